@@ -1,0 +1,220 @@
+package gate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Targets of a violation.
+const (
+	TargetInput  = "input"
+	TargetOutput = "output"
+)
+
+// finding is a detector hit before policy is applied. Offsets are into the
+// original text.
+type finding struct {
+	rule       int // index into ruleIDs
+	start, end int
+}
+
+// ruleIDs orders the catalog so per-rule policy can live in slices indexed
+// by rule number instead of maps on the hot path.
+var ruleIDs, ruleIndex = func() ([]string, map[string]int) {
+	ids := make([]string, 0, len(ruleInfo))
+	for id := range ruleInfo {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	idx := make(map[string]int, len(ids))
+	for i, id := range ids {
+		idx[id] = i
+	}
+	return ids, idx
+}()
+
+func ruleNo(id string) int {
+	n, ok := ruleIndex[id]
+	if !ok {
+		panic("gate: rule not in catalog: " + id)
+	}
+	return n
+}
+
+// Gate applies one policy. It is immutable after New and safe for
+// concurrent use; build it once at cold start.
+type Gate struct {
+	policy   Policy
+	hash     string
+	action   []Action // by rule number
+	severity []string // by rule number
+	det      *detector
+}
+
+// New compiles a policy into a Gate. A nil policy means DefaultPolicy.
+func New(p *Policy) (*Gate, error) {
+	if p == nil {
+		p = DefaultPolicy()
+	}
+	if err := p.Validate(); err != nil {
+		return nil, fmt.Errorf("new gate: %w", err)
+	}
+	h, err := p.hash()
+	if err != nil {
+		return nil, fmt.Errorf("new gate: %w", err)
+	}
+	g := &Gate{policy: *p, hash: h, action: make([]Action, len(ruleIDs)), severity: make([]string, len(ruleIDs))}
+	for i, id := range ruleIDs {
+		ri := ruleInfo[id]
+		cp, ok := p.Categories[ri.category]
+		if !ok {
+			cp = DefaultPolicy().Categories[ri.category]
+		}
+		g.action[i], g.severity[i] = cp.Action, ri.severity
+		if cp.Severity != "" {
+			g.severity[i] = cp.Severity
+		}
+		if rp, ok := p.Rules[id]; ok {
+			if rp.Action != "" {
+				g.action[i] = rp.Action
+			}
+			if rp.Severity != "" {
+				g.severity[i] = rp.Severity
+			}
+		}
+	}
+	det, err := newDetector(p, g.action)
+	if err != nil {
+		return nil, fmt.Errorf("new gate: %w", err)
+	}
+	g.det = det
+	return g, nil
+}
+
+// PolicyHash is the hex sha256 of the canonical policy and RuleSetVersion.
+func (g *Gate) PolicyHash() string { return g.hash }
+
+// Policy returns a copy of the policy the gate was built from.
+func (g *Gate) Policy() Policy { return g.policy }
+
+// Check evaluates an input and, when output is non-nil, the model's output.
+// A nil output is the pre-call check of the input alone.
+func (g *Gate) Check(input string, output *string) Result {
+	sc := getScratch()
+	defer putScratch(sc)
+
+	sc.findings = g.det.scan(sc, input, false, sc.findings[:0])
+	nIn := len(sc.findings)
+	if output != nil {
+		sc.findings = g.det.scan(sc, *output, true, sc.findings)
+	}
+	if len(sc.findings) == 0 {
+		return Result{Passed: true, Decision: Allow, Violations: []Violation{}}
+	}
+	res := Result{Decision: Allow, Violations: make([]Violation, 0, len(sc.findings))}
+	needRedact := false
+	for i, f := range sc.findings {
+		act := g.action[f.rule]
+		if act == ActionOff {
+			continue
+		}
+		target := TargetInput
+		if i >= nIn {
+			target = TargetOutput
+		}
+		res.Violations = append(res.Violations, g.violation(f, target, act))
+		switch act {
+		case ActionBlock:
+			res.Decision = Block
+		case ActionRedact:
+			needRedact = true
+		}
+	}
+	if res.Decision != Block && needRedact {
+		res.Decision = Redact
+		red := &Redacted{Input: g.redact(input, sc.findings[:nIn])}
+		if output != nil {
+			red.Output = g.redact(*output, sc.findings[nIn:])
+		}
+		res.Redacted = red
+	}
+	res.Passed = res.Decision != Block
+	return res
+}
+
+var (
+	inputControls      = []string{"CC6.6", "PI1.2"}
+	inputConfControls  = []string{"CC6.6", "PI1.2", "C1.1"}
+	outputControls     = []string{"PI1.4"}
+	outputConfControls = []string{"PI1.4", "C1.1"}
+)
+
+func (g *Gate) violation(f finding, target string, act Action) Violation {
+	id := ruleIDs[f.rule]
+	ri := ruleInfo[id]
+	conf := ri.category == CatPII || ri.category == CatSecret || ri.category == CatLeakage
+	var ctl []string
+	switch {
+	case target == TargetInput && conf:
+		ctl = inputConfControls
+	case target == TargetInput:
+		ctl = inputControls
+	case conf:
+		ctl = outputConfControls
+	default:
+		ctl = outputControls
+	}
+	return Violation{
+		Control:  ctl[0],
+		Controls: append([]string(nil), ctl...),
+		Rule:     id,
+		Category: ri.category,
+		Severity: g.severity[f.rule],
+		Action:   string(act),
+		Target:   target,
+		Start:    f.start,
+		End:      f.end,
+		Message:  ri.message,
+	}
+}
+
+// redact replaces the spans of redact-action findings with their typed
+// placeholders. Overlapping spans are merged so no fragment of a detected
+// value survives between two placeholders.
+func (g *Gate) redact(text string, fs []finding) string {
+	spans := make([]finding, 0, len(fs))
+	for _, f := range fs {
+		if g.action[f.rule] == ActionRedact && f.end > f.start {
+			spans = append(spans, f)
+		}
+	}
+	if len(spans) == 0 {
+		return text
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	var b strings.Builder
+	b.Grow(len(text))
+	pos := 0
+	for i := 0; i < len(spans); {
+		s := spans[i]
+		end := s.end
+		j := i + 1
+		for ; j < len(spans) && spans[j].start < end; j++ {
+			if spans[j].end > end {
+				end = spans[j].end
+			}
+		}
+		b.WriteString(text[pos:s.start])
+		b.WriteString(ruleInfo[ruleIDs[s.rule]].placeholder)
+		pos = end
+		i = j
+	}
+	b.WriteString(text[pos:])
+	return b.String()
+}

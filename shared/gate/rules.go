@@ -1,0 +1,56 @@
+package gate
+
+// rule describes one detector outcome. Severity is the rule's default; a
+// policy can replace it per category or per rule.
+type rule struct {
+	category    string
+	severity    string
+	placeholder string // used when the finding is redacted
+	message     string
+}
+
+// ruleInfo is the catalog of every rule id the gate can emit. Rule ids are
+// stable: evidence entries and tenant policies refer to them.
+var ruleInfo = map[string]rule{
+	"prompt_injection.instruction_override":     {CatInjection, "high", "[REMOVED]", "attempt to override or discard prior instructions"},
+	"prompt_injection.jailbreak":                {CatInjection, "high", "[REMOVED]", "persona or jailbreak attempt (unrestricted mode, DAN, developer mode)"},
+	"prompt_injection.system_prompt_extraction": {CatInjection, "high", "[REMOVED]", "attempt to extract the system prompt or hidden instructions"},
+	"prompt_injection.role_injection":           {CatInjection, "high", "[REMOVED]", "chat-template token or fake system/role delimiter"},
+	"prompt_injection.indirect":                 {CatInjection, "high", "[REMOVED]", "instructions addressed to the AI hidden in a document or markup"},
+	"prompt_injection.encoded_payload":          {CatInjection, "high", "[REMOVED]", "encoded (base64, hex or URL-encoded) text carrying instructions"},
+	"prompt_injection.invisible_text":           {CatInjection, "critical", "[REMOVED]", "text smuggled in invisible Unicode tag characters"},
+
+	"pii.email":      {CatPII, "medium", "[EMAIL]", "e-mail address"},
+	"pii.phone":      {CatPII, "medium", "[PHONE]", "telephone number"},
+	"pii.card":       {CatPII, "high", "[CARD]", "payment card number (Luhn and issuer range valid)"},
+	"pii.iban":       {CatPII, "high", "[IBAN]", "IBAN (mod-97 check digits valid)"},
+	"pii.ssn":        {CatPII, "high", "[SSN]", "US social security number"},
+	"pii.ip_address": {CatPII, "low", "[IP_ADDRESS]", "public IP address"},
+
+	"secret.aws_access_key":    {CatSecret, "critical", "[AWS_ACCESS_KEY]", "AWS access key id"},
+	"secret.aws_secret_key":    {CatSecret, "critical", "[AWS_SECRET_KEY]", "AWS secret access key"},
+	"secret.private_key":       {CatSecret, "critical", "[PRIVATE_KEY]", "PEM private key"},
+	"secret.jwt":               {CatSecret, "high", "[JWT]", "JSON Web Token"},
+	"secret.github_token":      {CatSecret, "critical", "[GITHUB_TOKEN]", "GitHub token"},
+	"secret.gitlab_token":      {CatSecret, "critical", "[GITLAB_TOKEN]", "GitLab personal access token"},
+	"secret.slack_token":       {CatSecret, "critical", "[SLACK_TOKEN]", "Slack token or webhook"},
+	"secret.stripe_key":        {CatSecret, "critical", "[STRIPE_KEY]", "Stripe secret or restricted key"},
+	"secret.openai_key":        {CatSecret, "critical", "[OPENAI_KEY]", "OpenAI API key"},
+	"secret.anthropic_key":     {CatSecret, "critical", "[ANTHROPIC_KEY]", "Anthropic API key"},
+	"secret.google_api_key":    {CatSecret, "critical", "[GOOGLE_API_KEY]", "Google API key"},
+	"secret.npm_token":         {CatSecret, "critical", "[NPM_TOKEN]", "npm access token"},
+	"secret.huggingface_token": {CatSecret, "critical", "[HF_TOKEN]", "Hugging Face access token"},
+	"secret.sendgrid_key":      {CatSecret, "critical", "[SENDGRID_KEY]", "SendGrid API key"},
+	"secret.agentgate_key":     {CatSecret, "critical", "[AGENTGATE_KEY]", "agentgate API key"},
+	"secret.password":          {CatSecret, "high", "[PASSWORD]", "password or secret assigned in text"},
+
+	"exfiltration.markdown_image": {CatExfiltration, "high", "[IMAGE]", "markdown/HTML image loading a non-allowlisted host (data exfiltration channel)"},
+	"exfiltration.markdown_link":  {CatExfiltration, "medium", "[LINK]", "link to a non-allowlisted host carrying data in its URL"},
+
+	"active_content.script": {CatActive, "high", "[ACTIVE_CONTENT]", "active HTML or script in output"},
+
+	"leakage.canary":        {CatLeakage, "critical", "[CANARY]", "tenant canary string from the system prompt appeared in the output"},
+	"leakage.system_prompt": {CatLeakage, "medium", "[REMOVED]", "output appears to recite the system prompt"},
+
+	"obfuscation.invisible_characters": {CatObfuscation, "low", "", "zero-width or bidirectional control characters (stripped before detection)"},
+}
