@@ -40,11 +40,11 @@ const (
 type replayMode int
 
 const (
-	replayOK          replayMode = iota
-	replayFailAfter              // acknowledge failAfter batches, then 503
-	replayAckHangup              // record the next batch, then drop the connection
-	replayBlockFirst             // signal and wait on the first batch before answering
-	replayMiscount               // answer 200 but account for one record too few
+	replayOK         replayMode = iota
+	replayFailAfter             // acknowledge failAfter batches, then 503
+	replayAckHangup             // record the next batch, then drop the connection
+	replayBlockFirst            // signal and wait on the first batch before answering
+	replayMiscount              // answer 200 but account for one record too few
 )
 
 // fakeServer behaves like the contract: it checks the key, content type, body
