@@ -34,6 +34,7 @@ const (
 	modeGarbage       // 200 with a body that is not JSON
 	modeStatus        // answer with fixedStatus and a JSON error
 	modeScripted      // take the next mode from script, then modeOK
+	modeHold          // signal holdArrived, wait for holdRelease, then answer like modeOK
 )
 
 // replayMode is how the fake server answers /v1/evidence/replay.
@@ -72,6 +73,8 @@ type fakeServer struct {
 	blockStarted  chan struct{}
 	blockRelease  chan struct{}
 	slowRelease   chan struct{}
+	holdArrived   chan struct{}
+	holdRelease   chan struct{}
 }
 
 func newFakeServer(t testing.TB) *fakeServer {
@@ -182,7 +185,17 @@ func (f *fakeServer) validate(w http.ResponseWriter, r *http.Request, body []byt
 		}
 	}
 	retryAfter, fixed := f.retryAfter, f.fixedStatus
+	arrived, release := f.holdArrived, f.holdRelease
+	if m == modeHold {
+		// Only the first request holds; later ones are answered at once.
+		f.mode = modeOK
+	}
 	f.mu.Unlock()
+
+	if m == modeHold {
+		close(arrived)
+		<-release
+	}
 
 	switch m {
 	case mode503:
