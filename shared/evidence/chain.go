@@ -1,0 +1,170 @@
+package evidence
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"time"
+)
+
+// Store is what the chain needs from storage. Implementations must make Put a
+// conditional write on the (chain, seq) slot: of two writers racing for the
+// same slot exactly one wins and the other gets ErrConflict. That single
+// condition is what rules out forks; appending only after the previous entry
+// is known rules out gaps.
+type Store interface {
+	// Head returns the entry with the highest seq of chain, strongly
+	// consistent; ErrNotFound for an empty chain.
+	Head(ctx context.Context, chain string) (Entry, error)
+	// Put writes e at (e.Chain, e.Seq) if that slot is empty, else ErrConflict.
+	Put(ctx context.Context, e *Entry) error
+	// Get returns one entry or ErrNotFound.
+	Get(ctx context.Context, chain string, seq int64) (Entry, error)
+	// Range calls fn for each stored entry with from <= seq <= to, in seq
+	// order (to < 0: to the end). fn's error stops the walk and is returned.
+	Range(ctx context.Context, chain string, from, to int64, fn func(*Entry) error) error
+}
+
+// Appender appends entries to chains. One Appender lives per process (per warm
+// Lambda instance): it caches each chain's head so the common append is a
+// single conditional write, and it serialises its own appends per chain so
+// only other processes can cause conflicts.
+type Appender struct {
+	store Store
+	now   func() time.Time
+	// MaxAttempts bounds the conditional writes tried for one append.
+	maxAttempts int
+	backoffBase time.Duration
+	backoffMax  time.Duration
+	sleep       func(context.Context, time.Duration) error
+
+	mu     sync.Mutex
+	chains map[string]*chainState
+	rnd    *rand.Rand
+	rndMu  sync.Mutex
+}
+
+type chainState struct {
+	mu    sync.Mutex
+	known bool // head below is valid
+	seq   int64
+	hash  string
+}
+
+// AppenderOption configures an Appender.
+type AppenderOption func(*Appender)
+
+// WithClock injects the clock that stamps entries.
+func WithClock(now func() time.Time) AppenderOption { return func(a *Appender) { a.now = now } }
+
+// WithRetry sets the attempt bound and the jittered backoff range.
+func WithRetry(attempts int, base, max time.Duration) AppenderOption {
+	return func(a *Appender) { a.maxAttempts, a.backoffBase, a.backoffMax = attempts, base, max }
+}
+
+// WithRand injects the randomness used for backoff jitter.
+func WithRand(r *rand.Rand) AppenderOption { return func(a *Appender) { a.rnd = r } }
+
+// NewAppender returns an Appender over store.
+func NewAppender(store Store, opts ...AppenderOption) *Appender {
+	a := &Appender{
+		store:       store,
+		now:         time.Now,
+		maxAttempts: 64,
+		backoffBase: 2 * time.Millisecond,
+		backoffMax:  100 * time.Millisecond,
+		sleep:       sleepCtx,
+		chains:      map[string]*chainState{},
+		rnd:         rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15)),
+	}
+	for _, o := range opts {
+		o(a)
+	}
+	return a
+}
+
+func (a *Appender) state(chain string) *chainState {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	s, ok := a.chains[chain]
+	if !ok {
+		s = &chainState{}
+		a.chains[chain] = s
+	}
+	return s
+}
+
+// Append assigns draft the next seq of draft.Chain, links and seals it, and
+// stores it with a conditional write. draft's Seq, PrevHash, Hash, V and TS
+// are set here; every other field is the caller's. On a conflict (another
+// process took the slot) it re-reads the head and retries with jittered
+// backoff, at most MaxAttempts times, then returns ErrContention.
+func (a *Appender) Append(ctx context.Context, draft Entry) (Entry, error) {
+	if draft.Chain == "" || draft.Tenant == "" {
+		return Entry{}, fmt.Errorf("%w: entry needs tenant and chain", ErrInvalid)
+	}
+	s := a.state(draft.Chain)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	for attempt := 0; attempt < a.maxAttempts; attempt++ {
+		if !s.known {
+			head, err := a.store.Head(ctx, draft.Chain)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				s.seq, s.hash = -1, GenesisHash
+			case err != nil:
+				return Entry{}, fmt.Errorf("read head of %s: %w", draft.Chain, err)
+			default:
+				s.seq, s.hash = head.Seq, head.Hash
+			}
+			s.known = true
+		}
+		e := draft
+		e.V = Version
+		e.Seq = s.seq + 1
+		e.PrevHash = s.hash
+		e.TS = FormatTime(a.now())
+		if e.Rules == nil {
+			e.Rules = []string{}
+		}
+		Seal(&e)
+		err := a.store.Put(ctx, &e)
+		if err == nil {
+			s.seq, s.hash = e.Seq, e.Hash
+			return e, nil
+		}
+		s.known = false
+		if !errors.Is(err, ErrConflict) {
+			return Entry{}, fmt.Errorf("append %s seq %d: %w", e.Chain, e.Seq, err)
+		}
+		if err := a.sleep(ctx, a.backoff(attempt)); err != nil {
+			return Entry{}, fmt.Errorf("append %s: %w", draft.Chain, err)
+		}
+	}
+	return Entry{}, fmt.Errorf("append %s after %d attempts: %w", draft.Chain, a.maxAttempts, ErrContention)
+}
+
+// backoff is "full jitter": uniform in [0, min(max, base*2^attempt)).
+func (a *Appender) backoff(attempt int) time.Duration {
+	ceil := a.backoffBase << min(attempt, 16)
+	if ceil > a.backoffMax || ceil <= 0 {
+		ceil = a.backoffMax
+	}
+	a.rndMu.Lock()
+	defer a.rndMu.Unlock()
+	return time.Duration(a.rnd.Int64N(int64(ceil) + 1))
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

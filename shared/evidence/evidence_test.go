@@ -1,0 +1,263 @@
+package evidence_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gowebpki/jcs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+func sample() evidence.Entry {
+	return evidence.Entry{
+		V: 1, Kind: evidence.KindValidate, Tenant: "acme", Chain: "acme/3", Seq: 412,
+		TS: "2026-11-27T09:01:02.123456789Z", Principal: "k1", UserRef: "u", ModelVersion: "claude-x@2026-10",
+		ModelProvider: "anthropic", InputSHA256: "ab", OutputSHA256: "cd", Decision: "block",
+		Rules: []string{"prompt_injection.instruction_override"}, PolicyHash: "ph", Status: "failed",
+		LatencyNs: 1234, PrevHash: evidence.GenesisHash,
+	}
+}
+
+// referenceCanonical is the slow, obviously-right path: encoding/json then a
+// general RFC 8785 transform.
+func referenceCanonical(t testing.TB, e evidence.Entry) []byte {
+	e.Hash = ""
+	raw, err := json.Marshal(e)
+	require.NoError(t, err)
+	out, err := jcs.Transform(raw)
+	require.NoError(t, err)
+	return out
+}
+
+func TestCanonicalMatchesJCS(t *testing.T) {
+	tests := []struct {
+		name string
+		mod  func(*evidence.Entry)
+	}{
+		{"full", func(*evidence.Entry) {}},
+		{"optional fields empty", func(e *evidence.Entry) {
+			e.UserRef, e.ModelVersion, e.ModelProvider, e.OutputSHA256, e.Decision, e.PolicyHash = "", "", "", "", "", ""
+			e.Rules = []string{}
+		}},
+		{"nil rules", func(e *evidence.Entry) { e.Rules = nil }},
+		{"escapes", func(e *evidence.Entry) { e.ModelVersion = "a\"b\\c\n\t\x01\x1f</script>\u2028é😀" }},
+		{"meta sorted by utf16", func(e *evidence.Entry) {
+			e.Meta = map[string]string{"b": "1", "a": "2", "\U0001F600": "x", "\uFFFD": "y", "Z": "z"}
+		}},
+		{"invalid utf8", func(e *evidence.Entry) { e.Principal = "a\xffb" }},
+		{"negative and zero numbers", func(e *evidence.Entry) { e.Seq = 0; e.LatencyNs = -5 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := sample()
+			tt.mod(&e)
+			got := evidence.AppendCanonical(nil, &e)
+			assert.Equal(t, string(referenceCanonical(t, e)), string(got))
+		})
+	}
+}
+
+func FuzzCanonical(f *testing.F) {
+	f.Add("acme/1", "claude", "k1", "a\"\\\n", "x", int64(5), int64(99))
+	f.Add("t/0", "\u2028", "\xff\xfe", "😀", "\x00", int64(0), int64(-1))
+	f.Fuzz(func(t *testing.T, chain, model, principal, rule, metaKey string, seq, lat int64) {
+		if seq > 1<<53 || seq < -(1<<53) || lat > 1<<53 || lat < -(1<<53) {
+			return // outside the range Validate admits; JCS would format them as doubles
+		}
+		e := sample()
+		e.Chain, e.ModelVersion, e.Principal, e.Seq, e.LatencyNs = chain, model, principal, seq, lat
+		e.Rules = []string{rule, model}
+		e.Meta = map[string]string{metaKey: rule, "k": chain}
+		got := evidence.AppendCanonical(nil, &e)
+		require.True(t, json.Valid(got), "not JSON: %q", got)
+		assert.Equal(t, string(referenceCanonical(t, e)), string(got))
+	})
+}
+
+func TestHashIsDomainSeparatedAndStable(t *testing.T) {
+	e := sample()
+	h1 := evidence.ComputeHash(&e)
+	e.Hash = "anything" // the hash field is not part of what is hashed
+	assert.Equal(t, h1, evidence.ComputeHash(&e))
+	e.Decision = "allow"
+	assert.NotEqual(t, h1, evidence.ComputeHash(&e))
+	assert.Len(t, h1, 64)
+}
+
+func fixedClock() func() time.Time {
+	var mu sync.Mutex
+	t := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		t = t.Add(time.Microsecond)
+		return t
+	}
+}
+
+func appendN(t *testing.T, a *evidence.Appender, chain string, n int) []evidence.Entry {
+	t.Helper()
+	var out []evidence.Entry
+	for i := 0; i < n; i++ {
+		e, err := a.Append(context.Background(), evidence.Entry{Kind: evidence.KindValidate, Tenant: "acme", Chain: chain, Principal: "k", Status: "passed", Decision: "allow"})
+		require.NoError(t, err)
+		out = append(out, e)
+	}
+	return out
+}
+
+func TestAppendLinksAndVerifies(t *testing.T) {
+	s := newMemStore()
+	a := evidence.NewAppender(s, evidence.WithClock(fixedClock()))
+	es := appendN(t, a, "acme/0", 5)
+	assert.Equal(t, evidence.GenesisHash, es[0].PrevHash)
+	for i := 1; i < len(es); i++ {
+		assert.Equal(t, int64(i), es[i].Seq)
+		assert.Equal(t, es[i-1].Hash, es[i].PrevHash)
+	}
+	r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 0, -1)
+	require.NoError(t, err)
+	assert.True(t, r.Valid)
+	assert.Equal(t, int64(5), r.Checked)
+	assert.Nil(t, r.FirstBad)
+}
+
+func TestConcurrentAppendersAcrossProcessesNeverFork(t *testing.T) {
+	s := newMemStore()
+	const writers, each = 8, 50
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		// One Appender per simulated process: their caches go stale, so the
+		// conditional put and the re-read are what keep the chain whole.
+		a := evidence.NewAppender(s, evidence.WithClock(fixedClock()), evidence.WithRetry(1000, time.Microsecond, 50*time.Microsecond))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				_, err := a.Append(context.Background(), evidence.Entry{Kind: evidence.KindValidate, Tenant: "acme", Chain: "acme/0", Principal: "k", Status: "passed"})
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
+	r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 0, -1)
+	require.NoError(t, err)
+	assert.True(t, r.Valid, "%+v", r.FirstBad)
+	assert.Equal(t, int64(writers*each), r.Checked)
+}
+
+func TestAppendGivesUpAfterBoundedConflicts(t *testing.T) {
+	s := newMemStore()
+	s.putHook = func(e *evidence.Entry) {
+		// Another process always wins the slot first.
+		other := *e
+		other.Principal = "other"
+		evidence.Seal(&other)
+		_ = s.Put(context.Background(), &other)
+	}
+	var hooked bool
+	hook := s.putHook
+	s.putHook = func(e *evidence.Entry) {
+		if !hooked {
+			hooked = true
+			hook(e)
+			hooked = false
+		}
+	}
+	a := evidence.NewAppender(s, evidence.WithRetry(5, time.Microsecond, time.Microsecond))
+	_, err := a.Append(context.Background(), evidence.Entry{Kind: evidence.KindValidate, Tenant: "acme", Chain: "acme/0", Principal: "k", Status: "passed"})
+	require.ErrorIs(t, err, evidence.ErrContention)
+	r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 0, -1)
+	require.NoError(t, err)
+	assert.True(t, r.Valid)
+	assert.Equal(t, int64(5), r.Checked, "the winners' entries form the chain")
+}
+
+func TestVerifyNamesFirstBadEntry(t *testing.T) {
+	tests := []struct {
+		name   string
+		tamper func(s *memStore, es []evidence.Entry)
+		seq    int64
+		reason string
+	}{
+		{"content changed", func(s *memStore, es []evidence.Entry) {
+			e := es[3]
+			e.Decision = "block"
+			s.set(e)
+		}, 3, evidence.ReasonBadHash},
+		{"entry resealed breaks next link", func(s *memStore, es []evidence.Entry) {
+			e := es[3]
+			e.Decision = "block"
+			evidence.Seal(&e)
+			s.set(e)
+		}, 4, evidence.ReasonBrokenLink},
+		{"entry deleted", func(s *memStore, es []evidence.Entry) { s.del("acme/0", 2) }, 2, evidence.ReasonGap},
+		{"hash replaced", func(s *memStore, es []evidence.Entry) {
+			e := es[6]
+			e.Hash = evidence.GenesisHash
+			s.set(e)
+		}, 6, evidence.ReasonBadHash},
+		{"genesis link forged", func(s *memStore, es []evidence.Entry) {
+			e := es[0]
+			e.PrevHash = es[1].Hash
+			evidence.Seal(&e)
+			s.set(e)
+		}, 0, evidence.ReasonBrokenLink},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newMemStore()
+			es := appendN(t, evidence.NewAppender(s, evidence.WithClock(fixedClock())), "acme/0", 8)
+			tt.tamper(s, es)
+			r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 0, -1)
+			require.NoError(t, err)
+			assert.False(t, r.Valid)
+			require.NotNil(t, r.FirstBad)
+			assert.Equal(t, tt.seq, r.FirstBad.Seq)
+			assert.Equal(t, tt.reason, r.FirstBad.Reason)
+		})
+	}
+}
+
+func TestVerifySubRange(t *testing.T) {
+	s := newMemStore()
+	appendN(t, evidence.NewAppender(s, evidence.WithClock(fixedClock())), "acme/0", 10)
+	r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 4, 7)
+	require.NoError(t, err)
+	assert.True(t, r.Valid)
+	assert.Equal(t, int64(4), r.Checked)
+	assert.Equal(t, int64(7), r.LastSeq)
+}
+
+func TestChainID(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		tenant string
+		shard  int
+		ok     bool
+	}{
+		{"acme/3", "acme", 3, true}, {"a/b/0", "a/b", 0, true}, {"acme", "", 0, false},
+		{"acme/", "", 0, false}, {"/1", "", 0, false}, {"acme/01", "", 0, false}, {"acme/-1", "", 0, false},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			tenant, shard, err := evidence.ParseChainID(tt.in)
+			if !tt.ok {
+				assert.ErrorIs(t, err, evidence.ErrInvalid)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.tenant, tenant)
+			assert.Equal(t, tt.shard, shard)
+			assert.Equal(t, tt.in, evidence.ChainID(tenant, shard))
+		})
+	}
+	assert.Equal(t, "acme/3/000000000000000412", evidence.FormatID("acme/3", 412))
+	_ = fmt.Sprint
+}
