@@ -403,3 +403,16 @@ func (f *fakeServer) receipts() map[string]int {
 	}
 	return out
 }
+
+// get reads a counter under the server's lock.
+func (f *fakeServer) get(fn func(f *fakeServer) int) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return fn(f)
+}
+
+func (f *fakeServer) record(id string) client.Record {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.recorded[id]
+}
