@@ -6,14 +6,14 @@ package platform
 // Environment variable names. Table variables come from shared/tables
 // (tables.Evidence.EnvVar, tables.Registry.EnvVar).
 const (
-	EnvArchiveBucket    = "ARCHIVE_BUCKET"     // evidence bundles (Object Lock, SSE-KMS)
-	EnvPackagesBucket   = "PACKAGES_BUCKET"    // audit packages (SSE-KMS)
-	EnvDataKeyID        = "DATA_KEY_ID"        // customer-managed KMS key for SSE-KMS headers
-	EnvSigningKeyID     = "SIGNING_KEY_ID"     // KMS ECC_NIST_P256 SIGN_VERIFY key for checkpoints
-	EnvAlertTopicARN    = "ALERT_TOPIC_ARN"    // SNS topic for control state changes
-	EnvArchiverDLQURL   = "ARCHIVER_DLQ_URL"   // SQS DLQ of the archiver's stream mapping
-	EnvShards           = "EVIDENCE_SHARDS"    // chains per tenant (default 4)
-	EnvRetentionDays    = "RETENTION_DAYS"     // evidence retention (TTL, Object Lock)
+	EnvArchiveBucket    = "ARCHIVE_BUCKET"   // evidence bundles (Object Lock, SSE-KMS)
+	EnvPackagesBucket   = "PACKAGES_BUCKET"  // audit packages (SSE-KMS)
+	EnvDataKeyID        = "DATA_KEY_ID"      // customer-managed KMS key for SSE-KMS headers
+	EnvSigningKeyID     = "SIGNING_KEY_ID"   // KMS ECC_NIST_P256 SIGN_VERIFY key for checkpoints
+	EnvAlertTopicARN    = "ALERT_TOPIC_ARN"  // SNS topic for control state changes
+	EnvArchiverDLQURL   = "ARCHIVER_DLQ_URL" // SQS DLQ of the archiver's stream mapping
+	EnvShards           = "EVIDENCE_SHARDS"  // chains per tenant (default 4)
+	EnvRetentionDays    = "RETENTION_DAYS"   // evidence retention (TTL, Object Lock)
 	EnvLatencyObjective = "LATENCY_OBJECTIVE_MS"
 	EnvLogLevel         = "LOG_LEVEL"
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
