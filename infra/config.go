@@ -1,0 +1,270 @@
+package infra
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net/mail"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Config is every deploy-time parameter. Each field is read from a CDK context
+// key (cdk.json "context", or `cdk synth -c key=value`); the key is the
+// field's `ctx` tag. Values from cdk.json arrive as JSON types and values
+// from -c arrive as strings, so every parser accepts both.
+type Config struct {
+	// RetentionDays is how long evidence is kept: the table TTL the functions
+	// write (RETENTION_DAYS), the archive's Object Lock default retention and
+	// its lifecycle expiry.
+	RetentionDays int `ctx:"retentionDays"`
+	// ObjectLockMode is GOVERNANCE (privileged principals can still delete, with
+	// s3:BypassGovernanceRetention) or COMPLIANCE (nobody can, not even root,
+	// until retention ends).
+	ObjectLockMode string `ctx:"objectLockMode"`
+	// ArchiveTransitionDays moves archive bundles to Glacier Instant Retrieval
+	// after this many days; 0 keeps them in S3 Standard.
+	ArchiveTransitionDays int `ctx:"archiveTransitionDays"`
+	// PackagesRetentionDays expires audit packages; they can be rebuilt from
+	// the archive, so they need not live as long as evidence.
+	PackagesRetentionDays int `ctx:"packagesRetentionDays"`
+	// AccessLogRetentionDays expires S3 server access logs.
+	AccessLogRetentionDays int `ctx:"accessLogRetentionDays"`
+	// LogRetentionDays is the CloudWatch Logs retention of every function and
+	// of the API access log; it must be a value CloudWatch accepts.
+	LogRetentionDays int `ctx:"logRetentionDays"`
+	// AlertEmails each get an SNS e-mail subscription (confirmed by the
+	// recipient). Empty: the topic has no subscriber until one is added.
+	AlertEmails []string `ctx:"alertEmails"`
+	// Schedules are EventBridge expressions, "rate(...)" or "cron(...)".
+	CheckpointSchedule string `ctx:"checkpointSchedule"`
+	ControlsSchedule   string `ctx:"controlsSchedule"`
+	PackagerSchedule   string `ctx:"packagerSchedule"`
+	// LatencyObjectiveMs is the P99 objective of POST /v1/validate; the alarm
+	// fires above it and the functions get it as LATENCY_OBJECTIVE_MS.
+	LatencyObjectiveMs int `ctx:"latencyObjectiveMs"`
+	// ArchiveLagAlarmSeconds is the archive lag above which the alarm fires.
+	ArchiveLagAlarmSeconds int `ctx:"archiveLagAlarmSeconds"`
+	// ThrottleRate (requests/s, steady) and ThrottleBurst cap the whole API stage.
+	ThrottleRate  int `ctx:"throttleRateLimit"`
+	ThrottleBurst int `ctx:"throttleBurstLimit"`
+	// EvidenceShards is the number of chains per tenant (EVIDENCE_SHARDS).
+	EvidenceShards int `ctx:"evidenceShards"`
+	// LogLevel is passed to the functions as LOG_LEVEL.
+	LogLevel string `ctx:"logLevel"`
+	// CheckpointOrigin is the origin line of signed checkpoints; it should
+	// name this deployment uniquely, because verifiers pin it.
+	CheckpointOrigin string `ctx:"checkpointOrigin"`
+}
+
+// DefaultConfig is what a deploy with no context gets. Object Lock defaults to
+// GOVERNANCE so a trial deploy can still be torn down; production deploys
+// choose COMPLIANCE explicitly (docs/deploy.md).
+func DefaultConfig() Config {
+	return Config{
+		RetentionDays:          400, // a 12-month SOC 2 Type II window plus the audit itself
+		ObjectLockMode:         "GOVERNANCE",
+		ArchiveTransitionDays:  90,
+		PackagesRetentionDays:  365,
+		AccessLogRetentionDays: 400,
+		LogRetentionDays:       400,
+		CheckpointSchedule:     "rate(1 hour)",
+		ControlsSchedule:       "rate(1 hour)",
+		PackagerSchedule:       "cron(0 3 1 * ? *)", // 03:00 UTC on the 1st: the previous month
+		LatencyObjectiveMs:     300,
+		ArchiveLagAlarmSeconds: 900,
+		ThrottleRate:           500,
+		ThrottleBurst:          1000,
+		EvidenceShards:         4,
+		LogLevel:               "info",
+		CheckpointOrigin:       "agentgate",
+	}
+}
+
+// ConfigFromContext reads every Config field from get (usually
+// Node().TryGetContext), falling back to DefaultConfig, and validates the
+// result so a bad parameter fails the synth instead of the deploy.
+func ConfigFromContext(get func(key string) any) (Config, error) {
+	c := DefaultConfig()
+	var errs []error
+	intField := func(key string, dst *int) {
+		if v, err := ctxInt(get(key)); err != nil {
+			errs = append(errs, fmt.Errorf("context %s: %w", key, err))
+		} else if v != nil {
+			*dst = *v
+		}
+	}
+	strField := func(key string, dst *string) {
+		if v, err := ctxString(get(key)); err != nil {
+			errs = append(errs, fmt.Errorf("context %s: %w", key, err))
+		} else if v != nil {
+			*dst = *v
+		}
+	}
+	intField("retentionDays", &c.RetentionDays)
+	strField("objectLockMode", &c.ObjectLockMode)
+	intField("archiveTransitionDays", &c.ArchiveTransitionDays)
+	intField("packagesRetentionDays", &c.PackagesRetentionDays)
+	intField("accessLogRetentionDays", &c.AccessLogRetentionDays)
+	intField("logRetentionDays", &c.LogRetentionDays)
+	strField("checkpointSchedule", &c.CheckpointSchedule)
+	strField("controlsSchedule", &c.ControlsSchedule)
+	strField("packagerSchedule", &c.PackagerSchedule)
+	intField("latencyObjectiveMs", &c.LatencyObjectiveMs)
+	intField("archiveLagAlarmSeconds", &c.ArchiveLagAlarmSeconds)
+	intField("throttleRateLimit", &c.ThrottleRate)
+	intField("throttleBurstLimit", &c.ThrottleBurst)
+	intField("evidenceShards", &c.EvidenceShards)
+	strField("logLevel", &c.LogLevel)
+	strField("checkpointOrigin", &c.CheckpointOrigin)
+	if emails, err := ctxList(get("alertEmails")); err != nil {
+		errs = append(errs, fmt.Errorf("context alertEmails: %w", err))
+	} else if emails != nil {
+		c.AlertEmails = emails
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Config{}, err
+	}
+	c.ObjectLockMode = strings.ToUpper(c.ObjectLockMode)
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// Validate reports every invalid field at once.
+func (c Config) Validate() error {
+	var errs []error
+	positive := func(name string, v int) {
+		if v <= 0 {
+			errs = append(errs, fmt.Errorf("%s must be > 0, got %d", name, v))
+		}
+	}
+	positive("retentionDays", c.RetentionDays)
+	positive("packagesRetentionDays", c.PackagesRetentionDays)
+	positive("accessLogRetentionDays", c.AccessLogRetentionDays)
+	positive("latencyObjectiveMs", c.LatencyObjectiveMs)
+	positive("archiveLagAlarmSeconds", c.ArchiveLagAlarmSeconds)
+	positive("throttleRateLimit", c.ThrottleRate)
+	positive("throttleBurstLimit", c.ThrottleBurst)
+	positive("evidenceShards", c.EvidenceShards)
+	if c.ObjectLockMode != "GOVERNANCE" && c.ObjectLockMode != "COMPLIANCE" {
+		errs = append(errs, fmt.Errorf("objectLockMode must be GOVERNANCE or COMPLIANCE, got %q", c.ObjectLockMode))
+	}
+	if c.ArchiveTransitionDays < 0 {
+		errs = append(errs, fmt.Errorf("archiveTransitionDays must be >= 0, got %d", c.ArchiveTransitionDays))
+	}
+	// S3 rejects a lifecycle rule whose expiry is not after its transition.
+	if c.ArchiveTransitionDays > 0 && c.ArchiveTransitionDays >= c.RetentionDays {
+		errs = append(errs, fmt.Errorf("archiveTransitionDays (%d) must be below retentionDays (%d), or 0",
+			c.ArchiveTransitionDays, c.RetentionDays))
+	}
+	if _, ok := logRetentions[c.LogRetentionDays]; !ok {
+		errs = append(errs, fmt.Errorf("logRetentionDays must be one of %v, got %d", slices.Sorted(maps.Keys(logRetentions)), c.LogRetentionDays))
+	}
+	for name, expr := range map[string]string{
+		"checkpointSchedule": c.CheckpointSchedule,
+		"controlsSchedule":   c.ControlsSchedule,
+		"packagerSchedule":   c.PackagerSchedule,
+	} {
+		if !validSchedule(expr) {
+			errs = append(errs, fmt.Errorf("%s must be rate(...) or cron(...), got %q", name, expr))
+		}
+	}
+	for _, e := range c.AlertEmails {
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
+			errs = append(errs, fmt.Errorf("alertEmails: %q is not a bare e-mail address", e))
+		}
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("logLevel must be debug, info, warn or error, got %q", c.LogLevel))
+	}
+	if strings.TrimSpace(c.CheckpointOrigin) == "" || strings.ContainsAny(c.CheckpointOrigin, "\n\r") {
+		errs = append(errs, fmt.Errorf("checkpointOrigin must be one non-empty line, got %q", c.CheckpointOrigin))
+	}
+	return errors.Join(errs...)
+}
+
+func validSchedule(expr string) bool {
+	for _, p := range []string{"rate(", "cron("} {
+		if strings.HasPrefix(expr, p) && strings.HasSuffix(expr, ")") && len(expr) > len(p)+1 {
+			return true
+		}
+	}
+	return false
+}
+
+func ctxInt(v any) (*int, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case float64:
+		if x != float64(int(x)) {
+			return nil, fmt.Errorf("%v is not a whole number", x)
+		}
+		n := int(x)
+		return &n, nil
+	case int:
+		return &x, nil
+	case string:
+		n, err := strconv.Atoi(strings.TrimSpace(x))
+		if err != nil {
+			return nil, fmt.Errorf("parse %q as an integer: %w", x, err)
+		}
+		return &n, nil
+	default:
+		return nil, fmt.Errorf("want a number, got %T", v)
+	}
+}
+
+func ctxString(v any) (*string, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return &x, nil
+	default:
+		return nil, fmt.Errorf("want a string, got %T", v)
+	}
+}
+
+// ctxList accepts a JSON array (cdk.json), a JSON array in a string or a
+// comma-separated string (both from -c on the command line).
+func ctxList(v any) ([]string, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, fmt.Errorf("want strings, got %T", e)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	case string:
+		x = strings.TrimSpace(x)
+		if strings.HasPrefix(x, "[") {
+			var out []string
+			if err := json.Unmarshal([]byte(x), &out); err != nil {
+				return nil, fmt.Errorf("parse %q as a JSON list: %w", x, err)
+			}
+			return out, nil
+		}
+		out := []string{}
+		for _, s := range strings.Split(x, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, nil
+	default:
+		return nil, fmt.Errorf("want a list or a comma-separated string, got %T", v)
+	}
+}

@@ -1,0 +1,97 @@
+package infra
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestConfigFromContext(t *testing.T) {
+	tests := []struct {
+		name    string
+		ctx     map[string]any
+		check   func(t *testing.T, c Config)
+		wantErr string
+	}{
+		{name: "defaults", ctx: nil, check: func(t *testing.T, c Config) {
+			assert.Equal(t, DefaultConfig(), c)
+		}},
+		{name: "cli strings", ctx: map[string]any{
+			"retentionDays": "2557", "objectLockMode": "compliance", "alertEmails": "a@example.com, b@example.com",
+			"latencyObjectiveMs": "120", "logRetentionDays": "731",
+		}, check: func(t *testing.T, c Config) {
+			assert.Equal(t, 2557, c.RetentionDays)
+			assert.Equal(t, "COMPLIANCE", c.ObjectLockMode)
+			assert.Equal(t, []string{"a@example.com", "b@example.com"}, c.AlertEmails)
+			assert.Equal(t, 120, c.LatencyObjectiveMs)
+			assert.Equal(t, 731, c.LogRetentionDays)
+		}},
+		{name: "cdk.json types", ctx: map[string]any{
+			"retentionDays": float64(800), "alertEmails": []any{"sec@example.com"},
+			"controlsSchedule": "cron(0/15 * * * ? *)",
+		}, check: func(t *testing.T, c Config) {
+			assert.Equal(t, 800, c.RetentionDays)
+			assert.Equal(t, []string{"sec@example.com"}, c.AlertEmails)
+			assert.Equal(t, "cron(0/15 * * * ? *)", c.ControlsSchedule)
+		}},
+		{name: "json list in a string", ctx: map[string]any{"alertEmails": `["x@example.com"]`}, check: func(t *testing.T, c Config) {
+			assert.Equal(t, []string{"x@example.com"}, c.AlertEmails)
+		}},
+		{name: "not a number", ctx: map[string]any{"retentionDays": "a year"}, wantErr: "context retentionDays"},
+		{name: "fraction", ctx: map[string]any{"retentionDays": 1.5}, wantErr: "not a whole number"},
+		{name: "bad lock mode", ctx: map[string]any{"objectLockMode": "LEGAL"}, wantErr: "objectLockMode"},
+		{name: "bad log retention", ctx: map[string]any{"logRetentionDays": 42}, wantErr: "logRetentionDays must be one of"},
+		{name: "bad schedule", ctx: map[string]any{"controlsSchedule": "hourly"}, wantErr: "controlsSchedule"},
+		{name: "bad email", ctx: map[string]any{"alertEmails": "Sec Team <sec@example.com>"}, wantErr: "bare e-mail"},
+		{name: "transition after expiry", ctx: map[string]any{"retentionDays": 60}, wantErr: "archiveTransitionDays (90)"},
+		{name: "zero objective", ctx: map[string]any{"latencyObjectiveMs": 0}, wantErr: "latencyObjectiveMs must be > 0"},
+		{name: "several errors at once", ctx: map[string]any{"evidenceShards": 0, "logLevel": "loud"}, wantErr: "evidenceShards must be > 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ConfigFromContext(func(k string) any { return tt.ctx[k] })
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			tt.check(t, c)
+		})
+	}
+}
+
+// Every Config field is reachable from context under its documented key.
+func TestConfigEveryFieldHasAContextKey(t *testing.T) {
+	typ := reflect.TypeOf(Config{})
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		key := f.Tag.Get("ctx")
+		require.NotEmpty(t, key, "field %s has a ctx tag", f.Name)
+		t.Run(key, func(t *testing.T) {
+			var v any
+			switch f.Type.Kind() {
+			case reflect.Int:
+				v = "731" // valid for every int field, including logRetentionDays
+			case reflect.String:
+				v = map[string]string{"objectLockMode": "COMPLIANCE", "logLevel": "debug",
+					"checkpointOrigin": "origin.example/x"}[key]
+				if v == "" {
+					v = "rate(7 minutes)"
+				}
+			case reflect.Slice:
+				v = "z@example.com"
+			}
+			ctx := map[string]any{key: v}
+			if key == "archiveTransitionDays" {
+				ctx["retentionDays"] = "800"
+			}
+			c, err := ConfigFromContext(func(k string) any { return ctx[k] })
+			require.NoError(t, err)
+			assert.NotEqual(t, reflect.ValueOf(DefaultConfig()).Field(i).Interface(),
+				reflect.ValueOf(c).Field(i).Interface(), "context key %s changes %s", key, f.Name)
+		})
+	}
+}

@@ -1,0 +1,363 @@
+package infra
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awseventstargets"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambdaeventsources"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awssqs"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdklabs/cdk-nag-go/cdknag/v2"
+
+	"github.com/agentgate/agentgate/shared/platform"
+	"github.com/agentgate/agentgate/shared/tables"
+)
+
+// MetricNamespace is where the functions publish their own metrics
+// (the archiver's ArchiveLagSeconds).
+const MetricNamespace = "agentgate"
+
+// featureFlags: S3 access-log delivery through a bucket policy (the log bucket
+// has ACLs disabled) and merged, minimal IAM policies.
+var featureFlags = map[string]any{
+	"@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": true,
+	"@aws-cdk/aws-s3:createDefaultLoggingPolicy":      true,
+	"@aws-cdk/aws-iam:minimizePolicies":               true,
+}
+
+// StackProps configures the whole deployment.
+type StackProps struct {
+	awscdk.StackProps
+	Config Config
+	// AssetDir holds <function>/bootstrap for every function (build/).
+	AssetDir string
+	// Functions names the functions whose code exists (functions/<name>/main.go).
+	// Each needs a spec in functionSpecs; api and authorizer are required.
+	Functions []string
+}
+
+// Stack is the agentgate deployment; its fields are exposed for tests.
+type Stack struct {
+	awscdk.Stack
+	Keys        *Keys
+	Store       *Store
+	Buckets     *Buckets
+	Alerts      *Alerts
+	ArchiverDLQ awssqs.Queue
+	Functions   map[string]*Function
+	API         *API
+}
+
+// resources is what a function spec wires against.
+type resources struct {
+	cfg         Config
+	keys        *Keys
+	store       *Store
+	buckets     *Buckets
+	alerts      *Alerts
+	archiverDLQ awssqs.Queue
+	env         map[string]string
+}
+
+// functionSpec is everything specific to one function. Adding a function to
+// the deployment is one entry here: its env vars (names from shared/platform
+// and shared/tables), its Grant* calls and its trigger.
+type functionSpec struct {
+	name        string
+	description string
+	memoryMB    int
+	timeoutSec  int
+	async       bool
+	env         []string
+	grant       func(r *resources, f *Function)
+	trigger     func(r *resources, f *Function)
+}
+
+var functionSpecs = []functionSpec{
+	{
+		name: "authorizer", description: "HTTP API Lambda authorizer: resolves the API key to tenant, key id and scopes",
+		memoryMB: 256, timeoutSec: 5,
+		env: []string{tables.Registry.EnvVar, platform.EnvLogLevel},
+		grant: func(r *resources, f *Function) {
+			r.store.Registry.GrantReadData(f.Role)
+		},
+	},
+	{
+		name: "api", description: "HTTP API handler: validate gate, evidence, registers, packages",
+		// Lambda CPU scales with memory; the gate is CPU-bound.
+		memoryMB: 1024, timeoutSec: 10,
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvSigningKeyID, platform.EnvShards,
+			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel, platform.EnvCheckpointOrigin},
+		grant: func(r *resources, f *Function) {
+			r.store.Evidence.GrantReadWriteData(f.Role)
+			r.store.Registry.GrantReadWriteData(f.Role)
+			r.buckets.Archive.GrantRead(f.Role, nil)
+			// Presigned package URLs are signed with the function's role.
+			r.buckets.Packages.GrantRead(f.Role, nil)
+			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
+		},
+	},
+	{
+		name: "archiver", description: "Evidence stream consumer: writes gzip JSON-lines bundles to the archive",
+		memoryMB: 512, timeoutSec: 120,
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
+			platform.EnvDataKeyID, platform.EnvLogLevel},
+		grant: func(r *resources, f *Function) {
+			r.store.Evidence.GrantReadData(f.Role)
+			r.store.Registry.GrantReadWriteData(f.Role)
+			// Read too: a redelivered batch compares with the bundle already written.
+			r.buckets.Archive.GrantRead(f.Role, nil)
+			r.buckets.Archive.GrantPut(f.Role, nil)
+			grantPutMetricData(f.Role)
+		},
+		trigger: func(r *resources, f *Function) {
+			f.Fn.AddEventSource(awslambdaeventsources.NewDynamoEventSource(r.store.Evidence, &awslambdaeventsources.DynamoEventSourceProps{
+				StartingPosition:        awslambda.StartingPosition_TRIM_HORIZON,
+				BatchSize:               jsii.Number(100),
+				MaxBatchingWindow:       awscdk.Duration_Seconds(jsii.Number(5)),
+				ReportBatchItemFailures: jsii.Bool(true),
+				BisectBatchOnError:      jsii.Bool(true),
+				RetryAttempts:           jsii.Number(10),
+				OnFailure:               awslambdaeventsources.NewSqsDlq(r.archiverDLQ),
+			}))
+		},
+	},
+	{
+		name: "checkpointer", description: "Seals each chain in a signed RFC 6962 Merkle checkpoint",
+		memoryMB: 512, timeoutSec: 300, async: true,
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvSigningKeyID,
+			platform.EnvCheckpointOrigin, platform.EnvLogLevel},
+		grant: func(r *resources, f *Function) {
+			r.store.Evidence.GrantReadData(f.Role)
+			r.store.Registry.GrantReadWriteData(f.Role)
+			r.keys.Signing.GrantSign(f.Role)
+			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
+		},
+		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.CheckpointSchedule) },
+	},
+	{
+		name: "controls", description: "Scheduled control checks; publishes an alert when a control changes state",
+		memoryMB: 512, timeoutSec: 300, async: true,
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
+			platform.EnvPackagesBucket, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL,
+			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel},
+		grant: func(r *resources, f *Function) {
+			r.store.Evidence.GrantReadData(f.Role)
+			r.store.Registry.GrantReadWriteData(f.Role)
+			r.alerts.Topic.GrantPublish(f.Role)
+			r.archiverDLQ.Grant(f.Role, jsii.String("sqs:GetQueueAttributes"))
+		},
+		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.ControlsSchedule) },
+	},
+	{
+		name: "packager", description: "Builds the audit package zip for a period",
+		memoryMB: 2048, timeoutSec: 900, async: true,
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvSigningKeyID, platform.EnvLogLevel},
+		grant: func(r *resources, f *Function) {
+			r.store.Evidence.GrantReadData(f.Role)
+			r.store.Registry.GrantReadWriteData(f.Role)
+			r.buckets.Archive.GrantRead(f.Role, nil)
+			r.buckets.Packages.GrantReadWrite(f.Role, nil)
+			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
+		},
+		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.PackagerSchedule) },
+	},
+}
+
+// KnownFunctions lists every function the stack can deploy.
+func KnownFunctions() []string {
+	names := make([]string, 0, len(functionSpecs))
+	for _, s := range functionSpecs {
+		names = append(names, s.name)
+	}
+	return names
+}
+
+// NewStack wires the constructs: grants, env vars, event sources, alarms.
+func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack, error) {
+	cfg := props.Config
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("stack %s: %w", id, err)
+	}
+	var errs []error
+	for _, name := range props.Functions {
+		if !slices.Contains(KnownFunctions(), name) {
+			errs = append(errs, fmt.Errorf("functions/%s has no spec in infra/stack.go (functionSpecs): add its env, grants and trigger", name))
+		}
+	}
+	for _, name := range []string{"api", "authorizer"} {
+		if !slices.Contains(props.Functions, name) {
+			errs = append(errs, fmt.Errorf("function %s is required", name))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("stack %s: %w", id, err)
+	}
+
+	stack := awscdk.NewStack(scope, jsii.String(id), &props.StackProps)
+	// Feature flags this stack's secure defaults rely on, set on the stack
+	// itself so they hold whether or not the app runs from cdk.json.
+	for flag, v := range featureFlags {
+		stack.Node().SetContext(jsii.String(flag), v)
+	}
+	s := &Stack{Stack: stack, Functions: map[string]*Function{}}
+	s.Keys = NewKeys(stack, "Keys")
+	s.Store = NewStore(stack, "Store", s.Keys.Data)
+	s.Buckets = NewBuckets(stack, "Buckets", BucketsProps{
+		Key: s.Keys.Data, RetentionDays: cfg.RetentionDays, ObjectLockMode: cfg.ObjectLockMode,
+		ArchiveTransitionDays: cfg.ArchiveTransitionDays, PackagesRetentionDays: cfg.PackagesRetentionDays,
+		AccessLogRetentionDays: cfg.AccessLogRetentionDays,
+	})
+	s.Alerts = NewAlerts(stack, "Alerts", s.Keys.Data, cfg.AlertEmails)
+
+	// The archiver's stream DLQ exists before the archiver: the controls
+	// function reads its depth (PI1.1) and its alarm belongs to the
+	// deployment, not to whichever function lands first.
+	archiving := constructs.NewConstruct(stack, jsii.String("Archiving"))
+	s.ArchiverDLQ = newDLQ(archiving, "DLQ", s.Keys.Data)
+	dlqAlarm(archiving, s.Alerts, "DLQDepth", s.ArchiverDLQ, "agentgate archiver: stream batches that failed every retry")
+	s.Alerts.Alarm(archiving, "Lag", &awscloudwatch.AlarmProps{
+		AlarmDescription: jsii.String(fmt.Sprintf("agentgate archive lag above %d s: evidence not yet in write-once storage", cfg.ArchiveLagAlarmSeconds)),
+		Metric: awscloudwatch.NewMetric(&awscloudwatch.MetricProps{
+			Namespace: jsii.String(MetricNamespace), MetricName: jsii.String("ArchiveLagSeconds"),
+			Statistic: jsii.String("Maximum"), Period: awscdk.Duration_Minutes(jsii.Number(5)),
+		}),
+		Threshold:          jsii.Number(cfg.ArchiveLagAlarmSeconds),
+		EvaluationPeriods:  jsii.Number(2),
+		ComparisonOperator: awscloudwatch.ComparisonOperator_GREATER_THAN_THRESHOLD,
+	})
+
+	r := &resources{cfg: cfg, keys: s.Keys, store: s.Store, buckets: s.Buckets, alerts: s.Alerts, archiverDLQ: s.ArchiverDLQ}
+	r.env = map[string]string{
+		tables.Evidence.EnvVar:       *s.Store.Evidence.TableName(),
+		tables.Registry.EnvVar:       *s.Store.Registry.TableName(),
+		platform.EnvArchiveBucket:    *s.Buckets.Archive.BucketName(),
+		platform.EnvPackagesBucket:   *s.Buckets.Packages.BucketName(),
+		platform.EnvDataKeyID:        *s.Keys.Data.KeyArn(),
+		platform.EnvSigningKeyID:     *s.Keys.Signing.KeyArn(),
+		platform.EnvAlertTopicARN:    *s.Alerts.Topic.TopicArn(),
+		platform.EnvArchiverDLQURL:   *s.ArchiverDLQ.QueueUrl(),
+		platform.EnvShards:           strconv.Itoa(cfg.EvidenceShards),
+		platform.EnvRetentionDays:    strconv.Itoa(cfg.RetentionDays),
+		platform.EnvLatencyObjective: strconv.Itoa(cfg.LatencyObjectiveMs),
+		platform.EnvLogLevel:         cfg.LogLevel,
+		platform.EnvCheckpointOrigin: cfg.CheckpointOrigin,
+	}
+	retention := logRetention(cfg.LogRetentionDays)
+	for _, spec := range functionSpecs {
+		if !slices.Contains(props.Functions, spec.name) {
+			continue
+		}
+		env := make(map[string]string, len(spec.env))
+		for _, k := range spec.env {
+			v, ok := r.env[k]
+			if !ok {
+				return nil, fmt.Errorf("function %s: env var %s has no value in the stack", spec.name, k)
+			}
+			env[k] = v
+		}
+		f, err := NewFunction(stack, "Fn"+exported(spec.name), FunctionProps{
+			Name: spec.name, Description: spec.description, AssetDir: props.AssetDir, Env: env,
+			MemoryMB: spec.memoryMB, Timeout: awscdk.Duration_Seconds(jsii.Number(spec.timeoutSec)),
+			Async: spec.async, Key: s.Keys.Data, LogRetention: retention, Alerts: s.Alerts,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("stack %s: %w", id, err)
+		}
+		spec.grant(r, f)
+		if spec.trigger != nil {
+			spec.trigger(r, f)
+		}
+		suppressGrantWildcards(f.Role)
+		s.Functions[spec.name] = f
+	}
+
+	s.API = NewAPI(stack, "Api", APIProps{
+		Handler: s.Functions["api"].Fn, Authorizer: s.Functions["authorizer"].Fn, Key: s.Keys.Data,
+		LogRetention: retention, ThrottleRate: cfg.ThrottleRate, ThrottleBurst: cfg.ThrottleBurst,
+		LatencyObjectiveMs: cfg.LatencyObjectiveMs, Alerts: s.Alerts,
+	})
+
+	output(stack, "ApiUrl", s.API.Stage.Url(), "Base URL of the HTTP API; call <ApiUrl>v1/validate")
+	output(stack, "AlertTopicArn", s.Alerts.Topic.TopicArn(), "SNS topic of alarms and control state changes")
+	output(stack, "ArchiveBucketName", s.Buckets.Archive.BucketName(), "Evidence archive (Object Lock, SSE-KMS)")
+	output(stack, "PackagesBucketName", s.Buckets.Packages.BucketName(), "Audit packages (SSE-KMS)")
+	output(stack, "AccessLogBucketName", s.Buckets.AccessLog.BucketName(), "S3 server access logs of both buckets")
+	output(stack, "EvidenceTableName", s.Store.Evidence.TableName(), "Hash-chained evidence entries")
+	output(stack, "RegistryTableName", s.Store.Registry.TableName(), "API keys, registers, checkpoints, control results")
+	output(stack, "SigningKeyArn", s.Keys.Signing.KeyArn(), "KMS key that signs checkpoints; its public key verifies them offline")
+	output(stack, "DataKeyArn", s.Keys.Data.KeyArn(), "KMS key encrypting all data at rest")
+	output(stack, "ArchiverDLQUrl", s.ArchiverDLQ.QueueUrl(), "Archiver stream failures; must stay empty")
+	return s, nil
+}
+
+// Check applies the cdk-nag AwsSolutions pack to everything under scope;
+// findings become synth-time error annotations.
+func Check(scope constructs.IConstruct) {
+	awscdk.Aspects_Of(scope).Add(cdknag.NewAwsSolutionsChecks(&cdknag.NagPackProps{Verbose: jsii.Bool(true)}), nil)
+}
+
+// schedule invokes f asynchronously on an EventBridge schedule. Delivery is
+// retried by EventBridge; execution failures by Lambda, then the function's DLQ.
+func schedule(f *Function, id, expr string) {
+	awsevents.NewRule(f.Construct, jsii.String(id), &awsevents.RuleProps{
+		Description: jsii.String("agentgate schedule: " + expr),
+		Schedule:    awsevents.Schedule_Expression(jsii.String(expr)),
+		Targets: &[]awsevents.IRuleTarget{awseventstargets.NewLambdaFunction(f.Fn, &awseventstargets.LambdaFunctionProps{
+			RetryAttempts: jsii.Number(3),
+			MaxEventAge:   awscdk.Duration_Hours(jsii.Number(1)),
+		})},
+	})
+}
+
+// grantPutMetricData lets a function publish into the agentgate namespace
+// only. PutMetricData has no resource-level permission, hence "*" plus the
+// namespace condition.
+func grantPutMetricData(role awsiam.IGrantable) {
+	awsiam.Grant_AddToPrincipal(&awsiam.GrantOnPrincipalOptions{
+		Grantee:      role,
+		Actions:      jsii.Strings("cloudwatch:PutMetricData"),
+		ResourceArns: jsii.Strings("*"),
+		Conditions: &map[string]*map[string]any{
+			"StringEquals": {"cloudwatch:namespace": MetricNamespace},
+		},
+	})
+}
+
+func output(stack awscdk.Stack, id string, value *string, desc string) {
+	awscdk.NewCfnOutput(stack, jsii.String(id), &awscdk.CfnOutputProps{Value: value, Description: jsii.String(desc)})
+}
+
+func exported(name string) string {
+	if name == "" {
+		return name
+	}
+	return string(name[0]-'a'+'A') + name[1:]
+}
+
+// logRetentions are the retention periods CloudWatch Logs accepts.
+var logRetentions = map[int]awslogs.RetentionDays{
+	1: awslogs.RetentionDays_ONE_DAY, 3: awslogs.RetentionDays_THREE_DAYS, 5: awslogs.RetentionDays_FIVE_DAYS,
+	7: awslogs.RetentionDays_ONE_WEEK, 14: awslogs.RetentionDays_TWO_WEEKS, 30: awslogs.RetentionDays_ONE_MONTH,
+	60: awslogs.RetentionDays_TWO_MONTHS, 90: awslogs.RetentionDays_THREE_MONTHS, 120: awslogs.RetentionDays_FOUR_MONTHS,
+	150: awslogs.RetentionDays_FIVE_MONTHS, 180: awslogs.RetentionDays_SIX_MONTHS, 365: awslogs.RetentionDays_ONE_YEAR,
+	400: awslogs.RetentionDays_THIRTEEN_MONTHS, 545: awslogs.RetentionDays_EIGHTEEN_MONTHS, 731: awslogs.RetentionDays_TWO_YEARS,
+	1096: awslogs.RetentionDays_THREE_YEARS, 1827: awslogs.RetentionDays_FIVE_YEARS, 2192: awslogs.RetentionDays_SIX_YEARS,
+	2557: awslogs.RetentionDays_SEVEN_YEARS, 2922: awslogs.RetentionDays_EIGHT_YEARS, 3288: awslogs.RetentionDays_NINE_YEARS,
+	3653: awslogs.RetentionDays_TEN_YEARS,
+}
+
+// logRetention maps a validated day count to the CDK enum.
+func logRetention(days int) awslogs.RetentionDays { return logRetentions[days] }
