@@ -1,0 +1,265 @@
+package gate
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// The automaton below is a small Aho-Corasick DFA written for the gate's
+// needs rather than a general library: it matches over a folded alphabet
+// (case, leetspeak and whitespace runs collapse in the byte-class table, so
+// "1GN0RE   a11" walks the same states as "ignore all") and it reports each
+// pattern's metadata, which the rule evaluator needs, with no allocation.
+
+// foldByte maps a byte to the character it stands for during detection:
+// upper case to lower case, leetspeak digits and symbols to letters, any
+// whitespace to a space. 'l' and '1' and '|' all fold to 'i' because
+// attackers use them interchangeably; patterns fold the same way, so
+// "all" is stored as "aii".
+var foldByte = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = byte(c) + 32
+	}
+	for _, p := range []string{"0o", "1i", "3e", "4a", "5s", "7t", "@a", "$s", "li", "Li", "|i"} {
+		t[p[0]] = p[1]
+	}
+	for _, c := range "\t\n\v\f\r" {
+		t[c] = ' '
+	}
+	return t
+}()
+
+// wordByte marks bytes that continue a word for boundary checks. Bytes of
+// multi-byte UTF-8 sequences count as word characters.
+var wordByte = func() (t [256]bool) {
+	for i := range t {
+		c := byte(i)
+		t[i] = isAlnum(c) || c >= 0x80
+	}
+	return t
+}()
+
+// pattern flags
+const (
+	pfLeftOpen  = 1 << iota // may start inside a word
+	pfRightOpen             // may end inside a word (a stem)
+)
+
+type acPattern struct {
+	text  string // folded
+	size  int    // length in folded, whitespace-collapsed bytes
+	flags uint8
+	group uint64 // rule-evaluator groups this word belongs to
+	probe uint8  // non-zero: a confirmation scanner to run at the hit
+	arg   int32  // probe argument (for example the canary index)
+}
+
+type automaton struct {
+	nclass  int
+	class   [256]uint16
+	space   uint16 // class of the folded space
+	next    []uint32
+	outHead []int32 // per state: index into outList or -1
+	outList []int32 // pattern ids, each run terminated by -1
+	pats    []acPattern
+}
+
+// parsePattern reads the tiny pattern syntax used in the word lists: a
+// leading '*' lets the match start inside a word, a trailing '*' makes it a
+// stem. Patterns with non-ASCII bytes (Chinese) never check boundaries.
+func parsePattern(s string) (string, uint8) {
+	var f uint8
+	if strings.HasPrefix(s, "*") {
+		f |= pfLeftOpen
+		s = s[1:]
+	}
+	if strings.HasSuffix(s, "*") {
+		f |= pfRightOpen
+		s = s[:len(s)-1]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			f |= pfLeftOpen | pfRightOpen
+			break
+		}
+	}
+	// Boundaries only matter next to letters: "<|im_start|>" matches
+	// glued to anything.
+	if s != "" && !isAlnum(s[0]) {
+		f |= pfLeftOpen
+	}
+	if s != "" && !isAlnum(s[len(s)-1]) {
+		f |= pfRightOpen
+	}
+	return s, f
+}
+
+func foldString(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := foldByte[s[i]]
+		if c == ' ' && len(b) > 0 && b[len(b)-1] == ' ' {
+			continue
+		}
+		b = append(b, c)
+	}
+	return strings.TrimSpace(string(b))
+}
+
+func buildAutomaton(pats []acPattern) (*automaton, error) {
+	if len(pats) == 0 {
+		return nil, errors.New("automaton: no patterns")
+	}
+	a := &automaton{pats: pats}
+	// Class 0 is every byte no pattern uses: it always sends the DFA back
+	// towards the root.
+	used := [256]bool{}
+	for _, p := range pats {
+		if p.text == "" {
+			return nil, fmt.Errorf("automaton: empty pattern")
+		}
+		for i := 0; i < len(p.text); i++ {
+			used[p.text[i]] = true
+		}
+	}
+	used[' '] = true
+	n := 1
+	var folded [256]uint16
+	for c := 0; c < 256; c++ {
+		if used[c] {
+			folded[c] = uint16(n)
+			n++
+		}
+	}
+	for c := 0; c < 256; c++ {
+		a.class[c] = folded[foldByte[c]]
+	}
+	a.space = folded[' ']
+	a.nclass = n
+
+	// Trie.
+	type node struct {
+		child map[uint16]uint32
+		fail  uint32
+		out   []int32
+	}
+	nodes := []node{{child: map[uint16]uint32{}}}
+	for id, p := range pats {
+		s := uint32(0)
+		for i := 0; i < len(p.text); i++ {
+			c := folded[p.text[i]]
+			nx, ok := nodes[s].child[c]
+			if !ok {
+				nx = uint32(len(nodes))
+				nodes = append(nodes, node{child: map[uint16]uint32{}})
+				nodes[s].child[c] = nx
+			}
+			s = nx
+		}
+		nodes[s].out = append(nodes[s].out, int32(id))
+	}
+	// BFS for failure links, filling the dense table as we go.
+	a.next = make([]uint32, len(nodes)*n)
+	queue := make([]uint32, 0, len(nodes))
+	for c := 0; c < n; c++ {
+		if nx, ok := nodes[0].child[uint16(c)]; ok {
+			a.next[c] = nx
+			nodes[nx].fail = 0
+			queue = append(queue, nx)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		f := nodes[s].fail
+		nodes[s].out = append(nodes[s].out, nodes[f].out...)
+		for c := 0; c < n; c++ {
+			if nx, ok := nodes[s].child[uint16(c)]; ok {
+				nodes[nx].fail = a.next[int(f)*n+c]
+				a.next[int(s)*n+c] = nx
+				queue = append(queue, nx)
+			} else {
+				a.next[int(s)*n+c] = a.next[int(f)*n+c]
+			}
+		}
+	}
+	a.outHead = make([]int32, len(nodes))
+	for i := range nodes {
+		if len(nodes[i].out) == 0 {
+			a.outHead[i] = -1
+			continue
+		}
+		a.outHead[i] = int32(len(a.outList))
+		a.outList = append(a.outList, nodes[i].out...)
+		a.outList = append(a.outList, -1)
+	}
+	return a, nil
+}
+
+// acHit is a pattern occurrence in view coordinates.
+type acHit struct {
+	pat        int32
+	start, end int32
+}
+
+// run scans s and appends every boundary-respecting occurrence to hits.
+// Runs of whitespace count as one space, so hit starts are found by
+// walking back over the original bytes.
+func (a *automaton) run(s string, hits []acHit) []acHit {
+	st := uint32(0)
+	n := uint32(a.nclass)
+	prevSpace := true
+	next, class, outHead := a.next, &a.class, a.outHead
+	for i := 0; i < len(s); i++ {
+		c := class[s[i]]
+		if c == a.space {
+			if prevSpace {
+				continue
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+		st = next[st*n+uint32(c)]
+		if outHead[st] >= 0 {
+			hits = a.emit(s, i+1, outHead[st], hits)
+		}
+	}
+	return hits
+}
+
+func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
+	for k := head; a.outList[k] >= 0; k++ {
+		id := a.outList[k]
+		p := &a.pats[id]
+		start := backStart(s, end, p.size)
+		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] {
+			continue
+		}
+		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] {
+			continue
+		}
+		hits = append(hits, acHit{pat: id, start: int32(start), end: int32(end)})
+	}
+	return hits
+}
+
+func isSpaceByte(c byte) bool { return foldByte[c] == ' ' }
+
+// backStart finds where a match of size folded bytes ending at end begins,
+// replaying the whitespace collapse of run backwards.
+func backStart(s string, end, size int) int {
+	k := end
+	for cnt := 0; cnt < size && k > 0; {
+		k--
+		if isSpaceByte(s[k]) && k > 0 && isSpaceByte(s[k-1]) {
+			continue
+		}
+		cnt++
+	}
+	return k
+}

@@ -1,0 +1,341 @@
+package gate
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+// probes are confirmation scanners run where the automaton saw a literal
+// (a key prefix, a markdown image opener, a canary).
+const (
+	probeNone uint8 = iota
+	probeSecret
+	probePassword
+	probeImage
+	probeImgTag
+	probeLink
+	probeActive
+	probeCanary
+)
+
+// scratch holds per-call buffers so the clean path allocates nothing.
+type scratch struct {
+	findings []finding
+	hits     []acHit
+	dhits    []acHit
+	norm     []byte
+	ostart   []int32
+	oend     []int32
+	dec      []byte
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{findings: make([]finding, 0, 16), hits: make([]acHit, 0, 64), dhits: make([]acHit, 0, 16)}
+}}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// putScratch drops buffers a huge request grew so the pool does not pin
+// megabytes per idle scratch.
+func putScratch(s *scratch) {
+	if cap(s.norm) > 1<<20 {
+		s.norm, s.ostart, s.oend = nil, nil, nil
+	}
+	if cap(s.hits) > 1<<16 {
+		s.hits = nil
+	}
+	scratchPool.Put(s)
+}
+
+func bytesToString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+type compiledRule struct {
+	rule       int
+	reqs       []uint64
+	any        uint64
+	window     int32
+	outputOnly bool
+	lineStart  bool
+}
+
+type detector struct {
+	ascii, full *automaton
+	rules       []compiledRule
+	active      []Action
+
+	allowHosts   []string
+	allowEmails  map[string]bool
+	allowDomains []string
+	allowValues  []string
+	canaries     []string
+
+	rInvisibleText, rInvisibleChars, rEncoded, rEmail, rPhone, rCard, rIBAN, rSSN, rIP int
+	rImage, rLink, rActive, rCanary, rPassword                                         int
+	injection                                                                          []bool // rule number is an injection rule
+}
+
+func newDetector(p *Policy, active []Action) (*detector, error) {
+	d := &detector{
+		active:          active,
+		allowEmails:     map[string]bool{},
+		rInvisibleText:  ruleNo("prompt_injection.invisible_text"),
+		rInvisibleChars: ruleNo("obfuscation.invisible_characters"),
+		rEncoded:        ruleNo("prompt_injection.encoded_payload"),
+		rEmail:          ruleNo("pii.email"),
+		rPhone:          ruleNo("pii.phone"),
+		rCard:           ruleNo("pii.card"),
+		rIBAN:           ruleNo("pii.iban"),
+		rSSN:            ruleNo("pii.ssn"),
+		rIP:             ruleNo("pii.ip_address"),
+		rImage:          ruleNo("exfiltration.markdown_image"),
+		rLink:           ruleNo("exfiltration.markdown_link"),
+		rActive:         ruleNo("active_content.script"),
+		rCanary:         ruleNo("leakage.canary"),
+		rPassword:       ruleNo("secret.password"),
+		injection:       make([]bool, len(ruleIDs)),
+	}
+	for i, id := range ruleIDs {
+		d.injection[i] = ruleInfo[id].category == CatInjection
+	}
+	for _, h := range p.Allowlist.Hosts {
+		d.allowHosts = append(d.allowHosts, strings.ToLower(h))
+	}
+	for _, e := range p.Allowlist.Emails {
+		d.allowEmails[strings.ToLower(e)] = true
+	}
+	for _, e := range p.Allowlist.EmailDomains {
+		d.allowDomains = append(d.allowDomains, strings.ToLower(strings.TrimPrefix(e, "@")))
+	}
+	d.allowValues = append(d.allowValues, p.Allowlist.Values...)
+	d.canaries = append(d.canaries, p.Canaries...)
+
+	var pats []acPattern
+	index := map[string]int{}
+	addWord := func(raw string, g group) {
+		text, flags := parsePattern(foldPatternRunes(raw))
+		text = foldString(text)
+		key := fmt.Sprintf("%s\x00%d", text, flags)
+		if k, ok := index[key]; ok {
+			pats[k].group |= 1 << g
+			return
+		}
+		index[key] = len(pats)
+		pats = append(pats, acPattern{text: text, size: len(text), flags: flags, group: 1 << g})
+	}
+	for g := group(0); g < numGroups; g++ {
+		words, ok := lexicon[g]
+		if !ok || len(words) == 0 {
+			return nil, fmt.Errorf("lexicon: group %d has no words", g)
+		}
+		for _, w := range words {
+			addWord(w, g)
+		}
+	}
+	addProbe := func(raw string, probe uint8, arg int32) {
+		text, flags := parsePattern(foldPatternRunes(raw))
+		text = foldString(text)
+		pats = append(pats, acPattern{text: text, size: len(text), flags: flags, probe: probe, arg: arg})
+	}
+	for i, sp := range secretPrefixes {
+		addProbe(sp.prefix, probeSecret, int32(i))
+	}
+	for _, w := range passwordWords {
+		addProbe(w, probePassword, 0)
+	}
+	addProbe("![", probeImage, 0)
+	addProbe("<img", probeImgTag, 0)
+	addProbe("](", probeLink, 0)
+	addProbe("]:", probeLink, 1)
+	for _, a := range activeMarkers {
+		addProbe(a, probeActive, 0)
+	}
+	for i, c := range p.Canaries {
+		text := foldString(c)
+		pats = append(pats, acPattern{text: text, size: len(text), flags: pfLeftOpen | pfRightOpen, probe: probeCanary, arg: int32(i)})
+	}
+
+	var asciiPats []acPattern
+	for _, pt := range pats {
+		if isASCII(pt.text) {
+			asciiPats = append(asciiPats, pt)
+		}
+	}
+	var err error
+	if d.full, err = buildAutomaton(pats); err != nil {
+		return nil, err
+	}
+	if d.ascii, err = buildAutomaton(asciiPats); err != nil {
+		return nil, err
+	}
+	// The ASCII automaton renumbers patterns; keep metadata aligned by
+	// storing it in each automaton's own pattern slice (done above).
+
+	for _, pr := range proxRules {
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, lineStart: pr.lineStart}
+		for _, g := range pr.reqs {
+			cr.reqs = append(cr.reqs, 1<<g)
+			cr.any |= 1 << g
+		}
+		d.rules = append(d.rules, cr)
+	}
+	return d, nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *detector) on(rule int) bool { return d.active[rule] != ActionOff }
+
+// scan runs every detector over one target and appends findings in
+// original-text offsets.
+func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []finding {
+	if len(text) == 0 {
+		return out
+	}
+	v := view{s: text}
+	auto := d.ascii
+	if needsNormalise(text) {
+		v, out = d.normalise(sc, text, out)
+		if !isASCII(v.s) {
+			auto = d.full
+		}
+	}
+	sc.hits = auto.run(v.s, sc.hits[:0])
+	out = d.evalHits(auto, &v, sc.hits, output, out)
+	out = d.scanPII(&v, out)
+	out = d.scanEncoded(sc, &v, out)
+	return out
+}
+
+// evalHits runs the probes and the proximity rules over the hits of one
+// view.
+func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, out []finding) []finding {
+	if len(hits) == 0 {
+		return out
+	}
+	sortHits(hits)
+	for _, h := range hits {
+		p := &a.pats[h.pat]
+		if p.probe == probeNone {
+			continue
+		}
+		rule, s, e, ok := d.runProbe(v.s, p, int(h.start), int(h.end), output)
+		if ok && d.on(rule) {
+			os, oe := v.span(s, e)
+			if !d.allowedValue(v.s[s:e]) {
+				out = append(out, finding{rule: rule, start: os, end: oe})
+			}
+		}
+	}
+	for ri := range d.rules {
+		r := &d.rules[ri]
+		if (r.outputOnly && !output) || !d.on(r.rule) {
+			continue
+		}
+		full := uint32(1)<<len(r.reqs) - 1
+		for i := 0; i < len(hits); i++ {
+			h := hits[i]
+			if a.pats[h.pat].group&r.any == 0 {
+				continue
+			}
+			var sat uint32
+			end := h.end
+			for j := i; j < len(hits) && hits[j].start < h.start+r.window; j++ {
+				m := a.pats[hits[j].pat].group
+				if m&r.any == 0 {
+					continue
+				}
+				for k, req := range r.reqs {
+					if m&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(hits[j].start))) {
+						sat |= 1 << k
+						end = max(end, hits[j].end)
+					}
+				}
+				if sat == full {
+					s, e := v.span(int(h.start), int(end))
+					out = append(out, finding{rule: r.rule, start: s, end: e})
+					i = j
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sortHits orders by start; the automaton emits by end, so the slice is
+// nearly sorted and insertion sort is linear in practice.
+func sortHits(h []acHit) {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].start < h[j-1].start; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}
+
+func lineStartAt(s string, i int) bool {
+	for i > 0 {
+		i--
+		switch s[i] {
+		case ' ', '\t':
+			continue
+		case '\n', '\r':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (d *detector) allowedValue(s string) bool {
+	for _, a := range d.allowValues {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *detector) runProbe(s string, p *acPattern, start, end int, output bool) (rule, a, b int, ok bool) {
+	switch p.probe {
+	case probeSecret:
+		return confirmSecret(s, start, end, int(p.arg))
+	case probePassword:
+		a, b, ok = confirmPassword(s, end)
+		return d.rPassword, a, b, ok
+	case probeImage, probeImgTag, probeLink:
+		if !output {
+			return 0, 0, 0, false
+		}
+		return d.confirmURL(s, p.probe, int(p.arg), start, end)
+	case probeActive:
+		if !output || inCode(s, start) {
+			return 0, 0, 0, false
+		}
+		if strings.HasPrefix(p.text, "on") && !insideTag(s, start) {
+			return 0, 0, 0, false
+		}
+		return d.rActive, start, end, true
+	case probeCanary:
+		if !output {
+			return 0, 0, 0, false
+		}
+		c := d.canaries[p.arg]
+		if end-start == len(c) && strings.EqualFold(s[start:end], c) {
+			return d.rCanary, start, end, true
+		}
+		// Case-folded match of a different length (collapsed whitespace)
+		// still means the canary leaked.
+		return d.rCanary, start, end, foldString(s[start:end]) == foldString(c)
+	}
+	return 0, 0, 0, false
+}

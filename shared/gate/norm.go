@@ -1,0 +1,385 @@
+package gate
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// view is the text the automaton scans: the original when it is plain
+// ASCII with nothing to undo (the common, allocation-free case), otherwise
+// the normalised copy with a byte-to-original offset map.
+type view struct {
+	s      string
+	mapped bool
+	ostart []int32 // original offset where the rune behind each byte starts
+	oend   []int32 // original offset where it ends
+}
+
+// span maps [a,b) in view coordinates back to the original text.
+func (v *view) span(a, b int) (int, int) {
+	if !v.mapped {
+		return a, b
+	}
+	if b <= a {
+		o := int(v.ostart[min(a, len(v.ostart)-1)])
+		return o, o
+	}
+	return int(v.ostart[a]), int(v.oend[b-1])
+}
+
+// pre-pass byte kinds
+const (
+	pkOther = iota
+	pkLetter
+	pkSep
+	pkHyphen
+)
+
+var preKind = func() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			t[i] = pkLetter
+		case c == '-':
+			t[i] = pkHyphen
+		case c == ' ' || c == '.' || c == '_' || c == '*' || c == '/' || c == '+' || c == '~':
+			t[i] = pkSep
+		}
+	}
+	return t
+}()
+
+// spacedRun is how many single-character tokens in a row ("i g n o r e")
+// make the text worth normalising.
+const spacedRun = 4
+
+// needsNormalise is the fast pre-pass: plain ASCII without hyphenated line
+// breaks or letter-spaced words scans as is.
+func needsNormalise(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return true
+		}
+		switch preKind[c] {
+		case pkLetter:
+			if i > 0 && preKind[s[i-1]] == pkLetter {
+				run = 0
+				continue
+			}
+			if i+1 == len(s) || preKind[s[i+1]] != pkLetter {
+				run++
+				if run >= spacedRun {
+					return true
+				}
+			}
+		case pkHyphen:
+			if i+1 < len(s) && (s[i+1] == '\n' || s[i+1] == '\r') {
+				return true
+			}
+		case pkSep:
+		default:
+			run = 0
+		}
+	}
+	return false
+}
+
+// invisible character classes
+const (
+	invNone = iota
+	invZeroWidth
+	invBidi
+	invTag
+	invSelector
+)
+
+func invisibleKind(r rune) int {
+	switch {
+	case r == 0x200B || r == 0x200C || r == 0x200D || (r >= 0x2060 && r <= 0x2064) || r == 0xFEFF ||
+		r == 0x180E || r == 0x00AD || r == 0x034F || r == 0x115F || r == 0x1160 || r == 0x3164 ||
+		r == 0xFFA0 || r == 0x17B4 || r == 0x17B5:
+		return invZeroWidth
+	case r == 0x200E || r == 0x200F || r == 0x061C || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069):
+		return invBidi
+	case r >= 0xE0000 && r <= 0xE007F:
+		return invTag
+	case (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF):
+		return invSelector
+	}
+	return invNone
+}
+
+// confusables folds the homoglyphs attackers use most (Cyrillic and Greek
+// letters that render like Latin ones) onto Latin. NFKD already handles
+// fullwidth, mathematical and circled letters.
+var confusables = map[rune]rune{
+	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't',
+	'у': 'y', 'х': 'x', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'һ': 'h', 'ɡ': 'g',
+	'А': 'a', 'В': 'b', 'Е': 'e', 'К': 'k', 'М': 'm', 'Н': 'h', 'О': 'o', 'Р': 'p', 'С': 'c', 'Т': 't', 'Х': 'x',
+	'І': 'i', 'Ј': 'j', 'Ѕ': 's', 'У': 'y',
+	'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ο': 'o', 'Ρ': 'p',
+	'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'ı': 'i', 'ℓ': 'l', 'ß': 's', '’': '\'', '‘': '\'', 'ʼ': '\'',
+}
+
+var (
+	runeFoldOnce sync.Once
+	runeFold     map[rune]string
+)
+
+// buildRuneFold precomputes, for the blocks attackers draw on, what each
+// rune reads as: NFKD with combining marks dropped (so "précédentes"
+// matches "precedentes" and fullwidth or mathematical letters become
+// ASCII), then the confusables, then lower case. Runes that stay
+// non-Latin keep their NFKC form so Chinese is matched as written.
+func buildRuneFold() {
+	runeFold = make(map[rune]string, 8192)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if invisibleKind(r) != invNone || r == utf8.RuneError {
+				continue
+			}
+			orig := string(r)
+			if c, ok := confusables[r]; ok {
+				runeFold[r] = string(c)
+				continue
+			}
+			var b strings.Builder
+			ascii := true
+			for _, d := range norm.NFKD.String(orig) {
+				if unicode.Is(unicode.Mn, d) {
+					continue
+				}
+				if c, ok := confusables[d]; ok {
+					d = c
+				}
+				if d >= 0x80 {
+					ascii = false
+				}
+				b.WriteRune(unicode.ToLower(d))
+			}
+			if ascii && b.Len() > 0 {
+				runeFold[r] = b.String()
+				continue
+			}
+			if k := norm.NFKC.String(orig); k != orig {
+				runeFold[r] = k
+			}
+		}
+	}
+	add(0x80, 0x2FFF)
+	add(0x3000, 0x303F)
+	add(0xF900, 0xFAFF)
+	add(0xFF00, 0xFFEF)
+	add(0x1D400, 0x1D7FF)
+	add(0x1F100, 0x1F1FF)
+	runeFold['ß'] = "ss"
+}
+
+// foldPatternRunes applies the same rune folding to a word-list entry that
+// normalise applies to text, so "großmutter" and "você" match what the
+// scanner sees.
+func foldPatternRunes(p string) string {
+	runeFoldOnce.Do(buildRuneFold)
+	var b strings.Builder
+	for _, r := range p {
+		if f, ok := runeFold[r]; ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// normaliser output goes to scratch buffers
+func (sc *scratch) emit(b string, start, end int) {
+	for i := 0; i < len(b); i++ {
+		sc.norm = append(sc.norm, b[i])
+		sc.ostart = append(sc.ostart, int32(start))
+		sc.oend = append(sc.oend, int32(end))
+	}
+}
+
+func (sc *scratch) emitByte(c byte, start, end int) {
+	sc.norm = append(sc.norm, c)
+	sc.ostart = append(sc.ostart, int32(start))
+	sc.oend = append(sc.oend, int32(end))
+}
+
+// normalise builds the detection view of s and appends findings for the
+// invisible characters it removed: tag-character runs (a known way to
+// smuggle instructions past people) and zero-width or bidi controls inside
+// Latin words. Zero-width joiners inside emoji and marks in right-to-left
+// text are legitimate and are stripped silently.
+func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []finding) {
+	runeFoldOnce.Do(buildRuneFold)
+	sc.norm, sc.ostart, sc.oend = sc.norm[:0], sc.ostart[:0], sc.oend[:0]
+	tagStart, selStart, selRun := -1, -1, 0
+	invStart, invEnd := -1, -1
+	prevRune := rune(0)
+	flushInv := func() {
+		if invStart >= 0 {
+			out = append(out, finding{rule: d.rInvisibleChars, start: invStart, end: invEnd})
+			invStart = -1
+		}
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if tagStart >= 0 && invisibleKind(r) != invTag {
+			// A tag run after a black flag is an emoji subdivision flag.
+			if !(strings.HasPrefix(s[max(0, tagStart-4):tagStart], "\U0001F3F4") && i-tagStart <= 4*7) {
+				out = append(out, finding{rule: d.rInvisibleText, start: tagStart, end: i})
+			}
+			tagStart = -1
+		}
+		if selStart >= 0 && invisibleKind(r) != invSelector {
+			if selRun >= 4 {
+				out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: i})
+			}
+			selStart, selRun = -1, 0
+		}
+		switch invisibleKind(r) {
+		case invTag:
+			if tagStart < 0 {
+				tagStart = i
+			}
+			if c := r - 0xE0000; c >= 0x20 && c < 0x7F {
+				sc.emitByte(byte(c), i, i+size)
+			}
+			i += size
+			continue
+		case invSelector:
+			if selStart < 0 {
+				selStart = i
+			}
+			selRun++
+			i += size
+			continue
+		case invZeroWidth, invBidi:
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			override := r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+			if override || isLatinLetter(prevRune) || isLatinLetter(next) {
+				if invStart >= 0 && invEnd == i {
+					invEnd = i + size
+				} else {
+					flushInv()
+					invStart, invEnd = i, i+size
+				}
+			}
+			i += size
+			continue
+		}
+		flushInv()
+		prevRune = r
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			sc.emitByte(' ', i, i+size)
+		case r < 0x80:
+			sc.emitByte(byte(r), i, i+size)
+		default:
+			if f, ok := runeFold[r]; ok {
+				sc.emit(f, i, i+size)
+			} else {
+				sc.emit(s[i:i+size], i, i+size)
+			}
+		}
+		i += size
+	}
+	flushInv()
+	if tagStart >= 0 {
+		out = append(out, finding{rule: d.rInvisibleText, start: tagStart, end: len(s)})
+	}
+	if selStart >= 0 && selRun >= 4 {
+		out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: len(s)})
+	}
+	sc.compact()
+	return view{s: bytesToString(sc.norm), mapped: true, ostart: sc.ostart, oend: sc.oend}, out
+}
+
+func isLatinLetter(r rune) bool {
+	return r < 0x250 && unicode.IsLetter(r) || r >= '0' && r <= '9'
+}
+
+// compact undoes layout tricks on the normalised bytes in place: a word
+// hyphenated across a line break is joined, and letter-spaced words
+// ("i g n o r e", "i.g.n.o.r.e") are closed up, keeping one space where
+// the gap was wider than between the letters.
+func (sc *scratch) compact() {
+	b, os, oe := sc.norm, sc.ostart, sc.oend
+	w := 0
+	put := func(k int) {
+		b[w], os[w], oe[w] = b[k], os[k], oe[k]
+		w++
+	}
+	n := len(b)
+	for i := 0; i < n; {
+		c := b[i]
+		if c == '-' && w > 0 && isAlnum(b[w-1]) {
+			j := i + 1
+			for j < n && (b[j] == ' ' || b[j] == '\t') {
+				j++
+			}
+			if j < n && (b[j] == '\n' || b[j] == '\r') {
+				for j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+					j++
+				}
+				if j < n && isAlnum(b[j]) {
+					i = j
+					continue
+				}
+			}
+		}
+		if preKind[c] == pkLetter && (w == 0 || !isAlnum(b[w-1])) && i+1 < n && preKind[b[i+1]] == pkSep {
+			if end, ok := spacedEnd(b, i); ok {
+				sep := b[i+1]
+				for k := i; k < end; {
+					if isAlnum(b[k]) {
+						put(k)
+						k++
+						continue
+					}
+					g := k
+					for k < end && !isAlnum(b[k]) {
+						k++
+					}
+					if k-g > 1 || b[g] != sep {
+						put(g)
+						b[w-1] = ' '
+					}
+				}
+				i = end
+				continue
+			}
+		}
+		put(i)
+		i++
+	}
+	sc.norm, sc.ostart, sc.oend = b[:w], os[:w], oe[:w]
+}
+
+// spacedEnd reports the end of a run of at least spacedRun single
+// characters separated by short separator runs, starting at i.
+func spacedEnd(b []byte, i int) (int, bool) {
+	count, k, last := 0, i, i
+	for k < len(b) && preKind[b[k]] == pkLetter && (k+1 == len(b) || !isAlnum(b[k+1])) {
+		count++
+		last = k + 1
+		j := k + 1
+		for j < len(b) && j-k <= 3 && (preKind[b[j]] == pkSep || b[j] == '-' || b[j] == '\n') {
+			j++
+		}
+		if j == k+1 || j-k > 3 {
+			break
+		}
+		k = j
+	}
+	return last, count >= spacedRun
+}

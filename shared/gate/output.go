@@ -1,0 +1,172 @@
+package gate
+
+import "strings"
+
+// activeMarkers start active HTML or script when an output is rendered.
+var activeMarkers = []string{
+	"<script*", "javascript:", "vbscript:", "<iframe*", "<object*", "<embed*", "data:text/html", "<meta http-equiv",
+	"onerror=", "onload=", "onclick=", "onmouseover=", "onfocus=", "onmouseenter=", "onanimationstart=", "srcdoc=", "<form action",
+	"onerror =", "onload =",
+}
+
+// inCode reports whether position i is inside a fenced code block or an
+// inline code span: markdown renders those as text, so markup there
+// cannot execute or load anything.
+func inCode(s string, i int) bool {
+	if strings.Count(s[:i], "```")%2 == 1 || strings.Count(s[:i], "~~~")%2 == 1 {
+		return true
+	}
+	ls := strings.LastIndexByte(s[:i], '\n') + 1
+	return strings.Count(s[ls:i], "`")%2 == 1
+}
+
+// insideTag reports whether i follows a '<' on the same tag, so event
+// handler names only count as attributes.
+func insideTag(s string, i int) bool {
+	for k := i - 1; k >= 0 && i-k < 512; k-- {
+		switch s[k] {
+		case '<':
+			return true
+		case '>':
+			return false
+		}
+	}
+	return false
+}
+
+// confirmURL handles markdown images "![..](url)", HTML "<img src=url>",
+// links "[..](url)" and reference definitions "[x]: url" in outputs.
+// Images load without a click, so any non-allowlisted host is an
+// exfiltration channel; links count only when their URL carries data.
+func (d *detector) confirmURL(s string, probe uint8, arg, start, end int) (int, int, int, bool) {
+	if inCode(s, start) {
+		return 0, 0, 0, false
+	}
+	var u string
+	var ue int
+	rule := d.rLink
+	switch probe {
+	case probeImage:
+		rule = d.rImage
+		close := strings.IndexByte(s[end:min(len(s), end+1024)], ']')
+		if close < 0 {
+			return 0, 0, 0, false
+		}
+		p := end + close + 1
+		if p >= len(s) || s[p] != '(' {
+			return 0, 0, 0, false
+		}
+		u, ue = urlAt(s, p+1)
+	case probeImgTag:
+		rule = d.rImage
+		k := strings.Index(strings.ToLower(s[end:min(len(s), end+512)]), "src=")
+		if k < 0 {
+			return 0, 0, 0, false
+		}
+		p := end + k + 4
+		if p < len(s) && (s[p] == '"' || s[p] == '\'') {
+			p++
+		}
+		u, ue = urlAt(s, p)
+	case probeLink:
+		if arg == 0 {
+			// "![alt](" is an image; its own probe reports it.
+			open := strings.LastIndexByte(s[max(0, start-1024):start], '[')
+			if open >= 0 {
+				o := max(0, start-1024) + open
+				if o > 0 && s[o-1] == '!' {
+					return 0, 0, 0, false
+				}
+			}
+			u, ue = urlAt(s, end)
+		} else {
+			p := end
+			for p < len(s) && s[p] == ' ' {
+				p++
+			}
+			u, ue = urlAt(s, p)
+		}
+	}
+	host, query, ok := splitURL(u)
+	if !ok || d.allowedHost(host) {
+		return 0, 0, 0, false
+	}
+	if rule == d.rLink && !carriesData(query) {
+		return 0, 0, 0, false
+	}
+	return rule, start, ue, true
+}
+
+func urlAt(s string, p int) (string, int) {
+	e := p
+	for e < len(s) && s[e] > ' ' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '>' && e-p < 8192 {
+		e++
+	}
+	if e < len(s) && s[e] == ')' {
+		return s[p:e], e + 1
+	}
+	return s[p:e], e
+}
+
+// splitURL returns the lower-cased host and everything after it for
+// absolute http(s) or protocol-relative URLs.
+func splitURL(u string) (string, string, bool) {
+	lu := u
+	switch {
+	case len(lu) > 8 && strings.EqualFold(lu[:8], "https://"):
+		lu = lu[8:]
+	case len(lu) > 7 && strings.EqualFold(lu[:7], "http://"):
+		lu = lu[7:]
+	case strings.HasPrefix(lu, "//"):
+		lu = lu[2:]
+	default:
+		return "", "", false
+	}
+	h := len(lu)
+	for i := 0; i < len(lu); i++ {
+		if c := lu[i]; c == '/' || c == '?' || c == '#' {
+			h = i
+			break
+		}
+	}
+	host := lu[:h]
+	if at := strings.LastIndexByte(host, '@'); at >= 0 {
+		host = host[at+1:]
+	}
+	if c := strings.LastIndexByte(host, ':'); c >= 0 && !strings.Contains(host, "]") {
+		host = host[:c]
+	}
+	return strings.ToLower(host), lu[h:], host != ""
+}
+
+func (d *detector) allowedHost(h string) bool {
+	for _, a := range d.allowHosts {
+		if strings.HasPrefix(a, "*.") {
+			if strings.HasSuffix(h, a[1:]) || h == a[2:] {
+				return true
+			}
+		} else if h == a {
+			return true
+		}
+	}
+	return false
+}
+
+// carriesData is true for a URL tail whose query or path holds a long
+// opaque value, the shape of data smuggled out through a link.
+func carriesData(tail string) bool {
+	run := 0
+	for i := 0; i < len(tail); i++ {
+		c := tail[i]
+		if isAlnum(c) || c == '%' || c == '+' || c == '_' || c == '-' || c == '=' {
+			run++
+			if run >= 32 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	q := strings.IndexByte(tail, '?')
+	return q >= 0 && len(tail)-q > 96
+}

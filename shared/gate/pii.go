@@ -1,0 +1,519 @@
+package gate
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// scanPII finds personal data with hand-written scanners: '@' for e-mail,
+// digit runs for cards, SSNs, phones and IPv4, two capitals before digits
+// for IBANs, and ':' runs for IPv6. Each candidate must pass its validator
+// (Luhn and issuer ranges, mod 97, SSA ranges, public address space).
+func (d *detector) scanPII(v *view, out []finding) []finding {
+	s := v.s
+	add := func(rule, a, b int) {
+		if !d.on(rule) || d.allowedValue(s[a:b]) {
+			return
+		}
+		oa, ob := v.span(a, b)
+		out = append(out, finding{rule: rule, start: oa, end: ob})
+	}
+	if d.on(d.rEmail) {
+		for off := 0; ; {
+			k := strings.IndexByte(s[off:], '@')
+			if k < 0 {
+				break
+			}
+			at := off + k
+			if a, b, ok := emailAt(s, at); ok && !d.allowedEmail(s[a:b]) {
+				add(d.rEmail, a, b)
+				off = b
+			} else {
+				off = at + 1
+			}
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c-'0' > 9 {
+			continue
+		}
+		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' && i > 1 && isDigit(s[i-2])) {
+			// Inside a word or a longer number: an IBAN starts two capitals
+			// earlier.
+			if i >= 2 && isUpper(s[i-1]) && isUpper(s[i-2]) && (i == 2 || !isAlnum(s[i-3])) {
+				if e, ok := ibanAt(s, i-2); ok {
+					add(d.rIBAN, i-2, e)
+					i = e
+				}
+			}
+			continue
+		}
+		var nr numRun
+		parseNumRun(s, i, &nr)
+		if rule, e, ok := d.classifyNum(s, i, &nr); ok {
+			add(rule, nr.start, e)
+			i = e
+			continue
+		}
+		i = nr.end
+	}
+	if d.on(d.rIP) {
+		for off := 0; ; {
+			k := strings.Index(s[off:], ":")
+			if k < 0 {
+				break
+			}
+			c := off + k
+			a, b, ok := ipv6At(s, c)
+			if ok {
+				add(d.rIP, a, b)
+			}
+			off = max(b, c+1)
+		}
+	}
+	return out
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func (d *detector) allowedEmail(e string) bool {
+	le := strings.ToLower(e)
+	if d.allowEmails[le] {
+		return true
+	}
+	at := strings.LastIndexByte(le, '@')
+	dom := le[at+1:]
+	for _, a := range d.allowDomains {
+		if dom == a || strings.HasSuffix(dom, "."+a) {
+			return true
+		}
+	}
+	return false
+}
+
+func isEmailLocal(c byte) bool {
+	return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+// emailAt validates the address around the '@' at index at.
+func emailAt(s string, at int) (int, int, bool) {
+	a := at
+	for a > 0 && at-a < 64 && isEmailLocal(s[a-1]) {
+		a--
+	}
+	for a < at && s[a] == '.' {
+		a++
+	}
+	if a == at || s[at-1] == '.' {
+		return 0, 0, false
+	}
+	b := at + 1
+	labels, lastDot := 0, at
+	for b < len(s) && b-at < 255 && (isAlnum(s[b]) || s[b] == '-' || s[b] == '.') {
+		if s[b] == '.' {
+			if b == lastDot+1 {
+				return 0, 0, false
+			}
+			labels++
+			lastDot = b
+		}
+		b++
+	}
+	for b > at+1 && (s[b-1] == '.' || s[b-1] == '-') {
+		if s[b-1] == '.' {
+			labels--
+			lastDot = strings.LastIndexByte(s[:b-1], '.')
+		}
+		b--
+	}
+	if labels < 1 || lastDot <= at {
+		return 0, 0, false
+	}
+	tld := s[lastDot+1 : b]
+	if len(tld) < 2 {
+		return 0, 0, false
+	}
+	for i := 0; i < len(tld); i++ {
+		if !(tld[i]|0x20 >= 'a' && tld[i]|0x20 <= 'z') {
+			return 0, 0, false
+		}
+	}
+	// scp-style "git@github.com:org/repo" is a host login, not a mailbox.
+	if b < len(s) && s[b] == ':' && b+1 < len(s) && s[b+1] != ' ' {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// numRun is a run of digit groups joined by single separators.
+type numRun struct {
+	start, end int
+	digits     [34]byte
+	n          int
+	groups     [12]uint8
+	ng         int
+	seps       [12]byte // separator before group k (0 for the first)
+	plus       bool     // preceded by '+'
+	paren      bool     // first group in parentheses
+}
+
+func parseNumRun(s string, i int, r *numRun) {
+	r.start, r.n, r.ng = i, 0, 0
+	r.plus = i > 0 && s[i-1] == '+'
+	if r.plus {
+		r.start = i - 1
+	}
+	if i > 0 && s[i-1] == '(' {
+		r.paren = true
+		r.start = i - 1
+		if i > 1 && s[i-2] == '+' {
+			r.plus = true
+			r.start = i - 2
+		}
+	}
+	j := i
+	var sep byte
+	for j < len(s) {
+		g := 0
+		for j < len(s) && isDigit(s[j]) {
+			if r.n < len(r.digits) {
+				r.digits[r.n] = s[j]
+			}
+			r.n++
+			g++
+			j++
+		}
+		if r.ng < len(r.groups) {
+			r.groups[r.ng] = uint8(min(g, 255))
+			r.seps[r.ng] = sep
+		}
+		r.ng++
+		r.end = j
+		if j+1 >= len(s) || r.n > len(r.digits) || r.ng >= len(r.groups) {
+			break
+		}
+		c := s[j]
+		k := j + 1
+		switch {
+		case c == ')' && s[k] == ' ' && k+1 < len(s) && isDigit(s[k+1]):
+			k++
+		case c == ')' && isDigit(s[k]):
+		case (c == ' ' || c == '-' || c == '.' || c == '/') && isDigit(s[k]):
+		case c == ' ' && s[k] == '(' && k+1 < len(s) && isDigit(s[k+1]):
+			k++
+		default:
+			return
+		}
+		if c == ')' {
+			r.end = j + 1
+		}
+		sep = c
+		j = k
+	}
+}
+
+func (r *numRun) allSeps(ok func(byte) bool) bool {
+	for k := 1; k < r.ng && k < len(r.seps); k++ {
+		if !ok(r.seps[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *detector) classifyNum(s string, i int, r *numRun) (int, int, bool) {
+	if r.n > len(r.digits) || r.ng > len(r.groups) {
+		return 0, 0, false
+	}
+	dg := r.digits[:r.n]
+	// A number glued to letters or continuing with a decimal is not one
+	// of these identifiers.
+	if r.end < len(s) && (isAlnum(s[r.end]) || s[r.end] == '.' && r.end+1 < len(s) && isDigit(s[r.end+1])) {
+		return 0, 0, false
+	}
+	if r.ng == 4 && r.allSeps(func(c byte) bool { return c == '.' }) {
+		if d.on(d.rIP) && publicIPv4(s[i:r.end]) && !(i > 0 && (s[i-1]|0x20) == 'v') {
+			return d.rIP, r.end, true
+		}
+		return 0, 0, false
+	}
+	noDot := r.allSeps(func(c byte) bool { return c == ' ' || c == '-' })
+	if d.on(d.rCard) && r.n >= 13 && r.n <= 19 && noDot && !r.plus && !r.paren && r.allSeps(func(c byte) bool { return c == r.seps[1] || r.ng == 1 }) && validCard(dg) {
+		return d.rCard, r.end, true
+	}
+	if d.on(d.rSSN) && r.n == 9 && !r.plus && !r.paren {
+		shaped := r.ng == 3 && r.groups[0] == 3 && r.groups[1] == 2 && r.groups[2] == 4 && r.seps[1] == r.seps[2] && (r.seps[1] == '-' || r.seps[1] == ' ')
+		if (shaped || r.ng == 1 && hasContext(s, r.start, ssnContext)) && validSSN(dg) {
+			return d.rSSN, r.end, true
+		}
+	}
+	if d.on(d.rPhone) && isPhone(s, r) {
+		return d.rPhone, r.end, true
+	}
+	return 0, 0, false
+}
+
+// validCard checks Luhn and that the length fits the issuer range the
+// number starts with.
+func validCard(d []byte) bool {
+	if !luhn(d) {
+		return false
+	}
+	n := len(d)
+	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
+	p3 := p2*10 + int(d[2]-'0')
+	p4 := p3*10 + int(d[3]-'0')
+	p6 := p4*100 + int(d[4]-'0')*10 + int(d[5]-'0')
+	switch {
+	case d[0] == '4': // Visa
+		return n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55 || p4 >= 2221 && p4 <= 2720: // Mastercard
+		return n == 16
+	case p2 == 34 || p2 == 37: // American Express
+		return n == 15
+	case p4 == 6011 || p2 == 65 || p3 >= 644 && p3 <= 649 || p6 >= 622126 && p6 <= 622925: // Discover
+		return n >= 16 && n <= 19
+	case p4 >= 3528 && p4 <= 3589: // JCB
+		return n >= 16 && n <= 19
+	case p2 == 36 || p2 == 38 || p3 >= 300 && p3 <= 305: // Diners Club
+		return n >= 14 && n <= 19
+	case p2 == 62: // UnionPay
+		return n >= 16 && n <= 19
+	case p2 == 50 || p2 >= 56 && p2 <= 58 || p2 == 63 || p2 == 67: // Maestro
+		return n >= 12 && n <= 19
+	}
+	return false
+}
+
+// luhn reports whether the ASCII digits pass the Luhn mod-10 check.
+func luhn(d []byte) bool {
+	sum := 0
+	dbl := false
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if dbl {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		dbl = !dbl
+	}
+	return sum%10 == 0
+}
+
+// validSSN applies the SSA rules: area 001-899 except 666, group 01-99,
+// serial 0001-9999; numbers the SSA has voided from advertising are out.
+func validSSN(d []byte) bool {
+	area := int(d[0]-'0')*100 + int(d[1]-'0')*10 + int(d[2]-'0')
+	group := int(d[3]-'0')*10 + int(d[4]-'0')
+	serial := int(d[5]-'0')*1000 + int(d[6]-'0')*100 + int(d[7]-'0')*10 + int(d[8]-'0')
+	if area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 {
+		return false
+	}
+	s := string(d)
+	return s != "078051120" && s != "219099999" && s != "123456789"
+}
+
+var (
+	ssnContext   = []string{"ssn", "social security", "soc sec", "sozialversicherung"}
+	phoneContext = []string{"phone", "tel", "call", "mobile", "cell", "whatsapp", "fax", "sms", "text me", "reach me", "contact",
+		"telephone", "portable", "telefono", "movil", "celular", "telefon", "handy", "rufnummer", "cellulare", "numero", "number",
+		"电话", "手机", "联系", "號碼", "号码"}
+)
+
+// hasContext looks for a keyword in the 48 bytes before i.
+func hasContext(s string, i int, words []string) bool {
+	a := max(0, i-48)
+	var buf [48]byte
+	w := buf[:0]
+	for k := a; k < i; k++ {
+		c := s[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		w = append(w, c)
+	}
+	ws := bytesToString(w)
+	for _, kw := range words {
+		if strings.Contains(ws, kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPhone accepts E.164 numbers ("+" and 8 to 15 digits) and national
+// numbers written in a phone shape (NANP 3-3-4, European numbers with a
+// trunk 0 in groups, Iberian/Italian mobiles, Chinese mobiles), or any
+// 9-to-12 digit number right after a telephone keyword.
+func isPhone(s string, r *numRun) bool {
+	d := r.digits[:r.n]
+	n := r.n
+	if r.plus {
+		return n >= 8 && n <= 15 && d[0] != '0' && r.allSeps(func(c byte) bool { return c != '/' && c != '.' || true })
+	}
+	if n < 9 || n > 12 {
+		return false
+	}
+	grouped := r.ng >= 2 && r.allSeps(func(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == ')' })
+	g := r.groups[:min(r.ng, len(r.groups))]
+	nanp := func(off int) bool {
+		return d[off] >= '2' && d[off+3] >= '2' && !(d[off+1] == '1' && d[off+2] == '1')
+	}
+	switch {
+	case n == 10 && (r.paren || grouped) && len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && nanp(0):
+		return true
+	case n == 11 && d[0] == '1' && grouped && len(g) == 4 && g[0] == 1 && g[1] == 3 && g[2] == 3 && g[3] == 4 && nanp(1):
+		return true
+	case (n == 10 || n == 11) && d[0] == '0' && d[1] != '0' && grouped && len(g) >= 2 && len(g) <= 5:
+		return true
+	case n == 9 && grouped && (d[0] == '6' || d[0] == '7' || d[0] == '9') && len(g) >= 3:
+		return true
+	case n == 10 && d[0] == '3' && grouped && len(g) == 3 && g[0] == 3:
+		return true
+	case n == 11 && d[0] == '1' && d[1] >= '3' && grouped && len(g) == 3 && g[0] == 3 && g[1] == 4 && g[2] == 4:
+		return true
+	}
+	return hasContext(s, r.start, phoneContext) && (grouped || r.ng == 1)
+}
+
+// publicIPv4 parses dotted-quad text and rejects private, loopback,
+// link-local, shared, documentation, multicast and reserved space, which
+// does not identify a person.
+func publicIPv4(t string) bool {
+	var o [4]int
+	k, v, digits := 0, 0, 0
+	for i := 0; i <= len(t); i++ {
+		if i == len(t) || t[i] == '.' {
+			if digits == 0 || digits > 3 || v > 255 || k > 3 {
+				return false
+			}
+			if digits > 1 && t[i-digits] == '0' {
+				return false
+			}
+			o[k] = v
+			k++
+			v, digits = 0, 0
+			continue
+		}
+		v = v*10 + int(t[i]-'0')
+		digits++
+	}
+	if k != 4 {
+		return false
+	}
+	a, b, c := o[0], o[1], o[2]
+	switch {
+	case a == 0, a == 10, a == 127, a >= 224:
+		return false
+	case a == 100 && b >= 64 && b <= 127:
+		return false
+	case a == 169 && b == 254, a == 172 && b >= 16 && b <= 31, a == 192 && b == 168:
+		return false
+	case a == 192 && b == 0 && (c == 0 || c == 2), a == 198 && (b == 18 || b == 19), a == 198 && b == 51 && c == 100, a == 203 && b == 0 && c == 113:
+		return false
+	}
+	return true
+}
+
+func isHex(c byte) bool { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'f' }
+
+// ipv6At validates the hex-and-colon run around the colon at c and keeps
+// global unicast addresses outside the documentation prefix.
+func ipv6At(s string, c int) (int, int, bool) {
+	a := c
+	for a > 0 && c-a < 45 && (isHex(s[a-1]) || s[a-1] == ':') {
+		a--
+	}
+	b := c
+	for b < len(s) && b-a < 45 && (isHex(s[b]) || s[b] == ':' || s[b] == '.' && b+1 < len(s) && isDigit(s[b+1])) {
+		b++
+	}
+	if b-a < 6 || (a > 0 && (isAlnum(s[a-1]) || s[a-1] == '_')) || (b < len(s) && (isAlnum(s[b]) || s[b] == '_')) {
+		return a, b, false
+	}
+	if strings.Count(s[a:b], ":") < 2 {
+		return a, b, false
+	}
+	ip, err := netip.ParseAddr(s[a:b])
+	if err != nil || !ip.Is6() || ip.Is4In6() {
+		return a, b, false
+	}
+	b16 := ip.As16()
+	if b16[0]&0xE0 != 0x20 || (b16[0] == 0x20 && b16[1] == 0x01 && b16[2] == 0x0d && b16[3] == 0xb8) {
+		return a, b, false
+	}
+	return a, b, true
+}
+
+// ibanLengths is the registry length per country for the countries whose
+// IBANs users are most likely to paste.
+var ibanLengths = map[string]int{
+	"AD": 24, "AE": 23, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29, "CH": 21, "CR": 22, "CY": 28,
+	"CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22,
+	"GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30,
+	"KZ": 20, "LB": 28, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31,
+	"MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24,
+	"SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20,
+}
+
+// ibanAt reads an IBAN starting at i, with optional single spaces, and
+// checks country length and the ISO 13616 mod-97 check.
+func ibanAt(s string, i int) (int, bool) {
+	want, ok := ibanLengths[s[i:i+2]]
+	if !ok {
+		return 0, false
+	}
+	var buf [34]byte
+	n, j, end := 0, i, i
+	for j < len(s) && n < want {
+		c := s[j]
+		switch {
+		case isDigit(c) || isUpper(c):
+			buf[n] = c
+			n++
+			j++
+			end = j
+		case c == ' ' && j+1 < len(s) && isAlnum(s[j+1]) && n%4 == 0:
+			j++
+		default:
+			j = len(s)
+		}
+	}
+	if n != want || (end < len(s) && isAlnum(s[end])) {
+		return 0, false
+	}
+	if !validIBAN(buf[:n]) {
+		return 0, false
+	}
+	return end, true
+}
+
+func validIBAN(b []byte) bool {
+	if len(b) < 15 || !isDigit(b[2]) || !isDigit(b[3]) {
+		return false
+	}
+	rem := 0
+	for k := 0; k < len(b); k++ {
+		c := b[(k+4)%len(b)]
+		switch {
+		case isDigit(c):
+			rem = (rem*10 + int(c-'0')) % 97
+		case isUpper(c):
+			v := int(c-'A') + 10
+			rem = (rem*100 + v) % 97
+		default:
+			return false
+		}
+	}
+	return rem == 1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
