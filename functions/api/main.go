@@ -1,0 +1,45 @@
+// Command api is the HTTP API Lambda: POST /v1/validate and every other /v1 route.
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/agentgate/agentgate/shared/platform"
+	"github.com/agentgate/agentgate/shared/tables"
+	"github.com/agentgate/agentgate/shared/wire"
+)
+
+func main() {
+	log := platform.Logger()
+	env := platform.NewEnv()
+	cfg := wire.Config{
+		EvidenceTable: env.Require(tables.Evidence.EnvVar),
+		RegistryTable: env.Require(tables.Registry.EnvVar),
+		Shards:        env.Int(platform.EnvShards, 4, 1, 1024),
+		Log:           log,
+		Now:           time.Now,
+	}
+	if err := env.Err(); err != nil {
+		fail(log, err)
+	}
+	awsCfg, err := platform.AWSConfig(context.Background())
+	if err != nil {
+		fail(log, err)
+	}
+	api, err := wire.NewAPI(dynamodb.NewFromConfig(awsCfg), cfg)
+	if err != nil {
+		fail(log, err)
+	}
+	lambda.Start(api.Server.Handle)
+}
+
+func fail(log *slog.Logger, err error) {
+	log.Error("api: cannot start", "err", err)
+	os.Exit(1)
+}

@@ -1,0 +1,281 @@
+// Package gateway serves Lambda handlers over HTTP the way API Gateway HTTP
+// APIs do: each request becomes a payload format 2.0 event, the Lambda
+// authorizer runs first (its verdict cached by identity source), and the
+// integration's response event becomes the HTTP response. Handlers are
+// invoked through lambda.NewHandler(...).Invoke with real event JSON, so the
+// serialisation is the one Lambda performs.
+package gateway
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+// API Gateway's own limits that matter locally.
+const (
+	// MaxPayload is the HTTP API request payload limit.
+	MaxPayload = 10 << 20
+	// MaxHeaderBytes approximates the HTTP API header size limit.
+	MaxHeaderBytes = 10 << 10
+)
+
+// Gateway is an http.Handler in front of an authorizer and an integration.
+type Gateway struct {
+	Authorizer lambda.Handler
+	API        lambda.Handler
+	// CacheTTL is the authorizer result cache TTL (0: no caching).
+	CacheTTL time.Duration
+	// RouteKey is the single route all requests match, as deployed.
+	RouteKey string
+	Log      *slog.Logger
+	Now      func() time.Time
+
+	mu    sync.Mutex
+	cache map[string]cached
+}
+
+type cached struct {
+	resp events.APIGatewayV2CustomAuthorizerSimpleResponse
+	at   time.Time
+}
+
+// New returns a gateway over the two handlers (any handler shape
+// lambda.NewHandler accepts).
+func New(authorizer, api any, cacheTTL time.Duration, log *slog.Logger) *Gateway {
+	return &Gateway{
+		Authorizer: lambda.NewHandler(authorizer),
+		API:        lambda.NewHandler(api),
+		CacheTTL:   cacheTTL,
+		RouteKey:   "ANY /v1/{proxy+}",
+		Log:        log,
+		Now:        time.Now,
+		cache:      map[string]cached{},
+	}
+}
+
+// Server returns an http.Server with API Gateway's limits.
+func (g *Gateway) Server() *http.Server {
+	return &http.Server{
+		Handler:           g,
+		MaxHeaderBytes:    MaxHeaderBytes,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+	}
+}
+
+func gatewayError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `{"message":%q}`, msg)
+}
+
+func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if !strings.HasPrefix(r.URL.EscapedPath(), "/v1/") {
+		gatewayError(w, http.StatusNotFound, "Not Found")
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxPayload+1))
+	if err != nil {
+		gatewayError(w, http.StatusBadRequest, "Bad Request")
+		return
+	}
+	if len(body) > MaxPayload {
+		gatewayError(w, http.StatusRequestEntityTooLarge, "Request Entity Too Large")
+		return
+	}
+	ev := g.event(r, body)
+
+	identity := ev.Headers["authorization"]
+	if identity == "" {
+		// A missing identity source is refused before the authorizer runs.
+		gatewayError(w, http.StatusUnauthorized, "Unauthorized")
+		return
+	}
+	verdict, err := g.authorize(ctx, ev, identity)
+	if err != nil {
+		g.Log.ErrorContext(ctx, "gateway: authorizer failed", "err", err)
+		gatewayError(w, http.StatusInternalServerError, "Internal Server Error")
+		return
+	}
+	if !verdict.IsAuthorized {
+		gatewayError(w, http.StatusForbidden, "Forbidden")
+		return
+	}
+	ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{Lambda: verdict.Context}
+
+	var resp events.APIGatewayV2HTTPResponse
+	if err := invoke(ctx, g.API, ev, &resp); err != nil {
+		g.Log.ErrorContext(ctx, "gateway: integration failed", "err", err)
+		gatewayError(w, http.StatusInternalServerError, "Internal Server Error")
+		return
+	}
+	for k, v := range resp.Headers {
+		w.Header().Set(k, v)
+	}
+	for k, vs := range resp.MultiValueHeaders {
+		for _, v := range vs {
+			w.Header().Add(k, v)
+		}
+	}
+	for _, c := range resp.Cookies {
+		w.Header().Add("Set-Cookie", c)
+	}
+	out := []byte(resp.Body)
+	if resp.IsBase64Encoded {
+		if out, err = base64.StdEncoding.DecodeString(resp.Body); err != nil {
+			gatewayError(w, http.StatusInternalServerError, "Internal Server Error")
+			return
+		}
+	}
+	status := resp.StatusCode
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(out)
+}
+
+func (g *Gateway) authorize(ctx context.Context, ev events.APIGatewayV2HTTPRequest, identity string) (events.APIGatewayV2CustomAuthorizerSimpleResponse, error) {
+	now := g.Now()
+	if g.CacheTTL > 0 {
+		g.mu.Lock()
+		c, ok := g.cache[identity]
+		g.mu.Unlock()
+		if ok && now.Sub(c.at) < g.CacheTTL {
+			return c.resp, nil
+		}
+	}
+	req := events.APIGatewayV2CustomAuthorizerV2Request{
+		Version:               "2.0",
+		Type:                  "REQUEST",
+		RouteArn:              "arn:aws:execute-api:us-east-1:000000000000:local/$default/" + ev.RequestContext.HTTP.Method + ev.RawPath,
+		IdentitySource:        []string{identity},
+		RouteKey:              ev.RouteKey,
+		RawPath:               ev.RawPath,
+		RawQueryString:        ev.RawQueryString,
+		Cookies:               ev.Cookies,
+		Headers:               ev.Headers,
+		QueryStringParameters: ev.QueryStringParameters,
+		RequestContext:        ev.RequestContext,
+		PathParameters:        ev.PathParameters,
+		StageVariables:        ev.StageVariables,
+	}
+	var resp events.APIGatewayV2CustomAuthorizerSimpleResponse
+	if err := invoke(ctx, g.Authorizer, req, &resp); err != nil {
+		return resp, err
+	}
+	if g.CacheTTL > 0 {
+		g.mu.Lock()
+		g.cache[identity] = cached{resp: resp, at: now}
+		g.mu.Unlock()
+	}
+	return resp, nil
+}
+
+// event builds the payload format 2.0 event for r.
+func (g *Gateway) event(r *http.Request, body []byte) events.APIGatewayV2HTTPRequest {
+	now := g.Now()
+	headers := map[string]string{}
+	for k, vs := range r.Header {
+		if strings.EqualFold(k, "Cookie") {
+			continue
+		}
+		headers[strings.ToLower(k)] = strings.Join(vs, ",")
+	}
+	var cookies []string
+	for _, c := range r.Cookies() {
+		cookies = append(cookies, c.String())
+	}
+	query := map[string]string{}
+	for k, vs := range r.URL.Query() {
+		query[k] = strings.Join(vs, ",")
+	}
+	host, _, _ := net.SplitHostPort(r.RemoteAddr)
+	path := r.URL.EscapedPath()
+	ev := events.APIGatewayV2HTTPRequest{
+		Version:               "2.0",
+		RouteKey:              g.RouteKey,
+		RawPath:               path,
+		RawQueryString:        r.URL.RawQuery,
+		Cookies:               cookies,
+		Headers:               headers,
+		QueryStringParameters: query,
+		PathParameters:        map[string]string{"proxy": strings.TrimPrefix(r.URL.Path, "/v1/")},
+		RequestContext: events.APIGatewayV2HTTPRequestContext{
+			RouteKey:     g.RouteKey,
+			AccountID:    "000000000000",
+			Stage:        "$default",
+			RequestID:    requestID(),
+			APIID:        "local",
+			DomainName:   r.Host,
+			DomainPrefix: "local",
+			Time:         now.UTC().Format("02/Jan/2006:15:04:05 -0700"),
+			TimeEpoch:    now.UnixMilli(),
+			HTTP: events.APIGatewayV2HTTPRequestContextHTTPDescription{
+				Method:    r.Method,
+				Path:      path,
+				Protocol:  r.Proto,
+				SourceIP:  host,
+				UserAgent: r.UserAgent(),
+			},
+		},
+	}
+	if len(query) == 0 {
+		ev.QueryStringParameters = nil
+	}
+	if len(body) > 0 {
+		if isText(headers["content-type"]) && utf8.Valid(body) {
+			ev.Body = string(body)
+		} else {
+			ev.Body = base64.StdEncoding.EncodeToString(body)
+			ev.IsBase64Encoded = true
+		}
+	}
+	return ev
+}
+
+// isText says whether API Gateway would pass a body of this type as text.
+func isText(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return strings.HasPrefix(mt, "text/") || mt == "application/json" || strings.HasSuffix(mt, "+json") ||
+		mt == "application/xml" || mt == "application/x-www-form-urlencoded" || mt == "application/javascript"
+}
+
+func requestID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func invoke(ctx context.Context, h lambda.Handler, in, out any) error {
+	payload, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	res, err := h.Invoke(ctx, payload)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(res, out)
+}

@@ -1,0 +1,244 @@
+// Package system runs the whole of agentgate on one machine: the emulators,
+// the resources, a tenant with keys, the API behind the gateway, and the
+// scheduled jobs on a tick. `go run ./localtest` and the integration tests
+// both start it through Start.
+package system
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/agentgate/agentgate/localtest/emulator"
+	"github.com/agentgate/agentgate/localtest/gateway"
+	"github.com/agentgate/agentgate/localtest/stack"
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/tables"
+	"github.com/agentgate/agentgate/shared/wire"
+)
+
+// Options configure the local system.
+type Options struct {
+	// Addr to serve the API on; the host must be a loopback address.
+	Addr string
+	// Tick is the period of every scheduled job.
+	Tick time.Duration
+	// Tenant is the demo tenant created at start.
+	Tenant string
+	// AuthCacheTTL is the gateway's authorizer cache TTL (as deployed: 60s).
+	AuthCacheTTL time.Duration
+	// Shards per tenant.
+	Shards int
+	// Dir holds the emulators' data dirs (default: system temp).
+	Dir string
+	Log *slog.Logger
+}
+
+// Ready is what the ready file holds.
+type Ready struct {
+	URL      string `json:"url"`
+	Tenant   string `json:"tenant"`
+	APIKey   string `json:"apiKey"`
+	AdminKey string `json:"adminKey"`
+	// PIDs of every emulator child, so tests can check none survives.
+	PIDs []int `json:"pids"`
+}
+
+// System is a running local agentgate.
+type System struct {
+	Ready
+	Emulators *emulator.Set
+	DDB       *dynamodb.Client
+	Tables    map[string]string
+	API       *wire.API
+	Gateway   *gateway.Gateway
+
+	opts     Options
+	srv      *http.Server
+	ln       net.Listener
+	jobs     []Job
+	stopOnce sync.Once
+	stopErr  error
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+}
+
+// Job is a scheduled function, run every tick like an EventBridge rule.
+type Job struct {
+	Name string
+	Run  func(ctx context.Context, now time.Time) error
+}
+
+// ListenAddr resolves addr and refuses anything but loopback: the local
+// system must never be reachable from another machine.
+func ListenAddr(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", fmt.Errorf("addr %q: %w", addr, err)
+	}
+	switch host {
+	case "", "localhost":
+		host = "127.0.0.1"
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return "", fmt.Errorf("addr %q: only loopback addresses are allowed", addr)
+	}
+	return net.JoinHostPort(host, port), nil
+}
+
+// Start brings the whole system up. On error, everything already started is
+// stopped.
+func Start(ctx context.Context, o Options) (_ *System, err error) {
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	if o.Tenant == "" {
+		o.Tenant = "demo"
+	}
+	if o.Tick <= 0 {
+		o.Tick = 30 * time.Second
+	}
+	if o.Addr == "" {
+		o.Addr = "127.0.0.1:8787"
+	}
+	addr, err := ListenAddr(o.Addr)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen: %w", err)
+	}
+	s := &System{opts: o, ln: ln}
+	defer func() {
+		if err != nil {
+			_ = s.Stop()
+		}
+	}()
+
+	s.Emulators, err = emulator.StartAll(ctx, emulator.Options{Dir: o.Dir, Logger: o.Log})
+	if err != nil {
+		return nil, fmt.Errorf("start emulators: %w", err)
+	}
+	s.PIDs = s.Emulators.PIDs()
+	s.DDB = s.Emulators.DynamoClient()
+	if s.Tables, err = stack.CreateTables(ctx, s.DDB, "agentgate-"); err != nil {
+		return nil, err
+	}
+	s.API, err = wire.NewAPI(s.DDB, wire.Config{
+		EvidenceTable: s.Tables[tables.Evidence.EnvVar],
+		RegistryTable: s.Tables[tables.Registry.EnvVar],
+		Shards:        o.Shards,
+		Log:           o.Log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.Tenant = o.Tenant
+	if err := s.CreateTenant(ctx, o.Tenant); err != nil {
+		return nil, err
+	}
+	if s.APIKey, err = s.CreateKey(ctx, o.Tenant, auth.ScopeValidate, auth.ScopeRead); err != nil {
+		return nil, err
+	}
+	if s.AdminKey, err = s.CreateKey(ctx, o.Tenant, auth.ScopeAdmin); err != nil {
+		return nil, err
+	}
+	authz := wire.NewAuthorizer(s.DDB, s.Tables[tables.Registry.EnvVar], o.Log, time.Now)
+	s.Gateway = gateway.New(authz.Handle, s.API.Server.Handle, o.AuthCacheTTL, o.Log)
+	s.srv = s.Gateway.Server()
+	s.URL = "http://" + ln.Addr().String()
+
+	runCtx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			o.Log.Error("local api server stopped", "err", err)
+		}
+	}()
+	s.wg.Add(1)
+	go func() { defer s.wg.Done(); s.schedule(runCtx) }()
+	return s, nil
+}
+
+// AddJob registers a scheduled job (before or after Start).
+func (s *System) AddJob(j Job) { s.jobs = append(s.jobs, j) }
+
+func (s *System) schedule(ctx context.Context) {
+	t := time.NewTicker(s.opts.Tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			for _, j := range s.jobs {
+				if err := j.Run(ctx, now); err != nil && ctx.Err() == nil {
+					s.opts.Log.Error("scheduled job failed", "job", j.Name, "err", err)
+				}
+			}
+		}
+	}
+}
+
+// CreateTenant registers a tenant with a fresh user-reference key.
+func (s *System) CreateTenant(ctx context.Context, id string) error {
+	key := make([]byte, 32)
+	if _, err := io.ReadFull(rand.Reader, key); err != nil {
+		return err
+	}
+	_, err := s.API.Tenants.PutTenant(ctx, dynamo.Tenant{ID: id, Name: id, UserKey: key, CreatedAt: time.Now()})
+	return err
+}
+
+// CreateKey issues an API key for tenant and returns its plaintext.
+func (s *System) CreateKey(ctx context.Context, tenant string, scopes ...string) (string, error) {
+	plain, k, err := auth.NewKey(rand.Reader, tenant, scopes, time.Now())
+	if err != nil {
+		return "", err
+	}
+	if err := s.API.Keys.PutKey(ctx, k); err != nil {
+		return "", err
+	}
+	return plain, nil
+}
+
+// Stop stops the server, the jobs and every emulator; it is safe to call twice.
+func (s *System) Stop() error {
+	s.stopOnce.Do(func() {
+		var errs []error
+		if s.cancel != nil {
+			s.cancel()
+		}
+		if s.srv != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			if err := s.srv.Shutdown(ctx); err != nil {
+				errs = append(errs, err)
+			}
+			cancel()
+		} else if s.ln != nil {
+			_ = s.ln.Close()
+		}
+		s.wg.Wait()
+		if s.Emulators != nil {
+			if err := s.Emulators.Stop(); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		s.stopErr = errors.Join(errs...)
+	})
+	return s.stopErr
+}

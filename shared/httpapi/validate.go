@@ -1,0 +1,166 @@
+package httpapi
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/gate"
+)
+
+// Gate is the validation gate as the API uses it.
+type Gate interface {
+	Check(input string, output *string) gate.Result
+	PolicyHash() string
+}
+
+// Subjects turns a user id into the pseudonymous userRef stored in evidence.
+// Raw user ids never reach the evidence table.
+type Subjects interface {
+	UserRef(r *Request, userID string) (string, error)
+}
+
+// Evidence is the evidence service the routes use.
+type Evidence struct {
+	Gate     Gate
+	Appender *evidence.Appender
+	Store    evidence.Store
+	Subjects Subjects
+	// Shard picks the chain shard for a tenant's next append. A warm instance
+	// sticks to one shard so instances rarely contend for the same head.
+	Shard func(tenant string) int
+}
+
+// Routes are the evidence routes.
+func (ev *Evidence) Routes() []Route {
+	return []Route{
+		{Method: "POST", Pattern: "/v1/validate", Scope: auth.ScopeValidate, Handler: ev.validate},
+		{Method: "GET", Pattern: "/v1/evidence/verify", Scope: auth.ScopeRead, Handler: ev.verify},
+		{Method: "GET", Pattern: "/v1/evidence/{tenant}/{shard}/{seq}", Scope: auth.ScopeRead, Handler: ev.get},
+	}
+}
+
+type validateContext struct {
+	UserID        string `json:"userId,omitempty"`
+	TenantID      string `json:"tenantId,omitempty"`
+	ModelVersion  string `json:"modelVersion,omitempty"`
+	ModelProvider string `json:"modelProvider,omitempty"`
+	SessionID     string `json:"sessionId,omitempty"`
+}
+
+type validateRequest struct {
+	Input   *string          `json:"input"`
+	Output  *string          `json:"output"`
+	Context *validateContext `json:"context"`
+}
+
+// Receipt is the evidence part of a validate response.
+type Receipt struct {
+	ID        string `json:"id"`
+	Chain     string `json:"chain"`
+	Seq       int64  `json:"seq"`
+	Hash      string `json:"hash"`
+	PrevHash  string `json:"prevHash"`
+	Timestamp string `json:"timestamp"`
+}
+
+type validateResponse struct {
+	gate.Result
+	Evidence Receipt `json:"evidence"`
+}
+
+const maxContextField = 256
+
+func (ev *Evidence) validate(r *Request) (int, any, error) {
+	var req validateRequest
+	if err := DecodeJSON(r, &req); err != nil {
+		return 0, nil, err
+	}
+	if req.Input == nil {
+		return 0, nil, Errorf(422, "validation_failed", `field "input" is required`)
+	}
+	var c validateContext
+	if req.Context != nil {
+		c = *req.Context
+	}
+	if c.TenantID != "" && c.TenantID != r.Tenant {
+		return 0, nil, Errorf(403, "forbidden", "context.tenantId does not match the API key's tenant")
+	}
+	for name, v := range map[string]string{"userId": c.UserID, "modelVersion": c.ModelVersion, "modelProvider": c.ModelProvider, "sessionId": c.SessionID} {
+		if len(v) > maxContextField {
+			return 0, nil, Errorf(422, "validation_failed", "context.%s is longer than %d bytes", name, maxContextField)
+		}
+		if !utf8.ValidString(v) {
+			return 0, nil, Errorf(400, "invalid_request", "context.%s must be valid UTF-8", name)
+		}
+	}
+
+	res := ev.Gate.Check(*req.Input, req.Output)
+
+	draft := evidence.Entry{
+		Kind:          evidence.KindValidate,
+		Tenant:        r.Tenant,
+		Chain:         evidence.ChainID(r.Tenant, ev.Shard(r.Tenant)),
+		Principal:     r.KeyID,
+		ModelVersion:  c.ModelVersion,
+		ModelProvider: c.ModelProvider,
+		InputSHA256:   sha256Hex(*req.Input),
+		Decision:      string(res.Decision),
+		Rules:         res.Rules(),
+		PolicyHash:    ev.Gate.PolicyHash(),
+		Status:        statusOf(res),
+	}
+	if req.Output != nil {
+		draft.OutputSHA256 = sha256Hex(*req.Output)
+	}
+	if c.UserID != "" {
+		ref, err := ev.Subjects.UserRef(r, c.UserID)
+		if err != nil {
+			return 0, nil, fmt.Errorf("user ref: %w", err)
+		}
+		draft.UserRef = ref
+	}
+	draft.LatencyNs = time.Since(r.Now).Nanoseconds()
+	e, err := ev.Appender.Append(r.Ctx, draft)
+	if err != nil {
+		return 0, nil, err
+	}
+	return 200, validateResponse{Result: res, Evidence: receipt(&e)}, nil
+}
+
+func receipt(e *evidence.Entry) Receipt {
+	return Receipt{ID: e.ID(), Chain: e.Chain, Seq: e.Seq, Hash: e.Hash, PrevHash: e.PrevHash, Timestamp: e.TS}
+}
+
+func statusOf(res gate.Result) string {
+	if res.Passed {
+		return "passed"
+	}
+	return "failed"
+}
+
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// HMACSubjects derives userRef as HMAC-SHA256(key(tenant), userId).
+type HMACSubjects struct {
+	Key func(r *Request) ([]byte, error)
+}
+
+// UserRef implements Subjects.
+func (h HMACSubjects) UserRef(r *Request, userID string) (string, error) {
+	k, err := h.Key(r)
+	if err != nil {
+		return "", err
+	}
+	m := hmac.New(sha256.New, k)
+	m.Write([]byte(userID))
+	return hex.EncodeToString(m.Sum(nil)), nil
+}
