@@ -61,7 +61,6 @@ func jvmFlags() []string {
 		"-XX:TieredStopAtLevel=1",
 		"-XX:+UseSerialGC",
 		"-Xshare:auto",
-		"-Xss512k",
 		// Report sockets as plain IPv4 so /proc/net/tcp shows 127.0.0.1.
 		"-Djava.net.preferIPv4Stack=true",
 	}

@@ -242,7 +242,7 @@ func installSteps(p Paths) []step {
 				if err != nil {
 					return err
 				}
-				env := []string{"GOFLAGS=-mod=readonly", "GOWORK=off", "CGO_ENABLED=0"}
+				env := []string{"GOFLAGS=-mod=readonly -buildvcs=false", "GOWORK=off", "CGO_ENABLED=0"}
 				if err := runTool(ctx, filepath.Join(p.Root, "tools"), env, goBin, "build", "-o", p.Bin+string(filepath.Separator), "./goaws", "./localkms"); err != nil {
 					return err
 				}

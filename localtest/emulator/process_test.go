@@ -1,11 +1,15 @@
 package emulator
 
 import (
+	"bufio"
+	"fmt"
 	"net"
 	"net/netip"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -150,4 +154,38 @@ func atoiOr0(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// TestChildDiesWithParent proves the parent-death signal: a helper process
+// (this test binary re-executed) starts a child and is then SIGKILLed, so no
+// deferred Stop can run; the kernel must kill the child anyway.
+func TestChildDiesWithParent(t *testing.T) {
+	if os.Getenv("EMULATOR_TEST_PARENT") == "1" {
+		p := shChild(t, `while :; do sleep 0.05; done`, Options{})
+		fmt.Printf("CHILD %d\n", p.PID)
+		time.Sleep(time.Minute) // wait to be killed
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChildDiesWithParent$", "-test.v")
+	cmd.Env = append(os.Environ(), "EMULATOR_TEST_PARENT=1")
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+
+	var child int
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if n, ok := strings.CutPrefix(sc.Text(), "CHILD "); ok {
+			child = atoiOr0(n)
+			break
+		}
+	}
+	require.Positive(t, child, "helper reported no child pid")
+	require.True(t, Alive(child))
+
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	_ = cmd.Wait()
+	assert.Eventually(t, func() bool { return !Alive(child) }, 5*time.Second, 10*time.Millisecond,
+		"child %d outlived its SIGKILLed parent", child)
 }
