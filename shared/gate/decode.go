@@ -34,7 +34,8 @@ func (d *detector) scanEncoded(sc *scratch, v *view, out []finding) []finding {
 		}
 		j := i
 		hex := true
-		for j < len(s) && b64Char[s[j]] {
+		// '=' inside a token is an assignment ("token=...") not padding.
+		for j < len(s) && b64Char[s[j]] && !(s[j] == '=' && j+1 < len(s) && s[j+1] != '=' && b64Char[s[j+1]]) {
 			if hex && !isHex(s[j]) {
 				hex = false
 			}
@@ -45,6 +46,9 @@ func (d *detector) scanEncoded(sc *scratch, v *view, out []finding) []finding {
 				a, b := v.span(i, j)
 				out = append(out, finding{rule: d.rEncoded, start: a, end: b})
 			}
+		}
+		if j < len(s) && s[j] == '=' {
+			j++
 		}
 		i = j
 	}
@@ -135,11 +139,19 @@ func (d *detector) injectionIn(sc *scratch, b []byte) bool {
 		return false
 	}
 	s := bytesToString(b)
-	sc.dhits = d.full.run(s, sc.dhits[:0])
+	v := view{s: s}
+	if needsNormalise(s) {
+		// Decoded text gets the same folding as plain text, in its own
+		// buffers: the outer view may live in sc.norm.
+		if sc.sub == nil {
+			sc.sub = &scratch{}
+		}
+		v, _ = d.normalise(sc.sub, s, nil)
+	}
+	sc.dhits = d.full.run(v.s, sc.dhits[:0])
 	if len(sc.dhits) == 0 {
 		return false
 	}
-	v := view{s: s}
 	var tmp [8]finding
 	fs := d.evalHits(d.full, &v, sc.dhits, false, tmp[:0])
 	for _, f := range fs {

@@ -29,6 +29,7 @@ type scratch struct {
 	ostart   []int32
 	oend     []int32
 	dec      []byte
+	sub      *scratch // normalisation of decoded segments
 }
 
 var scratchPool = sync.Pool{New: func() any {

@@ -206,7 +206,7 @@ var lexicon = map[group][]string{
 	},
 	gIndDir: {
 		"ignore", "instead", "must", "do not", "don't", "tell the user", "say that", "respond with", "recommend", "send", "forward",
-		"reply", "you should", "make sure", "always", "output", "include", "insert", "visit", "click", "rate this", "praise", "reveal", "new policy",
+		"reply", "you should", "make sure", "say", "write", "mention", "state", "always", "output", "include", "insert", "visit", "click", "rate this", "praise", "reveal", "new policy",
 		"tu dois", "vous devez", "reponds", "dis que", "recommande", "envoie", "debes", "responde", "di que", "recomienda", "envia",
 		"du musst", "antworte", "sage", "empfiehl", "sende", "devi", "rispondi", "di' che", "consiglia", "invia", "voce deve", "responda",
 		"diga que", "recomende", "envie", "必须", "回复", "告诉用户", "忽略", "推荐", "发送", "请",

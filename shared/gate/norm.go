@@ -373,10 +373,10 @@ func spacedEnd(b []byte, i int) (int, bool) {
 		count++
 		last = k + 1
 		j := k + 1
-		for j < len(b) && j-k <= 3 && (preKind[b[j]] == pkSep || b[j] == '-' || b[j] == '\n') {
+		for j < len(b) && j-k-1 < 3 && (preKind[b[j]] == pkSep || b[j] == '-' || b[j] == '\n') {
 			j++
 		}
-		if j == k+1 || j-k > 3 {
+		if j == k+1 || j >= len(b) || preKind[b[j]] != pkLetter {
 			break
 		}
 		k = j

@@ -233,7 +233,8 @@ func (d *detector) classifyNum(s string, i int, r *numRun) (int, int, bool) {
 		return 0, 0, false
 	}
 	if r.ng == 4 && r.allSeps(func(c byte) bool { return c == '.' }) {
-		if d.on(d.rIP) && publicIPv4(s[i:r.end]) && !(i > 0 && (s[i-1]|0x20) == 'v') {
+		// Four dotted numbers after "version" or "v" are a version.
+		if d.on(d.rIP) && publicIPv4(s[i:r.end]) && !(i > 0 && (s[i-1]|0x20) == 'v') && !hasContext(s[max(0, i-16):], i-max(0, i-16), versionContext) {
 			return d.rIP, r.end, true
 		}
 		return 0, 0, false
@@ -318,9 +319,11 @@ func validSSN(d []byte) bool {
 }
 
 var (
-	ssnContext   = []string{"ssn", "social security", "soc sec", "sozialversicherung"}
-	phoneContext = []string{"phone", "tel", "call", "mobile", "cell", "whatsapp", "fax", "sms", "text me", "reach me", "contact",
-		"telephone", "portable", "telefono", "movil", "celular", "telefon", "handy", "rufnummer", "cellulare", "numero", "number",
+	versionContext = []string{"version", "release", "build", "v."}
+	ssnContext     = []string{"ssn", "social security", "soc sec", "sozialversicherung"}
+	phoneContext   = []string{"phone", "tel", "call", "mobile", "cell", "whatsapp", "fax", "sms", "text me", "reach me", "contact",
+		"telephone", "portable", "telefono", "movil", "celular", "telefon", "handy", "rufnummer", "cellulare", "my number", "mon numero",
+		"mi numero", "meine nummer", "il mio numero", "meu numero",
 		"电话", "手机", "联系", "號碼", "号码"}
 )
 
@@ -353,7 +356,7 @@ func isPhone(s string, r *numRun) bool {
 	d := r.digits[:r.n]
 	n := r.n
 	if r.plus {
-		return n >= 8 && n <= 15 && d[0] != '0' && r.allSeps(func(c byte) bool { return c != '/' && c != '.' || true })
+		return n >= 8 && n <= 15 && d[0] != '0'
 	}
 	if n < 9 || n > 12 {
 		return false
@@ -370,7 +373,8 @@ func isPhone(s string, r *numRun) bool {
 		return true
 	case (n == 10 || n == 11) && d[0] == '0' && d[1] != '0' && grouped && len(g) >= 2 && len(g) <= 5:
 		return true
-	case n == 9 && grouped && (d[0] == '6' || d[0] == '7' || d[0] == '9') && len(g) >= 3:
+	case n == 9 && grouped && (d[0] == '6' || d[0] == '7' || d[0] == '9') &&
+		(len(g) == 3 && g[0] == 3 && g[1] == 3 || len(g) == 4 && g[0] == 3 && g[1] == 2 && g[2] == 2):
 		return true
 	case n == 10 && d[0] == '3' && grouped && len(g) == 3 && g[0] == 3:
 		return true
