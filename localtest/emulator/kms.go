@@ -14,12 +14,14 @@ import (
 // its ARNs.
 func StartKMS(ctx context.Context, opt Options) (*Process, error) {
 	opt = opt.withDefaults()
-	ctx, cancel := context.WithTimeout(ctx, opt.StartTimeout)
-	defer cancel()
+	// Installing may compile for minutes on a cold cache; only the start
+	// itself is bounded by StartTimeout.
 	paths, err := ensure(ctx, compGoTools)
 	if err != nil {
 		return nil, fmt.Errorf("start kms: %w", err)
 	}
+	ctx, cancel := context.WithTimeout(ctx, opt.StartTimeout)
+	defer cancel()
 	dir, err := newDataDir(opt, "kms")
 	if err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ type Options struct {
 	Dir string
 	// Region the clients and emulators agree on; default us-east-1.
 	Region string
-	// StartTimeout bounds install-free start to ready; default 90s, because
+	// StartTimeout bounds each start (after any install) to ready; default 90s, because
 	// the JVM under a loaded 2-core machine can take many seconds.
 	StartTimeout time.Duration
 	// StopTimeout is how long Stop waits after SIGTERM before SIGKILL; default 5s.
@@ -129,6 +129,9 @@ func startChild(spec childSpec, opt Options) (*Process, error) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := spawn(cmd); err != nil {
 		lf.Close()
+		if !opt.KeepData {
+			_ = os.RemoveAll(spec.dir)
+		}
 		return nil, fmt.Errorf("start %s (%s): %w", spec.name, spec.path, err)
 	}
 	p := &Process{

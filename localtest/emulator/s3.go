@@ -22,12 +22,14 @@ type S3 struct {
 // SigV4 signatures and presigned expiry with AccessKey/SecretKey.
 func StartS3(ctx context.Context, opt Options) (*S3, error) {
 	opt = opt.withDefaults()
-	ctx, cancel := context.WithTimeout(ctx, opt.StartTimeout)
-	defer cancel()
+	// Installing may compile for minutes on a cold cache; only the start
+	// itself is bounded by StartTimeout.
 	paths, err := ensure(ctx, compS3)
 	if err != nil {
 		return nil, fmt.Errorf("start s3: %w", err)
 	}
+	ctx, cancel := context.WithTimeout(ctx, opt.StartTimeout)
+	defer cancel()
 	dir, err := newDataDir(opt, "s3")
 	if err != nil {
 		return nil, err

@@ -14,12 +14,14 @@ const AccountID = "000000000000"
 // main that binds it to 127.0.0.1.
 func StartSNS(ctx context.Context, opt Options) (*Process, error) {
 	opt = opt.withDefaults()
-	ctx, cancel := context.WithTimeout(ctx, opt.StartTimeout)
-	defer cancel()
+	// Installing may compile for minutes on a cold cache; only the start
+	// itself is bounded by StartTimeout.
 	paths, err := ensure(ctx, compGoTools)
 	if err != nil {
 		return nil, fmt.Errorf("start sns: %w", err)
 	}
+	ctx, cancel := context.WithTimeout(ctx, opt.StartTimeout)
+	defer cancel()
 	dir, err := newDataDir(opt, "sns")
 	if err != nil {
 		return nil, err
