@@ -1,6 +1,9 @@
 package infra
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -93,5 +96,27 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 			assert.NotEqual(t, reflect.ValueOf(DefaultConfig()).Field(i).Interface(),
 				reflect.ValueOf(c).Field(i).Interface(), "context key %s changes %s", key, f.Name)
 		})
+	}
+}
+
+// cdk.json shows users every parameter with its default; it must not drift
+// from DefaultConfig.
+func TestCdkJSONContextMatchesDefaults(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "cdk.json"))
+	require.NoError(t, err)
+	var cdk struct {
+		App     string         `json:"app"`
+		Context map[string]any `json:"context"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &cdk))
+	assert.Equal(t, "go run ./infra/app", cdk.App)
+	c, err := ConfigFromContext(func(k string) any { return cdk.Context[k] })
+	require.NoError(t, err)
+	want := DefaultConfig()
+	want.AlertEmails = []string{} // cdk.json lists it, empty
+	assert.Equal(t, want, c)
+	typ := reflect.TypeOf(Config{})
+	for i := range typ.NumField() {
+		assert.Contains(t, cdk.Context, typ.Field(i).Tag.Get("ctx"), "cdk.json lists every parameter")
 	}
 }

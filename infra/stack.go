@@ -361,3 +361,16 @@ var logRetentions = map[int]awslogs.RetentionDays{
 
 // logRetention maps a validated day count to the CDK enum.
 func logRetention(days int) awslogs.RetentionDays { return logRetentions[days] }
+
+// FunctionEnvNames returns the environment variable names the stack sets on
+// a function (false for a function without a spec). The smoke test starts
+// each bootstrap with exactly these, so a function that needs a variable the
+// stack does not set fails before deploy.
+func FunctionEnvNames(name string) ([]string, bool) {
+	for _, s := range functionSpecs {
+		if s.name == name {
+			return slices.Clone(s.env), true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,314 @@
+// Package smoke runs every built function bootstrap under the AWS Lambda
+// runtime interface emulator (RIE) and invokes it with the sample events in
+// events/testdata/smoke-<function>*.json. It proves what the in-process
+// handler tests cannot: the binary starts with the environment the stack
+// gives it, speaks the Lambda runtime API, decodes the real payload shape and
+// answers with a well-formed response.
+package smoke
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/infra"
+)
+
+// RIEModule is the pinned emulator; `make rie` installs the same into .tools/bin.
+const RIEModule = "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@v0.0.0-20261030222936-bef5c4ba774d"
+
+// expectations per sample event, beyond the generic checks.
+var expectations = map[string]func(t *testing.T, event, resp map[string]any){
+	// The contract: a request the authorizer did not authenticate is a 401
+	// JSON error carrying the request id.
+	"smoke-api-unauthenticated.json": func(t *testing.T, event, resp map[string]any) {
+		assert.EqualValues(t, 401, resp["statusCode"])
+		body := apiBody(t, resp)
+		errObj, _ := body["error"].(map[string]any)
+		require.NotNil(t, errObj, "error envelope: %v", body)
+		assert.Equal(t, "unauthorized", errObj["code"])
+		assert.Equal(t, requestID(event), errObj["requestId"])
+	},
+	// No key store is reachable here, so the gate cannot append evidence:
+	// the answer must be a contract error, never a 500 or an unrecorded pass.
+	"smoke-api.json": func(t *testing.T, event, resp map[string]any) {
+		status := toInt(resp["statusCode"])
+		assert.Contains(t, []int{200, 503}, status, "validate answers 200 or a retryable 503: %v", resp)
+		if status != 200 {
+			errObj, _ := apiBody(t, resp)["error"].(map[string]any)
+			require.NotNil(t, errObj)
+			assert.Equal(t, requestID(event), errObj["requestId"])
+		}
+	},
+	// A string that is not an agentgate key must never come back authenticated.
+	"smoke-authorizer.json": func(t *testing.T, _, resp map[string]any) {
+		_, isBool := resp["isAuthorized"].(bool)
+		assert.True(t, isBool, "simple response has isAuthorized: %v", resp)
+		ctx, _ := resp["context"].(map[string]any)
+		assert.NotEqual(t, true, ctx["authenticated"], "a malformed key is not authenticated")
+	},
+}
+
+// shapes checks the response shape every event of a function must have.
+var shapes = map[string]func(t *testing.T, resp map[string]any){
+	"api": func(t *testing.T, resp map[string]any) {
+		status := toInt(resp["statusCode"])
+		assert.True(t, status >= 200 && status < 600, "statusCode %v", resp["statusCode"])
+		assert.NotEqual(t, 500, status, "never a 500")
+		headers, _ := resp["headers"].(map[string]any)
+		assert.Contains(t, fmt.Sprint(headers["Content-Type"], headers["content-type"]), "application/json")
+		apiBody(t, resp)
+	},
+	"authorizer": func(t *testing.T, resp map[string]any) {
+		assert.Contains(t, resp, "isAuthorized")
+	},
+}
+
+func TestBootstrapsAnswerUnderRIE(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the runtime interface emulator runs on Linux only")
+	}
+	root := repoRoot(t)
+	rie := rieBinary(t, root)
+	mains, err := filepath.Glob(filepath.Join(root, "functions", "*", "main.go"))
+	require.NoError(t, err)
+	require.NotEmpty(t, mains, "no functions to smoke-test")
+
+	for _, m := range mains {
+		name := filepath.Base(filepath.Dir(m))
+		t.Run(name, func(t *testing.T) {
+			events, err := filepath.Glob(filepath.Join(root, "events", "testdata", "smoke-"+name+"*.json"))
+			require.NoError(t, err)
+			// Globs like smoke-api*.json also match smoke-apix.json; keep this function's own.
+			events = ownEvents(name, events)
+			require.NotEmpty(t, events, "add a sample event events/testdata/smoke-%s.json", name)
+			envNames, ok := infra.FunctionEnvNames(name)
+			require.True(t, ok, "functions/%s has no spec in infra/stack.go", name)
+
+			bootstrap := buildBootstrap(t, root, name)
+			fn := startRIE(t, rie, bootstrap, name, envNames)
+			for _, ev := range events {
+				t.Run(filepath.Base(ev), func(t *testing.T) {
+					payload, err := os.ReadFile(ev)
+					require.NoError(t, err)
+					var event map[string]any
+					require.NoError(t, json.Unmarshal(payload, &event))
+
+					start := time.Now()
+					raw := fn.invoke(t, payload)
+					t.Logf("%s answered in %s: %s", name, time.Since(start).Round(time.Millisecond), truncate(raw, 300))
+					var resp map[string]any
+					require.NoError(t, json.Unmarshal(raw, &resp), "response is a JSON object: %s", raw)
+					assert.NotContains(t, resp, "errorType", "the handler returned an error: %s", raw)
+					if shape, ok := shapes[name]; ok {
+						shape(t, resp)
+					}
+					if exp, ok := expectations[filepath.Base(ev)]; ok {
+						exp(t, event, resp)
+					}
+				})
+			}
+		})
+	}
+}
+
+func ownEvents(name string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		rest := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "smoke-"+name), ".json")
+		if rest == "" || strings.HasPrefix(rest, "-") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		require.NotEqual(t, parent, dir, "go.mod not found above the test directory")
+		dir = parent
+	}
+}
+
+// rieBinary uses AGENTGATE_RIE, else .tools/bin/aws-lambda-rie, installing the
+// pinned version there on first use so plain `go test` works.
+func rieBinary(t *testing.T, root string) string {
+	t.Helper()
+	if p := os.Getenv("AGENTGATE_RIE"); p != "" {
+		return p
+	}
+	bin := filepath.Join(root, ".tools", "bin")
+	p := filepath.Join(bin, "aws-lambda-rie")
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	cmd := exec.Command("go", "install", RIEModule)
+	cmd.Env = append(os.Environ(), "GOBIN="+bin)
+	cmd.Dir = os.TempDir() // outside this module: install the pinned module as is
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "install %s: %s", RIEModule, out)
+	return p
+}
+
+// buildBootstrap builds for the host architecture (the deploy build is
+// linux/arm64), with the deploy build's tags and flags.
+func buildBootstrap(t *testing.T, root, name string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "bootstrap")
+	cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-trimpath", "-ldflags=-s -w", "-o", out, "./functions/"+name)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+runtime.GOARCH)
+	msg, err := cmd.CombinedOutput()
+	require.NoError(t, err, "build functions/%s: %s", name, msg)
+	return out
+}
+
+type rieProcess struct {
+	url string
+}
+
+// startRIE runs the emulator with both of its listeners on 127.0.0.1 and
+// the bootstrap as its runtime. The environment is the stack's variable
+// names with placeholder values, fake credentials and every AWS endpoint
+// pointed at a closed local port, so nothing can leave the machine.
+func startRIE(t *testing.T, rie, bootstrap, name string, envNames []string) *rieProcess {
+	t.Helper()
+	apiAddr, runtimeAddr, deadAddr := freeAddr(t), freeAddr(t), freeAddr(t)
+	env := []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + t.TempDir(),
+		"AWS_LAMBDA_FUNCTION_NAME=agentgate-" + name,
+		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512",
+		"AWS_LAMBDA_FUNCTION_TIMEOUT=30",
+		"AWS_REGION=eu-west-1",
+		"AWS_DEFAULT_REGION=eu-west-1",
+		"AWS_ACCESS_KEY_ID=AKIASMOKETEST0000000",
+		"AWS_SECRET_ACCESS_KEY=smoke-test-secret",
+		"AWS_ENDPOINT_URL=http://" + deadAddr,
+		"AWS_EC2_METADATA_DISABLED=true",
+		"AWS_MAX_ATTEMPTS=1",
+	}
+	for _, n := range envNames {
+		env = append(env, n+"="+placeholder(n))
+	}
+	cmd := exec.Command(rie, "--runtime-interface-emulator-address", apiAddr, "--runtime-api-address", runtimeAddr, bootstrap)
+	cmd.Env = env
+	cmd.Dir = filepath.Dir(bootstrap)
+	// Own process group: RIE forks the bootstrap, and cleanup must end both.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	require.NoError(t, cmd.Start())
+	pid := cmd.Process.Pid
+	t.Cleanup(func() {
+		_ = syscall.Kill(-pid, syscall.SIGKILL) // the group this test created, by its id
+		_ = cmd.Wait()
+		if t.Failed() {
+			t.Logf("RIE and %s output:\n%s", name, truncate(logs.Bytes(), 4000))
+		}
+	})
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", apiAddr, 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "RIE did not listen on %s: %s", apiAddr, logs.String())
+		time.Sleep(50 * time.Millisecond)
+	}
+	return &rieProcess{url: "http://" + apiAddr + "/2015-03-31/functions/function/invocations"}
+}
+
+func (p *rieProcess) invoke(t *testing.T, payload []byte) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.url, bytes.NewReader(payload))
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "RIE invoke: %s", body)
+	return body
+}
+
+func placeholder(name string) string {
+	switch name {
+	case "EVIDENCE_SHARDS":
+		return "4"
+	case "RETENTION_DAYS":
+		return "400"
+	case "LATENCY_OBJECTIVE_MS":
+		return "300"
+	case "LOG_LEVEL":
+		return "debug"
+	}
+	if strings.HasSuffix(name, "_ARN") || strings.HasSuffix(name, "_KEY_ID") {
+		return "arn:aws:smoke:eu-west-1:123456789012:" + strings.ToLower(name)
+	}
+	if strings.HasSuffix(name, "_URL") {
+		return "http://127.0.0.1:9/" + strings.ToLower(name)
+	}
+	return "smoke-" + strings.ToLower(strings.ReplaceAll(name, "_", "-"))
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+	return l.Addr().String()
+}
+
+func apiBody(t *testing.T, resp map[string]any) map[string]any {
+	t.Helper()
+	s, _ := resp["body"].(string)
+	var body map[string]any
+	require.NoError(t, json.Unmarshal([]byte(s), &body), "body is JSON: %q", s)
+	return body
+}
+
+func requestID(event map[string]any) any {
+	rc, _ := event["requestContext"].(map[string]any)
+	return rc["requestId"]
+}
+
+func toInt(v any) int {
+	f, ok := v.(float64)
+	if !ok {
+		return -1
+	}
+	return int(f)
+}
+
+func truncate(b []byte, n int) string {
+	if len(b) <= n {
+		return string(b)
+	}
+	return string(b[:n]) + "..."
+}
