@@ -71,8 +71,10 @@ func TestEmulators(t *testing.T) {
 		}
 	})
 
+	stopStart := time.Now()
 	require.NoError(t, set.Stop())
 	stopped = true
+	t.Logf("all four stopped in %s", time.Since(stopStart).Round(time.Millisecond))
 	for _, pid := range pids {
 		assert.False(t, emulator.Alive(pid), "pid %d still running", pid)
 		assert.False(t, emulator.Zombie(pid), "pid %d is a zombie: not reaped", pid)

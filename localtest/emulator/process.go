@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -303,11 +304,47 @@ func newDataDir(opt Options, name string) (string, error) {
 			return "", fmt.Errorf("create emulator dir: %w", err)
 		}
 	}
-	dir, err := os.MkdirTemp(opt.Dir, "agentgate-"+name+"-")
+	sweepOnce.Do(func() { sweepStale(opt.Dir, time.Now()) })
+	dir, err := os.MkdirTemp(opt.Dir, dataDirPrefix+name+"-")
 	if err != nil {
 		return "", fmt.Errorf("create %s data dir: %w", name, err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		return "", fmt.Errorf("create %s data dir: %w", name, err)
+	}
 	return dir, nil
+}
+
+const (
+	dataDirPrefix = "agentgate-"
+	ownerFile     = ".owner"
+)
+
+var sweepOnce sync.Once
+
+// sweepStale removes data dirs left by a process that was SIGKILLed (its
+// children died with it, by Pdeathsig, but nobody ran Stop to delete their
+// dirs). A dir is stale when the PID in its owner file no longer exists;
+// young dirs are skipped so a dir being created is never raced.
+func sweepStale(parent string, now time.Time) {
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	dirs, _ := filepath.Glob(filepath.Join(parent, dataDirPrefix+"*-*"))
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, ownerFile))
+		if err != nil {
+			continue // not ours, or still being created
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || pid <= 0 || Exists(pid) {
+			continue
+		}
+		if fi, err := os.Stat(d); err != nil || now.Sub(fi.ModTime()) < time.Minute {
+			continue
+		}
+		_ = os.RemoveAll(d)
+	}
 }
 
 // readPortFile waits for a child that reports its own port through a file.

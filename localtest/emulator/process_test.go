@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -160,14 +161,19 @@ func atoiOr0(s string) int {
 // (this test binary re-executed) starts a child and is then SIGKILLed, so no
 // deferred Stop can run; the kernel must kill the child anyway.
 func TestChildDiesWithParent(t *testing.T) {
-	if os.Getenv("EMULATOR_TEST_PARENT") == "1" {
-		p := shChild(t, `while :; do sleep 0.05; done`, Options{})
+	if dir := os.Getenv("EMULATOR_TEST_PARENT_DIR"); dir != "" {
+		// Not t.TempDir: this process is SIGKILLed and could not remove it.
+		opt := Options{Dir: dir}.withDefaults()
+		d, err := newDataDir(opt, "sh")
+		require.NoError(t, err)
+		p, err := startChild(childSpec{name: "sh", path: "/bin/sh", args: []string{"-c", `while :; do sleep 0.05; done`}, dir: d}, opt)
+		require.NoError(t, err)
 		fmt.Printf("CHILD %d\n", p.PID)
 		time.Sleep(time.Minute) // wait to be killed
 		return
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestChildDiesWithParent$", "-test.v")
-	cmd.Env = append(os.Environ(), "EMULATOR_TEST_PARENT=1")
+	cmd.Env = append(os.Environ(), "EMULATOR_TEST_PARENT_DIR="+t.TempDir())
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
@@ -188,4 +194,32 @@ func TestChildDiesWithParent(t *testing.T) {
 	_ = cmd.Wait()
 	assert.Eventually(t, func() bool { return !Alive(child) }, 5*time.Second, 10*time.Millisecond,
 		"child %d outlived its SIGKILLed parent", child)
+}
+
+func TestSweepStaleRemovesOnlyDeadOwners(t *testing.T) {
+	parent := t.TempDir()
+	mk := func(name, owner string, age time.Duration) string {
+		d := filepath.Join(parent, name)
+		require.NoError(t, os.MkdirAll(d, 0o755))
+		if owner != "" {
+			require.NoError(t, os.WriteFile(filepath.Join(d, ownerFile), []byte(owner), 0o644))
+		}
+		old := time.Now().Add(-age)
+		require.NoError(t, os.Chtimes(d, old, old))
+		return d
+	}
+	// A pid far above pid_max never exists.
+	dead := mk("agentgate-dynamodb-111", "1073741823", time.Hour)
+	live := mk("agentgate-s3-222", strconv.Itoa(os.Getpid()), time.Hour)
+	young := mk("agentgate-kms-333", "1073741823", time.Second)
+	foreign := mk("agentgate-sns-444", "", time.Hour)
+	other := mk("unrelated-dir", "1073741823", time.Hour)
+
+	sweepStale(parent, time.Now())
+
+	assert.NoDirExists(t, dead)
+	assert.DirExists(t, live)
+	assert.DirExists(t, young)
+	assert.DirExists(t, foreign)
+	assert.DirExists(t, other)
 }
