@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/evidence/evidencetest"
 )
 
 func sample() evidence.Entry {
@@ -114,7 +115,7 @@ func appendN(t *testing.T, a *evidence.Appender, chain string, n int) []evidence
 }
 
 func TestAppendLinksAndVerifies(t *testing.T) {
-	s := newMemStore()
+	s := evidencetest.NewMemStore()
 	a := evidence.NewAppender(s, evidence.WithClock(fixedClock()))
 	es := appendN(t, a, "acme/0", 5)
 	assert.Equal(t, evidence.GenesisHash, es[0].PrevHash)
@@ -130,7 +131,7 @@ func TestAppendLinksAndVerifies(t *testing.T) {
 }
 
 func TestConcurrentAppendersAcrossProcessesNeverFork(t *testing.T) {
-	s := newMemStore()
+	s := evidencetest.NewMemStore()
 	const writers, each = 8, 50
 	var wg sync.WaitGroup
 	for w := 0; w < writers; w++ {
@@ -154,8 +155,8 @@ func TestConcurrentAppendersAcrossProcessesNeverFork(t *testing.T) {
 }
 
 func TestAppendGivesUpAfterBoundedConflicts(t *testing.T) {
-	s := newMemStore()
-	s.putHook = func(e *evidence.Entry) {
+	s := evidencetest.NewMemStore()
+	s.PutHook = func(e *evidence.Entry) {
 		// Another process always wins the slot first.
 		other := *e
 		other.Principal = "other"
@@ -163,8 +164,8 @@ func TestAppendGivesUpAfterBoundedConflicts(t *testing.T) {
 		_ = s.Put(context.Background(), &other)
 	}
 	var hooked bool
-	hook := s.putHook
-	s.putHook = func(e *evidence.Entry) {
+	hook := s.PutHook
+	s.PutHook = func(e *evidence.Entry) {
 		if !hooked {
 			hooked = true
 			hook(e)
@@ -183,37 +184,37 @@ func TestAppendGivesUpAfterBoundedConflicts(t *testing.T) {
 func TestVerifyNamesFirstBadEntry(t *testing.T) {
 	tests := []struct {
 		name   string
-		tamper func(s *memStore, es []evidence.Entry)
+		tamper func(s *evidencetest.MemStore, es []evidence.Entry)
 		seq    int64
 		reason string
 	}{
-		{"content changed", func(s *memStore, es []evidence.Entry) {
+		{"content changed", func(s *evidencetest.MemStore, es []evidence.Entry) {
 			e := es[3]
 			e.Decision = "block"
-			s.set(e)
+			s.Set(e)
 		}, 3, evidence.ReasonBadHash},
-		{"entry resealed breaks next link", func(s *memStore, es []evidence.Entry) {
+		{"entry resealed breaks next link", func(s *evidencetest.MemStore, es []evidence.Entry) {
 			e := es[3]
 			e.Decision = "block"
 			evidence.Seal(&e)
-			s.set(e)
+			s.Set(e)
 		}, 4, evidence.ReasonBrokenLink},
-		{"entry deleted", func(s *memStore, es []evidence.Entry) { s.del("acme/0", 2) }, 2, evidence.ReasonGap},
-		{"hash replaced", func(s *memStore, es []evidence.Entry) {
+		{"entry deleted", func(s *evidencetest.MemStore, es []evidence.Entry) { s.Delete("acme/0", 2) }, 2, evidence.ReasonGap},
+		{"hash replaced", func(s *evidencetest.MemStore, es []evidence.Entry) {
 			e := es[6]
 			e.Hash = evidence.GenesisHash
-			s.set(e)
+			s.Set(e)
 		}, 6, evidence.ReasonBadHash},
-		{"genesis link forged", func(s *memStore, es []evidence.Entry) {
+		{"genesis link forged", func(s *evidencetest.MemStore, es []evidence.Entry) {
 			e := es[0]
 			e.PrevHash = es[1].Hash
 			evidence.Seal(&e)
-			s.set(e)
+			s.Set(e)
 		}, 0, evidence.ReasonBrokenLink},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newMemStore()
+			s := evidencetest.NewMemStore()
 			es := appendN(t, evidence.NewAppender(s, evidence.WithClock(fixedClock())), "acme/0", 8)
 			tt.tamper(s, es)
 			r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 0, -1)
@@ -227,7 +228,7 @@ func TestVerifyNamesFirstBadEntry(t *testing.T) {
 }
 
 func TestVerifySubRange(t *testing.T) {
-	s := newMemStore()
+	s := evidencetest.NewMemStore()
 	appendN(t, evidence.NewAppender(s, evidence.WithClock(fixedClock())), "acme/0", 10)
 	r, err := evidence.VerifyRange(context.Background(), s, "acme/0", 4, 7)
 	require.NoError(t, err)

@@ -63,6 +63,7 @@ func NewAPI(ddb *dynamodb.Client, cfg Config) (*API, error) {
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Mount(ev.Routes()...)
+	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
 	return &API{Server: srv, Store: store, Appender: app, Keys: dynamo.NewKeyStore(ddb, cfg.RegistryTable), Tenants: tenants}, nil
 }
 
