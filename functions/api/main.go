@@ -5,26 +5,20 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/agentgate/agentgate/shared/platform"
-	"github.com/agentgate/agentgate/shared/tables"
 	"github.com/agentgate/agentgate/shared/wire"
 )
 
 func main() {
 	log := platform.Logger()
 	env := platform.NewEnv()
-	cfg := wire.Config{
-		EvidenceTable: env.Require(tables.Evidence.EnvVar),
-		RegistryTable: env.Require(tables.Registry.EnvVar),
-		Shards:        env.Int(platform.EnvShards, 4, 1, 1024),
-		Log:           log,
-		Now:           time.Now,
-	}
+	cfg := wire.FromEnv(env)
 	if err := env.Err(); err != nil {
 		fail(log, err)
 	}
@@ -32,7 +26,11 @@ func main() {
 	if err != nil {
 		fail(log, err)
 	}
-	api, err := wire.NewAPI(dynamodb.NewFromConfig(awsCfg), cfg)
+	api, err := wire.NewAPI(wire.Clients{
+		DDB: dynamodb.NewFromConfig(awsCfg),
+		S3:  s3.NewFromConfig(awsCfg),
+		KMS: kms.NewFromConfig(awsCfg),
+	}, cfg)
 	if err != nil {
 		fail(log, err)
 	}

@@ -60,6 +60,8 @@ type System struct {
 	Emulators *emulator.Set
 	DDB       *dynamodb.Client
 	Tables    map[string]string
+	Clients   wire.Clients
+	Config    wire.Config
 	API       *wire.API
 	Gateway   *gateway.Gateway
 
@@ -136,12 +138,20 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if s.Tables, err = stack.CreateTables(ctx, s.DDB, "agentgate-"); err != nil {
 		return nil, err
 	}
-	s.API, err = wire.NewAPI(s.DDB, wire.Config{
+	s.Clients = wire.Clients{DDB: s.DDB, S3: s.Emulators.S3Client(), KMS: s.Emulators.KMSClient(), SNS: s.Emulators.SNSClient()}
+	s.Config = wire.Config{
 		EvidenceTable: s.Tables[tables.Evidence.EnvVar],
 		RegistryTable: s.Tables[tables.Registry.EnvVar],
+		Origin:        "agentgate.local",
 		Shards:        o.Shards,
+		RetentionDays: 1,
 		Log:           o.Log,
-	})
+		Now:           time.Now,
+	}
+	if err := s.createResources(ctx); err != nil {
+		return nil, err
+	}
+	s.API, err = wire.NewAPI(s.Clients, s.Config)
 	if err != nil {
 		return nil, err
 	}

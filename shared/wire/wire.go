@@ -12,21 +12,65 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
 	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/platform"
+	"github.com/agentgate/agentgate/shared/tables"
 )
 
-// Config is what the API needs beyond its clients.
+// Clients are the AWS clients a function may use; nil for those it does not.
+type Clients struct {
+	DDB *dynamodb.Client
+	S3  *s3.Client
+	KMS *kms.Client
+	SNS *sns.Client
+}
+
+// Config is every resource name and setting the functions read. The Lambda
+// mains fill it from the environment (FromEnv); localtest from the resources
+// it created.
 type Config struct {
-	EvidenceTable string
-	RegistryTable string
-	Shards        int
-	Log           *slog.Logger
-	Now           func() time.Time
+	EvidenceTable  string
+	RegistryTable  string
+	ArchiveBucket  string
+	PackagesBucket string
+	DataKeyID      string
+	SigningKeyID   string
+	AlertTopicARN  string
+	ArchiverDLQURL string
+	Origin         string
+	Shards         int
+	RetentionDays  int
+	Log            *slog.Logger
+	Now            func() time.Time
+}
+
+// FromEnv reads the configuration every function shares. Variables a given
+// function does not need may be unset; each constructor checks its own.
+func FromEnv(env *platform.Env) Config {
+	get := func(name string) string { v, _ := env.Lookup(name); return v }
+	return Config{
+		EvidenceTable:  env.Require(tables.Evidence.EnvVar),
+		RegistryTable:  env.Require(tables.Registry.EnvVar),
+		ArchiveBucket:  get(platform.EnvArchiveBucket),
+		PackagesBucket: get(platform.EnvPackagesBucket),
+		DataKeyID:      get(platform.EnvDataKeyID),
+		SigningKeyID:   get(platform.EnvSigningKeyID),
+		AlertTopicARN:  get(platform.EnvAlertTopicARN),
+		ArchiverDLQURL: get(platform.EnvArchiverDLQURL),
+		Origin:         get(platform.EnvCheckpointOrigin),
+		Shards:         env.Int(platform.EnvShards, 4, 1, 1024),
+		RetentionDays:  env.Int(platform.EnvRetentionDays, 2555, 1, 36500),
+		Log:            platform.Logger(),
+		Now:            time.Now,
+	}
 }
 
 // API is the assembled API function.
@@ -39,7 +83,8 @@ type API struct {
 }
 
 // NewAPI builds the API handler.
-func NewAPI(ddb *dynamodb.Client, cfg Config) (*API, error) {
+func NewAPI(c Clients, cfg Config) (*API, error) {
+	ddb := c.DDB
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
