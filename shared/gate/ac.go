@@ -59,8 +59,11 @@ type acPattern struct {
 }
 
 type automaton struct {
-	nclass  int
-	class   [256]uint16
+	nclass int
+	class  [256]uint16
+	// tab is class | pre-pass kind<<16, so the fused scan loop reads one
+	// table entry per byte for both jobs.
+	tab     [256]uint32
 	space   uint16 // class of the folded space
 	next    []uint32
 	outHead []int32 // per state: index into outList or -1
@@ -187,7 +190,32 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 			}
 		}
 	}
+	// Store premultiplied targets (state*nclass) so the scan loop does one
+	// add and one load per byte, and mark states with outputs in the top
+	// bit so the common no-match case costs a single test.
+	// Whitespace runs collapse inside the table: a state entered by a
+	// space stays put on further spaces, which is exactly "treat a run as
+	// one space" without a branch in the loop.
+	for s := 1; s < len(nodes); s++ {
+		for c, nx := range nodes[s].child {
+			if c == a.space {
+				a.next[int(nx)*n+int(c)] = nx
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		a.tab[c] = uint32(a.class[c]) | uint32(ppClass[c])<<16
+	}
 	a.outHead = make([]int32, len(nodes))
+	defer func() {
+		for k, t := range a.next {
+			v := t * uint32(n)
+			if a.outHead[t] >= 0 {
+				v |= outFlag
+			}
+			a.next[k] = v
+		}
+	}()
 	for i := range nodes {
 		if len(nodes[i].out) == 0 {
 			a.outHead[i] = -1
@@ -199,6 +227,8 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	}
 	return a, nil
 }
+
+const outFlag = 1 << 31
 
 // acHit is a pattern occurrence in view coordinates.
 type acHit struct {
@@ -212,21 +242,12 @@ type acHit struct {
 func (a *automaton) run(s string, hits []acHit) []acHit {
 	st := uint32(0)
 	n := uint32(a.nclass)
-	prevSpace := true
-	next, class, outHead := a.next, &a.class, a.outHead
+	next, tab := a.next, &a.tab
 	for i := 0; i < len(s); i++ {
-		c := class[s[i]]
-		if c == a.space {
-			if prevSpace {
-				continue
-			}
-			prevSpace = true
-		} else {
-			prevSpace = false
-		}
-		st = next[st*n+uint32(c)]
-		if outHead[st] >= 0 {
-			hits = a.emit(s, i+1, outHead[st], hits)
+		st = next[st+tab[s[i]]&0xFFFF]
+		if st&outFlag != 0 {
+			st &^= outFlag
+			hits = a.emit(s, i+1, a.outHead[st/n], hits)
 		}
 	}
 	return hits
@@ -249,6 +270,51 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 }
 
 func isSpaceByte(c byte) bool { return foldByte[c] == ' ' }
+
+// scan is run fused with the pre-pass (see prescan.run): one read of each
+// byte feeds the automaton and the candidate collection. With stopAtHigh
+// it returns at the first non-ASCII byte, leaving p.stopped set.
+func (a *automaton) scan(s string, hits []acHit, p *prescan, stopAtHigh bool) []acHit {
+	p.slow, p.pct, p.stopped, p.layout = false, false, false, false
+	p.digits, p.tokens = p.digits[:0], p.tokens[:0]
+	st := uint32(0)
+	n := uint32(a.nclass)
+	next, tab := a.next, &a.tab
+	tok, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		v := tab[c]
+		st = next[st+v&0xFFFF]
+		if st&outFlag != 0 {
+			st &^= outFlag
+			hits = a.emit(s, i+1, a.outHead[st/n], hits)
+		}
+		switch v >> 16 {
+		case ppWord:
+			continue
+		case ppDigit:
+			if i == 0 || ppClass[s[i-1]] != ppDigit {
+				p.digits = append(p.digits, int32(i))
+			}
+			continue
+		case ppHigh:
+			p.slow = true
+			if stopAtHigh {
+				p.stopped = true
+				return hits
+			}
+		}
+		p.boundary(s, tok, i, &run)
+		if c == '\n' && i > 0 && s[i-1] == '-' {
+			p.slow, p.layout = true, true
+		} else if c == '%' {
+			p.pct = true
+		}
+		tok = i + 1
+	}
+	p.boundary(s, tok, len(s), &run)
+	return hits
+}
 
 // backStart finds where a match of size folded bytes ending at end begins,
 // replaying the whitespace collapse of run backwards.

@@ -72,10 +72,17 @@ func BenchmarkThroughput(b *testing.B) {
 	for _, kind := range []string{"english", "mixed", "corpus-benign"} {
 		text := benchText(kind, 64<<10)
 		b.Run(kind, func(b *testing.B) {
+			defer lockThread()()
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
+			n := 0
+			c0 := threadCPU()
 			for b.Loop() {
 				g.Check(text, nil)
+				n++
+			}
+			if cpu := threadCPU() - c0; cpu > 0 {
+				b.ReportMetric(float64(n*len(text))/cpu.Seconds()/1e6, "cpu-MB/s")
 			}
 		})
 	}
@@ -94,6 +101,7 @@ func BenchmarkRequest4KiB(b *testing.B) {
 		b.Run(kind, func(b *testing.B) {
 			b.SetBytes(int64(len(in) + len(out)))
 			b.ReportAllocs()
+			defer lockThread()()
 			lat := make([]time.Duration, 0, 1<<16)
 			for b.Loop() {
 				t0 := time.Now()
@@ -102,11 +110,14 @@ func BenchmarkRequest4KiB(b *testing.B) {
 					lat = append(lat, time.Since(t0))
 				}
 			}
-			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-			if n := len(lat); n > 0 {
-				b.ReportMetric(float64(lat[n/2].Nanoseconds())/1e3, "p50-µs")
-				b.ReportMetric(float64(lat[n*99/100].Nanoseconds())/1e3, "p99-µs")
+			report := func(d []time.Duration, name string) {
+				sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+				if n := len(d); n > 0 {
+					b.ReportMetric(float64(d[n/2].Nanoseconds())/1e3, name+"p50-µs")
+					b.ReportMetric(float64(d[n*99/100].Nanoseconds())/1e3, name+"p99-µs")
+				}
 			}
+			report(lat, "")
 		})
 	}
 }
@@ -131,6 +142,32 @@ func TestBenchTextSizes(t *testing.T) {
 		s := benchText(k, 4096)
 		if len(s) < 4000 || len(s) > 4096 {
 			t.Fatal(fmt.Sprintf("%s: %d bytes", k, len(s)))
+		}
+	}
+}
+
+// BenchmarkReference is the yardstick from design.md, run in the same
+// process so a loaded machine scales both: lower-casing plus a substring
+// search for four trigger phrases.
+func BenchmarkReference(b *testing.B) {
+	text := benchText("english", 64<<10)
+	words := []string{"ignore all previous", "system prompt", "developer mode", "do anything now"}
+	defer lockThread()()
+	b.SetBytes(int64(len(text)))
+	n := 0
+	c0 := threadCPU()
+	defer func() {
+		if cpu := threadCPU() - c0; cpu > 0 {
+			b.ReportMetric(float64(n*len(text))/cpu.Seconds()/1e6, "cpu-MB/s")
+		}
+	}()
+	for b.Loop() {
+		n++
+		low := strings.ToLower(text)
+		for _, w := range words {
+			if strings.Contains(low, w) {
+				b.Fatal("unexpected")
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package gate
 
 import (
 	"encoding/base64"
+	"strings"
 )
 
 // Encoded segments are decoded and the decoded text is run through the
@@ -22,12 +23,23 @@ var b64Char = func() (t [256]bool) {
 	return t
 }()
 
-func (d *detector) scanEncoded(sc *scratch, v *view, out []finding) []finding {
+func (d *detector) scanEncoded(sc *scratch, v *view, pre *prescan, out []finding) []finding {
 	if !d.on(d.rEncoded) {
 		return out
 	}
-	s := v.s
-	for i := 0; i < len(s); {
+	for t := 0; t+1 < len(pre.tokens); t += 2 {
+		out = d.scanToken(sc, v, int(pre.tokens[t]), int(pre.tokens[t+1]), out)
+	}
+	if !pre.pct {
+		return out
+	}
+	return d.scanPercent(sc, v, out)
+}
+
+// scanToken looks inside one long token for base64 or hex segments.
+func (d *detector) scanToken(sc *scratch, v *view, from, to int, out []finding) []finding {
+	s := v.s[:to]
+	for i := from; i < len(s); {
 		if !b64Char[s[i]] {
 			i++
 			continue
@@ -52,9 +64,19 @@ func (d *detector) scanEncoded(sc *scratch, v *view, out []finding) []finding {
 		}
 		i = j
 	}
-	// URL-encoding: look for runs with at least three %XX escapes.
+	return out
+}
+
+// scanPercent decodes runs with at least three %XX escapes.
+func (d *detector) scanPercent(sc *scratch, v *view, out []finding) []finding {
+	s := v.s
 	for i := 0; i < len(s); i++ {
-		if s[i] != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+		k := strings.IndexByte(s[i:], '%')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
 			continue
 		}
 		a := i
@@ -140,7 +162,7 @@ func (d *detector) injectionIn(sc *scratch, b []byte) bool {
 	}
 	s := bytesToString(b)
 	v := view{s: s}
-	if needsNormalise(s) {
+	if sc.dpre.run(s, true); sc.dpre.slow {
 		// Decoded text gets the same folding as plain text, in its own
 		// buffers: the outer view may live in sc.norm.
 		if sc.sub == nil {

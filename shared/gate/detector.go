@@ -30,6 +30,8 @@ type scratch struct {
 	oend     []int32
 	dec      []byte
 	sub      *scratch // normalisation of decoded segments
+	pre      prescan
+	dpre     prescan // for decoded segments, while pre is being iterated
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -203,16 +205,18 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	}
 	v := view{s: text}
 	auto := d.ascii
-	if needsNormalise(text) {
+	sc.hits = auto.scan(text, sc.hits[:0], &sc.pre, true)
+	if sc.pre.slow {
+		// Non-ASCII or layout tricks: scan the normalised view instead.
 		v, out = d.normalise(sc, text, out)
 		if !isASCII(v.s) {
 			auto = d.full
 		}
+		sc.hits = auto.scan(v.s, sc.hits[:0], &sc.pre, false)
 	}
-	sc.hits = auto.run(v.s, sc.hits[:0])
 	out = d.evalHits(auto, &v, sc.hits, output, out)
-	out = d.scanPII(&v, out)
-	out = d.scanEncoded(sc, &v, out)
+	out = d.scanPII(&v, &sc.pre, out)
+	out = d.scanEncoded(sc, &v, &sc.pre, out)
 	return out
 }
 

@@ -58,39 +58,6 @@ var preKind = func() (t [256]uint8) {
 // make the text worth normalising.
 const spacedRun = 4
 
-// needsNormalise is the fast pre-pass: plain ASCII without hyphenated line
-// breaks or letter-spaced words scans as is.
-func needsNormalise(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return true
-		}
-		switch preKind[c] {
-		case pkLetter:
-			if i > 0 && preKind[s[i-1]] == pkLetter {
-				run = 0
-				continue
-			}
-			if i+1 == len(s) || preKind[s[i+1]] != pkLetter {
-				run++
-				if run >= spacedRun {
-					return true
-				}
-			}
-		case pkHyphen:
-			if i+1 < len(s) && (s[i+1] == '\n' || s[i+1] == '\r') {
-				return true
-			}
-		case pkSep:
-		default:
-			run = 0
-		}
-	}
-	return false
-}
-
 // invisible character classes
 const (
 	invNone = iota
@@ -231,22 +198,51 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 			invStart = -1
 		}
 	}
+	if cap(sc.norm) < len(s)+16 {
+		sc.norm = make([]byte, 0, len(s)+len(s)/4+16)
+		sc.ostart = make([]int32, 0, cap(sc.norm))
+		sc.oend = make([]int32, 0, cap(sc.norm))
+	}
 	for i := 0; i < len(s); {
+		// ASCII runs are copied in bulk: most "non-ASCII" text is ASCII
+		// with a few accented letters or emoji.
+		if s[i] < 0x80 && tagStart < 0 && selStart < 0 && invStart < 0 {
+			j := i
+			for j < len(s) && s[j] < 0x80 {
+				j++
+			}
+			w := len(sc.norm)
+			sc.norm = append(sc.norm, s[i:j]...)
+			sc.ostart = sc.ostart[:w+j-i]
+			sc.oend = sc.oend[:w+j-i]
+			os, oe := sc.ostart[w:], sc.oend[w:]
+			for k := range os {
+				os[k] = int32(i + k)
+				oe[k] = int32(i + k + 1)
+			}
+			prevRune = rune(s[j-1])
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if tagStart >= 0 && invisibleKind(r) != invTag {
+		kind := invNone
+		if r >= 0xAD {
+			kind = invisibleKind(r)
+		}
+		if tagStart >= 0 && kind != invTag {
 			// A tag run after a black flag is an emoji subdivision flag.
 			if !(strings.HasPrefix(s[max(0, tagStart-4):tagStart], "\U0001F3F4") && i-tagStart <= 4*7) {
 				out = append(out, finding{rule: d.rInvisibleText, start: tagStart, end: i})
 			}
 			tagStart = -1
 		}
-		if selStart >= 0 && invisibleKind(r) != invSelector {
+		if selStart >= 0 && kind != invSelector {
 			if selRun >= 4 {
 				out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: i})
 			}
 			selStart, selRun = -1, 0
 		}
-		switch invisibleKind(r) {
+		switch kind {
 		case invTag:
 			if tagStart < 0 {
 				tagStart = i
@@ -300,7 +296,9 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 	if selStart >= 0 && selRun >= 4 {
 		out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: len(s)})
 	}
-	sc.compact()
+	if sc.pre.run(bytesToString(sc.norm), false); sc.pre.layout {
+		sc.compact()
+	}
 	return view{s: bytesToString(sc.norm), mapped: true, ostart: sc.ostart, oend: sc.oend}, out
 }
 

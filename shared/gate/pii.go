@@ -9,7 +9,7 @@ import (
 // digit runs for cards, SSNs, phones and IPv4, two capitals before digits
 // for IBANs, and ':' runs for IPv6. Each candidate must pass its validator
 // (Luhn and issuer ranges, mod 97, SSA ranges, public address space).
-func (d *detector) scanPII(v *view, out []finding) []finding {
+func (d *detector) scanPII(v *view, pre *prescan, out []finding) []finding {
 	s := v.s
 	add := func(rule, a, b int) {
 		if !d.on(rule) || d.allowedValue(s[a:b]) {
@@ -33,9 +33,10 @@ func (d *detector) scanPII(v *view, out []finding) []finding {
 			}
 		}
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c-'0' > 9 {
+	next := 0
+	for _, di := range pre.digits {
+		i := int(di)
+		if i < next {
 			continue
 		}
 		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' && i > 1 && isDigit(s[i-2])) {
@@ -44,7 +45,7 @@ func (d *detector) scanPII(v *view, out []finding) []finding {
 			if i >= 2 && isUpper(s[i-1]) && isUpper(s[i-2]) && (i == 2 || !isAlnum(s[i-3])) {
 				if e, ok := ibanAt(s, i-2); ok {
 					add(d.rIBAN, i-2, e)
-					i = e
+					next = e
 				}
 			}
 			continue
@@ -53,14 +54,14 @@ func (d *detector) scanPII(v *view, out []finding) []finding {
 		parseNumRun(s, i, &nr)
 		if rule, e, ok := d.classifyNum(s, i, &nr); ok {
 			add(rule, nr.start, e)
-			i = e
+			next = e
 			continue
 		}
-		i = nr.end
+		next = nr.end
 	}
 	if d.on(d.rIP) {
 		for off := 0; ; {
-			k := strings.Index(s[off:], ":")
+			k := strings.IndexByte(s[off:], ':')
 			if k < 0 {
 				break
 			}
