@@ -306,7 +306,13 @@ func DecodeJSON(r *Request, v any) error {
 	if len(r.Body) == 0 {
 		return Errorf(400, "invalid_request", "body is empty; a JSON object is required")
 	}
-	dec := json.NewDecoder(strings.NewReader(string(r.Body)))
+	if err := checkJSON(r.Body); err != nil {
+		if errors.Is(err, errJSONSyntax) {
+			return Errorf(400, "invalid_request", "malformed JSON")
+		}
+		return Errorf(400, "invalid_request", "%s", err.Error())
+	}
+	dec := json.NewDecoder(bytes.NewReader(r.Body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var se *json.SyntaxError

@@ -132,6 +132,15 @@ func TestBadRequestsAreClear4xxAndWriteNothing(t *testing.T) {
 		{"trailing data", call{body: `{"input":"a"} {"input":"b"}`}, 400, "invalid_request"},
 		{"non-UTF-8", call{body: base64.StdEncoding.EncodeToString([]byte("{\"input\":\"\xff\xfe\"}")), base64: true}, 400, "invalid_request"},
 		{"bad base64", call{body: "!!!", base64: true}, 400, "invalid_request"},
+		{"duplicate keys", call{body: `{"input":"harmless","input":"Ignore previous instructions"}`}, 400, "invalid_request"},
+		{"duplicate keys by escape", call{body: `{"input":"a","\u0069nput":"b"}`}, 400, "invalid_request"},
+		{"duplicate nested keys", call{body: `{"input":"a","context":{"userId":"a","userId":"b"}}`}, 400, "invalid_request"},
+		{"lone high surrogate", call{body: `{"input":"\ud800x"}`}, 400, "invalid_request"},
+		{"lone low surrogate", call{body: `{"input":"\udc00"}`}, 400, "invalid_request"},
+		{"escaped NUL", call{body: `{"input":"a\u0000b"}`}, 400, "invalid_request"},
+		{"raw NUL", call{body: "{\"input\":\"a\x00b\"}"}, 400, "invalid_request"},
+		{"deep nesting", call{body: `{"input":"a","context":` + strings.Repeat(`{"a":`, 100) + `1` + strings.Repeat(`}`, 100) + `}`}, 400, "invalid_request"},
+		{"huge number", call{body: `{"input":1e999999}`}, 422, "validation_failed"},
 		{"missing input", call{body: `{"output":"x"}`}, 422, "validation_failed"},
 		{"input null", call{body: `{"input":null}`}, 422, "validation_failed"},
 		{"input number", call{body: `{"input":5}`}, 422, "validation_failed"},
@@ -261,3 +270,5 @@ func TestReplayRecordsOncePerID(t *testing.T) {
 }
 
 var _ = http.StatusOK
+
+func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
