@@ -96,6 +96,12 @@ func NewFunction(scope constructs.Construct, id string, p FunctionProps) (*Funct
 		props.MaxEventAge = awscdk.Duration_Hours(jsii.Number(6))
 	}
 	fn := awslambda.NewFunction(c, jsii.String("Function"), props)
+	if dlq != nil {
+		// The Function construct grants only sqs:SendMessage; the queue is
+		// KMS-encrypted, so without the key grant a failed event would be
+		// lost instead of parked.
+		dlq.GrantSendMessages(role)
+	}
 
 	p.Alerts.Alarm(c, "Errors", &awscloudwatch.AlarmProps{
 		AlarmDescription:   jsii.String(fmt.Sprintf("agentgate %s function: invocation errors", p.Name)),

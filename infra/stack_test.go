@@ -685,3 +685,63 @@ func TestCdkNagHarnessDetectsFindings(t *testing.T) {
 		assertions.Match_StringLikeRegexp(jsii.String("AwsSolutions-S(1|10).*")))
 	assert.NotEmpty(t, *errs)
 }
+
+// Only the checkpointer may sign checkpoints.
+func TestOnlyCheckpointerSigns(t *testing.T) {
+	s := full
+	signing := s.logicalID(t, "AWS::KMS::Key", "/Keys/Signing/Resource")
+	for _, spec := range functionSpecs {
+		t.Run(spec.name, func(t *testing.T) {
+			role := s.logicalID(t, "AWS::IAM::Role", "/Fn"+exported(spec.name)+"/Role/Resource")
+			var signs bool
+			for _, p := range s.resources("AWS::IAM::Policy") {
+				if !refs(props(p)["Roles"], role) {
+					continue
+				}
+				for _, st := range props(p)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
+					m := st.(map[string]any)
+					if slices.Contains(asList(m["Action"]), "kms:Sign") && refs(m["Resource"], signing) {
+						signs = true
+					}
+				}
+			}
+			assert.Equal(t, spec.name == "checkpointer", signs)
+		})
+	}
+}
+
+// An async function's DLQ is KMS-encrypted: the function must be able to
+// encrypt into it even when it has no other grant on the data key (in the
+// full stack every function also reaches the key through its table grants,
+// which would hide a missing DLQ key grant).
+func TestAsyncFunctionCanWriteItsEncryptedDLQ(t *testing.T) {
+	app := awscdk.NewApp(&awscdk.AppProps{Context: &map[string]any{"aws:cdk:enable-path-metadata": true}})
+	st := awscdk.NewStack(app, jsii.String("Dlq"), nil)
+	keys := NewKeys(st, "Keys")
+	f, err := NewFunction(st, "Fn", FunctionProps{
+		Name: "controls", AssetDir: assetDir, MemoryMB: 128, Timeout: awscdk.Duration_Seconds(jsii.Number(3)),
+		Async: true, Key: keys.Data, LogRetention: logRetention(7), Alerts: NewAlerts(st, "Alerts", keys.Data, nil),
+	})
+	require.NoError(t, err)
+	require.NotNil(t, f.DLQ)
+	tpl := assertions.Template_FromStack(st, nil)
+	s := &synthesized{}
+	b, err := json.Marshal(tpl.ToJSON())
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &s.tpl))
+	dataKey := s.logicalID(t, "AWS::KMS::Key", "/Keys/Data/Resource")
+	dlq := s.logicalID(t, "AWS::SQS::Queue", "/Fn/DLQ/Resource")
+	var send, encrypt bool
+	for _, p := range s.resources("AWS::IAM::Policy") {
+		for _, stmt := range props(p)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
+			m := stmt.(map[string]any)
+			actions := asList(m["Action"])
+			send = send || (slices.Contains(actions, "sqs:SendMessage") && refs(m["Resource"], dlq))
+			encrypt = encrypt || (slices.Contains(actions, "kms:GenerateDataKey*") && refs(m["Resource"], dataKey))
+		}
+	}
+	assert.True(t, send, "sqs:SendMessage on the DLQ")
+	assert.True(t, encrypt, "kms:GenerateDataKey* on the data key")
+	fn := props(s.resources("AWS::Lambda::Function")[s.logicalID(t, "AWS::Lambda::Function", "/Fn/Function/Resource")])
+	assert.True(t, refs(fn["DeadLetterConfig"].(map[string]any)["TargetArn"], dlq))
+}
