@@ -1,0 +1,24 @@
+# Validation gate (owner: gate). See docs/gate.md and the "## Gate" section of
+# docs/benchmarks.md for what these targets measure.
+
+GATE_PKG        := ./shared/gate
+GATE_FUZZTIME   ?= 60s
+GATE_BENCHCOUNT ?= 5
+
+.PHONY: gate-test gate-accuracy gate-fuzz gate-bench
+
+## gate-test: gate unit, validator, policy and corpus-accuracy tests, plus the scan CLI
+gate-test:
+	cd $(ROOT) && $(GO) test -count=1 $(GATE_PKG) ./cmd/agentgate
+
+## gate-accuracy: print per-family detection and false-positive rates on the corpus
+gate-accuracy:
+	cd $(ROOT) && $(GO) test -count=1 -run TestCorpusAccuracy -v $(GATE_PKG) | sed -n '/| family/,/false positives:/p'
+
+## gate-fuzz: fuzz the gate (no panic, spans in bounds, redaction removes spans); GATE_FUZZTIME=60s
+gate-fuzz:
+	cd $(ROOT) && $(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime $(GATE_FUZZTIME) -parallel 1 $(GATE_PKG)
+
+## gate-bench: gate throughput, 4 KiB+4 KiB latency (p50/p99) and allocations, with the reference yardstick
+gate-bench:
+	cd $(ROOT) && $(GO) test -run '^$$' -bench 'Reference|Throughput|Request4KiB|Dirty' -benchtime 2s -count $(GATE_BENCHCOUNT) $(GATE_PKG)
