@@ -64,6 +64,8 @@ type System struct {
 	Config    wire.Config
 	API       *wire.API
 	Gateway   *gateway.Gateway
+	// Authorizer is the authorizer handler the gateway calls.
+	Authorizer *auth.Authorizer
 
 	opts     Options
 	srv      *http.Server
@@ -165,8 +167,8 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if s.AdminKey, err = s.CreateKey(ctx, o.Tenant, auth.ScopeAdmin); err != nil {
 		return nil, err
 	}
-	authz := wire.NewAuthorizer(s.DDB, s.Tables[tables.Registry.EnvVar], o.Log, time.Now)
-	s.Gateway = gateway.New(authz.Handle, s.API.Server.Handle, o.AuthCacheTTL, o.Log)
+	s.Authorizer = wire.NewAuthorizer(s.DDB, s.Tables[tables.Registry.EnvVar], o.Log, time.Now)
+	s.Gateway = gateway.New(s.Authorizer.Handle, s.API.Server.Handle, o.AuthCacheTTL, o.Log)
 	s.srv = s.Gateway.Server()
 	s.URL = "http://" + ln.Addr().String()
 
@@ -182,6 +184,14 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	s.wg.Add(1)
 	go func() { defer s.wg.Done(); s.schedule(runCtx) }()
 	return s, nil
+}
+
+// SetAuthClock sets the clock of the gateway's authorizer cache and of key
+// expiry checks, so tests can move past cache bounds and grace periods
+// without sleeping. Set it before traffic, not during.
+func (s *System) SetAuthClock(now func() time.Time) {
+	s.Gateway.Now = now
+	s.Authorizer.Now = now
 }
 
 // AddJob registers a scheduled job (before or after Start).

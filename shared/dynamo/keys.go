@@ -137,3 +137,52 @@ func itemToKey(id string, item map[string]types.AttributeValue) (auth.Key, error
 	}
 	return k, nil
 }
+
+// ListKeys returns a tenant's keys, oldest first.
+func (s *KeyStore) ListKeys(ctx context.Context, tenant string) ([]auth.Key, error) {
+	in := &dynamodb.QueryInput{
+		TableName:                 &s.table,
+		IndexName:                 aws.String("gsi1"),
+		KeyConditionExpression:    aws.String("gsi1pk = :p"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: "TENANT#" + tenant + "#KEYS"}},
+	}
+	var keys []auth.Key
+	p := dynamodb.NewQueryPaginator(s.api, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list keys of %s: %w", tenant, err)
+		}
+		for _, item := range page.Items {
+			pk, _ := item["pk"].(*types.AttributeValueMemberS)
+			if pk == nil || len(pk.Value) < 5 {
+				continue
+			}
+			k, err := itemToKey(pk.Value[4:], item)
+			if err != nil {
+				return nil, err
+			}
+			keys = append(keys, k)
+		}
+	}
+	return keys, nil
+}
+
+// ExpireKey sets a key's expiry to t if it has none or a later one (rotation
+// grace), never extending it.
+func (s *KeyStore) ExpireKey(ctx context.Context, id string, t time.Time) error {
+	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: &s.table, Key: keyPK(id),
+		UpdateExpression:          aws.String("SET keyExpiresAt = :t"),
+		ConditionExpression:       aws.String("attribute_exists(pk) AND (attribute_not_exists(keyExpiresAt) OR keyExpiresAt > :t)"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":t": timeAttr(t)},
+	})
+	var ccf *types.ConditionalCheckFailedException
+	if errors.As(err, &ccf) {
+		return nil // already expiring sooner, or gone: nothing to shorten
+	}
+	if err != nil {
+		return fmt.Errorf("expire key %s: %w", id, err)
+	}
+	return nil
+}

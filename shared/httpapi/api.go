@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -90,9 +91,11 @@ type ErrorDetail struct {
 
 // Server routes requests.
 type Server struct {
-	Log    *slog.Logger
-	Now    func() time.Time
-	routes []Route
+	Log *slog.Logger
+	Now func() time.Time
+	// Limiter, when set, rate-limits each API key (429 with Retry-After).
+	Limiter *RateLimiter
+	routes  []Route
 }
 
 // NewServer returns a server with no routes.
@@ -138,7 +141,15 @@ func (s *Server) serve(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (
 		return 0, nil, Errorf(401, "unauthorized", "a valid API key is required")
 	}
 
-	// 2. The route.
+	// 2. The key's rate.
+	if s.Limiter != nil {
+		if ok, wait := s.Limiter.Allow(keyID, s.Now()); !ok {
+			secs := int(math.Ceil(wait.Seconds()))
+			return 0, nil, &Error{Status: 429, Code: "rate_limited", Message: "too many requests for this API key; retry after the indicated delay", RetryAfter: max(secs, 1)}
+		}
+	}
+
+	// 3. The route.
 	method := ev.RequestContext.HTTP.Method
 	path := ev.RawPath
 	if path == "" {
@@ -160,7 +171,7 @@ func (s *Server) serve(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (
 		return 0, nil, Errorf(403, "forbidden", "this API key lacks the %q scope", route.Scope)
 	}
 
-	// 3. The body.
+	// 4. The body.
 	body := []byte(ev.Body)
 	if ev.IsBase64Encoded {
 		if body, err = base64.StdEncoding.DecodeString(ev.Body); err != nil {

@@ -272,3 +272,26 @@ func TestReplayRecordsOncePerID(t *testing.T) {
 var _ = http.StatusOK
 
 func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+func TestRateLimitAnswers429WithRetryAfter(t *testing.T) {
+	f := newFixture(t)
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	f.srv.Now = func() time.Time { return now }
+	f.srv.Limiter = httpapi.NewRateLimiter(1, 2)
+	for i := 0; i < 2; i++ {
+		status, _, _ := f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`})
+		require.Equal(t, 200, status)
+	}
+	status, body, resp := f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`})
+	assert.Equal(t, 429, status)
+	assert.Equal(t, "rate_limited", body["error"].(map[string]any)["code"])
+	assert.Equal(t, "1", resp.Headers["Retry-After"])
+	assert.Equal(t, 2, f.entries(t), "a limited request writes nothing")
+	// Another key has its own bucket.
+	status, _, _ = f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`, authCtx: map[string]any{
+		auth.CtxAuthenticated: true, auth.CtxTenant: "acme", auth.CtxKeyID: "k-2", auth.CtxScopes: "validate"}})
+	assert.Equal(t, 200, status)
+	now = now.Add(time.Second)
+	status, _, _ = f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`})
+	assert.Equal(t, 200, status, "a token is back after 1/rate seconds")
+}

@@ -15,6 +15,7 @@ const (
 	EnvShards           = "EVIDENCE_SHARDS"  // chains per tenant (default 4)
 	EnvRetentionDays    = "RETENTION_DAYS"   // evidence retention (TTL, Object Lock)
 	EnvLatencyObjective = "LATENCY_OBJECTIVE_MS"
+	EnvRateLimit        = "RATE_LIMIT_RPS" // per API key per instance
 	EnvLogLevel         = "LOG_LEVEL"
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
 )

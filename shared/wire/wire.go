@@ -5,6 +5,7 @@ package wire
 
 import (
 	"context"
+	crand "crypto/rand"
 	"hash/fnv"
 	"log/slog"
 	"math/rand/v2"
@@ -48,6 +49,7 @@ type Config struct {
 	Origin         string
 	Shards         int
 	RetentionDays  int
+	RateLimit      int // requests per second per key per instance
 	Log            *slog.Logger
 	Now            func() time.Time
 }
@@ -68,6 +70,7 @@ func FromEnv(env *platform.Env) Config {
 		Origin:         get(platform.EnvCheckpointOrigin),
 		Shards:         env.Int(platform.EnvShards, 4, 1, 1024),
 		RetentionDays:  env.Int(platform.EnvRetentionDays, 2555, 1, 36500),
+		RateLimit:      env.Int(platform.EnvRateLimit, 100, 1, 100000),
 		Log:            platform.Logger(),
 		Now:            time.Now,
 	}
@@ -91,6 +94,9 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	if cfg.Shards <= 0 {
 		cfg.Shards = 4
 	}
+	if cfg.RateLimit <= 0 {
+		cfg.RateLimit = 100
+	}
 	g, err := gate.New(gate.DefaultPolicy())
 	if err != nil {
 		return nil, err
@@ -107,15 +113,22 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		Shard:    instanceShard(cfg.Shards),
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
+	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
+	keyStore := dynamo.NewKeyStore(ddb, cfg.RegistryTable)
 	srv.Mount(ev.Routes()...)
+	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL}).Routes()...)
 	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
-	return &API{Server: srv, Store: store, Appender: app, Keys: dynamo.NewKeyStore(ddb, cfg.RegistryTable), Tenants: tenants}, nil
+	return &API{Server: srv, Store: store, Appender: app, Keys: keyStore, Tenants: tenants}, nil
 }
 
 // NewAuthorizer builds the authorizer handler.
 func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger, now func() time.Time) *auth.Authorizer {
 	return &auth.Authorizer{Keys: dynamo.NewKeyStore(ddb, registryTable), Now: now, Log: log}
 }
+
+// AuthCacheTTL is the authorizer result cache TTL the stack deploys: a
+// revoked key is refused within it.
+const AuthCacheTTL = 60 * time.Second
 
 // instanceShard returns a shard picker that keeps one warm instance on one
 // shard per tenant (spread by a per-instance random offset), so concurrent

@@ -1,0 +1,139 @@
+package system_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/localtest/system"
+)
+
+var sys *system.System
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	var err error
+	sys, err = system.Start(context.Background(), system.Options{
+		Addr: "127.0.0.1:0", Tick: time.Hour, AuthCacheTTL: 60 * time.Second,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		slog.Error("start local system", "err", err)
+		return 1
+	}
+	defer sys.Stop()
+	return m.Run()
+}
+
+// clock is the gateway's clock, moved by tests to expire authorizer cache entries.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func do(t *testing.T, method, path, key, body string) (int, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequest(method, sys.URL+path, strings.NewReader(body))
+	require.NoError(t, err)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b, &m), "%s %s: %s", method, path, b)
+	return resp.StatusCode, m
+}
+
+func TestKeyLifecycle(t *testing.T) {
+	clk := &clock{t: time.Now()}
+	sys.SetAuthClock(clk.now)
+	t.Cleanup(func() { sys.SetAuthClock(time.Now) })
+
+	// Create.
+	status, body := do(t, "POST", "/v1/keys", sys.AdminKey, `{"name":"ci","scopes":["validate","read"]}`)
+	require.Equal(t, 201, status, "%v", body)
+	key := body["key"].(string)
+	id := body["id"].(string)
+	require.True(t, strings.HasPrefix(key, "agk_"+id+"_"))
+	status, _ = do(t, "POST", "/v1/validate", key, `{"input":"hello"}`)
+	require.Equal(t, 200, status)
+
+	// List: the key is there, its secret is not.
+	status, body = do(t, "GET", "/v1/keys", sys.AdminKey, "")
+	require.Equal(t, 200, status)
+	raw, _ := json.Marshal(body)
+	assert.Contains(t, string(raw), id)
+	assert.NotContains(t, string(raw), key[len("agk_"+id+"_"):], "secrets are never listed")
+	assert.NotContains(t, string(raw), "secretHash")
+
+	// Only admin keys manage keys; wrong scopes are refused.
+	status, _ = do(t, "GET", "/v1/keys", sys.APIKey, "")
+	assert.Equal(t, 403, status)
+	status, _ = do(t, "POST", "/v1/keys", sys.AdminKey, `{"scopes":["root"]}`)
+	assert.Equal(t, 422, status)
+
+	// Revoke: refused within the documented cache bound (60 s).
+	status, body = do(t, "DELETE", "/v1/keys/"+id, sys.AdminKey, "")
+	require.Equal(t, 200, status, "%v", body)
+	assert.Equal(t, "1m0s", body["refusedWithin"])
+	clk.add(61 * time.Second)
+	status, body = do(t, "POST", "/v1/validate", key, `{"input":"hello"}`)
+	assert.Equal(t, 401, status, "revoked key still accepted after the cache bound")
+	assert.Equal(t, "unauthorized", body["error"].(map[string]any)["code"])
+
+	// Rotate: a new key with the same scopes; the old one stops after its grace.
+	// (The API stamps the grace with real time: bring the test clock back to it.)
+	clk.mu.Lock()
+	clk.t = time.Now()
+	clk.mu.Unlock()
+	status, body = do(t, "POST", "/v1/keys", sys.AdminKey, `{"scopes":["validate"]}`)
+	require.Equal(t, 201, status)
+	old, oldID := body["key"].(string), body["id"].(string)
+	status, body = do(t, "POST", "/v1/keys/"+oldID+"/rotate", sys.AdminKey, `{"graceSeconds":30}`)
+	require.Equal(t, 201, status, "%v", body)
+	fresh := body["key"].(string)
+	assert.Equal(t, []any{"validate"}, body["scopes"])
+	status, _ = do(t, "POST", "/v1/validate", fresh, `{"input":"hello"}`)
+	assert.Equal(t, 200, status)
+	status, _ = do(t, "POST", "/v1/validate", old, `{"input":"hello"}`)
+	assert.Equal(t, 200, status, "inside the grace period")
+	clk.add(2 * time.Minute)
+	status, _ = do(t, "POST", "/v1/validate", old, `{"input":"hello"}`)
+	assert.Equal(t, 401, status, "old key refused after grace + cache bound")
+
+	// Another tenant's admin cannot touch this tenant's keys.
+	require.NoError(t, sys.CreateTenant(context.Background(), "other"))
+	otherAdmin, err := sys.CreateKey(context.Background(), "other", "admin")
+	require.NoError(t, err)
+	status, _ = do(t, "DELETE", "/v1/keys/"+oldID, otherAdmin, "")
+	assert.Equal(t, 404, status)
+	status, _ = do(t, "POST", "/v1/keys/"+oldID+"/rotate", otherAdmin, "")
+	assert.Equal(t, 404, status)
+}
