@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -239,7 +240,42 @@ func startRIE(t *testing.T, rie, bootstrap, name string, envNames []string) *rie
 		require.True(t, time.Now().Before(deadline), "RIE did not listen on %s: %s", apiAddr, logs.String())
 		time.Sleep(50 * time.Millisecond)
 	}
+	for _, addr := range []string{apiAddr, runtimeAddr} {
+		assertLoopbackOnly(t, addr)
+	}
 	return &rieProcess{url: "http://" + apiAddr + "/2015-03-31/functions/function/invocations"}
+}
+
+// assertLoopbackOnly reads the kernel's socket tables: every listener on the
+// port must be bound to 127.0.0.1, none to a wildcard or external address.
+func assertLoopbackOnly(t *testing.T, addr string) {
+	t.Helper()
+	_, portStr, err := net.SplitHostPort(addr)
+	require.NoError(t, err)
+	port, err := strconv.Atoi(portStr)
+	require.NoError(t, err)
+	wantPort := fmt.Sprintf("%04X", port)
+	var listeners []string
+	for _, table := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		raw, err := os.ReadFile(table)
+		if err != nil {
+			continue // no IPv6 table on this kernel
+		}
+		for _, line := range strings.Split(string(raw), "\n")[1:] {
+			f := strings.Fields(line)
+			if len(f) < 4 || f[3] != "0A" { // 0A: LISTEN
+				continue
+			}
+			host, p, ok := strings.Cut(f[1], ":")
+			if ok && p == wantPort {
+				listeners = append(listeners, host)
+			}
+		}
+	}
+	require.NotEmpty(t, listeners, "a listener on %s", addr)
+	for _, h := range listeners {
+		assert.Equal(t, "0100007F", h, "listener on port %d is bound to 127.0.0.1 only", port)
+	}
 }
 
 func (p *rieProcess) invoke(t *testing.T, payload []byte) []byte {
