@@ -39,6 +39,7 @@ const (
 	gDecode
 	gExecute
 	gLeakPhrase
+	gVoid
 	numGroups
 )
 
@@ -56,7 +57,7 @@ var lexicon = map[group][]string{
 	},
 	gOvrQuant: {
 		"all", "any", "previous", "prior", "above", "earlier", "preceding", "original", "initial", "your", "these",
-		"those", "existing", "every",
+		"those", "existing", "every", "you were given", "you were trained with", "you have been given", "you follow",
 		"toutes", "tous", "precedent*", "anterieur*", "ci-dessus", "vos", "tes", "initiales", "du systeme",
 		"todas", "todos", "anterior*", "previa*", "previo*", "tus", "sus", "iniciales", "del sistema",
 		"alle", "allen", "vorherig*", "bisherig*", "vorig*", "obig*", "deine*", "ihre", "fruher*", "ursprunglich*",
@@ -68,19 +69,19 @@ var lexicon = map[group][]string{
 		"instruc*", "istruzion*", "anweisung*", "instruktion*", "rules", "rule", "regles", "reglas", "regeln", "regole", "regras",
 		"guideline*", "directive*", "direttiv*", "directric*", "diretriz*", "prompt*", "commands", "orders",
 		"programming", "programmation", "programacion", "programmierung", "programmazione", "programacao",
-		"guardrails", "constraints", "context", "consigne*", "indicacion*", "indicazion*", "vorgabe*", "richtlinie*",
+		"guardrails", "constraints", "context", "guidance", "setup", "training", "consigne*", "indicacion*", "indicazion*", "vorgabe*", "richtlinie*",
 		"orientac*", "befehle", "systemanweisung*", "systemprompt*",
 		"指令", "指示", "规则", "提示", "说明", "命令", "设定", "约束", "要求",
 	},
 	gOvrAll: {
 		"everything above", "everything before", "everything prior", "all of the above", "anything above", "everything you were told",
 		"what you were told", "everything said before", "all that came before", "everything i said before",
-		"tout ce qui precede", "tout ce qu'on t'a dit", "tout ce qui a ete dit",
-		"todo lo anterior", "todo lo que te dijeron", "todo lo dicho",
+		"tout ce qui precede", "tout ce qu'on t'a dit", "ce qu'on t'a dit", "tout ce qui a ete dit",
+		"todo lo anterior", "todo lo que te dijeron", "lo que te dijeron", "lo que te han dicho", "todo lo dicho",
 		"alles vorherige", "alles obige", "alles bisherige", "alles, was dir", "alles was dir", "alles, was man dir",
-		"tutto quanto sopra", "tutto cio che precede", "tutto quello che ti", "tutto il resto",
-		"tudo acima", "tudo o que foi dito", "tudo o que te disseram", "tudo o que lhe disseram",
-		"上面所有", "以上所有", "之前所有", "之前的一切", "上述所有", "之前说的",
+		"tutto quanto sopra", "quello che ti hanno detto", "cio che ti hanno detto", "tutto cio che precede", "tutto quello che ti", "tutto il resto",
+		"tudo acima", "tudo o que foi dito", "o que te disseram", "o que lhe disseram", "tudo o que te disseram", "tudo o que lhe disseram",
+		"上面所有", "以上所有", "你被告知的", "之前所有", "之前的一切", "上述所有", "之前说的",
 	},
 	gNewInstr: {
 		"new instructions", "new instruction", "real instructions", "actual instructions", "updated instructions", "revised instructions",
@@ -102,7 +103,7 @@ var lexicon = map[group][]string{
 		"从现在开始", "从现在起", "现在", "必须", "改为", "而是",
 	},
 	gJbPersona: {
-		"act as", "acting as", "pretend", "you are now", "you're now", "youre now", "from now on you", "you are", "let's play a game", "roleplay as", "role-play as",
+		"act as", "acting as", "pretend", "you are now", "you're now", "youre now", "from now on you", "you are", "as an ai", "从现在起", "let's play a game", "roleplay as", "role-play as",
 		"simulate", "imagine you are", "play the role", "behave as", "respond as", "you will be", "you are going to act",
 		"you are a", "you are an", "you have been freed", "you are free", "you have no", "you no longer have", "you are no longer", "you don't have any", "you do not have any",
 		"tu es maintenant", "fais comme si", "joue le role", "agis comme", "fais semblant", "vous etes maintenant", "tu es un", "tu es une",
@@ -114,7 +115,7 @@ var lexicon = map[group][]string{
 	},
 	gJbUnres: {
 		"no restrictions", "without restrictions", "without any restrictions", "unrestricted", "no limits", "without limits",
-		"no limitations", "no rules", "without rules", "no filters", "unfiltered", "uncensored", "no ethical", "without ethics",
+		"no limitations", "no rules", "without rules", "no filters", "no guardrails", "without guardrails", "without limitations", "zero limits", "no limits", "不再受", "unfiltered", "uncensored", "no ethical", "without ethics",
 		"no ethics", "no guidelines", "no morals", "amoral", "no content policy", "not bound by", "break free", "broken free",
 		"jailbroken", "jailbreak mode", "developer mode", "dan", "evil ai", "evil assistant", "evil version", "evil twin", "no consequences", "without any moral",
 		"from all restrictions", "no longer bound", "no boundaries", "without boundaries", "no safety", "without censorship", "no censorship", "anything now",
@@ -127,7 +128,7 @@ var lexicon = map[group][]string{
 	},
 	gJbStrong: {
 		"do anything now", "developer mode enabled", "developer mode output", "dan mode", "jailbreak mode", "stan mode",
-		"dude mode", "unfiltered mode", "opposite mode", "mongo tom", "betterdan", "anti-dan", "always intelligent and machiavellian",
+		"dude mode", "unfiltered mode", "sudo mode", "god mode enabled", "restrictions off", "filters off", "safety off", "opposite mode", "mongo tom", "betterdan", "anti-dan", "always intelligent and machiavellian",
 		"developer mode activated", "you are jailbroken", "you have been jailbroken", "jailbroken ai", "evil confidant",
 		"mode developpeur active", "modo desarrollador activado", "entwicklermodus aktiviert", "modalita sviluppatore attivata",
 		"modo desenvolvedor ativado", "开发者模式已启用", "开发者模式已开启", "已越狱",
@@ -157,7 +158,7 @@ var lexicon = map[group][]string{
 	gFrame: {"hypothetical*", "fictional", "in a story", "for a novel", "imagine a world", "in this roleplay", "thought experiment", "in a parallel universe", "fiction"},
 	gExtVerb: {
 		"reveal", "repeat", "print", "output", "show", "display", "tell me", "leak", "dump", "disclose", "recite", "spell out",
-		"write out", "give me", "share", "list", "what", "what's", "whats", "copy", "paste", "expose", "return", "translate",
+		"write out", "give me", "share", "list", "what", "what's", "whats", "copy", "paste", "expose", "return", "translate", "quote", "begin your reply with", "start your response with", "start your answer with",
 		"revele", "montre", "affiche", "repete", "donne", "dis-moi", "ecris", "quelles sont", "quel est", "quelle est", "imprime",
 		"revela", "muestra", "muestrame", "repite", "dime", "imprime", "cual es", "cuales son", "escribe", "ensename",
 		"wie lautet", "zeige", "zeig", "gib", "wiederhole", "verrate", "nenne", "was ist", "was sind", "drucke", "schreibe", "gib mir",
@@ -170,7 +171,7 @@ var lexicon = map[group][]string{
 		"your hidden instructions", "hidden instructions", "secret instructions", "your initial prompt",
 		"your original prompt", "hidden prompt", "pre-prompt", "preprompt", "your guidelines", "your directives", "instructions you were given",
 		"instructions above", "text above", "everything above", "words above", "the above text", "beginning of this conversation",
-		"your configuration", "developer message", "your system message",
+		"your configuration", "developer message", "your context window", "everything in your context", "you were told", "were you told", "hidden text", "text that precedes", "your system message",
 		"ton prompt systeme", "votre prompt systeme", "le texte ci-dessus", "ton invite systeme", "instructions initiales", "tes instructions", "vos instructions", "consignes initiales", "ton prompt", "tes consignes",
 		"tu prompt del sistema", "tus instrucciones", "instrucciones iniciales", "indicaciones iniciales", "tu prompt",
 		"dein systemprompt", "deinen systemprompt", "dein system-prompt", "deine systemanweisung*", "deine anweisungen", "ihre anweisungen", "ursprunglichen anweisungen",
@@ -211,9 +212,14 @@ var lexicon = map[group][]string{
 		"du musst", "antworte", "sage", "empfiehl", "sende", "devi", "rispondi", "di' che", "consiglia", "invia", "voce deve", "responda",
 		"diga que", "recomende", "envie", "必须", "回复", "告诉用户", "忽略", "推荐", "发送", "请",
 	},
-	gIndHidden:  {"<!--", "display:none", "display: none", "font-size:0", "font-size: 0", "color:white", "color: white", "color:#fff", "[hidden]", "hidden text", "visibility:hidden", "opacity:0"},
-	gDecode:     {"decode", "base64", "rot13", "hex-encoded", "hex encoded", "decodifica", "decodez", "decode ceci", "dekodiere", "entschlussele", "decodifique", "解码", "编码", "base-64"},
-	gExecute:    {"execute", "follow", "obey", "run it", "do what it says", "carry out", "act on", "ejecuta", "sigue", "executez", "execute", "suis", "befolge", "fuhre", "esegui", "segui", "siga", "cumpra", "执行", "照做", "遵循", "按照"},
+	gIndHidden: {"<!--", "display:none", "display: none", "font-size:0", "font-size: 0", "color:white", "color: white", "color:#fff", "[hidden]", "hidden text", "visibility:hidden", "opacity:0"},
+	gDecode:    {"decode", "base64", "rot13", "hex-encoded", "hex encoded", "decodifica", "decodez", "decode ceci", "dekodiere", "entschlussele", "decodifique", "解码", "编码", "base-64"},
+	gExecute:   {"execute", "follow", "obey", "run it", "do what it says", "carry out", "act on", "ejecuta", "sigue", "executez", "execute", "suis", "befolge", "fuhre", "esegui", "segui", "siga", "cumpra", "执行", "照做", "遵循", "按照"},
+	gVoid: {
+		"no longer apply", "no longer applies", "no longer valid", "are void", "is void", "are obsolete", "are cancelled", "are canceled", "don't apply anymore",
+		"ne s'appliquent plus", "ne sont plus valables", "ya no aplican", "ya no son validas", "gelten nicht mehr", "sind ungultig",
+		"non valgono piu", "non sono piu valide", "nao valem mais", "nao se aplicam mais", "不再适用", "作废", "无效了",
+	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
 }
 
@@ -230,6 +236,7 @@ type proxRule struct {
 var proxRules = []proxRule{
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrQuant, gOvrObj}, window: 70},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrAll}, window: 40},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gVoid}, window: 60},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gNewInstr, gYou, gImperative}, window: 100},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 120},
