@@ -69,7 +69,7 @@ var lexicon = map[group][]string{
 		"instruc*", "istruzion*", "anweisung*", "instruktion*", "rules", "rule", "regles", "reglas", "regeln", "regole", "regras",
 		"guideline*", "directive*", "direttiv*", "directric*", "diretriz*", "prompt*", "commands", "orders",
 		"programming", "programmation", "programacion", "programmierung", "programmazione", "programacao",
-		"guardrails", "constraints", "context", "guidance", "setup", "training", "consigne*", "indicacion*", "indicazion*", "vorgabe*", "richtlinie*",
+		"guardrails", "constraints", "context", "guidance", "previous setup", "training", "consigne*", "indicacion*", "indicazion*", "vorgabe*", "richtlinie*",
 		"orientac*", "befehle", "systemanweisung*", "systemprompt*",
 		"指令", "指示", "规则", "提示", "说明", "命令", "设定", "约束", "要求",
 	},
