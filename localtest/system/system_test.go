@@ -3,6 +3,7 @@ package system_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -136,4 +139,68 @@ func TestKeyLifecycle(t *testing.T) {
 	assert.Equal(t, 404, status)
 	status, _ = do(t, "POST", "/v1/keys/"+oldID+"/rotate", otherAdmin, "")
 	assert.Equal(t, 404, status)
+}
+
+func TestDSARExportAndErasure(t *testing.T) {
+	ctx := context.Background()
+	for i := 0; i < 3; i++ {
+		status, _ := do(t, "POST", "/v1/validate", sys.APIKey, `{"input":"hello","context":{"userId":"alice@example.com"}}`)
+		require.Equal(t, 200, status)
+	}
+	for i := 0; i < 2; i++ {
+		status, _ := do(t, "POST", "/v1/validate", sys.APIKey, `{"input":"hello","context":{"userId":"bob"}}`)
+		require.Equal(t, 200, status)
+	}
+	status, body := do(t, "GET", "/v1/subjects/alice@example.com/evidence", sys.AdminKey, "")
+	require.Equal(t, 200, status, "%v", body)
+	entries := body["entries"].([]any)
+	require.Len(t, entries, 3, "exactly the subject's entries")
+	ref := body["userRef"].(string)
+	for _, e := range entries {
+		assert.Equal(t, ref, e.(map[string]any)["userRef"])
+	}
+	status, _ = do(t, "GET", "/v1/subjects/alice@example.com/evidence", sys.APIKey, "")
+	assert.Equal(t, 403, status, "DSAR needs admin")
+
+	// The raw user id is stored nowhere.
+	for _, table := range sys.Tables {
+		out, err := sys.DDB.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String(table)})
+		require.NoError(t, err)
+		raw, _ := json.Marshal(out.Items)
+		assert.NotContains(t, string(raw), "alice@example.com")
+	}
+
+	status, body = do(t, "DELETE", "/v1/subjects/alice@example.com", sys.AdminKey, "")
+	require.Equal(t, 200, status, "%v", body)
+	assert.Equal(t, ref, body["userRef"])
+	erasure := body["evidence"].(map[string]any)
+
+	// The chains still verify, the erasure is itself evidence.
+	for shard := 0; shard < 4; shard++ {
+		chain := fmt.Sprintf("%s/%d", sys.Tenant, shard)
+		status, body = do(t, "GET", "/v1/evidence/verify?chain="+chain, sys.APIKey, "")
+		require.Equal(t, 200, status)
+		assert.Equal(t, true, body["valid"], "%s: %v", chain, body["firstBad"])
+	}
+	status, body = do(t, "GET", "/v1/evidence/"+erasure["id"].(string), sys.APIKey, "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, "erasure", body["kind"])
+
+	// Nothing links to alice any more; a new call gets a new, unrelated pseudonym.
+	status, body = do(t, "GET", "/v1/subjects/alice@example.com/evidence", sys.AdminKey, "")
+	require.Equal(t, 200, status)
+	assert.Empty(t, body["entries"])
+	assert.Nil(t, body["userRef"])
+	status, _ = do(t, "DELETE", "/v1/subjects/alice@example.com", sys.AdminKey, "")
+	assert.Equal(t, 404, status)
+	status, _ = do(t, "POST", "/v1/validate", sys.APIKey, `{"input":"hello again","context":{"userId":"alice@example.com"}}`)
+	require.Equal(t, 200, status)
+	status, body = do(t, "GET", "/v1/subjects/alice@example.com/evidence", sys.AdminKey, "")
+	require.Equal(t, 200, status)
+	assert.Len(t, body["entries"], 1)
+	assert.NotEqual(t, ref, body["userRef"])
+	// Bob is untouched.
+	status, body = do(t, "GET", "/v1/subjects/bob/evidence", sys.AdminKey, "")
+	require.Equal(t, 200, status)
+	assert.Len(t, body["entries"], 2)
 }

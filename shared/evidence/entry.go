@@ -93,6 +93,8 @@ var (
 	ErrConflict   = errors.New("evidence: slot already taken")
 	ErrContention = errors.New("evidence: chain head contended, retries exhausted")
 	ErrInvalid    = errors.New("evidence: invalid")
+	// ErrNoSubject: a data subject has no key (never seen, or erased).
+	ErrNoSubject = errors.New("evidence: no such subject")
 )
 
 // ComputeHash returns the hex SHA-256 of the domain-separated canonical form

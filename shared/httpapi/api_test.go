@@ -2,7 +2,10 @@ package httpapi_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -60,7 +63,7 @@ func newFixture(t *testing.T) *fixture {
 		Gate:     g,
 		Appender: evidence.NewAppender(store),
 		Store:    store,
-		Subjects: httpapi.HMACSubjects{Key: func(*httpapi.Request) ([]byte, error) { return []byte("0123456789abcdef0123456789abcdef"), nil }},
+		Subjects: fixedSubjects{},
 		Shard:    func(string) int { return 0 },
 	}
 	srv := httpapi.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
@@ -294,4 +297,14 @@ func TestRateLimitAnswers429WithRetryAfter(t *testing.T) {
 	now = now.Add(time.Second)
 	status, _, _ = f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`})
 	assert.Equal(t, 200, status, "a token is back after 1/rate seconds")
+}
+
+// fixedSubjects derives userRef with one fixed key: enough for handler tests;
+// the per-subject keys are tested against DynamoDB Local in localtest/system.
+type fixedSubjects struct{}
+
+func (fixedSubjects) UserRef(_ *httpapi.Request, userID string) (string, error) {
+	m := hmac.New(sha256.New, []byte("0123456789abcdef0123456789abcdef"))
+	m.Write([]byte(userID))
+	return hex.EncodeToString(m.Sum(nil)), nil
 }

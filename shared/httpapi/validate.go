@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -147,20 +146,4 @@ func statusOf(res gate.Result) string {
 func sha256Hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
-}
-
-// HMACSubjects derives userRef as HMAC-SHA256(key(tenant), userId).
-type HMACSubjects struct {
-	Key func(r *Request) ([]byte, error)
-}
-
-// UserRef implements Subjects.
-func (h HMACSubjects) UserRef(r *Request, userID string) (string, error) {
-	k, err := h.Key(r)
-	if err != nil {
-		return "", err
-	}
-	m := hmac.New(sha256.New, k)
-	m.Write([]byte(userID))
-	return hex.EncodeToString(m.Sum(nil)), nil
 }

@@ -105,17 +105,28 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	tenants := dynamo.NewTenantStore(ddb, cfg.RegistryTable)
 	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now))
 	keys := newTenantKeyCache(tenants, cfg.Now)
+	shard := instanceShard(cfg.Shards)
+	subjects := &httpapi.CryptoSubjects{
+		TenantKey: keys.get,
+		Keys:      dynamo.NewSubjectKeys(ddb, cfg.RegistryTable),
+		Entries:   store,
+		Appender:  app,
+		Shard:     shard,
+		Rand:      crand.Reader,
+		CacheTTL:  SubjectCacheTTL,
+	}
 	ev := &httpapi.Evidence{
 		Gate:     g,
 		Appender: app,
 		Store:    store,
-		Subjects: httpapi.HMACSubjects{Key: func(r *httpapi.Request) ([]byte, error) { return keys.get(r.Ctx, r.Tenant) }},
-		Shard:    instanceShard(cfg.Shards),
+		Subjects: subjects,
+		Shard:    shard,
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
 	keyStore := dynamo.NewKeyStore(ddb, cfg.RegistryTable)
 	srv.Mount(ev.Routes()...)
+	srv.Mount(subjects.Routes()...)
 	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL}).Routes()...)
 	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
 	return &API{Server: srv, Store: store, Appender: app, Keys: keyStore, Tenants: tenants}, nil
@@ -129,6 +140,10 @@ func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger,
 // AuthCacheTTL is the authorizer result cache TTL the stack deploys: a
 // revoked key is refused within it.
 const AuthCacheTTL = 60 * time.Second
+
+// SubjectCacheTTL bounds how long a warm instance keeps a data subject's
+// key after it was erased elsewhere.
+const SubjectCacheTTL = 60 * time.Second
 
 // instanceShard returns a shard picker that keeps one warm instance on one
 // shard per tenant (spread by a per-instance random offset), so concurrent
