@@ -50,6 +50,9 @@ type Config struct {
 	// ThrottleRate (requests/s, steady) and ThrottleBurst cap the whole API stage.
 	ThrottleRate  int `ctx:"throttleRateLimit"`
 	ThrottleBurst int `ctx:"throttleBurstLimit"`
+	// RateLimitRps is the per-API-key request rate each api instance allows
+	// (RATE_LIMIT_RPS); the stage throttle above caps the whole API.
+	RateLimitRps int `ctx:"rateLimitRps"`
 	// EvidenceShards is the number of chains per tenant (EVIDENCE_SHARDS).
 	EvidenceShards int `ctx:"evidenceShards"`
 	// LogLevel is passed to the functions as LOG_LEVEL.
@@ -77,6 +80,7 @@ func DefaultConfig() Config {
 		ArchiveLagAlarmSeconds: 900,
 		ThrottleRate:           500,
 		ThrottleBurst:          1000,
+		RateLimitRps:           100,
 		EvidenceShards:         4,
 		LogLevel:               "info",
 		CheckpointOrigin:       "agentgate",
@@ -116,6 +120,7 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	intField("archiveLagAlarmSeconds", &c.ArchiveLagAlarmSeconds)
 	intField("throttleRateLimit", &c.ThrottleRate)
 	intField("throttleBurstLimit", &c.ThrottleBurst)
+	intField("rateLimitRps", &c.RateLimitRps)
 	intField("evidenceShards", &c.EvidenceShards)
 	strField("logLevel", &c.LogLevel)
 	strField("checkpointOrigin", &c.CheckpointOrigin)
@@ -150,6 +155,10 @@ func (c Config) Validate() error {
 	positive("throttleRateLimit", c.ThrottleRate)
 	positive("throttleBurstLimit", c.ThrottleBurst)
 	positive("evidenceShards", c.EvidenceShards)
+	positive("rateLimitRps", c.RateLimitRps)
+	if c.RateLimitRps > 100000 {
+		errs = append(errs, fmt.Errorf("rateLimitRps must be <= 100000, got %d", c.RateLimitRps))
+	}
 	if c.ObjectLockMode != "GOVERNANCE" && c.ObjectLockMode != "COMPLIANCE" {
 		errs = append(errs, fmt.Errorf("objectLockMode must be GOVERNANCE or COMPLIANCE, got %q", c.ObjectLockMode))
 	}

@@ -98,7 +98,8 @@ var functionSpecs = []functionSpec{
 		memoryMB: 1024, timeoutSec: 10,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
 			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvSigningKeyID, platform.EnvShards,
-			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel, platform.EnvCheckpointOrigin},
+			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
+			platform.EnvCheckpointOrigin},
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadWriteData(f.Role)
 			r.store.Registry.GrantReadWriteData(f.Role)
@@ -252,6 +253,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvShards:           strconv.Itoa(cfg.EvidenceShards),
 		platform.EnvRetentionDays:    strconv.Itoa(cfg.RetentionDays),
 		platform.EnvLatencyObjective: strconv.Itoa(cfg.LatencyObjectiveMs),
+		platform.EnvRateLimit:        strconv.Itoa(cfg.RateLimitRps),
 		platform.EnvLogLevel:         cfg.LogLevel,
 		platform.EnvCheckpointOrigin: cfg.CheckpointOrigin,
 	}

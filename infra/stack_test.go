@@ -217,7 +217,8 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 	known := map[string]bool{tables.Evidence.EnvVar: true, tables.Registry.EnvVar: true}
 	for _, n := range []string{platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
-		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel, platform.EnvCheckpointOrigin} {
+		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
+		platform.EnvCheckpointOrigin} {
 		known[n] = true
 	}
 	s := full

@@ -301,6 +301,8 @@ func placeholder(name string) string {
 		return "400"
 	case "LATENCY_OBJECTIVE_MS":
 		return "300"
+	case "RATE_LIMIT_RPS":
+		return "100"
 	case "LOG_LEVEL":
 		return "debug"
 	}
