@@ -1,0 +1,148 @@
+// Package awsstore implements the archive's and the checkpointer's storage
+// over S3, DynamoDB (the Registry table) and KMS. Each adapter turns SDK
+// errors into the domain errors of shared/archive and shared/checkpoint.
+package awsstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// S3API is the part of the S3 client the bucket uses.
+type S3API interface {
+	PutObject(ctx context.Context, in *s3.PutObjectInput, opts ...func(*s3.Options)) (*s3.PutObjectOutput, error)
+	GetObject(ctx context.Context, in *s3.GetObjectInput, opts ...func(*s3.Options)) (*s3.GetObjectOutput, error)
+	ListObjectsV2(ctx context.Context, in *s3.ListObjectsV2Input, opts ...func(*s3.Options)) (*s3.ListObjectsV2Output, error)
+}
+
+// Bucket is the write-once archive bucket.
+type Bucket struct {
+	api    S3API
+	name   string
+	keyID  string // KMS key for SSE-KMS
+	mode   s3types.ObjectLockMode
+	retain time.Duration // for checkpoints; bundles carry their own date
+}
+
+var (
+	_ archive.Objects      = (*Bucket)(nil)
+	_ checkpoint.Publisher = (*Bucket)(nil)
+)
+
+// NewBucket returns the adapter. Every put names the customer-managed key
+// (SSE-KMS with a bucket key) and a COMPLIANCE-mode retention: compliance,
+// not governance, so no principal (not even the account root) can shorten
+// it or delete a locked version before it ends.
+func NewBucket(api S3API, name, kmsKeyID string, retention time.Duration) *Bucket {
+	return &Bucket{api: api, name: name, keyID: kmsKeyID, mode: s3types.ObjectLockModeCompliance, retain: retention}
+}
+
+// Put stores o with SSE-KMS and Object Lock retention. Repeating it with the
+// same object adds an identical version (the bucket is versioned).
+func (b *Bucket) Put(ctx context.Context, o archive.Object) error {
+	in := &s3.PutObjectInput{
+		Bucket:                    &b.name,
+		Key:                       &o.Key,
+		Body:                      bytes.NewReader(o.Body),
+		ContentLength:             aws.Int64(int64(len(o.Body))),
+		ContentType:               aws.String(o.ContentType),
+		ServerSideEncryption:      s3types.ServerSideEncryptionAwsKms,
+		SSEKMSKeyId:               aws.String(b.keyID),
+		BucketKeyEnabled:          aws.Bool(true),
+		ChecksumAlgorithm:         s3types.ChecksumAlgorithmSha256,
+		ObjectLockMode:            b.mode,
+		ObjectLockRetainUntilDate: aws.Time(o.RetainUntil.UTC().Truncate(time.Second)),
+	}
+	if _, err := b.api.PutObject(ctx, in); err != nil {
+		return fmt.Errorf("put s3://%s/%s: %w", b.name, o.Key, err)
+	}
+	return nil
+}
+
+// Get reads an object; archive.ErrNotFound if absent.
+func (b *Bucket) Get(ctx context.Context, key string) ([]byte, error) {
+	out, err := b.api.GetObject(ctx, &s3.GetObjectInput{Bucket: &b.name, Key: &key})
+	var nsk *s3types.NoSuchKey
+	if errors.As(err, &nsk) {
+		return nil, fmt.Errorf("%w: %s", archive.ErrNotFound, key)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get s3://%s/%s: %w", b.name, key, err)
+	}
+	defer out.Body.Close()
+	body, err := io.ReadAll(out.Body)
+	if err != nil {
+		return nil, fmt.Errorf("read s3://%s/%s: %w", b.name, key, err)
+	}
+	return body, nil
+}
+
+// Keys lists the keys under prefix, in key order.
+func (b *Bucket) Keys(ctx context.Context, prefix string) ([]string, error) {
+	var keys []string
+	p := s3.NewListObjectsV2Paginator(b.api, &s3.ListObjectsV2Input{Bucket: &b.name, Prefix: &prefix})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list s3://%s/%s: %w", b.name, prefix, err)
+		}
+		for _, o := range page.Contents {
+			keys = append(keys, aws.ToString(o.Key))
+		}
+	}
+	return keys, nil
+}
+
+// PublishedCheckpoint is the archived form of a checkpoint.
+type PublishedCheckpoint struct {
+	Origin    string `json:"origin"`
+	Chain     string `json:"chain"`
+	Size      uint64 `json:"size"`
+	RootHash  string `json:"rootHash"`
+	Time      string `json:"time"`
+	Body      string `json:"body"`
+	Signature string `json:"signature"` // base64 DER
+	KeyID     string `json:"keyId"`
+	PublicKey string `json:"publicKey"` // PEM
+}
+
+// CheckpointKey is where the checkpoint of chain at size is archived.
+func CheckpointKey(chain string, size uint64) (string, error) {
+	tenant, shard, err := evidence.ParseChainID(chain)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("checkpoints/%s/%d/%020d.json", tenant, shard, size), nil
+}
+
+// Publish archives a signed checkpoint.
+func (b *Bucket) Publish(ctx context.Context, c checkpoint.Checkpoint) error {
+	key, err := CheckpointKey(c.Chain, c.Size)
+	if err != nil {
+		return err
+	}
+	body, err := json.Marshal(PublishedCheckpoint{
+		Origin: c.Origin, Chain: c.Chain, Size: c.Size, RootHash: hex.EncodeToString(c.Root),
+		Time: c.Time.UTC().Format(time.RFC3339Nano), Body: c.Body,
+		Signature: base64.StdEncoding.EncodeToString(c.Signature), KeyID: c.KeyID, PublicKey: c.PublicKeyPEM,
+	})
+	if err != nil {
+		return err
+	}
+	return b.Put(ctx, archive.Object{Key: key, Body: body, ContentType: "application/json", RetainUntil: c.Time.Add(b.retain)})
+}

@@ -1,0 +1,191 @@
+// Package archive moves evidence from the table to write-once object storage:
+// per chain, the next contiguous seq range becomes one gzip JSON-lines bundle
+// with a manifest that carries the previous bundle's hash (a hash chain across
+// bundles), and the chain's archive watermark moves only after both are
+// stored. Storage is behind small interfaces; the adapters live in awsstore.
+package archive
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gowebpki/jcs"
+
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// Errors callers branch on with errors.Is.
+var (
+	ErrConflict = errors.New("archive: watermark moved concurrently")
+	ErrBroken   = errors.New("archive: chain does not verify")
+	ErrMissing  = errors.New("archive: entries missing from the table")
+	ErrNotFound = errors.New("archive: not found")
+)
+
+// BundleDomain separates bundle hashes from every other SHA-256 here.
+const BundleDomain = "agentgate/bundle/v1\n"
+
+// seqWidth zero-pads seqs in keys so keys sort in seq order.
+const seqWidth = 18
+
+// Manifest describes one bundle. BundleHash = SHA-256(BundleDomain ||
+// JCS(manifest without bundleHash)); PrevBundleHash links it to the chain's
+// previous bundle (64 zeros for the first), so deleting, reordering or
+// replacing a bundle breaks the chain of manifests.
+type Manifest struct {
+	V              int    `json:"v"`
+	Chain          string `json:"chain"`
+	FirstSeq       int64  `json:"firstSeq"`
+	LastSeq        int64  `json:"lastSeq"`
+	Count          int64  `json:"count"`
+	FirstPrevHash  string `json:"firstPrevHash"`
+	LastHash       string `json:"lastHash"`
+	Key            string `json:"key"`
+	ObjectSHA256   string `json:"objectSha256"`
+	PrevBundleHash string `json:"prevBundleHash"`
+	BundleHash     string `json:"bundleHash,omitempty"`
+}
+
+// Hash computes the manifest's bundle hash (ignoring its BundleHash field).
+func (m Manifest) Hash() (string, error) {
+	m.BundleHash = ""
+	raw, err := json.Marshal(m)
+	if err != nil {
+		return "", err
+	}
+	canon, err := jcs.Transform(raw)
+	if err != nil {
+		return "", fmt.Errorf("canonical manifest: %w", err)
+	}
+	h := sha256.New()
+	h.Write([]byte(BundleDomain))
+	h.Write(canon)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// BundleKey is the object key of the bundle of chain covering first..last:
+// evidence/<tenant>/<shard>/<first>-<last>.jsonl.gz.
+func BundleKey(chain string, first, last int64) (string, error) {
+	tenant, shard, err := evidence.ParseChainID(chain)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("evidence/%s/%d/%0*d-%0*d.jsonl.gz", tenant, shard, seqWidth, first, seqWidth, last), nil
+}
+
+// ManifestKey is the manifest's key beside its bundle.
+func ManifestKey(bundleKey string) string {
+	return strings.TrimSuffix(bundleKey, ".jsonl.gz") + ".manifest.json"
+}
+
+// ChainPrefix is the key prefix of every object of chain.
+func ChainPrefix(chain string) (string, error) {
+	tenant, shard, err := evidence.ParseChainID(chain)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("evidence/%s/%d/", tenant, shard), nil
+}
+
+// EncodeBundle renders entries as gzip JSON lines. The output is a pure
+// function of the entries: no gzip name or mtime, fixed level, entries
+// encoded by encoding/json (fixed field order, sorted map keys). That is
+// what makes a redelivered batch rewrite identical bytes.
+func EncodeBundle(entries []evidence.Entry) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	enc := json.NewEncoder(zw)
+	enc.SetEscapeHTML(false)
+	for i := range entries {
+		if err := enc.Encode(&entries[i]); err != nil {
+			return nil, fmt.Errorf("encode seq %d: %w", entries[i].Seq, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// DecodeBundle reads a bundle back.
+func DecodeBundle(r io.Reader) ([]evidence.Entry, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("bundle: %w", err)
+	}
+	defer zr.Close()
+	dec := json.NewDecoder(zr)
+	dec.DisallowUnknownFields()
+	var out []evidence.Entry
+	for {
+		var e evidence.Entry
+		if err := dec.Decode(&e); errors.Is(err, io.EOF) {
+			return out, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("bundle line %d: %w", len(out)+1, err)
+		}
+		out = append(out, e)
+	}
+}
+
+// VerifyBundles checks a chain's manifests and bundles from its first bundle:
+// manifests link by hash, seqs are contiguous from 0 with no overlap, every
+// bundle's bytes match its manifest, and every entry verifies and links to the
+// one before. bundles maps a manifest's Key to the bundle bytes. It returns
+// the number of entries checked.
+func VerifyBundles(chain string, manifests []Manifest, bundles map[string][]byte) (int64, error) {
+	prevBundle := evidence.GenesisHash
+	v := evidence.NewVerifier(chain, 0, "")
+	next := int64(0)
+	for i, m := range manifests {
+		if m.Chain != chain || m.FirstSeq != next || m.LastSeq < m.FirstSeq || m.Count != m.LastSeq-m.FirstSeq+1 {
+			return next, fmt.Errorf("%w: bundle %d (%s) covers %d-%d, expected to start at %d", ErrBroken, i, m.Key, m.FirstSeq, m.LastSeq, next)
+		}
+		if m.PrevBundleHash != prevBundle {
+			return next, fmt.Errorf("%w: bundle %s: prevBundleHash %s, expected %s", ErrBroken, m.Key, m.PrevBundleHash, prevBundle)
+		}
+		h, err := m.Hash()
+		if err != nil {
+			return next, err
+		}
+		if h != m.BundleHash {
+			return next, fmt.Errorf("%w: bundle %s: manifest hash %s, recorded %s", ErrBroken, m.Key, h, m.BundleHash)
+		}
+		body, ok := bundles[m.Key]
+		if !ok {
+			return next, fmt.Errorf("%w: bundle %s", ErrMissing, m.Key)
+		}
+		if sum := sha256.Sum256(body); hex.EncodeToString(sum[:]) != m.ObjectSHA256 {
+			return next, fmt.Errorf("%w: bundle %s bytes do not match its manifest", ErrBroken, m.Key)
+		}
+		entries, err := DecodeBundle(bytes.NewReader(body))
+		if err != nil {
+			return next, fmt.Errorf("%w: %s: %v", ErrBroken, m.Key, err)
+		}
+		if int64(len(entries)) != m.Count {
+			return next, fmt.Errorf("%w: bundle %s holds %d entries, manifest says %d", ErrBroken, m.Key, len(entries), m.Count)
+		}
+		for j := range entries {
+			if !v.Add(&entries[j]) {
+				b := v.Report().FirstBad
+				return next, fmt.Errorf("%w: bundle %s seq %d: %s", ErrBroken, m.Key, b.Seq, b.Reason)
+			}
+		}
+		if entries[0].PrevHash != m.FirstPrevHash || entries[len(entries)-1].Hash != m.LastHash {
+			return next, fmt.Errorf("%w: bundle %s end hashes differ from its manifest", ErrBroken, m.Key)
+		}
+		prevBundle = m.BundleHash
+		next = m.LastSeq + 1
+	}
+	return next, nil
+}

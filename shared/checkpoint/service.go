@@ -1,0 +1,307 @@
+package checkpoint
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// Signer signs checkpoint digests with an asymmetric key it never reveals.
+type Signer interface {
+	// Sign returns an ASN.1 DER ECDSA signature over a SHA-256 digest.
+	Sign(ctx context.Context, digest []byte) ([]byte, error)
+	// PublicKey returns the PKIX DER public key.
+	PublicKey(ctx context.Context) ([]byte, error)
+	KeyID() string
+}
+
+// Store keeps checkpoints: the latest per chain and every one by size.
+type Store interface {
+	// Latest returns the newest checkpoint of chain, or ErrNotFound.
+	Latest(ctx context.Context, chain string) (Checkpoint, error)
+	// AtSize returns the checkpoint of chain at size, or ErrNotFound.
+	AtSize(ctx context.Context, chain string, size uint64) (Checkpoint, error)
+	// Save stores c and makes it the latest, if the latest is still of
+	// prevSize (0 and none are the same); else ErrConflict.
+	Save(ctx context.Context, c Checkpoint, prevSize uint64) error
+}
+
+// Publisher keeps a copy of each signed checkpoint outside the database (the
+// write-once archive), so checkpoints outlive the table like the evidence.
+type Publisher interface {
+	Publish(ctx context.Context, c Checkpoint) error
+}
+
+// Chains lists the chains to seal.
+type Chains interface {
+	Chains(ctx context.Context) ([]string, error)
+}
+
+// Entries is the part of the evidence store the checkpointer reads.
+type Entries interface {
+	Range(ctx context.Context, chain string, from, to int64, fn func(*evidence.Entry) error) error
+}
+
+// Checkpointer seals every chain on a schedule.
+type Checkpointer struct {
+	Origin    string
+	Entries   Entries
+	Store     Store
+	Publisher Publisher
+	Signer    Signer
+	Chains    Chains
+	Log       *slog.Logger
+	// MaxLeaves bounds the entries sealed per chain per run, so one run's
+	// time is bounded however far behind it is.
+	MaxLeaves int64
+
+	pubPEM string
+}
+
+// Run seals every chain that grew since its last checkpoint. A chain that
+// fails is logged and the others still run; the joined errors are returned.
+func (c *Checkpointer) Run(ctx context.Context, now time.Time) error {
+	chains, err := c.Chains.Chains(ctx)
+	if err != nil {
+		return fmt.Errorf("list chains: %w", err)
+	}
+	var errs []error
+	for _, chain := range chains {
+		cp, err := c.Seal(ctx, chain, now)
+		switch {
+		case err != nil:
+			c.Log.ErrorContext(ctx, "checkpoint failed", "chain", chain, "err", err)
+			errs = append(errs, err)
+		case cp != nil:
+			c.Log.InfoContext(ctx, "checkpoint signed", "chain", chain, "size", cp.Size)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Seal signs a new checkpoint for chain if it grew; nil if it did not.
+func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*Checkpoint, error) {
+	prev, err := c.Store.Latest(ctx, chain)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("seal %s: %w", chain, err)
+	}
+	acc, err := NewAccumulator(prev.Size, prev.Compact)
+	if err != nil {
+		return nil, fmt.Errorf("seal %s: resume: %w", chain, err)
+	}
+	from := int64(prev.Size)
+	v := evidence.NewVerifier(chain, from, prev.LastHash)
+	max := c.MaxLeaves
+	if max <= 0 {
+		max = 1 << 20
+	}
+	var walkErr error
+	err = c.Entries.Range(ctx, chain, from, from+max-1, func(e *evidence.Entry) error {
+		// Never sign over a chain that does not hold: a broken link or a
+		// rewritten entry stops the seal at the last good entry.
+		if !v.Add(e) {
+			rep := v.Report()
+			walkErr = fmt.Errorf("%w: chain %s seq %d: %s", ErrMismatch, chain, rep.FirstBad.Seq, rep.FirstBad.Reason)
+			return walkErr
+		}
+		lh, err := LeafHash(e.Hash)
+		if err != nil {
+			return err
+		}
+		return acc.Append(lh)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("seal %s: %w", chain, err)
+	}
+	if acc.Size() == prev.Size {
+		return nil, nil
+	}
+	root, err := acc.Root()
+	if err != nil {
+		return nil, fmt.Errorf("seal %s: root: %w", chain, err)
+	}
+	pub, err := c.publicKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cp := Checkpoint{
+		Origin: c.Origin, Chain: chain, Size: acc.Size(), Root: root, Time: now.UTC(),
+		KeyID: c.Signer.KeyID(), PublicKeyPEM: pub, Compact: acc.Hashes(), LastHash: v.Report().LastHash,
+	}
+	cp.Body = Body(cp.Origin, cp.Chain, cp.Size, cp.Root, cp.Time)
+	if cp.Signature, err = c.Signer.Sign(ctx, Digest(cp.Body)); err != nil {
+		return nil, fmt.Errorf("seal %s: sign: %w", chain, err)
+	}
+	// Check our own signature before publishing it: a misconfigured key (the
+	// wrong algorithm, a rotated alias) must fail here, not at an auditor's.
+	if err := VerifySignature(cp.PublicKeyPEM, cp.Body, cp.Signature); err != nil {
+		return nil, fmt.Errorf("seal %s: own signature: %w", chain, err)
+	}
+	// The archive copy first: a checkpoint becomes "latest" only once its
+	// write-once copy exists.
+	if c.Publisher != nil {
+		if err := c.Publisher.Publish(ctx, cp); err != nil {
+			return nil, fmt.Errorf("seal %s: publish: %w", chain, err)
+		}
+	}
+	if err := c.Store.Save(ctx, cp, prev.Size); err != nil {
+		if errors.Is(err, ErrConflict) {
+			return nil, nil // another run sealed concurrently; its checkpoint stands
+		}
+		return nil, fmt.Errorf("seal %s: save: %w", chain, err)
+	}
+	return &cp, nil
+}
+
+func (c *Checkpointer) publicKey(ctx context.Context) (string, error) {
+	if c.pubPEM != "" {
+		return c.pubPEM, nil
+	}
+	der, err := c.Signer.PublicKey(ctx)
+	if err != nil {
+		return "", fmt.Errorf("signing public key: %w", err)
+	}
+	c.pubPEM = string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
+	return c.pubPEM, nil
+}
+
+// VerifySignature checks sig over body with a PEM (PKIX) ECDSA public key.
+func VerifySignature(pubPEM, body string, sig []byte) error {
+	blk, _ := pem.Decode([]byte(pubPEM))
+	if blk == nil {
+		return fmt.Errorf("%w: public key is not PEM", ErrInvalid)
+	}
+	k, err := x509.ParsePKIXPublicKey(blk.Bytes)
+	if err != nil {
+		return fmt.Errorf("%w: public key: %v", ErrInvalid, err)
+	}
+	ek, ok := k.(*ecdsa.PublicKey)
+	if !ok {
+		return fmt.Errorf("%w: public key is %T, want ECDSA", ErrInvalid, k)
+	}
+	if !ecdsa.VerifyASN1(ek, Digest(body), sig) {
+		return fmt.Errorf("%w: bad signature", ErrMismatch)
+	}
+	return nil
+}
+
+// Inclusion is an entry's audit path against the latest checkpoint that covers it.
+type Inclusion struct {
+	Entry      evidence.Entry
+	LeafIndex  uint64
+	TreeSize   uint64
+	LeafHash   []byte
+	Hashes     [][]byte
+	Root       []byte
+	Checkpoint Checkpoint
+}
+
+// Consistency proves that the checkpoint at Second extends the one at First.
+type Consistency struct {
+	First, Second Checkpoint
+	Hashes        [][]byte
+}
+
+// Prover answers proofs from the stored chain and checkpoints.
+type Prover struct {
+	Entries Entries
+	Store   Store
+}
+
+// leaves reads the leaf hashes of entries 0..size-1 of chain, checking that
+// the chain still holds.
+func (p *Prover) tree(ctx context.Context, chain string, size uint64, keep int64) (*Tree, evidence.Entry, error) {
+	leaves := make([][]byte, 0, size)
+	v := evidence.NewVerifier(chain, 0, "")
+	var kept evidence.Entry
+	err := p.Entries.Range(ctx, chain, 0, int64(size)-1, func(e *evidence.Entry) error {
+		if !v.Add(e) {
+			rep := v.Report()
+			return fmt.Errorf("%w: chain %s seq %d: %s", ErrMismatch, chain, rep.FirstBad.Seq, rep.FirstBad.Reason)
+		}
+		if e.Seq == keep {
+			kept = *e
+		}
+		lh, err := LeafHash(e.Hash)
+		if err != nil {
+			return err
+		}
+		leaves = append(leaves, lh)
+		return nil
+	})
+	if err != nil {
+		return nil, kept, fmt.Errorf("read %s: %w", chain, err)
+	}
+	if uint64(len(leaves)) != size {
+		return nil, kept, fmt.Errorf("%w: chain %s has %d entries below the checkpoint size %d", ErrMismatch, chain, len(leaves), size)
+	}
+	return NewTree(leaves), kept, nil
+}
+
+// Inclusion proves entry seq of chain against the latest checkpoint.
+// ErrNotCovered before a checkpoint includes it; ErrMismatch if the stored
+// chain no longer matches the signed root (the evidence was altered).
+func (p *Prover) Inclusion(ctx context.Context, chain string, seq int64) (Inclusion, error) {
+	cp, err := p.Store.Latest(ctx, chain)
+	if errors.Is(err, ErrNotFound) || (err == nil && uint64(seq) >= cp.Size) {
+		return Inclusion{}, fmt.Errorf("%w: %s seq %d", ErrNotCovered, chain, seq)
+	}
+	if err != nil {
+		return Inclusion{}, fmt.Errorf("inclusion %s seq %d: %w", chain, seq, err)
+	}
+	t, e, err := p.tree(ctx, chain, cp.Size, seq)
+	if err != nil {
+		return Inclusion{}, fmt.Errorf("inclusion %s seq %d: %w", chain, seq, err)
+	}
+	path, err := t.Inclusion(uint64(seq), cp.Size)
+	if err != nil {
+		return Inclusion{}, err
+	}
+	leaf := t.levels[0][seq]
+	if err := VerifyInclusion(uint64(seq), cp.Size, leaf, path, cp.Root); err != nil {
+		return Inclusion{}, fmt.Errorf("inclusion %s seq %d: %w", chain, seq, err)
+	}
+	return Inclusion{Entry: e, LeafIndex: uint64(seq), TreeSize: cp.Size, LeafHash: leaf, Hashes: path, Root: cp.Root, Checkpoint: cp}, nil
+}
+
+// Consistency proves that the checkpoint of size second extends the one of
+// size first. Both must exist (ErrNotFound otherwise).
+func (p *Prover) Consistency(ctx context.Context, chain string, first, second uint64) (Consistency, error) {
+	if first == 0 || first > second {
+		return Consistency{}, fmt.Errorf("%w: need 0 < first <= second", ErrInvalid)
+	}
+	c1, err := p.Store.AtSize(ctx, chain, first)
+	if err != nil {
+		return Consistency{}, fmt.Errorf("consistency %s: checkpoint %d: %w", chain, first, err)
+	}
+	c2, err := p.Store.AtSize(ctx, chain, second)
+	if err != nil {
+		return Consistency{}, fmt.Errorf("consistency %s: checkpoint %d: %w", chain, second, err)
+	}
+	t, _, err := p.tree(ctx, chain, second, -1)
+	if err != nil {
+		return Consistency{}, fmt.Errorf("consistency %s: %w", chain, err)
+	}
+	for _, c := range []Checkpoint{c1, c2} {
+		r, err := t.Root(c.Size)
+		if err != nil {
+			return Consistency{}, err
+		}
+		if !bytes.Equal(r, c.Root) {
+			return Consistency{}, fmt.Errorf("%w: %s root at size %d", ErrMismatch, chain, c.Size)
+		}
+	}
+	path, err := t.Consistency(first, second)
+	if err != nil {
+		return Consistency{}, err
+	}
+	return Consistency{First: c1, Second: c2, Hashes: path}, nil
+}

@@ -1,0 +1,80 @@
+package wire
+
+import (
+	"errors"
+	"time"
+
+	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/archive/awsstore"
+	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/checkpoint/proofapi"
+	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/httpapi"
+)
+
+func archiveRetention(cfg Config) time.Duration {
+	days := cfg.RetentionDays
+	if days <= 0 {
+		days = 2555
+	}
+	return time.Duration(days) * 24 * time.Hour
+}
+
+func archiveClock(cfg Config) func() time.Time {
+	if cfg.Now == nil {
+		return time.Now
+	}
+	return cfg.Now
+}
+
+// NewArchiver builds the archiver (the stream handler is its Handle method).
+func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
+	if c.DDB == nil || c.S3 == nil {
+		return nil, errors.New("archiver: needs DynamoDB and S3 clients")
+	}
+	if cfg.ArchiveBucket == "" || cfg.DataKeyID == "" || cfg.EvidenceTable == "" || cfg.RegistryTable == "" {
+		return nil, errors.New("archiver: needs the evidence and registry tables, the archive bucket and the data key")
+	}
+	return &archive.Archiver{
+		Entries:    dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
+		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)),
+		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
+		Retention:  archiveRetention(cfg),
+		Now:        archiveClock(cfg),
+		Log:        cfg.Log,
+	}, nil
+}
+
+// NewCheckpointer builds the scheduled checkpointer.
+func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
+	if c.DDB == nil || c.S3 == nil || c.KMS == nil {
+		return nil, errors.New("checkpointer: needs DynamoDB, S3 and KMS clients")
+	}
+	if cfg.SigningKeyID == "" || cfg.ArchiveBucket == "" || cfg.DataKeyID == "" || cfg.EvidenceTable == "" || cfg.RegistryTable == "" {
+		return nil, errors.New("checkpointer: needs the tables, the archive bucket, the data key and the signing key")
+	}
+	origin := cfg.Origin
+	if origin == "" {
+		origin = "agentgate"
+	}
+	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
+	return &checkpoint.Checkpointer{
+		Origin:    origin,
+		Entries:   dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
+		Store:     reg,
+		Publisher: awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)),
+		Signer:    awsstore.NewSigner(c.KMS, cfg.SigningKeyID),
+		Chains:    reg,
+		Log:       cfg.Log,
+	}, nil
+}
+
+// archiveRoutes are the proof and checkpoint routes. They read only the
+// tables (the public key is stored with each checkpoint), so the API
+// function needs no KMS or S3 permission for them.
+func archiveRoutes(c Clients, cfg Config, store evidence.Store) []httpapi.Route {
+	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
+	svc := &proofapi.Service{Prover: &checkpoint.Prover{Entries: store, Store: reg}, Store: reg}
+	return svc.Routes()
+}
