@@ -227,12 +227,13 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, ou
 		return out
 	}
 	sortHits(hits)
+	var ci codeIndex
 	for _, h := range hits {
 		p := &a.pats[h.pat]
 		if p.probe == probeNone {
 			continue
 		}
-		rule, s, e, ok := d.runProbe(v.s, p, int(h.start), int(h.end), output)
+		rule, s, e, ok := d.runProbe(v.s, &ci, p, int(h.start), int(h.end), output)
 		if ok && d.on(rule) {
 			os, oe := v.span(s, e)
 			if !d.allowedValue(v.s[s:e]) {
@@ -310,7 +311,7 @@ func (d *detector) allowedValue(s string) bool {
 	return false
 }
 
-func (d *detector) runProbe(s string, p *acPattern, start, end int, output bool) (rule, a, b int, ok bool) {
+func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end int, output bool) (rule, a, b int, ok bool) {
 	switch p.probe {
 	case probeSecret:
 		return confirmSecret(s, start, end, int(p.arg))
@@ -321,9 +322,9 @@ func (d *detector) runProbe(s string, p *acPattern, start, end int, output bool)
 		if !output {
 			return 0, 0, 0, false
 		}
-		return d.confirmURL(s, p.probe, int(p.arg), start, end)
+		return d.confirmURL(s, ci, p.probe, int(p.arg), start, end)
 	case probeActive:
-		if !output || inCode(s, start) {
+		if !output || ci.in(s, start) {
 			return 0, 0, 0, false
 		}
 		if strings.HasPrefix(p.text, "on") && !insideTag(s, start) {

@@ -9,15 +9,62 @@ var activeMarkers = []string{
 	"onerror =", "onload =",
 }
 
-// inCode reports whether position i is inside a fenced code block or an
-// inline code span: markdown renders those as text, so markup there
-// cannot execute or load anything.
-func inCode(s string, i int) bool {
-	if strings.Count(s[:i], "```")%2 == 1 || strings.Count(s[:i], "~~~")%2 == 1 {
-		return true
+// codeIndex lists the fenced code blocks and inline code spans of a text:
+// markdown renders those as text, so markup there cannot execute or load
+// anything. It is built once per text, on the first probe that asks.
+type codeIndex struct {
+	built bool
+	spans []int32 // start,end pairs, sorted
+}
+
+func (ci *codeIndex) reset() { ci.built, ci.spans = false, ci.spans[:0] }
+
+func (ci *codeIndex) build(s string) {
+	ci.built = true
+	fence, inline := -1, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case (c == '`' || c == '~') && strings.HasPrefix(s[i:], string([]byte{c, c, c})):
+			if fence < 0 {
+				fence, inline = i, -1
+			} else {
+				ci.spans = append(ci.spans, int32(fence), int32(i+3))
+				fence = -1
+			}
+			i += 2
+		case fence >= 0:
+		case c == '`':
+			if inline < 0 {
+				inline = i
+			} else {
+				ci.spans = append(ci.spans, int32(inline), int32(i+1))
+				inline = -1
+			}
+		case c == '\n':
+			inline = -1
+		}
 	}
-	ls := strings.LastIndexByte(s[:i], '\n') + 1
-	return strings.Count(s[ls:i], "`")%2 == 1
+	if fence >= 0 {
+		ci.spans = append(ci.spans, int32(fence), int32(len(s)))
+	}
+}
+
+// in reports whether byte i lies in code.
+func (ci *codeIndex) in(s string, i int) bool {
+	if !ci.built {
+		ci.build(s)
+	}
+	sp := ci.spans
+	lo, hi := 0, len(sp)/2
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(sp[2*m+1]) <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(sp)/2 && int(sp[2*lo]) <= i
 }
 
 // insideTag reports whether i follows a '<' on the same tag, so event
@@ -38,8 +85,8 @@ func insideTag(s string, i int) bool {
 // links "[..](url)" and reference definitions "[x]: url" in outputs.
 // Images load without a click, so any non-allowlisted host is an
 // exfiltration channel; links count only when their URL carries data.
-func (d *detector) confirmURL(s string, probe uint8, arg, start, end int) (int, int, int, bool) {
-	if inCode(s, start) {
+func (d *detector) confirmURL(s string, ci *codeIndex, probe uint8, arg, start, end int) (int, int, int, bool) {
+	if ci.in(s, start) {
 		return 0, 0, 0, false
 	}
 	var u string
@@ -48,7 +95,7 @@ func (d *detector) confirmURL(s string, probe uint8, arg, start, end int) (int, 
 	switch probe {
 	case probeImage:
 		rule = d.rImage
-		close := strings.IndexByte(s[end:min(len(s), end+1024)], ']')
+		close := strings.IndexByte(s[end:min(len(s), end+256)], ']'))
 		if close < 0 {
 			return 0, 0, 0, false
 		}
