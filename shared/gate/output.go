@@ -95,7 +95,7 @@ func (d *detector) confirmURL(s string, ci *codeIndex, probe uint8, arg, start, 
 	switch probe {
 	case probeImage:
 		rule = d.rImage
-		close := strings.IndexByte(s[end:min(len(s), end+256)], ']'))
+		close := strings.IndexByte(s[end:min(len(s), end+256)], ']')
 		if close < 0 {
 			return 0, 0, 0, false
 		}
