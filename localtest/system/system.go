@@ -39,6 +39,8 @@ type Options struct {
 	AuthCacheTTL time.Duration
 	// Shards per tenant.
 	Shards int
+	// RateLimit per API key per second (default 100).
+	RateLimit int
 	// Dir holds the emulators' data dirs (default: system temp).
 	Dir string
 	Log *slog.Logger
@@ -146,6 +148,7 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 		RegistryTable: s.Tables[tables.Registry.EnvVar],
 		Origin:        "agentgate.local",
 		Shards:        o.Shards,
+		RateLimit:     o.RateLimit,
 		RetentionDays: 1,
 		Log:           o.Log,
 		Now:           time.Now,

@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 func run(m *testing.M) int {
 	var err error
 	sys, err = system.Start(context.Background(), system.Options{
-		Addr: "127.0.0.1:0", Tick: time.Hour, AuthCacheTTL: 60 * time.Second,
+		Addr: "127.0.0.1:0", Tick: time.Hour, AuthCacheTTL: 60 * time.Second, RateLimit: 100000,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {

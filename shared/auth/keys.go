@@ -98,7 +98,7 @@ func ParseKey(s string) (keyID, secret string, err error) {
 		return "", "", ErrMalformed
 	}
 	keyID, secret, ok = strings.Cut(rest, "_")
-	if !ok || len(keyID) != 16 || !isLowerHex(keyID) || len(secret) < 16 || len(secret) > 128 {
+	if !ok || !ValidKeyID(keyID) || len(secret) < 16 || len(secret) > 128 {
 		return "", "", ErrMalformed
 	}
 	return keyID, secret, nil
@@ -112,6 +112,9 @@ func ParseBearer(h string) (keyID, secret string, err error) {
 	}
 	return ParseKey(strings.TrimSpace(tok))
 }
+
+// ValidKeyID says whether id has the form of a key id (16 lowercase hex).
+func ValidKeyID(id string) bool { return len(id) == 16 && isLowerHex(id) }
 
 func isLowerHex(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -106,6 +106,10 @@ func NewServer(log *slog.Logger, now func() time.Time) *Server {
 // Mount adds routes.
 func (s *Server) Mount(routes ...Route) { s.routes = append(s.routes, routes...) }
 
+// Routes lists the mounted routes (the isolation and hostile-input tests walk
+// them all, so a new route is covered the day it is mounted).
+func (s *Server) Routes() []Route { return slices.Clone(s.routes) }
+
 // Handle is the Lambda handler.
 func (s *Server) Handle(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	reqID := ev.RequestContext.RequestID
@@ -240,6 +244,10 @@ func matchPattern(pattern string, segs []string) (map[string]string, bool) {
 	return params, true
 }
 
+// maxSegment bounds one path segment: every id we serve is far shorter, and
+// storage keys have size limits of their own.
+const maxSegment = 512
+
 // splitPath splits and unescapes a raw path. A segment that decodes to
 // something path-like ("..", a slash, a NUL, invalid UTF-8) is refused:
 // ids never contain them, and passing them on invites traversal bugs.
@@ -247,7 +255,7 @@ func splitPath(raw string) ([]string, error) {
 	parts := strings.Split(strings.Trim(raw, "/"), "/")
 	for i, p := range parts {
 		u, err := url.PathUnescape(p)
-		if err != nil || u == "" || u == "." || u == ".." || strings.ContainsAny(u, "/\\\x00") || !utf8.ValidString(u) {
+		if err != nil || u == "" || u == "." || u == ".." || len(u) > maxSegment || strings.ContainsAny(u, "/\\\x00") || !utf8.ValidString(u) {
 			return nil, Errorf(400, "invalid_request", "malformed path")
 		}
 		parts[i] = u

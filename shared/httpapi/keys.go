@@ -125,6 +125,9 @@ func (h *Keys) list(r *Request) (int, any, error) {
 // own loads a key of the caller's tenant; another tenant's key is 404.
 func (h *Keys) own(r *Request) (auth.Key, error) {
 	id := r.Params["id"]
+	if !auth.ValidKeyID(id) {
+		return auth.Key{}, Errorf(404, "not_found", "no such key")
+	}
 	k, err := h.Store.GetKey(r.Ctx, id)
 	if errors.Is(err, auth.ErrNotFound) || (err == nil && k.Tenant != r.Tenant) {
 		return auth.Key{}, Errorf(404, "not_found", "no such key")
