@@ -27,11 +27,31 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
 	"github.com/agentgate/agentgate/infra"
+	"github.com/agentgate/agentgate/localtest/emulator"
+	"github.com/agentgate/agentgate/localtest/stack"
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/tables"
 )
 
 // RIEModule is the pinned emulator; `make rie` installs the same into .tools/bin.
 const RIEModule = "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@v0.0.0-20261030222936-bef5c4ba774d"
+
+// emu is DynamoDB Local: the functions reach a real key store and evidence
+// table, so the sample events exercise the whole path, not only the error paths.
+var emu *emulator.Set
+
+func TestMain(m *testing.M) { emulator.Main(m, &emu, emulator.Dynamo) }
+
+// The smoke tenant and key. The key is minted from fixed bytes, so
+// events/testdata/smoke-authorizer-valid.json can carry it verbatim.
+const (
+	smokeTenant = "acme"
+	smokeKeyID  = "4242424242424242"
+)
 
 // expectations per sample event, beyond the generic checks.
 var expectations = map[string]func(t *testing.T, event, resp map[string]any){
@@ -45,16 +65,23 @@ var expectations = map[string]func(t *testing.T, event, resp map[string]any){
 		assert.Equal(t, "unauthorized", errObj["code"])
 		assert.Equal(t, requestID(event), errObj["requestId"])
 	},
-	// No key store is reachable here, so the gate cannot append evidence:
-	// the answer must be a contract error, never a 500 or an unrecorded pass.
-	"smoke-api.json": func(t *testing.T, event, resp map[string]any) {
-		status := toInt(resp["statusCode"])
-		assert.Contains(t, []int{200, 503}, status, "validate answers 200 or a retryable 503: %v", resp)
-		if status != 200 {
-			errObj, _ := apiBody(t, resp)["error"].(map[string]any)
-			require.NotNil(t, errObj)
-			assert.Equal(t, requestID(event), errObj["requestId"])
-		}
+	// A validate call decides and leaves an evidence entry on the tenant's chain.
+	"smoke-api.json": func(t *testing.T, _, resp map[string]any) {
+		require.EqualValues(t, 200, resp["statusCode"], "validate: %v", resp)
+		body := apiBody(t, resp)
+		assert.Contains(t, []any{"allow", "redact", "block"}, body["decision"])
+		ev, _ := body["evidence"].(map[string]any)
+		require.NotNil(t, ev, "evidence in %v", body)
+		assert.True(t, strings.HasPrefix(fmt.Sprint(ev["chain"]), smokeTenant+"/"), "chain %v", ev["chain"])
+		assert.Len(t, fmt.Sprint(ev["hash"]), 64)
+	},
+	// The key minted into the registry resolves to its tenant, id and scopes.
+	"smoke-authorizer-valid.json": func(t *testing.T, _, resp map[string]any) {
+		ctx, _ := resp["context"].(map[string]any)
+		require.NotNil(t, ctx, "context in %v", resp)
+		assert.Equal(t, true, ctx["authenticated"])
+		assert.Equal(t, smokeTenant, ctx["tenant"])
+		assert.Equal(t, smokeKeyID, ctx["keyId"])
 	},
 	// A string that is not an agentgate key must never come back authenticated.
 	"smoke-authorizer.json": func(t *testing.T, _, resp map[string]any) {
@@ -86,6 +113,7 @@ func TestBootstrapsAnswerUnderRIE(t *testing.T) {
 	}
 	root := repoRoot(t)
 	rie := rieBinary(t, root)
+	tableNames := seed(t)
 	mains, err := filepath.Glob(filepath.Join(root, "functions", "*", "main.go"))
 	require.NoError(t, err)
 	require.NotEmpty(t, mains, "no functions to smoke-test")
@@ -102,7 +130,7 @@ func TestBootstrapsAnswerUnderRIE(t *testing.T) {
 			require.True(t, ok, "functions/%s has no spec in infra/stack.go", name)
 
 			bootstrap := buildBootstrap(t, root, name)
-			fn := startRIE(t, rie, bootstrap, name, envNames)
+			fn := startRIE(t, rie, bootstrap, name, envNames, tableNames)
 			for _, ev := range events {
 				t.Run(filepath.Base(ev), func(t *testing.T) {
 					payload, err := os.ReadFile(ev)
@@ -126,6 +154,30 @@ func TestBootstrapsAnswerUnderRIE(t *testing.T) {
 			}
 		})
 	}
+}
+
+// seed creates the tables from the shared definitions, the smoke tenant and
+// its key, and returns the physical table names by env var.
+func seed(t *testing.T) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	ddb := dynamodb.NewFromConfig(emulator.Config(emu.Region), emulator.DynamoOptions(emu.Dynamo.Endpoint))
+	names, err := stack.CreateTables(ctx, ddb, fmt.Sprintf("smoke%d-", time.Now().UnixNano()))
+	require.NoError(t, err)
+	registry := names[tables.Registry.EnvVar]
+	_, err = dynamo.NewTenantStore(ddb, registry).PutTenant(ctx, dynamo.Tenant{
+		ID: smokeTenant, Name: smokeTenant, UserKey: bytes.Repeat([]byte{7}, 32), CreatedAt: time.Now().UTC(),
+	})
+	require.NoError(t, err)
+	plain, k, err := auth.NewKey(bytes.NewReader(bytes.Repeat([]byte{0x42}, 40)), smokeTenant,
+		[]string{auth.ScopeValidate, auth.ScopeRead}, time.Now())
+	require.NoError(t, err)
+	require.Equal(t, smokeKeyID, k.ID)
+	raw, err := os.ReadFile(filepath.Join(repoRoot(t), "events", "testdata", "smoke-authorizer-valid.json"))
+	require.NoError(t, err)
+	require.Contains(t, string(raw), plain, "smoke-authorizer-valid.json carries the key minted from fixed bytes")
+	require.NoError(t, dynamo.NewKeyStore(ddb, registry).PutKey(ctx, k))
+	return names
 }
 
 func ownEvents(name string, paths []string) []string {
@@ -192,9 +244,10 @@ type rieProcess struct {
 
 // startRIE runs the emulator with both of its listeners on 127.0.0.1 and
 // the bootstrap as its runtime. The environment is the stack's variable
-// names with placeholder values, fake credentials and every AWS endpoint
-// pointed at a closed local port, so nothing can leave the machine.
-func startRIE(t *testing.T, rie, bootstrap, name string, envNames []string) *rieProcess {
+// names (real table names, placeholders for the rest), the emulators'
+// static credentials, DynamoDB Local, and every other AWS endpoint pointed
+// at a closed local port, so nothing can leave the machine.
+func startRIE(t *testing.T, rie, bootstrap, name string, envNames []string, tableNames map[string]string) *rieProcess {
 	t.Helper()
 	apiAddr, runtimeAddr, deadAddr := freeAddr(t), freeAddr(t), freeAddr(t)
 	env := []string{
@@ -203,16 +256,16 @@ func startRIE(t *testing.T, rie, bootstrap, name string, envNames []string) *rie
 		"AWS_LAMBDA_FUNCTION_NAME=agentgate-" + name,
 		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512",
 		"AWS_LAMBDA_FUNCTION_TIMEOUT=30",
-		"AWS_REGION=eu-west-1",
-		"AWS_DEFAULT_REGION=eu-west-1",
-		"AWS_ACCESS_KEY_ID=AKIASMOKETEST0000000",
-		"AWS_SECRET_ACCESS_KEY=smoke-test-secret",
-		"AWS_ENDPOINT_URL=http://" + deadAddr,
-		"AWS_EC2_METADATA_DISABLED=true",
+		"AWS_ENDPOINT_URL=http://" + deadAddr, // every service without its own variable below
 		"AWS_MAX_ATTEMPTS=1",
 	}
+	env = append(env, emu.Env()...) // credentials, region, DynamoDB Local endpoints
 	for _, n := range envNames {
-		env = append(env, n+"="+placeholder(n))
+		v, ok := tableNames[n]
+		if !ok {
+			v = placeholder(n)
+		}
+		env = append(env, n+"="+v)
 	}
 	cmd := exec.Command(rie, "--runtime-interface-emulator-address", apiAddr, "--runtime-api-address", runtimeAddr, bootstrap)
 	cmd.Env = env
