@@ -177,6 +177,9 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 
 	runCtx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	if err := s.startArchive(runCtx); err != nil {
+		return nil, err
+	}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()

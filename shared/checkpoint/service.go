@@ -66,25 +66,37 @@ type Checkpointer struct {
 	pubPEM string
 }
 
+// Result summarises one run.
+type Result struct {
+	Chains int      `json:"chains"`
+	Sealed int      `json:"sealed"`
+	Failed []string `json:"failed,omitempty"`
+}
+
 // Run seals every chain that grew since its last checkpoint. A chain that
-// fails is logged and the others still run; the joined errors are returned.
-func (c *Checkpointer) Run(ctx context.Context, now time.Time) error {
+// fails is logged and the others still run; the joined errors are returned
+// with the summary.
+func (c *Checkpointer) Run(ctx context.Context, now time.Time) (Result, error) {
+	var res Result
 	chains, err := c.Chains.Chains(ctx)
 	if err != nil {
-		return fmt.Errorf("list chains: %w", err)
+		return res, fmt.Errorf("list chains: %w", err)
 	}
+	res.Chains = len(chains)
 	var errs []error
 	for _, chain := range chains {
 		cp, err := c.Seal(ctx, chain, now)
 		switch {
 		case err != nil:
 			c.Log.ErrorContext(ctx, "checkpoint failed", "chain", chain, "err", err)
+			res.Failed = append(res.Failed, chain)
 			errs = append(errs, err)
 		case cp != nil:
+			res.Sealed++
 			c.Log.InfoContext(ctx, "checkpoint signed", "chain", chain, "size", cp.Size)
 		}
 	}
-	return errors.Join(errs...)
+	return res, errors.Join(errs...)
 }
 
 // Seal signs a new checkpoint for chain if it grew; nil if it did not.

@@ -1,8 +1,12 @@
 package wire
 
 import (
+	"context"
 	"errors"
+	"log/slog"
 	"time"
+
+	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
@@ -77,4 +81,24 @@ func archiveRoutes(c Clients, cfg Config, store evidence.Store) []httpapi.Route 
 	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
 	svc := &proofapi.Service{Prover: &checkpoint.Prover{Entries: store, Store: reg}, Store: reg}
 	return svc.Routes()
+}
+
+// CheckpointHandler is the checkpointer's Lambda handler: its EventBridge
+// schedule fires it, and the event's time stamps the checkpoints. Failures
+// are logged and summarised, not returned: a run is incremental and
+// idempotent, so the next tick is the retry, and an async retry of a stale
+// tick would only sign an older time. Checkpoint freshness is watched by
+// the controls (PI1.1), not by Lambda's error count.
+func CheckpointHandler(cp *checkpoint.Checkpointer, log *slog.Logger) func(ctx context.Context, ev events.EventBridgeEvent) (checkpoint.Result, error) {
+	return func(ctx context.Context, ev events.EventBridgeEvent) (checkpoint.Result, error) {
+		t := ev.Time
+		if t.IsZero() {
+			t = time.Now()
+		}
+		res, err := cp.Run(ctx, t)
+		if err != nil {
+			log.ErrorContext(ctx, "checkpoint run incomplete", "err", err, "chains", res.Chains, "sealed", res.Sealed, "failed", len(res.Failed))
+		}
+		return res, nil
+	}
 }
