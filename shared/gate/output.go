@@ -144,9 +144,29 @@ func (d *detector) confirmURL(s string, ci *codeIndex, probe uint8, arg, start, 
 	return rule, start, ue, true
 }
 
+// urlAt reads the URL starting at p. Besides the usual terminators it stops
+// at '<', '[' and ']' (outside an IPv6 host literal): every probe that leads
+// here contains one of them, so no scan runs past the next probe and a text
+// packed with probes costs linear, not quadratic, time.
 func urlAt(s string, p int) (string, int) {
 	e := p
-	for e < len(s) && s[e] > ' ' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '>' && e-p < 8192 {
+	inV6 := false
+	for e < len(s) && e-p < 8192 {
+		c := s[e]
+		if c <= ' ' || c == ')' || c == '"' || c == '\'' || c == '>' || c == '<' {
+			break
+		}
+		if c == '[' {
+			if e < 2 || s[e-1] != '/' || s[e-2] != '/' {
+				break
+			}
+			inV6 = true
+		} else if c == ']' {
+			if !inV6 {
+				break
+			}
+			inV6 = false
+		}
 		e++
 	}
 	if e < len(s) && s[e] == ')' {
