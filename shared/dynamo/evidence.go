@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -143,4 +144,17 @@ func (s *EvidenceStore) Range(ctx context.Context, chain string, from, to int64,
 		}
 	}
 	return nil
+}
+
+// RetentionTTL expires entries `days` after their timestamp. DynamoDB TTL is
+// the table's retention; the archive keeps its own, longer-or-equal Object
+// Lock retention, so a purged entry is still provable from its bundle.
+func RetentionTTL(days int) func(e *evidence.Entry) int64 {
+	return func(e *evidence.Entry) int64 {
+		ts, err := time.Parse(evidence.TimeFormat, e.TS)
+		if err != nil || days <= 0 {
+			return 0
+		}
+		return ts.AddDate(0, 0, days).Unix()
+	}
 }

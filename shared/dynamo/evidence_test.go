@@ -130,3 +130,24 @@ func TestPutIsConditionalAndRoundTrips(t *testing.T) {
 	_, err = store.Head(context.Background(), "acme/none")
 	assert.ErrorIs(t, err, evidence.ErrNotFound)
 }
+
+func TestRetentionTTLIsStored(t *testing.T) {
+	names := freshTables(t)
+	table := names[tables.Evidence.EnvVar]
+	store := dynamo.NewEvidenceStore(ddb, table)
+	store.TTL = dynamo.RetentionTTL(30)
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	app := evidence.NewAppender(store, evidence.WithClock(func() time.Time { return at }))
+	_, err := app.Append(context.Background(), draft("acme/9"))
+	require.NoError(t, err)
+	out, err := ddb.GetItem(context.Background(), &dynamodb.GetItemInput{TableName: aws.String(table), Key: map[string]types.AttributeValue{
+		"chain": &types.AttributeValueMemberS{Value: "acme/9"}, "seq": &types.AttributeValueMemberN{Value: "0"}}})
+	require.NoError(t, err)
+	exp, ok := out.Item[tables.Evidence.TTLAttr].(*types.AttributeValueMemberN)
+	require.True(t, ok, "expiresAt is set")
+	assert.Equal(t, strconv.FormatInt(at.AddDate(0, 0, 30).Unix(), 10), exp.Value)
+	// The TTL attribute is not part of the entry: the entry still verifies.
+	rep, err := evidence.VerifyRange(context.Background(), store, "acme/9", 0, -1)
+	require.NoError(t, err)
+	assert.True(t, rep.Valid)
+}

@@ -102,6 +102,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		return nil, err
 	}
 	store := dynamo.NewEvidenceStore(ddb, cfg.EvidenceTable)
+	store.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
 	tenants := dynamo.NewTenantStore(ddb, cfg.RegistryTable)
 	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now))
 	keys := newTenantKeyCache(tenants, cfg.Now)
