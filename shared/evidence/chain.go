@@ -44,6 +44,13 @@ type Appender struct {
 	chains map[string]*chainState
 	rnd    *rand.Rand
 	rndMu  sync.Mutex
+
+	// shards is the number of chains per tenant; current is the shard this
+	// instance appends to per tenant. An instance stays on its shard while it
+	// wins and hops to another one when it loses a race, so concurrent
+	// instances spread over the shards instead of queueing on one head.
+	shards  int
+	current map[string]int
 }
 
 type chainState struct {
@@ -64,6 +71,9 @@ func WithRetry(attempts int, base, max time.Duration) AppenderOption {
 	return func(a *Appender) { a.maxAttempts, a.backoffBase, a.backoffMax = attempts, base, max }
 }
 
+// WithShards sets how many chains each tenant has (default 1).
+func WithShards(n int) AppenderOption { return func(a *Appender) { a.shards = max(n, 1) } }
+
 // WithRand injects the randomness used for backoff jitter.
 func WithRand(r *rand.Rand) AppenderOption { return func(a *Appender) { a.rnd = r } }
 
@@ -77,6 +87,8 @@ func NewAppender(store Store, opts ...AppenderOption) *Appender {
 		backoffMax:  100 * time.Millisecond,
 		sleep:       sleepCtx,
 		chains:      map[string]*chainState{},
+		shards:      1,
+		current:     map[string]int{},
 		rnd:         rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15)),
 	}
 	for _, o := range opts {
@@ -96,55 +108,103 @@ func (a *Appender) state(chain string) *chainState {
 	return s
 }
 
-// Append assigns draft the next seq of draft.Chain, links and seals it, and
+// Append assigns draft the next seq of its chain, links and seals it, and
 // stores it with a conditional write. draft's Seq, PrevHash, Hash, V and TS
-// are set here; every other field is the caller's. On a conflict (another
-// process took the slot) it re-reads the head and retries with jittered
-// backoff, at most MaxAttempts times, then returns ErrContention.
+// are set here; every other field is the caller's. If draft.Chain is empty
+// the Appender picks one of the tenant's shards. On a conflict (another
+// process took the slot) it re-reads the head (or hops to another shard) and
+// retries with jittered backoff, at most MaxAttempts times, then returns
+// ErrContention.
 func (a *Appender) Append(ctx context.Context, draft Entry) (Entry, error) {
-	if draft.Chain == "" || draft.Tenant == "" {
-		return Entry{}, fmt.Errorf("%w: entry needs tenant and chain", ErrInvalid)
+	if draft.Tenant == "" {
+		return Entry{}, fmt.Errorf("%w: entry needs a tenant", ErrInvalid)
 	}
-	s := a.state(draft.Chain)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-
+	sharded := draft.Chain == ""
+	if sharded {
+		draft.Chain = ChainID(draft.Tenant, a.shardOf(draft.Tenant))
+	}
 	for attempt := 0; attempt < a.maxAttempts; attempt++ {
-		if !s.known {
-			head, err := a.store.Head(ctx, draft.Chain)
-			switch {
-			case errors.Is(err, ErrNotFound):
-				s.seq, s.hash = -1, GenesisHash
-			case err != nil:
-				return Entry{}, fmt.Errorf("read head of %s: %w", draft.Chain, err)
-			default:
-				s.seq, s.hash = head.Seq, head.Hash
-			}
-			s.known = true
-		}
-		e := draft
-		e.V = Version
-		e.Seq = s.seq + 1
-		e.PrevHash = s.hash
-		e.TS = FormatTime(a.now())
-		if e.Rules == nil {
-			e.Rules = []string{}
-		}
-		Seal(&e)
-		err := a.store.Put(ctx, &e)
+		e, err := a.try(ctx, draft)
 		if err == nil {
-			s.seq, s.hash = e.Seq, e.Hash
 			return e, nil
 		}
-		s.known = false
 		if !errors.Is(err, ErrConflict) {
-			return Entry{}, fmt.Errorf("append %s seq %d: %w", e.Chain, e.Seq, err)
+			return Entry{}, err
+		}
+		if sharded && a.shards > 1 {
+			draft.Chain = ChainID(draft.Tenant, a.hop(draft.Tenant))
 		}
 		if err := a.sleep(ctx, a.backoff(attempt)); err != nil {
 			return Entry{}, fmt.Errorf("append %s: %w", draft.Chain, err)
 		}
 	}
 	return Entry{}, fmt.Errorf("append %s after %d attempts: %w", draft.Chain, a.maxAttempts, ErrContention)
+}
+
+// try makes one conditional write of draft at the head of its chain.
+func (a *Appender) try(ctx context.Context, draft Entry) (Entry, error) {
+	s := a.state(draft.Chain)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.known {
+		head, err := a.store.Head(ctx, draft.Chain)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			s.seq, s.hash = -1, GenesisHash
+		case err != nil:
+			return Entry{}, fmt.Errorf("read head of %s: %w", draft.Chain, err)
+		default:
+			s.seq, s.hash = head.Seq, head.Hash
+		}
+		s.known = true
+	}
+	e := draft
+	e.V = Version
+	e.Seq = s.seq + 1
+	e.PrevHash = s.hash
+	e.TS = FormatTime(a.now())
+	if e.Rules == nil {
+		e.Rules = []string{}
+	}
+	Seal(&e)
+	if err := a.store.Put(ctx, &e); err != nil {
+		s.known = false
+		if errors.Is(err, ErrConflict) {
+			return Entry{}, err
+		}
+		return Entry{}, fmt.Errorf("append %s seq %d: %w", e.Chain, e.Seq, err)
+	}
+	s.seq, s.hash = e.Seq, e.Hash
+	return e, nil
+}
+
+func (a *Appender) shardOf(tenant string) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	sh, ok := a.current[tenant]
+	if !ok {
+		sh = a.randN(a.shards)
+		a.current[tenant] = sh
+	}
+	return sh
+}
+
+func (a *Appender) hop(tenant string) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	cur := a.current[tenant]
+	next := (cur + 1 + a.randN(a.shards-1)) % a.shards
+	a.current[tenant] = next
+	return next
+}
+
+func (a *Appender) randN(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	a.rndMu.Lock()
+	defer a.rndMu.Unlock()
+	return a.rnd.IntN(n)
 }
 
 // backoff is "full jitter": uniform in [0, min(max, base*2^attempt)).

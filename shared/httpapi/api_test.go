@@ -64,7 +64,6 @@ func newFixture(t *testing.T) *fixture {
 		Appender: evidence.NewAppender(store),
 		Store:    store,
 		Subjects: fixedSubjects{},
-		Shard:    func(string) int { return 0 },
 	}
 	srv := httpapi.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
 	srv.Mount(ev.Routes()...)

@@ -112,8 +112,7 @@ func (ev *Evidence) replay(r *Request, claims Claims) (int, any, error) {
 			c = *rec.Context
 		}
 		draft := evidence.Entry{
-			Kind: evidence.KindReplay, Tenant: r.Tenant, Chain: evidence.ChainID(r.Tenant, ev.Shard(r.Tenant)),
-			Principal: r.KeyID, ModelVersion: c.ModelVersion, ModelProvider: c.ModelProvider,
+			Kind: evidence.KindReplay, Tenant: r.Tenant, Principal: r.KeyID, ModelVersion: c.ModelVersion, ModelProvider: c.ModelProvider,
 			InputSHA256: rec.InputSHA256, OutputSHA256: rec.OutputSHA256, Status: rec.Reason,
 			Meta: map[string]string{"replayId": rec.ID, "clientTs": rec.TS},
 		}

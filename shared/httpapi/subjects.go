@@ -35,7 +35,6 @@ type CryptoSubjects struct {
 	Keys      SubjectKeyStore
 	Entries   SubjectEntries
 	Appender  *evidence.Appender
-	Shard     func(tenant string) int
 	Rand      io.Reader
 	// CacheTTL bounds how long a warm instance keeps a subject key; after an
 	// erasure, no instance uses the destroyed key for longer than this.
@@ -172,8 +171,7 @@ func (c *CryptoSubjects) erase(r *Request) (int, any, error) {
 	c.forget(r.Tenant, lk)
 	// The erasure itself is evidence: which pseudonym was cut loose, by whom, when.
 	e, err := c.Appender.Append(r.Ctx, evidence.Entry{
-		Kind: evidence.KindErasure, Tenant: r.Tenant, Chain: evidence.ChainID(r.Tenant, c.Shard(r.Tenant)),
-		Principal: r.KeyID, Status: "erased", Meta: map[string]string{"erasedUserRef": ref},
+		Kind: evidence.KindErasure, Tenant: r.Tenant, Principal: r.KeyID, Status: "erased", Meta: map[string]string{"erasedUserRef": ref},
 	})
 	if err != nil {
 		return 0, nil, err

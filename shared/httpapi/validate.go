@@ -30,9 +30,6 @@ type Evidence struct {
 	Appender *evidence.Appender
 	Store    evidence.Store
 	Subjects Subjects
-	// Shard picks the chain shard for a tenant's next append. A warm instance
-	// sticks to one shard so instances rarely contend for the same head.
-	Shard func(tenant string) int
 }
 
 // Routes are the evidence routes.
@@ -104,7 +101,6 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 	draft := evidence.Entry{
 		Kind:          evidence.KindValidate,
 		Tenant:        r.Tenant,
-		Chain:         evidence.ChainID(r.Tenant, ev.Shard(r.Tenant)),
 		Principal:     r.KeyID,
 		ModelVersion:  c.ModelVersion,
 		ModelProvider: c.ModelProvider,

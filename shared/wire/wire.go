@@ -6,9 +6,7 @@ package wire
 import (
 	"context"
 	crand "crypto/rand"
-	"hash/fnv"
 	"log/slog"
-	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -104,15 +102,13 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	store := dynamo.NewEvidenceStore(ddb, cfg.EvidenceTable)
 	store.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
 	tenants := dynamo.NewTenantStore(ddb, cfg.RegistryTable)
-	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now))
+	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now), evidence.WithShards(cfg.Shards))
 	keys := newTenantKeyCache(tenants, cfg.Now)
-	shard := instanceShard(cfg.Shards)
 	subjects := &httpapi.CryptoSubjects{
 		TenantKey: keys.get,
 		Keys:      dynamo.NewSubjectKeys(ddb, cfg.RegistryTable),
 		Entries:   store,
 		Appender:  app,
-		Shard:     shard,
 		Rand:      crand.Reader,
 		CacheTTL:  SubjectCacheTTL,
 	}
@@ -121,7 +117,6 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		Appender: app,
 		Store:    store,
 		Subjects: subjects,
-		Shard:    shard,
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
@@ -146,18 +141,6 @@ const AuthCacheTTL = 60 * time.Second
 // SubjectCacheTTL bounds how long a warm instance keeps a data subject's
 // key after it was erased elsewhere.
 const SubjectCacheTTL = 60 * time.Second
-
-// instanceShard returns a shard picker that keeps one warm instance on one
-// shard per tenant (spread by a per-instance random offset), so concurrent
-// instances mostly append to different chain heads.
-func instanceShard(shards int) func(string) int {
-	offset := rand.Uint32()
-	return func(tenant string) int {
-		h := fnv.New32a()
-		h.Write([]byte(tenant))
-		return int((h.Sum32() + offset) % uint32(shards))
-	}
-}
 
 type tenantKeyCache struct {
 	store *dynamo.TenantStore
