@@ -22,15 +22,15 @@ type grantWildcard struct {
 }
 
 var grantWildcards = []grantWildcard{
-	{`^Resource::\*$`, "X-Ray PutTraceSegments/PutTelemetryRecords, CloudWatch PutMetricData and DynamoDB ListStreams (stream event source) support no resource-level permissions; AWS requires \"*\". PutMetricData is pinned to the agentgate namespace by a condition."},
+	{`^Resource::\*$`, "X-Ray PutTraceSegments/PutTelemetryRecords and DynamoDB ListStreams (written by the stream event source) support no resource-level permissions; AWS requires \"*\"."},
 	{`^Action::kms:ReEncrypt\*$`, "Written by the CDK's Grant* for a customer-managed key; the resource is this stack's one data key only."},
 	{`^Action::kms:GenerateDataKey\*$`, "Written by the CDK's Grant* for a customer-managed key; the resource is this stack's one data key only."},
-	{`^Action::s3:GetObject\*$`, "Written by Bucket.grantRead/grantPut: object reads of this stack's own bucket only."},
+	{`^Action::s3:GetObject\*$`, "Written by Bucket.grantRead: object reads of this stack's own bucket only."},
 	{`^Action::s3:GetBucket\*$`, "Written by Bucket.grantRead: bucket metadata of this stack's own bucket only."},
 	{`^Action::s3:List\*$`, "Written by Bucket.grantRead: listing of this stack's own bucket only."},
 	{`^Action::s3:Abort\*$`, "Written by Bucket.grantPut/grantWrite: aborting its own multipart uploads in this stack's bucket."},
 	{`^Action::s3:DeleteObject\*$`, "Written by Bucket.grantWrite: packages can be replaced; the archive is never granted delete."},
-	{`^Resource::<[A-Za-z0-9]+\.Arn>/\*$`, "Objects of one of this stack's buckets (grantRead/grantPut): S3 object ARNs need the key wildcard."},
+	{`^Resource::<[A-Za-z0-9]+\.Arn>/\*$`, "Objects of one of this stack's buckets (grantRead/grantPut/grantReadWrite): S3 object ARNs need the key wildcard."},
 	{`^Resource::<[A-Za-z0-9]+\.Arn>/index/\*$`, "Global secondary indexes of one of this stack's tables (Table.grant*): the index list is defined in shared/tables."},
 }
 

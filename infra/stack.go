@@ -10,7 +10,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseventstargets"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambdaeventsources"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
@@ -24,7 +23,7 @@ import (
 )
 
 // MetricNamespace is where the functions publish their own metrics
-// (the archiver's ArchiveLagSeconds).
+// (the archiver's ArchiveLagSeconds, as embedded-metric log lines).
 const MetricNamespace = "agentgate"
 
 // featureFlags: S3 access-log delivery through a bucket policy (the log bucket
@@ -93,34 +92,30 @@ var functionSpecs = []functionSpec{
 		},
 	},
 	{
-		name: "api", description: "HTTP API handler: validate gate, evidence, registers, packages",
+		name: "api", description: "HTTP API handler: validate gate, evidence, proofs, registers, keys",
 		// Lambda CPU scales with memory; the gate is CPU-bound.
 		memoryMB: 1024, timeoutSec: 10,
-		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
-			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvSigningKeyID, platform.EnvShards,
-			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
-			platform.EnvCheckpointOrigin},
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
+			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin},
+		// Proof and checkpoint routes read only the tables (the public key is
+		// stored with each checkpoint): no S3 or KMS signing-key grant.
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadWriteData(f.Role)
 			r.store.Registry.GrantReadWriteData(f.Role)
-			r.buckets.Archive.GrantRead(f.Role, nil)
-			// Presigned package URLs are signed with the function's role.
-			r.buckets.Packages.GrantRead(f.Role, nil)
-			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
 		},
 	},
 	{
 		name: "archiver", description: "Evidence stream consumer: writes gzip JSON-lines bundles to the archive",
 		memoryMB: 512, timeoutSec: 120,
+		// RETENTION_DAYS sets each bundle's Object Lock retain-until date.
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
-			platform.EnvDataKeyID, platform.EnvLogLevel},
+			platform.EnvDataKeyID, platform.EnvRetentionDays, platform.EnvLogLevel},
+		// ArchiveLagSeconds goes out as an embedded-metric log line, so no
+		// cloudwatch:PutMetricData permission is needed.
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadData(f.Role)
-			r.store.Registry.GrantReadWriteData(f.Role)
-			// Read too: a redelivered batch compares with the bundle already written.
-			r.buckets.Archive.GrantRead(f.Role, nil)
-			r.buckets.Archive.GrantPut(f.Role, nil)
-			grantPutMetricData(f.Role)
+			r.store.Registry.GrantReadWriteData(f.Role) // watermarks
+			r.buckets.Archive.GrantPut(f.Role, nil)     // includes s3:PutObjectRetention and the data key
 		},
 		trigger: func(r *resources, f *Function) {
 			f.Fn.AddEventSource(awslambdaeventsources.NewDynamoEventSource(r.store.Evidence, &awslambdaeventsources.DynamoEventSourceProps{
@@ -137,11 +132,12 @@ var functionSpecs = []functionSpec{
 	{
 		name: "checkpointer", description: "Seals each chain in a signed RFC 6962 Merkle checkpoint",
 		memoryMB: 512, timeoutSec: 300, async: true,
-		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvSigningKeyID,
-			platform.EnvCheckpointOrigin, platform.EnvLogLevel},
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket, platform.EnvDataKeyID,
+			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvLogLevel},
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadData(f.Role)
 			r.store.Registry.GrantReadWriteData(f.Role)
+			r.buckets.Archive.GrantPut(f.Role, nil) // checkpoints are published write-once too
 			r.keys.Signing.GrantSign(f.Role)
 			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
 		},
@@ -233,7 +229,10 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		AlarmDescription: jsii.String(fmt.Sprintf("agentgate archive lag above %d s: evidence not yet in write-once storage", cfg.ArchiveLagAlarmSeconds)),
 		Metric: awscloudwatch.NewMetric(&awscloudwatch.MetricProps{
 			Namespace: jsii.String(MetricNamespace), MetricName: jsii.String("ArchiveLagSeconds"),
-			Statistic: jsii.String("Maximum"), Period: awscdk.Duration_Minutes(jsii.Number(5)),
+			// The archiver's embedded-metric log lines carry this dimension;
+			// a metric with other dimensions is a different metric.
+			DimensionsMap: &map[string]*string{"Function": jsii.String("archiver")},
+			Statistic:     jsii.String("Maximum"), Period: awscdk.Duration_Minutes(jsii.Number(5)),
 		}),
 		Threshold:          jsii.Number(cfg.ArchiveLagAlarmSeconds),
 		EvaluationPeriods:  jsii.Number(2),
@@ -321,20 +320,6 @@ func schedule(f *Function, id, expr string) {
 			RetryAttempts: jsii.Number(3),
 			MaxEventAge:   awscdk.Duration_Hours(jsii.Number(1)),
 		})},
-	})
-}
-
-// grantPutMetricData lets a function publish into the agentgate namespace
-// only. PutMetricData has no resource-level permission, hence "*" plus the
-// namespace condition.
-func grantPutMetricData(role awsiam.IGrantable) {
-	awsiam.Grant_AddToPrincipal(&awsiam.GrantOnPrincipalOptions{
-		Grantee:      role,
-		Actions:      jsii.Strings("cloudwatch:PutMetricData"),
-		ResourceArns: jsii.Strings("*"),
-		Conditions: &map[string]*map[string]any{
-			"StringEquals": {"cloudwatch:namespace": MetricNamespace},
-		},
 	})
 }
 

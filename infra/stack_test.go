@@ -447,6 +447,8 @@ func TestAlarmsWiredToTopic(t *testing.T) {
 			lag := byMetric[MetricNamespace+"/ArchiveLagSeconds"]
 			require.NotNil(t, lag, "archive lag alarm")
 			assert.EqualValues(t, s.cfg.ArchiveLagAlarmSeconds, lag["Threshold"])
+			// Same dimensions as the archiver's embedded-metric lines.
+			assert.Equal(t, []any{map[string]any{"Name": "Function", "Value": "archiver"}}, lag["Dimensions"])
 			assert.Len(t, byMetric, 2, "no unexpected alarm kinds")
 		})
 	}
@@ -513,7 +515,7 @@ func TestStageThrottledAndAccessLogged(t *testing.T) {
 func TestLeastPrivilege(t *testing.T) {
 	// Only these actions may use Resource "*": AWS offers no resource-level
 	// permission for them.
-	starOK := regexp.MustCompile(`^(xray:PutTraceSegments|xray:PutTelemetryRecords|cloudwatch:PutMetricData|dynamodb:ListStreams)$`)
+	starOK := regexp.MustCompile(`^(xray:PutTraceSegments|xray:PutTelemetryRecords|dynamodb:ListStreams)$`)
 	for _, tc := range stacks() {
 		t.Run(tc.name, func(t *testing.T) {
 			for id, pol := range tc.s.resources("AWS::IAM::Policy") {
@@ -745,4 +747,33 @@ func TestAsyncFunctionCanWriteItsEncryptedDLQ(t *testing.T) {
 	assert.True(t, encrypt, "kms:GenerateDataKey* on the data key")
 	fn := props(s.resources("AWS::Lambda::Function")[s.logicalID(t, "AWS::Lambda::Function", "/Fn/Function/Resource")])
 	assert.True(t, refs(fn["DeadLetterConfig"].(map[string]any)["TargetArn"], dlq))
+}
+
+// The archiver and the checkpointer put objects with a per-object Object Lock
+// retain-until date, which needs s3:PutObjectRetention on the archive.
+func TestArchiveWritersMaySetRetention(t *testing.T) {
+	s := full
+	archive := s.logicalID(t, "AWS::S3::Bucket", "/Buckets/Archive/Resource")
+	for _, fn := range []string{"archiver", "checkpointer"} {
+		t.Run(fn, func(t *testing.T) {
+			role := s.logicalID(t, "AWS::IAM::Role", "/Fn"+exported(fn)+"/Role/Resource")
+			var put, retention bool
+			for _, p := range s.resources("AWS::IAM::Policy") {
+				if !refs(props(p)["Roles"], role) {
+					continue
+				}
+				for _, st := range props(p)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
+					m := st.(map[string]any)
+					if !refs(m["Resource"], archive) {
+						continue
+					}
+					put = put || slices.Contains(asList(m["Action"]), "s3:PutObject")
+					retention = retention || slices.Contains(asList(m["Action"]), "s3:PutObjectRetention")
+					assert.NotContains(t, asList(m["Action"]), "s3:DeleteObject*", "nothing deletes from the archive")
+				}
+			}
+			assert.True(t, put)
+			assert.True(t, retention)
+		})
+	}
 }

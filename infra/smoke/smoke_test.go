@@ -83,6 +83,20 @@ var expectations = map[string]func(t *testing.T, event, resp map[string]any){
 		assert.Equal(t, smokeTenant, ctx["tenant"])
 		assert.Equal(t, smokeKeyID, ctx["keyId"])
 	},
+	// The record's entry is not in the table, so the archive of its chain
+	// fails: the handler must say so as a batch item failure at that record
+	// (the stream then retries from it), not as an error or a crash.
+	"smoke-archiver.json": func(t *testing.T, event, resp map[string]any) {
+		rec := event["Records"].([]any)[0].(map[string]any)
+		seq := rec["dynamodb"].(map[string]any)["SequenceNumber"]
+		assert.Equal(t, []any{map[string]any{"itemIdentifier": seq}}, resp["batchItemFailures"])
+	},
+	// A scheduled run answers with its summary, even when a chain cannot be sealed.
+	"smoke-checkpointer.json": func(t *testing.T, _, resp map[string]any) {
+		_, chains := resp["chains"].(float64)
+		_, sealed := resp["sealed"].(float64)
+		assert.True(t, chains && sealed, "checkpoint summary: %v", resp)
+	},
 	// A string that is not an agentgate key must never come back authenticated.
 	"smoke-authorizer.json": func(t *testing.T, _, resp map[string]any) {
 		_, isBool := resp["isAuthorized"].(bool)
