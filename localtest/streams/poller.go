@@ -60,7 +60,10 @@ type shardState struct {
 	id       string
 	parent   string
 	iterator string
-	closed   bool
+	// last is the sequence number of the last record delivered, to resume
+	// after a lost or refused iterator without redelivering or skipping.
+	last   string
+	closed bool
 }
 
 func (p *Poller) defaults() {
@@ -162,9 +165,11 @@ func (p *Poller) describe(ctx context.Context, shards map[string]*shardState, or
 // pollShard reads one page of a shard and delivers it.
 func (p *Poller) pollShard(ctx context.Context, s *shardState) (int, error) {
 	if s.iterator == "" {
-		out, err := p.API.GetShardIterator(ctx, &dynamodbstreams.GetShardIteratorInput{
-			StreamArn: &p.StreamARN, ShardId: &s.id, ShardIteratorType: types.ShardIteratorTypeTrimHorizon,
-		})
+		in := &dynamodbstreams.GetShardIteratorInput{StreamArn: &p.StreamARN, ShardId: &s.id, ShardIteratorType: types.ShardIteratorTypeTrimHorizon}
+		if s.last != "" {
+			in.ShardIteratorType, in.SequenceNumber = types.ShardIteratorTypeAfterSequenceNumber, aws.String(s.last)
+		}
+		out, err := p.API.GetShardIterator(ctx, in)
 		if err != nil {
 			return 0, fmt.Errorf("iterator: %w", err)
 		}
@@ -172,14 +177,19 @@ func (p *Poller) pollShard(ctx context.Context, s *shardState) (int, error) {
 	}
 	out, err := p.API.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: &s.iterator, Limit: aws.Int32(p.BatchSize)})
 	if err != nil {
+		// An expired iterator, or DynamoDB Local's TrimmedDataAccessException
+		// for an iterator taken while the shard was empty: take a fresh one
+		// after the last delivered record.
 		var expired *types.ExpiredIteratorException
-		if errors.As(err, &expired) {
-			return 0, fmt.Errorf("iterator expired (records may be redelivered): %w", err)
+		var trimmed *types.TrimmedDataAccessException
+		if errors.As(err, &expired) || errors.As(err, &trimmed) {
+			s.iterator = ""
 		}
 		return 0, err
 	}
 	if len(out.Records) > 0 {
 		p.deliver(ctx, s.id, out.Records)
+		s.last = aws.ToString(out.Records[len(out.Records)-1].Dynamodb.SequenceNumber)
 	}
 	if out.NextShardIterator == nil {
 		s.closed = true
