@@ -1,0 +1,463 @@
+package audit
+
+import (
+	"archive/zip"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/transparency-dev/merkle/compact"
+
+	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// BundleSource reads the evidence archive.
+type BundleSource interface {
+	// Chains lists the tenant's chains that have archived bundles.
+	Chains(ctx context.Context, tenant string) ([]string, error)
+	// Manifests returns chain's bundle manifests with FirstSeq >= from, in
+	// seq order.
+	Manifests(ctx context.Context, chain string, from int64) ([]archive.Manifest, error)
+	// Bundle returns a bundle's bytes by key.
+	Bundle(ctx context.Context, key string) ([]byte, error)
+}
+
+// CheckpointSource returns a chain's newest signed checkpoint
+// (checkpoint.ErrNotFound if none).
+type CheckpointSource interface {
+	Latest(ctx context.Context, chain string) (checkpoint.Checkpoint, error)
+}
+
+// EntrySource reads entries not yet archived (the evidence table): the
+// leaves between the last packaged bundle and the checkpoint.
+type EntrySource interface {
+	Range(ctx context.Context, chain string, from, to int64, fn func(*evidence.Entry) error) error
+}
+
+// Sealer signs a fresh checkpoint of a chain, so a package built on demand
+// is covered without waiting for the schedule (shared/checkpoint.Checkpointer).
+type Sealer interface {
+	Seal(ctx context.Context, chain string, now time.Time) (*checkpoint.Checkpoint, error)
+}
+
+// Signer signs the package statement (the checkpoint key, via KMS).
+type Signer interface {
+	Sign(ctx context.Context, digest []byte) ([]byte, error)
+	PublicKey(ctx context.Context) ([]byte, error)
+}
+
+// Request is what to package.
+type Request struct {
+	ID         string
+	Tenant     string
+	From, To   time.Time
+	Frameworks []string
+}
+
+// Builder builds packages. Bundles, Checkpoints and Entries are required;
+// the rest are optional (a missing register is an empty CSV, and the report
+// says so).
+type Builder struct {
+	Bundles     BundleSource
+	Checkpoints CheckpointSource
+	Entries     EntrySource
+	Sealer      Sealer
+	Signer      Signer
+	Controls    ControlSource
+	Registers   RegisterSource
+	Now         func() time.Time
+	Log         *slog.Logger
+	// Progress, if set, is told how many entries were packaged so far.
+	Progress func(entries int64)
+}
+
+// Build writes the package for req to w, extending prev (nil for the
+// tenant's first package), and returns its manifest.
+func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.Writer) (*Manifest, error) {
+	if req.Tenant == "" || req.ID == "" || !req.From.Before(req.To) {
+		return nil, fmt.Errorf("%w: a package needs an id, a tenant and from < to", ErrInvalid)
+	}
+	if prev != nil && prev.Tenant != req.Tenant {
+		return nil, fmt.Errorf("%w: previous package is of tenant %s", ErrInvalid, prev.Tenant)
+	}
+	now := time.Now
+	if b.Now != nil {
+		now = b.Now
+	}
+	created := now().UTC()
+	m := &Manifest{
+		Format: Format, ID: req.ID, Tenant: req.Tenant,
+		Period:     Period{From: req.From.UTC().Format(time.RFC3339), To: req.To.UTC().Format(time.RFC3339)},
+		Frameworks: normFrameworks(req.Frameworks), CreatedAt: created.Format(time.RFC3339Nano),
+		Sequence: 1, PreviousPackageHash: evidence.GenesisHash,
+		Files: []File{}, Chains: []Chain{},
+	}
+	if prev != nil {
+		m.Sequence = prev.Sequence + 1
+		m.PreviousPackageHash = prev.PackageHash
+	}
+	zw := &zipOut{w: zip.NewWriter(w), mod: created}
+	stats := newDayStats(req.From, req.To)
+
+	chains, err := b.Bundles.Chains(ctx, req.Tenant)
+	if err != nil {
+		return nil, fmt.Errorf("list chains of %s: %w", req.Tenant, err)
+	}
+	// A chain the previous package held stays in every later package, even
+	// if the archive listing misses it, so the packages' chains never fork.
+	if prev != nil {
+		for _, c := range prev.Chains {
+			if !slices.Contains(chains, c.Chain) {
+				chains = append(chains, c.Chain)
+			}
+		}
+	}
+	slices.Sort(chains)
+	var lines []BundleLine
+	var entries int64
+	for _, chain := range chains {
+		start := genesisChain(chain)
+		if prev != nil {
+			if p := prev.ChainByName(chain); p != nil {
+				start = *p
+			}
+		}
+		c, cl, err := b.packChain(ctx, req, created, start, zw, stats, &entries)
+		if err != nil {
+			return nil, fmt.Errorf("package %s: %w", chain, err)
+		}
+		if c.Checkpoint != nil {
+			if m.PublicKey == "" {
+				m.PublicKey = c.pubKey
+			} else if m.PublicKey != c.pubKey {
+				return nil, fmt.Errorf("package %s: checkpoints are signed by different keys", chain)
+			}
+		}
+		m.Chains = append(m.Chains, c.Chain)
+		lines = append(lines, cl...)
+	}
+	if b.Signer != nil {
+		der, err := b.Signer.PublicKey(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("package signing key: %w", err)
+		}
+		pub := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
+		if m.PublicKey != "" && m.PublicKey != pub {
+			return nil, errors.New("the package signing key is not the checkpoint key")
+		}
+		m.PublicKey = pub
+	}
+	if m.PublicKey == "" {
+		return nil, errors.New("no signed checkpoint and no signer: nothing to anchor the package to a key")
+	}
+
+	var idx strings.Builder
+	enc := json.NewEncoder(&idx)
+	enc.SetEscapeHTML(false)
+	for i := range lines {
+		if err := enc.Encode(&lines[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.add(FileBundles, []byte(idx.String())); err != nil {
+		return nil, err
+	}
+	if err := b.writeReports(ctx, req, m, stats, zw); err != nil {
+		return nil, err
+	}
+	m.Files = zw.files
+	if m.PackageHash, err = m.Hash(); err != nil {
+		return nil, err
+	}
+	if b.Signer != nil {
+		sig, err := b.Signer.Sign(ctx, checkpoint.Digest(SignedStatement(m.Tenant, m.ID, m.Sequence, m.PackageHash)))
+		if err != nil {
+			return nil, fmt.Errorf("sign package: %w", err)
+		}
+		m.Signature = base64.StdEncoding.EncodeToString(sig)
+	}
+	mb, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := zw.addRaw(FileManifest, mb, zip.Deflate); err != nil {
+		return nil, err
+	}
+	if err := zw.w.Close(); err != nil {
+		return nil, fmt.Errorf("finish zip: %w", err)
+	}
+	return m, nil
+}
+
+type packedChain struct {
+	Chain
+	pubKey string
+}
+
+// packChain adds the chain's bundles after start, up to the period's end and
+// the newest checkpoint, verifying every entry on the way: a package never
+// carries evidence that does not hold.
+func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, start Chain, zw *zipOut, stats *dayStats, total *int64) (packedChain, []BundleLine, error) {
+	chain := start.Chain
+	c := packedChain{Chain: Chain{
+		Chain: chain, FirstSeq: start.NextSeq, NextSeq: start.NextSeq,
+		PrevEntryHash: start.LastEntryHash, LastEntryHash: start.LastEntryHash,
+		PrevBundleHash: start.LastBundleHash, LastBundleHash: start.LastBundleHash,
+		StartCompact: start.EndCompact, EndCompact: start.EndCompact, TailCompact: []string{},
+	}}
+	if b.Sealer != nil {
+		if _, err := b.Sealer.Seal(ctx, chain, now); err != nil {
+			// The newest stored checkpoint still serves; the package is then
+			// cut where it ends.
+			b.log().WarnContext(ctx, "seal before packaging failed", "chain", chain, "err", err)
+		}
+	}
+	cp, err := b.Checkpoints.Latest(ctx, chain)
+	switch {
+	case errors.Is(err, checkpoint.ErrNotFound):
+		return c, nil, nil // nothing signed yet: nothing to package
+	case err != nil:
+		return c, nil, fmt.Errorf("latest checkpoint: %w", err)
+	}
+	if cp.Size < uint64(start.NextSeq) {
+		return c, nil, fmt.Errorf("%w: the newest checkpoint (size %d) is older than the previous package (seq %d)", ErrInvalid, cp.Size, start.NextSeq)
+	}
+	acc, err := newRange(0, uint64(start.NextSeq), start.EndCompact)
+	if err != nil {
+		return c, nil, fmt.Errorf("resume tree: %w", err)
+	}
+	manifests, err := b.Bundles.Manifests(ctx, chain, start.NextSeq)
+	if err != nil {
+		return c, nil, fmt.Errorf("list bundles: %w", err)
+	}
+	var lines []BundleLine
+	to := evidence.FormatTime(req.To)
+	in := true // still inside the period and the checkpoint
+	var tail *compact.Range
+	next, prevEntry, prevBundle := start.NextSeq, start.LastEntryHash, start.LastBundleHash
+	for _, bm := range manifests {
+		if bm.FirstSeq != next || bm.PrevBundleHash != prevBundle || bm.FirstPrevHash != prevEntry {
+			return c, nil, fmt.Errorf("%w: bundle %s does not follow seq %d", archive.ErrBroken, bm.Key, next)
+		}
+		if in && uint64(bm.LastSeq) >= cp.Size {
+			in = false
+		}
+		if !in && uint64(next) >= cp.Size {
+			break // the tail is complete
+		}
+		body, err := b.Bundles.Bundle(ctx, bm.Key)
+		if err != nil {
+			return c, nil, fmt.Errorf("read bundle %s: %w", bm.Key, err)
+		}
+		var onEntry func(*evidence.Entry)
+		if in {
+			onEntry = stats.add
+		}
+		leaves, firstTS, lastTS, err := readBundle(body, bm, req.Tenant, onEntry)
+		if err != nil {
+			return c, nil, err
+		}
+		if in && firstTS >= to {
+			in = false
+		}
+		if !in {
+			// Past the package: these leaves only link the package to the
+			// signed root (the tail compact range).
+			if tail == nil {
+				tail = rangeFactory.NewEmptyRange(uint64(next))
+			}
+			for k := 0; k+32 <= len(leaves) && tail.End() < cp.Size; k += 32 {
+				if err := tail.Append(leaves[k:k+32], nil); err != nil {
+					return c, nil, err
+				}
+			}
+			next, prevEntry, prevBundle = bm.LastSeq+1, bm.LastHash, bm.BundleHash
+			continue
+		}
+		for k := 0; k+32 <= len(leaves); k += 32 {
+			if err := acc.Append(leaves[k:k+32], nil); err != nil {
+				return c, nil, err
+			}
+		}
+		path := BundlePath(bm.Key)
+		if !strings.HasPrefix(path, bundlePrefix) || checkName(path) != nil {
+			return c, nil, fmt.Errorf("%w: bundle key %q is not a package path", ErrInvalid, bm.Key)
+		}
+		if err := zw.addRaw(path, body, zip.Store); err != nil {
+			return c, nil, err
+		}
+		lines = append(lines, BundleLine{
+			V: bm.V, Chain: bm.Chain, FirstSeq: bm.FirstSeq, LastSeq: bm.LastSeq, Count: bm.Count,
+			FirstPrevHash: bm.FirstPrevHash, LastHash: bm.LastHash, Key: bm.Key, ObjectSHA256: bm.ObjectSHA256,
+			PrevBundleHash: bm.PrevBundleHash, BundleHash: bm.BundleHash, File: path,
+		})
+		if c.FirstTS == "" {
+			c.FirstTS = firstTS
+		}
+		c.LastTS = lastTS
+		c.Bundles++
+		c.NextSeq, c.LastEntryHash, c.LastBundleHash = bm.LastSeq+1, bm.LastHash, bm.BundleHash
+		next, prevEntry, prevBundle = c.NextSeq, c.LastEntryHash, c.LastBundleHash
+		*total += bm.Count
+		if b.Progress != nil {
+			b.Progress(*total)
+		}
+	}
+	if tail == nil {
+		tail = rangeFactory.NewEmptyRange(uint64(c.NextSeq))
+	}
+	// Leaves the archive does not hold yet come from the table.
+	if tail.End() < cp.Size {
+		v := evidence.NewVerifier(chain, int64(tail.End()), prevEntry)
+		err := b.Entries.Range(ctx, chain, int64(tail.End()), int64(cp.Size)-1, func(e *evidence.Entry) error {
+			if !v.Add(e) {
+				fb := v.Report().FirstBad
+				return fmt.Errorf("%w: %s seq %d: %s", archive.ErrBroken, chain, fb.Seq, fb.Reason)
+			}
+			lh, err := leafHash(e.Hash)
+			if err != nil {
+				return err
+			}
+			return tail.Append(lh, nil)
+		})
+		if err != nil {
+			return c, nil, fmt.Errorf("read entries for the checkpoint tail: %w", err)
+		}
+		if tail.End() != cp.Size {
+			return c, nil, fmt.Errorf("%w: %s has %d entries, the checkpoint says %d", archive.ErrMissing, chain, tail.End(), cp.Size)
+		}
+	}
+	c.EndCompact = hexList(acc.Hashes())
+	c.TailCompact = hexList(tail.Hashes())
+	full := copyRange(acc)
+	if err := full.AppendRange(tail, nil); err != nil {
+		return c, nil, err
+	}
+	root, err := rootOf(full)
+	if err != nil {
+		return c, nil, err
+	}
+	if hex.EncodeToString(root) != hex.EncodeToString(cp.Root) {
+		return c, nil, fmt.Errorf("%w: the archived entries do not reproduce the checkpoint root at size %d", checkpoint.ErrMismatch, cp.Size)
+	}
+	c.Checkpoint = &Checkpoint{
+		Size: cp.Size, RootHash: hex.EncodeToString(cp.Root), Body: cp.Body,
+		Signature: base64.StdEncoding.EncodeToString(cp.Signature), KeyID: cp.KeyID,
+	}
+	c.pubKey = cp.PublicKeyPEM
+	if c.StartCompact == nil {
+		c.StartCompact = []string{}
+	}
+	return c, lines, nil
+}
+
+// readBundle checks a bundle's bytes and entries against its manifest and
+// returns its leaf hashes and first and last timestamps.
+func readBundle(body []byte, bm archive.Manifest, tenant string, onEntry func(*evidence.Entry)) ([]byte, string, string, error) {
+	sum := sha256.Sum256(body)
+	if hex.EncodeToString(sum[:]) != bm.ObjectSHA256 {
+		return nil, "", "", fmt.Errorf("%w: bundle %s bytes do not match its manifest", archive.ErrBroken, bm.Key)
+	}
+	if h, err := bm.Hash(); err != nil || h != bm.BundleHash {
+		return nil, "", "", fmt.Errorf("%w: bundle %s manifest hash", archive.ErrBroken, bm.Key)
+	}
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
+	raw, err := gunzipLimited(body, DefaultLimits.MaxBundleBytes, *bp)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("bundle %s: %w", bm.Key, err)
+	}
+	*bp = raw[:0]
+	v := evidence.NewVerifier(bm.Chain, bm.FirstSeq, bm.FirstPrevHash)
+	leaves := make([]byte, 0, 32*bm.Count)
+	var first, last string
+	err = eachEntry(raw, func(e *evidence.Entry) error {
+		if !v.Add(e) {
+			fb := v.Report().FirstBad
+			return fmt.Errorf("%w: bundle %s seq %d: %s", archive.ErrBroken, bm.Key, fb.Seq, fb.Reason)
+		}
+		if e.Tenant != tenant {
+			return fmt.Errorf("%w: bundle %s seq %d is of tenant %q", archive.ErrBroken, bm.Key, e.Seq, e.Tenant)
+		}
+		if first == "" {
+			first = strings.Clone(e.TS)
+		}
+		last = e.TS
+		if onEntry != nil {
+			onEntry(e)
+		}
+		lh, err := leafHash(e.Hash)
+		if err != nil {
+			return err
+		}
+		leaves = append(leaves, lh...)
+		return nil
+	})
+	if err != nil {
+		return nil, "", "", err
+	}
+	rep := v.Report()
+	if rep.Checked != bm.Count || rep.LastHash != bm.LastHash {
+		return nil, "", "", fmt.Errorf("%w: bundle %s holds %d entries, its manifest says %d", archive.ErrBroken, bm.Key, rep.Checked, bm.Count)
+	}
+	return leaves, first, strings.Clone(last), nil
+}
+
+func (b *Builder) log() *slog.Logger {
+	if b.Log != nil {
+		return b.Log
+	}
+	return slog.Default()
+}
+
+func normFrameworks(fs []string) []string {
+	out := []string{}
+	for _, f := range fs {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f != "" && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// zipOut writes files into the zip and records each one's digest.
+type zipOut struct {
+	w     *zip.Writer
+	mod   time.Time
+	files []File
+}
+
+func (z *zipOut) add(name string, body []byte) error { return z.addRaw(name, body, zip.Deflate) }
+
+func (z *zipOut) addRaw(name string, body []byte, method uint16) error {
+	// Fixed times and modes: the zip is a function of its contents.
+	hdr := &zip.FileHeader{Name: name, Method: method, Modified: z.mod}
+	hdr.SetMode(0o644)
+	fw, err := z.w.CreateHeader(hdr)
+	if err != nil {
+		return fmt.Errorf("zip %s: %w", name, err)
+	}
+	var h hash.Hash = sha256.New()
+	if _, err := io.MultiWriter(fw, h).Write(body); err != nil {
+		return fmt.Errorf("zip %s: %w", name, err)
+	}
+	if name != FileManifest {
+		z.files = append(z.files, File{Path: name, SHA256: hexSum(h), Size: int64(len(body))})
+	}
+	return nil
+}

@@ -1,0 +1,285 @@
+package audit
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unsafe"
+
+	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// MaxBundleEntryBytes bounds one decompressed JSON line of a bundle: entries
+// are well under 4 KiB; a megabyte line is an attack, not evidence.
+const MaxBundleEntryBytes = 1 << 20
+
+// errSlow tells the fast line parser to hand the line to encoding/json.
+var errSlow = errors.New("not in the fast form")
+
+// gunzipLimited decompresses a bundle, refusing more than limit bytes of
+// output: a bundle is gzip inside the zip, so the zip's own size checks do
+// not bound it.
+func gunzipLimited(body []byte, limit int64, dst []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	buf := bytes.NewBuffer(dst[:0])
+	n, err := buf.ReadFrom(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, fmt.Errorf("decompresses to more than %d bytes", limit)
+	}
+	return buf.Bytes(), nil
+}
+
+// eachEntry calls fn for every entry of a decompressed bundle, in order.
+// Lines in the exact form the archiver writes (encoding/json of
+// evidence.Entry, no escapes) take a hand-written parser; anything else goes
+// through encoding/json, so the accepted language is encoding/json's either
+// way (the fuzz target checks the two agree). The strings of the entry
+// passed to fn alias raw and are valid only during the call.
+func eachEntry(raw []byte, fn func(*evidence.Entry) error) error {
+	var e evidence.Entry
+	line := 0
+	for len(raw) > 0 {
+		line++
+		i := bytes.IndexByte(raw, '\n')
+		var l []byte
+		if i < 0 {
+			l, raw = raw, nil
+		} else {
+			l, raw = raw[:i], raw[i+1:]
+		}
+		if len(l) > MaxBundleEntryBytes {
+			return fmt.Errorf("line %d: longer than %d bytes", line, MaxBundleEntryBytes)
+		}
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		e = evidence.Entry{}
+		if err := parseEntryFast(l, &e); err != nil {
+			e = evidence.Entry{}
+			if err := parseEntrySlow(l, &e); err != nil {
+				return fmt.Errorf("line %d: %w", line, err)
+			}
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parseEntrySlow(l []byte, e *evidence.Entry) error {
+	dec := json.NewDecoder(bytes.NewReader(l))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(e); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("more than one JSON value on a line")
+	}
+	return nil
+}
+
+// parser is a cursor over one line.
+type parser struct {
+	b []byte
+	i int
+}
+
+func (p *parser) lit(s string) bool {
+	if len(p.b)-p.i >= len(s) && string(p.b[p.i:p.i+len(s)]) == s {
+		p.i += len(s)
+		return true
+	}
+	return false
+}
+
+// str reads a JSON string with no escapes, no control characters and only
+// ASCII (anything else: errSlow). The result aliases the line.
+func (p *parser) str() (string, error) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", errSlow
+	}
+	p.i++
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := p.b[start:p.i]
+			p.i++
+			if len(s) == 0 {
+				return "", nil
+			}
+			return unsafe.String(&s[0], len(s)), nil
+		}
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			return "", errSlow
+		}
+		p.i++
+	}
+	return "", errSlow
+}
+
+// int reads a JSON integer in canonical form.
+func (p *parser) int() (int64, error) {
+	start := p.i
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		p.i++
+	}
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+	}
+	if p.i < len(p.b) {
+		if c := p.b[p.i]; c == '.' || c == 'e' || c == 'E' {
+			return 0, errSlow
+		}
+	}
+	s := p.b[start:p.i]
+	if len(s) == 0 || len(s) > 19 || (len(s) > 1 && s[0] == '0') || (len(s) > 2 && s[0] == '-' && s[1] == '0') {
+		return 0, errSlow
+	}
+	n, err := strconv.ParseInt(unsafe.String(&s[0], len(s)), 10, 64)
+	if err != nil {
+		return 0, errSlow
+	}
+	return n, nil
+}
+
+// optStr reads `,"name":"value"` if the line continues with it.
+func (p *parser) optStr(key string, dst *string) error {
+	if !p.lit(key) {
+		return nil
+	}
+	s, err := p.str()
+	if err != nil {
+		return err
+	}
+	if s == "" {
+		// encoding/json omits empty omitempty strings; an explicit "" is
+		// legal JSON but not the archiver's form.
+		return errSlow
+	}
+	*dst = s
+	return nil
+}
+
+func (p *parser) reqStr(key string, dst *string) error {
+	if !p.lit(key) {
+		return errSlow
+	}
+	s, err := p.str()
+	*dst = s
+	return err
+}
+
+func (p *parser) reqInt(key string, dst *int64) error {
+	if !p.lit(key) {
+		return errSlow
+	}
+	n, err := p.int()
+	*dst = n
+	return err
+}
+
+// parseEntryFast parses the archiver's exact line form: the fields of
+// evidence.Entry in declaration order, omitempty fields possibly absent,
+// no whitespace, no meta map.
+func parseEntryFast(l []byte, e *evidence.Entry) error {
+	p := &parser{b: l}
+	var v int64
+	if err := p.reqInt(`{"v":`, &v); err != nil {
+		return err
+	}
+	if v < -1<<31 || v > 1<<31-1 {
+		return errSlow
+	}
+	e.V = int(v)
+	steps := []error{
+		p.reqStr(`,"kind":`, &e.Kind),
+		p.reqStr(`,"tenant":`, &e.Tenant),
+		p.reqStr(`,"chain":`, &e.Chain),
+		p.reqInt(`,"seq":`, &e.Seq),
+		p.reqStr(`,"ts":`, &e.TS),
+		p.reqStr(`,"principal":`, &e.Principal),
+		p.optStr(`,"userRef":`, &e.UserRef),
+		p.optStr(`,"modelVersion":`, &e.ModelVersion),
+		p.optStr(`,"modelProvider":`, &e.ModelProvider),
+		p.optStr(`,"inputSha256":`, &e.InputSHA256),
+		p.optStr(`,"outputSha256":`, &e.OutputSHA256),
+		p.optStr(`,"decision":`, &e.Decision),
+	}
+	// The steps above run in order because Go evaluates the composite
+	// literal's elements left to right; stop at the first failure.
+	for _, err := range steps {
+		if err != nil {
+			return err
+		}
+	}
+	if !p.lit(`,"rules":`) {
+		return errSlow
+	}
+	if p.lit("null") {
+		e.Rules = nil
+	} else {
+		if !p.lit("[") {
+			return errSlow
+		}
+		e.Rules = []string{}
+		for !p.lit("]") {
+			if len(e.Rules) > 0 && !p.lit(",") {
+				return errSlow
+			}
+			s, err := p.str()
+			if err != nil {
+				return err
+			}
+			e.Rules = append(e.Rules, s)
+		}
+	}
+	if err := p.optStr(`,"policyHash":`, &e.PolicyHash); err != nil {
+		return err
+	}
+	if err := p.reqStr(`,"status":`, &e.Status); err != nil {
+		return err
+	}
+	if err := p.reqInt(`,"latencyNs":`, &e.LatencyNs); err != nil {
+		return err
+	}
+	if p.lit(`,"meta":`) {
+		return errSlow
+	}
+	if err := p.reqStr(`,"prevHash":`, &e.PrevHash); err != nil {
+		return err
+	}
+	if err := p.optStr(`,"hash":`, &e.Hash); err != nil {
+		return err
+	}
+	if !p.lit("}") {
+		return errSlow
+	}
+	for ; p.i < len(p.b); p.i++ {
+		switch p.b[p.i] {
+		case ' ', '\t', '\r':
+		default:
+			return errSlow
+		}
+	}
+	return nil
+}
+
+// decodeBundleEntries is the reference reader (the archive's) for callers
+// that need owned entries.
+func decodeBundleEntries(body []byte) ([]evidence.Entry, error) {
+	return archive.DecodeBundle(bytes.NewReader(body))
+}

@@ -1,0 +1,115 @@
+package audit
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/pem"
+	"errors"
+	"fmt"
+
+	"github.com/transparency-dev/merkle/compact"
+	"github.com/transparency-dev/merkle/rfc6962"
+)
+
+// The tree is the checkpoints' RFC 6962 SHA-256 tree, leaf = the 32-byte
+// entry hash (shared/checkpoint); compact ranges let a package carry only
+// O(log n) hashes for the parts of the tree outside it.
+var (
+	hasher       = rfc6962.DefaultHasher
+	rangeFactory = &compact.RangeFactory{Hash: hasher.HashChildren}
+)
+
+// leafHash is the RFC 6962 leaf hash of a hex entry hash.
+func leafHash(entryHash string) ([]byte, error) {
+	var d [sha256.Size]byte
+	if len(entryHash) != 2*sha256.Size {
+		return nil, fmt.Errorf("entry hash %q is not 32 hex bytes", entryHash)
+	}
+	if _, err := hex.Decode(d[:], []byte(entryHash)); err != nil {
+		return nil, fmt.Errorf("entry hash %q is not hex", entryHash)
+	}
+	return hasher.HashLeaf(d[:]), nil
+}
+
+func hexList(hs [][]byte) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = hex.EncodeToString(h)
+	}
+	return out
+}
+
+func unhexList(ss []string) ([][]byte, error) {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		b, err := hex.DecodeString(s)
+		if err != nil || len(b) != sha256.Size {
+			return nil, fmt.Errorf("hash %d is not 32 hex bytes", i)
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// newRange rebuilds the compact range [begin, end) from hex hashes.
+func newRange(begin, end uint64, hashes []string) (*compact.Range, error) {
+	hs, err := unhexList(hashes)
+	if err != nil {
+		return nil, err
+	}
+	if end < begin {
+		return nil, errors.New("range ends before it begins")
+	}
+	return rangeFactory.NewRange(begin, end, hs)
+}
+
+// rootOf returns the root of a range that starts at 0.
+func rootOf(r *compact.Range) ([]byte, error) {
+	if r.End() == 0 {
+		return hasher.EmptyRoot(), nil
+	}
+	return r.GetRootHash(nil)
+}
+
+func sameHashes(a [][]byte, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if hex.EncodeToString(a[i]) != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// parsePublicKey reads a PEM PKIX ECDSA P-256 public key.
+func parsePublicKey(pemText string) (*ecdsa.PublicKey, []byte, error) {
+	blk, rest := pem.Decode([]byte(pemText))
+	if blk == nil || blk.Type != "PUBLIC KEY" || len(bytes.TrimSpace(rest)) != 0 {
+		return nil, nil, errors.New("not one PEM PUBLIC KEY block")
+	}
+	k, err := x509.ParsePKIXPublicKey(blk.Bytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	ek, ok := k.(*ecdsa.PublicKey)
+	if !ok || ek.Curve.Params().Name != "P-256" {
+		return nil, nil, fmt.Errorf("key is %T, want ECDSA P-256", k)
+	}
+	return ek, blk.Bytes, nil
+}
+
+// KeyFingerprint is the SHA-256 of the DER public key, for comparing a
+// package's key with one obtained out of band.
+func KeyFingerprint(pemText string) (string, error) {
+	_, der, err := parsePublicKey(pemText)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(der)
+	return hex.EncodeToString(sum[:]), nil
+}

@@ -1,0 +1,403 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"time"
+)
+
+// writeReports adds every file but the bundles, the bundle index and the
+// manifest: the control matrix, exceptions, registers, report and VERIFY.txt.
+func (b *Builder) writeReports(ctx context.Context, req Request, m *Manifest, stats *dayStats, zw *zipOut) error {
+	var results []ControlResult
+	if b.Controls != nil {
+		var err error
+		if results, err = b.Controls.ControlResults(ctx, req.Tenant, req.From, req.To); err != nil {
+			return fmt.Errorf("control results: %w", err)
+		}
+	}
+	views := groupControls(results, req.From)
+	exc := exceptionsOf(views)
+	rows := matrixOf(views, m.Frameworks, exc)
+	mj, err := matrixJSON(m, rows)
+	if err != nil {
+		return err
+	}
+	registers := map[string]Table{}
+	for _, name := range []string{RegisterVendors, RegisterAccessReviews, RegisterModelChanges, RegisterAdversarialRuns} {
+		t := Table{Header: defaultHeaders[name]}
+		if b.Registers != nil {
+			got, err := b.Registers.Register(ctx, req.Tenant, name, req.From, req.To)
+			if err != nil {
+				return fmt.Errorf("register %s: %w", name, err)
+			}
+			if len(got.Header) > 0 {
+				t = got
+			}
+		}
+		registers[name] = t
+	}
+	files := []struct {
+		name string
+		body []byte
+	}{
+		{FileMatrixCSV, matrixCSV(rows)},
+		{FileMatrixJSON, mj},
+		{FileExceptions, exceptionsCSV(exc)},
+		{FileVendors, csvBytes(registers[RegisterVendors].Header, registers[RegisterVendors].Rows)},
+		{FileAccessReviews, csvBytes(registers[RegisterAccessReviews].Header, registers[RegisterAccessReviews].Rows)},
+		{FileModelChanges, csvBytes(registers[RegisterModelChanges].Header, registers[RegisterModelChanges].Rows)},
+		{FileAdversarialRuns, csvBytes(registers[RegisterAdversarialRuns].Header, registers[RegisterAdversarialRuns].Rows)},
+	}
+	html, err := renderReport(m, views, rows, exc, stats, registers, b.Controls != nil, b.Registers != nil)
+	if err != nil {
+		return err
+	}
+	files = append(files, struct {
+		name string
+		body []byte
+	}{FileReport, html}, struct {
+		name string
+		body []byte
+	}{FileVerify, []byte(verifyText(m))})
+	for _, f := range files {
+		if err := zw.add(f.name, f.body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statusColor is the one palette of the report (colour-blind safe-ish:
+// passing and failing also differ in lightness).
+var statusColor = map[string]string{
+	StatusPassing: "#2e7d32",
+	StatusWarning: "#f9a825",
+	StatusFailing: "#c62828",
+	StatusError:   "#6a1b9a",
+	"":            "#e0e0e0",
+}
+
+type svgRect struct {
+	X, Y, W, H   float64
+	Fill, Class  string
+	Title, Attrs string
+}
+
+type svgText struct {
+	X, Y   float64
+	Anchor string
+	Text   string
+}
+
+type chart struct {
+	ID, Title string
+	W, H      float64
+	Rects     []svgRect
+	Texts     []svgText
+}
+
+// statusChart is a grid: a row per control, a column per day, each cell the
+// worst status that day (or the status carried from the last run).
+func statusChart(views []*controlView, days []dayCount) chart {
+	const left, top, cellH = 70.0, 24.0, 18.0
+	n := max(len(days), 1)
+	cellW := max(2.0, min(24.0, 720.0/float64(n)))
+	c := chart{ID: "chart-control-status", Title: "Control status over time", W: left + cellW*float64(n) + 10, H: top + cellH*float64(max(len(views), 1)) + 30}
+	for i, v := range views {
+		y := top + cellH*float64(i)
+		c.Texts = append(c.Texts, svgText{X: left - 6, Y: y + cellH*0.7, Anchor: "end", Text: v.id})
+		status := ""
+		if v.before != nil {
+			status = v.before.Status
+		}
+		k := 0
+		for d, day := range days {
+			worst := ""
+			for k < len(v.runs) && v.runs[k].At.UTC().Format("2006-01-02") <= day.Day {
+				if v.runs[k].At.UTC().Format("2006-01-02") == day.Day && statusRank(v.runs[k].Status) > statusRank(worst) {
+					worst = v.runs[k].Status
+				}
+				status = v.runs[k].Status
+				k++
+			}
+			if worst == "" {
+				worst = status
+			}
+			c.Rects = append(c.Rects, svgRect{
+				X: left + cellW*float64(d), Y: y + 1, W: cellW - 0.5, H: cellH - 2,
+				Fill: statusColor[worst], Class: "cell status-" + orNone(worst),
+				Title: fmt.Sprintf("%s %s: %s", v.id, day.Day, orNone(worst)),
+			})
+		}
+	}
+	addDayAxis(&c, days, left, cellW, c.H-10)
+	return c
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// decisionChart stacks allow / redact / block (and other) per day.
+func decisionChart(days []dayCount) chart {
+	const left, top, plotH = 70.0, 24.0, 180.0
+	n := max(len(days), 1)
+	barW := max(2.0, min(24.0, 720.0/float64(n)))
+	c := chart{ID: "chart-decisions", Title: "Validations and decisions per day", W: left + barW*float64(n) + 10, H: top + plotH + 30}
+	var peak int64 = 1
+	for _, d := range days {
+		peak = max(peak, d.Allow+d.Redact+d.Block+d.Other)
+	}
+	c.Texts = append(c.Texts, svgText{X: left - 6, Y: top + 8, Anchor: "end", Text: fmt.Sprint(peak)}, svgText{X: left - 6, Y: top + plotH, Anchor: "end", Text: "0"})
+	for i, d := range days {
+		x := left + barW*float64(i)
+		y := top + plotH
+		for _, part := range []struct {
+			n     int64
+			class string
+			fill  string
+		}{{d.Allow, "allow", "#2e7d32"}, {d.Redact, "redact", "#f9a825"}, {d.Block, "block", "#c62828"}, {d.Other, "other", "#757575"}} {
+			if part.n == 0 {
+				continue
+			}
+			h := plotH * float64(part.n) / float64(peak)
+			y -= h
+			c.Rects = append(c.Rects, svgRect{X: x, Y: y, W: barW - 0.5, H: h, Fill: part.fill, Class: "bar decision-" + part.class,
+				Title: fmt.Sprintf("%s: %d %s", d.Day, part.n, part.class)})
+		}
+	}
+	addDayAxis(&c, days, left, barW, c.H-10)
+	return c
+}
+
+func addDayAxis(c *chart, days []dayCount, left, w, y float64) {
+	if len(days) == 0 {
+		return
+	}
+	step := max(1, len(days)/6)
+	for i := 0; i < len(days); i += step {
+		c.Texts = append(c.Texts, svgText{X: left + w*float64(i), Y: y, Anchor: "start", Text: days[i].Day})
+	}
+}
+
+type reportData struct {
+	M               *Manifest
+	Rows            []MatrixRow
+	Exceptions      []Exception
+	Status, Decide  chart
+	Totals          dayCount
+	Entries         int64
+	Models          []string
+	Registers       []registerSummary
+	NoControls      bool
+	Generated       string
+	ChainsTotal     int64
+	Legend          []legendItem
+	DecisionsLegend []legendItem
+}
+
+type registerSummary struct {
+	Name, File string
+	Rows       int
+	Missing    bool
+}
+
+type legendItem struct{ Label, Color string }
+
+func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exception, stats *dayStats, regs map[string]Table, haveControls, haveRegisters bool) ([]byte, error) {
+	d := reportData{M: m, Rows: rows, Exceptions: exc, NoControls: !haveControls, Generated: m.CreatedAt,
+		Status: statusChart(views, stats.days), Decide: decisionChart(stats.days), Entries: stats.entries}
+	for _, day := range stats.days {
+		d.Totals.Validations += day.Validations
+		d.Totals.Allow += day.Allow
+		d.Totals.Redact += day.Redact
+		d.Totals.Block += day.Block
+		d.Totals.Other += day.Other
+	}
+	for mv, n := range stats.models {
+		d.Models = append(d.Models, fmt.Sprintf("%s (%d)", mv, n))
+	}
+	slices.Sort(d.Models)
+	for _, c := range m.Chains {
+		d.ChainsTotal += c.NextSeq - c.FirstSeq
+	}
+	for _, name := range []string{RegisterVendors, RegisterAccessReviews, RegisterModelChanges, RegisterAdversarialRuns} {
+		d.Registers = append(d.Registers, registerSummary{Name: name, File: registerFiles[name], Rows: len(regs[name].Rows), Missing: !haveRegisters})
+	}
+	for _, s := range []string{StatusPassing, StatusWarning, StatusFailing, StatusError, ""} {
+		d.Legend = append(d.Legend, legendItem{orNone(s), statusColor[s]})
+	}
+	d.DecisionsLegend = []legendItem{{"allow", "#2e7d32"}, {"redact", "#f9a825"}, {"block", "#c62828"}, {"other", "#757575"}}
+	var buf bytes.Buffer
+	if err := reportTmpl.Execute(&buf, d); err != nil {
+		return nil, fmt.Errorf("render report: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func f1(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".")
+}
+
+func shortTime(s string) string {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return s
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// The report is one file with no external resource of any kind: no
+// scripts, fonts, images or stylesheets (the CSP forbids them), so it
+// renders the same offline, years later, in any browser.
+var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"f": f1, "time": shortTime}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>agentgate audit package {{.M.ID}} — {{.M.Tenant}}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1100px;color:#212121;padding:0 1em}
+h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f5f5f5}.muted{color:#757575}.chart text{font-size:10px;fill:#424242}.chart-title{font-weight:600}
+.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
+.s-passing{color:#2e7d32}.s-warning{color:#a57f00}.s-failing{color:#c62828}.s-error{color:#6a1b9a}code{font-size:12px;word-break:break-all}
+</style>
+</head>
+<body>
+<h1>Audit package {{.M.ID}}</h1>
+<p>Tenant <b>{{.M.Tenant}}</b> · period {{.M.Period.From}} to {{.M.Period.To}} (end exclusive) · package #{{.M.Sequence}} · built {{time .Generated}}{{if .M.Frameworks}} · frameworks {{range $i, $f := .M.Frameworks}}{{if $i}}, {{end}}{{$f}}{{end}}{{end}}</p>
+<p class="muted">Everything in this report is derived from the files beside it; <code>VERIFY.txt</code> explains how to check them without trusting agentgate.</p>
+
+<h2 id="summary">Summary</h2>
+<table>
+<tr><th>Validations in the period</th><td>{{.Totals.Validations}}</td><th>Evidence entries in this package</th><td>{{.ChainsTotal}} in {{len .M.Chains}} chain(s)</td></tr>
+<tr><th>Decisions</th><td>allow {{.Totals.Allow}} · redact {{.Totals.Redact}} · block {{.Totals.Block}}{{if .Totals.Other}} · other {{.Totals.Other}}{{end}}</td><th>Exceptions</th><td>{{len .Exceptions}}</td></tr>
+<tr><th>Model versions seen</th><td colspan="3">{{range $i, $m := .Models}}{{if $i}}, {{end}}{{$m}}{{else}}<span class="muted">none</span>{{end}}</td></tr>
+</table>
+
+<h2 id="status">Control status over time</h2>
+{{if .NoControls}}<p class="muted">No control results were available to this build.</p>{{end}}
+<p class="legend">{{range .Legend}}<span><i style="background:{{.Color}}"></i>{{.Label}}</span>{{end}}</p>
+{{template "chart" .Status}}
+
+<h2 id="decisions">Validations and decisions per day</h2>
+<p class="legend">{{range .DecisionsLegend}}<span><i style="background:{{.Color}}"></i>{{.Label}}</span>{{end}}</p>
+{{template "chart" .Decide}}
+
+<h2 id="matrix">Control matrix</h2>
+<table>
+<tr><th>Framework</th><th>Criterion</th><th>Control</th><th>Runs</th><th>Start</th><th>Worst</th><th>Final</th><th>Exceptions</th><th>Evidence</th></tr>
+{{range .Rows}}<tr><td>{{.Framework}}</td><td>{{.Criterion}}</td><td>{{.Control}} {{.Name}}</td><td>{{.Runs}}</td><td class="s-{{.StartStatus}}">{{.StartStatus}}</td><td class="s-{{.WorstStatus}}">{{.WorstStatus}}</td><td class="s-{{.FinalStatus}}">{{.FinalStatus}}</td><td>{{.Exceptions}}</td><td>{{range .Evidence}}<code>{{.}}</code> {{end}}</td></tr>
+{{else}}<tr><td colspan="9" class="muted">No control results in the period.</td></tr>{{end}}
+</table>
+
+<h2 id="exceptions">Exceptions</h2>
+<table>
+<tr><th>Control</th><th>Status</th><th>Opened</th><th>Remediated</th><th>Detail</th></tr>
+{{range .Exceptions}}<tr><td>{{.Control}} {{.Name}}</td><td class="s-{{.Status}}">{{.Status}}</td><td>{{.Opened}}</td><td>{{if .Remediated}}{{.Remediated}}{{else}}<b>open</b>{{end}}</td><td>{{.Detail}}</td></tr>
+{{else}}<tr><td colspan="5" class="muted">None.</td></tr>{{end}}
+</table>
+
+<h2 id="registers">Registers</h2>
+<table>
+<tr><th>Register</th><th>File</th><th>Records</th></tr>
+{{range .Registers}}<tr><td>{{.Name}}</td><td><code>{{.File}}</code></td><td>{{.Rows}}{{if .Missing}} <span class="muted">(register not available to this build)</span>{{end}}</td></tr>{{end}}
+</table>
+
+<h2 id="chains">Evidence chains and checkpoints</h2>
+<table>
+<tr><th>Chain</th><th>Seqs</th><th>Bundles</th><th>First / last entry</th><th>Signed checkpoint</th></tr>
+{{range .M.Chains}}<tr><td>{{.Chain}}</td><td>{{.FirstSeq}}–{{.NextSeq}} (end exclusive)</td><td>{{.Bundles}}</td><td>{{.FirstTS}}<br>{{.LastTS}}</td><td>{{with .Checkpoint}}size {{.Size}}<br><code>{{.RootHash}}</code>{{else}}<span class="muted">none</span>{{end}}</td></tr>{{end}}
+</table>
+<p>Previous package hash: <code>{{.M.PreviousPackageHash}}</code></p>
+</body>
+</html>
+{{define "chart"}}<svg id="{{.ID}}" class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{{.Title}}" width="{{f .W}}" height="{{f .H}}" viewBox="0 0 {{f .W}} {{f .H}}">
+<text class="chart-title" x="4" y="14">{{.Title}}</text>
+{{range .Rects}}<rect class="{{.Class}}" x="{{f .X}}" y="{{f .Y}}" width="{{f .W}}" height="{{f .H}}" fill="{{.Fill}}"><title>{{.Title}}</title></rect>
+{{end}}{{range .Texts}}<text x="{{f .X}}" y="{{f .Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{end}}</svg>{{end}}
+`))
+
+// verifyText is VERIFY.txt: how to check the package by hand, with common
+// tools, without agentgate.
+func verifyText(m *Manifest) string {
+	return fmt.Sprintf(`How to verify this audit package
+=================================
+
+Package %s of tenant %s, number %d in the tenant's chain of packages.
+Period: %s to %s (end exclusive).
+
+The quick way:   agentgate verify THIS.zip [--previous PREVIOUS.zip] [--key KEY.pem]
+It checks everything below and names the first thing that does not hold.
+Below is how to do the same by hand: nothing here needs agentgate.
+
+1. Files. manifest.json lists every other file with its SHA-256 and size.
+   For each entry: sha256sum FILE  must print the listed sha256.
+   No file may be in the zip that the manifest does not list.
+
+2. The package hash. packageHash = SHA-256 of the bytes
+      "agentgate/package/v1\n" || JCS(manifest without "packageHash" and "signature")
+   where JCS is RFC 8785 JSON canonicalisation. If "signature" is present it
+   is a base64 ASN.1 DER ECDSA P-256 signature over SHA-256 of the text
+      "agentgate package v1\ntenant <tenant>\nid <id>\nsequence <n>\nhash <packageHash>\n"
+   verifiable with the manifest's publicKey:
+      openssl dgst -sha256 -verify key.pem -signature sig.der statement.txt
+   Compare that public key with the one your organisation obtained from
+   agentgate out of band (its SHA-256 fingerprint is printed by agentgate
+   verify); a package signed by another key proves nothing.
+
+3. Evidence bundles. evidence-bundles.jsonl has one line per bundle, per
+   chain in seq order. For each line:
+   - bundleHash = SHA-256("agentgate/bundle/v1\n" || JCS(the line without
+     "bundleHash" and "file")), and prevBundleHash is the previous line's
+     bundleHash (for the chain's first bundle in this package: the
+     manifest's chains[].prevBundleHash; 64 zeros at the chain's start).
+   - firstSeq is the previous line's lastSeq + 1; count = lastSeq-firstSeq+1.
+   - sha256sum of the file named by "file" is objectSha256.
+   - gunzip it: one JSON entry per line. For every entry,
+       hash = SHA-256("agentgate/evidence/v1\n" || JCS(entry without "hash"))
+     seq increases by one, and prevHash is the previous entry's hash (the
+     first entry's prevHash is the line's firstPrevHash; 64 zeros at seq 0).
+     The last entry's hash is lastHash.
+
+4. Checkpoints. manifest.json chains[].checkpoint.body is a signed text:
+      agentgate checkpoint v1 / origin / chain / size / root / time
+   signature is base64 DER ECDSA P-256 over SHA-256(body), verifiable with
+   the public key as in step 2. The checkpoint must cover the package:
+   size >= chains[].nextSeq.
+
+5. The checkpoint covers these entries. The checkpoint root is an RFC 6962
+   Merkle tree (SHA-256; leaf = SHA-256(0x00 || 32-byte entry hash), node =
+   SHA-256(0x01 || left || right)) over every entry of the chain from seq 0.
+   The manifest gives the compact range (the perfect subtree roots, left to
+   right) of leaves [0, firstSeq) as startCompact and of [nextSeq, size) as
+   tailCompact. Append this package's leaves to startCompact, append
+   tailCompact, fold to the root: it must equal the signed root. (No other
+   hashes could reproduce it.) endCompact must be the range after the
+   package's own leaves.
+
+6. The previous package. previousPackageHash is the previous package's
+   packageHash, sequence is one more, the public key is the same, and every
+   chain continues where the previous package stopped: firstSeq,
+   prevEntryHash, prevBundleHash and startCompact equal the previous
+   package's nextSeq, lastEntryHash, lastBundleHash and endCompact. The
+   previous package's signed roots must be reproduced by this package's
+   entries where its checkpoint falls inside them.
+
+The reports (report.html, control-matrix.*, exceptions.csv and the register
+CSVs) are covered by steps 1 and 2: they cannot be changed without changing
+the package hash and, if present, breaking its signature.
+`, m.ID, m.Tenant, m.Sequence, m.Period.From, m.Period.To)
+}
