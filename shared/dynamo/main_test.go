@@ -34,6 +34,10 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
+func stackTables(prefix string) (map[string]string, error) {
+	return stack.CreateTables(context.Background(), ddb, prefix)
+}
+
 // freshTables creates a private set of tables for one test.
 func freshTables(t *testing.T) map[string]string {
 	t.Helper()
