@@ -1,0 +1,216 @@
+package controls
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// Usage is what the evidence of a tenant has shown so far: which model
+// versions and providers were used and when first, whether every call was
+// decided by the gate, and how far each chain was verified. The scanner
+// keeps it incrementally, so a run reads only the entries appended since the
+// previous one, however long the chains grow.
+type Usage struct {
+	Chains    map[string]ChainMark `json:"chains"`
+	Models    map[string]Use       `json:"models"`
+	Providers map[string]Use       `json:"providers"`
+	// Unevaluated counts call entries recorded without a gate decision.
+	Unevaluated      int64  `json:"unevaluated"`
+	FirstUnevaluated string `json:"firstUnevaluated,omitempty"`
+}
+
+// ChainMark is how far a chain was verified.
+type ChainMark struct {
+	Seq  int64  `json:"seq"` // last verified seq, -1 before any
+	Hash string `json:"hash,omitempty"`
+	// PolicyHash decided the chain's latest call.
+	PolicyHash string        `json:"policyHash,omitempty"`
+	Bad        *evidence.Bad `json:"bad,omitempty"`
+	// Backlog is how many entries the last scan left for the next one.
+	Backlog int64 `json:"backlog,omitempty"`
+}
+
+// Use records the first and last time something was seen in evidence.
+type Use struct {
+	First   time.Time `json:"first"`
+	FirstID string    `json:"firstId"`
+	Last    time.Time `json:"last"`
+	// Provider is the provider named with a model version's first use.
+	Provider string `json:"provider,omitempty"`
+}
+
+// UsageStore keeps a tenant's Usage between runs.
+type UsageStore interface {
+	// LoadUsage returns the stored usage, or a zero Usage for a new tenant.
+	LoadUsage(ctx context.Context, tenant string) (Usage, error)
+	SaveUsage(ctx context.Context, tenant string, u Usage) error
+}
+
+// Entries is the part of the evidence store the scan reads.
+type Entries interface {
+	Head(ctx context.Context, chain string) (evidence.Entry, error)
+	Get(ctx context.Context, chain string, seq int64) (evidence.Entry, error)
+	Range(ctx context.Context, chain string, from, to int64, fn func(*evidence.Entry) error) error
+}
+
+// Scanner updates a tenant's Usage from the entries appended since the last
+// scan, verifying each chain as it goes.
+type Scanner struct {
+	Entries Entries
+	Store   UsageStore
+	Shards  int
+	// MaxPerRun bounds the entries one scan reads per chain; the rest is
+	// the next run's backlog (reported by PI1.1 if it keeps growing).
+	MaxPerRun int64
+}
+
+var errStopScan = errors.New("stop scan")
+
+// Scan reads the new entries of the tenant's chains and stores the updated
+// usage.
+func (s *Scanner) Scan(ctx context.Context, tenant string) (*Usage, error) {
+	u, err := s.Store.LoadUsage(ctx, tenant)
+	if err != nil {
+		return nil, fmt.Errorf("load usage of %s: %w", tenant, err)
+	}
+	if u.Chains == nil {
+		u.Chains = map[string]ChainMark{}
+	}
+	if u.Models == nil {
+		u.Models = map[string]Use{}
+	}
+	if u.Providers == nil {
+		u.Providers = map[string]Use{}
+	}
+	limit := s.MaxPerRun
+	if limit <= 0 {
+		limit = 50000
+	}
+	for shard := 0; shard < max1(s.Shards); shard++ {
+		chain := evidence.ChainID(tenant, shard)
+		if err := s.scanChain(ctx, &u, chain, limit); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.Store.SaveUsage(ctx, tenant, u); err != nil {
+		return nil, fmt.Errorf("save usage of %s: %w", tenant, err)
+	}
+	return &u, nil
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+func (s *Scanner) scanChain(ctx context.Context, u *Usage, chain string, limit int64) error {
+	mark, known := u.Chains[chain]
+	if !known {
+		mark = ChainMark{Seq: -1}
+	}
+	if mark.Bad != nil {
+		return nil // a broken chain stays reported; re-verification is an operator's act
+	}
+	head, err := s.Entries.Head(ctx, chain)
+	if errors.Is(err, evidence.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("head of %s: %w", chain, err)
+	}
+	if head.Seq <= mark.Seq {
+		mark.Backlog = 0
+		u.Chains[chain] = mark
+		return nil
+	}
+	from := mark.Seq + 1
+	to := min(head.Seq, from+limit-1)
+	// A chain scanned for the first time may have lost its oldest entries
+	// to retention: the verifier starts at the first entry that exists and
+	// trusts its link, instead of calling the expired prefix a gap.
+	var v *evidence.Verifier
+	if mark.Seq >= 0 {
+		v = evidence.NewVerifier(chain, from, mark.Hash)
+	}
+	err = s.Entries.Range(ctx, chain, from, to, func(e *evidence.Entry) error {
+		if v == nil {
+			v = evidence.NewVerifier(chain, e.Seq, "")
+		}
+		if !v.Add(e) {
+			return errStopScan
+		}
+		u.observe(e)
+		if e.Kind == evidence.KindValidate && e.PolicyHash != "" {
+			mark.PolicyHash = e.PolicyHash
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStopScan) {
+		return fmt.Errorf("scan %s from %d: %w", chain, from, err)
+	}
+	if v != nil {
+		rep := v.Report()
+		if rep.FirstBad == nil && rep.LastSeq < to {
+			// The range ended early: entries below the head are missing.
+			rep.FirstBad = &evidence.Bad{Seq: rep.LastSeq + 1, Reason: "gap"}
+		}
+		if rep.FirstBad != nil {
+			mark.Bad = rep.FirstBad
+		}
+		if rep.LastSeq >= 0 {
+			mark.Seq, mark.Hash = rep.LastSeq, rep.LastHash
+		}
+	}
+	mark.Backlog = head.Seq - max(mark.Seq, to)
+	u.Chains[chain] = mark
+	return nil
+}
+
+// observe records what one entry shows. Replayed calls (recorded by a
+// fail-open client while the API was unreachable) count as uses of their
+// model version too, but were never gate-decided by design.
+func (u *Usage) observe(e *evidence.Entry) {
+	if e.Kind != evidence.KindValidate && e.Kind != evidence.KindReplay {
+		return
+	}
+	ts, err := time.Parse(evidence.TimeFormat, e.TS)
+	if err != nil {
+		ts, _ = time.Parse(time.RFC3339Nano, e.TS)
+	}
+	if e.ModelVersion != "" {
+		use := u.Models[e.ModelVersion]
+		use.see(ts, e.ID())
+		if use.Provider == "" {
+			use.Provider = strings.ToLower(e.ModelProvider)
+		}
+		u.Models[e.ModelVersion] = use
+	}
+	if e.ModelProvider != "" {
+		p := strings.ToLower(e.ModelProvider)
+		use := u.Providers[p]
+		use.see(ts, e.ID())
+		u.Providers[p] = use
+	}
+	if e.Kind == evidence.KindValidate && (e.Decision == "" || e.PolicyHash == "") {
+		if u.Unevaluated == 0 {
+			u.FirstUnevaluated = e.ID()
+		}
+		u.Unevaluated++
+	}
+}
+
+func (use *Use) see(ts time.Time, id string) {
+	if use.First.IsZero() || ts.Before(use.First) {
+		use.First, use.FirstID = ts, id
+	}
+	if ts.After(use.Last) {
+		use.Last = ts
+	}
+}

@@ -1,0 +1,191 @@
+// Package registers keeps the compliance registers an auditor asks for beside
+// the evidence: vendors (sub-processors), model-version changes, access-review
+// attestations and adversarial-test runs. The control checks read them; the
+// API writes them. It imports no AWS package: a Store adapter persists them.
+package registers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Errors callers branch on with errors.Is.
+var (
+	ErrNotFound = errors.New("registers: not found")
+	// ErrSelfApproval: the four-eyes rule of change management. The route
+	// answers it with 403: the caller is authenticated but not allowed.
+	ErrSelfApproval = errors.New("registers: a change cannot be approved by its submitter")
+	// ErrConflict: the record exists already, or is not in the state the
+	// transition needs (approve a rolled-back version, ...).
+	ErrConflict = errors.New("registers: conflict")
+	ErrInvalid  = errors.New("registers: invalid")
+)
+
+// DateLayout is the civil-date format of review and report dates: auditors
+// think in days, and a day has no time zone surprises when kept as text.
+const DateLayout = "2006-01-02"
+
+// ParseDate parses a civil date (UTC midnight).
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: %q is not a YYYY-MM-DD date", ErrInvalid, s)
+	}
+	return t, nil
+}
+
+// DaysUntil counts whole calendar days from now's UTC date to date: 0 is
+// today, negative is overdue.
+func DaysUntil(date time.Time, now time.Time) int {
+	n := now.UTC()
+	today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	d := date.UTC()
+	day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	return int(day.Sub(today).Hours() / 24)
+}
+
+// Vendor is a sub-processor: a model provider or any service that handles
+// customer data.
+type Vendor struct {
+	ID   string `json:"id" dynamodbav:"id"`
+	Name string `json:"name" dynamodbav:"name"`
+	// Providers are the context.modelProvider values this vendor covers;
+	// the vendor check matches evidence against them.
+	Providers []string `json:"providers" dynamodbav:"providers"`
+	// DPA: a data processing agreement is signed.
+	DPA            bool      `json:"dpa" dynamodbav:"dpa"`
+	SOC2ReportDate string    `json:"soc2ReportDate,omitempty" dynamodbav:"soc2ReportDate,omitempty"`
+	NextReviewDue  string    `json:"nextReviewDue" dynamodbav:"nextReviewDue"`
+	UpdatedBy      string    `json:"updatedBy" dynamodbav:"updatedBy"`
+	UpdatedAt      time.Time `json:"updatedAt" dynamodbav:"updatedAt"`
+}
+
+// Model-version states.
+const (
+	ModelSubmitted  = "submitted"
+	ModelApproved   = "approved"
+	ModelRolledBack = "rolled_back"
+)
+
+// ModelVersion is a change record for one model version.
+type ModelVersion struct {
+	Version    string             `json:"version" dynamodbav:"version"`
+	Provider   string             `json:"provider,omitempty" dynamodbav:"provider,omitempty"`
+	Benchmarks map[string]float64 `json:"benchmarks" dynamodbav:"benchmarks"`
+	Notes      string             `json:"notes,omitempty" dynamodbav:"notes,omitempty"`
+	Status     string             `json:"status" dynamodbav:"status"`
+
+	SubmittedBy    string     `json:"submittedBy" dynamodbav:"submittedBy"`
+	SubmittedAt    time.Time  `json:"submittedAt" dynamodbav:"submittedAt"`
+	ApprovedBy     string     `json:"approvedBy,omitempty" dynamodbav:"approvedBy,omitempty"`
+	ApprovedAt     *time.Time `json:"approvedAt,omitempty" dynamodbav:"approvedAt,omitempty"`
+	RolledBackBy   string     `json:"rolledBackBy,omitempty" dynamodbav:"rolledBackBy,omitempty"`
+	RolledBackAt   *time.Time `json:"rolledBackAt,omitempty" dynamodbav:"rolledBackAt,omitempty"`
+	RollbackReason string     `json:"rollbackReason,omitempty" dynamodbav:"rollbackReason,omitempty"`
+}
+
+// AccessReview is one attestation that the access of a scope was reviewed.
+type AccessReview struct {
+	ID       string   `json:"id" dynamodbav:"id"`
+	Scope    string   `json:"scope" dynamodbav:"scope"`
+	Reviewer string   `json:"reviewer" dynamodbav:"reviewer"`
+	Findings []string `json:"findings" dynamodbav:"findings"`
+	Date     string   `json:"date" dynamodbav:"date"`
+	// Principals are the identities the review covered (IAM roles, key
+	// ids, ...): the access check looks for model-endpoint roles here.
+	Principals []string  `json:"principals" dynamodbav:"principals"`
+	RecordedBy string    `json:"recordedBy" dynamodbav:"recordedBy"`
+	RecordedAt time.Time `json:"recordedAt" dynamodbav:"recordedAt"`
+}
+
+// Access-review scopes. They follow where AI teams' reviews fall short:
+// API keys, the cloud account, service access to model endpoints, and the
+// storage that holds prompt evidence.
+const (
+	ScopeAPIKeys        = "api_keys"
+	ScopeCloudIAM       = "cloud_iam"
+	ScopeModelEndpoints = "model_endpoints"
+	ScopeLogStorage     = "log_storage"
+)
+
+// ReviewScopes lists the scopes an access review may attest.
+var ReviewScopes = []string{ScopeAPIKeys, ScopeCloudIAM, ScopeModelEndpoints, ScopeLogStorage}
+
+// AdversarialRun is the outcome of running the gate's attack and benign
+// corpus; the full report's hash is in the evidence chain.
+type AdversarialRun struct {
+	ID                string    `json:"id" dynamodbav:"id"`
+	RanAt             time.Time `json:"ranAt" dynamodbav:"ranAt"`
+	RanBy             string    `json:"ranBy" dynamodbav:"ranBy"`
+	PolicyHash        string    `json:"policyHash" dynamodbav:"policyHash"`
+	Attacks           int       `json:"attacks" dynamodbav:"attacks"`
+	Detected          int       `json:"detected" dynamodbav:"detected"`
+	DetectionRate     float64   `json:"detectionRate" dynamodbav:"detectionRate"`
+	Benign            int       `json:"benign" dynamodbav:"benign"`
+	FalsePositives    int       `json:"falsePositives" dynamodbav:"falsePositives"`
+	FalsePositiveRate float64   `json:"falsePositiveRate" dynamodbav:"falsePositiveRate"`
+	Missed            []string  `json:"missed" dynamodbav:"missed"`
+	FalsePositiveIDs  []string  `json:"falsePositiveIds" dynamodbav:"falsePositiveIds"`
+	ReportSHA256      string    `json:"reportSha256" dynamodbav:"reportSha256"`
+	Evidence          string    `json:"evidence" dynamodbav:"evidence"`
+}
+
+// Store persists the registers per tenant. Lists are newest first where
+// records are dated.
+type Store interface {
+	PutVendor(ctx context.Context, tenant string, v Vendor) error
+	Vendors(ctx context.Context, tenant string) ([]Vendor, error)
+
+	// CreateModel stores a new change record; ErrConflict if the version exists.
+	CreateModel(ctx context.Context, tenant string, m ModelVersion) error
+	// UpdateModel replaces a record if its stored status is still fromStatus;
+	// ErrConflict otherwise (a concurrent approval or rollback won).
+	UpdateModel(ctx context.Context, tenant string, m ModelVersion, fromStatus string) error
+	// Model reads one record; ErrNotFound if absent.
+	Model(ctx context.Context, tenant, version string) (ModelVersion, error)
+	Models(ctx context.Context, tenant string) ([]ModelVersion, error)
+
+	PutAccessReview(ctx context.Context, tenant string, r AccessReview) error
+	AccessReviews(ctx context.Context, tenant string) ([]AccessReview, error)
+
+	PutAdversarialRun(ctx context.Context, tenant string, r AdversarialRun) error
+	AdversarialRuns(ctx context.Context, tenant string) ([]AdversarialRun, error)
+}
+
+var (
+	slugRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+	versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$`)
+)
+
+// ValidVersion reports whether v can name a model version in a path: the
+// API refuses slashes in path segments, so versions never contain one.
+func ValidVersion(v string) bool { return versionRE.MatchString(v) }
+
+// ValidSlug reports whether s is a register id (lower-case, short).
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+func invalidf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+func cleanList(in []string, field string, max int) ([]string, error) {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if len(s) > 256 {
+			return nil, invalidf("%s entries must be at most 256 bytes", field)
+		}
+		out = append(out, s)
+	}
+	if len(out) > max {
+		return nil, invalidf("%s has more than %d entries", field, max)
+	}
+	return out, nil
+}
