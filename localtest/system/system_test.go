@@ -204,3 +204,45 @@ func TestDSARExportAndErasure(t *testing.T) {
 	require.Equal(t, 200, status)
 	assert.Len(t, body["entries"], 2)
 }
+
+func TestTenantPolicyChangeIsAppliedAndRecorded(t *testing.T) {
+	ctx := context.Background()
+	require.NoError(t, sys.CreateTenant(ctx, "policy-co"))
+	admin, err := sys.CreateKey(ctx, "policy-co", "admin")
+	require.NoError(t, err)
+
+	status, body := do(t, "POST", "/v1/validate", admin, `{"input":"write to bob@example.com"}`)
+	require.Equal(t, 200, status)
+	assert.Equal(t, "redact", body["decision"], "default policy redacts PII")
+
+	status, body = do(t, "GET", "/v1/policy", admin, "")
+	require.Equal(t, 200, status)
+	oldHash := body["policyHash"].(string)
+
+	status, _ = do(t, "PUT", "/v1/policy", admin, `{"categories":{"pii":{"action":"explode"}}}`)
+	assert.Equal(t, 422, status, "invalid policy refused")
+	status, _ = do(t, "PUT", "/v1/policy", sys.APIKey, `{"categories":{"pii":{"action":"flag"}}}`)
+	assert.Equal(t, 403, status, "only admin changes policy")
+
+	status, body = do(t, "PUT", "/v1/policy", admin, `{"categories":{"pii":{"action":"flag"}}}`)
+	require.Equal(t, 200, status, "%v", body)
+	newHash := body["policy"].(map[string]any)["policyHash"].(string)
+	assert.NotEqual(t, oldHash, newHash)
+	change := body["evidence"].(map[string]any)
+	status, entry := do(t, "GET", "/v1/evidence/"+change["id"].(string), admin, "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, "policy_change", entry["kind"])
+	assert.Equal(t, oldHash, entry["meta"].(map[string]any)["previousPolicyHash"])
+
+	status, body = do(t, "POST", "/v1/validate", admin, `{"input":"write to bob@example.com"}`)
+	require.Equal(t, 200, status)
+	assert.Equal(t, "allow", body["decision"], "flag-only PII is allowed with a violation")
+	assert.NotEmpty(t, body["violations"])
+	status, entry = do(t, "GET", "/v1/evidence/"+body["evidence"].(map[string]any)["id"].(string), admin, "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, newHash, entry["policyHash"], "evidence names the policy that decided")
+	// Other tenants keep the default.
+	status, body = do(t, "POST", "/v1/validate", sys.APIKey, `{"input":"write to bob@example.com"}`)
+	require.Equal(t, 200, status)
+	assert.Equal(t, "redact", body["decision"])
+}

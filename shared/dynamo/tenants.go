@@ -21,6 +21,8 @@ type Tenant struct {
 	Name      string
 	UserKey   []byte
 	CreatedAt time.Time
+	// Policy is the tenant's gate policy document (JSON); empty = default.
+	Policy []byte
 }
 
 // TenantStore keeps tenants in the Registry table under pk "TENANT#<id>".
@@ -81,8 +83,33 @@ func (s *TenantStore) GetTenant(ctx context.Context, id string) (Tenant, error) 
 	if v, ok := out.Item["createdAt"].(*types.AttributeValueMemberS); ok {
 		t.CreatedAt, _ = time.Parse(time.RFC3339Nano, v.Value)
 	}
+	if v, ok := out.Item["policy"].(*types.AttributeValueMemberS); ok {
+		t.Policy = []byte(v.Value)
+	}
 	if len(t.UserKey) < 16 {
 		return Tenant{}, fmt.Errorf("tenant %s: user key missing", id)
 	}
 	return t, nil
+}
+
+// SetPolicy stores a tenant's gate policy document.
+func (s *TenantStore) SetPolicy(ctx context.Context, id string, policy []byte, now time.Time) error {
+	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: &s.table, Key: tenantKey(id),
+		UpdateExpression:         aws.String("SET #p = :p, policyUpdatedAt = :t"),
+		ConditionExpression:      aws.String("attribute_exists(pk)"),
+		ExpressionAttributeNames: map[string]string{"#p": "policy"},
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":p": &types.AttributeValueMemberS{Value: string(policy)},
+			":t": timeAttr(now),
+		},
+	})
+	var ccf *types.ConditionalCheckFailedException
+	if errors.As(err, &ccf) {
+		return fmt.Errorf("%w: %s", ErrNoTenant, id)
+	}
+	if err != nil {
+		return fmt.Errorf("set policy of %s: %w", id, err)
+	}
+	return nil
 }

@@ -28,11 +28,12 @@ const TimeFormat = "2006-01-02T15:04:05.000000000Z"
 // Kinds of entry. A validate call is the common case; the others record
 // actions on the evidence itself so they are auditable too.
 const (
-	KindValidate = "validate"
-	KindReplay   = "replay"  // a call recorded offline by a fail-open client
-	KindErasure  = "erasure" // a subject's key destroyed (DSAR)
-	KindPurge    = "purge"   // a retention purge report
-	KindAdvRun   = "adversarial_run"
+	KindValidate     = "validate"
+	KindReplay       = "replay"  // a call recorded offline by a fail-open client
+	KindErasure      = "erasure" // a subject's key destroyed (DSAR)
+	KindPurge        = "purge"   // a retention purge report
+	KindAdvRun       = "adversarial_run"
+	KindPolicyChange = "policy_change" // a tenant's gate policy replaced
 )
 
 // Entry is one evidence record. JSON names are the canonical field names.

@@ -60,7 +60,7 @@ func newFixture(t *testing.T) *fixture {
 	require.NoError(t, err)
 	store := evidencetest.NewMemStore()
 	ev := &httpapi.Evidence{
-		Gate:     g,
+		Gates:    staticGate{g},
 		Appender: evidence.NewAppender(store),
 		Store:    store,
 		Subjects: fixedSubjects{},
@@ -307,3 +307,7 @@ func (fixedSubjects) UserRef(_ *httpapi.Request, userID string) (string, error) 
 	m.Write([]byte(userID))
 	return hex.EncodeToString(m.Sum(nil)), nil
 }
+
+type staticGate struct{ g *gate.Gate }
+
+func (s staticGate) For(context.Context, string) (httpapi.Gate, error) { return s.g, nil }

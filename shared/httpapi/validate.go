@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -24,9 +25,14 @@ type Subjects interface {
 	UserRef(r *Request, userID string) (string, error)
 }
 
+// GateFor returns the gate of a tenant (its policy).
+type GateFor interface {
+	For(ctx context.Context, tenant string) (Gate, error)
+}
+
 // Evidence is the evidence service the routes use.
 type Evidence struct {
-	Gate     Gate
+	Gates    GateFor
 	Appender *evidence.Appender
 	Store    evidence.Store
 	Subjects Subjects
@@ -96,7 +102,11 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		}
 	}
 
-	res := ev.Gate.Check(*req.Input, req.Output)
+	g, err := ev.Gates.For(r.Ctx, r.Tenant)
+	if err != nil {
+		return 0, nil, err
+	}
+	res := g.Check(*req.Input, req.Output)
 
 	draft := evidence.Entry{
 		Kind:          evidence.KindValidate,
@@ -107,7 +117,7 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		InputSHA256:   sha256Hex(*req.Input),
 		Decision:      string(res.Decision),
 		Rules:         res.Rules(),
-		PolicyHash:    ev.Gate.PolicyHash(),
+		PolicyHash:    g.PolicyHash(),
 		Status:        statusOf(res),
 	}
 	if req.Output != nil {

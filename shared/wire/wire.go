@@ -112,8 +112,9 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		Rand:      crand.Reader,
 		CacheTTL:  SubjectCacheTTL,
 	}
+	gates := &httpapi.Gates{Store: tenantPolicies{tenants}, Default: g, TTL: PolicyCacheTTL, Now: cfg.Now}
 	ev := &httpapi.Evidence{
-		Gate:     g,
+		Gates:    gates,
 		Appender: app,
 		Store:    store,
 		Subjects: subjects,
@@ -123,6 +124,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	keyStore := dynamo.NewKeyStore(ddb, cfg.RegistryTable)
 	srv.Mount(ev.Routes()...)
 	srv.Mount(subjects.Routes()...)
+	srv.Mount(gates.PolicyRoutes(app)...)
 	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL}).Routes()...)
 	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
 	srv.Mount(archiveRoutes(c, cfg, store)...)
@@ -141,6 +143,24 @@ const AuthCacheTTL = 60 * time.Second
 // SubjectCacheTTL bounds how long a warm instance keeps a data subject's
 // key after it was erased elsewhere.
 const SubjectCacheTTL = 60 * time.Second
+
+// PolicyCacheTTL bounds how long a warm instance decides with a tenant's
+// previous policy after a change.
+const PolicyCacheTTL = 30 * time.Second
+
+type tenantPolicies struct{ s *dynamo.TenantStore }
+
+func (p tenantPolicies) Policy(ctx context.Context, tenant string) ([]byte, error) {
+	t, err := p.s.GetTenant(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	return t.Policy, nil
+}
+
+func (p tenantPolicies) SetPolicy(ctx context.Context, tenant string, policy []byte, now time.Time) error {
+	return p.s.SetPolicy(ctx, tenant, policy, now)
+}
 
 type tenantKeyCache struct {
 	store *dynamo.TenantStore
