@@ -407,7 +407,6 @@ func usageErr(in Input) error {
 	return ErrNotConfigured
 }
 
-
 // ChangeCheck (CC8.1): every model version seen in evidence has a change
 // record with benchmarks, approved by someone other than its submitter
 // before its first use, and is not used after its rollback.
