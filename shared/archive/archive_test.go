@@ -280,7 +280,9 @@ func TestVerifyBundlesNamesWhatBreaks(t *testing.T) {
 		mutate func(ms []archive.Manifest, b map[string][]byte) []archive.Manifest
 	}{
 		{"dropped bundle", func(ms []archive.Manifest, _ map[string][]byte) []archive.Manifest { return append(ms[:1:1], ms[2]) }},
-		{"reordered", func(ms []archive.Manifest, _ map[string][]byte) []archive.Manifest { return []archive.Manifest{ms[1], ms[0], ms[2]} }},
+		{"reordered", func(ms []archive.Manifest, _ map[string][]byte) []archive.Manifest {
+			return []archive.Manifest{ms[1], ms[0], ms[2]}
+		}},
 		{"replaced bytes", func(ms []archive.Manifest, b map[string][]byte) []archive.Manifest {
 			b[ms[1].Key] = b[ms[0].Key]
 			return ms
