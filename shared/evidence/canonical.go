@@ -104,14 +104,38 @@ func AppendCanonical(dst []byte, e *Entry) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+const (
+	swarLo = 0x0101010101010101
+	swarHi = 0x8080808080808080
+)
+
+// plain8 reports whether none of 8 bytes is a control character, '"', '\\'
+// or non-ASCII, testing all eight at once (SWAR).
+func plain8(b string) bool {
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	if x&swarHi != 0 {
+		return false // non-ASCII
+	}
+	zero := func(v uint64) uint64 { return (v - swarLo) &^ v & swarHi }
+	return (x-swarLo*0x20)&^x&swarHi == 0 && // every byte >= 0x20
+		zero(x^(swarLo*'"')) == 0 && zero(x^(swarLo*'\\')) == 0
+}
+
 // appendString writes s as a JSON string the way RFC 8785 (ECMAScript
 // JSON.stringify) does: only '"', '\\' and C0 controls are escaped, with the
 // short forms where they exist; everything else is literal UTF-8. Invalid
 // UTF-8 bytes become U+FFFD, as a JSON decoder would read them.
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	// Fast path: skip 8 bytes at a time while none needs attention (most
+	// fields are hex digests and identifiers).
+	i := 0
+	for i+8 <= len(s) && plain8(s[i:i+8]) {
+		i += 8
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
 			i++

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 )
@@ -67,9 +68,10 @@ func (v *Verifier) Add(e *Entry) bool {
 	case e.Seq != v.nextSeq:
 		v.bad = &Bad{Seq: v.nextSeq, Reason: ReasonGap, Expected: fmt.Sprint(v.nextSeq), Actual: fmt.Sprint(e.Seq)}
 	default:
-		v.buf = AppendCanonical(v.buf[:0], e)
-		if got := hashCanonical(v.buf); got != e.Hash {
-			v.bad = &Bad{Seq: e.Seq, Reason: ReasonBadHash, Expected: got, Actual: e.Hash}
+		var sum [32]byte
+		v.buf = sumEntry(v.buf, e, &sum)
+		if !hashEquals(&sum, e.Hash) {
+			v.bad = &Bad{Seq: e.Seq, Reason: ReasonBadHash, Expected: hex.EncodeToString(sum[:]), Actual: e.Hash}
 		} else if v.prevHash != "" && e.PrevHash != v.prevHash {
 			v.bad = &Bad{Seq: e.Seq, Reason: ReasonBrokenLink, Expected: v.prevHash, Actual: e.PrevHash}
 		}
