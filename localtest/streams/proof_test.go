@@ -17,6 +17,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// get calls a proof or checkpoint route and checks the answer against the contract.
+func get(t *testing.T, path, key string) (int, []byte) {
+	t.Helper()
+	status, raw := rawCall(t, path, key)
+	assertContract(t, path, status, raw)
+	return status, raw
+}
+
 func chainPath(chain string, seq int64) string {
 	return fmt.Sprintf("/v1/evidence/%s/%d/proof", chain, seq)
 }
@@ -81,12 +89,12 @@ func TestProofsVerifyOffline(t *testing.T) {
 	// Random entries: each proof verifies with plain RFC 6962 arithmetic.
 	rnd := rand.New(rand.NewPCG(4, 2))
 	for _, seq := range append(pick(rnd, int64(cp1.Size), 25), 0, int64(cp1.Size)-1) {
-		status, raw := rawCall(t, chainPath(chain, seq), key)
+		status, raw := get(t, chainPath(chain, seq), key)
 		require.Equal(t, 200, status, "%s", raw)
 		require.NoError(t, verifyInclusionOffline(raw, pub, nil), "seq %d", seq)
 	}
 	// A proof checked against another key fails.
-	_, raw := rawCall(t, chainPath(chain, 3), key)
+	_, raw := get(t, chainPath(chain, 3), key)
 	otherPEM := mustOtherKey(t)
 	assert.Error(t, verifyInclusionOffline(raw, otherPEM, nil), "a proof must not verify under a key that did not sign")
 
@@ -108,7 +116,7 @@ func TestProofsVerifyOffline(t *testing.T) {
 	require.Equal(t, 200, call(t, "GET", "/v1/checkpoints/latest?chain="+chain, key, "", &cp2))
 	require.Equal(t, cp1.Size+uint64(more), cp2.Size)
 	q := "/v1/checkpoints/consistency?chain=" + chain + "&first=" + strconv.FormatUint(cp1.Size, 10) + "&second=" + strconv.FormatUint(cp2.Size, 10)
-	status, craw := rawCall(t, q, key)
+	status, craw := get(t, q, key)
 	require.Equal(t, 200, status, "%s", craw)
 	require.NoError(t, verifyConsistencyOffline(craw, pub))
 	// The same proof with one hash flipped must fail.
@@ -120,7 +128,7 @@ func TestProofsVerifyOffline(t *testing.T) {
 	bad, _ := json.Marshal(cm)
 	assert.Error(t, verifyConsistencyOffline(bad, pub))
 	// Sizes without a checkpoint: 404.
-	status, _ = rawCall(t, "/v1/checkpoints/consistency?chain="+chain+"&first=1&second="+strconv.FormatUint(cp2.Size, 10), key)
+	status, _ = get(t, "/v1/checkpoints/consistency?chain="+chain+"&first=1&second="+strconv.FormatUint(cp2.Size, 10), key)
 	assert.Equal(t, 404, status)
 
 	// Another tenant's chain is not disclosed, on every route.
@@ -132,29 +140,29 @@ func TestProofsVerifyOffline(t *testing.T) {
 	}
 	for _, p := range []string{chainPath(other, 0), "/v1/checkpoints/latest?chain=" + other,
 		"/v1/checkpoints/consistency?chain=" + other + "&first=1&second=2"} {
-		status, raw := rawCall(t, p, key)
+		status, raw := get(t, p, key)
 		assert.Equal(t, 404, status, "%s: %s", p, raw)
 	}
 
 	// Tamper: rewrite one entry's decision and re-seal its hash so it is
 	// self-consistent. Its old proof no longer verifies with the entry as now
 	// stored, and the API refuses to prove it against the signed root.
-	const victim = 7
-	_, before := rawCall(t, chainPath(chain, victim), key)
+	const victim, victim2 = 7, 11
+	_, before := get(t, chainPath(chain, victim), key)
 	require.NoError(t, verifyInclusionOffline(before, pub, nil))
+	_, before2 := get(t, chainPath(chain, victim2), key)
+	require.NoError(t, verifyInclusionOffline(before2, pub, nil))
 	tamper(t, chain, victim, true)
 	_, stored := rawCall(t, fmt.Sprintf("/v1/evidence/%s/%d", chain, victim), key)
 	assert.Error(t, verifyInclusionOffline(before, pub, stored), "a tampered entry fails its proof")
-	status, raw = rawCall(t, chainPath(chain, victim), key)
+	status, raw = get(t, chainPath(chain, victim), key)
 	assert.Equal(t, 409, status, "%s", raw)
 	assert.Contains(t, string(raw), "evidence_mismatch")
 	// A neighbour's proof is refused too: the tree no longer has the signed root.
-	status, _ = rawCall(t, chainPath(chain, victim+1), key)
+	status, _ = get(t, chainPath(chain, victim+1), key)
 	assert.Equal(t, 409, status)
 
 	// A clumsy forger who leaves the hash: the entry no longer matches it.
-	const victim2 = 11
-	_, before2 := rawCall(t, chainPath(chain, victim2), key)
 	tamper(t, chain, victim2, false)
 	_, stored2 := rawCall(t, fmt.Sprintf("/v1/evidence/%s/%d", chain, victim2), key)
 	err := verifyInclusionOffline(before2, pub, stored2)
