@@ -52,6 +52,16 @@ func NewBucket(api S3API, name, kmsKeyID string, retention time.Duration) *Bucke
 	return &Bucket{api: api, name: name, keyID: kmsKeyID, mode: s3types.ObjectLockModeCompliance, retain: retention}
 }
 
+// WithMode sets the Object Lock mode of every put: "COMPLIANCE" (the
+// default) or "GOVERNANCE" (trial deploys, see docs/decisions/053). Any other
+// value keeps COMPLIANCE: a typo must never weaken the lock.
+func (b *Bucket) WithMode(mode string) *Bucket {
+	if mode == string(s3types.ObjectLockModeGovernance) {
+		b.mode = s3types.ObjectLockModeGovernance
+	}
+	return b
+}
+
 // Put stores o with SSE-KMS and Object Lock retention. Repeating it with the
 // same object adds an identical version (the bucket is versioned).
 func (b *Bucket) Put(ctx context.Context, o archive.Object) error {
