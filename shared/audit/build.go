@@ -382,7 +382,7 @@ func readBundle(body []byte, bm archive.Manifest, tenant string, onEntry func(*e
 	}
 	*bp = raw[:0]
 	v := evidence.NewVerifier(bm.Chain, bm.FirstSeq, bm.FirstPrevHash)
-	leaves := make([]byte, 0, 32*bm.Count)
+	leaves := make([]byte, 0, 32*min(max(bm.Count, 0), 1<<16))
 	var first, last string
 	err = eachEntry(raw, func(e *evidence.Entry) error {
 		if !v.Add(e) {

@@ -223,7 +223,7 @@ func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exc
 		d.Totals.Other += day.Other
 	}
 	for mv, n := range stats.models {
-		d.Models = append(d.Models, fmt.Sprintf("%s (%d)", mv, n))
+		d.Models = append(d.Models, fmt.Sprintf("%s (%d)", mv, *n))
 	}
 	slices.Sort(d.Models)
 	for _, c := range m.Chains {

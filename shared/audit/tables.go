@@ -333,7 +333,7 @@ type dayStats struct {
 	from, to  string // entry timestamps bounding the period
 	start     time.Time
 	days      []dayCount
-	models    map[string]int
+	models    map[string]*int64
 	entries   int64
 	outOfDays int64
 }
@@ -347,7 +347,7 @@ type dayCount struct {
 const maxDays = 1100
 
 func newDayStats(from, to time.Time) *dayStats {
-	s := &dayStats{from: evidence.FormatTime(from), to: evidence.FormatTime(to), models: map[string]int{}}
+	s := &dayStats{from: evidence.FormatTime(from), to: evidence.FormatTime(to), models: map[string]*int64{}}
 	s.start = time.Date(from.UTC().Year(), from.UTC().Month(), from.UTC().Day(), 0, 0, 0, 0, time.UTC)
 	for d := s.start; d.Before(to) && len(s.days) < maxDays; d = d.AddDate(0, 0, 1) {
 		s.days = append(s.days, dayCount{Day: d.Format("2006-01-02")})
@@ -386,11 +386,12 @@ func (s *dayStats) add(e *evidence.Entry) {
 		d.Other++
 	}
 	if e.ModelVersion != "" {
-		if _, ok := s.models[e.ModelVersion]; !ok && len(s.models) < 1000 {
-			s.models[strings.Clone(e.ModelVersion)] = 0
-		}
-		if _, ok := s.models[e.ModelVersion]; ok {
-			s.models[e.ModelVersion]++
+		// Only look up with e's strings: they alias a reused buffer, and a
+		// map assignment would store the aliasing key.
+		if n, ok := s.models[e.ModelVersion]; ok {
+			*n++
+		} else if len(s.models) < 1000 {
+			s.models[strings.Clone(e.ModelVersion)] = new(int64(1))
 		}
 	}
 }

@@ -508,7 +508,8 @@ func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits) bundleResult 
 	}
 	*bp = raw[:0]
 	v := evidence.NewVerifier(l.Chain, l.FirstSeq, l.FirstPrevHash)
-	leaves := make([]byte, 0, 32*l.Count)
+	// The count is the index's claim, not a fact: cap the up-front allocation.
+	leaves := make([]byte, 0, 32*min(max(l.Count, 0), 1<<16))
 	var count int64
 	var bad *Failure
 	err = eachEntry(raw, func(e *evidence.Entry) error {
