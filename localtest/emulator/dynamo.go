@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -60,14 +61,19 @@ func StartDynamo(ctx context.Context, opt Options) (*Process, error) {
 // 3.4-4.8s against 9.0-9.4s with the defaults on a loaded 2-core machine.
 // (AppCDS would help more but refuses this jar: its manifest Class-Path
 // names ".", a non-empty directory.)
+//
+// Benchmarks want the opposite: AGENTGATE_EMULATOR_PEAK=1 (set by `make
+// bench`) keeps the JVM's full JIT and parallel collector.
 func jvmFlags() []string {
-	return []string{
-		"-XX:TieredStopAtLevel=1",
-		"-XX:+UseSerialGC",
+	flags := []string{
 		"-Xshare:auto",
 		// Report sockets as plain IPv4 so /proc/net/tcp shows 127.0.0.1.
 		"-Djava.net.preferIPv4Stack=true",
 	}
+	if os.Getenv("AGENTGATE_EMULATOR_PEAK") == "1" {
+		return append(flags, "-Xms512m")
+	}
+	return append(flags, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 }
 
 // dynamoProbe issues a real ListTables call: the port being open is not

@@ -120,11 +120,10 @@ func (a *Appender) Append(ctx context.Context, draft Entry) (Entry, error) {
 		return Entry{}, fmt.Errorf("%w: entry needs a tenant", ErrInvalid)
 	}
 	sharded := draft.Chain == ""
-	if sharded {
-		draft.Chain = ChainID(draft.Tenant, a.shardOf(draft.Tenant))
-	}
 	for attempt := 0; attempt < a.maxAttempts; attempt++ {
-		e, err := a.try(ctx, draft)
+		st := a.lock(&draft, sharded)
+		e, err := a.try(ctx, draft, st)
+		st.mu.Unlock()
 		if err == nil {
 			return e, nil
 		}
@@ -132,7 +131,7 @@ func (a *Appender) Append(ctx context.Context, draft Entry) (Entry, error) {
 			return Entry{}, err
 		}
 		if sharded && a.shards > 1 {
-			draft.Chain = ChainID(draft.Tenant, a.hop(draft.Tenant))
+			a.hop(draft.Tenant)
 		}
 		if err := a.sleep(ctx, a.backoff(attempt)); err != nil {
 			return Entry{}, fmt.Errorf("append %s: %w", draft.Chain, err)
@@ -141,11 +140,33 @@ func (a *Appender) Append(ctx context.Context, draft Entry) (Entry, error) {
 	return Entry{}, fmt.Errorf("append %s after %d attempts: %w", draft.Chain, a.maxAttempts, ErrContention)
 }
 
-// try makes one conditional write of draft at the head of its chain.
-func (a *Appender) try(ctx context.Context, draft Entry) (Entry, error) {
-	s := a.state(draft.Chain)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// lock takes the chain lock for draft. For a sharded append it prefers the
+// instance's current shard but takes any free shard of the tenant rather
+// than queue, so one instance serving concurrent requests appends to as many
+// heads at once as the tenant has shards.
+func (a *Appender) lock(draft *Entry, sharded bool) *chainState {
+	if !sharded {
+		st := a.state(draft.Chain)
+		st.mu.Lock()
+		return st
+	}
+	start := a.shardOf(draft.Tenant)
+	for k := 0; k < a.shards; k++ {
+		chain := ChainID(draft.Tenant, (start+k)%a.shards)
+		if st := a.state(chain); st.mu.TryLock() {
+			draft.Chain = chain
+			return st
+		}
+	}
+	draft.Chain = ChainID(draft.Tenant, start)
+	st := a.state(draft.Chain)
+	st.mu.Lock()
+	return st
+}
+
+// try makes one conditional write of draft at the head of its chain; the
+// caller holds s.mu.
+func (a *Appender) try(ctx context.Context, draft Entry, s *chainState) (Entry, error) {
 	if !s.known {
 		head, err := a.store.Head(ctx, draft.Chain)
 		switch {
