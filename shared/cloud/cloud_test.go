@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/smithy-go/encoding/cbor"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -361,4 +362,19 @@ func TestAlerts(t *testing.T) {
 	err = al.Publish(context.Background(), ev)
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "CC9.2"))
+}
+
+func TestDeadLetterQueue(t *testing.T) {
+	a := newAccount(t)
+	q := cloud.NewDeadLetterQueue(sqs.NewFromConfig(a.cfg, func(o *sqs.Options) { o.BaseEndpoint = aws.String(a.url) }), a.url+"/123456789012/agentgate-archiver-dlq")
+	n, err := q.DeadLetters(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, 0, n)
+	a.fx.Set(fixture.SQSQueueAttributes, fixture.Response{Status: 200, Body: []byte(`{"Attributes":{"ApproximateNumberOfMessages":"2","ApproximateNumberOfMessagesNotVisible":"1"}}`)})
+	n, err = q.DeadLetters(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, 3, n)
+	a.fx.Set(fixture.SQSQueueAttributes, fixture.Response{Status: 400, Body: fixture.ErrorBody("sqs", "QueueDoesNotExist", "The specified queue does not exist.")})
+	_, err = q.DeadLetters(context.Background())
+	assert.Error(t, err)
 }

@@ -1,0 +1,93 @@
+// Package statusapi serves the control status: GET /v1/compliance/status
+// (the documented shape, with ?framework= filtering) and
+// GET /v1/controls/{id}/history.
+package statusapi
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/agentgate/agentgate/controls"
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/httpapi"
+)
+
+// Results is what the routes read of the result store.
+type Results interface {
+	Latest(ctx context.Context, tenant string) (map[string]controls.Result, error)
+	History(ctx context.Context, tenant, control string, before time.Time, limit int) ([]controls.Result, error)
+}
+
+// Service serves the routes.
+type Service struct {
+	Results Results
+}
+
+// Routes are the status routes (read scope).
+func (s *Service) Routes() []httpapi.Route {
+	return []httpapi.Route{
+		{Method: "GET", Pattern: "/v1/compliance/status", Scope: auth.ScopeRead, Handler: s.status},
+		{Method: "GET", Pattern: "/v1/controls/{id}/history", Scope: auth.ScopeRead, Handler: s.history},
+	}
+}
+
+func (s *Service) status(r *httpapi.Request) (int, any, error) {
+	latest, err := s.Results.Latest(r.Ctx, r.Tenant)
+	if err != nil {
+		return 0, nil, err
+	}
+	rep, err := controls.Report(latest, r.Query.Get("framework"))
+	if errors.Is(err, controls.ErrUnknownFramework) {
+		return 0, nil, httpapi.Errorf(400, "invalid_request", "%s", err.Error()[len("controls: "):])
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	return 200, rep, nil
+}
+
+// HistoryEntry is one stored result as the history route shows it.
+type HistoryEntry struct {
+	Status    controls.Status    `json:"status"`
+	Detail    string             `json:"detail,omitempty"`
+	CheckedAt time.Time          `json:"checkedAt"`
+	Findings  []controls.Finding `json:"findings"`
+}
+
+func (s *Service) history(r *httpapi.Request) (int, any, error) {
+	c, ok := controls.Lookup(r.Params["id"])
+	if !ok {
+		return 0, nil, httpapi.Errorf(404, "not_found", "no such control")
+	}
+	limit := 50
+	if v := r.Query.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 500 {
+			return 0, nil, httpapi.Errorf(400, "invalid_request", "limit must be an integer from 1 to 500")
+		}
+		limit = n
+	}
+	var before time.Time
+	if v := r.Query.Get("before"); v != "" {
+		t, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil {
+			return 0, nil, httpapi.Errorf(400, "invalid_request", "before must be an RFC 3339 time")
+		}
+		before = t
+	}
+	rs, err := s.Results.History(r.Ctx, r.Tenant, c.ID, before, limit)
+	if err != nil {
+		return 0, nil, err
+	}
+	out := make([]HistoryEntry, 0, len(rs))
+	for _, x := range rs {
+		f := x.Findings
+		if f == nil {
+			f = []controls.Finding{}
+		}
+		out = append(out, HistoryEntry{Status: x.Status, Detail: x.Detail, CheckedAt: x.CheckedAt, Findings: f})
+	}
+	return 200, map[string]any{"id": c.ID, "name": c.Name, "history": out}, nil
+}

@@ -1,0 +1,191 @@
+// Package regapi serves the registers: /v1/vendors, /v1/models (submit,
+// approve, roll back), /v1/access-reviews and /v1/adversarial-runs. Writes
+// need the admin scope (adversarial runs: audit), reads the read scope;
+// every record is the caller's tenant's.
+package regapi
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/registers"
+)
+
+// Service serves the register routes.
+type Service struct {
+	Registers *registers.Service
+	Adversary *registers.Adversary
+}
+
+// Routes are the register routes.
+func (s *Service) Routes() []httpapi.Route {
+	return []httpapi.Route{
+		{Method: "GET", Pattern: "/v1/vendors", Scope: auth.ScopeRead, Handler: s.listVendors},
+		{Method: "POST", Pattern: "/v1/vendors", Scope: auth.ScopeAdmin, Handler: s.putVendor},
+		{Method: "GET", Pattern: "/v1/models", Scope: auth.ScopeRead, Handler: s.listModels},
+		{Method: "POST", Pattern: "/v1/models", Scope: auth.ScopeAdmin, Handler: s.submitModel},
+		{Method: "POST", Pattern: "/v1/models/{version}/approve", Scope: auth.ScopeAdmin, Handler: s.approveModel},
+		{Method: "POST", Pattern: "/v1/models/{version}/rollback", Scope: auth.ScopeAdmin, Handler: s.rollbackModel},
+		{Method: "GET", Pattern: "/v1/access-reviews", Scope: auth.ScopeRead, Handler: s.listReviews},
+		{Method: "POST", Pattern: "/v1/access-reviews", Scope: auth.ScopeAdmin, Handler: s.recordReview},
+		{Method: "GET", Pattern: "/v1/adversarial-runs", Scope: auth.ScopeRead, Handler: s.listRuns},
+		{Method: "POST", Pattern: "/v1/adversarial-runs", Scope: auth.ScopeAudit, Handler: s.run},
+	}
+}
+
+// mapErr turns register errors into API errors; anything else is internal.
+func mapErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, registers.ErrSelfApproval):
+		return httpapi.Errorf(403, "forbidden", "a change cannot be approved by the key that submitted it")
+	case errors.Is(err, registers.ErrNotFound):
+		return httpapi.Errorf(404, "not_found", "no such record")
+	case errors.Is(err, registers.ErrConflict):
+		return httpapi.Errorf(409, "conflict", "%s", clean(err))
+	case errors.Is(err, registers.ErrInvalid):
+		return httpapi.Errorf(422, "validation_failed", "%s", clean(err))
+	}
+	return err
+}
+
+// clean keeps the domain's message without the wrapping context.
+func clean(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, "registers: "); i >= 0 {
+		msg = msg[i+len("registers: "):]
+	}
+	for _, p := range []string{"invalid: ", "conflict: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
+}
+
+func (s *Service) listVendors(r *httpapi.Request) (int, any, error) {
+	v, err := s.Registers.Store.Vendors(r.Ctx, r.Tenant)
+	if err != nil {
+		return 0, nil, err
+	}
+	return 200, map[string]any{"vendors": v}, nil
+}
+
+func (s *Service) putVendor(r *httpapi.Request) (int, any, error) {
+	var in registers.VendorInput
+	if err := httpapi.DecodeJSON(r, &in); err != nil {
+		return 0, nil, err
+	}
+	v, err := s.Registers.PutVendor(r.Ctx, r.Tenant, r.KeyID, in)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 201, v, nil
+}
+
+func (s *Service) listModels(r *httpapi.Request) (int, any, error) {
+	m, err := s.Registers.Store.Models(r.Ctx, r.Tenant)
+	if err != nil {
+		return 0, nil, err
+	}
+	return 200, map[string]any{"models": m}, nil
+}
+
+func (s *Service) submitModel(r *httpapi.Request) (int, any, error) {
+	var in registers.ModelSubmission
+	if err := httpapi.DecodeJSON(r, &in); err != nil {
+		return 0, nil, err
+	}
+	m, err := s.Registers.SubmitModel(r.Ctx, r.Tenant, r.KeyID, in)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 201, m, nil
+}
+
+func (s *Service) version(r *httpapi.Request) (string, error) {
+	v := r.Params["version"]
+	if !registers.ValidVersion(v) {
+		return "", httpapi.Errorf(404, "not_found", "no such record")
+	}
+	return v, nil
+}
+
+func (s *Service) approveModel(r *httpapi.Request) (int, any, error) {
+	v, err := s.version(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	if len(r.Body) > 0 {
+		var empty struct{}
+		if err := httpapi.DecodeJSON(r, &empty); err != nil {
+			return 0, nil, err
+		}
+	}
+	m, err := s.Registers.ApproveModel(r.Ctx, r.Tenant, v, r.KeyID)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 200, m, nil
+}
+
+func (s *Service) rollbackModel(r *httpapi.Request) (int, any, error) {
+	v, err := s.version(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	var in struct {
+		Reason string `json:"reason"`
+	}
+	if err := httpapi.DecodeJSON(r, &in); err != nil {
+		return 0, nil, err
+	}
+	m, err := s.Registers.RollbackModel(r.Ctx, r.Tenant, v, r.KeyID, in.Reason)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 200, m, nil
+}
+
+func (s *Service) listReviews(r *httpapi.Request) (int, any, error) {
+	v, err := s.Registers.Store.AccessReviews(r.Ctx, r.Tenant)
+	if err != nil {
+		return 0, nil, err
+	}
+	return 200, map[string]any{"accessReviews": v}, nil
+}
+
+func (s *Service) recordReview(r *httpapi.Request) (int, any, error) {
+	var in registers.AccessReviewInput
+	if err := httpapi.DecodeJSON(r, &in); err != nil {
+		return 0, nil, err
+	}
+	v, err := s.Registers.RecordAccessReview(r.Ctx, r.Tenant, r.KeyID, in)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 201, v, nil
+}
+
+func (s *Service) listRuns(r *httpapi.Request) (int, any, error) {
+	v, err := s.Registers.Store.AdversarialRuns(r.Ctx, r.Tenant)
+	if err != nil {
+		return 0, nil, err
+	}
+	return 200, map[string]any{"adversarialRuns": v}, nil
+}
+
+func (s *Service) run(r *httpapi.Request) (int, any, error) {
+	if len(r.Body) > 0 {
+		var empty struct{}
+		if err := httpapi.DecodeJSON(r, &empty); err != nil {
+			return 0, nil, err
+		}
+	}
+	run, rep, err := s.Adversary.Run(r.Ctx, r.Tenant, r.KeyID)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 201, map[string]any{"run": run, "report": rep}, nil
+}
