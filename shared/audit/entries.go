@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -111,24 +112,47 @@ func (p *parser) str() (string, error) {
 	if p.i >= len(p.b) || p.b[p.i] != '"' {
 		return "", errSlow
 	}
-	p.i++
-	start := p.i
-	for p.i < len(p.b) {
-		c := p.b[p.i]
-		if c == '"' {
-			s := p.b[start:p.i]
-			p.i++
-			if len(s) == 0 {
-				return "", nil
-			}
-			return unsafe.String(&s[0], len(s)), nil
-		}
-		if c == '\\' || c < 0x20 || c >= 0x80 {
-			return "", errSlow
-		}
-		p.i++
+	start := p.i + 1
+	j := bytes.IndexByte(p.b[start:], '"')
+	if j < 0 {
+		return "", errSlow
 	}
-	return "", errSlow
+	s := p.b[start : start+j]
+	// An escaped quote leaves a backslash before the quote found, so
+	// plainASCII refuses it and the line goes to encoding/json.
+	if !plainASCII(s) {
+		return "", errSlow
+	}
+	p.i = start + j + 1
+	if len(s) == 0 {
+		return "", nil
+	}
+	return unsafe.String(&s[0], len(s)), nil
+}
+
+const (
+	swarLo = 0x0101010101010101
+	swarHi = 0x8080808080808080
+)
+
+// plainASCII reports whether b holds only printable ASCII other than the
+// backslash, eight bytes at a time: entries are mostly 64-digit hex.
+func plainASCII(b []byte) bool {
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if x&swarHi != 0 || // non-ASCII
+			(x-swarLo*0x20)&^x&swarHi != 0 || // a byte below 0x20
+			(x^(swarLo*'\\')-swarLo)&^(x^(swarLo*'\\'))&swarHi != 0 { // a backslash
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 0x20 || c == '\\' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // int reads a JSON integer in canonical form.

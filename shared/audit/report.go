@@ -182,7 +182,8 @@ func addDayAxis(c *chart, days []dayCount, left, w, y float64) {
 	if len(days) == 0 {
 		return
 	}
-	step := max(1, len(days)/6)
+	// At least ~72 px between labels, and at most about six of them.
+	step := max(1, len(days)/6, int(72/w)+1)
 	for i := 0; i < len(days); i += step {
 		c.Texts = append(c.Texts, svgText{X: left + w*float64(i), Y: y, Anchor: "start", Text: days[i].Day})
 	}
