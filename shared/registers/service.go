@@ -268,16 +268,15 @@ type Appender interface {
 
 // Adversary runs the gate's adversarial corpus and records the run.
 type Adversary struct {
-	Service  *Service
-	Gate     *gate.Gate
-	Corpus   *gate.Corpus
+	Service *Service
+	Gate    *gate.Gate
+	Corpus  *gate.Corpus
+	// Appender picks the tenant's chain shard (the draft names no chain).
 	Appender Appender
-	// Shard picks the evidence chain shard of the tenant.
-	Shard func(tenant string) int
 }
 
 // NewAdversary compiles the corpus policy once (cold start) for the runs.
-func NewAdversary(s *Service, app Appender, shard func(string) int) (*Adversary, error) {
+func NewAdversary(s *Service, app Appender) (*Adversary, error) {
 	p, err := gate.CorpusPolicy()
 	if err != nil {
 		return nil, fmt.Errorf("adversary: %w", err)
@@ -290,7 +289,7 @@ func NewAdversary(s *Service, app Appender, shard func(string) int) (*Adversary,
 	if err != nil {
 		return nil, fmt.Errorf("adversary: %w", err)
 	}
-	return &Adversary{Service: s, Gate: g, Corpus: c, Appender: app, Shard: shard}, nil
+	return &Adversary{Service: s, Gate: g, Corpus: c, Appender: app}, nil
 }
 
 // Run evaluates the corpus, appends an "adversarial_run" evidence entry
@@ -319,7 +318,6 @@ func (a *Adversary) Run(ctx context.Context, tenant, principal string) (Adversar
 	e, err := a.Appender.Append(ctx, evidence.Entry{
 		Kind:       evidence.KindAdvRun,
 		Tenant:     tenant,
-		Chain:      evidence.ChainID(tenant, a.Shard(tenant)),
 		Principal:  principal,
 		PolicyHash: run.PolicyHash,
 		Status:     "completed",

@@ -1,0 +1,178 @@
+package wire
+
+import (
+	"context"
+	crand "crypto/rand"
+	"errors"
+	"log/slog"
+	"time"
+
+	lambdaevents "github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/agentgate/agentgate/controls"
+	"github.com/agentgate/agentgate/controls/ddbstore"
+	"github.com/agentgate/agentgate/controls/statusapi"
+	"github.com/agentgate/agentgate/shared/archive/awsstore"
+	"github.com/agentgate/agentgate/shared/cloud"
+	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/gate"
+	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/platform"
+	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/regapi"
+	"github.com/agentgate/agentgate/shared/registers/regstore"
+)
+
+// Environment variables only the controls function reads: which HTTP API
+// and stage the latency check (A1.2) reads metrics of.
+const (
+	EnvAPIID    = "API_ID"
+	EnvAPIStage = "API_STAGE"
+)
+
+// ControlClients are the clients of the controls function: the shared ones
+// plus the account-level services the checks read. A nil client leaves its
+// checks reporting "error" (never "passing").
+type ControlClients struct {
+	Clients
+	IAM        *iam.Client
+	Config     *configservice.Client
+	CloudWatch *cloudwatch.Client
+	SQS        *sqs.Client
+}
+
+// ControlSettings are the controls function's own settings.
+type ControlSettings struct {
+	APIID, Stage     string
+	LatencyObjective time.Duration
+}
+
+// ControlSettingsFromEnv reads them.
+func ControlSettingsFromEnv(env *platform.Env) ControlSettings {
+	id, _ := env.Lookup(EnvAPIID)
+	stage, _ := env.Lookup(EnvAPIStage)
+	return ControlSettings{
+		APIID: id, Stage: stage,
+		LatencyObjective: time.Duration(env.Int(platform.EnvLatencyObjective, 120, 1, 60000)) * time.Millisecond,
+	}
+}
+
+// NewRegisters is the registers service. The validate handler calls its
+// Approved(ctx, tenant, modelVersion) to record a CC8.1 violation for a
+// version that is not approved.
+func NewRegisters(c Clients, cfg Config) *registers.Service {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &registers.Service{Store: regstore.New(c.DDB, cfg.RegistryTable), Now: now, Rand: crand.Reader}
+}
+
+// controlRoutes are the register and status routes of the API function.
+func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Route {
+	regs := NewRegisters(c, cfg)
+	adv, err := registers.NewAdversary(regs, app)
+	if err != nil {
+		// The corpus is embedded: failing here is a build defect, and the
+		// API's other routes must still serve.
+		cfg.Log.Error("adversarial runs disabled", "err", err)
+	}
+	routes := (&statusapi.Service{Results: ddbstore.New(c.DDB, cfg.RegistryTable)}).Routes()
+	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
+		if adv == nil && r.Pattern == "/v1/adversarial-runs" && r.Method == "POST" {
+			continue
+		}
+		routes = append(routes, r)
+	}
+	return routes
+}
+
+// archiveState adapts the archive registry (watermarks, local dead
+// letters) or the DLQ to what PI1.1 reads.
+type archiveState struct {
+	reg  *awsstore.Registry
+	dead interface {
+		DeadLetters(ctx context.Context) (int, error)
+	}
+}
+
+func (a archiveState) ArchivedSeq(ctx context.Context, chain string) (int64, error) {
+	w, err := a.reg.Get(ctx, chain)
+	if err != nil {
+		return 0, err
+	}
+	return w.LastSeq, nil
+}
+
+func (a archiveState) DeadLetters(ctx context.Context) (int, error) { return a.dead.DeadLetters(ctx) }
+
+// NewControls builds the scheduled controls runner.
+func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.Runner, error) {
+	if c.DDB == nil || cfg.RegistryTable == "" || cfg.EvidenceTable == "" {
+		return nil, errors.New("controls: needs DynamoDB and the evidence and registry tables")
+	}
+	g, err := gate.New(gate.DefaultPolicy())
+	if err != nil {
+		return nil, err
+	}
+	store := ddbstore.New(c.DDB, cfg.RegistryTable)
+	entries := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
+	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
+	arc := archiveState{reg: reg, dead: reg}
+	if c.SQS != nil && cfg.ArchiverDLQURL != "" {
+		arc.dead = cloud.NewDeadLetterQueue(c.SQS, cfg.ArchiverDLQURL)
+	}
+	src := controls.Sources{
+		Registers: regstore.New(c.DDB, cfg.RegistryTable),
+		Archive:   arc,
+		Entries:   entries,
+	}
+	if c.IAM != nil {
+		src.IAM = cloud.NewIAM(c.IAM)
+	}
+	if c.Config != nil {
+		src.Config = cloud.NewConfigRules(c.Config)
+	}
+	if c.CloudWatch != nil && set.APIID != "" {
+		src.Latency = cloud.NewValidateLatency(c.CloudWatch, set.APIID, set.Stage)
+	}
+	if c.S3 != nil && cfg.ArchiveBucket != "" {
+		src.Retention = cloud.NewRetention(c.DDB, c.S3, cfg.EvidenceTable, cfg.ArchiveBucket)
+	}
+	r := &controls.Runner{
+		Checks: controls.Checks(src, controls.Thresholds{
+			RetentionDays:     cfg.RetentionDays,
+			LatencyObjective:  set.LatencyObjective,
+			CurrentPolicyHash: g.PolicyHash(),
+		}),
+		Tenants: store,
+		Scanner: &controls.Scanner{Entries: entries, Store: store, Shards: max(cfg.Shards, 1)},
+		Results: store,
+		Log:     cfg.Log,
+	}
+	if c.SNS != nil && cfg.AlertTopicARN != "" {
+		r.Alerts = cloud.NewAlerts(c.SNS, cfg.AlertTopicARN)
+	}
+	return r, nil
+}
+
+// ControlsHandler is the controls Lambda handler: the schedule's event time
+// is the run's time. A run that could not store everything returns its
+// error, so Lambda's async retry runs it again (results are recomputed and
+// pending alerts re-sent, never duplicated).
+func ControlsHandler(r *controls.Runner, log *slog.Logger) func(ctx context.Context, ev lambdaevents.EventBridgeEvent) (controls.Summary, error) {
+	return func(ctx context.Context, ev lambdaevents.EventBridgeEvent) (controls.Summary, error) {
+		t := ev.Time
+		if t.IsZero() {
+			t = time.Now()
+		}
+		sum, err := r.Run(ctx, t)
+		log.InfoContext(ctx, "controls run", "tenants", sum.Tenants, "results", sum.Results, "changes", sum.Changes, "alerts", sum.Alerts, "failed", sum.Failed)
+		return sum, err
+	}
+}
