@@ -128,6 +128,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL}).Routes()...)
 	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
 	srv.Mount(archiveRoutes(c, cfg, store)...)
+	srv.Mount(controlRoutes(c, cfg, app)...)
 	return &API{Server: srv, Store: store, Appender: app, Keys: keyStore, Tenants: tenants}, nil
 }
 
