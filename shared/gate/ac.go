@@ -144,49 +144,52 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	a.space = folded[' ']
 	a.nclass = n
 
-	// Trie.
-	type node struct {
-		child map[uint16]uint32
-		fail  uint32
-		out   []int32
-	}
-	nodes := []node{{child: map[uint16]uint32{}}}
+	// Trie, built straight into the dense transition table: a.next holds the
+	// goto function while patterns are added (0 = no child; the root is never
+	// a child), then becomes the full DFA in one BFS. No maps: the gate is
+	// built at cold start and this table has about a million cells.
+	a.next = make([]uint32, n, 16384*n)
+	out := [][]int32{nil}
+	bySpace := []bool{false}
 	for id, p := range pats {
 		s := uint32(0)
 		for i := 0; i < len(p.text); i++ {
-			c := folded[p.text[i]]
-			nx, ok := nodes[s].child[c]
-			if !ok {
-				nx = uint32(len(nodes))
-				nodes = append(nodes, node{child: map[uint16]uint32{}})
-				nodes[s].child[c] = nx
+			c := int(folded[p.text[i]])
+			nx := a.next[int(s)*n+c]
+			if nx == 0 {
+				nx = uint32(len(out))
+				a.next = append(a.next, make([]uint32, n)...)
+				out = append(out, nil)
+				bySpace = append(bySpace, uint16(c) == a.space)
+				a.next[int(s)*n+c] = nx
 			}
 			s = nx
 		}
-		nodes[s].out = append(nodes[s].out, int32(id))
+		out[s] = append(out[s], int32(id))
 	}
-	// BFS for failure links, filling the dense table as we go.
-	a.next = make([]uint32, len(nodes)*n)
-	queue := make([]uint32, 0, len(nodes))
+	states := len(out)
+	// BFS for failure links: a state moves like its failure state except on
+	// its own children.
+	fail := make([]uint32, states)
+	queue := make([]uint32, 0, states)
 	for c := 0; c < n; c++ {
-		if nx, ok := nodes[0].child[uint16(c)]; ok {
-			a.next[c] = nx
-			nodes[nx].fail = 0
-			queue = append(queue, nx)
+		if nx := a.next[c]; nx != 0 {
+			queue = append(queue, nx) // fail = root
 		}
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		f := nodes[s].fail
-		nodes[s].out = append(nodes[s].out, nodes[f].out...)
-		for c := 0; c < n; c++ {
-			if nx, ok := nodes[s].child[uint16(c)]; ok {
-				nodes[nx].fail = a.next[int(f)*n+c]
-				a.next[int(s)*n+c] = nx
+		f := fail[s]
+		out[s] = append(out[s], out[f]...)
+		row := a.next[int(s)*n : int(s+1)*n]
+		frow := a.next[int(f)*n : int(f+1)*n]
+		for c, nx := range row {
+			if nx != 0 {
+				fail[nx] = frow[c]
 				queue = append(queue, nx)
 			} else {
-				a.next[int(s)*n+c] = a.next[int(f)*n+c]
+				row[c] = frow[c]
 			}
 		}
 	}
@@ -196,17 +199,15 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	// Whitespace runs collapse inside the table: a state entered by a
 	// space stays put on further spaces, which is exactly "treat a run as
 	// one space" without a branch in the loop.
-	for s := 1; s < len(nodes); s++ {
-		for c, nx := range nodes[s].child {
-			if c == a.space {
-				a.next[int(nx)*n+int(c)] = nx
-			}
+	for st := 1; st < states; st++ {
+		if bySpace[st] {
+			a.next[st*n+int(a.space)] = uint32(st)
 		}
 	}
 	for c := 0; c < 256; c++ {
 		a.tab[c] = uint32(a.class[c]) | uint32(ppClass[c])<<16
 	}
-	a.outHead = make([]int32, len(nodes))
+	a.outHead = make([]int32, states)
 	defer func() {
 		for k, t := range a.next {
 			v := t * uint32(n)
@@ -216,13 +217,13 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 			a.next[k] = v
 		}
 	}()
-	for i := range nodes {
-		if len(nodes[i].out) == 0 {
+	for i := range out {
+		if len(out[i]) == 0 {
 			a.outHead[i] = -1
 			continue
 		}
 		a.outHead[i] = int32(len(a.outList))
-		a.outList = append(a.outList, nodes[i].out...)
+		a.outList = append(a.outList, out[i]...)
 		a.outList = append(a.outList, -1)
 	}
 	return a, nil

@@ -159,17 +159,8 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		pats = append(pats, acPattern{text: text, size: len(text), flags: pfLeftOpen | pfRightOpen, probe: probeCanary, arg: int32(i)})
 	}
 
-	var asciiPats []acPattern
-	for _, pt := range pats {
-		if isASCII(pt.text) {
-			asciiPats = append(asciiPats, pt)
-		}
-	}
 	var err error
-	if d.full, err = buildAutomaton(pats); err != nil {
-		return nil, err
-	}
-	if d.ascii, err = buildAutomaton(asciiPats); err != nil {
+	if d.full, d.ascii, err = automataFor(p.Canaries, pats); err != nil {
 		return nil, err
 	}
 	// The ASCII automaton renumbers patterns; keep metadata aligned by
@@ -344,4 +335,42 @@ func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end in
 		return d.rCanary, start, end, foldString(s[start:end]) == foldString(c)
 	}
 	return 0, 0, 0, false
+}
+
+// automata caches the built automata per canary set: the word lists are the
+// same for every policy, so tenants without canaries (most) share one pair,
+// and a per-tenant gate costs only its policy tables, not a 5 MB DFA.
+var automata = struct {
+	sync.Mutex
+	m map[string][2]*automaton
+}{m: map[string][2]*automaton{}}
+
+const maxCachedAutomata = 64
+
+func automataFor(canaries []string, pats []acPattern) (full, ascii *automaton, err error) {
+	key := strings.Join(canaries, "\x00")
+	automata.Lock()
+	pair, ok := automata.m[key]
+	automata.Unlock()
+	if ok {
+		return pair[0], pair[1], nil
+	}
+	var asciiPats []acPattern
+	for _, pt := range pats {
+		if isASCII(pt.text) {
+			asciiPats = append(asciiPats, pt)
+		}
+	}
+	if full, err = buildAutomaton(pats); err != nil {
+		return nil, nil, err
+	}
+	if ascii, err = buildAutomaton(asciiPats); err != nil {
+		return nil, nil, err
+	}
+	automata.Lock()
+	if len(automata.m) < maxCachedAutomata {
+		automata.m[key] = [2]*automaton{full, ascii}
+	}
+	automata.Unlock()
+	return full, ascii, nil
 }
