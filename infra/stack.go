@@ -109,7 +109,7 @@ var functionSpecs = []functionSpec{
 		memoryMB: 512, timeoutSec: 120,
 		// RETENTION_DAYS sets each bundle's Object Lock retain-until date.
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
-			platform.EnvDataKeyID, platform.EnvRetentionDays, platform.EnvLogLevel},
+			platform.EnvDataKeyID, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel},
 		// ArchiveLagSeconds goes out as an embedded-metric log line, so no
 		// cloudwatch:PutMetricData permission is needed.
 		grant: func(r *resources, f *Function) {
@@ -133,7 +133,7 @@ var functionSpecs = []functionSpec{
 		name: "checkpointer", description: "Seals each chain in a signed RFC 6962 Merkle checkpoint",
 		memoryMB: 512, timeoutSec: 300, async: true,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket, platform.EnvDataKeyID,
-			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvLogLevel},
+			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel},
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadData(f.Role)
 			r.store.Registry.GrantReadWriteData(f.Role)
@@ -251,6 +251,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvArchiverDLQURL:   *s.ArchiverDLQ.QueueUrl(),
 		platform.EnvShards:           strconv.Itoa(cfg.EvidenceShards),
 		platform.EnvRetentionDays:    strconv.Itoa(cfg.RetentionDays),
+		platform.EnvObjectLockMode:   cfg.ObjectLockMode,
 		platform.EnvLatencyObjective: strconv.Itoa(cfg.LatencyObjectiveMs),
 		platform.EnvRateLimit:        strconv.Itoa(cfg.RateLimitRps),
 		platform.EnvLogLevel:         cfg.LogLevel,

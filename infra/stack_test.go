@@ -218,7 +218,7 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 	for _, n := range []string{platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
-		platform.EnvCheckpointOrigin} {
+		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode} {
 		known[n] = true
 	}
 	s := full
@@ -240,6 +240,9 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 			}
 			if v, ok := vars[platform.EnvRetentionDays]; ok {
 				assert.Equal(t, "2557", v)
+			}
+			if v, ok := vars[platform.EnvObjectLockMode]; ok {
+				assert.Equal(t, "COMPLIANCE", v, "the archive's puts follow the configured lock mode")
 			}
 		})
 	}

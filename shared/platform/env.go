@@ -14,6 +14,7 @@ const (
 	EnvArchiverDLQURL   = "ARCHIVER_DLQ_URL" // SQS DLQ of the archiver's stream mapping
 	EnvShards           = "EVIDENCE_SHARDS"  // chains per tenant (default 4)
 	EnvRetentionDays    = "RETENTION_DAYS"   // evidence retention (TTL, Object Lock)
+	EnvObjectLockMode   = "OBJECT_LOCK_MODE" // COMPLIANCE (default) or GOVERNANCE
 	EnvLatencyObjective = "LATENCY_OBJECTIVE_MS"
 	EnvRateLimit        = "RATE_LIMIT_RPS" // per API key per instance
 	EnvLogLevel         = "LOG_LEVEL"

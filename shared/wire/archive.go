@@ -42,7 +42,7 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	}
 	return &archive.Archiver{
 		Entries:    dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
-		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)),
+		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
 		Retention:  archiveRetention(cfg),
 		Now:        archiveClock(cfg),
@@ -67,7 +67,7 @@ func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
 		Origin:    origin,
 		Entries:   dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
 		Store:     reg,
-		Publisher: awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)),
+		Publisher: awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
 		Signer:    awsstore.NewSigner(c.KMS, cfg.SigningKeyID),
 		Chains:    reg,
 		Log:       cfg.Log,

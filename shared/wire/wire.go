@@ -47,7 +47,8 @@ type Config struct {
 	Origin         string
 	Shards         int
 	RetentionDays  int
-	RateLimit      int // requests per second per key per instance
+	ObjectLockMode string // COMPLIANCE unless GOVERNANCE is asked for
+	RateLimit      int    // requests per second per key per instance
 	Log            *slog.Logger
 	Now            func() time.Time
 }
@@ -68,6 +69,7 @@ func FromEnv(env *platform.Env) Config {
 		Origin:         get(platform.EnvCheckpointOrigin),
 		Shards:         env.Int(platform.EnvShards, 4, 1, 1024),
 		RetentionDays:  env.Int(platform.EnvRetentionDays, 2555, 1, 36500),
+		ObjectLockMode: get(platform.EnvObjectLockMode),
 		RateLimit:      env.Int(platform.EnvRateLimit, 100, 1, 100000),
 		Log:            platform.Logger(),
 		Now:            time.Now,
@@ -129,6 +131,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
 	srv.Mount(archiveRoutes(c, cfg, store)...)
 	srv.Mount(controlRoutes(c, cfg, app)...)
+	srv.Mount(packageRoutes(c, cfg)...)
 	return &API{Server: srv, Store: store, Appender: app, Keys: keyStore, Tenants: tenants}, nil
 }
 
