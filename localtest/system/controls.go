@@ -1,0 +1,143 @@
+package system
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+
+	"github.com/agentgate/agentgate/controls"
+	"github.com/agentgate/agentgate/localtest/emulator"
+	"github.com/agentgate/agentgate/shared/cloud/fixture"
+	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/wire"
+)
+
+// controlsState is what startControls keeps per running system (the
+// System struct belongs to the local-system owner; this file only adds to it).
+type controlsState struct {
+	runner  *controls.Runner
+	account *fixture.Account
+	url     string
+}
+
+var controlsBySystem sync.Map // *System -> *controlsState
+
+// startControls serves the recorded AWS account (IAM, Config, CloudWatch
+// over their real protocols) on 127.0.0.1, points the controls function's
+// clients at it, seeds the demo tenant's registers with realistic findings
+// and runs the controls function on the tick with a real scheduled event.
+func (s *System) startControls(ctx context.Context) error {
+	acct := fixture.New()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("fixture account listen: %w", err)
+	}
+	srv := &http.Server{Handler: acct, ReadHeaderTimeout: 10 * time.Second}
+	s.wg.Add(2)
+	go func() {
+		defer s.wg.Done()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.opts.Log.Error("fixture account stopped", "err", err)
+		}
+	}()
+	go func() {
+		defer s.wg.Done()
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	url := "http://" + ln.Addr().String()
+
+	cfg := emulator.Config(s.Emulators.Region)
+	cc := wire.ControlClients{
+		Clients:    s.Clients,
+		IAM:        iam.NewFromConfig(cfg, func(o *iam.Options) { o.BaseEndpoint = aws.String(url) }),
+		Config:     configservice.NewFromConfig(cfg, func(o *configservice.Options) { o.BaseEndpoint = aws.String(url) }),
+		CloudWatch: cloudwatch.NewFromConfig(cfg, func(o *cloudwatch.Options) { o.BaseEndpoint = aws.String(url) }),
+	}
+	r, err := wire.NewControls(cc, s.Config, wire.ControlSettings{APIID: "local", Stage: "$default", LatencyObjective: 120 * time.Millisecond})
+	if err != nil {
+		return err
+	}
+	controlsBySystem.Store(s, &controlsState{runner: r, account: acct, url: url})
+	if err := s.seedRegisters(ctx); err != nil {
+		return err
+	}
+	invoke := lambda.NewHandler(wire.ControlsHandler(r, s.opts.Log)).Invoke
+	s.AddJob(Job{Name: "controls", Run: func(ctx context.Context, now time.Time) error {
+		_, err := invoke(ctx, ScheduledEvent(now, "agentgate-controls"))
+		return err
+	}})
+	return nil
+}
+
+// seedRegisters gives the demo tenant a living status: a model change
+// approved by a second principal, access reviews covering the roles the
+// fixture account lets reach model endpoints, an adversarial run, and one
+// vendor whose review is due in 14 days.
+func (s *System) seedRegisters(ctx context.Context) error {
+	regs := wire.NewRegisters(s.Clients, s.Config)
+	t := s.opts.Tenant
+	if _, err := regs.PutVendor(ctx, t, "seed", registers.VendorInput{
+		ID: "openai", Name: "OpenAI", Providers: []string{"openai"}, DPA: true,
+		SOC2ReportDate: time.Now().AddDate(0, -3, 0).Format(registers.DateLayout),
+		NextReviewDue:  time.Now().AddDate(0, 0, 14).Format(registers.DateLayout),
+	}); err != nil {
+		return fmt.Errorf("seed vendor: %w", err)
+	}
+	if _, err := regs.SubmitModel(ctx, t, "seed-submitter", registers.ModelSubmission{
+		Version: "gpt-demo@2026-11", Provider: "openai", Benchmarks: map[string]float64{"mmlu": 0.86, "internal-eval": 0.91},
+	}); err != nil && !errors.Is(err, registers.ErrConflict) {
+		return fmt.Errorf("seed model: %w", err)
+	}
+	if _, err := regs.ApproveModel(ctx, t, "gpt-demo@2026-11", "seed-approver"); err != nil && !errors.Is(err, registers.ErrConflict) {
+		return fmt.Errorf("seed approval: %w", err)
+	}
+	for _, sc := range registers.ReviewScopes {
+		in := registers.AccessReviewInput{Scope: sc, Reviewer: "security-lead", Date: time.Now().AddDate(0, 0, -10).Format(registers.DateLayout)}
+		if sc == registers.ScopeModelEndpoints {
+			in.Principals = []string{"inference-service", "batch-scorer"}
+		}
+		if _, err := regs.RecordAccessReview(ctx, t, "seed", in); err != nil {
+			return fmt.Errorf("seed access review: %w", err)
+		}
+	}
+	adv, err := registers.NewAdversary(regs, s.API.Appender)
+	if err != nil {
+		return err
+	}
+	if _, _, err := adv.Run(ctx, t, "seed"); err != nil {
+		return fmt.Errorf("seed adversarial run: %w", err)
+	}
+	return nil
+}
+
+// RunControls runs the controls function once at now, as its schedule would.
+func (s *System) RunControls(ctx context.Context, now time.Time) (controls.Summary, error) {
+	st, ok := controlsBySystem.Load(s)
+	if !ok {
+		return controls.Summary{}, errors.New("controls not started")
+	}
+	return st.(*controlsState).runner.Run(ctx, now)
+}
+
+// FixtureAccount is the recorded AWS account the controls read, for tests
+// that make it fail.
+func (s *System) FixtureAccount() *fixture.Account {
+	st, ok := controlsBySystem.Load(s)
+	if !ok {
+		return nil
+	}
+	return st.(*controlsState).account
+}
