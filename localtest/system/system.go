@@ -180,6 +180,10 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if err := s.startArchive(runCtx); err != nil {
 		return nil, err
 	}
+	s.startPackages(runCtx)
+	if err := s.startControls(runCtx); err != nil {
+		return nil, err
+	}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
