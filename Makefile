@@ -20,7 +20,7 @@ TEST_FLAGS ?=
 VET_PKGS = $(shell cd $(ROOT) && $(GO) list ./... | grep -v '/infra')
 
 .DEFAULT_GOAL := help
-.PHONY: help deps local test vet unit build clean
+.PHONY: help deps local test vet unit build bench clean
 
 ## help: list the targets
 help:
@@ -49,6 +49,10 @@ $(ROOT)/build/%/bootstrap: $(GO_SOURCES)
 	@mkdir -p $(dir $@)
 	cd $(ROOT) && CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -ldflags='-s -w' -o $@ ./functions/$*
 	@ls -l $@ | awk '{printf "built %s (%.1f MB)\n", $$9, $$5/1048576}'
+
+## bench: every benchmark behind docs/benchmarks.md (gate, append, e2e, cold start, verify, packages); rewrites its make-bench section
+bench: deps
+	cd $(ROOT) && $(GO) run ./localtest/benchreport -out docs/benchmarks.md
 
 ## clean: remove build outputs and installed tools
 clean:
