@@ -203,3 +203,5 @@ func genesisChain(chain string) Chain {
 		StartCompact: []string{}, EndCompact: []string{}, TailCompact: []string{},
 	}
 }
+
+func jsonIndent(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }

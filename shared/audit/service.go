@@ -1,0 +1,350 @@
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/httpapi"
+)
+
+// Package statuses.
+const (
+	StateBuilding = "building"
+	StateReady    = "ready"
+	StateFailed   = "failed"
+)
+
+// Record is a requested package and, once built, where it is.
+type Record struct {
+	ID          string
+	Tenant      string
+	Status      string
+	From, To    time.Time
+	Frameworks  []string
+	RequestedBy string
+	CreatedAt   time.Time
+	CompletedAt time.Time
+	SHA256      string // of the zip
+	PackageHash string
+	Sequence    int64
+	Key         string // object key of the zip
+	Size        int64
+	Error       string // why it failed, in words safe to show the tenant
+}
+
+// Head is the newest package of a tenant: what the next one extends.
+type Head struct {
+	ID          string
+	PackageHash string
+	Sequence    int64
+	ManifestKey string
+}
+
+// Records keeps package records and each tenant's head.
+type Records interface {
+	// Create stores a new record; ErrConflict if the id exists.
+	Create(ctx context.Context, r Record) error
+	// Get returns a tenant's record; ErrNotFound if absent.
+	Get(ctx context.Context, tenant, id string) (Record, error)
+	Put(ctx context.Context, r Record) error
+	// Head returns the tenant's newest package; ErrNotFound before the first.
+	Head(ctx context.Context, tenant string) (Head, error)
+	// Advance makes next the head if the head is still prevHash ("" for
+	// none); ErrConflict otherwise. This one condition keeps the chain of
+	// packages from forking when two builds race.
+	Advance(ctx context.Context, tenant, prevHash string, next Head) error
+}
+
+// Blobs stores package files (encrypted at rest by the adapter).
+type Blobs interface {
+	PutFile(ctx context.Context, key string, f *os.File, size int64, contentType string) error
+	PutBytes(ctx context.Context, key string, body []byte, contentType string) error
+	GetBytes(ctx context.Context, key string) ([]byte, error)
+	// Presign returns a GET URL for key valid for ttl.
+	Presign(ctx context.Context, key string, ttl time.Duration) (string, error)
+}
+
+// Trigger starts an asynchronous build of a requested package.
+type Trigger interface {
+	Requested(ctx context.Context, tenant, id string) error
+}
+
+// URLTTL is how long a download URL is valid.
+const URLTTL = 15 * time.Minute
+
+// Service serves the package routes and builds packages.
+type Service struct {
+	Builder *Builder
+	Records Records
+	Blobs   Blobs
+	Trigger Trigger
+	Now     func() time.Time
+	Rand    io.Reader
+	Log     *slog.Logger
+	// TempDir holds zips while they are built (Lambda: /tmp).
+	TempDir string
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Service) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
+// PackageKey is where a package's zip is stored.
+func PackageKey(tenant, id string) string { return "packages/" + tenant + "/" + id + ".zip" }
+
+// ManifestKey is where a package's manifest is stored beside its zip, so
+// the next build reads a few KB instead of the whole zip.
+func ManifestKey(tenant, id string) string {
+	return "packages/" + tenant + "/" + id + ".manifest.json"
+}
+
+// Routes are the package routes: scope "audit" (admin keys pass too).
+func (s *Service) Routes() []httpapi.Route {
+	return []httpapi.Route{
+		{Method: "POST", Pattern: "/v1/packages", Scope: auth.ScopeAudit, Handler: s.create},
+		{Method: "GET", Pattern: "/v1/packages/{id}", Scope: auth.ScopeAudit, Handler: s.get},
+	}
+}
+
+// CreateRequest is the body of POST /v1/packages.
+type CreateRequest struct {
+	From       string   `json:"from"`
+	To         string   `json:"to"`
+	Frameworks []string `json:"frameworks"`
+}
+
+// Response is the body of both routes.
+type Response struct {
+	ID        string `json:"id"`
+	Status    string `json:"status"`
+	SHA256    string `json:"sha256,omitempty"`
+	URL       string `json:"url,omitempty"`
+	ExpiresAt string `json:"expiresAt,omitempty"`
+	Error     string `json:"error,omitempty"`
+}
+
+var (
+	idRE        = regexp.MustCompile(`^pkg_[0-9a-z-]{1,64}$`)
+	frameworkRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,31}$`)
+)
+
+// parseWhen accepts an RFC 3339 time or a date (midnight UTC).
+func parseWhen(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t.UTC(), true
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+func (s *Service) create(r *httpapi.Request) (int, any, error) {
+	var in CreateRequest
+	if err := httpapi.DecodeJSON(r, &in); err != nil {
+		return 0, nil, err
+	}
+	from, ok1 := parseWhen(in.From)
+	to, ok2 := parseWhen(in.To)
+	switch {
+	case !ok1 || !ok2:
+		return 0, nil, httpapi.Errorf(422, "validation_failed", `"from" and "to" must be RFC 3339 times or YYYY-MM-DD dates`)
+	case !from.Before(to):
+		return 0, nil, httpapi.Errorf(422, "validation_failed", `"from" must be before "to"`)
+	case to.Sub(from) > maxDays*24*time.Hour:
+		return 0, nil, httpapi.Errorf(422, "validation_failed", "a package covers at most %d days", maxDays)
+	case len(in.Frameworks) > 10:
+		return 0, nil, httpapi.Errorf(422, "validation_failed", "at most 10 frameworks")
+	}
+	for _, f := range in.Frameworks {
+		if !frameworkRE.MatchString(f) {
+			return 0, nil, httpapi.Errorf(422, "validation_failed", "framework %q is not a framework key such as soc2 or gdpr", f)
+		}
+	}
+	rec, err := s.Request(r.Ctx, r.Tenant, r.KeyID, from, to, in.Frameworks)
+	if err != nil {
+		return 0, nil, err
+	}
+	return 202, Response{ID: rec.ID, Status: rec.Status}, nil
+}
+
+// Request records a package request and starts its build.
+func (s *Service) Request(ctx context.Context, tenant, by string, from, to time.Time, frameworks []string) (Record, error) {
+	var raw [10]byte
+	if _, err := io.ReadFull(s.Rand, raw[:]); err != nil {
+		return Record{}, fmt.Errorf("package id: %w", err)
+	}
+	rec := Record{
+		ID: "pkg_" + hex.EncodeToString(raw[:]), Tenant: tenant, Status: StateBuilding,
+		From: from, To: to, Frameworks: normFrameworks(frameworks), RequestedBy: by, CreatedAt: s.now().UTC(),
+	}
+	if err := s.Records.Create(ctx, rec); err != nil {
+		return Record{}, fmt.Errorf("record package %s: %w", rec.ID, err)
+	}
+	if err := s.Trigger.Requested(ctx, tenant, rec.ID); err != nil {
+		rec.Status, rec.Error = StateFailed, "the build could not be started; request the package again"
+		_ = s.Records.Put(ctx, rec)
+		return Record{}, fmt.Errorf("trigger package %s: %w", rec.ID, err)
+	}
+	return rec, nil
+}
+
+func (s *Service) get(r *httpapi.Request) (int, any, error) {
+	id := r.Params["id"]
+	if !idRE.MatchString(id) {
+		return 0, nil, httpapi.Errorf(404, "not_found", "no such package")
+	}
+	rec, err := s.Records.Get(r.Ctx, r.Tenant, id)
+	if errors.Is(err, ErrNotFound) {
+		// Another tenant's package is indistinguishable from none.
+		return 0, nil, httpapi.Errorf(404, "not_found", "no such package")
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	out := Response{ID: rec.ID, Status: rec.Status, Error: rec.Error}
+	if rec.Status == StateReady {
+		url, err := s.Blobs.Presign(r.Ctx, rec.Key, URLTTL)
+		if err != nil {
+			return 0, nil, fmt.Errorf("presign %s: %w", rec.Key, err)
+		}
+		out.SHA256, out.URL = rec.SHA256, url
+		out.ExpiresAt = r.Now.Add(URLTTL).UTC().Format(time.RFC3339)
+	}
+	return 200, out, nil
+}
+
+// Process builds a requested package. It is the asynchronous half of POST
+// /v1/packages (and of the monthly schedule) and is safe to repeat: a
+// record that is no longer building is left alone. A build that cannot
+// succeed marks the record failed and returns nil, so the invocation is not
+// retried; only a failure to reach storage is returned.
+func (s *Service) Process(ctx context.Context, tenant, id string) error {
+	rec, err := s.Records.Get(ctx, tenant, id)
+	if err != nil {
+		return fmt.Errorf("package %s/%s: %w", tenant, id, err)
+	}
+	if rec.Status != StateBuilding {
+		return nil
+	}
+	for attempt := 0; ; attempt++ {
+		err = s.build(ctx, &rec)
+		if errors.Is(err, ErrConflict) && attempt < 3 {
+			continue // another package became the head: extend it instead
+		}
+		break
+	}
+	if err != nil {
+		s.log().ErrorContext(ctx, "package build failed", "tenant", tenant, "id", id, "err", err)
+		rec.Status, rec.Error = StateFailed, "the package could not be built; see the service logs for "+id
+	} else {
+		rec.Status = StateReady
+	}
+	rec.CompletedAt = s.now().UTC()
+	if err := s.Records.Put(ctx, rec); err != nil {
+		return fmt.Errorf("record package %s: %w", id, err)
+	}
+	return nil
+}
+
+func (s *Service) build(ctx context.Context, rec *Record) error {
+	var prev *Manifest
+	head, err := s.Records.Head(ctx, rec.Tenant)
+	switch {
+	case errors.Is(err, ErrNotFound):
+	case err != nil:
+		return fmt.Errorf("package head: %w", err)
+	default:
+		body, err := s.Blobs.GetBytes(ctx, head.ManifestKey)
+		if err != nil {
+			return fmt.Errorf("previous manifest %s: %w", head.ManifestKey, err)
+		}
+		if prev, err = ParseManifest(body); err != nil || prev.PackageHash != head.PackageHash {
+			return fmt.Errorf("previous manifest %s does not match the head", head.ManifestKey)
+		}
+	}
+	f, err := os.CreateTemp(s.TempDir, "package-*.zip")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	h := sha256.New()
+	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks}, prev, io.MultiWriter(f, h))
+	if err != nil {
+		return err
+	}
+	size, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	key, mkey := PackageKey(rec.Tenant, rec.ID), ManifestKey(rec.Tenant, rec.ID)
+	if err := s.Blobs.PutFile(ctx, key, f, size, "application/zip"); err != nil {
+		return fmt.Errorf("store %s: %w", key, err)
+	}
+	mb, err := marshalManifest(m)
+	if err != nil {
+		return err
+	}
+	if err := s.Blobs.PutBytes(ctx, mkey, mb, "application/json"); err != nil {
+		return fmt.Errorf("store %s: %w", mkey, err)
+	}
+	prevHash := ""
+	if prev != nil {
+		prevHash = prev.PackageHash
+	}
+	if err := s.Records.Advance(ctx, rec.Tenant, prevHash, Head{ID: rec.ID, PackageHash: m.PackageHash, Sequence: m.Sequence, ManifestKey: mkey}); err != nil {
+		return fmt.Errorf("advance the package chain: %w", err)
+	}
+	rec.SHA256, rec.PackageHash, rec.Sequence, rec.Key, rec.Size = hex.EncodeToString(h.Sum(nil)), m.PackageHash, m.Sequence, key, size
+	return nil
+}
+
+// Monthly requests and builds, for each tenant, the package of the previous
+// calendar month (UTC). The id is derived from the month, so a repeated
+// schedule run does not build it twice.
+func (s *Service) Monthly(ctx context.Context, now time.Time, tenants []string) error {
+	now = now.UTC()
+	to := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	from := to.AddDate(0, -1, 0)
+	var errs []error
+	for _, t := range slices.Compact(slices.Sorted(slices.Values(tenants))) {
+		rec := Record{ID: "pkg_monthly-" + from.Format("2006-01"), Tenant: t, Status: StateBuilding, From: from, To: to,
+			Frameworks: []string{}, RequestedBy: "schedule", CreatedAt: now}
+		if err := s.Records.Create(ctx, rec); err != nil && !errors.Is(err, ErrConflict) {
+			errs = append(errs, fmt.Errorf("tenant %s: %w", t, err))
+			continue
+		}
+		if err := s.Process(ctx, t, rec.ID); err != nil {
+			errs = append(errs, fmt.Errorf("tenant %s: %w", t, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func marshalManifest(m *Manifest) ([]byte, error) {
+	return jsonIndent(m)
+}

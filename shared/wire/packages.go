@@ -1,0 +1,235 @@
+package wire
+
+import (
+	"context"
+	crand "crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	lambdaevents "github.com/aws/aws-lambda-go/events"
+
+	"github.com/agentgate/agentgate/controls"
+	"github.com/agentgate/agentgate/controls/ddbstore"
+	archstore "github.com/agentgate/agentgate/shared/archive/awsstore"
+	"github.com/agentgate/agentgate/shared/audit"
+	auditstore "github.com/agentgate/agentgate/shared/audit/awsstore"
+	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/regstore"
+)
+
+// packageRoutes are POST /v1/packages and GET /v1/packages/{id} of the API
+// function. A request is recorded and a request object written to the
+// packages bucket, whose notification invokes the packager asynchronously;
+// the API function itself never builds.
+func packageRoutes(c Clients, cfg Config) []httpapi.Route {
+	if c.S3 == nil || cfg.PackagesBucket == "" {
+		return nil
+	}
+	blobs := auditstore.NewBlobs(c.S3, cfg.PackagesBucket, cfg.DataKeyID)
+	svc := &audit.Service{
+		Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
+		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
+	}
+	return svc.Routes()
+}
+
+// Packager is the packager function: it builds requested packages (S3
+// notifications of request objects) and, on the monthly schedule, last
+// month's package of every tenant.
+type Packager struct {
+	Service *audit.Service
+	Blobs   *auditstore.Blobs
+	Tenants interface {
+		Tenants(ctx context.Context) ([]string, error)
+	}
+}
+
+// NewPackager builds the packager from clients and configuration.
+func NewPackager(c Clients, cfg Config) (*Packager, error) {
+	if c.DDB == nil || c.S3 == nil || c.KMS == nil {
+		return nil, errors.New("packager: needs DynamoDB, S3 and KMS clients")
+	}
+	if cfg.PackagesBucket == "" || cfg.ArchiveBucket == "" || cfg.DataKeyID == "" || cfg.SigningKeyID == "" {
+		return nil, errors.New("packager: needs the packages and archive buckets, the data key and the signing key")
+	}
+	reg := archstore.NewRegistry(c.DDB, cfg.RegistryTable)
+	sealer, err := NewCheckpointer(c, cfg)
+	if err != nil {
+		return nil, err
+	}
+	results := ddbstore.New(c.DDB, cfg.RegistryTable)
+	blobs := auditstore.NewBlobs(c.S3, cfg.PackagesBucket, cfg.DataKeyID)
+	b := &audit.Builder{
+		Bundles:     auditstore.NewArchive(c.S3, cfg.ArchiveBucket, reg),
+		Checkpoints: reg,
+		Entries:     dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
+		Sealer:      sealer,
+		Signer:      archstore.NewSigner(c.KMS, cfg.SigningKeyID),
+		Controls:    controlHistory{results},
+		Registers:   registerTables{regstore.New(c.DDB, cfg.RegistryTable)},
+		Now:         archiveClock(cfg),
+		Log:         cfg.Log,
+	}
+	svc := &audit.Service{
+		Builder: b, Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
+		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
+		TempDir: os.TempDir(),
+	}
+	return &Packager{Service: svc, Blobs: blobs, Tenants: results}, nil
+}
+
+// Handle takes either event the function receives: S3 notifications of
+// build requests, or the monthly EventBridge schedule.
+func (p *Packager) Handle(ctx context.Context, raw json.RawMessage) error {
+	var probe struct {
+		Records    []json.RawMessage `json:"Records"`
+		DetailType string            `json:"detail-type"`
+		Time       time.Time         `json:"time"`
+	}
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return fmt.Errorf("packager: unreadable event: %w", err)
+	}
+	if len(probe.Records) > 0 {
+		var ev lambdaevents.S3Event
+		if err := json.Unmarshal(raw, &ev); err != nil {
+			return fmt.Errorf("packager: S3 event: %w", err)
+		}
+		var errs []error
+		for _, r := range ev.Records {
+			key := r.S3.Object.URLDecodedKey
+			if key == "" {
+				key = r.S3.Object.Key
+			}
+			if err := p.Requested(ctx, key); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	}
+	if probe.DetailType == "Scheduled Event" {
+		tenants, err := p.Tenants.Tenants(ctx)
+		if err != nil {
+			return fmt.Errorf("packager: tenants: %w", err)
+		}
+		return p.Service.Monthly(ctx, probe.Time, tenants)
+	}
+	return errors.New("packager: neither an S3 notification nor a scheduled event")
+}
+
+// Requested builds the package a request object names, then removes it.
+func (p *Packager) Requested(ctx context.Context, key string) error {
+	tenant, id, ok := auditstore.ParseRequestKey(key)
+	if !ok {
+		return nil // not a request object: nothing to do
+	}
+	if err := p.Service.Process(ctx, tenant, id); err != nil {
+		return err // returned, so the asynchronous invoke is retried
+	}
+	return p.Blobs.Done(ctx, key)
+}
+
+// controlHistory reads control results for packages from the controls'
+// result store, with names and framework mappings from the catalog.
+type controlHistory struct{ store *ddbstore.Store }
+
+func (h controlHistory) ControlResults(ctx context.Context, tenant string, from, to time.Time) ([]audit.ControlResult, error) {
+	cat, err := controls.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	var out []audit.ControlResult
+	for _, c := range cat {
+		// Newest first, a page at a time, from the period's end back to
+		// the last result before its start.
+		before := to
+	pages:
+		for {
+			hist, err := h.store.History(ctx, tenant, c.ID, before, 1000)
+			if err != nil {
+				return nil, fmt.Errorf("history of %s: %w", c.ID, err)
+			}
+			for _, r := range hist {
+				out = append(out, audit.ControlResult{Control: c.ID, Name: c.Name, Status: string(r.Status), Detail: r.Detail, Frameworks: c.Frameworks, At: r.CheckedAt})
+				if r.CheckedAt.Before(from) {
+					break pages
+				}
+				before = r.CheckedAt
+			}
+			if len(hist) < 1000 {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// registerTables renders the registers as package tables.
+type registerTables struct{ store registers.Store }
+
+func dateOf(t *time.Time) string {
+	if t == nil || t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func (r registerTables) Register(ctx context.Context, tenant, name string, from, to time.Time) (audit.Table, error) {
+	in := func(t time.Time) bool { return !t.Before(from) && t.Before(to) }
+	switch name {
+	case audit.RegisterVendors:
+		vs, err := r.store.Vendors(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		t := audit.Table{Header: []string{"id", "name", "providers", "dpa", "soc2ReportDate", "nextReviewDue", "updatedBy", "updatedAt"}}
+		for _, v := range vs {
+			t.Rows = append(t.Rows, []string{v.ID, v.Name, strings.Join(v.Providers, " "), strconv.FormatBool(v.DPA), v.SOC2ReportDate, v.NextReviewDue, v.UpdatedBy, dateOf(&v.UpdatedAt)})
+		}
+		return t, nil
+	case audit.RegisterAccessReviews:
+		rs, err := r.store.AccessReviews(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		t := audit.Table{Header: []string{"id", "scope", "reviewer", "date", "findings", "principals", "recordedBy", "recordedAt"}}
+		for _, a := range rs {
+			if in(a.RecordedAt) {
+				t.Rows = append(t.Rows, []string{a.ID, a.Scope, a.Reviewer, a.Date, strings.Join(a.Findings, "; "), strings.Join(a.Principals, " "), a.RecordedBy, dateOf(&a.RecordedAt)})
+			}
+		}
+		return t, nil
+	case audit.RegisterModelChanges:
+		ms, err := r.store.Models(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		t := audit.Table{Header: []string{"version", "provider", "status", "benchmarks", "submittedBy", "submittedAt", "approvedBy", "approvedAt", "rolledBackBy", "rolledBackAt", "rollbackReason"}}
+		for _, m := range ms {
+			bm, _ := json.Marshal(m.Benchmarks)
+			t.Rows = append(t.Rows, []string{m.Version, m.Provider, m.Status, string(bm), m.SubmittedBy, dateOf(&m.SubmittedAt), m.ApprovedBy, dateOf(m.ApprovedAt), m.RolledBackBy, dateOf(m.RolledBackAt), m.RollbackReason})
+		}
+		return t, nil
+	case audit.RegisterAdversarialRuns:
+		rs, err := r.store.AdversarialRuns(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		t := audit.Table{Header: []string{"id", "ranAt", "ranBy", "policyHash", "attacks", "detected", "detectionRate", "benign", "falsePositives", "falsePositiveRate", "reportSha256", "evidence"}}
+		for _, a := range rs {
+			if in(a.RanAt) {
+				t.Rows = append(t.Rows, []string{a.ID, dateOf(&a.RanAt), a.RanBy, a.PolicyHash, strconv.Itoa(a.Attacks), strconv.Itoa(a.Detected),
+					strconv.FormatFloat(a.DetectionRate, 'f', 4, 64), strconv.Itoa(a.Benign), strconv.Itoa(a.FalsePositives),
+					strconv.FormatFloat(a.FalsePositiveRate, 'f', 4, 64), a.ReportSHA256, a.Evidence})
+			}
+		}
+		return t, nil
+	}
+	return audit.Table{}, fmt.Errorf("unknown register %q", name)
+}
