@@ -116,6 +116,9 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if c.DDB == nil || cfg.RegistryTable == "" || cfg.EvidenceTable == "" {
 		return nil, errors.New("controls: needs DynamoDB and the evidence and registry tables")
 	}
+	if cfg.Shards <= 0 {
+		cfg.Shards = 4 // as NewAPI: the scan must read every chain the API appends to
+	}
 	g, err := gate.New(gate.DefaultPolicy())
 	if err != nil {
 		return nil, err
@@ -151,7 +154,7 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 			CurrentPolicyHash: g.PolicyHash(),
 		}),
 		Tenants: store,
-		Scanner: &controls.Scanner{Entries: entries, Store: store, Shards: max(cfg.Shards, 1)},
+		Scanner: &controls.Scanner{Entries: entries, Store: store, Shards: cfg.Shards},
 		Results: store,
 		Log:     cfg.Log,
 	}
