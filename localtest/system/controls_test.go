@@ -15,6 +15,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -252,4 +255,58 @@ func TestAdversarialRunIsEvidence(t *testing.T) {
 	require.Equal(t, 201, status, "%v", body)
 	status, body = do(t, "POST", "/v1/access-reviews", admin, `{"scope":"everything","reviewer":"sec","date":"2026-01-01"}`)
 	assert.Equal(t, 422, status, "%v", body)
+}
+
+// TestControlRoutesMatchOpenAPI checks that the status, history and
+// register answers are what docs/openapi.yaml promises.
+func TestControlRoutesMatchOpenAPI(t *testing.T) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile("../../docs/openapi.yaml")
+	require.NoError(t, err)
+	require.NoError(t, doc.Validate(context.Background()))
+	router, err := legacy.NewRouter(doc)
+	require.NoError(t, err)
+	_, admin1, admin2, data := newControlsTenant(t)
+	_, err = sys.RunControls(context.Background(), time.Now())
+	require.NoError(t, err)
+	calls := []struct{ method, path, key, body string }{
+		{"GET", "/v1/compliance/status", data, ""},
+		{"GET", "/v1/compliance/status?framework=pcidss", data, ""},
+		{"GET", "/v1/compliance/status?framework=nope", data, ""},
+		{"GET", "/v1/controls/CC6.1/history", data, ""},
+		{"POST", "/v1/vendors", admin1, `{"name":"Anthropic","dpa":true,"soc2ReportDate":"2026-09-01","nextReviewDue":"2027-03-01"}`},
+		{"GET", "/v1/vendors", data, ""},
+		{"POST", "/v1/models", admin1, `{"version":"m@1","benchmarks":{"eval":0.9}}`},
+		{"POST", "/v1/models/m@1/approve", admin1, ""},
+		{"POST", "/v1/models/m@1/approve", admin2, ""},
+		{"POST", "/v1/models/m@1/rollback", admin2, `{"reason":"regression on eval"}`},
+		{"GET", "/v1/models", data, ""},
+		{"POST", "/v1/access-reviews", admin1, `{"scope":"api_keys","reviewer":"r","date":"2026-01-05"}`},
+		{"GET", "/v1/access-reviews", data, ""},
+		{"GET", "/v1/adversarial-runs", data, ""},
+	}
+	for _, c := range calls {
+		t.Run(c.method+" "+c.path, func(t *testing.T) {
+			req, err := http.NewRequest(c.method, sys.URL+c.path, strings.NewReader(c.body))
+			require.NoError(t, err)
+			req.Header.Set("Authorization", "Bearer "+c.key)
+			if c.body != "" {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			resp, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			areq, _ := http.NewRequest(c.method, "https://example.execute-api.us-east-1.amazonaws.com"+c.path, strings.NewReader(c.body))
+			areq.Header.Set("Content-Type", "application/json")
+			route, params, err := router.FindRoute(areq)
+			require.NoError(t, err)
+			in := &openapi3filter.RequestValidationInput{Request: areq, PathParams: params, Route: route,
+				Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+			out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode,
+				Header: http.Header{"Content-Type": []string{resp.Header.Get("Content-Type")}},
+				Body:   io.NopCloser(strings.NewReader(string(b))), Options: &openapi3filter.Options{IncludeResponseStatus: true}}
+			require.NoError(t, openapi3filter.ValidateResponse(context.Background(), out), "status %d body %s", resp.StatusCode, b)
+		})
+	}
 }
