@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/audit"
+	"github.com/agentgate/agentgate/shared/audit/audittest"
+)
+
+// runCLI runs the root command with args and returns stdout, stderr, error.
+func runCLI(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	// Flags keep their values between Execute calls in one process.
+	for _, c := range rootCmd.Commands() {
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if sv, ok := f.Value.(pflag.SliceValue); ok {
+				_ = sv.Replace(nil)
+			} else {
+				_ = f.Value.Set(f.DefValue)
+			}
+			f.Changed = false
+		})
+	}
+	var out, errb bytes.Buffer
+	rootCmd.SetOut(&out)
+	rootCmd.SetErr(&errb)
+	rootCmd.SetArgs(args)
+	t.Cleanup(func() { rootCmd.SetArgs(nil) })
+	err := rootCmd.Execute()
+	return out.String(), errb.String(), err
+}
+
+var t0 = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+
+func writePackages(t *testing.T) (dir string, src *audittest.Source) {
+	src, err := audittest.NewSource("acme", 250, 100, t0)
+	require.NoError(t, err)
+	dir = t.TempDir()
+	z1, m1, err := src.Build("pkg_one", t0, t0.Add(24*time.Hour), nil)
+	require.NoError(t, err)
+	z2, _, err := src.Build("pkg_two", t0.Add(24*time.Hour), t0.Add(48*time.Hour), m1)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "one.zip"), z1, 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "two.zip"), z2, 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "key.pem"), []byte(src.PublicKeyPEM()), 0o600))
+	return dir, src
+}
+
+func TestVerifyCommand(t *testing.T) {
+	dir, _ := writePackages(t)
+	p := func(n string) string { return filepath.Join(dir, n) }
+
+	out, _, err := runCLI(t, "verify", p("one.zip"), "--key", p("key.pem"))
+	require.NoError(t, err)
+	assert.Contains(t, out, "OK  ")
+	assert.Contains(t, out, "250 entries")
+
+	out, _, err = runCLI(t, "verify", p("two.zip"), "--previous", p("one.zip"))
+	require.NoError(t, err, out)
+	assert.Contains(t, out, "extends")
+
+	// Not the previous of itself: exit non-zero naming what failed.
+	_, _, err = runCLI(t, "verify", p("one.zip"), "--previous", p("one.zip"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "previous_package")
+	assert.Contains(t, err.Error(), "manifest.json")
+
+	// Truncated zip.
+	data, _ := os.ReadFile(p("one.zip"))
+	require.NoError(t, os.WriteFile(p("cut.zip"), data[:len(data)/2], 0o600))
+	_, _, err = runCLI(t, "verify", p("cut.zip"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "zip")
+
+	out, _, err = runCLI(t, "verify", p("one.zip"), "--json")
+	require.NoError(t, err)
+	var j map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &j))
+	assert.Equal(t, true, j["valid"])
+	assert.EqualValues(t, 250, j["entries"])
+}
+
+// fakeAPI serves the package routes and the compliance status the way the
+// API does, on 127.0.0.1.
+func fakeAPI(t *testing.T, zip []byte) *httptest.Server {
+	var polls atomic.Int32
+	sum := sha256.Sum256(zip)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/download" {
+			_, _ = w.Write(zip) // presigned: no Authorization needed
+			return
+		}
+		if r.Header.Get("Authorization") != "Bearer agk_k_s" {
+			w.WriteHeader(401)
+			_, _ = w.Write([]byte(`{"error":{"code":"unauthorized","message":"a valid API key is required","requestId":"r"}}`))
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Method == "POST" && r.URL.Path == "/v1/packages":
+			var in audit.CreateRequest
+			require.NoError(t, json.NewDecoder(r.Body).Decode(&in))
+			assert.Equal(t, "2026-10-01", in.From)
+			w.WriteHeader(202)
+			_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "building"})
+		case r.Method == "GET" && r.URL.Path == "/v1/packages/pkg_abc":
+			if polls.Add(1) < 3 {
+				_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "building"})
+				return
+			}
+			_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "ready", SHA256: hex.EncodeToString(sum[:]),
+				URL: srv.URL + "/download", ExpiresAt: time.Now().Add(15 * time.Minute).Format(time.RFC3339)})
+		case r.URL.Path == "/v1/compliance/status":
+			_, _ = w.Write([]byte(`{"overall":"warning","lastRun":"2026-03-29T08:45:00Z","controls":[` +
+				`{"id":"CC6.1","name":"Encryption at rest","status":"passing","frameworks":{"soc2":["CC6.1"],"gdpr":["Art.32"]}},` +
+				`{"id":"CC9.2","name":"Vendor risk","status":"warning","detail":"OpenAI vendor review due in 14 days"}]}`))
+		default:
+			w.WriteHeader(404)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestPackageCommandWaitsDownloadsVerifies(t *testing.T) {
+	dir, _ := writePackages(t)
+	zip, err := os.ReadFile(filepath.Join(dir, "one.zip"))
+	require.NoError(t, err)
+	srv := fakeAPI(t, zip)
+	old := pollEvery
+	pollEvery = 10 * time.Millisecond
+	t.Cleanup(func() { pollEvery = old })
+	out := filepath.Join(dir, "dl.zip")
+
+	stdout, stderr, err := runCLI(t, "package", "--url", srv.URL, "--key", "agk_k_s", "--from", "2026-10-01", "--to", "2026-11-01", "--wait", "--out", out)
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, "verified")
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, zip, got)
+
+	// Without --wait: just the id. With a bad key: the API's message.
+	stdout, _, err = runCLI(t, "package", "--url", srv.URL, "--key", "agk_k_s", "--from", "2026-10-01", "--to", "2026-11-01", "--wait=false")
+	require.NoError(t, err)
+	assert.Equal(t, "pkg_abc\n", stdout)
+	_, _, err = runCLI(t, "package", "--url", srv.URL, "--key", "wrong", "--from", "2026-10-01", "--to", "2026-11-01")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "401 unauthorized")
+}
+
+func TestStatusCommandTable(t *testing.T) {
+	srv := fakeAPI(t, nil)
+	stdout, _, err := runCLI(t, "status", "--url", srv.URL, "--key", "agk_k_s")
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	require.Len(t, lines, 5, stdout)
+	assert.Equal(t, "Overall: WARNING   (last run 2026-03-29T08:45:00Z)", lines[0])
+	assert.Regexp(t, `^CONTROL\s+NAME\s+STATUS\s+FRAMEWORKS\s+DETAIL$`, lines[2])
+	assert.Regexp(t, `^CC6\.1\s+Encryption at rest\s+ok   passing\s+gdpr:Art\.32 soc2:CC6\.1`, lines[3])
+	assert.Regexp(t, `^CC9\.2\s+Vendor risk\s+!    warning\s+OpenAI vendor review due in 14 days$`, lines[4])
+}
