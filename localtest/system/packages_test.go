@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -207,4 +211,57 @@ func TestAuditPackageEndToEnd(t *testing.T) {
 	require.NoError(t, err, "the second package extends the first")
 	assert.Equal(t, more-entries, res2.Entries, "each entry is in exactly one package")
 	assert.Equal(t, int64(2), res2.Manifest.Sequence)
+}
+
+// TestPackageRoutesMatchOpenAPI checks the package answers (202, building,
+// ready, 404, 422) against docs/openapi.yaml.
+func TestPackageRoutesMatchOpenAPI(t *testing.T) {
+	ctx := context.Background()
+	doc, err := openapi3.NewLoader().LoadFromFile("../../docs/openapi.yaml")
+	require.NoError(t, err)
+	require.NoError(t, doc.Validate(ctx))
+	router, err := legacy.NewRouter(doc)
+	require.NoError(t, err)
+	tenant := "pkgapi"
+	require.NoError(t, sys.CreateTenant(ctx, tenant))
+	apiKey, err := sys.CreateKey(ctx, tenant, auth.ScopeValidate)
+	require.NoError(t, err)
+	key, err := sys.CreateKey(ctx, tenant, auth.ScopeAudit)
+	require.NoError(t, err)
+	validateMany(t, apiKey, 20)
+	waitArchived(t, tenant)
+
+	check := func(method, path, body string) map[string]any {
+		req, err := http.NewRequest(method, sys.URL+path, strings.NewReader(body))
+		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+key)
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		areq, _ := http.NewRequest(method, "https://example.execute-api.us-east-1.amazonaws.com"+path, strings.NewReader(body))
+		areq.Header.Set("Content-Type", "application/json")
+		route, params, err := router.FindRoute(areq)
+		require.NoError(t, err)
+		in := &openapi3filter.RequestValidationInput{Request: areq, PathParams: params, Route: route,
+			Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+		out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode,
+			Header: http.Header{"Content-Type": []string{resp.Header.Get("Content-Type")}},
+			Body:   io.NopCloser(bytes.NewReader(b)), Options: &openapi3filter.Options{IncludeResponseStatus: true}}
+		require.NoError(t, openapi3filter.ValidateResponse(ctx, out), "%s %s: %d %s", method, path, resp.StatusCode, b)
+		var m map[string]any
+		_ = json.Unmarshal(b, &m)
+		return m
+	}
+	created := check("POST", "/v1/packages", `{"from":"2026-01-01","to":"2028-01-01","frameworks":["soc2"]}`)
+	id := created["id"].(string)
+	check("GET", "/v1/packages/"+id, "")
+	waitReady(t, key, id)
+	ready := check("GET", "/v1/packages/"+id, "")
+	assert.Equal(t, audit.StateReady, ready["status"])
+	check("GET", "/v1/packages/pkg_nope", "")
+	check("POST", "/v1/packages", `{"from":"yesterday","to":"2026-01-01"}`)
 }
