@@ -22,7 +22,7 @@ type grantWildcard struct {
 }
 
 var grantWildcards = []grantWildcard{
-	{`^Resource::\*$`, "X-Ray PutTraceSegments/PutTelemetryRecords and DynamoDB ListStreams (written by the stream event source) support no resource-level permissions; AWS requires \"*\"."},
+	{`^Resource::\*$`, "X-Ray PutTraceSegments/PutTelemetryRecords, DynamoDB ListStreams (written by the stream event source) and the controls function's account-level reads (IAM credential report and authorization details, AWS Config rule compliance, CloudWatch GetMetricData) support no resource-level permissions; AWS requires \"*\"."},
 	{`^Action::kms:ReEncrypt\*$`, "Written by the CDK's Grant* for a customer-managed key; the resource is this stack's one data key only."},
 	{`^Action::kms:GenerateDataKey\*$`, "Written by the CDK's Grant* for a customer-managed key; the resource is this stack's one data key only."},
 	{`^Action::s3:GetObject\*$`, "Written by Bucket.grantRead: object reads of this stack's own bucket only."},

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseventstargets"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambdaeventsources"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
@@ -148,12 +149,26 @@ var functionSpecs = []functionSpec{
 		memoryMB: 512, timeoutSec: 300, async: true,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
 			platform.EnvPackagesBucket, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL,
-			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel},
+			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel,
+			platform.EnvAPIID, platform.EnvAPIStage},
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadData(f.Role)
 			r.store.Registry.GrantReadWriteData(f.Role)
 			r.alerts.Topic.GrantPublish(f.Role)
 			r.archiverDLQ.Grant(f.Role, jsii.String("sqs:GetQueueAttributes"))
+			r.store.Evidence.Grant(f.Role, jsii.String("dynamodb:DescribeTimeToLive"))
+			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions:   jsii.Strings("s3:GetBucketObjectLockConfiguration"),
+				Resources: jsii.Strings(*r.buckets.Archive.BucketArn()),
+			}))
+			// Account-level reads of the checks (CC6.1, CC6.2, A1.2): these
+			// APIs have no resource-level permissions, so "*" is required.
+			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions: jsii.Strings("iam:GenerateCredentialReport", "iam:GetCredentialReport",
+					"iam:GetAccountAuthorizationDetails", "config:DescribeConfigRules",
+					"config:DescribeComplianceByConfigRule", "cloudwatch:GetMetricData"),
+				Resources: jsii.Strings("*"),
+			}))
 		},
 		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.ControlsSchedule) },
 	},
@@ -256,6 +271,10 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvRateLimit:        strconv.Itoa(cfg.RateLimitRps),
 		platform.EnvLogLevel:         cfg.LogLevel,
 		platform.EnvCheckpointOrigin: cfg.CheckpointOrigin,
+		// The HTTP API is created after the functions (it needs api and
+		// authorizer); its id is set on the controls function below.
+		platform.EnvAPIID:    "set-after-the-api-exists",
+		platform.EnvAPIStage: "$default",
 	}
 	retention := logRetention(cfg.LogRetentionDays)
 	for _, spec := range functionSpecs {
@@ -291,6 +310,11 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		LogRetention: retention, ThrottleRate: cfg.ThrottleRate, ThrottleBurst: cfg.ThrottleBurst,
 		LatencyObjectiveMs: cfg.LatencyObjectiveMs, Alerts: s.Alerts,
 	})
+
+	if f, ok := s.Functions["controls"]; ok {
+		// The latency check reads this API's metrics; it exists only now.
+		f.Fn.AddEnvironment(jsii.String(platform.EnvAPIID), s.API.HTTPAPI.ApiId(), nil)
+	}
 
 	output(stack, "ApiUrl", s.API.Stage.Url(), "Base URL of the HTTP API; call <ApiUrl>v1/validate")
 	output(stack, "AlertTopicArn", s.Alerts.Topic.TopicArn(), "SNS topic of alarms and control state changes")

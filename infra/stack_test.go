@@ -218,7 +218,7 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 	for _, n := range []string{platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
-		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode} {
+		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage} {
 		known[n] = true
 	}
 	s := full
@@ -240,6 +240,9 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 			}
 			if v, ok := vars[platform.EnvRetentionDays]; ok {
 				assert.Equal(t, "2557", v)
+			}
+			if v, ok := vars[platform.EnvAPIID]; ok {
+				assert.True(t, refs(v, s.logicalID(t, "AWS::ApiGatewayV2::Api", "/Api/HttpApi/Resource")), "API_ID is the deployed API, not a placeholder: %v", v)
 			}
 			if v, ok := vars[platform.EnvObjectLockMode]; ok {
 				assert.Equal(t, "COMPLIANCE", v, "the archive's puts follow the configured lock mode")
@@ -518,7 +521,11 @@ func TestStageThrottledAndAccessLogged(t *testing.T) {
 func TestLeastPrivilege(t *testing.T) {
 	// Only these actions may use Resource "*": AWS offers no resource-level
 	// permission for them.
-	starOK := regexp.MustCompile(`^(xray:PutTraceSegments|xray:PutTelemetryRecords|dynamodb:ListStreams)$`)
+	// Actions with no resource-level permissions: X-Ray, the stream source's
+	// ListStreams, and the controls function's account-level reads.
+	starOK := regexp.MustCompile(`^(xray:PutTraceSegments|xray:PutTelemetryRecords|dynamodb:ListStreams|` +
+		`iam:GenerateCredentialReport|iam:GetCredentialReport|iam:GetAccountAuthorizationDetails|` +
+		`config:DescribeConfigRules|config:DescribeComplianceByConfigRule|cloudwatch:GetMetricData)$`)
 	for _, tc := range stacks() {
 		t.Run(tc.name, func(t *testing.T) {
 			for id, pol := range tc.s.resources("AWS::IAM::Policy") {

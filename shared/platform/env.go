@@ -17,6 +17,8 @@ const (
 	EnvObjectLockMode   = "OBJECT_LOCK_MODE" // COMPLIANCE (default) or GOVERNANCE
 	EnvLatencyObjective = "LATENCY_OBJECTIVE_MS"
 	EnvRateLimit        = "RATE_LIMIT_RPS" // per API key per instance
+	EnvAPIID            = "API_ID"         // the HTTP API whose latency A1.2 checks
+	EnvAPIStage         = "API_STAGE"      // and its stage
 	EnvLogLevel         = "LOG_LEVEL"
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
 )

@@ -31,8 +31,8 @@ import (
 // Environment variables only the controls function reads: which HTTP API
 // and stage the latency check (A1.2) reads metrics of.
 const (
-	EnvAPIID    = "API_ID"
-	EnvAPIStage = "API_STAGE"
+	EnvAPIID    = platform.EnvAPIID
+	EnvAPIStage = platform.EnvAPIStage
 )
 
 // ControlClients are the clients of the controls function: the shared ones
