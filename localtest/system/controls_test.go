@@ -152,8 +152,10 @@ func TestComplianceStatusAndChangeManagement(t *testing.T) {
 	_, admin1, admin2, data := newControlsTenant(t)
 
 	// A call names a model version before it is approved.
-	status, _ := do(t, "POST", "/v1/validate", data, `{"input":"hello","context":{"modelVersion":"claude-x@2026-10","modelProvider":"anthropic"}}`)
+	status, vbody := do(t, "POST", "/v1/validate", data, `{"input":"hello","context":{"modelVersion":"claude-x@2026-10","modelProvider":"anthropic"}}`)
 	require.Equal(t, 200, status)
+	assert.Equal(t, "allow", vbody["decision"], "an unapproved model is a finding, not a block")
+	assert.True(t, hasRule(vbody, "change_management.unapproved_model_version"), "the call carries a CC8.1 violation: %v", vbody["violations"])
 
 	// Submit, then approve by the submitter: 403; by another principal: 200.
 	status, body := do(t, "POST", "/v1/models", admin1, `{"version":"claude-x@2026-10","provider":"anthropic","benchmarks":{"mmlu":0.87}}`)
@@ -166,6 +168,9 @@ func TestComplianceStatusAndChangeManagement(t *testing.T) {
 	assert.Equal(t, "approved", body["status"])
 	status, _ = do(t, "POST", "/v1/models/claude-x@2026-10/approve", admin2, "")
 	assert.Equal(t, 409, status, "already approved")
+	status, vbody = do(t, "POST", "/v1/validate", data, `{"input":"hello","context":{"modelVersion":"claude-x@2026-10","modelProvider":"anthropic"}}`)
+	require.Equal(t, 200, status)
+	assert.False(t, hasRule(vbody, "change_management.unapproved_model_version"), "approved now: %v", vbody["violations"])
 	status, _ = do(t, "POST", "/v1/models", data, `{"version":"v2","benchmarks":{"a":1}}`)
 	assert.Equal(t, 403, status, "writes need admin")
 
@@ -309,4 +314,14 @@ func TestControlRoutesMatchOpenAPI(t *testing.T) {
 			require.NoError(t, openapi3filter.ValidateResponse(context.Background(), out), "status %d body %s", resp.StatusCode, b)
 		})
 	}
+}
+
+func hasRule(body map[string]any, rule string) bool {
+	vs, _ := body["violations"].([]any)
+	for _, v := range vs {
+		if m, ok := v.(map[string]any); ok && m["rule"] == rule && m["control"] == "CC8.1" {
+			return true
+		}
+	}
+	return false
 }

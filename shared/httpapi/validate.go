@@ -36,6 +36,9 @@ type Evidence struct {
 	Appender *evidence.Appender
 	Store    evidence.Store
 	Subjects Subjects
+	// Models, when set, checks each named model version for an approved
+	// change (CC8.1); an unapproved one is recorded as a violation.
+	Models ModelApprovals
 }
 
 // Routes are the evidence routes.
@@ -107,6 +110,15 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		return 0, nil, err
 	}
 	res := g.Check(*req.Input, req.Output)
+	if ev.Models != nil && c.ModelVersion != "" {
+		ok, err := ev.Models.Approved(r.Ctx, r.Tenant, c.ModelVersion)
+		if err != nil {
+			return 0, nil, err
+		}
+		if !ok {
+			res.Violations = append(res.Violations, unapprovedModel(c.ModelVersion))
+		}
+	}
 
 	draft := evidence.Entry{
 		Kind:          evidence.KindValidate,

@@ -120,6 +120,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		Appender: app,
 		Store:    store,
 		Subjects: subjects,
+		Models:   &httpapi.CachedApprovals{Source: NewRegisters(c, cfg), TTL: ApprovalCacheTTL, Now: cfg.Now},
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
@@ -147,6 +148,10 @@ const AuthCacheTTL = 60 * time.Second
 // SubjectCacheTTL bounds how long a warm instance keeps a data subject's
 // key after it was erased elsewhere.
 const SubjectCacheTTL = 60 * time.Second
+
+// ApprovalCacheTTL bounds how long a warm instance keeps a model version's
+// approval state.
+const ApprovalCacheTTL = 30 * time.Second
 
 // PolicyCacheTTL bounds how long a warm instance decides with a tenant's
 // previous policy after a change.
