@@ -21,12 +21,14 @@ import (
 )
 
 // background reports items that the system's own background work (the
-// archiver on the stream, the checkpointer on the tick) writes whenever it
-// runs; they derive from evidence, which the snapshots do compare.
+// archiver on the stream, the checkpointer and the controls run on the tick)
+// writes whenever it runs; they derive from evidence and registers, which the
+// snapshots do compare.
 func background(b []byte) bool {
 	s := string(b)
 	return strings.Contains(s, `"pk":{"Value":"ARCHIVE#`) || strings.Contains(s, `"pk":{"Value":"CHECKPOINT#`) ||
-		strings.Contains(s, `"pk":{"Value":"DLQ#`)
+		strings.Contains(s, `"pk":{"Value":"DLQ#`) ||
+		(strings.Contains(s, `"pk":{"Value":"TENANT#`) && (strings.Contains(s, `#CONTROLS"`) || strings.Contains(s, `#CONTROL#`)))
 }
 
 // snapshot fingerprints every item of every table (but background work's), so

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 )
 
@@ -23,6 +24,19 @@ func (s *System) createResources(ctx context.Context) error {
 		ObjectLockEnabledForBucket: aws.Bool(true),
 	}); err != nil {
 		return fmt.Errorf("create archive bucket: %w", err)
+	}
+	// As deployed: a default retention on the bucket (C1.2 checks it), on top
+	// of the explicit retention every archive put carries.
+	if _, err := s.Clients.S3.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{
+		Bucket: aws.String(s.Config.ArchiveBucket),
+		ObjectLockConfiguration: &s3types.ObjectLockConfiguration{
+			ObjectLockEnabled: s3types.ObjectLockEnabledEnabled,
+			Rule: &s3types.ObjectLockRule{DefaultRetention: &s3types.DefaultRetention{
+				Mode: s3types.ObjectLockRetentionModeGovernance, Days: aws.Int32(int32(max(s.Config.RetentionDays, 1))),
+			}},
+		},
+	}); err != nil {
+		return fmt.Errorf("archive bucket default retention: %w", err)
 	}
 	if _, err := s.Clients.S3.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(s.Config.PackagesBucket)}); err != nil {
 		return fmt.Errorf("create packages bucket: %w", err)
