@@ -399,12 +399,9 @@ func readBundle(body []byte, bm archive.Manifest, tenant string, onEntry func(*e
 		if onEntry != nil {
 			onEntry(e)
 		}
-		lh, err := leafHash(e.Hash)
-		if err != nil {
-			return err
-		}
-		leaves = append(leaves, lh...)
-		return nil
+		var err error
+		leaves, err = appendLeafHash(leaves, e.Hash)
+		return err
 	})
 	if err != nil {
 		return nil, "", "", err

@@ -24,15 +24,44 @@ var (
 
 // leafHash is the RFC 6962 leaf hash of a hex entry hash.
 func leafHash(entryHash string) ([]byte, error) {
-	var d [sha256.Size]byte
-	if len(entryHash) != 2*sha256.Size {
-		return nil, fmt.Errorf("entry hash %q is not 32 hex bytes", entryHash)
-	}
-	if _, err := hex.Decode(d[:], []byte(entryHash)); err != nil {
-		return nil, fmt.Errorf("entry hash %q is not hex", entryHash)
-	}
-	return hasher.HashLeaf(d[:]), nil
+	return appendLeafHash(nil, entryHash)
 }
+
+// appendLeafHash appends SHA-256(0x00 || entry hash bytes), the RFC 6962
+// leaf hash (rfc6962.DefaultHasher.HashLeaf), without allocating: it runs
+// once per entry on the verify path.
+func appendLeafHash(dst []byte, entryHash string) ([]byte, error) {
+	var in [1 + sha256.Size]byte // in[0] = 0x00, the RFC 6962 leaf prefix
+	if len(entryHash) != 2*sha256.Size {
+		return dst, fmt.Errorf("entry hash %q is not 32 hex bytes", entryHash)
+	}
+	var bad byte
+	for i := 0; i < sha256.Size; i++ {
+		hi, lo := unhexTable[entryHash[2*i]], unhexTable[entryHash[2*i+1]]
+		bad |= hi | lo
+		in[1+i] = hi<<4 | lo&0x0f
+	}
+	if bad&0x80 != 0 {
+		return dst, fmt.Errorf("entry hash %q is not lower-case hex", entryHash)
+	}
+	sum := sha256.Sum256(in[:])
+	return append(dst, sum[:]...), nil
+}
+
+// unhexTable maps '0'-'9' and 'a'-'f' to their value and every other byte
+// to 0x80, so one OR over a hash tells whether any digit was bad.
+var unhexTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0x80
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = byte(c-'a') + 10
+	}
+	return t
+}()
 
 func hexList(hs [][]byte) []string {
 	out := make([]string, len(hs))

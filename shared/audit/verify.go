@@ -529,13 +529,12 @@ func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits) bundleResult 
 			bad.Seq = e.Seq
 			return errStop
 		}
-		lh, err := leafHash(e.Hash)
-		if err != nil {
+		var err error
+		if leaves, err = appendLeafHash(leaves, e.Hash); err != nil {
 			bad = fail("entry_chain", l.File, "%v", err)
 			bad.Seq = e.Seq
 			return errStop
 		}
-		leaves = append(leaves, lh...)
 		count++
 		return nil
 	})
