@@ -21,8 +21,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agentgate/agentgate/localtest/system"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/audit"
+	auditstore "github.com/agentgate/agentgate/shared/audit/awsstore"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
@@ -264,4 +266,37 @@ func TestPackageRoutesMatchOpenAPI(t *testing.T) {
 	assert.Equal(t, audit.StateReady, ready["status"])
 	check("GET", "/v1/packages/pkg_nope", "")
 	check("POST", "/v1/packages", `{"from":"yesterday","to":"2026-01-01"}`)
+}
+
+// The package head moves only from the head it was read at: of two builds
+// racing from the same head, one wins and the other sees ErrConflict.
+func TestPackageHeadIsConditional(t *testing.T) {
+	ctx := context.Background()
+	recs := auditstore.NewRecords(sys.DDB, sys.Config.RegistryTable)
+	tenant := "pkghead"
+	first := audit.Head{ID: "pkg_a", PackageHash: strings.Repeat("a", 64), Sequence: 1, ManifestKey: "m/a"}
+	require.NoError(t, recs.Advance(ctx, tenant, "", first))
+	assert.ErrorIs(t, recs.Advance(ctx, tenant, "", first), audit.ErrConflict, "a second first package")
+	second := audit.Head{ID: "pkg_b", PackageHash: strings.Repeat("b", 64), Sequence: 2, ManifestKey: "m/b"}
+	require.NoError(t, recs.Advance(ctx, tenant, first.PackageHash, second))
+	assert.ErrorIs(t, recs.Advance(ctx, tenant, first.PackageHash, audit.Head{ID: "pkg_c", PackageHash: strings.Repeat("c", 64), Sequence: 2}), audit.ErrConflict, "a fork from the old head")
+	got, err := recs.Head(ctx, tenant)
+	require.NoError(t, err)
+	assert.Equal(t, second, got)
+
+	// Records are per tenant: another tenant's id is not found.
+	require.NoError(t, recs.Create(ctx, audit.Record{ID: "pkg_x", Tenant: tenant, Status: audit.StateBuilding}))
+	assert.ErrorIs(t, recs.Create(ctx, audit.Record{ID: "pkg_x", Tenant: tenant}), audit.ErrConflict)
+	_, err = recs.Get(ctx, "someone-else", "pkg_x")
+	assert.ErrorIs(t, err, audit.ErrNotFound)
+}
+
+// The packager ignores objects that are not build requests and refuses
+// events it does not know.
+func TestPackagerEvents(t *testing.T) {
+	p := sys.Packager()
+	require.NotNil(t, p)
+	assert.NoError(t, p.Handle(context.Background(), system.S3Event(sys.Config.PackagesBucket, "packages/acme/pkg_1.zip")))
+	assert.Error(t, p.Handle(context.Background(), []byte(`{"hello":"world"}`)))
+	assert.Error(t, p.Handle(context.Background(), []byte(`not json`)))
 }
