@@ -323,27 +323,34 @@ func (s *Service) build(ctx context.Context, rec *Record) error {
 	return nil
 }
 
-// Monthly requests and builds, for each tenant, the package of the previous
-// calendar month (UTC). The id is derived from the month, so a repeated
-// schedule run does not build it twice.
+// Monthly requests, for each tenant, the package of the previous calendar
+// month (UTC) and starts its build asynchronously (one invocation per
+// tenant, so one slow tenant cannot time the schedule out). The id is
+// derived from the month, so a repeated schedule run requests nothing new.
 func (s *Service) Monthly(ctx context.Context, now time.Time, tenants []string) error {
 	now = now.UTC()
 	to := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	from := to.AddDate(0, -1, 0)
 	var errs []error
 	for _, t := range slices.Compact(slices.Sorted(slices.Values(tenants))) {
-		rec := Record{ID: "pkg_monthly-" + from.Format("2006-01"), Tenant: t, Status: StateBuilding, From: from, To: to,
+		rec := Record{ID: MonthlyID(from), Tenant: t, Status: StateBuilding, From: from, To: to,
 			Frameworks: []string{}, RequestedBy: "schedule", CreatedAt: now}
-		if err := s.Records.Create(ctx, rec); err != nil && !errors.Is(err, ErrConflict) {
-			errs = append(errs, fmt.Errorf("tenant %s: %w", t, err))
-			continue
+		err := s.Records.Create(ctx, rec)
+		if errors.Is(err, ErrConflict) {
+			continue // already requested by an earlier run
 		}
-		if err := s.Process(ctx, t, rec.ID); err != nil {
+		if err == nil {
+			err = s.Trigger.Requested(ctx, t, rec.ID)
+		}
+		if err != nil {
 			errs = append(errs, fmt.Errorf("tenant %s: %w", t, err))
 		}
 	}
 	return errors.Join(errs...)
 }
+
+// MonthlyID is the id of the scheduled package of the month starting at from.
+func MonthlyID(from time.Time) string { return "pkg_monthly-" + from.UTC().Format("2006-01") }
 
 func marshalManifest(m *Manifest) ([]byte, error) {
 	return jsonIndent(m)

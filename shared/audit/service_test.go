@@ -1,0 +1,236 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/httpapi"
+)
+
+// memStore is an in-memory Records + Blobs + Trigger.
+type memStore struct {
+	mu        sync.Mutex
+	records   map[string]Record
+	heads     map[string]Head
+	blobs     map[string][]byte
+	triggered []string
+	conflicts int // Advance answers ErrConflict this many times first
+}
+
+func newMemStore() *memStore {
+	return &memStore{records: map[string]Record{}, heads: map[string]Head{}, blobs: map[string][]byte{}}
+}
+
+func (m *memStore) Create(_ context.Context, r Record) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.records[r.Tenant+"/"+r.ID]; ok {
+		return ErrConflict
+	}
+	m.records[r.Tenant+"/"+r.ID] = r
+	return nil
+}
+
+func (m *memStore) Get(_ context.Context, tenant, id string) (Record, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, ok := m.records[tenant+"/"+id]
+	if !ok {
+		return r, ErrNotFound
+	}
+	return r, nil
+}
+
+func (m *memStore) Put(_ context.Context, r Record) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.records[r.Tenant+"/"+r.ID] = r
+	return nil
+}
+
+func (m *memStore) Head(_ context.Context, tenant string) (Head, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	h, ok := m.heads[tenant]
+	if !ok {
+		return h, ErrNotFound
+	}
+	return h, nil
+}
+
+func (m *memStore) Advance(_ context.Context, tenant, prev string, next Head) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.conflicts > 0 {
+		m.conflicts--
+		return ErrConflict
+	}
+	if m.heads[tenant].PackageHash != prev {
+		return ErrConflict
+	}
+	m.heads[tenant] = next
+	return nil
+}
+
+func (m *memStore) PutFile(_ context.Context, key string, f *os.File, _ int64, _ string) error {
+	var buf bytes.Buffer
+	_, err := buf.ReadFrom(f)
+	m.mu.Lock()
+	m.blobs[key] = buf.Bytes()
+	m.mu.Unlock()
+	return err
+}
+
+func (m *memStore) PutBytes(_ context.Context, key string, body []byte, _ string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.blobs[key] = body
+	return nil
+}
+
+func (m *memStore) GetBytes(_ context.Context, key string) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.blobs[key]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return b, nil
+}
+
+func (m *memStore) Presign(_ context.Context, key string, ttl time.Duration) (string, error) {
+	return "https://bucket.example/" + key + "?X-Amz-Expires=" + strings.TrimSuffix(ttl.String(), "m0s"), nil
+}
+
+func (m *memStore) Requested(_ context.Context, tenant, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.triggered = append(m.triggered, tenant+"/"+id)
+	return nil
+}
+
+func newService(t *testing.T, w *world, st *memStore) *Service {
+	return &Service{Builder: w.builder(buildTime), Records: st, Blobs: st, Trigger: st, Rand: rand.Reader,
+		Now: func() time.Time { return buildTime }, TempDir: t.TempDir()}
+}
+
+func call(t *testing.T, s *Service, method, path, tenant, body string) (int, map[string]any) {
+	srv := httpapi.NewServer(nil, func() time.Time { return buildTime })
+	srv.Mount(s.Routes()...)
+	ev := events.APIGatewayV2HTTPRequest{RawPath: path, Body: body,
+		Headers: map[string]string{"content-type": "application/json"}}
+	ev.RequestContext.HTTP.Method = method
+	ev.RequestContext.RequestID = "req-1"
+	ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{Lambda: map[string]any{
+		auth.CtxAuthenticated: true, auth.CtxTenant: tenant, auth.CtxKeyID: "k1", auth.CtxScopes: auth.ScopeAudit}}
+	resp, err := srv.Handle(context.Background(), ev)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal([]byte(resp.Body), &m), resp.Body)
+	return resp.StatusCode, m
+}
+
+func TestServiceRequestBuildDownloadChain(t *testing.T) {
+	w := smallWorld(t)
+	st := newMemStore()
+	s := newService(t, w, st)
+
+	status, body := call(t, s, "POST", "/v1/packages", "acme", `{"from":"2026-10-01","to":"2026-11-01","frameworks":["soc2"]}`)
+	require.Equal(t, 202, status, "%v", body)
+	id := body["id"].(string)
+	assert.Equal(t, StateBuilding, body["status"])
+	assert.Equal(t, []string{"acme/" + id}, st.triggered, "the build is started asynchronously")
+	status, body = call(t, s, "GET", "/v1/packages/"+id, "acme", "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, StateBuilding, body["status"])
+	assert.Nil(t, body["url"], "no URL before it is ready")
+
+	st.conflicts = 1 // another build moved the head once: this one retries
+	require.NoError(t, s.Process(context.Background(), "acme", id))
+	status, body = call(t, s, "GET", "/v1/packages/"+id, "acme", "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, StateReady, body["status"])
+	assert.Contains(t, body["url"], PackageKey("acme", id))
+	assert.Equal(t, buildTime.Add(URLTTL).Format(time.RFC3339), body["expiresAt"])
+	zip := st.blobs[PackageKey("acme", id)]
+	res, err := verifyBytes(zip, VerifyOptions{RequireSignature: true})
+	require.NoError(t, err)
+	assert.Equal(t, int64(3700), res.Entries)
+
+	// Processing again changes nothing; another tenant sees a 404.
+	require.NoError(t, s.Process(context.Background(), "acme", id))
+	status, _ = call(t, s, "GET", "/v1/packages/"+id, "other", "")
+	assert.Equal(t, 404, status)
+
+	// The next package extends this one.
+	w.add(t, "acme/0", 1000)
+	w.archive(t, "acme/0", true)
+	w.seal(t, "acme/0")
+	rec2, err := s.Request(context.Background(), "acme", "k1", periodTo, periodTo.AddDate(0, 1, 0), nil)
+	require.NoError(t, err)
+	require.NoError(t, s.Process(context.Background(), "acme", rec2.ID))
+	rec2, err = st.Get(context.Background(), "acme", rec2.ID)
+	require.NoError(t, err)
+	require.Equal(t, StateReady, rec2.Status, rec2.Error)
+	res2, err := verifyBytes(st.blobs[rec2.Key], VerifyOptions{Previous: res.Manifest})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1000), res2.Entries)
+	assert.Equal(t, int64(2), rec2.Sequence)
+}
+
+func TestServiceRejectsBadRequests(t *testing.T) {
+	s := newService(t, smallWorld(t), newMemStore())
+	for _, body := range []string{
+		`{"from":"2026-10-02","to":"2026-10-01"}`,
+		`{"from":"soon","to":"2026-10-01"}`,
+		`{"from":"2020-01-01","to":"2026-10-01"}`,
+		`{"from":"2026-10-01","to":"2026-11-01","frameworks":["SOC 2"]}`,
+		`{"from":"2026-10-01","to":"2026-11-01","extra":1}`,
+	} {
+		status, _ := call(t, s, "POST", "/v1/packages", "acme", body)
+		assert.Equal(t, 422, status, body)
+	}
+	status, _ := call(t, s, "GET", "/v1/packages/../../etc", "acme", "")
+	assert.Equal(t, 400, status)
+	status, _ = call(t, s, "GET", "/v1/packages/nope", "acme", "")
+	assert.Equal(t, 404, status)
+}
+
+func TestServiceFailedBuildIsReported(t *testing.T) {
+	w := newWorld(t, "acme", 10) // nothing archived, no checkpoint, no signer: nothing to anchor
+	st := newMemStore()
+	s := newService(t, w, st)
+	s.Builder.Signer = nil
+	rec, err := s.Request(context.Background(), "acme", "k1", periodFrom, periodTo, nil)
+	require.NoError(t, err)
+	require.NoError(t, s.Process(context.Background(), "acme", rec.ID), "a build that cannot succeed is not retried")
+	status, body := call(t, s, "GET", "/v1/packages/"+rec.ID, "acme", "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, StateFailed, body["status"])
+	assert.NotContains(t, body["error"], "checkpoint", "internal detail stays in the logs")
+}
+
+func TestMonthlyRequestsOncePerTenant(t *testing.T) {
+	st := newMemStore()
+	s := newService(t, smallWorld(t), st)
+	now := time.Date(2026, 11, 1, 0, 5, 0, 0, time.UTC)
+	require.NoError(t, s.Monthly(context.Background(), now, []string{"b", "a", "a"}))
+	require.NoError(t, s.Monthly(context.Background(), now.Add(time.Hour), []string{"a", "b"}))
+	assert.Equal(t, []string{"a/pkg_monthly-2026-10", "b/pkg_monthly-2026-10"}, st.triggered)
+	r, err := st.Get(context.Background(), "a", "pkg_monthly-2026-10")
+	require.NoError(t, err)
+	assert.Equal(t, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), r.From)
+	assert.Equal(t, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), r.To)
+}
