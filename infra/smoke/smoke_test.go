@@ -11,6 +11,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/agentgate/agentgate/shared/platform"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"io"
 	"net"
 	"net/http"
@@ -44,7 +48,7 @@ const RIEModule = "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-
 // table, so the sample events exercise the whole path, not only the error paths.
 var emu *emulator.Set
 
-func TestMain(m *testing.M) { emulator.Main(m, &emu, emulator.Dynamo) }
+func TestMain(m *testing.M) { emulator.Main(m, &emu, emulator.Dynamo, emulator.S3Svc, emulator.SNS) }
 
 // The smoke tenant and key. The key is minted from fixed bytes, so
 // events/testdata/smoke-authorizer-valid.json can carry it verbatim.
@@ -191,6 +195,19 @@ func seed(t *testing.T) map[string]string {
 	require.NoError(t, err)
 	require.Contains(t, string(raw), plain, "smoke-authorizer-valid.json carries the key minted from fixed bytes")
 	require.NoError(t, dynamo.NewKeyStore(ddb, registry).PutKey(ctx, k))
+
+	// The buckets and the topic the scheduled functions write to.
+	suffix := strconv.FormatInt(time.Now().UnixNano(), 36)
+	s3c := emu.S3Client()
+	names[platform.EnvArchiveBucket] = "smoke-archive-" + suffix
+	names[platform.EnvPackagesBucket] = "smoke-packages-" + suffix
+	_, err = s3c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(names[platform.EnvArchiveBucket]), ObjectLockEnabledForBucket: aws.Bool(true)})
+	require.NoError(t, err)
+	_, err = s3c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(names[platform.EnvPackagesBucket])})
+	require.NoError(t, err)
+	topic, err := emu.SNSClient().CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("smoke-alerts-" + suffix)})
+	require.NoError(t, err)
+	names[platform.EnvAlertTopicARN] = aws.ToString(topic.TopicArn)
 	return names
 }
 
