@@ -113,5 +113,10 @@ func NewBuckets(scope constructs.Construct, id string, p BucketsProps) *Buckets 
 			AbortIncompleteMultipartUploadAfter: awscdk.Duration_Days(jsii.Number(1)),
 		}},
 	})
+	// Object events go to EventBridge (package build requests start the
+	// packager). Set on the bucket resource itself: the L2 option would add a
+	// notification custom resource (a Python Lambda with a managed policy).
+	packages.Node().DefaultChild().(awss3.CfnBucket).AddPropertyOverride(
+		jsii.String("NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled"), jsii.Bool(true))
 	return &Buckets{Construct: c, Archive: archive, Packages: packages, AccessLog: accessLog}
 }

@@ -97,12 +97,16 @@ var functionSpecs = []functionSpec{
 		// Lambda CPU scales with memory; the gate is CPU-bound.
 		memoryMB: 1024, timeoutSec: 10,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
-			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin},
+			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin,
+			platform.EnvPackagesBucket, platform.EnvDataKeyID},
 		// Proof and checkpoint routes read only the tables (the public key is
-		// stored with each checkpoint): no S3 or KMS signing-key grant.
+		// stored with each checkpoint): no KMS signing-key grant. Package
+		// routes write build requests and presign downloads of built packages.
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadWriteData(f.Role)
 			r.store.Registry.GrantReadWriteData(f.Role)
+			r.buckets.Packages.GrantPut(f.Role, jsii.String("requests/*"))
+			r.buckets.Packages.GrantRead(f.Role, jsii.String("packages/*"))
 		},
 	},
 	{
@@ -182,9 +186,30 @@ var functionSpecs = []functionSpec{
 			r.store.Registry.GrantReadWriteData(f.Role)
 			r.buckets.Archive.GrantRead(f.Role, nil)
 			r.buckets.Packages.GrantReadWrite(f.Role, nil)
+			r.keys.Signing.GrantSign(f.Role) // packages are signed with the checkpoint key
 			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
 		},
-		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.PackagerSchedule) },
+		trigger: func(r *resources, f *Function) {
+			schedule(f, "Schedule", r.cfg.PackagerSchedule)
+			// POST /v1/packages writes requests/<tenant>/<id>.json; its
+			// creation reaches EventBridge (enabled on the bucket itself, no
+			// notification custom resource) and invokes the packager async.
+			awsevents.NewRule(f.Construct, jsii.String("Requests"), &awsevents.RuleProps{
+				Description: jsii.String("agentgate: a package build was requested"),
+				EventPattern: &awsevents.EventPattern{
+					Source:     jsii.Strings("aws.s3"),
+					DetailType: jsii.Strings("Object Created"),
+					Detail: &map[string]any{
+						"bucket": map[string]any{"name": []any{*r.buckets.Packages.BucketName()}},
+						"object": map[string]any{"key": []any{map[string]any{"prefix": "requests/"}}},
+					},
+				},
+				Targets: &[]awsevents.IRuleTarget{awseventstargets.NewLambdaFunction(f.Fn, &awseventstargets.LambdaFunctionProps{
+					RetryAttempts: jsii.Number(3),
+					MaxEventAge:   awscdk.Duration_Hours(jsii.Number(1)),
+				})},
+			})
+		},
 	},
 }
 

@@ -600,13 +600,26 @@ func TestSchedulesAndTriggers(t *testing.T) {
 		"packager":     s.cfg.PackagerSchedule,
 	}
 	rules := s.resources("AWS::Events::Rule")
-	require.Len(t, rules, len(want))
+	require.Len(t, rules, len(want)+1, "one schedule per scheduled function, plus the package-request rule")
+	var requestRule bool
+	for _, r := range rules {
+		p := props(r)
+		if pat, ok := p["EventPattern"].(map[string]any); ok {
+			requestRule = true
+			assert.Equal(t, []any{"Object Created"}, pat["detail-type"])
+			assert.True(t, refs(pat["detail"], s.logicalID(t, "AWS::S3::Bucket", "/Buckets/Packages/Resource")), "requests of the packages bucket")
+			assert.True(t, refs(p["Targets"], s.logicalID(t, "AWS::Lambda::Function", "/FnPackager/Function/Resource")))
+		}
+	}
+	assert.True(t, requestRule, "package build requests reach the packager")
+	pkg := props(s.resources("AWS::S3::Bucket")[s.logicalID(t, "AWS::S3::Bucket", "/Buckets/Packages/Resource")])
+	assert.Equal(t, map[string]any{"EventBridgeConfiguration": map[string]any{"EventBridgeEnabled": true}}, pkg["NotificationConfiguration"])
 	for name, expr := range want {
 		fn := s.logicalID(t, "AWS::Lambda::Function", "/Fn"+exported(name)+"/Function/Resource")
 		var found bool
 		for _, r := range rules {
 			p := props(r)
-			if refs(p["Targets"], fn) {
+			if refs(p["Targets"], fn) && p["ScheduleExpression"] != nil {
 				found = true
 				assert.Equal(t, expr, p["ScheduleExpression"], name)
 			}
@@ -700,6 +713,8 @@ func TestCdkNagHarnessDetectsFindings(t *testing.T) {
 }
 
 // Only the checkpointer may sign checkpoints.
+// Only the checkpointer signs checkpoints and the packager signs packages,
+// both with the signing key; nothing else may use it to sign.
 func TestOnlyCheckpointerSigns(t *testing.T) {
 	s := full
 	signing := s.logicalID(t, "AWS::KMS::Key", "/Keys/Signing/Resource")
@@ -718,7 +733,7 @@ func TestOnlyCheckpointerSigns(t *testing.T) {
 					}
 				}
 			}
-			assert.Equal(t, spec.name == "checkpointer", signs)
+			assert.Equal(t, spec.name == "checkpointer" || spec.name == "packager", signs)
 		})
 	}
 }

@@ -92,6 +92,12 @@ func (p *Packager) Handle(ctx context.Context, raw json.RawMessage) error {
 		Records    []json.RawMessage `json:"Records"`
 		DetailType string            `json:"detail-type"`
 		Time       time.Time         `json:"time"`
+		// EventBridge "Object Created" (the deployed trigger of requests).
+		Detail struct {
+			Object struct {
+				Key string `json:"key"`
+			} `json:"object"`
+		} `json:"detail"`
 	}
 	if err := json.Unmarshal(raw, &probe); err != nil {
 		return fmt.Errorf("packager: unreadable event: %w", err)
@@ -113,6 +119,9 @@ func (p *Packager) Handle(ctx context.Context, raw json.RawMessage) error {
 		}
 		return errors.Join(errs...)
 	}
+	if probe.DetailType == "Object Created" {
+		return p.Requested(ctx, probe.Detail.Object.Key)
+	}
 	if probe.DetailType == "Scheduled Event" {
 		tenants, err := p.Tenants.Tenants(ctx)
 		if err != nil {
@@ -120,7 +129,7 @@ func (p *Packager) Handle(ctx context.Context, raw json.RawMessage) error {
 		}
 		return p.Service.Monthly(ctx, probe.Time, tenants)
 	}
-	return errors.New("packager: neither an S3 notification nor a scheduled event")
+	return errors.New("packager: neither an S3 object-created event nor a scheduled event")
 }
 
 // Requested builds the package a request object names, then removes it.
