@@ -87,9 +87,10 @@ var expectations = map[string]func(t *testing.T, event, resp map[string]any){
 		assert.Equal(t, smokeTenant, ctx["tenant"])
 		assert.Equal(t, smokeKeyID, ctx["keyId"])
 	},
-	// The record's entry is not in the table, so the archive of its chain
-	// fails: the handler must say so as a batch item failure at that record
-	// (the stream then retries from it), not as an error or a crash.
+	// The record's entry is not in the table (its tenant, "unseeded", has no
+	// entries, whatever the API smoke event appended), so the archive of its
+	// chain fails: the handler must say so as a batch item failure at that
+	// record (the stream then retries from it), not as an error or a crash.
 	"smoke-archiver.json": func(t *testing.T, event, resp map[string]any) {
 		rec := event["Records"].([]any)[0].(map[string]any)
 		seq := rec["dynamodb"].(map[string]any)["SequenceNumber"]

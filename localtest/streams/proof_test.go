@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -100,13 +101,26 @@ func TestProofsVerifyOffline(t *testing.T) {
 
 	// Grow the chain, checkpoint again: the new checkpoint is consistent
 	// with the old one.
+	// An instance sticks to one shard while it is free, so sequential calls
+	// may all land elsewhere: send concurrent batches (spread over the
+	// tenant's shards) until this chain has grown.
 	more := 0
-	for i := 0; i < 60; i++ {
-		var r receipt
-		require.Equal(t, 200, call(t, "POST", "/v1/validate", key, fmt.Sprintf(`{"input":"more %d"}`, i), &r))
-		if r.Evidence.Chain == chain {
-			more++
+	for round := 0; round < 40 && more < 5; round++ {
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		for i := 0; i < 8; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				var r receipt
+				if assert.Equal(t, 200, call(t, "POST", "/v1/validate", key, fmt.Sprintf(`{"input":"more %d/%d"}`, round, i), &r)) && r.Evidence.Chain == chain {
+					mu.Lock()
+					more++
+					mu.Unlock()
+				}
+			}(i)
 		}
+		wg.Wait()
 	}
 	require.Positive(t, more)
 	require.NoError(t, sys.Checkpoint(ctx))
