@@ -114,11 +114,14 @@ var functionSpecs = []functionSpec{
 		memoryMB: 512, timeoutSec: 120,
 		// RETENTION_DAYS sets each bundle's Object Lock retain-until date.
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
-			platform.EnvDataKeyID, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel},
+			platform.EnvDataKeyID, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvShards, platform.EnvLogLevel},
 		// ArchiveLagSeconds goes out as an embedded-metric log line, so no
 		// cloudwatch:PutMetricData permission is needed.
 		grant: func(r *resources, f *Function) {
 			r.store.Evidence.GrantReadData(f.Role)
+			// Purge reports (entries removed by TTL or deleted) are appended
+			// as evidence: put only, never update or delete.
+			r.store.Evidence.Grant(f.Role, jsii.String("dynamodb:PutItem"))
 			r.store.Registry.GrantReadWriteData(f.Role) // watermarks
 			r.buckets.Archive.GrantPut(f.Role, nil)     // includes s3:PutObjectRetention and the data key
 		},

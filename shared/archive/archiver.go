@@ -77,6 +77,9 @@ type Archiver struct {
 	Log       *slog.Logger
 	// OnBundle, if set, sees every committed bundle (tests, metrics).
 	OnBundle func(m Manifest, lag time.Duration)
+	// Purges, if set, records a report for entries removed from the table
+	// (retention expiry or deletion) as evidence.
+	Purges PurgeRecorder
 }
 
 func (a *Archiver) maxBundle() int64 {

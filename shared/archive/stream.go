@@ -27,9 +27,32 @@ func (a *Archiver) Handle(ctx context.Context, ev events.DynamoDBEvent) (events.
 	}
 	var order []string
 	targets := map[string]*target{}
+	removed := map[string]*Purge{}
+	var removedOrder []string
+	removedFirst := map[string]int{}
 	for i, r := range ev.Records {
+		if r.EventName == string(events.DynamoDBOperationTypeRemove) {
+			// An entry left the table: by TTL at the end of its retention,
+			// or deleted by someone. Either way it is reported as evidence.
+			chain, seq, ok := recordKey(r)
+			if !ok {
+				continue
+			}
+			p, seen := removed[chain]
+			if !seen {
+				p = &Purge{Chain: chain, From: seq, To: seq, By: remover(r)}
+				removed[chain] = p
+				removedOrder = append(removedOrder, chain)
+				removedFirst[chain] = i
+			}
+			p.From, p.To, p.Count = min(p.From, seq), max(p.To, seq), p.Count+1
+			if remover(r) != p.By {
+				p.By = "mixed"
+			}
+			continue
+		}
 		if r.EventName != string(events.DynamoDBOperationTypeInsert) && r.EventName != string(events.DynamoDBOperationTypeModify) {
-			continue // REMOVE is a TTL expiry: the entry is already archived or lost to retention
+			continue
 		}
 		chain, seq, ok := recordKey(r)
 		if !ok {
@@ -51,6 +74,16 @@ func (a *Archiver) Handle(ctx context.Context, ev events.DynamoDBEvent) (events.
 			a.log().ErrorContext(ctx, "archive failed", "chain", chain, "upTo", t.upTo, "err", err)
 			if failed < 0 || t.first < failed {
 				failed = t.first
+			}
+		}
+	}
+	if a.Purges != nil {
+		for _, chain := range removedOrder {
+			if err := a.Purges.RecordPurge(ctx, *removed[chain]); err != nil {
+				a.log().ErrorContext(ctx, "purge report failed", "chain", chain, "err", err)
+				if first := removedFirst[chain]; failed < 0 || first < failed {
+					failed = first
+				}
 			}
 		}
 	}
@@ -87,4 +120,28 @@ func (a *Archiver) log() *slog.Logger {
 		return slog.New(slog.DiscardHandler)
 	}
 	return a.Log
+}
+
+// Purge is what one stream batch removed from one chain.
+type Purge struct {
+	Chain    string
+	From, To int64
+	Count    int
+	// By is "ttl" (DynamoDB expired the entries), "deleted" (anyone else:
+	// evidence was removed before its retention ended) or "mixed".
+	By string
+}
+
+// PurgeRecorder records a purge report as evidence.
+type PurgeRecorder interface {
+	RecordPurge(ctx context.Context, p Purge) error
+}
+
+// remover tells a TTL expiry (done by the DynamoDB service principal) from
+// any other delete.
+func remover(r events.DynamoDBEventRecord) string {
+	if r.UserIdentity != nil && r.UserIdentity.Type == "Service" && r.UserIdentity.PrincipalID == "dynamodb.amazonaws.com" {
+		return "ttl"
+	}
+	return "deleted"
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -40,8 +41,12 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	if cfg.ArchiveBucket == "" || cfg.DataKeyID == "" || cfg.EvidenceTable == "" || cfg.RegistryTable == "" {
 		return nil, errors.New("archiver: needs the evidence and registry tables, the archive bucket and the data key")
 	}
+	// Purge reports carry no TTL: they would otherwise expire in turn and
+	// report themselves, once per retention period, forever.
+	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
 	return &archive.Archiver{
-		Entries:    dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
+		Entries:    store,
+		Purges:     purgeReports{evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)))},
 		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
 		Retention:  archiveRetention(cfg),
@@ -101,4 +106,25 @@ func CheckpointHandler(cp *checkpoint.Checkpointer, log *slog.Logger) func(ctx c
 		}
 		return res, nil
 	}
+}
+
+// purgeReports appends a purge report to the tenant's chains: which entries
+// of which chain left the table, how many, and whether retention removed
+// them ("ttl") or someone deleted them ("deleted", which PI1.1 treats as a
+// break of the log's completeness).
+type purgeReports struct{ app *evidence.Appender }
+
+func (p purgeReports) RecordPurge(ctx context.Context, pg archive.Purge) error {
+	tenant, _, err := evidence.ParseChainID(pg.Chain)
+	if err != nil {
+		return err
+	}
+	_, err = p.app.Append(ctx, evidence.Entry{
+		Kind: evidence.KindPurge, Tenant: tenant, Principal: "archiver", Status: pg.By,
+		Meta: map[string]string{
+			"chain": pg.Chain, "fromSeq": strconv.FormatInt(pg.From, 10), "toSeq": strconv.FormatInt(pg.To, 10),
+			"count": strconv.Itoa(pg.Count), "by": pg.By,
+		},
+	})
+	return err
 }
