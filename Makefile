@@ -20,7 +20,7 @@ TEST_FLAGS ?=
 VET_PKGS = $(shell cd $(ROOT) && $(GO) list ./... | grep -v '/infra')
 
 .DEFAULT_GOAL := help
-.PHONY: help deps local test vet unit build bench clean
+.PHONY: help deps local test test-leftovers vet unit build bench clean
 
 ## help: list the targets
 help:
@@ -34,9 +34,18 @@ deps: emulators chromium
 local: deps
 	cd $(ROOT) && $(GO) run ./localtest $(LOCAL_FLAGS)
 
-## test: vet + every test, including the integration tests against the emulators
+## test: vet + every test, including the integration tests against the emulators; then no emulator may be left
 test: deps vet
 	cd $(ROOT) && $(GO) test -count=1 -timeout 30m $(TEST_FLAGS) ./...
+	@$(MAKE) --no-print-directory test-leftovers
+
+# Every emulator runs from .tools/ (binaries, the DynamoDB Local jar): any
+# process whose command line names it after the tests is a leak. ([.] keeps
+# this recipe's own shell from matching.)
+test-leftovers:
+	@pids=$$(pgrep -f '$(ROOT)/[.]tools/' || true); \
+	if [ -n "$$pids" ]; then echo "emulator processes left after the tests:"; ps -o pid,args -p $$(echo $$pids | tr ' ' ','); exit 1; fi; \
+	echo "no emulator process left (checked by PID)"
 
 ## vet: go vet (the CDK app is vetted by its tests' build)
 vet:
