@@ -16,7 +16,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gowebpki/jcs"
 
 	"github.com/agentgate/agentgate/shared/evidence"
 )
@@ -56,18 +55,7 @@ type Manifest struct {
 // Hash computes the manifest's bundle hash (ignoring its BundleHash field).
 func (m Manifest) Hash() (string, error) {
 	m.BundleHash = ""
-	raw, err := json.Marshal(m)
-	if err != nil {
-		return "", err
-	}
-	canon, err := jcs.Transform(raw)
-	if err != nil {
-		return "", fmt.Errorf("canonical manifest: %w", err)
-	}
-	h := sha256.New()
-	h.Write([]byte(BundleDomain))
-	h.Write(canon)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return evidence.CanonicalHash(BundleDomain, m)
 }
 
 // BundleKey is the object key of the bundle of chain covering first..last:

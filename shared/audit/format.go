@@ -11,14 +11,10 @@
 package audit
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/gowebpki/jcs"
 
 	"github.com/agentgate/agentgate/shared/evidence"
 )
@@ -156,18 +152,7 @@ type BundleLine struct {
 func (m Manifest) Hash() (string, error) {
 	m.PackageHash = ""
 	m.Signature = ""
-	raw, err := json.Marshal(m)
-	if err != nil {
-		return "", err
-	}
-	canon, err := jcs.Transform(raw)
-	if err != nil {
-		return "", fmt.Errorf("canonical manifest: %w", err)
-	}
-	h := sha256.New()
-	h.Write([]byte(PackageDomain))
-	h.Write(canon)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return evidence.CanonicalHash(PackageDomain, m)
 }
 
 // SignedStatement is the text whose SHA-256 the package signature covers.

@@ -3,6 +3,10 @@ package evidence
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
+
+	"github.com/gowebpki/jcs"
 )
 
 // hashCanonical hashes an already canonical entry body with the domain prefix.
@@ -34,4 +38,22 @@ func hashEquals(sum *[sha256.Size]byte, hexHash string) bool {
 		return false
 	}
 	return got == *sum
+}
+
+// CanonicalHash is the hex SHA-256 of domain followed by the RFC 8785 form of
+// v's JSON encoding: how every signed or chained document other than an entry
+// (bundle manifests, package manifests) is hashed.
+func CanonicalHash(domain string, v any) (string, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("canonical hash: encode: %w", err)
+	}
+	canon, err := jcs.Transform(raw)
+	if err != nil {
+		return "", fmt.Errorf("canonical hash: %w", err)
+	}
+	h := sha256.New()
+	h.Write([]byte(domain))
+	h.Write(canon)
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
