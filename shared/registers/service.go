@@ -11,6 +11,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/evidence"
@@ -269,33 +270,51 @@ type Appender interface {
 // Adversary runs the gate's adversarial corpus and records the run.
 type Adversary struct {
 	Service *Service
-	Gate    *gate.Gate
-	Corpus  *gate.Corpus
+	// Gate and Corpus are loaded on the first run (or set by tests): the API
+	// serves validate from a cold start that must not pay for the corpus.
+	Gate   *gate.Gate
+	Corpus *gate.Corpus
 	// Appender picks the tenant's chain shard (the draft names no chain).
 	Appender Appender
+
+	once    sync.Once
+	loadErr error
 }
 
-// NewAdversary compiles the corpus policy once (cold start) for the runs.
+// NewAdversary returns the adversarial-test runner. The corpus and its
+// policy are compiled on the first run, not at cold start.
 func NewAdversary(s *Service, app Appender) (*Adversary, error) {
-	p, err := gate.CorpusPolicy()
-	if err != nil {
-		return nil, fmt.Errorf("adversary: %w", err)
-	}
-	g, err := gate.New(p)
-	if err != nil {
-		return nil, fmt.Errorf("adversary: %w", err)
-	}
-	c, err := gate.LoadCorpus()
-	if err != nil {
-		return nil, fmt.Errorf("adversary: %w", err)
-	}
-	return &Adversary{Service: s, Gate: g, Corpus: c, Appender: app}, nil
+	return &Adversary{Service: s, Appender: app}, nil
+}
+
+func (a *Adversary) load() error {
+	a.once.Do(func() {
+		if a.Gate != nil && a.Corpus != nil {
+			return
+		}
+		p, err := gate.CorpusPolicy()
+		if err != nil {
+			a.loadErr = fmt.Errorf("adversary: %w", err)
+			return
+		}
+		if a.Gate, err = gate.New(p); err != nil {
+			a.loadErr = fmt.Errorf("adversary: %w", err)
+			return
+		}
+		if a.Corpus, err = gate.LoadCorpus(); err != nil {
+			a.loadErr = fmt.Errorf("adversary: %w", err)
+		}
+	})
+	return a.loadErr
 }
 
 // Run evaluates the corpus, appends an "adversarial_run" evidence entry
 // carrying the report's hash and rates, and stores the run with the
 // evidence id, so the stored report can be checked against the chain.
 func (a *Adversary) Run(ctx context.Context, tenant, principal string) (AdversarialRun, gate.Report, error) {
+	if err := a.load(); err != nil {
+		return AdversarialRun{}, gate.Report{}, err
+	}
 	rep := gate.Evaluate(a.Gate, a.Corpus)
 	raw, err := json.Marshal(rep)
 	if err != nil {
