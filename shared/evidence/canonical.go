@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxSafeInt is 2^53: RFC 8785 serialises numbers as IEEE-754 doubles, so
@@ -109,17 +110,36 @@ const (
 	swarHi = 0x8080808080808080
 )
 
+// plain32 is plain8 over 32 bytes with one combined test (digests are 64
+// characters: two iterations).
+func plain32(b string) bool {
+	p := unsafe.Pointer(unsafe.StringData(b))
+	x0 := *(*uint64)(p)
+	x1 := *(*uint64)(unsafe.Add(p, 8))
+	x2 := *(*uint64)(unsafe.Add(p, 16))
+	x3 := *(*uint64)(unsafe.Add(p, 24))
+	if (x0|x1|x2|x3)&swarHi != 0 {
+		return false
+	}
+	const quotes, backslashes = swarLo * '"', swarLo * '\\'
+	bad := func(x uint64) uint64 {
+		q, bs := x^quotes, x^backslashes
+		return (x-swarLo*0x20)&^x | (q-swarLo)&^q | (bs-swarLo)&^bs
+	}
+	return (bad(x0)|bad(x1)|bad(x2)|bad(x3))&swarHi == 0
+}
+
 // plain8 reports whether none of 8 bytes is a control character, '"', '\\'
-// or non-ASCII, testing all eight at once (SWAR).
+// or non-ASCII, testing all eight at once (SWAR) on one unaligned load.
 func plain8(b string) bool {
-	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	x := *(*uint64)(unsafe.Pointer(unsafe.StringData(b)))
 	if x&swarHi != 0 {
 		return false // non-ASCII
 	}
+	const quotes, backslashes = swarLo * '"', swarLo * '\\'
 	zero := func(v uint64) uint64 { return (v - swarLo) &^ v & swarHi }
 	return (x-swarLo*0x20)&^x&swarHi == 0 && // every byte >= 0x20
-		zero(x^(swarLo*'"')) == 0 && zero(x^(swarLo*'\\')) == 0
+		zero(x^quotes) == 0 && zero(x^backslashes) == 0
 }
 
 // appendString writes s as a JSON string the way RFC 8785 (ECMAScript
@@ -131,6 +151,9 @@ func appendString(dst []byte, s string) []byte {
 	// Fast path: skip 8 bytes at a time while none needs attention (most
 	// fields are hex digests and identifiers).
 	i := 0
+	for i+32 <= len(s) && plain32(s[i:i+32]) {
+		i += 32
+	}
 	for i+8 <= len(s) && plain8(s[i:i+8]) {
 		i += 8
 	}
