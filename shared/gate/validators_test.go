@@ -1,6 +1,7 @@
 package gate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -126,4 +127,20 @@ func tagText(s string) string {
 		out = append(out, 0xE0000+r)
 	}
 	return string(out)
+}
+
+func TestIsASCIIAtEveryPosition(t *testing.T) {
+	for n := 0; n < 80; n++ {
+		b := []byte(strings.Repeat("a", n))
+		if !isASCII(string(b)) {
+			t.Fatalf("len %d: all ASCII reported non-ASCII", n)
+		}
+		for i := 0; i < n; i++ {
+			c := append([]byte(nil), b...)
+			c[i] = 0xC3
+			if isASCII(string(c)) {
+				t.Fatalf("len %d: non-ASCII byte at %d missed", n, i)
+			}
+		}
+	}
 }
