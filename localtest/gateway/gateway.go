@@ -2,8 +2,8 @@
 // APIs do: each request becomes a payload format 2.0 event, the Lambda
 // authorizer runs first (its verdict cached by identity source), and the
 // integration's response event becomes the HTTP response. Handlers are
-// invoked through lambda.NewHandler(...).Invoke with real event JSON, so the
-// serialisation is the one Lambda performs.
+// invoked with real event JSON (localtest/invoke), so the serialisation is the
+// one Lambda performs.
 package gateway
 
 import (
@@ -24,7 +24,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/agentgate/agentgate/localtest/invoke"
 )
 
 // API Gateway's own limits that matter locally.
@@ -37,8 +38,8 @@ const (
 
 // Gateway is an http.Handler in front of an authorizer and an integration.
 type Gateway struct {
-	Authorizer lambda.Handler
-	API        lambda.Handler
+	Authorizer invoke.Func
+	API        invoke.Func
 	// CacheTTL is the authorizer result cache TTL (0: no caching).
 	CacheTTL time.Duration
 	// RouteKey is the single route all requests match, as deployed.
@@ -55,12 +56,15 @@ type cached struct {
 	at   time.Time
 }
 
-// New returns a gateway over the two handlers (any handler shape
-// lambda.NewHandler accepts).
-func New(authorizer, api any, cacheTTL time.Duration, log *slog.Logger) *Gateway {
+// New returns a gateway over the authorizer and the API handler.
+func New(
+	authorizer func(context.Context, events.APIGatewayV2CustomAuthorizerV2Request) (events.APIGatewayV2CustomAuthorizerSimpleResponse, error),
+	api func(context.Context, events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error),
+	cacheTTL time.Duration, log *slog.Logger,
+) *Gateway {
 	return &Gateway{
-		Authorizer: lambda.NewHandler(authorizer),
-		API:        lambda.NewHandler(api),
+		Authorizer: invoke.JSON(authorizer),
+		API:        invoke.JSON(api),
 		CacheTTL:   cacheTTL,
 		RouteKey:   "ANY /v1/{proxy+}",
 		Log:        log,
@@ -122,7 +126,7 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{Lambda: verdict.Context}
 
 	var resp events.APIGatewayV2HTTPResponse
-	if err := invoke(ctx, g.API, ev, &resp); err != nil {
+	if err := call(ctx, g.API, ev, &resp); err != nil {
 		g.Log.ErrorContext(ctx, "gateway: integration failed", "err", err)
 		gatewayError(w, http.StatusInternalServerError, "Internal Server Error")
 		return
@@ -179,7 +183,7 @@ func (g *Gateway) authorize(ctx context.Context, ev events.APIGatewayV2HTTPReque
 		StageVariables:        ev.StageVariables,
 	}
 	var resp events.APIGatewayV2CustomAuthorizerSimpleResponse
-	if err := invoke(ctx, g.Authorizer, req, &resp); err != nil {
+	if err := call(ctx, g.Authorizer, req, &resp); err != nil {
 		return resp, err
 	}
 	if g.CacheTTL > 0 {
@@ -268,12 +272,12 @@ func requestID() string {
 	return hex.EncodeToString(b[:])
 }
 
-func invoke(ctx context.Context, h lambda.Handler, in, out any) error {
+func call(ctx context.Context, h invoke.Func, in, out any) error {
 	payload, err := json.Marshal(in)
 	if err != nil {
 		return err
 	}
-	res, err := h.Invoke(ctx, payload)
+	res, err := h(ctx, payload)
 	if err != nil {
 		return err
 	}

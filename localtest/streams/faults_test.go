@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/agentgate/agentgate/localtest/invoke"
 	"net/http"
 	"strings"
 	"sync"
@@ -12,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/stretchr/testify/assert"
@@ -193,11 +193,11 @@ func TestRedeliveredBatchRewritesIdenticalBytes(t *testing.T) {
 		}
 		return nil
 	}
-	handler := lambda.NewHandler(e.arch.Handle)
+	handler := invoke.JSON(e.arch.Handle)
 	var mu sync.Mutex
 	var payloads, responses [][]byte
 	stop := e.poll(t, func(ctx context.Context, payload []byte) ([]byte, error) {
-		out, err := handler.Invoke(ctx, payload)
+		out, err := handler(ctx, payload)
 		mu.Lock()
 		payloads, responses = append(payloads, payload), append(responses, out)
 		mu.Unlock()
@@ -224,7 +224,7 @@ func TestRedeliveredBatchRewritesIdenticalBytes(t *testing.T) {
 
 	// Delivered a third time once archived: nothing left to do, nothing written.
 	before := e.rec.assertEncrypted(t, e.cfg.DataKeyID)
-	out, err := handler.Invoke(context.Background(), first)
+	out, err := handler(context.Background(), first)
 	require.NoError(t, err)
 	assert.NotContains(t, string(out), "itemIdentifier")
 	assert.Equal(t, before, e.rec.assertEncrypted(t, e.cfg.DataKeyID))
@@ -238,10 +238,10 @@ func TestS3OutageMidRunRecoversWithoutGap(t *testing.T) {
 	dumpProblems(t)
 	e := newEnv(t)
 	chains := []string{"outage/0", "outage/1"}
-	handler := lambda.NewHandler(e.arch.Handle)
+	handler := invoke.JSON(e.arch.Handle)
 	var failures atomic.Int64
 	stop := e.poll(t, func(ctx context.Context, payload []byte) ([]byte, error) {
-		out, err := handler.Invoke(ctx, payload)
+		out, err := handler(ctx, payload)
 		if bytes.Contains(out, []byte(`"itemIdentifier"`)) {
 			failures.Add(1)
 		}

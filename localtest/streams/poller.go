@@ -1,7 +1,7 @@
 // Package streams plays Lambda's DynamoDB Streams event source mapping on
 // the local system: it reads DynamoDB Local's stream with the Streams API,
 // builds the events.DynamoDBEvent JSON Lambda would deliver, invokes the
-// handler through lambda.NewHandler(h).Invoke, honours batch item failures
+// handler through localtest/invoke, honours batch item failures
 // (retrying from the first failed record, as Lambda does with
 // ReportBatchItemFailures) and, after MaxAttempts, records the batch as a
 // dead letter and moves on, as Lambda's on-failure destination does.
@@ -40,7 +40,7 @@ type DeadLetters interface {
 type Poller struct {
 	API       API
 	StreamARN string
-	// Invoke is lambda.NewHandler(h).Invoke: JSON in, JSON out.
+	// Invoke calls the handler with the event JSON (localtest/invoke).
 	Invoke func(ctx context.Context, payload []byte) ([]byte, error)
 	// BatchSize is the most records per invocation (Lambda's BatchSize).
 	BatchSize int32

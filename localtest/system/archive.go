@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/agentgate/agentgate/localtest/invoke"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/agentgate/agentgate/localtest/streams"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
@@ -30,7 +30,7 @@ func (s *System) startArchive(ctx context.Context) error {
 	p := &streams.Poller{
 		API:         s.Emulators.StreamsClient(),
 		StreamARN:   arn,
-		Invoke:      lambda.NewHandler(arch.Handle).Invoke,
+		Invoke:      invoke.JSON(arch.Handle),
 		DeadLetters: awsstore.NewRegistry(s.DDB, s.Config.RegistryTable),
 		Log:         s.opts.Log,
 	}
@@ -41,7 +41,7 @@ func (s *System) startArchive(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	invoke := lambda.NewHandler(wire.CheckpointHandler(cp, s.opts.Log)).Invoke
+	invoke := invoke.JSON(wire.CheckpointHandler(cp, s.opts.Log))
 	s.AddJob(Job{Name: "checkpointer", Run: func(ctx context.Context, now time.Time) error {
 		_, err := invoke(ctx, ScheduledEvent(now, "agentgate-checkpointer"))
 		return err

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/agentgate/agentgate/localtest/invoke"
 	"net"
 	"net/http"
 	"sync"
 	"time"
 
-	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
@@ -74,7 +74,7 @@ func (s *System) startControls(ctx context.Context) error {
 	if err := s.seedRegisters(ctx); err != nil {
 		return err
 	}
-	invoke := lambda.NewHandler(wire.ControlsHandler(r, s.opts.Log)).Invoke
+	invoke := invoke.JSON(wire.ControlsHandler(r, s.opts.Log))
 	s.AddJob(Job{Name: "controls", Run: func(ctx context.Context, now time.Time) error {
 		_, err := invoke(ctx, ScheduledEvent(now, "agentgate-controls"))
 		return err

@@ -3,11 +3,11 @@ package system
 import (
 	"context"
 	"encoding/json"
+	"github.com/agentgate/agentgate/localtest/invoke"
 	"sync"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/agentgate/agentgate/shared/wire"
 )
@@ -30,7 +30,7 @@ func (s *System) startPackages(ctx context.Context) {
 		return
 	}
 	packagersBySystem.Store(s, p)
-	invoke := lambda.NewHandler(p.Handle).Invoke
+	invoke := invoke.NoResult(p.Handle)
 	s.AddJob(Job{Name: "packager", Run: func(ctx context.Context, now time.Time) error {
 		_, err := invoke(ctx, ScheduledEvent(now, "agentgate-packager-monthly"))
 		return err
