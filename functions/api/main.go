@@ -2,42 +2,19 @@
 package main
 
 import (
-	"context"
-	"log/slog"
-	"os"
-
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
-	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/wire"
 )
 
 func main() {
-	log := platform.Logger()
-	env := platform.NewEnv()
-	cfg := wire.FromEnv(env)
-	if err := env.Err(); err != nil {
-		fail(log, err)
-	}
-	awsCfg, err := platform.AWSConfig(context.Background())
-	if err != nil {
-		fail(log, err)
-	}
+	cfg, aws := wire.Boot("api", nil)
 	api, err := wire.NewAPI(wire.Clients{
-		DDB: dynamodb.NewFromConfig(awsCfg),
-		S3:  s3.NewFromConfig(awsCfg),
-		KMS: kms.NewFromConfig(awsCfg),
+		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
 	}, cfg)
-	if err != nil {
-		fail(log, err)
-	}
+	wire.Exit("api", err)
 	lambda.Start(api.Server.Handle)
-}
-
-func fail(log *slog.Logger, err error) {
-	log.Error("api: cannot start", "err", err)
-	os.Exit(1)
 }

@@ -4,10 +4,6 @@
 package main
 
 import (
-	"context"
-	"log/slog"
-	"os"
-
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
@@ -22,29 +18,13 @@ import (
 )
 
 func main() {
-	log := platform.Logger()
-	env := platform.NewEnv()
-	cfg := wire.FromEnv(env)
-	set := wire.ControlSettingsFromEnv(env)
-	if err := env.Err(); err != nil {
-		fail(log, err)
-	}
-	aws, err := platform.AWSConfig(context.Background())
-	if err != nil {
-		fail(log, err)
-	}
+	var set wire.ControlSettings
+	cfg, aws := wire.Boot("controls", func(env *platform.Env) { set = wire.ControlSettingsFromEnv(env) })
 	r, err := wire.NewControls(wire.ControlClients{
 		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), SNS: sns.NewFromConfig(aws)},
 		IAM:     iam.NewFromConfig(aws), Config: configservice.NewFromConfig(aws),
 		CloudWatch: cloudwatch.NewFromConfig(aws), SQS: sqs.NewFromConfig(aws),
 	}, cfg, set)
-	if err != nil {
-		fail(log, err)
-	}
-	lambda.Start(wire.ControlsHandler(r, log))
-}
-
-func fail(log *slog.Logger, err error) {
-	log.Error("controls: cannot start", "err", err)
-	os.Exit(1)
+	wire.Exit("controls", err)
+	lambda.Start(wire.ControlsHandler(r, cfg.Log))
 }
