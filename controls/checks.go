@@ -536,6 +536,9 @@ func IntegrityCheck(arc Archive, entries Entries, th Thresholds) Check {
 			if dead > 0 {
 				out = append(out, failf("%d archive batches are in the dead-letter queue", dead))
 			}
+			if in.Usage.Deletions > 0 {
+				out = append(out, failf("%d evidence entries were deleted before their retention ended (purge report %s)", in.Usage.Deletions, in.Usage.FirstDeletion))
+			}
 			for _, chain := range slices.Sorted(maps.Keys(in.Usage.Chains)) {
 				m := in.Usage.Chains[chain]
 				if m.Bad != nil {

@@ -530,6 +530,11 @@ func TestIntegrityCheck(t *testing.T) {
 			want: want{status: Failing, detail: "evidence chain acme/0: 7 entries not archived, oldest 97 min ago"}},
 		{name: "failing: dead letters", arc: &fakeArchive{archived: map[string]int64{"acme/0": 9}, dead: 2}, use: mk(nil, 0),
 			want: want{status: Failing, detail: "2 archive batches are in the dead-letter queue"}},
+		{name: "failing: evidence deleted before retention", arc: &fakeArchive{archived: map[string]int64{"acme/0": 9}}, use: func() *Usage {
+			u := mk(nil, 0)
+			u.Deletions, u.FirstDeletion = 3, "acme/1/000000000000000012"
+			return u
+		}(), want: want{status: Failing, detail: "3 evidence entries were deleted before their retention ended (purge report acme/1/000000000000000012)"}},
 		{name: "error: archive state unreadable", arc: &fakeArchive{err: errAWS}, use: mk(nil, 0), want: want{status: Error}},
 	}
 	th := fixedTH

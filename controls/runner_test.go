@@ -276,6 +276,7 @@ func TestScannerTracksUsageIncrementally(t *testing.T) {
 	assert.Equal(t, int64(1), u.Unevaluated)
 	assert.Equal(t, "acme/0/000000000000000002", u.FirstUnevaluated)
 	assert.Nil(t, u.Chains["acme/0"].Bad)
+	assert.Zero(t, u.Deletions)
 
 	// Tampering with an entry already appended but not yet scanned breaks
 	// the chain at that entry.
@@ -288,6 +289,24 @@ func TestScannerTracksUsageIncrementally(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, u.Chains["acme/0"].Bad)
 	assert.Equal(t, int64(3), u.Chains["acme/0"].Bad.Seq)
+}
+
+// A purge report of entries deleted outside retention is counted (PI1.1
+// fails on it); one of a TTL expiry is not.
+func TestScannerCountsDeletions(t *testing.T) {
+	ctx := context.Background()
+	store := evidencetest.NewMemStore()
+	app := evidence.NewAppender(store, evidence.WithClock(func() time.Time { return now }))
+	for _, by := range []string{"ttl", "deleted"} {
+		_, err := app.Append(ctx, evidence.Entry{Kind: evidence.KindPurge, Tenant: tenant, Chain: "acme/0", Status: by,
+			Meta: map[string]string{"count": "4", "by": by}})
+		require.NoError(t, err)
+	}
+	sc := &Scanner{Entries: store, Store: &memUsage{m: map[string]Usage{}}, Shards: 1, MaxPerRun: 10}
+	u, err := sc.Scan(ctx, tenant)
+	require.NoError(t, err)
+	assert.Equal(t, int64(4), u.Deletions)
+	assert.Equal(t, "acme/0/000000000000000001", u.FirstDeletion)
 }
 
 func TestScannerBacklogAndGap(t *testing.T) {

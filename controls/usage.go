@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,6 +23,10 @@ type Usage struct {
 	// Unevaluated counts call entries recorded without a gate decision.
 	Unevaluated      int64  `json:"unevaluated"`
 	FirstUnevaluated string `json:"firstUnevaluated,omitempty"`
+	// Deletions counts entries removed from the table by something other
+	// than retention (reported by the archiver as purge entries "deleted").
+	Deletions     int64  `json:"deletions,omitempty"`
+	FirstDeletion string `json:"firstDeletion,omitempty"`
 }
 
 // ChainMark is how far a chain was verified.
@@ -177,6 +182,14 @@ func (s *Scanner) scanChain(ctx context.Context, u *Usage, chain string, limit i
 // fail-open client while the API was unreachable) count as uses of their
 // model version too, but were never gate-decided by design.
 func (u *Usage) observe(e *evidence.Entry) {
+	if e.Kind == evidence.KindPurge && e.Status != "ttl" {
+		n, _ := strconv.ParseInt(e.Meta["count"], 10, 64)
+		if u.Deletions == 0 {
+			u.FirstDeletion = e.ID()
+		}
+		u.Deletions += max(n, 1)
+		return
+	}
 	if e.Kind != evidence.KindValidate && e.Kind != evidence.KindReplay {
 		return
 	}
