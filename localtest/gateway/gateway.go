@@ -51,6 +51,10 @@ type Gateway struct {
 	cache map[string]cached
 }
 
+// maxCached bounds the authorizer cache: every distinct Authorization value,
+// garbage included, is an entry.
+const maxCached = 10000
+
 type cached struct {
 	resp events.APIGatewayV2CustomAuthorizerSimpleResponse
 	at   time.Time
@@ -188,6 +192,16 @@ func (g *Gateway) authorize(ctx context.Context, ev events.APIGatewayV2HTTPReque
 	}
 	if g.CacheTTL > 0 {
 		g.mu.Lock()
+		if len(g.cache) >= maxCached {
+			for k, c := range g.cache {
+				if now.Sub(c.at) >= g.CacheTTL {
+					delete(g.cache, k)
+				}
+			}
+			if len(g.cache) >= maxCached {
+				g.cache = map[string]cached{} // all fresh: start over rather than grow
+			}
+		}
 		g.cache[identity] = cached{resp: resp, at: now}
 		g.mu.Unlock()
 	}

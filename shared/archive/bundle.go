@@ -16,7 +16,6 @@ import (
 	"io"
 	"strings"
 
-
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 

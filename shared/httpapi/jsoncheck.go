@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 )
 
 // maxJSONDepth bounds nesting: no request of ours nests deeper than a few
@@ -53,10 +55,15 @@ func checkJSON(b []byte) error {
 				if f.keys == nil {
 					f.keys = map[string]struct{}{}
 				}
-				if _, dup := f.keys[s]; dup {
+				// encoding/json matches member names to fields ignoring
+				// case ("Input" fills input): compare them folded, or
+				// {"input":"x","Input":"y"} would be read as "y" here and
+				// possibly as "x" by the caller's own parser.
+				k := foldName(s)
+				if _, dup := f.keys[k]; dup {
 					return fmt.Errorf("duplicate member %q", s)
 				}
-				f.keys[s] = struct{}{}
+				f.keys[k] = struct{}{}
 				f.expectKey = false
 			}
 			i = end
@@ -137,4 +144,19 @@ func hex4(b []byte, at int) (uint32, bool) {
 		}
 	}
 	return r, true
+}
+
+// foldName folds a member name the way encoding/json compares names with
+// fields: case-insensitively, including the two runes whose simple folding
+// reaches ASCII letters (U+017F long s, U+212A Kelvin sign).
+func foldName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 0x017F:
+			return 's'
+		case 0x212A:
+			return 'k'
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
