@@ -16,7 +16,8 @@ const (
 	CtxAuthenticated = "authenticated"
 	CtxTenant        = "tenant"
 	CtxKeyID         = "keyId"
-	CtxScopes        = "scopes" // space-separated
+	CtxScopes        = "scopes"       // space-separated
+	CtxExpiresAt     = "keyExpiresAt" // unix seconds; absent = never
 	CtxError         = "authError"
 )
 
@@ -57,15 +58,18 @@ func (a *Authorizer) Handle(ctx context.Context, req events.APIGatewayV2CustomAu
 			Context:      map[string]any{CtxAuthenticated: false, CtxError: code},
 		}, nil
 	}
-	return events.APIGatewayV2CustomAuthorizerSimpleResponse{
-		IsAuthorized: true,
-		Context: map[string]any{
-			CtxAuthenticated: true,
-			CtxTenant:        k.Tenant,
-			CtxKeyID:         k.ID,
-			CtxScopes:        strings.Join(k.Scopes, " "),
-		},
-	}, nil
+	verdict := map[string]any{
+		CtxAuthenticated: true,
+		CtxTenant:        k.Tenant,
+		CtxKeyID:         k.ID,
+		CtxScopes:        strings.Join(k.Scopes, " "),
+	}
+	if !k.ExpiresAt.IsZero() {
+		// The verdict is cached; the API checks expiry itself so a key stops
+		// at its expiry, not up to a cache TTL later.
+		verdict[CtxExpiresAt] = k.ExpiresAt.Unix()
+	}
+	return events.APIGatewayV2CustomAuthorizerSimpleResponse{IsAuthorized: true, Context: verdict}, nil
 }
 
 func headerValue(h map[string]string, name string) string {

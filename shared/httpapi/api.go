@@ -144,6 +144,10 @@ func (s *Server) serve(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (
 	if tenant == "" || keyID == "" {
 		return 0, nil, Errorf(401, "unauthorized", "a valid API key is required")
 	}
+	// Context values arrive as JSON numbers (float64) after the gateway.
+	if exp, ok := lam[auth.CtxExpiresAt].(float64); ok && !s.Now().Before(time.Unix(int64(exp), 0)) {
+		return 0, nil, Errorf(401, "unauthorized", "the API key has expired")
+	}
 
 	// 2. The key's rate.
 	if s.Limiter != nil {

@@ -161,6 +161,8 @@ func TestBadRequestsAreClear4xxAndWriteNothing(t *testing.T) {
 		{"no authorizer verdict", call{body: `{"input":"a"}`, authCtx: map[string]any{}}, 401, "unauthorized"},
 		{"revoked key", call{body: `{"input":"a"}`, authCtx: map[string]any{auth.CtxAuthenticated: false, auth.CtxError: "revoked_api_key"}}, 401, "unauthorized"},
 		{"missing scope", call{body: `{"input":"a"}`, authCtx: authed("acme", auth.ScopeRead)}, 403, "forbidden"},
+		{"cached verdict of an expired key", call{body: `{"input":"a"}`, authCtx: map[string]any{auth.CtxAuthenticated: true, auth.CtxTenant: "acme",
+			auth.CtxKeyID: "k", auth.CtxScopes: "validate", auth.CtxExpiresAt: float64(time.Now().Add(-time.Second).Unix())}}, 401, "unauthorized"},
 		{"unknown route", call{path: "/v1/nope", body: `{}`}, 404, "not_found"},
 		{"wrong method", call{method: "GET", body: ``}, 405, "method_not_allowed"},
 		{"path traversal", call{method: "GET", path: "/v1/evidence/acme/..%2f..%2fx/1"}, 400, "invalid_request"},

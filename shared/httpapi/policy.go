@@ -120,10 +120,9 @@ func (gs *Gates) put(r *Request, app *evidence.Appender) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := gs.Store.SetPolicy(r.Ctx, r.Tenant, canonical, r.Now); err != nil {
-		return 0, nil, err
-	}
-	gs.forget(r.Tenant)
+	// Evidence first: a change that is applied must be recorded, so the
+	// record is written before the change (a failed apply leaves a record of
+	// an attempt, never an unrecorded change).
 	e, err := app.Append(r.Ctx, evidence.Entry{
 		Kind: evidence.KindPolicyChange, Tenant: r.Tenant, Principal: r.KeyID, Status: "applied",
 		PolicyHash: g.PolicyHash(), Meta: map[string]string{"previousPolicyHash": old.PolicyHash()},
@@ -131,6 +130,10 @@ func (gs *Gates) put(r *Request, app *evidence.Appender) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	if err := gs.Store.SetPolicy(r.Ctx, r.Tenant, canonical, r.Now); err != nil {
+		return 0, nil, err
+	}
+	gs.forget(r.Tenant)
 	return 200, map[string]any{
 		"policy":   policyView{Policy: g.Policy(), PolicyHash: g.PolicyHash(), RuleSetVersion: gate.RuleSetVersion},
 		"evidence": receipt(&e),

@@ -165,16 +165,19 @@ func (c *CryptoSubjects) erase(r *Request) (int, any, error) {
 		return 0, nil, err
 	}
 	ref := userRef(key, id)
-	if err := c.Keys.Destroy(r.Ctx, r.Tenant, lk); err != nil && !errors.Is(err, evidence.ErrNoSubject) {
-		return 0, nil, err
-	}
-	c.forget(r.Tenant, lk)
-	// The erasure itself is evidence: which pseudonym was cut loose, by whom, when.
+	// The erasure itself is evidence: which pseudonym was cut loose, by whom,
+	// when. It is recorded before the key is destroyed, so an erasure is never
+	// done without its record (a failed destroy is retried by the caller and
+	// recorded again).
 	e, err := c.Appender.Append(r.Ctx, evidence.Entry{
 		Kind: evidence.KindErasure, Tenant: r.Tenant, Principal: r.KeyID, Status: "erased", Meta: map[string]string{"erasedUserRef": ref},
 	})
 	if err != nil {
 		return 0, nil, err
 	}
+	if err := c.Keys.Destroy(r.Ctx, r.Tenant, lk); err != nil && !errors.Is(err, evidence.ErrNoSubject) {
+		return 0, nil, err
+	}
+	c.forget(r.Tenant, lk)
 	return 200, map[string]any{"erased": true, "userRef": ref, "evidence": receipt(&e)}, nil
 }
