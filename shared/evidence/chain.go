@@ -51,6 +51,11 @@ type Appender struct {
 	// instances spread over the shards instead of queueing on one head.
 	shards  int
 	current map[string]int
+
+	// tip, when set, says where an empty chain really ends: retention (TTL)
+	// can remove every entry of an idle chain, and without it the next
+	// append would start a second chain at seq 0 (a fork).
+	tip func(ctx context.Context, chain string) (seq int64, hash string, ok bool, err error)
 }
 
 type chainState struct {
@@ -73,6 +78,12 @@ func WithRetry(attempts int, base, max time.Duration) AppenderOption {
 
 // WithShards sets how many chains each tenant has (default 1).
 func WithShards(n int) AppenderOption { return func(a *Appender) { a.shards = max(n, 1) } }
+
+// WithTip sets where to look for a chain's last entry when the store has
+// none (e.g. the archive watermark, which outlives the table's retention).
+func WithTip(tip func(ctx context.Context, chain string) (seq int64, hash string, ok bool, err error)) AppenderOption {
+	return func(a *Appender) { a.tip = tip }
+}
 
 // WithRand injects the randomness used for backoff jitter.
 func WithRand(r *rand.Rand) AppenderOption { return func(a *Appender) { a.rnd = r } }
@@ -172,6 +183,15 @@ func (a *Appender) try(ctx context.Context, draft Entry, s *chainState) (Entry, 
 		switch {
 		case errors.Is(err, ErrNotFound):
 			s.seq, s.hash = -1, GenesisHash
+			if a.tip != nil {
+				seq, hash, ok, err := a.tip(ctx, draft.Chain)
+				if err != nil {
+					return Entry{}, fmt.Errorf("tip of %s: %w", draft.Chain, err)
+				}
+				if ok {
+					s.seq, s.hash = seq, hash
+				}
+			}
 		case err != nil:
 			return Entry{}, fmt.Errorf("read head of %s: %w", draft.Chain, err)
 		default:

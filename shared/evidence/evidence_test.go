@@ -300,3 +300,24 @@ func TestShardedAppendsHopAndStayWhole(t *testing.T) {
 	assert.Equal(t, int64(writers*each), total)
 	assert.Greater(t, used, 1, "writers spread over shards")
 }
+
+// When retention has removed every entry of a chain, the next append
+// continues from the recorded tip instead of starting a second chain at 0.
+func TestAppendAfterExpiryContinuesFromTip(t *testing.T) {
+	s := evidencetest.NewMemStore()
+	es := appendN(t, evidence.NewAppender(s, evidence.WithClock(fixedClock())), "acme/0", 3)
+	for _, e := range es {
+		s.Delete("acme/0", e.Seq) // all expired by TTL
+	}
+	last := es[2]
+	tip := func(_ context.Context, chain string) (int64, string, bool, error) {
+		return last.Seq, last.Hash, chain == "acme/0", nil
+	}
+	next := appendN(t, evidence.NewAppender(s, evidence.WithTip(tip)), "acme/0", 1)[0]
+	assert.Equal(t, int64(3), next.Seq)
+	assert.Equal(t, last.Hash, next.PrevHash)
+	// Without a tip the same situation forks: seq 0 again.
+	s2 := evidencetest.NewMemStore()
+	fork := appendN(t, evidence.NewAppender(s2), "acme/0", 1)[0]
+	assert.Equal(t, int64(0), fork.Seq)
+}

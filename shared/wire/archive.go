@@ -45,8 +45,9 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	// report themselves, once per retention period, forever.
 	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
 	return &archive.Archiver{
-		Entries:    store,
-		Purges:     purgeReports{evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)))},
+		Entries: store,
+		Purges: purgeReports{evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
+			evidence.WithTip(ArchiveTip(c, cfg)))},
 		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
 		Retention:  archiveRetention(cfg),
@@ -127,4 +128,18 @@ func (p purgeReports) RecordPurge(ctx context.Context, pg archive.Purge) error {
 		},
 	})
 	return err
+}
+
+// ArchiveTip reads a chain's archive watermark: the last archived entry and
+// its hash survive the table's retention, so an appender whose chain is
+// empty continues from there instead of forking at seq 0.
+func ArchiveTip(c Clients, cfg Config) func(ctx context.Context, chain string) (int64, string, bool, error) {
+	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
+	return func(ctx context.Context, chain string) (int64, string, bool, error) {
+		w, err := reg.Get(ctx, chain)
+		if err != nil {
+			return 0, "", false, err
+		}
+		return w.LastSeq, w.LastHash, w.LastSeq >= 0 && w.LastHash != "", nil
+	}
 }

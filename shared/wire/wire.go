@@ -104,7 +104,8 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	store := dynamo.NewEvidenceStore(ddb, cfg.EvidenceTable)
 	store.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
 	tenants := dynamo.NewTenantStore(ddb, cfg.RegistryTable)
-	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now), evidence.WithShards(cfg.Shards))
+	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now), evidence.WithShards(cfg.Shards),
+		evidence.WithTip(ArchiveTip(c, cfg)))
 	keys := newTenantKeyCache(tenants, cfg.Now)
 	subjects := &httpapi.CryptoSubjects{
 		TenantKey: keys.get,
