@@ -316,3 +316,47 @@ func (fixedSubjects) UserRef(_ *httpapi.Request, userID string) (string, error) 
 type staticGate struct{ g *gate.Gate }
 
 func (s staticGate) For(context.Context, string) (httpapi.Gate, error) { return s.g, nil }
+
+func TestVerifyIsPagedWithNext(t *testing.T) {
+	f := newFixture(t)
+	for i := 0; i < 3; i++ {
+		status, _, _ := f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`})
+		require.Equal(t, 200, status)
+	}
+	status, body, _ := f.do(t, call{method: "GET", path: "/v1/evidence/verify", query: "chain=acme/0"})
+	require.Equal(t, 200, status)
+	assert.Nil(t, body["next"], "the whole chain fits in one call")
+	assert.Equal(t, float64(3), body["checked"])
+	status, body, _ = f.do(t, call{method: "GET", path: "/v1/evidence/verify", query: "chain=acme/0&from=1&to=1"})
+	require.Equal(t, 200, status)
+	assert.Equal(t, float64(1), body["checked"])
+	assert.Nil(t, body["next"])
+}
+
+func TestVerifyCapReturnsNext(t *testing.T) {
+	g, err := gate.New(gate.DefaultPolicy())
+	require.NoError(t, err)
+	store := evidencetest.NewMemStore()
+	ev := &httpapi.Evidence{Gates: staticGate{g}, Appender: evidence.NewAppender(store), Store: store, Subjects: fixedSubjects{}, VerifyLimit: 2}
+	srv := httpapi.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
+	srv.Mount(ev.Routes()...)
+	f := &fixture{srv: srv, store: store}
+	for i := 0; i < 5; i++ {
+		status, _, _ := f.do(t, call{method: "POST", path: "/v1/validate", body: `{"input":"hi"}`})
+		require.Equal(t, 200, status)
+	}
+	var from float64
+	total := 0.0
+	for page := 0; page < 5; page++ {
+		status, body, _ := f.do(t, call{method: "GET", path: "/v1/evidence/verify", query: fmt.Sprintf("chain=acme/0&from=%d", int(from))})
+		require.Equal(t, 200, status)
+		assert.Equal(t, true, body["valid"])
+		total += body["checked"].(float64)
+		next, ok := body["next"].(float64)
+		if !ok {
+			break
+		}
+		from = next
+	}
+	assert.Equal(t, 5.0, total, "the pages cover the chain once")
+}

@@ -62,9 +62,33 @@ func (ev *Evidence) verify(r *Request) (int, any, error) {
 			return 0, nil, Errorf(400, "invalid_request", "to must not be below from")
 		}
 	}
+	// One call verifies at most MaxVerifyRange entries (an API Gateway
+	// request has 30 s); a longer range is walked with the returned "next".
+	limit := ev.VerifyLimit
+	if limit <= 0 {
+		limit = MaxVerifyRange
+	}
+	capped := false
+	if to < 0 || to-from+1 > limit {
+		to, capped = from+limit-1, true
+	}
 	rep, err := evidence.VerifyRange(r.Ctx, ev.Store, chain, from, to)
 	if err != nil {
 		return 0, nil, err
 	}
-	return 200, rep, nil
+	out := verifyResponse{Report: rep}
+	if capped && rep.Valid && rep.LastSeq == to {
+		next := to + 1
+		out.Next = &next
+	}
+	return 200, out, nil
+}
+
+// MaxVerifyRange bounds the entries one verify call reads.
+const MaxVerifyRange = 50000
+
+type verifyResponse struct {
+	evidence.Report
+	// Next is the from of the following call when the range was capped.
+	Next *int64 `json:"next,omitempty"`
 }

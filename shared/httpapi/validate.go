@@ -39,6 +39,8 @@ type Evidence struct {
 	// Models, when set, checks each named model version for an approved
 	// change (CC8.1); an unapproved one is recorded as a violation.
 	Models ModelApprovals
+	// VerifyLimit caps the entries one verify call reads (0: MaxVerifyRange).
+	VerifyLimit int64
 }
 
 // Routes are the evidence routes.
