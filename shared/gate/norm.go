@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -207,18 +208,18 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 		// ASCII runs are copied in bulk: most "non-ASCII" text is ASCII
 		// with a few accented letters or emoji.
 		if s[i] < 0x80 && tagStart < 0 && selStart < 0 && invStart < 0 {
-			j := i
-			for j < len(s) && s[j] < 0x80 {
-				j++
-			}
+			j := i + asciiPrefix(s[i:])
 			w := len(sc.norm)
 			sc.norm = append(sc.norm, s[i:j]...)
 			sc.ostart = sc.ostart[:w+j-i]
 			sc.oend = sc.oend[:w+j-i]
 			os, oe := sc.ostart[w:], sc.oend[w:]
+			oe = oe[:len(os)] // one length: no bounds check in the loop
+			v := int32(i)
 			for k := range os {
-				os[k] = int32(i + k)
-				oe[k] = int32(i + k + 1)
+				os[k] = v
+				v++
+				oe[k] = v
 			}
 			prevRune = rune(s[j-1])
 			i = j
@@ -380,4 +381,21 @@ func spacedEnd(b []byte, i int) (int, bool) {
 		k = j
 	}
 	return last, count >= spacedRun
+}
+
+// asciiPrefix is the length of s's leading ASCII run, 8 bytes per step.
+func asciiPrefix(s string) int {
+	j := 0
+	if len(s) >= 8 {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		for ; j+8 <= len(s); j += 8 {
+			if *(*uint64)(unsafe.Add(p, j))&0x8080808080808080 != 0 {
+				break
+			}
+		}
+	}
+	for j < len(s) && s[j] < 0x80 {
+		j++
+	}
+	return j
 }

@@ -144,3 +144,19 @@ func TestIsASCIIAtEveryPosition(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIIPrefixAtEveryPosition(t *testing.T) {
+	for n := 0; n < 40; n++ {
+		b := []byte(strings.Repeat("a", n))
+		if got := asciiPrefix(string(b)); got != n {
+			t.Fatalf("len %d: prefix %d", n, got)
+		}
+		for i := 0; i < n; i++ {
+			c := append([]byte(nil), b...)
+			c[i] = 0xC3
+			if got := asciiPrefix(string(c)); got != i {
+				t.Fatalf("len %d, high byte at %d: prefix %d", n, i, got)
+			}
+		}
+	}
+}
