@@ -299,11 +299,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		if err := zw.addRaw(path, body, zip.Store); err != nil {
 			return c, nil, err
 		}
-		lines = append(lines, BundleLine{
-			V: bm.V, Chain: bm.Chain, FirstSeq: bm.FirstSeq, LastSeq: bm.LastSeq, Count: bm.Count,
-			FirstPrevHash: bm.FirstPrevHash, LastHash: bm.LastHash, Key: bm.Key, ObjectSHA256: bm.ObjectSHA256,
-			PrevBundleHash: bm.PrevBundleHash, BundleHash: bm.BundleHash, File: path,
-		})
+		lines = append(lines, BundleLine{Manifest: bm, File: path})
 		if c.FirstTS == "" {
 			c.FirstTS = firstTS
 		}

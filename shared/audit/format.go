@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -134,18 +135,8 @@ type Checkpoint struct {
 // a bundle (its fields are the archive's, unchanged, so the bundle hash
 // recomputes) plus the path of the bundle inside the zip.
 type BundleLine struct {
-	V              int    `json:"v"`
-	Chain          string `json:"chain"`
-	FirstSeq       int64  `json:"firstSeq"`
-	LastSeq        int64  `json:"lastSeq"`
-	Count          int64  `json:"count"`
-	FirstPrevHash  string `json:"firstPrevHash"`
-	LastHash       string `json:"lastHash"`
-	Key            string `json:"key"`
-	ObjectSHA256   string `json:"objectSha256"`
-	PrevBundleHash string `json:"prevBundleHash"`
-	BundleHash     string `json:"bundleHash"`
-	File           string `json:"file"`
+	archive.Manifest
+	File string `json:"file"`
 }
 
 // Hash computes the package hash of m (ignoring PackageHash and Signature).

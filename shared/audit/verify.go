@@ -17,7 +17,6 @@ import (
 
 	"github.com/transparency-dev/merkle/compact"
 
-	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
@@ -418,9 +417,7 @@ func verifyChain(z *Zip, m *Manifest, c *Chain, lines []BundleLine, key *ecdsa.P
 		if l.PrevBundleHash != prevBundle {
 			return end, bf("bundle_chain", "prevBundleHash %s, expected %s (a bundle is missing, reordered or replaced)", l.PrevBundleHash, prevBundle)
 		}
-		h, err := archive.Manifest{V: l.V, Chain: l.Chain, FirstSeq: l.FirstSeq, LastSeq: l.LastSeq, Count: l.Count,
-			FirstPrevHash: l.FirstPrevHash, LastHash: l.LastHash, Key: l.Key, ObjectSHA256: l.ObjectSHA256,
-			PrevBundleHash: l.PrevBundleHash}.Hash()
+		h, err := l.Manifest.Hash()
 		if err != nil || h != l.BundleHash {
 			return end, bf("bundle_chain", "bundle manifest hashes to %s, recorded %s", h, l.BundleHash)
 		}
