@@ -2,15 +2,12 @@ package system_test
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,19 +38,11 @@ func newTenant(t *testing.T, id string) tenantFixture {
 func items(t *testing.T, tenant string) []string {
 	t.Helper()
 	var out []string
-	for _, table := range sys.Tables {
-		p := dynamodb.NewScanPaginator(sys.DDB, &dynamodb.ScanInput{TableName: aws.String(table), ConsistentRead: aws.Bool(true)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(context.Background())
-			require.NoError(t, err)
-			for _, item := range page.Items {
-				b, _ := json.Marshal(item)
-				if strings.Contains(string(b), tenant) && !background(b) {
-					out = append(out, string(b))
-				}
-			}
+	eachItem(t, func(_ string, raw []byte, _ map[string]types.AttributeValue) {
+		if strings.Contains(string(raw), tenant) && !background(raw) {
+			out = append(out, string(raw))
 		}
-	}
+	})
 	sort.Strings(out)
 	return out
 }
@@ -63,23 +52,16 @@ func items(t *testing.T, tenant string) []string {
 // (policyHash is left out: every tenant on the default policy shares it.)
 func secrets(t *testing.T, tenant string) []string {
 	var out []string
-	for _, table := range sys.Tables {
-		p := dynamodb.NewScanPaginator(sys.DDB, &dynamodb.ScanInput{TableName: aws.String(table)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(context.Background())
-			require.NoError(t, err)
-			for _, item := range page.Items {
-				if tv, ok := item["tenant"].(*types.AttributeValueMemberS); !ok || tv.Value != tenant {
-					continue
-				}
-				for name, v := range item {
-					if s, ok := v.(*types.AttributeValueMemberS); ok && len(s.Value) >= 32 && name != "prevHash" && name != "policyHash" {
-						out = append(out, s.Value)
-					}
-				}
+	eachItem(t, func(_ string, _ []byte, item map[string]types.AttributeValue) {
+		if tv, ok := item["tenant"].(*types.AttributeValueMemberS); !ok || tv.Value != tenant {
+			return
+		}
+		for name, v := range item {
+			if s, ok := v.(*types.AttributeValueMemberS); ok && len(s.Value) >= 32 && name != "prevHash" && name != "policyHash" {
+				out = append(out, s.Value)
 			}
 		}
-	}
+	})
 	return out
 }
 
