@@ -82,6 +82,11 @@ type Trigger interface {
 // URLTTL is how long a download URL is valid.
 const URLTTL = 15 * time.Minute
 
+// StaleBuild is how long a package may stay "building" before it is
+// reported failed: past the asynchronous invocation's retries (EventBridge
+// keeps an event for up to an hour) and the packager's 15-minute timeout.
+const StaleBuild = 2 * time.Hour
+
 // Service serves the package routes and builds packages.
 type Service struct {
 	Builder *Builder
@@ -221,6 +226,16 @@ func (s *Service) get(r *httpapi.Request) (int, any, error) {
 	}
 	if err != nil {
 		return 0, nil, err
+	}
+	if rec.Status == StateBuilding && r.Now.Sub(rec.CreatedAt) > StaleBuild {
+		// The asynchronous build never finished (its invocation failed all
+		// retries): say so instead of "building" forever. A late build
+		// finds the record no longer building and leaves it alone.
+		rec.Status, rec.Error = StateFailed, "the build did not complete; request the package again"
+		rec.CompletedAt = r.Now.UTC()
+		if err := s.Records.Put(r.Ctx, rec); err != nil {
+			return 0, nil, fmt.Errorf("record package %s: %w", rec.ID, err)
+		}
 	}
 	out := Response{ID: rec.ID, Status: rec.Status, Error: rec.Error}
 	if rec.Status == StateReady {

@@ -222,6 +222,26 @@ func TestServiceFailedBuildIsReported(t *testing.T) {
 	assert.NotContains(t, body["error"], "checkpoint", "internal detail stays in the logs")
 }
 
+// A build whose asynchronous invocation never ran is reported failed once it
+// is older than StaleBuild, not "building" forever; a late build leaves it.
+func TestStaleBuildIsReportedFailed(t *testing.T) {
+	w := smallWorld(t)
+	st := newMemStore()
+	s := newService(t, w, st)
+	rec, err := s.Request(context.Background(), "acme", "k1", periodFrom, periodTo, nil)
+	require.NoError(t, err)
+	rec.CreatedAt = buildTime.Add(-StaleBuild - time.Minute)
+	require.NoError(t, st.Put(context.Background(), rec))
+	status, body := call(t, s, "GET", "/v1/packages/"+rec.ID, "acme", "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, StateFailed, body["status"])
+	assert.Contains(t, body["error"], "request the package again")
+	require.NoError(t, s.Process(context.Background(), "acme", rec.ID))
+	got, err := st.Get(context.Background(), "acme", rec.ID)
+	require.NoError(t, err)
+	assert.Equal(t, StateFailed, got.Status, "a late build does not resurrect it")
+}
+
 func TestMonthlyRequestsOncePerTenant(t *testing.T) {
 	st := newMemStore()
 	s := newService(t, smallWorld(t), st)
