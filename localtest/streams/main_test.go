@@ -2,7 +2,6 @@ package streams_test
 
 import (
 	"bufio"
-	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -34,17 +33,10 @@ var (
 func TestMain(m *testing.M) { os.Exit(run(m)) }
 
 func run(m *testing.M) int {
-	var err error
-	sys, err = system.Start(context.Background(), system.Options{
+	return system.RunTests(m, system.Options{
 		Addr: "127.0.0.1:0", Tick: time.Hour, AuthCacheTTL: time.Minute, RateLimit: 1 << 20, Shards: 2,
 		Log: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo})),
-	})
-	if err != nil {
-		slog.Error("start local system", "err", err)
-		return 1
-	}
-	defer sys.Stop()
-	return m.Run()
+	}, &sys)
 }
 
 // lineLog keeps the system's JSON log lines so tests can read the metrics

@@ -272,3 +272,16 @@ func (s *System) Stop() error {
 	})
 	return s.stopErr
 }
+
+// RunTests is for a test package's TestMain: it starts one system for the
+// whole package, stores it in *dst, runs the tests and stops everything.
+func RunTests(m interface{ Run() int }, o Options, dst **System) int {
+	s, err := Start(context.Background(), o)
+	if err != nil {
+		slog.Error("start local system", "err", err)
+		return 1
+	}
+	defer s.Stop()
+	*dst = s
+	return m.Run()
+}

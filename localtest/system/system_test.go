@@ -28,17 +28,10 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	var err error
-	sys, err = system.Start(context.Background(), system.Options{
+	return system.RunTests(m, system.Options{
 		Addr: "127.0.0.1:0", Tick: time.Hour, AuthCacheTTL: 60 * time.Second, RateLimit: 100000,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	})
-	if err != nil {
-		slog.Error("start local system", "err", err)
-		return 1
-	}
-	defer sys.Stop()
-	return m.Run()
+	}, &sys)
 }
 
 // clock is the gateway's clock, moved by tests to expire authorizer cache entries.
