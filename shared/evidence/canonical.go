@@ -20,12 +20,24 @@ const maxSafeInt = 1 << 53
 // Members are emitted in the order JCS mandates (UTF-16 code unit order of the
 // names, which for these ASCII names is byte order); optional members are
 // omitted when empty, exactly as encoding/json's omitempty would.
-func AppendCanonical(dst []byte, e *Entry) []byte {
+func AppendCanonical(dst []byte, e *Entry) []byte { return appendCanonical(dst, e, false) }
+
+// AppendLine appends the RFC 8785 form of the whole entry, its hash member
+// included: one line of an archive bundle. The line is the hash input with
+// the member `,"hash":"…"` inserted at its sorted place, so a verifier can
+// hash the line's bytes around that member instead of re-encoding the entry.
+func AppendLine(dst []byte, e *Entry) []byte { return appendCanonical(dst, e, true) }
+
+func appendCanonical(dst []byte, e *Entry, withHash bool) []byte {
 	dst = append(dst, `{"chain":`...)
 	dst = appendString(dst, e.Chain)
 	if e.Decision != "" {
 		dst = append(dst, `,"decision":`...)
 		dst = appendString(dst, e.Decision)
+	}
+	if withHash && e.Hash != "" {
+		dst = append(dst, `,"hash":`...)
+		dst = appendString(dst, e.Hash)
 	}
 	if e.InputSHA256 != "" {
 		dst = append(dst, `,"inputSha256":`...)

@@ -2,9 +2,11 @@ package evidence
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 )
 
 // Reasons a verification names for the first entry that does not hold.
@@ -38,12 +40,15 @@ type Report struct {
 // definition of "a chain holds", used online (the verify route), by the
 // archiver and offline (audit packages).
 type Verifier struct {
-	chain    string
-	nextSeq  int64
-	prevHash string // "" = unknown (range does not start at genesis)
-	checked  int64
-	bad      *Bad
-	buf      []byte
+	chain     string
+	nextSeq   int64
+	prev      [2 * sha256.Size]byte // the previous entry's hash, hex
+	prevKnown bool                  // false: the range does not start at genesis and its first link is trusted
+	checked   int64
+	bad       *Bad
+	buf       []byte
+	prefix    []byte    // `{"chain":"<chain>"`, the start of every line of this chain (AddLine)
+	digest    hash.Hash // AddLine's, reused
 }
 
 // NewVerifier starts at seq from. If from is 0 the first prevHash must be the
@@ -53,7 +58,26 @@ func NewVerifier(chain string, from int64, prevHash string) *Verifier {
 	if from == 0 && prevHash == "" {
 		prevHash = GenesisHash
 	}
-	return &Verifier{chain: chain, nextSeq: from, prevHash: prevHash, buf: make([]byte, 0, 1024)}
+	v := &Verifier{chain: chain, nextSeq: from, buf: make([]byte, 0, 1024)}
+	v.setPrev(prevHash)
+	return v
+}
+
+// setPrev records the hash the next entry must link to. A value that is not
+// 64 characters long (a hostile manifest's) can be linked to by no entry.
+func (v *Verifier) setPrev(h string) {
+	switch {
+	case h == "":
+		v.prevKnown = false
+	case len(h) == len(v.prev):
+		copy(v.prev[:], h)
+		v.prevKnown = true
+	default:
+		for i := range v.prev {
+			v.prev[i] = 0xff
+		}
+		v.prevKnown = true
+	}
 }
 
 // Add checks the next entry. It returns false once an entry failed; later
@@ -72,8 +96,8 @@ func (v *Verifier) Add(e *Entry) bool {
 		v.buf = sumEntry(v.buf, e, &sum)
 		if !hashEquals(&sum, e.Hash) {
 			v.bad = &Bad{Seq: e.Seq, Reason: ReasonBadHash, Expected: hex.EncodeToString(sum[:]), Actual: e.Hash}
-		} else if v.prevHash != "" && e.PrevHash != v.prevHash {
-			v.bad = &Bad{Seq: e.Seq, Reason: ReasonBrokenLink, Expected: v.prevHash, Actual: e.PrevHash}
+		} else if v.prevKnown && e.PrevHash != string(v.prev[:]) {
+			v.bad = &Bad{Seq: e.Seq, Reason: ReasonBrokenLink, Expected: string(v.prev[:]), Actual: e.PrevHash}
 		}
 	}
 	if v.bad != nil {
@@ -81,15 +105,15 @@ func (v *Verifier) Add(e *Entry) bool {
 	}
 	v.checked++
 	v.nextSeq = e.Seq + 1
-	v.prevHash = e.Hash
+	v.setPrev(e.Hash) // 64 characters: hashEquals held
 	return true
 }
 
 // Report returns the result so far.
 func (v *Verifier) Report() Report {
-	r := Report{Chain: v.chain, Valid: v.bad == nil, Checked: v.checked, FirstBad: v.bad, LastSeq: v.nextSeq - 1, LastHash: v.prevHash}
-	if v.checked == 0 {
-		r.LastHash = ""
+	r := Report{Chain: v.chain, Valid: v.bad == nil, Checked: v.checked, FirstBad: v.bad, LastSeq: v.nextSeq - 1}
+	if v.checked > 0 {
+		r.LastHash = string(v.prev[:])
 	}
 	return r
 }

@@ -1,0 +1,236 @@
+package evidence
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+)
+
+// AddLine is Add for one bundle line as AppendLine writes it, without
+// parsing the entry: the line's bytes around its hash member are exactly the
+// hash input, so checking the entry costs one SHA-256 and a scan for the
+// members the chain links through (prevHash, seq, tenant, v). It accepts only
+// a line that verifies; on anything else (another encoding, an escape where
+// none is expected, a wrong hash or link...) it returns false and changes
+// nothing, and the caller parses the line and calls Add, which names the
+// failure precisely. tenant is the tenant the entry must belong to. On
+// success sum is the entry's hash.
+//
+// Reading the members from the raw bytes is sound because the bytes are
+// authenticated by the chain itself: a line is accepted only if its hash is
+// the one the next line links to (and, in the end, one the checkpoint signs),
+// and only the encoder writes lines with such hashes.
+func (v *Verifier) AddLine(line []byte, tenant string) (sum [sha256.Size]byte, ok bool) {
+	if v.bad != nil || !v.prevKnown {
+		return sum, false
+	}
+	if v.prefix == nil {
+		v.prefix = appendString([]byte(`{"chain":`), v.chain)
+	}
+	if !bytes.HasPrefix(line, v.prefix) {
+		return sum, false
+	}
+	p := len(v.prefix)
+	const decisionKey, hashKey = `,"decision":`, `,"hash":"`
+	if hasAt(line, p, decisionKey) {
+		if p, ok = skipValue(line, p+len(decisionKey)); !ok {
+			return sum, false
+		}
+	}
+	hashStart := p
+	p += len(hashKey)
+	if !hasAt(line, hashStart, hashKey) || len(line) < p+len(v.prev)+1 || line[p+len(v.prev)] != '"' {
+		return sum, false
+	}
+	stored := line[p : p+len(v.prev)]
+	hashEnd := p + len(v.prev) + 1
+
+	// The members after the hash, in their canonical order: literal key
+	// matches, one value skip each.
+	var prevVal, seqVal, tenantVal, verVal []byte
+	i := hashEnd
+	for k := range lineMembers {
+		m := &lineMembers[k]
+		if !hasAt(line, i, m.key) {
+			if m.optional {
+				continue
+			}
+			return sum, false
+		}
+		start := i + len(m.key)
+		if i, ok = skipValue(line, start); !ok {
+			return sum, false
+		}
+		switch m.dst {
+		case 0:
+			prevVal = line[start:i]
+		case 1:
+			seqVal = line[start:i]
+		case 2:
+			tenantVal = line[start:i]
+		case 3:
+			verVal = line[start:i]
+		}
+	}
+	if i != len(line)-1 || line[i] != '}' {
+		return sum, false
+	}
+	if string(verVal) != "1" || !isQuoted(prevVal, v.prev[:]) || !isQuoted(tenantVal, tenant) {
+		return sum, false
+	}
+	if seq, ok := parseSeq(seqVal); !ok || seq != v.nextSeq {
+		return sum, false
+	}
+	if v.digest == nil {
+		v.digest = sha256.New()
+	}
+	v.digest.Reset()
+	v.buf = append(append(v.buf[:0], HashDomain...), line[:hashStart]...)
+	v.digest.Write(v.buf)
+	v.digest.Write(line[hashEnd:])
+	v.digest.Sum(sum[:0])
+	var got [2 * sha256.Size]byte
+	hex.Encode(got[:], sum[:])
+	if string(got[:]) != string(stored) {
+		return sum, false
+	}
+	v.checked++
+	v.nextSeq++
+	v.prev = got
+	return sum, true
+}
+
+// lineMembers are the members that follow "hash" in a line, in RFC 8785
+// order; dst says which value AddLine keeps (-1: none).
+var lineMembers = [...]struct {
+	key      string
+	optional bool
+	dst      int
+}{
+	{`,"inputSha256":`, true, -1},
+	{`,"kind":`, false, -1},
+	{`,"latencyNs":`, false, -1},
+	{`,"meta":`, true, -1},
+	{`,"modelProvider":`, true, -1},
+	{`,"modelVersion":`, true, -1},
+	{`,"outputSha256":`, true, -1},
+	{`,"policyHash":`, true, -1},
+	{`,"prevHash":`, false, 0},
+	{`,"principal":`, false, -1},
+	{`,"rules":`, false, -1},
+	{`,"seq":`, false, 1},
+	{`,"status":`, false, -1},
+	{`,"tenant":`, false, 2},
+	{`,"ts":`, false, -1},
+	{`,"userRef":`, true, -1},
+	{`,"v":`, false, 3},
+}
+
+func hasAt(b []byte, i int, s string) bool {
+	return len(b)-i >= len(s) && string(b[i:i+len(s)]) == s
+}
+
+// isQuoted reports whether val is the JSON string s with nothing to escape.
+func isQuoted[T string | []byte](val []byte, s T) bool {
+	return len(val) == len(s)+2 && val[0] == '"' && val[len(val)-1] == '"' && string(val[1:len(val)-1]) == string(s)
+}
+
+// parseSeq reads a canonical non-negative integer (no sign, no leading zero).
+func parseSeq(b []byte) (int64, bool) {
+	if len(b) == 0 || len(b) > 18 || (b[0] == '0' && len(b) > 1) {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
+}
+
+// skipValue returns the index just past the JSON value starting at b[i]:
+// a string, an array of strings, an object of string members, a number or
+// null — every value an entry has.
+func skipValue(b []byte, i int) (int, bool) {
+	if i >= len(b) {
+		return i, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		return skipString(b, i)
+	case c == '[':
+		i++
+		if i < len(b) && b[i] == ']' {
+			return i + 1, true
+		}
+		for {
+			var ok bool
+			if i, ok = skipString(b, i); !ok || i >= len(b) {
+				return i, false
+			}
+			switch b[i] {
+			case ']':
+				return i + 1, true
+			case ',':
+				i++
+			default:
+				return i, false
+			}
+		}
+	case c == '{':
+		i++
+		if i < len(b) && b[i] == '}' {
+			return i + 1, true
+		}
+		for {
+			var ok bool
+			if i, ok = skipString(b, i); !ok || i >= len(b) || b[i] != ':' {
+				return i, false
+			}
+			if i, ok = skipString(b, i+1); !ok || i >= len(b) {
+				return i, false
+			}
+			switch b[i] {
+			case '}':
+				return i + 1, true
+			case ',':
+				i++
+			default:
+				return i, false
+			}
+		}
+	case c == '-' || (c >= '0' && c <= '9'):
+		i++
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i, true
+	case hasAt(b, i, "null"):
+		return i + 4, true
+	}
+	return i, false
+}
+
+// skipString returns the index just past the JSON string starting at b[i].
+func skipString(b []byte, i int) (int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return i, false
+	}
+	for j := i + 1; ; {
+		k := bytes.IndexByte(b[j:], '"')
+		if k < 0 {
+			return i, false
+		}
+		q := j + k
+		n := 0 // backslashes right before the quote: odd means it is escaped
+		for q-1-n > i && b[q-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return q + 1, true
+		}
+		j = q + 1
+	}
+}
