@@ -233,7 +233,7 @@ func readChain(t *testing.T, b *awsstore.Bucket, chain string) ([]archive.Manife
 			var m archive.Manifest
 			require.NoError(t, jsonStrict(raw, &m), k)
 			manifests = append(manifests, m)
-		case strings.HasSuffix(k, ".jsonl.gz"):
+		case strings.HasSuffix(k, archive.BundleExt):
 			nBundles++
 			raw, err := b.Get(ctx, k)
 			require.NoError(t, err)

@@ -151,7 +151,7 @@ func TestKeysSortBySeq(t *testing.T) {
 	k1, err := archive.BundleKey("acme/3", 9, 99)
 	require.NoError(t, err)
 	k2, _ := archive.BundleKey("acme/3", 100, 100)
-	assert.Equal(t, "evidence/acme/3/000000000000000009-000000000000000099.jsonl.gz", k1)
+	assert.Equal(t, "evidence/acme/3/000000000000000009-000000000000000099.jsonl.sz", k1)
 	assert.Less(t, k1, k2)
 	assert.Equal(t, "evidence/acme/3/000000000000000009-000000000000000099.manifest.json", archive.ManifestKey(k1))
 	_, err = archive.BundleKey("no-shard", 0, 1)

@@ -205,7 +205,7 @@ func (a *Archiver) complete(ctx context.Context, w Watermark, span Span, entries
 	retain := newest.Add(a.Retention)
 	// Bundle first, manifest second, watermark last: a reader that finds a
 	// manifest finds its bundle, and the watermark never points past either.
-	if err := a.Objects.Put(ctx, Object{Key: key, Body: body, ContentType: "application/gzip", RetainUntil: retain}); err != nil {
+	if err := a.Objects.Put(ctx, Object{Key: key, Body: body, ContentType: BundleContentType, RetainUntil: retain}); err != nil {
 		return fmt.Errorf("archive %s: put %s: %w", chain, key, err)
 	}
 	if err := a.Objects.Put(ctx, Object{Key: ManifestKey(key), Body: mbody, ContentType: "application/json", RetainUntil: retain}); err != nil {

@@ -1,5 +1,5 @@
 // Package archive moves evidence from the table to write-once object storage:
-// per chain, the next contiguous seq range becomes one gzip JSON-lines bundle
+// per chain, the next contiguous seq range becomes one compressed JSON-lines bundle
 // with a manifest that carries the previous bundle's hash (a hash chain across
 // bundles), and the chain's archive watermark moves only after both are
 // stored. Storage is behind small interfaces; the adapters live in awsstore.
@@ -7,7 +7,6 @@ package archive
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -58,18 +57,19 @@ func (m Manifest) Hash() (string, error) {
 }
 
 // BundleKey is the object key of the bundle of chain covering first..last:
-// evidence/<tenant>/<shard>/<first>-<last>.jsonl.gz.
+// evidence/<tenant>/<shard>/<first>-<last>.jsonl.sz.
 func BundleKey(chain string, first, last int64) (string, error) {
 	tenant, shard, err := evidence.ParseChainID(chain)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("evidence/%s/%d/%0*d-%0*d.jsonl.gz", tenant, shard, seqWidth, first, seqWidth, last), nil
+	return fmt.Sprintf("evidence/%s/%d/%0*d-%0*d%s", tenant, shard, seqWidth, first, seqWidth, last, BundleExt), nil
 }
 
 // ManifestKey is the manifest's key beside its bundle.
 func ManifestKey(bundleKey string) string {
-	return strings.TrimSuffix(bundleKey, ".jsonl.gz") + ".manifest.json"
+	k := strings.TrimSuffix(bundleKey, BundleExt)
+	return strings.TrimSuffix(k, LegacyBundleExt) + ".manifest.json"
 }
 
 // ChainPrefix is the key prefix of every object of chain.
@@ -81,37 +81,27 @@ func ChainPrefix(chain string) (string, error) {
 	return fmt.Sprintf("evidence/%s/%d/", tenant, shard), nil
 }
 
-// EncodeBundle renders entries as gzip JSON lines. The output is a pure
-// function of the entries: no gzip name or mtime, fixed level, entries
-// encoded by encoding/json (fixed field order, sorted map keys). That is
-// what makes a redelivered batch rewrite identical bytes.
-func EncodeBundle(entries []evidence.Entry) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	enc := json.NewEncoder(zw)
-	enc.SetEscapeHTML(false)
-	for i := range entries {
-		if err := enc.Encode(&entries[i]); err != nil {
-			return nil, fmt.Errorf("encode seq %d: %w", entries[i].Seq, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+// EncodeBundle renders entries as one RFC 8785 JSON line each, hash member
+// included (evidence.AppendLine), compressed in the Snappy framing format.
+// The output is a pure function of the entries, which is what makes a
+// redelivered batch rewrite identical bytes; and a verifier hashes each line
+// as it stands instead of parsing and re-encoding it.
+func EncodeBundle(entries []evidence.Entry) ([]byte, error) { return encodeLines(entries) }
 
-// DecodeBundle reads a bundle back.
+// DecodeBundle reads a bundle back, in either encoding (see Decompress).
 func DecodeBundle(r io.Reader) ([]evidence.Entry, error) {
-	zr, err := gzip.NewReader(r)
+	body, err := io.ReadAll(io.LimitReader(r, maxBundleObject+1))
 	if err != nil {
 		return nil, fmt.Errorf("bundle: %w", err)
 	}
-	defer zr.Close()
-	dec := json.NewDecoder(zr)
+	if len(body) > maxBundleObject {
+		return nil, fmt.Errorf("bundle: larger than %d bytes", maxBundleObject)
+	}
+	raw, err := Decompress(body, maxBundleLines, nil)
+	if err != nil {
+		return nil, fmt.Errorf("bundle: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	var out []evidence.Entry
 	for {
@@ -124,6 +114,13 @@ func DecodeBundle(r io.Reader) ([]evidence.Entry, error) {
 		out = append(out, e)
 	}
 }
+
+// Bounds DecodeBundle applies: a bundle holds at most a few thousand entries
+// of well under 4 KiB each.
+const (
+	maxBundleObject = 256 << 20
+	maxBundleLines  = 1 << 30
+)
 
 // VerifyBundles checks a chain's manifests and bundles from its first bundle:
 // manifests link by hash, seqs are contiguous from 0 with no overlap, every

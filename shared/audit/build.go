@@ -372,7 +372,7 @@ func readBundle(body []byte, bm archive.Manifest, tenant string, onEntry func(*e
 	}
 	bp := bufPool.Get().(*[]byte)
 	defer bufPool.Put(bp)
-	raw, err := gunzipLimited(body, DefaultLimits.MaxBundleBytes, *bp)
+	raw, err := archive.Decompress(body, DefaultLimits.MaxBundleBytes, *bp)
 	if err != nil {
 		return nil, "", "", fmt.Errorf("bundle %s: %w", bm.Key, err)
 	}

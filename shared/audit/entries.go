@@ -2,12 +2,10 @@ package audit
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"unsafe"
 
@@ -21,26 +19,6 @@ const MaxBundleEntryBytes = 1 << 20
 
 // errSlow tells the fast line parser to hand the line to encoding/json.
 var errSlow = errors.New("not in the fast form")
-
-// gunzipLimited decompresses a bundle, refusing more than limit bytes of
-// output: a bundle is gzip inside the zip, so the zip's own size checks do
-// not bound it.
-func gunzipLimited(body []byte, limit int64, dst []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	buf := bytes.NewBuffer(dst[:0])
-	n, err := buf.ReadFrom(io.LimitReader(zr, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if n > limit {
-		return nil, fmt.Errorf("decompresses to more than %d bytes", limit)
-	}
-	return buf.Bytes(), nil
-}
 
 // eachEntry calls fn for every entry of a decompressed bundle, in order.
 // Lines in the exact form the archiver writes (encoding/json of
@@ -66,16 +44,22 @@ func eachEntry(raw []byte, fn func(*evidence.Entry) error) error {
 		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		e = evidence.Entry{}
-		if err := parseEntryFast(l, &e); err != nil {
-			e = evidence.Entry{}
-			if err := parseEntrySlow(l, &e); err != nil {
-				return fmt.Errorf("line %d: %w", line, err)
-			}
+		if err := parseLine(l, &e); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
 		}
 		if err := fn(&e); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// parseLine parses one bundle line into e (reset first).
+func parseLine(l []byte, e *evidence.Entry) error {
+	*e = evidence.Entry{}
+	if err := parseEntryFast(l, e); err != nil {
+		*e = evidence.Entry{}
+		return parseEntrySlow(l, e)
 	}
 	return nil
 }
@@ -216,11 +200,15 @@ func (p *parser) reqInt(key string, dst *int64) error {
 	return err
 }
 
-// parseEntryFast parses the archiver's exact line form: the fields of
-// evidence.Entry in declaration order, omitempty fields possibly absent,
-// no whitespace, no meta map.
+// parseEntryFast parses the archiver's exact line forms: today's (RFC 8785,
+// members in sorted order, evidence.AppendLine) and the legacy one (the
+// fields of evidence.Entry in declaration order); in both, omitempty fields
+// possibly absent, no whitespace, no meta map.
 func parseEntryFast(l []byte, e *evidence.Entry) error {
 	p := &parser{b: l}
+	if p.lit(`{"chain":`) {
+		return p.canonicalEntry(e)
+	}
 	var v int64
 	if err := p.reqInt(`{"v":`, &v); err != nil {
 		return err
@@ -289,6 +277,97 @@ func parseEntryFast(l []byte, e *evidence.Entry) error {
 	if err := p.optStr(`,"hash":`, &e.Hash); err != nil {
 		return err
 	}
+	if !p.lit("}") {
+		return errSlow
+	}
+	for ; p.i < len(p.b); p.i++ {
+		switch p.b[p.i] {
+		case ' ', '\t', '\r':
+		default:
+			return errSlow
+		}
+	}
+	return nil
+}
+
+// canonicalEntry parses the rest of a line in evidence.AppendLine's form.
+func (p *parser) canonicalEntry(e *evidence.Entry) error {
+	var err error
+	if e.Chain, err = p.str(); err != nil {
+		return err
+	}
+	steps := []func() error{
+		func() error { return p.optStr(`,"decision":`, &e.Decision) },
+		func() error { return p.optStr(`,"hash":`, &e.Hash) },
+		func() error { return p.optStr(`,"inputSha256":`, &e.InputSHA256) },
+		func() error { return p.reqStr(`,"kind":`, &e.Kind) },
+		func() error { return p.reqInt(`,"latencyNs":`, &e.LatencyNs) },
+		func() error {
+			if p.lit(`,"meta":`) {
+				return errSlow
+			}
+			return nil
+		},
+		func() error { return p.optStr(`,"modelProvider":`, &e.ModelProvider) },
+		func() error { return p.optStr(`,"modelVersion":`, &e.ModelVersion) },
+		func() error { return p.optStr(`,"outputSha256":`, &e.OutputSHA256) },
+		func() error { return p.optStr(`,"policyHash":`, &e.PolicyHash) },
+		func() error { return p.reqStr(`,"prevHash":`, &e.PrevHash) },
+		func() error { return p.reqStr(`,"principal":`, &e.Principal) },
+		func() error { return p.rules(`,"rules":`, &e.Rules) },
+		func() error { return p.reqInt(`,"seq":`, &e.Seq) },
+		func() error { return p.reqStr(`,"status":`, &e.Status) },
+		func() error { return p.reqStr(`,"tenant":`, &e.Tenant) },
+		func() error { return p.reqStr(`,"ts":`, &e.TS) },
+		func() error { return p.optStr(`,"userRef":`, &e.UserRef) },
+		func() error {
+			var v int64
+			if err := p.reqInt(`,"v":`, &v); err != nil {
+				return err
+			}
+			if v < -1<<31 || v > 1<<31-1 {
+				return errSlow
+			}
+			e.V = int(v)
+			return nil
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return p.end()
+}
+
+// rules reads `,"rules":` followed by null or an array of strings.
+func (p *parser) rules(key string, dst *[]string) error {
+	if !p.lit(key) {
+		return errSlow
+	}
+	if p.lit("null") {
+		*dst = nil
+		return nil
+	}
+	if !p.lit("[") {
+		return errSlow
+	}
+	*dst = []string{}
+	for !p.lit("]") {
+		if len(*dst) > 0 && !p.lit(",") {
+			return errSlow
+		}
+		s, err := p.str()
+		if err != nil {
+			return err
+		}
+		*dst = append(*dst, s)
+	}
+	return nil
+}
+
+// end accepts the closing brace and trailing blanks only.
+func (p *parser) end() error {
 	if !p.lit("}") {
 		return errSlow
 	}

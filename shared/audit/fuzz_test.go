@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -68,8 +69,14 @@ func FuzzEntryLine(f *testing.F) {
 	w.add(f, "acme/0", 6)
 	w.archive(f, "acme/0", true)
 	for _, body := range w.bodies {
-		raw, _ := gunzipLimited(body, 1<<20, nil)
+		raw, _ := archive.Decompress(body, 1<<20, nil)
 		for l := range bytes.SplitSeq(raw, []byte("\n")) {
+			f.Add(l)
+		}
+	}
+	for _, body := range w.bodies {
+		entries, _ := archive.DecodeBundle(bytes.NewReader(body))
+		for l := range bytes.SplitSeq(legacyBundleLines(f, entries), []byte("\n")) {
 			f.Add(l)
 		}
 	}

@@ -19,12 +19,36 @@ import (
 // O(log n) hashes for the parts of the tree outside it.
 var (
 	hasher       = rfc6962.DefaultHasher
-	rangeFactory = &compact.RangeFactory{Hash: hasher.HashChildren}
+	rangeFactory = &compact.RangeFactory{Hash: hashChildren}
 )
+
+// hashChildren is rfc6962.DefaultHasher.HashChildren (SHA-256(0x01 || l ||
+// r)) in one SHA-256 call on a stack buffer: the verifier merges about one
+// node per entry, and the hasher's streaming digest and its allocations cost
+// more than the hashing (a test checks the two agree).
+func hashChildren(l, r []byte) []byte {
+	if len(l) != sha256.Size || len(r) != sha256.Size {
+		return hasher.HashChildren(l, r)
+	}
+	var in [1 + 2*sha256.Size]byte
+	in[0] = rfc6962.RFC6962NodeHashPrefix
+	copy(in[1:], l)
+	copy(in[1+sha256.Size:], r)
+	sum := sha256.Sum256(in[:])
+	return sum[:]
+}
 
 // leafHash is the RFC 6962 leaf hash of a hex entry hash.
 func leafHash(entryHash string) ([]byte, error) {
 	return appendLeafHash(nil, entryHash)
+}
+
+// appendLeafSum is appendLeafHash for an entry hash already in bytes.
+func appendLeafSum(dst []byte, entryHash *[sha256.Size]byte) []byte {
+	var in [1 + sha256.Size]byte // in[0] = 0x00, the RFC 6962 leaf prefix
+	copy(in[1:], entryHash[:])
+	sum := sha256.Sum256(in[:])
+	return append(dst, sum[:]...)
 }
 
 // appendLeafHash appends SHA-256(0x00 || entry hash bytes), the RFC 6962
@@ -141,4 +165,53 @@ func KeyFingerprint(pemText string) (string, error) {
 	}
 	sum := sha256.Sum256(der)
 	return hex.EncodeToString(sum[:]), nil
+}
+
+// leafStack is the compact range [0, end) of the tree while leaves are
+// appended one by one: the roots of its perfect subtrees, largest first,
+// exactly compact.Range's hashes for a range that starts at 0. Appending
+// merges in place with no allocation; the verifier appends one leaf per
+// entry, and the library's Range allocates a slice per merged node.
+type leafStack struct {
+	end    uint64
+	hashes [][sha256.Size]byte
+}
+
+func stackOf(r *compact.Range) (*leafStack, error) {
+	if r.Begin() != 0 {
+		return nil, errors.New("a leaf stack starts at 0")
+	}
+	s := &leafStack{end: r.End(), hashes: make([][sha256.Size]byte, 0, 64)}
+	for _, h := range r.Hashes() {
+		if len(h) != sha256.Size {
+			return nil, errors.New("a range hash is not 32 bytes")
+		}
+		s.hashes = append(s.hashes, [sha256.Size]byte(h))
+	}
+	return s, nil
+}
+
+// append adds one leaf hash.
+func (s *leafStack) append(leaf *[sha256.Size]byte) {
+	h := *leaf
+	var in [1 + 2*sha256.Size]byte
+	in[0] = rfc6962.RFC6962NodeHashPrefix
+	for n := s.end; n&1 == 1; n >>= 1 {
+		top := len(s.hashes) - 1
+		copy(in[1:], s.hashes[top][:])
+		copy(in[1+sha256.Size:], h[:])
+		h = sha256.Sum256(in[:])
+		s.hashes = s.hashes[:top]
+	}
+	s.hashes = append(s.hashes, h)
+	s.end++
+}
+
+// rangeOf is the stack as a compact.Range.
+func (s *leafStack) rangeOf() (*compact.Range, error) {
+	hs := make([][]byte, len(s.hashes))
+	for i := range s.hashes {
+		hs[i] = s.hashes[i][:]
+	}
+	return rangeFactory.NewRange(0, s.end, hs)
 }

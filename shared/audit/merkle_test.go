@@ -1,10 +1,12 @@
 package audit
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/transparency-dev/merkle/rfc6962"
 
 	"github.com/agentgate/agentgate/shared/checkpoint"
 )
@@ -22,4 +24,43 @@ func TestLeafHashMatchesCheckpoint(t *testing.T) {
 		_, err := leafHash(bad)
 		assert.Error(t, err, bad)
 	}
+}
+
+func TestHashChildrenMatchesRFC6962(t *testing.T) {
+	for _, n := range [][2]int{{32, 32}, {0, 32}, {31, 33}} {
+		l, r := bytes.Repeat([]byte{0xab}, n[0]), bytes.Repeat([]byte{0x5c}, n[1])
+		assert.Equal(t, rfc6962.DefaultHasher.HashChildren(l, r), hashChildren(l, r), "%v", n)
+	}
+}
+
+// The allocation-free leaf stack builds the same compact ranges and roots as
+// transparency-dev/merkle's compact.Range, from any starting size.
+func TestLeafStackMatchesCompactRange(t *testing.T) {
+	for _, start := range []uint64{0, 1, 5, 8, 1000} {
+		lib := rangeFactory.NewEmptyRange(0)
+		var leaf [32]byte
+		for i := uint64(0); i < start; i++ {
+			leaf[0], leaf[1] = byte(i), byte(i>>8)
+			require.NoError(t, lib.Append(append([]byte(nil), leaf[:]...), nil))
+		}
+		st, err := stackOf(lib)
+		require.NoError(t, err)
+		for i := start; i < start+300; i++ {
+			leaf[0], leaf[1] = byte(i), byte(i>>8)
+			require.NoError(t, lib.Append(append([]byte(nil), leaf[:]...), nil))
+			st.append(&leaf)
+			got, err := st.rangeOf()
+			require.NoError(t, err)
+			require.Equal(t, lib.End(), got.End())
+			require.True(t, got.Equal(lib), "start %d, size %d", start, i+1)
+		}
+		r1, err := rootOf(lib)
+		require.NoError(t, err)
+		got, _ := st.rangeOf()
+		r2, err := rootOf(got)
+		require.NoError(t, err)
+		assert.Equal(t, r1, r2)
+	}
+	_, err := stackOf(rangeFactory.NewEmptyRange(3))
+	assert.Error(t, err)
 }

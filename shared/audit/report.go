@@ -367,8 +367,12 @@ Below is how to do the same by hand: nothing here needs agentgate.
      manifest's chains[].prevBundleHash; 64 zeros at the chain's start).
    - firstSeq is the previous line's lastSeq + 1; count = lastSeq-firstSeq+1.
    - sha256sum of the file named by "file" is objectSha256.
-   - gunzip it: one JSON entry per line. For every entry,
+   - decompress it: files ending .jsonl.sz are Snappy framed streams
+     (python -m snappy -d, snzip -d), .jsonl.gz are gzip. One JSON entry
+     per line. For every entry,
        hash = SHA-256("agentgate/evidence/v1\n" || JCS(entry without "hash"))
+     (a .jsonl.sz line is already JCS: drop its ,"hash":"..." member and
+     hash the rest as it stands)
      seq increases by one, and prevHash is the previous entry's hash (the
      first entry's prevHash is the line's firstPrevHash; 64 zeros at seq 0).
      The last entry's hash is lastHash.

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -92,6 +93,55 @@ func TestBuildAndVerify(t *testing.T) {
 	again, _ := w.build(t, ub, "pkg-1", periodFrom, periodTo, nil)
 	w2, _ := w.build(t, ub, "pkg-1", periodFrom, periodTo, nil)
 	assert.Equal(t, sha256.Sum256(again), sha256.Sum256(w2), "deterministic output")
+}
+
+// Bundles archived before the Snappy format (gzip, encoding/json field
+// order) still build into packages and verify, beside new ones on the same
+// chain; a tampering inside a legacy bundle is still found.
+func TestLegacyGzipBundlesStillVerify(t *testing.T) {
+	w := newWorld(t, "acme", 1000)
+	w.add(t, "acme/0", 2500)
+	w.legacy = true
+	w.archive(t, "acme/0", false) // 2 legacy bundles
+	w.legacy = false
+	w.archive(t, "acme/0", true) // 1 new one
+	w.seal(t, "acme/0")
+	var legacy int
+	for k := range w.bodies {
+		if strings.HasSuffix(k, archive.LegacyBundleExt) {
+			legacy++
+		}
+	}
+	require.Equal(t, 2, legacy)
+	b := w.builder(buildTime)
+	data, _ := w.build(t, b, "pkg-1", periodFrom, periodTo, nil)
+	res, err := verifyBytes(data, VerifyOptions{RequireSignature: true, TrustedKey: pubPEM(t, w.key)})
+	require.NoError(t, err)
+	assert.Equal(t, int64(2500), res.Entries)
+	assert.Equal(t, 3, res.Bundles)
+
+	ub := w.builder(buildTime)
+	ub.Signer = nil
+	unsigned, _ := w.build(t, ub, "pkg-u", periodFrom, periodTo, nil)
+	p := openPkg(t, unsigned)
+	b01 := bundleOf(p.lines(), "acme/0", 1).File
+	require.True(t, strings.HasSuffix(b01, archive.LegacyBundleExt))
+	m := p.manifest()
+	lines := bytes.SplitAfter(decompressT(t, p.get(b01)), []byte("\n"))
+	lines[10], lines[11] = lines[11], lines[10]
+	p.set(b01, gzipT(t, bytes.Join(lines, nil)))
+	p.relink(m)
+	_, err = verifyBytes(p.seal(m, nil), VerifyOptions{})
+	assertFailure(t, err, "entry_chain", b01, 1010)
+}
+
+func gzipT(t *testing.T, b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err := zw.Write(b)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
 }
 
 // A later package continues every chain exactly where the previous stopped,
@@ -301,17 +351,16 @@ func (p *pkg) zip() []byte {
 	return buf.Bytes()
 }
 
-func gunzipT(t *testing.T, b []byte) []byte {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	require.NoError(t, err)
-	out, err := io.ReadAll(zr)
+func decompressT(t *testing.T, b []byte) []byte {
+	out, err := archive.Decompress(b, 1<<30, nil)
 	require.NoError(t, err)
 	return out
 }
 
-func gzipT(t *testing.T, b []byte) []byte {
+// compressT compresses bundle lines as the archive does.
+func compressT(t *testing.T, b []byte) []byte {
 	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
+	zw := s2.NewWriter(&buf, s2.WriterSnappyCompat(), s2.WriterConcurrency(1))
 	_, err := zw.Write(b)
 	require.NoError(t, err)
 	require.NoError(t, zw.Close())
@@ -400,9 +449,9 @@ func TestTamperings(t *testing.T) {
 			name: "reordered entries inside a bundle", base: unsigned,
 			edit: func(p *pkg) []byte {
 				m := p.manifest()
-				lines := bytes.SplitAfter(gunzipT(t, p.get(b01)), []byte("\n"))
+				lines := bytes.SplitAfter(decompressT(t, p.get(b01)), []byte("\n"))
 				lines[10], lines[11] = lines[11], lines[10]
-				p.set(b01, gzipT(t, bytes.Join(lines, nil)))
+				p.set(b01, compressT(t, bytes.Join(lines, nil)))
 				p.relink(m)
 				return p.seal(m, nil)
 			},

@@ -42,6 +42,7 @@ type world struct {
 	bodies    map[string][]byte
 	latest    map[string]checkpoint.Checkpoint
 	archived  map[string]int64 // next seq to archive per chain
+	legacy    bool             // archive bundles in the pre-Snappy gzip form
 }
 
 func testKey(t testing.TB) *ecdsa.PrivateKey {
@@ -115,6 +116,10 @@ func (w *world) archive(t testing.TB, chain string, all bool) {
 		require.NoError(t, err)
 		key, err := archive.BundleKey(chain, first, last)
 		require.NoError(t, err)
+		if w.legacy {
+			body = legacyBundle(t, batch)
+			key = strings.TrimSuffix(key, archive.BundleExt) + archive.LegacyBundleExt
+		}
 		prev := evidence.GenesisHash
 		if ms := w.manifests[chain]; len(ms) > 0 {
 			prev = ms[len(ms)-1].BundleHash

@@ -21,7 +21,7 @@ type Limits struct {
 	MaxTotal     int64 // uncompressed bytes of all files
 	MaxManifest  int64 // bytes of manifest.json
 	MaxRatio     int64 // uncompressed/compressed above which a large file is a bomb
-	// MaxBundleBytes bounds one bundle decompressed (its gzip inside the zip).
+	// MaxBundleBytes bounds one bundle decompressed (it is compressed inside the zip).
 	MaxBundleBytes int64
 }
 

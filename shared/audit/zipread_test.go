@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"testing"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/archive"
 )
 
 type rawFile struct {
@@ -110,19 +113,29 @@ func overlappingZip(t testing.TB) []byte {
 	return z
 }
 
-// A bundle whose gzip expands past the limit is refused while reading,
-// whatever its manifest says.
-func TestBundleGzipBomb(t *testing.T) {
+// A bundle that expands past the limit is refused while reading, whatever
+// its manifest says, in either encoding; bytes in neither are refused.
+func TestBundleBomb(t *testing.T) {
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	_, _ = zw.Write(bytes.Repeat([]byte("A"), 8<<20))
 	require.NoError(t, zw.Close())
-	_, err := gunzipLimited(gz.Bytes(), 1<<20, nil)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "more than")
-	out, err := gunzipLimited(gz.Bytes(), 8<<20, nil)
-	require.NoError(t, err)
-	assert.Len(t, out, 8<<20)
+	var sz bytes.Buffer
+	sw := s2.NewWriter(&sz, s2.WriterSnappyCompat())
+	_, _ = sw.Write(bytes.Repeat([]byte("A"), 8<<20))
+	require.NoError(t, sw.Close())
+	for name, body := range map[string][]byte{"gzip": gz.Bytes(), "snappy": sz.Bytes()} {
+		t.Run(name, func(t *testing.T) {
+			_, err := archive.Decompress(body, 1<<20, nil)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "more than")
+			out, err := archive.Decompress(body, 8<<20, nil)
+			require.NoError(t, err)
+			assert.Len(t, out, 8<<20)
+		})
+	}
+	_, err := archive.Decompress([]byte(`{"v":1}`), 1<<20, nil)
+	require.ErrorIs(t, err, archive.ErrCodec)
 }
 
 func TestCheckName(t *testing.T) {

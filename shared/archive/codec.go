@@ -1,0 +1,93 @@
+package archive
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/klauspost/compress/s2"
+
+	"github.com/agentgate/agentgate/shared/evidence"
+)
+
+// Bundle encodings. Bundles are written as JSON lines in the Snappy framing
+// format (readable by any Snappy framed-stream tool); bundles archived
+// before that change are gzip and stay readable. The codec is told by the
+// first bytes, never by the key, so a renamed object still decodes.
+// docs/decisions/080-bundle-format.md says why.
+const (
+	BundleExt       = ".jsonl.sz"
+	LegacyBundleExt = ".jsonl.gz"
+	// BundleContentType is the Content-Type bundles are stored with.
+	BundleContentType = "application/x-snappy-framed"
+)
+
+var (
+	snappyMagic = []byte("\xff\x06\x00\x00sNaPpY")
+	s2Magic     = []byte("\xff\x06\x00\x00S2sTwO")
+	gzipMagic   = []byte{0x1f, 0x8b}
+)
+
+// ErrCodec: the bytes are not a bundle in any known encoding.
+var ErrCodec = errors.New("archive: not a bundle (neither Snappy framed nor gzip)")
+
+// encodeLines renders entries as canonical JSON lines (evidence.AppendLine)
+// and compresses them. One goroutine, fixed block size: the output is a pure
+// function of the entries.
+func encodeLines(entries []evidence.Entry) ([]byte, error) {
+	raw := make([]byte, 0, 768*len(entries))
+	for i := range entries {
+		if entries[i].Hash == "" {
+			return nil, fmt.Errorf("encode seq %d: entry has no hash", entries[i].Seq)
+		}
+		raw = evidence.AppendLine(raw, &entries[i])
+		raw = append(raw, '\n')
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(raw)/2 + 64)
+	zw := s2.NewWriter(&buf, s2.WriterSnappyCompat(), s2.WriterConcurrency(1))
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var s2Readers = sync.Pool{New: func() any { return s2.NewReader(nil) }}
+
+// Decompress returns the JSON lines of a bundle body, appended to dst[:0],
+// refusing more than limit bytes of output: a bundle's compressed size says
+// nothing about what it expands to.
+func Decompress(body []byte, limit int64, dst []byte) ([]byte, error) {
+	var r io.Reader
+	switch {
+	case bytes.HasPrefix(body, snappyMagic), bytes.HasPrefix(body, s2Magic):
+		sr := s2Readers.Get().(*s2.Reader)
+		sr.Reset(bytes.NewReader(body))
+		defer func() { sr.Reset(nil); s2Readers.Put(sr) }()
+		r = sr
+	case bytes.HasPrefix(body, gzipMagic):
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		r = zr
+	default:
+		return nil, ErrCodec
+	}
+	buf := bytes.NewBuffer(dst[:0])
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, fmt.Errorf("decompresses to more than %d bytes", limit)
+	}
+	return buf.Bytes(), nil
+}
