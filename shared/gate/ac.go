@@ -63,12 +63,15 @@ type automaton struct {
 	class  [256]uint16
 	// tab is class | pre-pass kind<<16, so the fused scan loop reads one
 	// table entry per byte for both jobs.
-	tab     [256]uint32
-	space   uint16 // class of the folded space
-	next    []uint32
-	outHead []int32 // per state: index into outList or -1
-	outList []int32 // pattern ids, each run terminated by -1
-	pats    []acPattern
+	tab   [256]uint32
+	space uint16 // class of the folded space
+	next  []uint32
+	// outStart is the first (premultiplied) state with outputs: they are
+	// numbered last.
+	outStart uint32
+	outHead  []int32 // per state: index into outList or -1
+	outList  []int32 // pattern ids, each run terminated by -1
+	pats     []acPattern
 }
 
 // parsePattern reads the tiny pattern syntax used in the word lists: a
@@ -171,15 +174,14 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	// BFS for failure links: a state moves like its failure state except on
 	// its own children.
 	fail := make([]uint32, states)
-	queue := make([]uint32, 0, states)
+	order := make([]uint32, 1, states) // BFS order, root first
 	for c := 0; c < n; c++ {
 		if nx := a.next[c]; nx != 0 {
-			queue = append(queue, nx) // fail = root
+			order = append(order, nx) // fail = root
 		}
 	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
+	for q := 1; q < len(order); q++ {
+		s := order[q]
 		f := fail[s]
 		out[s] = append(out[s], out[f]...)
 		row := a.next[int(s)*n : int(s+1)*n]
@@ -187,15 +189,12 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 		for c, nx := range row {
 			if nx != 0 {
 				fail[nx] = frow[c]
-				queue = append(queue, nx)
+				order = append(order, nx)
 			} else {
 				row[c] = frow[c]
 			}
 		}
 	}
-	// Store premultiplied targets (state*nclass) so the scan loop does one
-	// add and one load per byte, and mark states with outputs in the top
-	// bit so the common no-match case costs a single test.
 	// Whitespace runs collapse inside the table: a state entered by a
 	// space stays put on further spaces, which is exactly "treat a run as
 	// one space" without a branch in the loop.
@@ -205,31 +204,60 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 		}
 	}
 	for c := 0; c < 256; c++ {
-		a.tab[c] = uint32(a.class[c]) | uint32(ppClass[c])<<16
+		a.tab[c] = uint32(a.class[c])
 	}
-	a.outHead = make([]int32, states)
-	defer func() {
-		for k, t := range a.next {
-			v := t * uint32(n)
-			if a.outHead[t] >= 0 {
-				v |= outFlag
-			}
-			a.next[k] = v
-		}
-	}()
-	for i := range out {
-		if len(out[i]) == 0 {
-			a.outHead[i] = -1
-			continue
-		}
-		a.outHead[i] = int32(len(a.outList))
-		a.outList = append(a.outList, out[i]...)
-		a.outList = append(a.outList, -1)
-	}
+	a.renumber(order, out)
 	return a, nil
 }
 
-const outFlag = 1 << 31
+// renumber lays the table out for the scan loop. States are numbered in
+// BFS order, so the shallow states that ordinary text keeps revisiting sit
+// together in a few pages and cache lines instead of being spread over the
+// whole table in insertion order; states with outputs come last, so the
+// loop tests for a match with one compare (st >= outStart) and needs no
+// flag bit to strip off the dependent chain. Targets are premultiplied by
+// nclass: one add and one load per byte.
+func (a *automaton) renumber(order []uint32, out [][]int32) {
+	n := a.nclass
+	states := len(out)
+	newID := make([]uint32, states)
+	k := uint32(0)
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range order {
+			if (len(out[s]) > 0) == (pass == 1) {
+				newID[s] = k
+				k++
+			}
+		}
+	}
+	next := make([]uint32, states*n)
+	a.outHead = make([]int32, states)
+	first := states
+	for _, s := range order {
+		ns := int(newID[s])
+		for c := 0; c < n; c++ {
+			next[ns*n+c] = newID[a.next[int(s)*n+c]] * uint32(n)
+		}
+		if len(out[s]) == 0 {
+			a.outHead[ns] = -1
+			continue
+		}
+		first = min(first, ns)
+	}
+	for ns := first; ns < states; ns++ {
+		a.outHead[ns] = -1
+	}
+	for _, s := range order {
+		if len(out[s]) == 0 {
+			continue
+		}
+		a.outHead[newID[s]] = int32(len(a.outList))
+		a.outList = append(a.outList, out[s]...)
+		a.outList = append(a.outList, -1)
+	}
+	a.next = next
+	a.outStart = uint32(first * n)
+}
 
 // acHit is a pattern occurrence in view coordinates.
 type acHit struct {
@@ -240,18 +268,116 @@ type acHit struct {
 // run scans s and appends every boundary-respecting occurrence to hits.
 // Runs of whitespace count as one space, so hit starts are found by
 // walking back over the original bytes.
-func (a *automaton) run(s string, hits []acHit) []acHit {
-	st := uint32(0)
+//
+// Each byte costs one table load that depends on the previous one, so a
+// single walk is bound by load latency, not by throughput. Long texts are
+// therefore cut into runWays pieces walked in lockstep in one loop, which
+// keeps that many independent loads in flight. Every piece after the first
+// starts from the root runOverlap bytes before its cut; where the piece
+// before it ends, both walks must be in the same state, and from there on
+// they see the same transitions and report the same hits. When they
+// disagree (a partial match longer than the overlap straddles the cut) the
+// later piece's hits are dropped and that stretch is walked again from
+// the right state. side holds the later pieces' hits until the earlier
+// ones are in, so hits come out in the serial order.
+func (a *automaton) run(s string, hits []acHit, side *[runWays - 1][]acHit) []acHit {
+	if len(s) < 8*runWays*runOverlap || side == nil {
+		_, hits = a.walk(s, 0, len(s), 0, hits)
+		return hits
+	}
 	n := uint32(a.nclass)
-	next, tab := a.next, &a.tab
-	for i := 0; i < len(s); i++ {
-		st = next[st+tab[s[i]]&0xFFFF]
-		if st&outFlag != 0 {
-			st &^= outFlag
-			hits = a.emit(s, i+1, a.outHead[st/n], hits)
+	// Piece w is s[w*stride : w*stride+size]; it reports from w*stride+runOverlap.
+	size := (len(s) + (runWays-1)*runOverlap) / runWays
+	stride := size - runOverlap
+	var st, warm [runWays]uint32
+	var ps [runWays]string
+	for w := range ps {
+		ps[w] = s[w*stride : w*stride+size]
+		side[max(w-1, 0)] = side[max(w-1, 0)][:0]
+	}
+	for i, lim := 0, runOverlap; ; {
+		i = a.step4(&ps, lim, i, &st)
+		if i == lim {
+			if lim == size {
+				break
+			}
+			warm, lim = st, size
+			continue
+		}
+		if st[0] >= a.outStart {
+			hits = a.emit(s, i+1, a.outHead[st[0]/n], hits)
+		}
+		if i >= runOverlap {
+			for w := 1; w < runWays; w++ {
+				if st[w] >= a.outStart {
+					side[w-1] = a.emit(s, w*stride+i+1, a.outHead[st[w]/n], side[w-1])
+				}
+			}
+		}
+		i++
+	}
+	cur := st[0]
+	for w := 1; w < runWays; w++ {
+		if cur == warm[w] {
+			hits = append(hits, side[w-1]...)
+			cur = st[w]
+		} else {
+			cur, hits = a.walk(s, w*stride+runOverlap, w*stride+size, cur, hits)
 		}
 	}
+	_, hits = a.walk(s, (runWays-1)*stride+size, len(s), cur, hits)
 	return hits
+}
+
+const (
+	runWays    = 4  // pieces run walks in lockstep
+	runOverlap = 64 // how far before its cut a piece starts
+)
+
+// step4 advances the walks over the pieces in lockstep from i until one
+// enters a state with outputs, and returns the index of the byte that did
+// it, or lim. Reporting happens in the caller: with no call inside, the
+// states stay in registers instead of round-tripping through the stack on
+// every byte.
+func (a *automaton) step4(ps *[runWays]string, lim, i int, st *[runWays]uint32) int {
+	next, tab, outStart := a.next, &a.tab, a.outStart
+	s0, s1, s2, s3 := ps[0][:lim], ps[1][:lim], ps[2][:lim], ps[3][:lim]
+	t0, t1, t2, t3 := st[0], st[1], st[2], st[3]
+	for ; i < len(s0); i++ {
+		t0 = next[t0+tab[s0[i]]]
+		t1 = next[t1+tab[s1[i]]]
+		t2 = next[t2+tab[s2[i]]]
+		t3 = next[t3+tab[s3[i]]]
+		if max(t0, t1, t2, t3) >= outStart {
+			break
+		}
+	}
+	st[0], st[1], st[2], st[3] = t0, t1, t2, t3
+	return i
+}
+
+// walk runs the automaton over s[from:to] starting in state st.
+func (a *automaton) walk(s string, from, to int, st uint32, hits []acHit) (uint32, []acHit) {
+	n := uint32(a.nclass)
+	for i := from; ; i++ {
+		i, st = a.step1(s[:to], i, st)
+		if i == to {
+			return st, hits
+		}
+		hits = a.emit(s, i+1, a.outHead[st/n], hits)
+	}
+}
+
+// step1 is step2 for one walk.
+func (a *automaton) step1(s string, i int, st uint32) (int, uint32) {
+	next, tab, outStart := a.next, &a.tab, a.outStart
+	for ; i < len(s); i++ {
+		st = next[st+tab[s[i]]]
+		if st >= outStart {
+			break
+		}
+	}
+	return i, st
 }
 
 func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
@@ -271,51 +397,6 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 }
 
 func isSpaceByte(c byte) bool { return foldByte[c] == ' ' }
-
-// scan is run fused with the pre-pass (see prescan.run): one read of each
-// byte feeds the automaton and the candidate collection. With stopAtHigh
-// it returns at the first non-ASCII byte, leaving p.stopped set.
-func (a *automaton) scan(s string, hits []acHit, p *prescan, stopAtHigh bool) []acHit {
-	p.slow, p.pct, p.stopped, p.layout = false, false, false, false
-	p.digits, p.tokens = p.digits[:0], p.tokens[:0]
-	st := uint32(0)
-	n := uint32(a.nclass)
-	next, tab := a.next, &a.tab
-	tok, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		v := tab[c]
-		st = next[st+v&0xFFFF]
-		if st&outFlag != 0 {
-			st &^= outFlag
-			hits = a.emit(s, i+1, a.outHead[st/n], hits)
-		}
-		switch v >> 16 {
-		case ppWord:
-			continue
-		case ppDigit:
-			if i == 0 || ppClass[s[i-1]] != ppDigit {
-				p.digits = append(p.digits, int32(i))
-			}
-			continue
-		case ppHigh:
-			p.slow = true
-			if stopAtHigh {
-				p.stopped = true
-				return hits
-			}
-		}
-		p.boundary(s, tok, i, &run)
-		if c == '\n' && i > 0 && s[i-1] == '-' {
-			p.slow, p.layout = true, true
-		} else if c == '%' {
-			p.pct = true
-		}
-		tok = i + 1
-	}
-	p.boundary(s, tok, len(s), &run)
-	return hits
-}
 
 // backStart finds where a match of size folded bytes ending at end begins,
 // replaying the whitespace collapse of run backwards.

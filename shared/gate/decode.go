@@ -170,7 +170,7 @@ func (d *detector) injectionIn(sc *scratch, b []byte) bool {
 		}
 		v, _ = d.normalise(sc.sub, s, nil)
 	}
-	sc.dhits = d.full.run(v.s, sc.dhits[:0])
+	sc.dhits = d.full.run(v.s, sc.dhits[:0], nil)
 	if len(sc.dhits) == 0 {
 		return false
 	}

@@ -25,6 +25,7 @@ type scratch struct {
 	findings []finding
 	hits     []acHit
 	dhits    []acHit
+	side     [runWays - 1][]acHit // later pieces' hits in automaton.run
 	norm     []byte
 	ostart   []int32
 	oend     []int32
@@ -208,15 +209,14 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	}
 	v := view{s: text}
 	auto := d.ascii
-	sc.hits = auto.scan(text, sc.hits[:0], &sc.pre, true)
-	if sc.pre.slow {
+	if sc.pre.run(text, true); sc.pre.slow {
 		// Non-ASCII or layout tricks: scan the normalised view instead.
 		v, out = d.normalise(sc, text, out)
 		if !isASCII(v.s) {
 			auto = d.full
 		}
-		sc.hits = auto.scan(v.s, sc.hits[:0], &sc.pre, false)
 	}
+	sc.hits = auto.run(v.s, sc.hits[:0], &sc.side)
 	out = d.evalHits(auto, &v, sc.hits, output, out)
 	out = d.scanPII(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)

@@ -297,8 +297,10 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 	if selStart >= 0 && selRun >= 4 {
 		out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: len(s)})
 	}
+	// sc.pre describes the view the detectors will scan.
 	if sc.pre.run(bytesToString(sc.norm), false); sc.pre.layout {
 		sc.compact()
+		sc.pre.run(bytesToString(sc.norm), false)
 	}
 	return view{s: bytesToString(sc.norm), mapped: true, ostart: sc.ostart, oend: sc.oend}, out
 }
