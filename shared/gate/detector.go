@@ -27,7 +27,8 @@ type scratch struct {
 	dhits    []acHit
 	side     [runWays - 1][]acHit // later pieces' hits in automaton.run
 	norm     []byte
-	ostart   []int32
+	segs     []vseg  // run-length map of norm to the original
+	ostart   []int32 // per-byte map, only after a layout pass
 	oend     []int32
 	dec      []byte
 	sub      *scratch // normalisation of decoded segments
@@ -46,6 +47,9 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 func putScratch(s *scratch) {
 	if cap(s.norm) > 1<<20 {
 		s.norm, s.ostart, s.oend = nil, nil, nil
+	}
+	if cap(s.segs) > 1<<16 {
+		s.segs = nil
 	}
 	if cap(s.hits) > 1<<16 {
 		s.hits = nil

@@ -82,6 +82,22 @@ func prescanBytewise(p *prescan, s string, stopAtHigh bool) {
 	p.boundary(s, tok, len(s), &run)
 }
 
+// boundary is prescanBytewise's work at one token boundary.
+func (p *prescan) boundary(s string, tok, i int, run *int) {
+	switch l := i - tok; {
+	case l >= minB64Token:
+		p.tokens = append(p.tokens, int32(tok), int32(i))
+		*run = 0
+	case l == 1 && preKind[s[tok]] == pkLetter:
+		*run++
+		if *run >= spacedRun {
+			p.slow, p.layout = true, true
+		}
+	case l > 1:
+		*run = 0
+	}
+}
+
 func TestPrescanMatchesBytewise(t *testing.T) {
 	texts := fastpathTexts(t, 3000)
 	// Every byte value in every position of an 8-byte step and the tail.

@@ -12,24 +12,81 @@ import (
 
 // view is the text the automaton scans: the original when it is plain
 // ASCII with nothing to undo (the common, allocation-free case), otherwise
-// the normalised copy with a byte-to-original offset map.
+// the normalised copy with a map back to the original.
+//
+// The map is run-length: most of a normalised text is copied from the
+// original unchanged, so it is a list of segments rather than two offsets
+// per byte. Only a layout pass (compact), which moves bytes around, needs
+// the per-byte form, and it builds it.
 type view struct {
 	s      string
 	mapped bool
-	ostart []int32 // original offset where the rune behind each byte starts
-	oend   []int32 // original offset where it ends
+	orig   string  // the original text, for segs
+	segs   []vseg  // run-length map, sorted by v; unused when ostart is set
+	ostart []int32 // per byte: original offset where the rune behind it starts
+	oend   []int32 // and where it ends
 }
+
+// vseg maps the view bytes from v up to the next segment. With w == 0
+// they are a copy of the original from o on, so each byte stands for the
+// rune of the original it is part of; otherwise every one of them stands
+// for the w original bytes at o (a folded, replaced or decoded rune).
+type vseg struct{ v, o, w int32 }
 
 // span maps [a,b) in view coordinates back to the original text.
 func (v *view) span(a, b int) (int, int) {
 	if !v.mapped {
 		return a, b
 	}
+	if v.ostart == nil {
+		if b <= a {
+			o, _ := v.rune(min(a, len(v.s)-1))
+			return o, o
+		}
+		o, _ := v.rune(a)
+		_, e := v.rune(b - 1)
+		return o, e
+	}
 	if b <= a {
 		o := int(v.ostart[min(a, len(v.ostart)-1)])
 		return o, o
 	}
 	return int(v.ostart[a]), int(v.oend[b-1])
+}
+
+// rune returns the original span behind view byte x.
+func (v *view) rune(x int) (int, int) {
+	segs := v.segs
+	// the last segment starting at or before x
+	lo, hi := 0, len(segs)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(segs[m].v) <= x {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	sg := segs[lo]
+	if sg.w != 0 {
+		return int(sg.o), int(sg.o + sg.w)
+	}
+	// Copied runes are whole: find the one holding this byte within the
+	// copy (next to it may be stray bytes the view replaced).
+	end := len(v.s)
+	if lo+1 < len(segs) {
+		end = int(segs[lo+1].v)
+	}
+	o := int(sg.o) + x - int(sg.v)
+	oe := int(sg.o) + end - int(sg.v)
+	a, b := o, o+1
+	for a > int(sg.o) && !utf8.RuneStart(v.orig[a]) {
+		a--
+	}
+	for b < oe && !utf8.RuneStart(v.orig[b]) {
+		b++
+	}
+	return a, b
 }
 
 // pre-pass byte kinds
@@ -167,19 +224,46 @@ func foldPatternRunes(p string) string {
 	return b.String()
 }
 
-// normaliser output goes to scratch buffers
-func (sc *scratch) emit(b string, start, end int) {
-	for i := 0; i < len(b); i++ {
-		sc.norm = append(sc.norm, b[i])
-		sc.ostart = append(sc.ostart, int32(start))
-		sc.oend = append(sc.oend, int32(end))
+// normaliser output goes to scratch buffers: view bytes to sc.norm, their
+// map to sc.segs.
+
+// emitCopy appends b, copied from the original at o.
+func (sc *scratch) emitCopy(b string, o int) {
+	v := len(sc.norm)
+	sc.norm = append(sc.norm, b...)
+	if k := len(sc.segs) - 1; k >= 0 {
+		if l := sc.segs[k]; l.w == 0 && int(l.o)-int(l.v) == o-v {
+			return // continues the previous copy
+		}
 	}
+	sc.segs = append(sc.segs, vseg{v: int32(v), o: int32(o)})
+}
+
+// emit appends b, which stands for the original bytes [start,end).
+func (sc *scratch) emit(b string, start, end int) {
+	sc.segs = append(sc.segs, vseg{v: int32(len(sc.norm)), o: int32(start), w: int32(end - start)})
+	sc.norm = append(sc.norm, b...)
 }
 
 func (sc *scratch) emitByte(c byte, start, end int) {
+	sc.segs = append(sc.segs, vseg{v: int32(len(sc.norm)), o: int32(start), w: int32(end - start)})
 	sc.norm = append(sc.norm, c)
-	sc.ostart = append(sc.ostart, int32(start))
-	sc.oend = append(sc.oend, int32(end))
+}
+
+// perByte expands the segment map into one start and end offset per view
+// byte, for compact.
+func (sc *scratch) perByte(orig string) {
+	v := view{s: bytesToString(sc.norm), mapped: true, orig: orig, segs: sc.segs}
+	n := len(sc.norm)
+	if cap(sc.ostart) < n {
+		sc.ostart = make([]int32, n, cap(sc.norm))
+		sc.oend = make([]int32, n, cap(sc.norm))
+	}
+	sc.ostart, sc.oend = sc.ostart[:n], sc.oend[:n]
+	for x := range n {
+		a, b := v.rune(x)
+		sc.ostart[x], sc.oend[x] = int32(a), int32(b)
+	}
 }
 
 // normalise builds the detection view of s and appends findings for the
@@ -189,7 +273,7 @@ func (sc *scratch) emitByte(c byte, start, end int) {
 // text are legitimate and are stripped silently.
 func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []finding) {
 	runeFoldOnce.Do(buildRuneFold)
-	sc.norm, sc.ostart, sc.oend = sc.norm[:0], sc.ostart[:0], sc.oend[:0]
+	sc.norm, sc.segs = sc.norm[:0], sc.segs[:0]
 	tagStart, selStart, selRun := -1, -1, 0
 	invStart, invEnd := -1, -1
 	prevRune := rune(0)
@@ -201,26 +285,13 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 	}
 	if cap(sc.norm) < len(s)+16 {
 		sc.norm = make([]byte, 0, len(s)+len(s)/4+16)
-		sc.ostart = make([]int32, 0, cap(sc.norm))
-		sc.oend = make([]int32, 0, cap(sc.norm))
 	}
 	for i := 0; i < len(s); {
 		// ASCII runs are copied in bulk: most "non-ASCII" text is ASCII
 		// with a few accented letters or emoji.
 		if s[i] < 0x80 && tagStart < 0 && selStart < 0 && invStart < 0 {
 			j := i + asciiPrefix(s[i:])
-			w := len(sc.norm)
-			sc.norm = append(sc.norm, s[i:j]...)
-			sc.ostart = sc.ostart[:w+j-i]
-			sc.oend = sc.oend[:w+j-i]
-			os, oe := sc.ostart[w:], sc.oend[w:]
-			oe = oe[:len(os)] // one length: no bounds check in the loop
-			v := int32(i)
-			for k := range os {
-				os[k] = v
-				v++
-				oe[k] = v
-			}
+			sc.emitCopy(s[i:j], i)
 			prevRune = rune(s[j-1])
 			i = j
 			continue
@@ -280,12 +351,12 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 		case r == utf8.RuneError && size <= 1:
 			sc.emitByte(' ', i, i+size)
 		case r < 0x80:
-			sc.emitByte(byte(r), i, i+size)
+			sc.emitCopy(s[i:i+1], i)
 		default:
 			if f, ok := runeFold[r]; ok {
 				sc.emit(f, i, i+size)
 			} else {
-				sc.emit(s[i:i+size], i, i+size)
+				sc.emitCopy(s[i:i+size], i)
 			}
 		}
 		i += size
@@ -298,10 +369,12 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 		out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: len(s)})
 	}
 	// sc.pre describes the view the detectors will scan.
-	if sc.pre.run(bytesToString(sc.norm), false); sc.pre.layout {
-		sc.compact()
-		sc.pre.run(bytesToString(sc.norm), false)
+	if sc.pre.run(bytesToString(sc.norm), false); !sc.pre.layout {
+		return view{s: bytesToString(sc.norm), mapped: true, orig: s, segs: sc.segs}, out
 	}
+	sc.perByte(s)
+	sc.compact()
+	sc.pre.run(bytesToString(sc.norm), false)
 	return view{s: bytesToString(sc.norm), mapped: true, ostart: sc.ostart, oend: sc.oend}, out
 }
 
