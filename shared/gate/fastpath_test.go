@@ -154,3 +154,27 @@ func TestRunMatchesWalk(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockMasks holds the block classifier in use (vector code on amd64
+// with AVX2) to the portable one, for every byte value in every lane.
+func TestBlockMasks(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	var blocks [][64]byte
+	for c := 0; c < 256; c++ {
+		var b [64]byte
+		for k := range b {
+			b[k] = byte(c + k*37)
+		}
+		blocks = append(blocks, b)
+	}
+	for range 2000 {
+		var b [64]byte
+		r.Read(b[:])
+		blocks = append(blocks, b)
+	}
+	for _, b := range blocks {
+		h1, d1, l1, t1 := blockMasks(&b)
+		h2, d2, l2, t2 := blockMasksGo(&b)
+		require.Equal(t, [4]uint64{h2, d2, l2, t2}, [4]uint64{h1, d1, l1, t1}, "%q", b[:])
+	}
+}

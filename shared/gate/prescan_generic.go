@@ -1,0 +1,5 @@
+//go:build !amd64
+
+package gate
+
+func blockMasks(b *[64]byte) (hi, dig, let, tok uint64) { return blockMasksGo(b) }
