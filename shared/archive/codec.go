@@ -64,23 +64,11 @@ var s2Readers = sync.Pool{New: func() any { return s2.NewReader(nil) }}
 // refusing more than limit bytes of output: a bundle's compressed size says
 // nothing about what it expands to.
 func Decompress(body []byte, limit int64, dst []byte) ([]byte, error) {
-	var r io.Reader
-	switch {
-	case bytes.HasPrefix(body, snappyMagic), bytes.HasPrefix(body, s2Magic):
-		sr := s2Readers.Get().(*s2.Reader)
-		sr.Reset(bytes.NewReader(body))
-		defer func() { sr.Reset(nil); s2Readers.Put(sr) }()
-		r = sr
-	case bytes.HasPrefix(body, gzipMagic):
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			return nil, err
-		}
-		defer zr.Close()
-		r = zr
-	default:
-		return nil, ErrCodec
+	r, release, err := OpenBundle(body)
+	if err != nil {
+		return nil, err
 	}
+	defer release()
 	buf := bytes.NewBuffer(dst[:0])
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {
@@ -90,4 +78,25 @@ func Decompress(body []byte, limit int64, dst []byte) ([]byte, error) {
 		return nil, fmt.Errorf("decompresses to more than %d bytes", limit)
 	}
 	return buf.Bytes(), nil
+}
+
+// OpenBundle returns a reader of a bundle body's JSON lines, for callers
+// that stream a bundle instead of holding all of it (the verifier keeps its
+// working set in cache that way). release returns the decoder to its pool.
+// The reader does not bound its output: the caller must.
+func OpenBundle(body []byte) (r io.Reader, release func(), err error) {
+	switch {
+	case bytes.HasPrefix(body, snappyMagic), bytes.HasPrefix(body, s2Magic):
+		sr := s2Readers.Get().(*s2.Reader)
+		sr.Reset(bytes.NewReader(body))
+		return sr, func() { sr.Reset(nil); s2Readers.Put(sr) }, nil
+	case bytes.HasPrefix(body, gzipMagic):
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return nil, nil, err
+		}
+		return zr, func() { _ = zr.Close() }, nil
+	default:
+		return nil, nil, ErrCodec
+	}
 }

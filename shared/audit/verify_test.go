@@ -135,6 +135,37 @@ func TestLegacyGzipBundlesStillVerify(t *testing.T) {
 	assertFailure(t, err, "entry_chain", b01, 1010)
 }
 
+// A bundle that expands past the limit, or holds a line longer than any
+// entry, is refused while it is streamed, naming the bundle.
+func TestBundleBombsAreRefused(t *testing.T) {
+	w := smallWorld(t)
+	ub := w.builder(buildTime)
+	ub.Signer = nil
+	unsigned, _ := w.build(t, ub, "pkg-u", periodFrom, periodTo, nil)
+	for _, c := range []struct {
+		name  string
+		body  []byte
+		limit int64
+		want  string
+	}{
+		{"expands past the limit", bytes.Repeat([]byte("\n"), 24<<20), 16 << 20, "decompresses to more than"},
+		{"one endless line", bytes.Repeat([]byte("A"), 3<<20), DefaultLimits.MaxBundleBytes, "longer than"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := openPkg(t, unsigned)
+			b01 := bundleOf(p.lines(), "acme/0", 1).File
+			m := p.manifest()
+			p.set(b01, compressT(t, c.body))
+			p.relink(m)
+			lim := DefaultLimits
+			lim.MaxBundleBytes = c.limit
+			_, err := verifyBytes(p.seal(m, nil), VerifyOptions{Limits: lim})
+			f := assertFailure(t, err, "bundle", b01, -1)
+			assert.Contains(t, f.Detail, c.want)
+		})
+	}
+}
+
 func gzipT(t *testing.T, b []byte) []byte {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
