@@ -58,7 +58,10 @@ func encodeLines(entries []evidence.Entry) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var s2Readers = sync.Pool{New: func() any { return s2.NewReader(nil) }}
+var (
+	s2Readers      = sync.Pool{New: func() any { return s2.NewReader(nil) }}
+	s2ReadersNoCRC = sync.Pool{New: func() any { return s2.NewReader(nil, s2.ReaderIgnoreCRC()) }}
+)
 
 // Decompress returns the JSON lines of a bundle body, appended to dst[:0],
 // refusing more than limit bytes of output: a bundle's compressed size says
@@ -85,11 +88,22 @@ func Decompress(body []byte, limit int64, dst []byte) ([]byte, error) {
 // working set in cache that way). release returns the decoder to its pool.
 // The reader does not bound its output: the caller must.
 func OpenBundle(body []byte) (r io.Reader, release func(), err error) {
+	return openBundle(body, &s2Readers)
+}
+
+// OpenCheckedBundle is OpenBundle for a body whose SHA-256 the caller has
+// already checked against its manifest: the codec's own CRC-32C of every
+// block is skipped, as it can only find what that hash already ruled out.
+func OpenCheckedBundle(body []byte) (r io.Reader, release func(), err error) {
+	return openBundle(body, &s2ReadersNoCRC)
+}
+
+func openBundle(body []byte, pool *sync.Pool) (r io.Reader, release func(), err error) {
 	switch {
 	case bytes.HasPrefix(body, snappyMagic), bytes.HasPrefix(body, s2Magic):
-		sr := s2Readers.Get().(*s2.Reader)
+		sr := pool.Get().(*s2.Reader)
 		sr.Reset(bytes.NewReader(body))
-		return sr, func() { sr.Reset(nil); s2Readers.Put(sr) }, nil
+		return sr, func() { sr.Reset(nil); pool.Put(sr) }, nil
 	case bytes.HasPrefix(body, gzipMagic):
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {

@@ -508,7 +508,7 @@ func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits) bundleResult 
 	if sum != l.ObjectSHA256 {
 		return bundleResult{fail: fail("file_hash", l.File, "sha256 %s, the manifest says %s", sum, l.ObjectSHA256)}
 	}
-	r, release, err := archive.OpenBundle(body)
+	r, release, err := archive.OpenCheckedBundle(body) // its sha256 held just above
 	if err != nil {
 		return bundleResult{fail: fail("bundle", l.File, "not a readable bundle: %v", err)}
 	}
