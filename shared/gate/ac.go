@@ -213,47 +213,46 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 // renumber lays the table out for the scan loop. States are numbered in
 // BFS order, so the shallow states that ordinary text keeps revisiting sit
 // together in a few pages and cache lines instead of being spread over the
-// whole table in insertion order; states with outputs come last, so the
-// loop tests for a match with one compare (st >= outStart) and needs no
-// flag bit to strip off the dependent chain. Targets are premultiplied by
+// whole table in insertion order. States with outputs come last, so the
+// loop tests for a match with one compare (st >= outStart) and no flag bit
+// has to be stripped off the dependent chain. Targets are premultiplied by
 // nclass: one add and one load per byte.
 func (a *automaton) renumber(order []uint32, out [][]int32) {
 	n := a.nclass
-	states := len(out)
-	newID := make([]uint32, states)
-	k := uint32(0)
-	for pass := 0; pass < 2; pass++ {
-		for _, s := range order {
-			if (len(out[s]) > 0) == (pass == 1) {
-				newID[s] = k
-				k++
-			}
+	plain := 0
+	for _, s := range order {
+		if len(out[s]) == 0 {
+			plain++
 		}
 	}
-	next := make([]uint32, states*n)
-	a.outHead = make([]int32, states)
-	first := states
+	first := plain // first state with outputs
+	rows := len(order)
+	newID := make([]uint32, len(order))
+	k, o := uint32(0), uint32(first)
+	for _, s := range order {
+		if len(out[s]) == 0 {
+			newID[s] = k
+			k++
+		} else {
+			newID[s] = o
+			o++
+		}
+	}
+	next := make([]uint32, rows*n)
+	a.outHead = make([]int32, rows)
+	for i := range a.outHead {
+		a.outHead[i] = -1
+	}
 	for _, s := range order {
 		ns := int(newID[s])
 		for c := 0; c < n; c++ {
 			next[ns*n+c] = newID[a.next[int(s)*n+c]] * uint32(n)
 		}
-		if len(out[s]) == 0 {
-			a.outHead[ns] = -1
-			continue
+		if len(out[s]) > 0 {
+			a.outHead[ns] = int32(len(a.outList))
+			a.outList = append(a.outList, out[s]...)
+			a.outList = append(a.outList, -1)
 		}
-		first = min(first, ns)
-	}
-	for ns := first; ns < states; ns++ {
-		a.outHead[ns] = -1
-	}
-	for _, s := range order {
-		if len(out[s]) == 0 {
-			continue
-		}
-		a.outHead[newID[s]] = int32(len(a.outList))
-		a.outList = append(a.outList, out[s]...)
-		a.outList = append(a.outList, -1)
 	}
 	a.next = next
 	a.outStart = uint32(first * n)
@@ -384,11 +383,13 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 	for k := head; a.outList[k] >= 0; k++ {
 		id := a.outList[k]
 		p := &a.pats[id]
-		start := backStart(s, end, p.size)
-		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] {
+		// The right boundary first: it needs no walk back, and inside a
+		// word ("llm" in "limit") it is what fails.
+		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] {
 			continue
 		}
-		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] {
+		start := backStart(s, end, p.size)
+		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] {
 			continue
 		}
 		hits = append(hits, acHit{pat: id, start: int32(start), end: int32(end)})

@@ -235,8 +235,10 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, ou
 	}
 	sortHits(hits)
 	var ci codeIndex
+	var seen uint64 // every group some hit belongs to
 	for _, h := range hits {
 		p := &a.pats[h.pat]
+		seen |= p.group
 		if p.probe == probeNone {
 			continue
 		}
@@ -250,7 +252,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, ou
 	}
 	for ri := range d.rules {
 		r := &d.rules[ri]
-		if (r.outputOnly && !output) || !d.on(r.rule) {
+		if (r.outputOnly && !output) || !d.on(r.rule) || !r.possible(seen) {
 			continue
 		}
 		full := uint32(1)<<len(r.reqs) - 1
@@ -282,6 +284,18 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, ou
 		}
 	}
 	return out
+}
+
+// possible reports whether hits from the groups in seen could satisfy
+// every requirement of r: most texts hit a few trigger words, and the
+// rules whose other words never occur need no walk over the hits.
+func (r *compiledRule) possible(seen uint64) bool {
+	for _, req := range r.reqs {
+		if seen&req == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sortHits orders by start; the automaton emits by end, so the slice is
