@@ -26,6 +26,8 @@ type scratch struct {
 	hits     []acHit
 	dhits    []acHit
 	side     [runWays - 1][]acHit // later pieces' hits in automaton.run
+	ghits    []groupHit
+	dghits   []groupHit
 	norm     []byte
 	segs     []vseg  // run-length map of norm to the original
 	ostart   []int32 // per-byte map, only after a layout pass
@@ -53,6 +55,9 @@ func putScratch(s *scratch) {
 	}
 	if cap(s.hits) > 1<<16 {
 		s.hits = nil
+	}
+	if cap(s.ghits) > 1<<16 {
+		s.ghits = nil
 	}
 	scratchPool.Put(s)
 }
@@ -221,7 +226,7 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 		}
 	}
 	sc.hits = auto.run(v.s, sc.hits[:0], &sc.side)
-	out = d.evalHits(auto, &v, sc.hits, output, out)
+	out = d.evalHits(auto, &v, sc.hits, &sc.ghits, output, out)
 	out = d.scanPII(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)
 	return out
@@ -229,16 +234,24 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 
 // evalHits runs the probes and the proximity rules over the hits of one
 // view.
-func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, out []finding) []finding {
+//
+// The rules read only the hits of word-list patterns, and each rule walks
+// them, so those are first copied with their groups into gbuf: the walks
+// then read one dense slice instead of each hit's pattern.
+func (d *detector) evalHits(a *automaton, v *view, hits []acHit, gbuf *[]groupHit, output bool, out []finding) []finding {
 	if len(hits) == 0 {
 		return out
 	}
 	sortHits(hits)
 	var ci codeIndex
 	var seen uint64 // every group some hit belongs to
+	gh := (*gbuf)[:0]
 	for _, h := range hits {
 		p := &a.pats[h.pat]
-		seen |= p.group
+		if p.group != 0 {
+			seen |= p.group
+			gh = append(gh, groupHit{group: p.group, start: h.start, end: h.end})
+		}
 		if p.probe == probeNone {
 			continue
 		}
@@ -256,22 +269,22 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, ou
 			continue
 		}
 		full := uint32(1)<<len(r.reqs) - 1
-		for i := 0; i < len(hits); i++ {
-			h := hits[i]
-			if a.pats[h.pat].group&r.any == 0 {
+		for i := 0; i < len(gh); i++ {
+			h := gh[i]
+			if h.group&r.any == 0 {
 				continue
 			}
 			var sat uint32
 			end := h.end
-			for j := i; j < len(hits) && hits[j].start < h.start+r.window; j++ {
-				m := a.pats[hits[j].pat].group
+			for j := i; j < len(gh) && gh[j].start < h.start+r.window; j++ {
+				m := gh[j].group
 				if m&r.any == 0 {
 					continue
 				}
 				for k, req := range r.reqs {
-					if m&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(hits[j].start))) {
+					if m&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
 						sat |= 1 << k
-						end = max(end, hits[j].end)
+						end = max(end, gh[j].end)
 					}
 				}
 				if sat == full {
@@ -283,7 +296,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, output bool, ou
 			}
 		}
 	}
+	*gbuf = gh
 	return out
+}
+
+// groupHit is a word-list hit as the proximity rules see it.
+type groupHit struct {
+	group      uint64
+	start, end int32
 }
 
 // possible reports whether hits from the groups in seen could satisfy

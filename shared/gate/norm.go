@@ -458,15 +458,20 @@ func spacedEnd(b []byte, i int) (int, bool) {
 	return last, count >= spacedRun
 }
 
-// asciiPrefix is the length of s's leading ASCII run, 8 bytes per step.
+// asciiPrefix is the length of s's leading ASCII run, 32 bytes per step
+// (one OR of four loads), then 8, then byte by byte.
 func asciiPrefix(s string) int {
 	j := 0
-	if len(s) >= 8 {
-		p := unsafe.Pointer(unsafe.StringData(s))
-		for ; j+8 <= len(s); j += 8 {
-			if *(*uint64)(unsafe.Add(p, j))&0x8080808080808080 != 0 {
-				break
-			}
+	p := unsafe.Pointer(unsafe.StringData(s))
+	for ; j+32 <= len(s); j += 32 {
+		q := unsafe.Add(p, j)
+		if (*(*uint64)(q)|*(*uint64)(unsafe.Add(q, 8))|*(*uint64)(unsafe.Add(q, 16))|*(*uint64)(unsafe.Add(q, 24)))&msb != 0 {
+			break
+		}
+	}
+	for ; j+8 <= len(s); j += 8 {
+		if *(*uint64)(unsafe.Add(p, j))&msb != 0 {
+			break
 		}
 	}
 	for j < len(s) && s[j] < 0x80 {
