@@ -49,6 +49,7 @@ type Verifier struct {
 	buf       []byte
 	prefix    []byte    // `{"chain":"<chain>"`, the start of every line of this chain (AddLine)
 	digest    hash.Hash // AddLine's, reused
+	sum       [sha256.Size]byte
 }
 
 // NewVerifier starts at seq from. If from is 0 the first prevHash must be the
