@@ -30,7 +30,7 @@ var steps = []step{
 	{"Gate: one request of 1, 4, 64 KiB mixed text, full default policy (per core)", "./shared/gate", "RequestSizes|Throughput", "1s", nil,
 		">= 300 MB/s per core; p99 <= 100 µs for 4 KiB in + 4 KiB out (Request4KiB)"},
 	{"Gate: 4 KiB input + 4 KiB output", "./shared/gate", "Request4KiB", "1s", nil, "p99 <= 100 µs"},
-	{"Offline chain verification (one core)", "./shared/evidence", "Verify$", "2s", nil, ">= 1 M entries/s per core"},
+	{"Offline chain verification (one core): entries from the table (Verify), archived bundle lines (VerifyLines)", "./shared/evidence", "Verify$|VerifyLines$", "2s", nil, ">= 1 M entries/s per core"},
 	{"Evidence append vs plain PutItem, 16 writers on one tenant, DynamoDB Local", "./shared/dynamo", "AppendVsPutItem", "300x",
 		[]string{"AGENTGATE_EMULATOR_PEAK=1"}, "ratio >= 0.5, zero forks"},
 	{"End-to-end POST /v1/validate over local HTTP (vegeta, fixed rate)", "./localtest/system", "ValidateHTTP", "1x",
