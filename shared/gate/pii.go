@@ -320,16 +320,32 @@ func validSSN(d []byte) bool {
 }
 
 var (
-	versionContext = []string{"version", "release", "build", "v."}
-	ssnContext     = []string{"ssn", "social security", "soc sec", "sozialversicherung"}
-	phoneContext   = []string{"phone", "tel", "call", "mobile", "cell", "whatsapp", "fax", "sms", "text me", "reach me", "contact",
+	versionContext = newKeywords("version", "release", "build", "v.")
+	ssnContext     = newKeywords("ssn", "social security", "soc sec", "sozialversicherung")
+	phoneContext   = newKeywords("phone", "tel", "call", "mobile", "cell", "whatsapp", "fax", "sms", "text me", "reach me", "contact",
 		"telephone", "portable", "telefono", "movil", "celular", "telefon", "handy", "rufnummer", "cellulare", "my number", "mon numero",
 		"mi numero", "meine nummer", "il mio numero", "meu numero",
-		"电话", "手机", "联系", "號碼", "号码"}
+		"电话", "手机", "联系", "號碼", "号码")
 )
 
+// keywords is a context word list with the set of bytes its words start
+// with, so a window is searched in one pass: only positions holding such a
+// byte are compared with the words.
+type keywords struct {
+	words []string
+	first [256]bool
+}
+
+func newKeywords(words ...string) *keywords {
+	k := &keywords{words: words}
+	for _, w := range words {
+		k.first[w[0]] = true
+	}
+	return k
+}
+
 // hasContext looks for a keyword in the 48 bytes before i.
-func hasContext(s string, i int, words []string) bool {
+func hasContext(s string, i int, kw *keywords) bool {
 	a := max(0, i-48)
 	var buf [48]byte
 	w := buf[:0]
@@ -341,9 +357,14 @@ func hasContext(s string, i int, words []string) bool {
 		w = append(w, c)
 	}
 	ws := bytesToString(w)
-	for _, kw := range words {
-		if strings.Contains(ws, kw) {
-			return true
+	for k := 0; k < len(ws); k++ {
+		if !kw.first[ws[k]] {
+			continue
+		}
+		for _, word := range kw.words {
+			if strings.HasPrefix(ws[k:], word) {
+				return true
+			}
 		}
 	}
 	return false
@@ -382,7 +403,7 @@ func isPhone(s string, r *numRun) bool {
 	case n == 11 && d[0] == '1' && d[1] >= '3' && grouped && len(g) == 3 && g[0] == 3 && g[1] == 4 && g[2] == 4:
 		return true
 	}
-	return hasContext(s, r.start, phoneContext) && (grouped || r.ng == 1)
+	return (grouped || r.ng == 1) && hasContext(s, r.start, phoneContext)
 }
 
 // publicIPv4 parses dotted-quad text and rejects private, loopback,
