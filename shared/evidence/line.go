@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"math/bits"
 	"encoding/hex"
+	"math/bits"
 )
 
 // AddLine is Add for one bundle line as AppendLine writes it, without
@@ -60,8 +60,10 @@ func (v *Verifier) AddLine(line []byte, tenant string) (sum [sha256.Size]byte, o
 			return sum, false
 		}
 		start := i + len(m.key)
-		if i, ok = skipValue(line, start); !ok {
-			return sum, false
+		if i, ok = skipPlainString(line, start); !ok {
+			if i, ok = skipValue(line, start); !ok {
+				return sum, false
+			}
 		}
 		switch m.dst {
 		case 0:
@@ -237,6 +239,19 @@ func skipValue(b []byte, i int) (int, bool) {
 		return i + 4, true
 	}
 	return i, false
+}
+
+// skipPlainString is skipString for the common case, a string with no
+// backslash before its closing quote; false sends the caller to skipValue.
+func skipPlainString(b []byte, i int) (int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return i, false
+	}
+	q := indexQuote(b, i+1)
+	if q < 0 || b[q-1] == '\\' {
+		return i, false
+	}
+	return q + 1, true
 }
 
 // skipString returns the index just past the JSON string starting at b[i].
