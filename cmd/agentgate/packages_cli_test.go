@@ -175,3 +175,35 @@ func TestStatusCommandTable(t *testing.T) {
 	assert.Regexp(t, `^CC6\.1\s+Encryption at rest\s+ok   passing\s+gdpr:Art\.32 soc2:CC6\.1`, lines[3])
 	assert.Regexp(t, `^CC9\.2\s+Vendor risk\s+!    warning\s+OpenAI vendor review due in 14 days$`, lines[4])
 }
+
+// bundle prints a bundle's entries as JSON lines: the archive's canonical
+// lines, byte for byte, each a whole entry with its hash.
+func TestBundleCommandPrintsEntries(t *testing.T) {
+	src, err := audittest.NewSource("acme", 250, 100, t0)
+	require.NoError(t, err)
+	ms, err := src.Manifests(t.Context(), "acme/0", 0)
+	require.NoError(t, err)
+	require.NotEmpty(t, ms)
+	body, err := src.Bundle(t.Context(), ms[0].Key)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "b.jsonl.sz")
+	require.NoError(t, os.WriteFile(path, body, 0o600))
+
+	out, _, err := runCLI(t, "bundle", path)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, int(ms[0].Count))
+	var e struct {
+		Seq  int64  `json:"seq"`
+		Hash string `json:"hash"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &e))
+	assert.Equal(t, ms[0].LastSeq, e.Seq)
+	assert.Equal(t, ms[0].LastHash, e.Hash)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "x"), []byte("not a bundle"), 0o600))
+	_, _, err = runCLI(t, "bundle", filepath.Join(dir, "x"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "not a bundle")
+}
