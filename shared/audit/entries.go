@@ -238,26 +238,8 @@ func parseEntryFast(l []byte, e *evidence.Entry) error {
 			return err
 		}
 	}
-	if !p.lit(`,"rules":`) {
-		return errSlow
-	}
-	if p.lit("null") {
-		e.Rules = nil
-	} else {
-		if !p.lit("[") {
-			return errSlow
-		}
-		e.Rules = []string{}
-		for !p.lit("]") {
-			if len(e.Rules) > 0 && !p.lit(",") {
-				return errSlow
-			}
-			s, err := p.str()
-			if err != nil {
-				return err
-			}
-			e.Rules = append(e.Rules, s)
-		}
+	if err := p.rules(`,"rules":`, &e.Rules); err != nil {
+		return err
 	}
 	if err := p.optStr(`,"policyHash":`, &e.PolicyHash); err != nil {
 		return err
@@ -277,17 +259,7 @@ func parseEntryFast(l []byte, e *evidence.Entry) error {
 	if err := p.optStr(`,"hash":`, &e.Hash); err != nil {
 		return err
 	}
-	if !p.lit("}") {
-		return errSlow
-	}
-	for ; p.i < len(p.b); p.i++ {
-		switch p.b[p.i] {
-		case ' ', '\t', '\r':
-		default:
-			return errSlow
-		}
-	}
-	return nil
+	return p.end()
 }
 
 // canonicalEntry parses the rest of a line in evidence.AppendLine's form.
