@@ -61,8 +61,8 @@ type acPattern struct {
 type automaton struct {
 	nclass int
 	class  [256]uint16
-	// tab is class | pre-pass kind<<16, so the fused scan loop reads one
-	// table entry per byte for both jobs.
+	// tab is class widened to the table's element type, so the scan loop
+	// adds it to a state with no conversion.
 	tab   [256]uint32
 	space uint16 // class of the folded space
 	next  []uint32
@@ -367,7 +367,7 @@ func (a *automaton) walk(s string, from, to int, st uint32, hits []acHit) (uint3
 	}
 }
 
-// step1 is step2 for one walk.
+// step1 is step4 for one walk.
 func (a *automaton) step1(s string, i int, st uint32) (int, uint32) {
 	next, tab, outStart := a.next, &a.tab, a.outStart
 	for ; i < len(s); i++ {
