@@ -207,3 +207,35 @@ func TestViewSpans(t *testing.T) {
 		require.LessOrEqual(t, a, b)
 	}
 }
+
+// TestHasContextMatchesContains holds the indexed keyword search to one
+// substring search per keyword over the lower-cased window.
+func TestHasContextMatchesContains(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for _, kw := range []*keywords{versionContext, ssnContext, phoneContext} {
+		var words []string
+		for _, ws := range kw.byFirst {
+			words = append(words, ws...)
+		}
+		texts := fastpathTexts(t, 200)
+		for _, w := range words {
+			texts = append(texts, "Call "+strings.ToUpper(w)+" 0612345678", w+"1", "x"+w[:len(w)-1]+" 1")
+		}
+		for _, s := range texts {
+			for range 20 {
+				i := r.Intn(len(s) + 1)
+				window := []byte(s[max(0, i-48):i])
+				for k, c := range window {
+					if c >= 'A' && c <= 'Z' {
+						window[k] = c + 32
+					}
+				}
+				want := false
+				for _, w := range words {
+					want = want || strings.Contains(string(window), w)
+				}
+				require.Equal(t, want, hasContext(s, i, kw), "%q before %d", s, i)
+			}
+		}
+	}
+}

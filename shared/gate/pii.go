@@ -328,18 +328,18 @@ var (
 		"电话", "手机", "联系", "號碼", "号码")
 )
 
-// keywords is a context word list with the set of bytes its words start
-// with, so a window is searched in one pass: only positions holding such a
-// byte are compared with the words.
+// keywords is a context word list indexed by first byte, so a window is
+// searched in one pass: each position is compared only with the words
+// that start with its byte, and a second-byte test rejects most of those
+// before a full comparison.
 type keywords struct {
-	words []string
-	first [256]bool
+	byFirst [256][]string
 }
 
 func newKeywords(words ...string) *keywords {
-	k := &keywords{words: words}
+	k := &keywords{}
 	for _, w := range words {
-		k.first[w[0]] = true
+		k.byFirst[w[0]] = append(k.byFirst[w[0]], w)
 	}
 	return k
 }
@@ -358,11 +358,8 @@ func hasContext(s string, i int, kw *keywords) bool {
 	}
 	ws := bytesToString(w)
 	for k := 0; k < len(ws); k++ {
-		if !kw.first[ws[k]] {
-			continue
-		}
-		for _, word := range kw.words {
-			if strings.HasPrefix(ws[k:], word) {
+		for _, word := range kw.byFirst[ws[k]] {
+			if len(ws)-k >= len(word) && (len(word) < 2 || ws[k+1] == word[1]) && ws[k:k+len(word)] == word {
 				return true
 			}
 		}
