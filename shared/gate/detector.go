@@ -30,6 +30,7 @@ type scratch struct {
 	dghits   []groupHit
 	norm     []byte
 	segs     []vseg  // run-length map of norm to the original
+	wide     bool    // norm holds non-ASCII bytes
 	ostart   []int32 // per-byte map, only after a layout pass
 	oend     []int32
 	dec      []byte
@@ -221,7 +222,7 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	if sc.pre.run(text, true); sc.pre.slow {
 		// Non-ASCII or layout tricks: scan the normalised view instead.
 		v, out = d.normalise(sc, text, out)
-		if !isASCII(v.s) {
+		if sc.wide {
 			auto = d.full
 		}
 	}

@@ -181,7 +181,8 @@ func TestBlockMasks(t *testing.T) {
 }
 
 // TestViewSpans checks the run-length map of normalised views: every view
-// byte maps to one whole rune (or stray byte) of the original, in order.
+// byte maps to one whole rune (or stray byte) of the original, in order;
+// and that the normaliser knows whether the view is plain ASCII.
 // The end-to-end results are held to the per-byte map it replaced by the
 // corpus and detector tests.
 func TestViewSpans(t *testing.T) {
@@ -193,6 +194,7 @@ func TestViewSpans(t *testing.T) {
 			continue
 		}
 		v, _ := g.det.normalise(sc, s, nil)
+		require.Equal(t, !isASCII(v.s), sc.wide, "wide %q", s)
 		if v.ostart != nil || len(v.s) == 0 {
 			continue // compacted: per-byte map
 		}

@@ -157,7 +157,24 @@ var confusables = map[rune]rune{
 var (
 	runeFoldOnce sync.Once
 	runeFold     map[rune]string
+	// runeFold for the two-byte UTF-8 range (Latin, Greek, Cyrillic),
+	// where European text spends its non-ASCII runes: index+1 into
+	// runeFoldLow, 0 for none. An array read instead of a map lookup.
+	runeFoldIdx [0x800]uint16
+	runeFoldLow []string
 )
+
+// foldRune is runeFold[r].
+func foldRune(r rune) (string, bool) {
+	if r < 0x800 {
+		if k := runeFoldIdx[r]; k != 0 {
+			return runeFoldLow[k-1], true
+		}
+		return "", false
+	}
+	f, ok := runeFold[r]
+	return f, ok
+}
 
 // buildRuneFold precomputes, for the blocks attackers draw on, what each
 // rune reads as: NFKD with combining marks dropped (so "précédentes"
@@ -206,6 +223,12 @@ func buildRuneFold() {
 	add(0x1D400, 0x1D7FF)
 	add(0x1F100, 0x1F1FF)
 	runeFold['ß'] = "ss"
+	for r := rune(0); r < 0x800; r++ {
+		if f, ok := runeFold[r]; ok {
+			runeFoldLow = append(runeFoldLow, f)
+			runeFoldIdx[r] = uint16(len(runeFoldLow))
+		}
+	}
 }
 
 // foldPatternRunes applies the same rune folding to a word-list entry that
@@ -273,7 +296,7 @@ func (sc *scratch) perByte(orig string) {
 // text are legitimate and are stripped silently.
 func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []finding) {
 	runeFoldOnce.Do(buildRuneFold)
-	sc.norm, sc.segs = sc.norm[:0], sc.segs[:0]
+	sc.norm, sc.segs, sc.wide = sc.norm[:0], sc.segs[:0], false
 	tagStart, selStart, selRun := -1, -1, 0
 	invStart, invEnd := -1, -1
 	prevRune := rune(0)
@@ -353,10 +376,12 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 		case r < 0x80:
 			sc.emitCopy(s[i:i+1], i)
 		default:
-			if f, ok := runeFold[r]; ok {
+			if f, ok := foldRune(r); ok {
 				sc.emit(f, i, i+size)
+				sc.wide = sc.wide || !isASCII(f)
 			} else {
 				sc.emitCopy(s[i:i+size], i)
+				sc.wide = true
 			}
 		}
 		i += size
