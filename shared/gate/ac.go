@@ -47,6 +47,7 @@ var wordByte = func() (t [256]bool) {
 const (
 	pfLeftOpen  = 1 << iota // may start inside a word
 	pfRightOpen             // may end inside a word (a stem)
+	pfSpaced                // has a space, so a match may span a whitespace run
 )
 
 type acPattern struct {
@@ -130,6 +131,11 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 		}
 		for i := 0; i < len(p.text); i++ {
 			used[p.text[i]] = true
+		}
+	}
+	for i := range a.pats {
+		if strings.IndexByte(a.pats[i].text, ' ') >= 0 {
+			a.pats[i].flags |= pfSpaced
 		}
 	}
 	used[' '] = true
@@ -388,7 +394,12 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] {
 			continue
 		}
-		start := backStart(s, end, p.size)
+		// Without a space in the pattern no whitespace run can be inside
+		// the match, so it is exactly size bytes long.
+		start := end - p.size
+		if p.flags&pfSpaced != 0 {
+			start = backStart(s, end, p.size)
+		}
 		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] {
 			continue
 		}
