@@ -175,7 +175,7 @@ func (d *detector) injectionIn(sc *scratch, b []byte) bool {
 		return false
 	}
 	var tmp [8]finding
-	fs := d.evalHits(d.full, &v, sc.dhits, &sc.dghits, false, tmp[:0])
+	fs := d.evalHits(d.full, &v, sc.dhits, &sc.deval, false, tmp[:0])
 	for _, f := range fs {
 		if d.injection[f.rule] {
 			return true

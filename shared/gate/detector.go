@@ -26,8 +26,8 @@ type scratch struct {
 	hits     []acHit
 	dhits    []acHit
 	side     [runWays - 1][]acHit // later pieces' hits in automaton.run
-	ghits    []groupHit
-	dghits   []groupHit
+	eval     evalBuf
+	deval    evalBuf // for decoded segments
 	norm     []byte
 	segs     []vseg  // run-length map of norm to the original
 	wide     bool    // norm holds non-ASCII bytes
@@ -57,8 +57,8 @@ func putScratch(s *scratch) {
 	if cap(s.hits) > 1<<16 {
 		s.hits = nil
 	}
-	if cap(s.ghits) > 1<<16 {
-		s.ghits = nil
+	if cap(s.eval.hits) > 1<<16 {
+		s.eval = evalBuf{}
 	}
 	scratchPool.Put(s)
 }
@@ -227,7 +227,7 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 		}
 	}
 	sc.hits = auto.run(v.s, sc.hits[:0], &sc.side)
-	out = d.evalHits(auto, &v, sc.hits, &sc.ghits, output, out)
+	out = d.evalHits(auto, &v, sc.hits, &sc.eval, output, out)
 	out = d.scanPII(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)
 	return out
@@ -237,16 +237,18 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 // view.
 //
 // The rules read only the hits of word-list patterns, and each rule walks
-// them, so those are first copied with their groups into gbuf: the walks
-// then read one dense slice instead of each hit's pattern.
-func (d *detector) evalHits(a *automaton, v *view, hits []acHit, gbuf *[]groupHit, output bool, out []finding) []finding {
+// them, so those are first copied with their groups into eb: the walks
+// then read one dense slice instead of each hit's pattern. Per rule, the
+// requirements each hit meets are worked out once, not again in every
+// window that contains it.
+func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, output bool, out []finding) []finding {
 	if len(hits) == 0 {
 		return out
 	}
 	sortHits(hits)
 	var ci codeIndex
 	var seen uint64 // every group some hit belongs to
-	gh := (*gbuf)[:0]
+	gh := eb.hits[:0]
 	for _, h := range hits {
 		p := &a.pats[h.pat]
 		if p.group != 0 {
@@ -264,10 +266,26 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, gbuf *[]groupHi
 			}
 		}
 	}
+	eb.hits = gh
+	if cap(eb.meets) < len(gh) {
+		eb.meets = make([]uint32, len(gh), cap(gh))
+	}
+	meets := eb.meets[:len(gh)]
 	for ri := range d.rules {
 		r := &d.rules[ri]
 		if (r.outputOnly && !output) || !d.on(r.rule) || !r.possible(seen) {
 			continue
+		}
+		for j := range gh {
+			var m uint32
+			if gh[j].group&r.any != 0 {
+				for k, req := range r.reqs {
+					if gh[j].group&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
+						m |= 1 << k
+					}
+				}
+			}
+			meets[j] = m
 		}
 		full := uint32(1)<<len(r.reqs) - 1
 		for i := 0; i < len(gh); i++ {
@@ -278,16 +296,11 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, gbuf *[]groupHi
 			var sat uint32
 			end := h.end
 			for j := i; j < len(gh) && gh[j].start < h.start+r.window; j++ {
-				m := gh[j].group
-				if m&r.any == 0 {
+				if meets[j] == 0 {
 					continue
 				}
-				for k, req := range r.reqs {
-					if m&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
-						sat |= 1 << k
-						end = max(end, gh[j].end)
-					}
-				}
+				sat |= meets[j]
+				end = max(end, gh[j].end)
 				if sat == full {
 					s, e := v.span(int(h.start), int(end))
 					out = append(out, finding{rule: r.rule, start: s, end: e})
@@ -297,8 +310,13 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, gbuf *[]groupHi
 			}
 		}
 	}
-	*gbuf = gh
 	return out
+}
+
+// evalBuf holds evalHits' per-call buffers.
+type evalBuf struct {
+	hits  []groupHit
+	meets []uint32 // per hit, the requirements of the current rule it meets
 }
 
 // groupHit is a word-list hit as the proximity rules see it.
