@@ -239,8 +239,8 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 // The rules read only the hits of word-list patterns, and each rule walks
 // them, so those are first copied with their groups into eb: the walks
 // then read one dense slice instead of each hit's pattern. Per rule, the
-// requirements each hit meets are worked out once, not again in every
-// window that contains it.
+// hits of its groups are picked out with the requirements each meets, so
+// its windows walk only those and do not work the requirements out again.
 func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, output bool, out []finding) []finding {
 	if len(hits) == 0 {
 		return out
@@ -267,40 +267,37 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		}
 	}
 	eb.hits = gh
-	if cap(eb.meets) < len(gh) {
-		eb.meets = make([]uint32, len(gh), cap(gh))
-	}
-	meets := eb.meets[:len(gh)]
 	for ri := range d.rules {
 		r := &d.rules[ri]
 		if (r.outputOnly && !output) || !d.on(r.rule) || !r.possible(seen) {
 			continue
 		}
+		// The hits of this rule's groups, with the requirements each meets.
+		rel := eb.rel[:0]
 		for j := range gh {
-			var m uint32
-			if gh[j].group&r.any != 0 {
-				for k, req := range r.reqs {
-					if gh[j].group&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
-						m |= 1 << k
-					}
-				}
-			}
-			meets[j] = m
-		}
-		full := uint32(1)<<len(r.reqs) - 1
-		for i := 0; i < len(gh); i++ {
-			h := gh[i]
-			if h.group&r.any == 0 {
+			if gh[j].group&r.any == 0 {
 				continue
 			}
+			var m uint32
+			for k, req := range r.reqs {
+				if gh[j].group&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
+					m |= 1 << k
+				}
+			}
+			rel = append(rel, relHit{start: gh[j].start, end: gh[j].end, meets: m})
+		}
+		eb.rel = rel
+		full := uint32(1)<<len(r.reqs) - 1
+		for i := 0; i < len(rel); i++ {
+			h := rel[i]
 			var sat uint32
 			end := h.end
-			for j := i; j < len(gh) && gh[j].start < h.start+r.window; j++ {
-				if meets[j] == 0 {
+			for j := i; j < len(rel) && rel[j].start < h.start+r.window; j++ {
+				if rel[j].meets == 0 {
 					continue
 				}
-				sat |= meets[j]
-				end = max(end, gh[j].end)
+				sat |= rel[j].meets
+				end = max(end, rel[j].end)
 				if sat == full {
 					s, e := v.span(int(h.start), int(end))
 					out = append(out, finding{rule: r.rule, start: s, end: e})
@@ -315,8 +312,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 
 // evalBuf holds evalHits' per-call buffers.
 type evalBuf struct {
-	hits  []groupHit
-	meets []uint32 // per hit, the requirements of the current rule it meets
+	hits []groupHit
+	rel  []relHit
+}
+
+// relHit is a hit of one rule's groups and the requirements it meets.
+type relHit struct {
+	start, end int32
+	meets      uint32
 }
 
 // groupHit is a word-list hit as the proximity rules see it.
