@@ -70,8 +70,8 @@ type automaton struct {
 	// outStart is the first (premultiplied) state with outputs: they are
 	// numbered last.
 	outStart uint32
-	outHead  []int32 // per state: index into outList or -1
-	outList  []int32 // pattern ids, each run terminated by -1
+	outHead  []int32    // per state: index into outList or -1
+	outList  []outEntry // each state's patterns, each run ended by id -1
 	pats     []acPattern
 }
 
@@ -256,8 +256,11 @@ func (a *automaton) renumber(order []uint32, out [][]int32) {
 		}
 		if len(out[s]) > 0 {
 			a.outHead[ns] = int32(len(a.outList))
-			a.outList = append(a.outList, out[s]...)
-			a.outList = append(a.outList, -1)
+			for _, id := range out[s] {
+				p := &a.pats[id]
+				a.outList = append(a.outList, outEntry{id: id, size: int32(p.size), flags: p.flags})
+			}
+			a.outList = append(a.outList, outEntry{id: -1})
 		}
 	}
 	a.next = next
@@ -385,10 +388,16 @@ func (a *automaton) step1(s string, i int, st uint32) (int, uint32) {
 	return i, st
 }
 
+// outEntry is what emit needs of a pattern, kept next to the other
+// outputs of the same state rather than in the pattern table.
+type outEntry struct {
+	id, size int32
+	flags    uint8
+}
+
 func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
-	for k := head; a.outList[k] >= 0; k++ {
-		id := a.outList[k]
-		p := &a.pats[id]
+	for k := head; a.outList[k].id >= 0; k++ {
+		p := a.outList[k]
 		// The right boundary first: it needs no walk back, and inside a
 		// word ("llm" in "limit") it is what fails.
 		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] {
@@ -396,14 +405,14 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 		}
 		// Without a space in the pattern no whitespace run can be inside
 		// the match, so it is exactly size bytes long.
-		start := end - p.size
+		start := end - int(p.size)
 		if p.flags&pfSpaced != 0 {
-			start = backStart(s, end, p.size)
+			start = backStart(s, end, int(p.size))
 		}
 		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] {
 			continue
 		}
-		hits = append(hits, acHit{pat: id, start: int32(start), end: int32(end)})
+		hits = append(hits, acHit{pat: p.id, start: int32(start), end: int32(end)})
 	}
 	return hits
 }
