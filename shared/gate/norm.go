@@ -247,8 +247,7 @@ func foldPatternRunes(p string) string {
 	return b.String()
 }
 
-// normaliser output goes to scratch buffers: view bytes to sc.norm, their
-// map to sc.segs.
+// The normaliser writes view bytes to sc.norm and their map to sc.segs.
 
 // emitCopy appends b, copied from the original at o.
 func (sc *scratch) emitCopy(b string, o int) {
