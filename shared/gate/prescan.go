@@ -7,11 +7,10 @@ import (
 	"unsafe"
 )
 
-// The pre-pass walks the text once and does work only at token
-// boundaries. It decides whether the text needs normalising and collects
-// the few candidates the later scanners visit (digit runs, long
-// base64/hex tokens, '%' escapes), so those scanners never walk clean text
-// again.
+// The pre-pass walks the text once, 64 bytes at a time. It decides
+// whether the text needs normalising and collects the few candidates the
+// later scanners visit (digit runs, long base64/hex tokens, '%' escapes),
+// so those scanners never walk clean text again.
 //
 // Tokens are runs of letters, digits and the base64/url-safe symbols
 // + / = - _; every other byte, non-ASCII ones included, ends a token.

@@ -1,10 +1,13 @@
+//go:build !purego
+
 package gate
 
 // On amd64 with AVX2 the pre-pass classifies each 64-byte block with
 // vector compares (prescan_amd64.s): a few dozen instructions per block
 // instead of a few hundred. Go has no portable SIMD, and the pre-pass
 // runs over every byte of every request, which is what makes the kernel
-// worth its assembly. blockMasksGo is the reference and the fallback.
+// worth its assembly. blockMasksGo is the reference and the fallback;
+// the purego build tag selects it everywhere.
 
 //go:noescape
 func blockMasksAVX2(b *[64]byte) (hi, dig, let, tok uint64)

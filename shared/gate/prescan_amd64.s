@@ -1,3 +1,5 @@
+//go:build !purego
+
 #include "textflag.h"
 
 // Byte constants broadcast to 32 lanes.
