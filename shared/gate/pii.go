@@ -50,6 +50,13 @@ func (d *detector) scanPII(v *view, pre *prescan, out []finding) []finding {
 			}
 			continue
 		}
+		// Most numbers in prose are short and stand alone ("2023 ",
+		// "10:30"): one group of fewer than minPIIDigits digits that no
+		// separator continues, which no rule below can accept.
+		if j := digitsEnd(s, i); j-i < minPIIDigits && !numContinues(s, j) {
+			next = j
+			continue
+		}
 		var nr numRun
 		parseNumRun(s, i, &nr)
 		if rule, e, ok := d.classifyNum(s, i, &nr); ok {
@@ -74,6 +81,32 @@ func (d *detector) scanPII(v *view, pre *prescan, out []finding) []finding {
 		}
 	}
 	return out
+}
+
+// minPIIDigits is the fewest digits any number rule accepts (an E.164
+// phone has 8); IPv4 needs four groups, so a separator.
+const minPIIDigits = 8
+
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// numContinues reports whether parseNumRun might read another group after
+// the digits ending at j. It may say yes when parseNumRun would stop, never
+// the reverse.
+func numContinues(s string, j int) bool {
+	if j+1 >= len(s) {
+		return false
+	}
+	switch s[j] {
+	case ' ', '-', '.', '/', ')':
+		c := s[j+1]
+		return isDigit(c) || c == ' ' || c == '('
+	}
+	return false
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
