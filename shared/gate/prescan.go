@@ -62,6 +62,14 @@ func (p *prescan) run(s string, stopAtHigh bool) {
 			}
 		}
 		bound := ^tok
+		// A hyphenated line break: '-' is the token byte that is neither
+		// a letter nor a digit, and '\n' a boundary; bit 63's next byte
+		// is in the next block, so it is tested as it is.
+		for hy := tok &^ (let | dig) & (bound>>1 | 1<<63); hy != 0 && !p.layout; hy &= hy - 1 {
+			if k := i + bits.TrailingZeros64(hy); k+1 < n && s[k] == '-' && s[k+1] == '\n' {
+				p.slow, p.layout = true, true
+			}
+		}
 
 		// Digit-run starts: digits whose previous byte is not one.
 		for ds := dig &^ (dig<<1 | pDig>>63); ds != 0; ds &= ds - 1 {
@@ -110,9 +118,6 @@ func (p *prescan) run(s string, stopAtHigh bool) {
 	}
 	if strings.IndexByte(s, '%') >= 0 {
 		p.pct = true
-	}
-	if strings.Contains(s, "-\n") {
-		p.slow, p.layout = true, true
 	}
 }
 
