@@ -28,8 +28,9 @@ type prescan struct {
 // byte, because the caller will normalise and run it again on the result;
 // then only slow and stopped are meaningful.
 //
-// The text is taken 64 bytes at a time. blockMasks gives one bit per byte
-// for "non-ASCII", "digit", "letter" and "token byte"; token starts and
+// The text is taken 64 bytes at a time. blockMasks tells whether a block
+// has a non-ASCII byte and gives one bit per byte for "digit", "letter"
+// and "token byte"; token starts and
 // ends, digit-run starts and the single-letter tokens of letter-spaced
 // text then fall out of shifts of those masks, so ordinary prose costs a
 // few dozen register operations per block and no per-byte branches.
@@ -151,36 +152,70 @@ const (
 
 // blockMasksGo classifies 64 bytes eight at a time with SWAR arithmetic on
 // the low seven bits, where adding a per-byte constant cannot carry into
-// the next byte, and packs each byte's flag into one bit.
+// the next byte, and packs each byte's flag into one bit. hi is only
+// tested for zero, so it is left unpacked: the top bits of the words
+// ORed together. The eight words are written out rather than looped
+// over: Go does not unroll, and the loop's bookkeeping was a tenth of
+// the cost.
 func blockMasksGo(b *[64]byte) (hi, dig, let, tok uint64) {
-	for w := 0; w < 8; w++ {
-		x := binary.LittleEndian.Uint64(b[8*w:])
-		h := x & msb
-		y := x &^ msb
-		ascii := msb &^ h
-		// y+(0x80-lo) has the top bit set iff y >= lo; y+(0x7F-hi) has it
-		// clear iff y <= hi.
-		d := (y + (0x80-'0')*lsb) &^ (y + (0x7F-'9')*lsb) & ascii
-		z := y | 0x20*lsb
-		l := (z + (0x80-'a')*lsb) &^ (z + (0x7F-'z')*lsb) & ascii
-		// '+', '-' and '/' are the odd bytes in 0x2B..0x2F.
-		sym := (y + (0x80-0x2B)*lsb) &^ (y + (0x7F-0x2F)*lsb) & (y << 7)
-		// A byte of y^c is zero (the byte was c) iff adding 0x7F leaves
-		// its top bit clear.
-		eqs := ^(y ^ '='*lsb + 0x7F*lsb) | ^(y ^ '_'*lsb + 0x7F*lsb)
-		t := (d | l | sym | eqs) & ascii
-		sh := uint(8 * w)
-		hi |= packTop(h) << sh
-		dig |= packTop(d) << sh
-		let |= packTop(l) << sh
-		tok |= packTop(t) << sh
-	}
+	x0, x1, x2, x3 := binary.LittleEndian.Uint64(b[0:]), binary.LittleEndian.Uint64(b[8:]), binary.LittleEndian.Uint64(b[16:]), binary.LittleEndian.Uint64(b[24:])
+	x4, x5, x6, x7 := binary.LittleEndian.Uint64(b[32:]), binary.LittleEndian.Uint64(b[40:]), binary.LittleEndian.Uint64(b[48:]), binary.LittleEndian.Uint64(b[56:])
+	hi = (x0 | x1 | x2 | x3 | x4 | x5 | x6 | x7) & msb
+	d0, l0 := swarDigLet(x0)
+	t0 := swarTok(x0, d0, l0)
+	d1, l1 := swarDigLet(x1)
+	t1 := swarTok(x1, d1, l1)
+	d2, l2 := swarDigLet(x2)
+	t2 := swarTok(x2, d2, l2)
+	d3, l3 := swarDigLet(x3)
+	t3 := swarTok(x3, d3, l3)
+	d4, l4 := swarDigLet(x4)
+	t4 := swarTok(x4, d4, l4)
+	d5, l5 := swarDigLet(x5)
+	t5 := swarTok(x5, d5, l5)
+	d6, l6 := swarDigLet(x6)
+	t6 := swarTok(x6, d6, l6)
+	d7, l7 := swarDigLet(x7)
+	t7 := swarTok(x7, d7, l7)
+	dig = packTop(d0) | packTop(d1)<<8 | packTop(d2)<<16 | packTop(d3)<<24 |
+		packTop(d4)<<32 | packTop(d5)<<40 | packTop(d6)<<48 | packTop(d7)<<56
+	let = packTop(l0) | packTop(l1)<<8 | packTop(l2)<<16 | packTop(l3)<<24 |
+		packTop(l4)<<32 | packTop(l5)<<40 | packTop(l6)<<48 | packTop(l7)<<56
+	tok = packTop(t0) | packTop(t1)<<8 | packTop(t2)<<16 | packTop(t3)<<24 |
+		packTop(t4)<<32 | packTop(t5)<<40 | packTop(t6)<<48 | packTop(t7)<<56
 	return hi, dig, let, tok
 }
 
+// swarDigLet marks the digits and the letters among the eight bytes of x
+// in their top bits, and sets no other bit; non-ASCII bytes are neither.
+func swarDigLet(x uint64) (d, l uint64) {
+	y := x &^ msb
+	ascii := msb &^ x
+	// y+(0x80-lo) has the top bit set iff y >= lo; y+(0x7F-hi) has it
+	// clear iff y <= hi.
+	d = (y + (0x80-'0')*lsb) &^ (y + (0x7F-'9')*lsb) & ascii
+	z := y | 0x20*lsb
+	l = (z + (0x80-'a')*lsb) &^ (z + (0x7F-'z')*lsb) & ascii
+	return d, l
+}
+
+// swarTok marks the token bytes of x, given its digits and letters:
+// those and '+', '-', '/', '=' and '_'. (Two functions rather than one so
+// that each stays within the inliner's budget.)
+func swarTok(x, d, l uint64) uint64 {
+	y := x &^ msb
+	// '+', '-' and '/' are the odd bytes in 0x2B..0x2F.
+	sym := (y + (0x80-0x2B)*lsb) &^ (y + (0x7F-0x2F)*lsb) & (y << 7)
+	// A byte of y^c is zero (the byte was c) iff adding 0x7F leaves
+	// its top bit clear.
+	eqs := ^((y ^ '='*lsb + 0x7F*lsb) & (y ^ '_'*lsb + 0x7F*lsb))
+	return (d | l | sym | eqs) &^ x & msb
+}
+
 // packTop gathers the top bit of each byte of m (and nothing else may be
-// set) into the low eight bits: the multiplier moves byte k's bit to bit
-// 56+k with no two partial products meeting.
+// set) into the low eight bits: the multiplier (bits 7j, j < 8) moves
+// byte k's bit, bit 8k+7, to bit 56+k, and no two of the 64 partial
+// products 8k+7+7j meet, so nothing carries.
 func packTop(m uint64) uint64 {
-	return (m >> 7) * 0x0102040810204080 >> 56
+	return m * 0x0002040810204081 >> 56
 }

@@ -35,6 +35,8 @@ var hasAVX2 = func() bool {
 	return b7&(1<<5) != 0
 }()
 
+// blockMasks returns one bit per byte of b for digits, letters and token
+// bytes, and hi non-zero iff b has a non-ASCII byte.
 func blockMasks(b *[64]byte) (hi, dig, let, tok uint64) {
 	if hasAVX2 {
 		return blockMasksAVX2(b)
