@@ -362,42 +362,72 @@ var (
 )
 
 // keywords is a context word list indexed by first byte, so a window is
-// searched in one pass: each position is compared only with the words
-// that start with its byte, and a second-byte test rejects most of those
-// before a full comparison.
+// searched in one pass. A bitmap of the words' first two bytes rejects
+// almost every position with one test; the positions it lets through are
+// compared with the words that start with their byte.
 type keywords struct {
 	byFirst [256][]string
+	pairs   [1 << 16 / 64]uint64 // bit c0<<8|c1: some word starts with c0, c1
 }
 
 func newKeywords(words ...string) *keywords {
 	k := &keywords{}
 	for _, w := range words {
 		k.byFirst[w[0]] = append(k.byFirst[w[0]], w)
+		for c1 := 0; c1 < 256; c1++ {
+			if len(w) == 1 || byte(c1) == w[1] {
+				p := uint(w[0])<<8 | uint(c1)
+				k.pairs[p/64] |= 1 << (p % 64)
+			}
+		}
 	}
 	return k
 }
 
-// hasContext looks for a keyword in the 48 bytes before i.
-func hasContext(s string, i int, kw *keywords) bool {
-	a := max(0, i-48)
-	var buf [48]byte
-	w := buf[:0]
-	for k := a; k < i; k++ {
-		c := s[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
+// lowerASCII lower-cases A to Z and leaves every other byte as it is.
+var lowerASCII = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if i >= 'A' && i <= 'Z' {
+			t[i] += 32
 		}
-		w = append(w, c)
 	}
-	ws := bytesToString(w)
-	for k := 0; k < len(ws); k++ {
-		for _, word := range kw.byFirst[ws[k]] {
-			if len(ws)-k >= len(word) && (len(word) < 2 || ws[k+1] == word[1]) && ws[k:k+len(word)] == word {
+	return t
+}()
+
+// hasContext looks for a keyword (lower case) in the 48 bytes before i,
+// ASCII case ignored.
+func hasContext(s string, i int, kw *keywords) bool {
+	w := s[max(0, i-48):i]
+	for k := 0; k < len(w); k++ {
+		c0, c1 := lowerASCII[w[k]], byte(0)
+		if k+1 < len(w) {
+			c1 = lowerASCII[w[k+1]]
+		}
+		if p := uint(c0)<<8 | uint(c1); kw.pairs[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
+		for _, word := range kw.byFirst[c0] {
+			if hasPrefixLower(w[k:], word) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasPrefixLower reports whether s lower-cased (A to Z only) starts with
+// word.
+func hasPrefixLower(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for j := 0; j < len(word); j++ {
+		if lowerASCII[s[j]] != word[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // isPhone accepts E.164 numbers ("+" and 8 to 15 digits) and national
