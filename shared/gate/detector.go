@@ -2,6 +2,7 @@ package gate
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"unsafe"
@@ -87,7 +88,8 @@ type detector struct {
 
 	rInvisibleText, rInvisibleChars, rEncoded, rEmail, rPhone, rCard, rIBAN, rSSN, rIP int
 	rImage, rLink, rActive, rCanary, rPassword                                         int
-	injection                                                                          []bool // rule number is an injection rule
+	injection                                                                          []bool     // rule number is an injection rule
+	groupRules                                                                         [64]uint64 // per group: the rules (bit per index into rules) with a requirement in it
 }
 
 func newDetector(p *Policy, active []Action) (*detector, error) {
@@ -183,7 +185,13 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			cr.reqs = append(cr.reqs, 1<<g)
 			cr.any |= 1 << g
 		}
+		for _, g := range pr.reqs {
+			d.groupRules[g] |= 1 << len(d.rules)
+		}
 		d.rules = append(d.rules, cr)
+	}
+	if len(d.rules) > 64 {
+		return nil, fmt.Errorf("detector: %d proximity rules, at most 64", len(d.rules))
 	}
 	return d, nil
 }
@@ -253,7 +261,11 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		p := &a.pats[h.pat]
 		if p.group != 0 {
 			seen |= p.group
-			gh = append(gh, groupHit{group: p.group, start: h.start, end: h.end})
+			var rules uint64
+			for g := p.group; g != 0; g &= g - 1 {
+				rules |= d.groupRules[bits.TrailingZeros64(g)]
+			}
+			gh = append(gh, groupHit{group: p.group, rules: rules, start: h.start, end: h.end})
 		}
 		if p.probe == probeNone {
 			continue
@@ -267,26 +279,43 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		}
 	}
 	eb.hits = gh
+	// The rules that can fire, then each hit handed to those of them
+	// whose groups it is in, with the requirements it meets: one pass
+	// over the hits instead of one per rule.
+	var live uint64
 	for ri := range d.rules {
 		r := &d.rules[ri]
-		if (r.outputOnly && !output) || !d.on(r.rule) || !r.possible(seen) {
-			continue
+		if !(r.outputOnly && !output) && d.on(r.rule) && r.possible(seen) {
+			live |= 1 << ri
 		}
-		// The hits of this rule's groups, with the requirements each meets.
-		rel := eb.rel[:0]
-		for j := range gh {
-			if gh[j].group&r.any == 0 {
-				continue
-			}
+	}
+	if live == 0 {
+		return out
+	}
+	if len(eb.rel) < len(d.rules) {
+		eb.rel = make([][]relHit, len(d.rules))
+	}
+	for rs := live; rs != 0; rs &= rs - 1 {
+		ri := bits.TrailingZeros64(rs)
+		eb.rel[ri] = eb.rel[ri][:0]
+	}
+	for j := range gh {
+		for rs := gh[j].rules & live; rs != 0; rs &= rs - 1 {
+			ri := bits.TrailingZeros64(rs)
+			r := &d.rules[ri]
 			var m uint32
 			for k, req := range r.reqs {
 				if gh[j].group&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
 					m |= 1 << k
 				}
 			}
-			rel = append(rel, relHit{start: gh[j].start, end: gh[j].end, meets: m})
+			eb.rel[ri] = append(eb.rel[ri], relHit{start: gh[j].start, end: gh[j].end, meets: m})
 		}
-		eb.rel = rel
+	}
+	for rs := live; rs != 0; rs &= rs - 1 {
+		ri := bits.TrailingZeros64(rs)
+		r := &d.rules[ri]
+		rel := eb.rel[ri]
 		full := uint32(1)<<len(r.reqs) - 1
 		for i := 0; i < len(rel); i++ {
 			h := rel[i]
@@ -313,7 +342,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 // evalBuf holds evalHits' per-call buffers.
 type evalBuf struct {
 	hits []groupHit
-	rel  []relHit
+	rel  [][]relHit // per rule
 }
 
 // relHit is a hit of one rule's groups and the requirements it meets.
@@ -325,6 +354,7 @@ type relHit struct {
 // groupHit is a word-list hit as the proximity rules see it.
 type groupHit struct {
 	group      uint64
+	rules      uint64 // the rules (bit per index into detector.rules) using one of its groups
 	start, end int32
 }
 
