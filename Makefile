@@ -37,6 +37,8 @@ local: deps
 ## test: vet + every test, including the integration tests against the emulators; then no emulator may be left
 test: deps vet
 	cd $(ROOT) && $(GO) test -count=1 -timeout 30m $(TEST_FLAGS) ./...
+	@# The deployed functions run on arm64, where the gate's portable pre-pass runs (decision 090).
+	cd $(ROOT) && $(GO) test -count=1 -tags purego ./shared/gate
 	@$(MAKE) --no-print-directory test-leftovers
 
 # Every emulator runs from .tools/ (binaries, the DynamoDB Local jar): any
