@@ -56,4 +56,3 @@ nothing: use verify for that.`,
 	}
 	rootCmd.AddCommand(cmd)
 }
-
