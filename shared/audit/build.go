@@ -370,17 +370,17 @@ func readBundle(body []byte, bm archive.Manifest, tenant string, onEntry func(*e
 	if h, err := bm.Hash(); err != nil || h != bm.BundleHash {
 		return nil, "", "", fmt.Errorf("%w: bundle %s manifest hash", archive.ErrBroken, bm.Key)
 	}
-	bp := bufPool.Get().(*[]byte)
-	defer bufPool.Put(bp)
-	raw, err := archive.Decompress(body, DefaultLimits.MaxBundleBytes, *bp)
+	r, release, err := archive.OpenCheckedBundle(body) // its sha256 held just above
 	if err != nil {
 		return nil, "", "", fmt.Errorf("bundle %s: %w", bm.Key, err)
 	}
-	*bp = raw[:0]
+	defer release()
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
 	v := evidence.NewVerifier(bm.Chain, bm.FirstSeq, bm.FirstPrevHash)
 	leaves := make([]byte, 0, 32*min(max(bm.Count, 0), 1<<16))
 	var first, last string
-	err = eachEntry(raw, func(e *evidence.Entry) error {
+	err = eachEntry(r, bp, DefaultLimits.MaxBundleBytes, func(e *evidence.Entry) error {
 		if !v.Add(e) {
 			fb := v.Report().FirstBad
 			return fmt.Errorf("%w: bundle %s seq %d: %s", archive.ErrBroken, bm.Key, fb.Seq, fb.Reason)

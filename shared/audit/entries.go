@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"unsafe"
 
@@ -20,38 +21,84 @@ const MaxBundleEntryBytes = 1 << 20
 // errSlow tells the fast line parser to hand the line to encoding/json.
 var errSlow = errors.New("not in the fast form")
 
-// eachEntry calls fn for every entry of a decompressed bundle, in order.
-// Lines in the exact form the archiver writes (encoding/json of
-// evidence.Entry, no escapes) take a hand-written parser; anything else goes
-// through encoding/json, so the accepted language is encoding/json's either
-// way (the fuzz target checks the two agree). The strings of the entry
-// passed to fn alias raw and are valid only during the call.
-func eachEntry(raw []byte, fn func(*evidence.Entry) error) error {
-	var e evidence.Entry
-	line := 0
-	for len(raw) > 0 {
-		line++
-		i := bytes.IndexByte(raw, '\n')
-		var l []byte
-		if i < 0 {
-			l, raw = raw, nil
-		} else {
-			l, raw = raw[:i], raw[i+1:]
+// eachLine streams a bundle's decompressed lines through *buf (grown as one
+// line needs, refused past MaxBundleEntryBytes) and calls fn with every
+// non-blank line and its 1-based number. More than limit bytes in all is
+// refused: a bundle's compressed size says nothing about what it expands to.
+// Going a window at a time keeps the lines in cache while they are hashed.
+// The line passed to fn is valid only during the call.
+func eachLine(r io.Reader, buf *[]byte, limit int64, fn func(n int, line []byte) error) error {
+	b := (*buf)[:cap(*buf)]
+	if len(b) == 0 {
+		b = make([]byte, 64<<10)
+	}
+	defer func() { *buf = b[:0] }()
+	n := 0
+	emit := func(line []byte) error {
+		n++
+		if len(line) > MaxBundleEntryBytes {
+			return fmt.Errorf("line %d: longer than %d bytes", n, MaxBundleEntryBytes)
 		}
-		if len(l) > MaxBundleEntryBytes {
-			return fmt.Errorf("line %d: longer than %d bytes", line, MaxBundleEntryBytes)
+		if len(bytes.TrimSpace(line)) == 0 {
+			return nil
 		}
-		if len(bytes.TrimSpace(l)) == 0 {
-			continue
+		return fn(n, line)
+	}
+	var total int64
+	start, end := 0, 0
+	for eof := false; ; {
+		for {
+			i := bytes.IndexByte(b[start:end], '\n')
+			if i < 0 {
+				break
+			}
+			if err := emit(b[start : start+i]); err != nil {
+				return err
+			}
+			start += i + 1
 		}
-		if err := parseLine(l, &e); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+		if eof {
+			if start < end {
+				return emit(b[start:end])
+			}
+			return nil
 		}
-		if err := fn(&e); err != nil {
+		end = copy(b, b[start:end])
+		start = 0
+		if end == len(b) {
+			if end > MaxBundleEntryBytes {
+				return fmt.Errorf("line %d: longer than %d bytes", n+1, MaxBundleEntryBytes)
+			}
+			b = append(b, make([]byte, len(b))...)
+		}
+		k, err := r.Read(b[end:])
+		end += k
+		if total += int64(k); total > limit {
+			return fmt.Errorf("decompresses to more than %d bytes", limit)
+		}
+		switch {
+		case err == io.EOF:
+			eof = true
+		case err != nil:
 			return err
 		}
 	}
-	return nil
+}
+
+// eachEntry calls fn for every entry of a bundle's lines, in order (see
+// eachLine for buf and limit). Lines in the archiver's exact forms take a
+// hand-written parser; anything else goes through encoding/json, so the
+// accepted language is encoding/json's either way (the fuzz target checks
+// the two agree). The strings of the entry passed to fn alias the buffer and
+// are valid only during the call.
+func eachEntry(r io.Reader, buf *[]byte, limit int64, fn func(*evidence.Entry) error) error {
+	var e evidence.Entry
+	return eachLine(r, buf, limit, func(n int, line []byte) error {
+		if err := parseLine(line, &e); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		return fn(&e)
+	})
 }
 
 // parseLine parses one bundle line into e (reset first).

@@ -493,9 +493,8 @@ func copyRange(r *compact.Range) *compact.Range {
 	return c
 }
 
-// bufPool recycles decompression buffers between bundles (the verifier
-// streams a bundle through a 256 KiB window; the builder holds one whole): a
-// million entries would otherwise allocate ~700 MB of short-lived buffers.
+// bufPool recycles the windows bundles are streamed through (eachLine):
+// a million entries would otherwise allocate ~700 MB of short-lived buffers.
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 256<<10); return &b }}
 
 // verifyBundle checks one bundle on its own: its bytes, and that its entries
@@ -518,14 +517,17 @@ func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits) bundleResult 
 	leaves := make([]byte, 0, 32*min(max(l.Count, 0), 1<<16))
 	var count int64
 	var e evidence.Entry
-	n := 0 // line number
-	// line checks one line; a non-nil result ends the bundle.
-	line := func(line []byte) *bundleResult {
-		n++
-		if count >= l.Count && len(bytes.TrimSpace(line)) > 0 {
-			f := fail("bundle", l.File, "holds more than the %d entries its manifest says", l.Count)
-			f.Seq = l.FirstSeq + count
-			return &bundleResult{fail: f}
+	var bad *Failure // why the bundle does not hold, if it is one of its lines
+	lineFail := func(check string, seq int64, format string, args ...any) error {
+		bad = fail(check, l.File, format, args...)
+		bad.Seq = seq
+		return errStop
+	}
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
+	err = eachLine(r, bp, lim.MaxBundleBytes, func(n int, line []byte) error {
+		if count >= l.Count {
+			return lineFail("bundle", l.FirstSeq+count, "holds more than the %d entries its manifest says", l.Count)
 		}
 		// The common case: a line as the archive writes it verifies as it
 		// stands (one SHA-256, no parsing).
@@ -534,78 +536,28 @@ func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits) bundleResult 
 			count++
 			return nil
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			return nil
-		}
 		if err := parseLine(line, &e); err != nil {
-			return &bundleResult{fail: fail("bundle", l.File, "line %d: %v", n, err)}
+			return lineFail("bundle", -1, "line %d: %v", n, err)
 		}
 		if !v.Add(&e) {
 			fb := v.Report().FirstBad
-			f := fail("entry_chain", l.File, "%s (expected %s, found %s)", fb.Reason, short(fb.Expected), short(fb.Actual))
-			f.Seq = fb.Seq
-			return &bundleResult{fail: f}
+			return lineFail("entry_chain", fb.Seq, "%s (expected %s, found %s)", fb.Reason, short(fb.Expected), short(fb.Actual))
 		}
 		if e.Tenant != tenant {
-			f := fail("entry_tenant", l.File, "entry of tenant %q in a package of %q", e.Tenant, tenant)
-			f.Seq = e.Seq
-			return &bundleResult{fail: f}
+			return lineFail("entry_tenant", e.Seq, "entry of tenant %q in a package of %q", e.Tenant, tenant)
 		}
 		var err error
 		if leaves, err = appendLeafHash(leaves, e.Hash); err != nil {
-			f := fail("entry_chain", l.File, "%v", err)
-			f.Seq = e.Seq
-			return &bundleResult{fail: f}
+			return lineFail("entry_chain", e.Seq, "%v", err)
 		}
 		count++
 		return nil
-	}
-	// Decompress a window at a time and check the whole lines in it: the
-	// lines are still in cache when they are hashed.
-	bp := bufPool.Get().(*[]byte)
-	defer bufPool.Put(bp)
-	buf := (*bp)[:cap(*bp)]
-	var total int64
-	start, end := 0, 0
-	for eof := false; ; {
-		for {
-			i := bytes.IndexByte(buf[start:end], '\n')
-			if i < 0 {
-				break
-			}
-			if r := line(buf[start : start+i]); r != nil {
-				return *r
-			}
-			start += i + 1
-		}
-		if eof {
-			if start < end {
-				if r := line(buf[start:end]); r != nil {
-					return *r
-				}
-			}
-			break
-		}
-		end = copy(buf, buf[start:end])
-		start = 0
-		if end == len(buf) {
-			if end > MaxBundleEntryBytes {
-				return bundleResult{fail: fail("bundle", l.File, "line %d: longer than %d bytes", n+1, MaxBundleEntryBytes)}
-			}
-			buf = append(buf, make([]byte, len(buf))...)
-			*bp = buf[:0]
-		}
-		k, err := r.Read(buf[end:])
-		end += k
-		if total += int64(k); total > lim.MaxBundleBytes {
-			return bundleResult{fail: fail("bundle", l.File, "not a readable bundle: decompresses to more than %d bytes", lim.MaxBundleBytes)}
-		}
-		switch {
-		case err == io.EOF:
-			eof = true
-		case err != nil:
-			return bundleResult{fail: fail("bundle", l.File, "not a readable bundle: %v", err)}
-		}
+	})
+	switch {
+	case bad != nil:
+		return bundleResult{fail: bad}
+	case err != nil:
+		return bundleResult{fail: fail("bundle", l.File, "not a readable bundle: %v", err)}
 	}
 	rep := v.Report()
 	if count != l.Count || rep.LastHash != l.LastHash {
