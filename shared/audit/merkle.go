@@ -30,12 +30,17 @@ func hashChildren(l, r []byte) []byte {
 	if len(l) != sha256.Size || len(r) != sha256.Size {
 		return hasher.HashChildren(l, r)
 	}
+	sum := nodeHash((*[sha256.Size]byte)(l), (*[sha256.Size]byte)(r))
+	return sum[:]
+}
+
+// nodeHash is SHA-256(0x01 || l || r), an RFC 6962 interior node.
+func nodeHash(l, r *[sha256.Size]byte) [sha256.Size]byte {
 	var in [1 + 2*sha256.Size]byte
 	in[0] = rfc6962.RFC6962NodeHashPrefix
-	copy(in[1:], l)
-	copy(in[1+sha256.Size:], r)
-	sum := sha256.Sum256(in[:])
-	return sum[:]
+	copy(in[1:], l[:])
+	copy(in[1+sha256.Size:], r[:])
+	return sha256.Sum256(in[:])
 }
 
 // leafHash is the RFC 6962 leaf hash of a hex entry hash.
@@ -55,21 +60,20 @@ func appendLeafSum(dst []byte, entryHash *[sha256.Size]byte) []byte {
 // leaf hash (rfc6962.DefaultHasher.HashLeaf), without allocating: it runs
 // once per entry on the verify path.
 func appendLeafHash(dst []byte, entryHash string) ([]byte, error) {
-	var in [1 + sha256.Size]byte // in[0] = 0x00, the RFC 6962 leaf prefix
 	if len(entryHash) != 2*sha256.Size {
 		return dst, fmt.Errorf("entry hash %q is not 32 hex bytes", entryHash)
 	}
+	var h [sha256.Size]byte
 	var bad byte
-	for i := 0; i < sha256.Size; i++ {
+	for i := range h {
 		hi, lo := unhexTable[entryHash[2*i]], unhexTable[entryHash[2*i+1]]
 		bad |= hi | lo
-		in[1+i] = hi<<4 | lo&0x0f
+		h[i] = hi<<4 | lo&0x0f
 	}
 	if bad&0x80 != 0 {
 		return dst, fmt.Errorf("entry hash %q is not lower-case hex", entryHash)
 	}
-	sum := sha256.Sum256(in[:])
-	return append(dst, sum[:]...), nil
+	return appendLeafSum(dst, &h), nil
 }
 
 // unhexTable maps '0'-'9' and 'a'-'f' to their value and every other byte
@@ -194,13 +198,9 @@ func stackOf(r *compact.Range) (*leafStack, error) {
 // append adds one leaf hash.
 func (s *leafStack) append(leaf *[sha256.Size]byte) {
 	h := *leaf
-	var in [1 + 2*sha256.Size]byte
-	in[0] = rfc6962.RFC6962NodeHashPrefix
 	for n := s.end; n&1 == 1; n >>= 1 {
 		top := len(s.hashes) - 1
-		copy(in[1:], s.hashes[top][:])
-		copy(in[1+sha256.Size:], h[:])
-		h = sha256.Sum256(in[:])
+		h = nodeHash(&s.hashes[top], &h)
 		s.hashes = s.hashes[:top]
 	}
 	s.hashes = append(s.hashes, h)
