@@ -15,6 +15,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/klauspost/compress/s2"
+
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -83,10 +85,29 @@ func ChainPrefix(chain string) (string, error) {
 
 // EncodeBundle renders entries as one RFC 8785 JSON line each, hash member
 // included (evidence.AppendLine), compressed in the Snappy framing format.
-// The output is a pure function of the entries, which is what makes a
-// redelivered batch rewrite identical bytes; and a verifier hashes each line
-// as it stands instead of parsing and re-encoding it.
-func EncodeBundle(entries []evidence.Entry) ([]byte, error) { return encodeLines(entries) }
+// One goroutine and a fixed block size: the output is a pure function of the
+// entries, which is what makes a redelivered batch rewrite identical bytes.
+// A verifier hashes each line as it stands instead of re-encoding it.
+func EncodeBundle(entries []evidence.Entry) ([]byte, error) {
+	raw := make([]byte, 0, 768*len(entries))
+	for i := range entries {
+		if entries[i].Hash == "" {
+			return nil, fmt.Errorf("encode seq %d: entry has no hash", entries[i].Seq)
+		}
+		raw = evidence.AppendLine(raw, &entries[i])
+		raw = append(raw, '\n')
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(raw)/2 + 64)
+	zw := s2.NewWriter(&buf, s2.WriterSnappyCompat(), s2.WriterConcurrency(1))
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 // DecodeBundle reads a bundle back, in either encoding (see Decompress).
 func DecodeBundle(r io.Reader) ([]evidence.Entry, error) {

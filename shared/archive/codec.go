@@ -9,8 +9,6 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/s2"
-
-	"github.com/agentgate/agentgate/shared/evidence"
 )
 
 // Bundle encodings. Bundles are written as JSON lines in the Snappy framing
@@ -33,30 +31,6 @@ var (
 
 // ErrCodec: the bytes are not a bundle in any known encoding.
 var ErrCodec = errors.New("archive: not a bundle (neither Snappy framed nor gzip)")
-
-// encodeLines renders entries as canonical JSON lines (evidence.AppendLine)
-// and compresses them. One goroutine, fixed block size: the output is a pure
-// function of the entries.
-func encodeLines(entries []evidence.Entry) ([]byte, error) {
-	raw := make([]byte, 0, 768*len(entries))
-	for i := range entries {
-		if entries[i].Hash == "" {
-			return nil, fmt.Errorf("encode seq %d: entry has no hash", entries[i].Seq)
-		}
-		raw = evidence.AppendLine(raw, &entries[i])
-		raw = append(raw, '\n')
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(raw)/2 + 64)
-	zw := s2.NewWriter(&buf, s2.WriterSnappyCompat(), s2.WriterConcurrency(1))
-	if _, err := zw.Write(raw); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
 
 var (
 	s2Readers      = sync.Pool{New: func() any { return s2.NewReader(nil) }}
