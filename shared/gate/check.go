@@ -98,32 +98,54 @@ func (g *Gate) PolicyHash() string { return g.hash }
 // Policy returns a copy of the policy the gate was built from.
 func (g *Gate) Policy() Policy { return g.policy }
 
-// Check evaluates an input and, when output is non-nil, the model's output.
-// A nil output is the pre-call check of the input alone.
-func (g *Gate) Check(input string, output *string) Result {
+// CheckRequest evaluates a request: its input, its output when set, and
+// each of its untrusted documents.
+func (g *Gate) CheckRequest(r Request) Result {
 	sc := getScratch()
 	defer putScratch(sc)
 
+	input, output := r.Input, r.Output
 	sc.findings = g.det.scan(sc, input, false, sc.findings[:0])
 	nIn := len(sc.findings)
 	if output != nil {
 		sc.findings = g.det.scan(sc, *output, true, sc.findings)
+	}
+	nOut := len(sc.findings)
+	// docEnd[i] is the end of document i's findings in sc.findings.
+	var docEnd []int
+	if len(r.Documents) > 0 {
+		docEnd = make([]int, len(r.Documents))
+		for i, d := range r.Documents {
+			sc.findings = g.det.scan(sc, d.Text, false, sc.findings)
+			docEnd[i] = len(sc.findings)
+		}
 	}
 	if len(sc.findings) == 0 {
 		return Result{Passed: true, Decision: Allow, Violations: []Violation{}}
 	}
 	res := Result{Decision: Allow, Violations: make([]Violation, 0, len(sc.findings))}
 	needRedact := false
+	doc := 0
 	for i, f := range sc.findings {
 		act := g.action[f.rule]
 		if act == ActionOff {
 			continue
 		}
 		target := TargetInput
-		if i >= nIn {
+		switch {
+		case i >= nOut:
+			target = TargetDocument
+			for i >= docEnd[doc] {
+				doc++
+			}
+		case i >= nIn:
 			target = TargetOutput
 		}
-		res.Violations = append(res.Violations, g.violation(f, target, act))
+		v := g.violation(f, target, act)
+		if target == TargetDocument {
+			v.Document = r.Documents[doc].ID
+		}
+		res.Violations = append(res.Violations, v)
 		switch act {
 		case ActionBlock:
 			res.Decision = Block
@@ -135,7 +157,14 @@ func (g *Gate) Check(input string, output *string) Result {
 		res.Decision = Redact
 		red := &Redacted{Input: g.redact(input, sc.findings[:nIn])}
 		if output != nil {
-			red.Output = g.redact(*output, sc.findings[nIn:])
+			red.Output = g.redact(*output, sc.findings[nIn:nOut])
+		}
+		start := nOut
+		for i, d := range r.Documents {
+			if t := g.redact(d.Text, sc.findings[start:docEnd[i]]); t != d.Text {
+				red.Documents = append(red.Documents, RedactedDocument{ID: d.ID, Text: t})
+			}
+			start = docEnd[i]
 		}
 		res.Redacted = red
 	}
@@ -156,9 +185,9 @@ func (g *Gate) violation(f finding, target string, act Action) Violation {
 	conf := ri.category == CatPII || ri.category == CatSecret || ri.category == CatLeakage
 	var ctl []string
 	switch {
-	case target == TargetInput && conf:
+	case target != TargetOutput && conf:
 		ctl = inputConfControls
-	case target == TargetInput:
+	case target != TargetOutput:
 		ctl = inputControls
 	case conf:
 		ctl = outputConfControls

@@ -32,16 +32,22 @@ type Violation struct {
 	Severity string   `json:"severity"`
 	Action   string   `json:"action"`
 	Target   string   `json:"target"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Message  string   `json:"message"`
+	// Document is the id of the document the finding is in, when Target is
+	// "document".
+	Document string `json:"document,omitempty"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Message  string `json:"message"`
+	// Score is the learned layer's score for a model finding.
+	Score float64 `json:"score,omitempty"`
 }
 
 // Redacted holds the texts with redact-action spans replaced by typed
 // placeholders such as [EMAIL].
 type Redacted struct {
-	Input  string `json:"input"`
-	Output string `json:"output,omitempty"`
+	Input     string             `json:"input"`
+	Output    string             `json:"output,omitempty"`
+	Documents []RedactedDocument `json:"documents,omitempty"`
 }
 
 // Result is what Check returns.
@@ -50,6 +56,8 @@ type Result struct {
 	Decision   Decision    `json:"decision"`
 	Violations []Violation `json:"violations"`
 	Redacted   *Redacted   `json:"redacted,omitempty"`
+	// Scores are the learned layer's per-family scores (nil without one).
+	Scores *Scores `json:"scores,omitempty"`
 }
 
 // Rules returns the distinct rule ids that fired, sorted, as recorded in
