@@ -210,6 +210,10 @@ func (a *Appender) try(ctx context.Context, draft Entry, s *chainState) (Entry, 
 	Seal(&e)
 	if err := a.store.Put(ctx, &e); err != nil {
 		s.known = false
+		if a.landed(ctx, &e) {
+			s.known, s.seq, s.hash = true, e.Seq, e.Hash
+			return e, nil
+		}
 		if errors.Is(err, ErrConflict) {
 			return Entry{}, err
 		}
@@ -217,6 +221,19 @@ func (a *Appender) try(ctx context.Context, draft Entry, s *chainState) (Entry, 
 	}
 	s.seq, s.hash = e.Seq, e.Hash
 	return e, nil
+}
+
+// landed reports whether a Put that returned an error wrote e anyway. The
+// SDK retries a PutItem whose response was lost: when the first attempt had
+// succeeded, the retry fails its condition on the entry it wrote itself,
+// and treating that as a lost race would append the same call twice. The
+// slot holds our write exactly when it holds our hash (the hash covers the
+// nanosecond timestamp and every field, so no other writer produces it).
+// A slot that cannot be read is not ours: the caller retries, and the next
+// attempt re-reads the head.
+func (a *Appender) landed(ctx context.Context, e *Entry) bool {
+	got, err := a.store.Get(ctx, e.Chain, e.Seq)
+	return err == nil && got.Hash == e.Hash && ComputeHash(&got) == e.Hash
 }
 
 func (a *Appender) shardOf(tenant string) int {
