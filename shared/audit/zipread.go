@@ -211,24 +211,43 @@ func (z *Zip) Read(name string, limit int64) ([]byte, string, error) {
 	}
 	defer rc.Close()
 	h := sha256.New()
-	buf := make([]byte, 0, f.UncompressedSize64)
-	body, err := readAllLimited(io.TeeReader(rc, h), buf, int64(f.UncompressedSize64))
+	body, err := readAllLimited(io.TeeReader(rc, h), nil, int64(f.UncompressedSize64))
 	if err != nil {
 		return nil, "", fail("zip", name, "%v", err)
 	}
 	return body, hexSum(h), nil
 }
 
+// firstRead bounds what readAllLimited allocates before any byte arrived.
+const firstRead = 64 << 10
+
 // readAllLimited reads exactly n bytes and checks nothing follows: the
-// declared size is a promise the zip must keep.
+// declared size is a promise the zip must keep. The size is the zip's own
+// claim, so memory grows with the bytes that actually arrive, never with
+// the claim: a small zip declaring a gigabyte costs what it holds.
 func readAllLimited(r io.Reader, buf []byte, n int64) ([]byte, error) {
 	buf = buf[:0]
-	if int64(cap(buf)) < n {
-		buf = make([]byte, 0, n)
+	if cap(buf) == 0 {
+		buf = make([]byte, 0, min(n, firstRead))
 	}
-	buf = buf[:n]
-	if _, err := io.ReadFull(r, buf); err != nil {
-		return nil, fmt.Errorf("shorter than declared: %v", err)
+	for int64(len(buf)) < n {
+		if len(buf) == cap(buf) {
+			// Double, but never past the declared size.
+			grown := make([]byte, len(buf), min(n, int64(2*cap(buf))+firstRead))
+			copy(grown, buf)
+			buf = grown
+		}
+		want := min(int64(cap(buf)), n)
+		k, err := r.Read(buf[len(buf):want])
+		buf = buf[:len(buf)+k]
+		if err != nil {
+			if errors.Is(err, io.EOF) && int64(len(buf)) < n {
+				return nil, fmt.Errorf("shorter than declared: %d of %d bytes", len(buf), n)
+			}
+			if !errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("shorter than declared: %v", err)
+			}
+		}
 	}
 	// The read past the end is also where archive/zip checks the CRC-32.
 	var one [1]byte

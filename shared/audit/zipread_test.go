@@ -7,7 +7,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"io/fs"
+	"runtime"
+	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/klauspost/compress/s2"
 	"github.com/stretchr/testify/assert"
@@ -145,4 +148,59 @@ func TestCheckName(t *testing.T) {
 	for _, bad := range []string{"", "/a", "a/", "a//b", "./a", "a/./b", "a/..", "..", `a\b`, "a:b", "a\x00b", "\xff", "a\nb"} {
 		assert.Error(t, checkName(bad), "%q", bad)
 	}
+}
+
+// A zip's declared sizes are its own claim: a 6 MiB zip declaring a 1 GiB
+// file (a ratio under the bomb limit) must cost what it holds, not what it
+// claims, before it is refused as shorter than declared.
+func TestDeclaredSizeIsNotAllocated(t *testing.T) {
+	body := bytes.Repeat([]byte("x"), 6<<20)
+	lying := rawFile{hdr: zip.FileHeader{Name: "evidence/a/0/x.jsonl.sz", Method: zip.Store, CompressedSize64: uint64(len(body)), UncompressedSize64: 1 << 30}, body: body, raw: true}
+	z := makeZip(t, lying)
+	zr, err := OpenZip(bytes.NewReader(z), int64(len(z)), DefaultLimits)
+	require.NoError(t, err, "the structure is within the limits: only reading can tell")
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, _, err = zr.Read("evidence/a/0/x.jsonl.sz", DefaultLimits.MaxFileBytes)
+	runtime.ReadMemStats(&after)
+
+	var f *Failure
+	require.True(t, errors.As(err, &f), "want a refusal, got %v", err)
+	assert.Equal(t, "zip", f.Check)
+	assert.Contains(t, f.Detail, "shorter than declared")
+	allocated := after.TotalAlloc - before.TotalAlloc
+	assert.Less(t, allocated, uint64(64<<20), "allocated %d MiB for a 6 MiB zip", allocated>>20)
+}
+
+func TestReadAllLimited(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		n       int64
+		wantErr string
+	}{
+		{"exact", "hello", 5, ""},
+		{"empty", "", 0, ""},
+		{"shorter", "hell", 5, "shorter than declared"},
+		{"longer", "hello!", 5, "longer than declared"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readAllLimited(iotest.OneByteReader(strings.NewReader(tt.data)), nil, tt.n)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.data, string(got))
+		})
+	}
+	// Larger than the first read: the buffer grows and keeps every byte.
+	big := strings.Repeat("0123456789", 50_000)
+	got, err := readAllLimited(strings.NewReader(big), nil, int64(len(big)))
+	require.NoError(t, err)
+	assert.Equal(t, big, string(got))
 }
