@@ -77,9 +77,12 @@ type Archiver struct {
 	Log       *slog.Logger
 	// OnBundle, if set, sees every committed bundle (tests, metrics).
 	OnBundle func(m Manifest, lag time.Duration)
-	// Purges, if set, records a report for entries removed from the table
-	// (retention expiry or deletion) as evidence.
+	// Purges, if set, records a report for entries TTL removed from the
+	// table at the end of their retention, as evidence.
 	Purges PurgeRecorder
+	// Tampers, if set, records a report for entries rewritten or deleted
+	// by anyone else, as evidence (PI1.1 fails on it).
+	Tampers TamperRecorder
 }
 
 func (a *Archiver) maxBundle() int64 {

@@ -30,28 +30,47 @@ func (a *Archiver) Handle(ctx context.Context, ev events.DynamoDBEvent) (events.
 	removed := map[string]*Purge{}
 	var removedOrder []string
 	removedFirst := map[string]int{}
+	tampered := map[string]*Tamper{}
+	var tamperOrder []string
+	tamperFirst := map[string]int{}
 	for i, r := range ev.Records {
-		if r.EventName == string(events.DynamoDBOperationTypeRemove) {
-			// An entry left the table: by TTL at the end of its retention,
-			// or deleted by someone. Either way it is reported as evidence.
+		switch r.EventName {
+		case string(events.DynamoDBOperationTypeInsert):
+		case string(events.DynamoDBOperationTypeModify), string(events.DynamoDBOperationTypeRemove):
 			chain, seq, ok := recordKey(r)
 			if !ok {
+				a.log().WarnContext(ctx, "stream record without an evidence key", "eventID", r.EventID, "event", r.EventName)
 				continue
 			}
-			p, seen := removed[chain]
+			if r.EventName == string(events.DynamoDBOperationTypeRemove) && remover(r) == "ttl" {
+				// Retention ended: a purge report, not a tamper event.
+				p, seen := removed[chain]
+				if !seen {
+					p = &Purge{Chain: chain, From: seq, To: seq, By: "ttl"}
+					removed[chain] = p
+					removedOrder = append(removedOrder, chain)
+					removedFirst[chain] = i
+				}
+				p.From, p.To, p.Count = min(p.From, seq), max(p.To, seq), p.Count+1
+				continue
+			}
+			// No writer of evidence updates or deletes an item: whoever
+			// did is rewriting the record (docs/decisions/110).
+			change := TamperDeleted
+			if r.EventName == string(events.DynamoDBOperationTypeModify) {
+				change = TamperModified
+			}
+			k := chain + "\x00" + change
+			t, seen := tampered[k]
 			if !seen {
-				p = &Purge{Chain: chain, From: seq, To: seq, By: remover(r)}
-				removed[chain] = p
-				removedOrder = append(removedOrder, chain)
-				removedFirst[chain] = i
+				t = &Tamper{Chain: chain, Change: change, By: principal(r), StreamSeq: r.Change.SequenceNumber}
+				tampered[k] = t
+				tamperOrder = append(tamperOrder, k)
+				tamperFirst[k] = i
 			}
-			p.From, p.To, p.Count = min(p.From, seq), max(p.To, seq), p.Count+1
-			if remover(r) != p.By {
-				p.By = "mixed"
-			}
+			t.add(seq, newImageHash(r))
 			continue
-		}
-		if r.EventName != string(events.DynamoDBOperationTypeInsert) && r.EventName != string(events.DynamoDBOperationTypeModify) {
+		default:
 			continue
 		}
 		chain, seq, ok := recordKey(r)
@@ -68,22 +87,36 @@ func (a *Archiver) Handle(ctx context.Context, ev events.DynamoDBEvent) (events.
 		t.upTo = max(t.upTo, seq)
 	}
 	failed := -1
+	fail := func(first int) {
+		if failed < 0 || first < failed {
+			failed = first
+		}
+	}
+	// Tamper reports first: they must not wait behind a chain whose archive
+	// fails (a rewritten, unarchived entry makes its chain fail to verify).
+	for _, k := range tamperOrder {
+		t := tampered[k]
+		a.log().ErrorContext(ctx, "evidence tampered", "chain", t.Chain, "change", t.Change, "seqs", t.Seqs, "by", t.By)
+		if a.Tampers == nil {
+			continue
+		}
+		if err := a.Tampers.RecordTamper(ctx, *t); err != nil {
+			a.log().ErrorContext(ctx, "tamper report failed", "chain", t.Chain, "err", err)
+			fail(tamperFirst[k])
+		}
+	}
 	for _, chain := range order {
 		t := targets[chain]
 		if err := a.ArchiveTo(ctx, chain, t.upTo); err != nil {
 			a.log().ErrorContext(ctx, "archive failed", "chain", chain, "upTo", t.upTo, "err", err)
-			if failed < 0 || t.first < failed {
-				failed = t.first
-			}
+			fail(t.first)
 		}
 	}
 	if a.Purges != nil {
 		for _, chain := range removedOrder {
 			if err := a.Purges.RecordPurge(ctx, *removed[chain]); err != nil {
 				a.log().ErrorContext(ctx, "purge report failed", "chain", chain, "err", err)
-				if first := removedFirst[chain]; failed < 0 || first < failed {
-					failed = first
-				}
+				fail(removedFirst[chain])
 			}
 		}
 	}
@@ -122,13 +155,14 @@ func (a *Archiver) log() *slog.Logger {
 	return a.Log
 }
 
-// Purge is what one stream batch removed from one chain.
+// Purge is what one stream batch's TTL expiries removed from one chain.
 type Purge struct {
 	Chain    string
 	From, To int64
 	Count    int
-	// By is "ttl" (DynamoDB expired the entries), "deleted" (anyone else:
-	// evidence was removed before its retention ended) or "mixed".
+	// By is "ttl": DynamoDB expired the entries at the end of their
+	// retention. (Reports written before decision 110 may say "deleted" or
+	// "mixed"; any other removal is now a Tamper.)
 	By string
 }
 
@@ -144,4 +178,20 @@ func remover(r events.DynamoDBEventRecord) string {
 		return "ttl"
 	}
 	return "deleted"
+}
+
+func principal(r events.DynamoDBEventRecord) string {
+	if r.UserIdentity == nil {
+		return ""
+	}
+	return r.UserIdentity.Type + ":" + r.UserIdentity.PrincipalID
+}
+
+// newImageHash is the hash attribute a MODIFY left in the table ("" for a
+// REMOVE).
+func newImageHash(r events.DynamoDBEventRecord) string {
+	if h, ok := r.Change.NewImage["hash"]; ok && h.DataType() == events.DataTypeString {
+		return h.String()
+	}
+	return ""
 }

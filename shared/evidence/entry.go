@@ -34,6 +34,7 @@ const (
 	KindPurge        = "purge"   // a retention purge report
 	KindAdvRun       = "adversarial_run"
 	KindPolicyChange = "policy_change" // a tenant's gate policy replaced
+	KindTamper       = "tamper"        // evidence rewritten or deleted outside retention
 )
 
 // Entry is one evidence record. JSON names are the canonical field names.
