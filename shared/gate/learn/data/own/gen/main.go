@@ -1,0 +1,197 @@
+// Command gen writes the hand-authored training and evaluation files of
+// shared/gate/learn/data/own from the fragments in this directory.
+//
+// Every fragment was written for this project; nothing is copied from the
+// public pool. Output is deterministic: a fixed PCG seed per file, no map
+// iteration, and de-duplication on a normalised form of the text so that no
+// text appears twice within or across files.
+//
+//	go run ./shared/gate/learn/data/own/gen -out shared/gate/learn/data/own
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+)
+
+// item is one line of the pool's JSONL format.
+type item struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Label  string `json:"label"`
+	Family string `json:"family"`
+	Lang   string `json:"lang"`
+	Text   string `json:"text"`
+}
+
+// gen draws from one seeded stream per output file, so adding fragments to one
+// file never changes another file's output.
+type gen struct {
+	r    *rand.Rand
+	used map[string]bool // fragments already used in the item being built
+}
+
+func newGen(seed uint64) *gen {
+	return &gen{r: rand.New(rand.NewPCG(seed, 0x61676174))}
+}
+
+// pick returns one element of xs, avoiding fragments already used in the
+// current item when it can.
+func (g *gen) pick(xs []string) string {
+	x := xs[g.r.IntN(len(xs))]
+	for i := 0; i < 8 && g.used[x] && x != ""; i++ {
+		x = xs[g.r.IntN(len(xs))]
+	}
+	if g.used == nil {
+		g.used = map[string]bool{}
+	}
+	g.used[x] = true
+	return x
+}
+
+// maybe returns s with probability p, else "".
+func (g *gen) maybe(p float64, s string) string {
+	if g.r.Float64() < p {
+		return s
+	}
+	return ""
+}
+
+// chance reports true with probability p.
+func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
+
+// join glues non-empty parts with sep.
+func join(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// fill replaces {KEY} placeholders from kv pairs.
+func fill(s string, kv ...string) string {
+	return strings.NewReplacer(kv...).Replace(s)
+}
+
+// normalise mirrors the pool's de-duplication key: casefold, punctuation and
+// symbols removed, whitespace collapsed.
+func normalise(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.IsSpace(r):
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// seen is shared by every file so no text is duplicated across files or labels.
+var seen = map[string]string{}
+
+// set collects the items of one output file.
+type set struct {
+	file, source, label, prefix string
+	items                       []item
+}
+
+// add appends text unless its normalised form was already emitted anywhere.
+func (s *set) add(family, lang, text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	key := normalise(text)
+	if prev, dup := seen[key]; dup {
+		_ = prev
+		return false
+	}
+	seen[key] = s.file
+	s.items = append(s.items, item{
+		ID:     fmt.Sprintf("%s-%04d", s.prefix, len(s.items)+1),
+		Source: s.source,
+		Label:  s.label,
+		Family: family,
+		Lang:   lang,
+		Text:   text,
+	})
+	return true
+}
+
+// fillTo calls make until n items were added or too many attempts failed.
+func (s *set) fillTo(n int, g *gen, make func() (family, lang, text string)) {
+	for tries := 0; len(s.items) < n && tries < n*50; tries++ {
+		g.used = nil
+		s.add(make())
+	}
+}
+
+func (s *set) write(dir string) error {
+	path := filepath.Join(dir, s.file)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("mkdir for %s: %w", path, err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, it := range s.items {
+		if err := enc.Encode(it); err != nil {
+			f.Close()
+			return fmt.Errorf("encode %s: %w", it.ID, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("flush %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", path, err)
+	}
+	fmt.Printf("%-32s %4d\n", s.file, len(s.items))
+	return nil
+}
+
+func main() {
+	out := flag.String("out", "shared/gate/learn/data/own", "output directory")
+	flag.Parse()
+	// Order matters for de-duplication: the evaluation set is built first so
+	// that a training text can never shadow an evaluation text.
+	sets := []*set{
+		buildEval(),
+		buildJailbreak(),
+		buildRoleplayBenign(),
+		buildInjection(),
+		buildIndirect(),
+		buildContextBenign(),
+	}
+	for _, s := range sets {
+		if len(s.items) == 0 {
+			continue
+		}
+		if err := s.write(*out); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	}
+}
