@@ -19,7 +19,7 @@ import (
 
 func init() {
 	var api apiTarget
-	var from, to, out string
+	var from, to, out, fingerprint string
 	var frameworks []string
 	var wait, verify bool
 	var timeout time.Duration
@@ -57,11 +57,18 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 				return err
 			}
 			if verify {
-				res, err := audit.VerifyFile(out, "", audit.VerifyOptions{})
+				if fingerprint == "" {
+					fingerprint = os.Getenv("AGENTGATE_SIGNING_KEY_FINGERPRINT")
+				}
+				res, err := audit.VerifyFile(out, "", audit.VerifyOptions{TrustedFingerprint: fingerprint})
 				if err != nil {
 					return fmt.Errorf("%s was downloaded but does not verify: %w", out, err)
 				}
-				fmt.Fprintf(stdout, "%s: %d entries, %d checkpoints, package hash %s, verified\n", out, res.Entries, res.Checkpoints, res.Manifest.PackageHash)
+				how := "verified against the pinned key"
+				if !res.Pinned {
+					how = fmt.Sprintf("consistent with itself but UNPINNED (key sha256 %s; pin it with --fingerprint)", res.KeyFingerprint)
+				}
+				fmt.Fprintf(stdout, "%s: %d entries, %d checkpoints, package hash %s, %s\n", out, res.Entries, res.Checkpoints, res.Manifest.PackageHash, how)
 				return nil
 			}
 			fmt.Fprintln(stdout, out)
@@ -75,6 +82,7 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 	cmd.Flags().BoolVar(&wait, "wait", false, "wait for the package, download and verify it")
 	cmd.Flags().StringVar(&out, "out", "", "file to write the package to (default <id>.zip)")
 	cmd.Flags().BoolVar(&verify, "verify", true, "verify the downloaded package offline")
+	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the signing key to pin when verifying (default $AGENTGATE_SIGNING_KEY_FINGERPRINT)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Minute, "give up after this long")
 	_ = cmd.MarkFlagRequired("from")
 	_ = cmd.MarkFlagRequired("to")

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -70,7 +71,7 @@ func TestVerifyCommand(t *testing.T) {
 	assert.Contains(t, out, "OK  ")
 	assert.Contains(t, out, "250 entries")
 
-	out, _, err = runCLI(t, "verify", p("two.zip"), "--previous", p("one.zip"))
+	out, _, err = runCLI(t, "verify", p("two.zip"), "--previous", p("one.zip"), "--key", p("key.pem"))
 	require.NoError(t, err, out)
 	assert.Contains(t, out, "extends")
 
@@ -87,12 +88,63 @@ func TestVerifyCommand(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "zip")
 
-	out, _, err = runCLI(t, "verify", p("one.zip"), "--json")
+	out, _, err = runCLI(t, "verify", p("one.zip"), "--json", "--key", p("key.pem"))
 	require.NoError(t, err)
 	var j map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &j))
 	assert.Equal(t, true, j["valid"])
+	assert.Equal(t, true, j["pinned"])
 	assert.EqualValues(t, 250, j["entries"])
+}
+
+// A package verified without a pinned key proves only that it is
+// consistent with itself: verify says so and fails unless told otherwise.
+func TestVerifyUnpinned(t *testing.T) {
+	dir, src := writePackages(t)
+	p := func(n string) string { return filepath.Join(dir, n) }
+	block, _ := pem.Decode([]byte(src.PublicKeyPEM()))
+	require.NotNil(t, block)
+	sum := sha256.Sum256(block.Bytes)
+	fp := hex.EncodeToString(sum[:])
+	other := strings.Repeat("0", 64)
+
+	tests := []struct {
+		name       string
+		args       []string
+		env        string
+		wantErr    string
+		wantOut    string
+		wantPinned any
+	}{
+		{"no pin used to print OK and exit 0", []string{"--json"}, "", "UNPINNED", "", false},
+		{"no pin, text", nil, "", "UNPINNED", "NOT pinned", nil},
+		{"no pin, allowed", []string{"--allow-unpinned", "--json"}, "", "", "", false},
+		{"pinned by fingerprint", []string{"--fingerprint", fp, "--json"}, "", "", "", true},
+		{"pinned by fingerprint, upper case", []string{"--fingerprint", strings.ToUpper(fp)}, "", "", "OK ", nil},
+		{"pinned from the environment", []string{"--json"}, fp, "", "", true},
+		{"another key's fingerprint", []string{"--fingerprint", other}, "", "public_key", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("AGENTGATE_SIGNING_KEY_FINGERPRINT", tt.env)
+			out, _, err := runCLI(t, append([]string{"verify", p("one.zip")}, tt.args...)...)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+			} else {
+				require.NoError(t, err, out)
+			}
+			if tt.wantOut != "" {
+				assert.Contains(t, out, tt.wantOut)
+			}
+			if tt.wantPinned != nil {
+				var j map[string]any
+				require.NoError(t, json.Unmarshal([]byte(out), &j), out)
+				assert.Equal(t, tt.wantPinned, j["pinned"])
+				assert.Equal(t, true, j["valid"])
+			}
+		})
+	}
 }
 
 // fakeAPI serves the package routes and the compliance status the way the
@@ -139,7 +191,7 @@ func fakeAPI(t *testing.T, zip []byte) *httptest.Server {
 }
 
 func TestPackageCommandWaitsDownloadsVerifies(t *testing.T) {
-	dir, _ := writePackages(t)
+	dir, src := writePackages(t)
 	zip, err := os.ReadFile(filepath.Join(dir, "one.zip"))
 	require.NoError(t, err)
 	srv := fakeAPI(t, zip)
@@ -150,7 +202,14 @@ func TestPackageCommandWaitsDownloadsVerifies(t *testing.T) {
 
 	stdout, stderr, err := runCLI(t, "package", "--url", srv.URL, "--key", "agk_k_s", "--from", "2026-10-01", "--to", "2026-11-01", "--wait", "--out", out)
 	require.NoError(t, err, stderr)
-	assert.Contains(t, stdout, "verified")
+	assert.Contains(t, stdout, "UNPINNED", "no fingerprint given: the download is only self-consistent")
+
+	block, _ := pem.Decode([]byte(src.PublicKeyPEM()))
+	require.NotNil(t, block)
+	sum := sha256.Sum256(block.Bytes)
+	stdout, stderr, err = runCLI(t, "package", "--url", srv.URL, "--key", "agk_k_s", "--from", "2026-10-01", "--to", "2026-11-01", "--wait", "--out", out, "--fingerprint", hex.EncodeToString(sum[:]))
+	require.NoError(t, err, stderr)
+	assert.Contains(t, stdout, "verified against the pinned key")
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, zip, got)

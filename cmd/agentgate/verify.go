@@ -12,8 +12,8 @@ import (
 )
 
 func init() {
-	var previous, keyFile string
-	var requireSig, asJSON bool
+	var previous, keyFile, fingerprint string
+	var requireSig, asJSON, allowUnpinned bool
 	cmd := &cobra.Command{
 		Use:   "verify PACKAGE.zip",
 		Short: "Verify an audit package offline",
@@ -24,11 +24,18 @@ the entries, and (with --previous) that the package extends the previous
 one. It exits 0 when all of it holds, and otherwise names the first thing
 that does not (check, file, chain, seq) and exits 1.
 
-Pin the signing key you obtained out of band with --key: without it the
-package's own key is used and its fingerprint printed for you to compare.`,
+Pin the signing key you obtained out of band, with --key (its PEM) or
+--fingerprint (the hex SHA-256 of its DER form: the stack output
+SigningKeyFingerprint). Without a pin a package only proves that it is
+consistent with itself — whoever made it could have signed it with a key
+of their own — so verify says UNPINNED and exits 1 unless you pass
+--allow-unpinned. The pin may also come from AGENTGATE_SIGNING_KEY_FINGERPRINT.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opt := audit.VerifyOptions{RequireSignature: requireSig}
+			if fingerprint == "" {
+				fingerprint = os.Getenv("AGENTGATE_SIGNING_KEY_FINGERPRINT")
+			}
+			opt := audit.VerifyOptions{RequireSignature: requireSig, TrustedFingerprint: fingerprint}
 			if keyFile != "" {
 				k, err := os.ReadFile(keyFile)
 				if err != nil {
@@ -41,23 +48,35 @@ package's own key is used and its fingerprint printed for you to compare.`,
 				return fmt.Errorf("%s does not verify: %w", args[0], err)
 			}
 			out := cmd.OutOrStdout()
+			// An unpinned result is not a failure of the package, but it
+			// is not the proof a caller scripting "verify && ship" expects.
+			var unpinned error
+			if !res.Pinned && !allowUnpinned {
+				unpinned = fmt.Errorf("%s is consistent with itself but UNPINNED: no trusted key was given, so it is not proven to come from your agentgate (pin --key or --fingerprint %s after comparing it with your stack's SigningKeyFingerprint output, or pass --allow-unpinned)", args[0], res.KeyFingerprint)
+			}
 			if asJSON {
-				return json.NewEncoder(out).Encode(map[string]any{
-					"valid": true, "id": res.Manifest.ID, "tenant": res.Manifest.Tenant, "sequence": res.Manifest.Sequence,
+				if err := json.NewEncoder(out).Encode(map[string]any{
+					"valid": true, "pinned": res.Pinned, "id": res.Manifest.ID, "tenant": res.Manifest.Tenant, "sequence": res.Manifest.Sequence,
 					"packageHash": res.Manifest.PackageHash, "entries": res.Entries, "bundles": res.Bundles,
 					"chains": res.Chains, "checkpoints": res.Checkpoints, "files": res.Files, "signed": res.Signed,
 					"keyFingerprint": res.KeyFingerprint, "notes": res.Notes,
-				})
+				}); err != nil {
+					return err
+				}
+				return unpinned
 			}
 			m := res.Manifest
-			fmt.Fprintf(out, "OK  %s: package %s of tenant %s (#%d), %s to %s\n", args[0], m.ID, m.Tenant, m.Sequence, m.Period.From, m.Period.To)
+			status := "OK      "
+			if !res.Pinned {
+				status = "UNPINNED"
+			}
+			fmt.Fprintf(out, "%s %s: package %s of tenant %s (#%d), %s to %s\n", status, args[0], m.ID, m.Tenant, m.Sequence, m.Period.From, m.Period.To)
 			fmt.Fprintf(out, "    %d entries in %d bundles across %d chains; %d signed checkpoints; %d files\n", res.Entries, res.Bundles, res.Chains, res.Checkpoints, res.Files)
 			fmt.Fprintf(out, "    package hash %s (signed: %s)\n", m.PackageHash, yesNo(res.Signed))
-			switch {
-			case keyFile != "":
+			if res.Pinned {
 				fmt.Fprintf(out, "    signing key: the pinned key (sha256 %s)\n", res.KeyFingerprint)
-			default:
-				fmt.Fprintf(out, "    signing key sha256 %s: compare it with the key you trust, or pin it with --key\n", res.KeyFingerprint)
+			} else {
+				fmt.Fprintf(out, "    signing key sha256 %s is NOT pinned: this proves only that the package is consistent with itself\n", res.KeyFingerprint)
 			}
 			if previous != "" {
 				fmt.Fprintf(out, "    extends %s\n", previous)
@@ -65,11 +84,13 @@ package's own key is used and its fingerprint printed for you to compare.`,
 			for _, n := range res.Notes {
 				fmt.Fprintf(out, "    note: %s\n", strings.TrimSpace(n))
 			}
-			return nil
+			return unpinned
 		},
 	}
 	cmd.Flags().StringVar(&previous, "previous", "", "the previous package: check that this one extends it")
 	cmd.Flags().StringVar(&keyFile, "key", "", "PEM public key the package must be signed with")
+	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the DER public key the package must be signed with (the stack output SigningKeyFingerprint)")
+	cmd.Flags().BoolVar(&allowUnpinned, "allow-unpinned", false, "exit 0 without a pinned key (the result then proves only self-consistency)")
 	cmd.Flags().BoolVar(&requireSig, "require-signature", false, "refuse packages without a package signature")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	rootCmd.AddCommand(cmd)

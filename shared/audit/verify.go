@@ -31,6 +31,10 @@ type VerifyOptions struct {
 	// (obtained out of band). Without it the package's own key is used and
 	// its fingerprint reported.
 	TrustedKey string
+	// TrustedFingerprint, when set, is the hex SHA-256 of the DER public
+	// key the package must be signed with: the stack output, an
+	// alternative to holding the PEM.
+	TrustedFingerprint string
 	// RequireSignature refuses packages without a package signature.
 	RequireSignature bool
 	Limits           Limits
@@ -48,6 +52,11 @@ type Result struct {
 	Checkpoints    int
 	KeyFingerprint string
 	Signed         bool
+	// Pinned says the package key was checked against a key obtained out
+	// of band (TrustedKey or TrustedFingerprint). Without it a valid
+	// package only proves it is consistent with itself: whoever made it
+	// could have signed it with a key of their own.
+	Pinned bool
 	// Notes are checks that could not apply (not failures).
 	Notes []string
 }
@@ -195,6 +204,13 @@ func checkManifest(m *Manifest, opt VerifyOptions, res *Result) (*ecdsa.PublicKe
 		if !bytes.Equal(want, der) {
 			return nil, fail("public_key", FileManifest, "the package key (sha256 %s) is not the trusted key", res.KeyFingerprint)
 		}
+		res.Pinned = true
+	}
+	if fp := strings.ToLower(strings.TrimSpace(opt.TrustedFingerprint)); fp != "" {
+		if fp != res.KeyFingerprint {
+			return nil, fail("public_key", FileManifest, "the package key (sha256 %s) is not the trusted key (sha256 %s)", res.KeyFingerprint, fp)
+		}
+		res.Pinned = true
 	}
 	switch {
 	case m.Signature != "":
