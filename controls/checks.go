@@ -172,6 +172,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		ChangeCheck(src.Registers, th),
 		VendorCheck(src.Registers, th),
 		IntegrityCheck(src.Archive, src.Entries, th),
+		TamperCheck(),
 		AdversarialCheck(src.Registers, th),
 		RetentionCheck(src.Retention, th),
 		LatencyCheck(src.Latency, th),

@@ -27,6 +27,9 @@ type Usage struct {
 	// than retention (reported by the archiver as purge entries "deleted").
 	Deletions     int64  `json:"deletions,omitempty"`
 	FirstDeletion string `json:"firstDeletion,omitempty"`
+	// Tamper is what tamper reports (entries rewritten, or deleted by
+	// anyone but retention) have shown; PI1.1 fails on any.
+	Tamper TamperUse `json:"tamper,omitzero"`
 }
 
 // ChainMark is how far a chain was verified.
@@ -182,6 +185,10 @@ func (s *Scanner) scanChain(ctx context.Context, u *Usage, chain string, limit i
 // fail-open client while the API was unreachable) count as uses of their
 // model version too, but were never gate-decided by design.
 func (u *Usage) observe(e *evidence.Entry) {
+	if e.Kind == evidence.KindTamper {
+		u.Tamper.observe(e)
+		return
+	}
 	if e.Kind == evidence.KindPurge && e.Status != "ttl" {
 		n, _ := strconv.ParseInt(e.Meta["count"], 10, 64)
 		if u.Deletions == 0 {

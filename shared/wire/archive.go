@@ -44,10 +44,12 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	// Purge reports carry no TTL: they would otherwise expire in turn and
 	// report themselves, once per retention period, forever.
 	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
+	app := evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
+		evidence.WithTip(ArchiveTip(c, cfg)))
 	return &archive.Archiver{
-		Entries: store,
-		Purges: purgeReports{evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
-			evidence.WithTip(ArchiveTip(c, cfg)))},
+		Entries:    store,
+		Purges:     purgeReports{app},
+		Tampers:    TamperReports{App: app, Entries: store},
 		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
 		Retention:  archiveRetention(cfg),
@@ -110,9 +112,8 @@ func CheckpointHandler(cp *checkpoint.Checkpointer, log *slog.Logger) func(ctx c
 }
 
 // purgeReports appends a purge report to the tenant's chains: which entries
-// of which chain left the table, how many, and whether retention removed
-// them ("ttl") or someone deleted them ("deleted", which PI1.1 treats as a
-// break of the log's completeness).
+// of which chain retention removed from the table, and how many. (Any other
+// removal is a tamper report.)
 type purgeReports struct{ app *evidence.Appender }
 
 func (p purgeReports) RecordPurge(ctx context.Context, pg archive.Purge) error {
@@ -142,4 +143,33 @@ func ArchiveTip(c Clients, cfg Config) func(ctx context.Context, chain string) (
 		}
 		return w.LastSeq, w.LastHash, w.LastSeq >= 0 && w.LastHash != "", nil
 	}
+}
+
+// TamperReports appends a tamper report (kind "tamper") to the tenant's
+// chains: which entries of which chain were rewritten or deleted, by whom
+// when the stream says, and for a rewrite the hash the table now holds and
+// the hash the rewritten content really has. PI1.1 fails on it. Tamper
+// reports carry no TTL, like purge reports.
+type TamperReports struct {
+	App     *evidence.Appender
+	Entries evidence.Store
+}
+
+// RecordTamper implements archive.TamperRecorder.
+func (p TamperReports) RecordTamper(ctx context.Context, t archive.Tamper) error {
+	tenant, _, err := evidence.ParseChainID(t.Chain)
+	if err != nil {
+		return err
+	}
+	if t.Change == archive.TamperModified && t.ContentHash == "" && len(t.Seqs) > 0 && p.Entries != nil {
+		// What the table holds now, hashed as a verifier would: a re-sealed
+		// forgery has content and hash agreeing, a clumsy one does not.
+		if e, err := p.Entries.Get(ctx, t.Chain, t.Seqs[0]); err == nil {
+			t.ContentHash = evidence.ComputeHash(&e)
+		}
+	}
+	_, err = p.App.Append(ctx, evidence.Entry{
+		Kind: evidence.KindTamper, Tenant: tenant, Principal: "archiver", Status: t.Change, Meta: t.Meta(),
+	})
+	return err
 }
