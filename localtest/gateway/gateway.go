@@ -1,9 +1,16 @@
 // Package gateway serves Lambda handlers over HTTP the way API Gateway HTTP
-// APIs do: each request becomes a payload format 2.0 event, the Lambda
-// authorizer runs first (its verdict cached by identity source), and the
-// integration's response event becomes the HTTP response. Handlers are
+// APIs do: each request becomes a payload format 2.0 event; the stage and
+// route throttles come first (429 {"message":"Too Many Requests"}, before any
+// authorizer); then the Lambda authorizer: with an identity source, a request
+// missing it is 401 {"message":"Unauthorized"} without invoking anything and
+// verdicts, denials included, are cached by its value; without one, the
+// authorizer is invoked for every request and nothing is cached. A denial is
+// 403 {"message":"Forbidden"}; an authorizer that fails or answers without a
+// boolean isAuthorized is 500 {"message":"Internal Server Error"}, not cached.
+// The integration's response event becomes the HTTP response. Handlers are
 // invoked with real event JSON (localtest/invoke), so the serialisation is the
-// one Lambda performs.
+// one Lambda performs. The gateway counts each function's invocations, so a
+// test can show what a request cost.
 package gateway
 
 import (
@@ -15,11 +22,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"mime"
 	"net"
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -40,16 +49,43 @@ const (
 type Gateway struct {
 	Authorizer invoke.Func
 	API        invoke.Func
-	// CacheTTL is the authorizer result cache TTL (0: no caching).
+	// IdentitySource is the lower-case request header the authorizer's
+	// identity source names ("" for none: the authorizer runs for every
+	// request).
+	IdentitySource string
+	// CacheTTL is the authorizer result cache TTL (0: no caching). As on
+	// AWS, caching needs an identity source: without one it is ignored.
 	CacheTTL time.Duration
-	// RouteKey is the single route all requests match, as deployed.
-	RouteKey string
-	Log      *slog.Logger
-	Now      func() time.Time
+	// Throttle is the stage's default route throttle (zero: none);
+	// RouteThrottles override it per route key.
+	Throttle       Throttle
+	RouteThrottles map[string]Throttle
+	Log            *slog.Logger
+	Now            func() time.Time
 
-	mu    sync.Mutex
-	cache map[string]cached
+	mu      sync.Mutex
+	cache   map[string]cached
+	buckets map[string]*bucket
+
+	authorizerCalls, apiCalls atomic.Int64
 }
+
+// Throttle is a token bucket: Rate requests per second, Burst at most at once.
+type Throttle struct {
+	Rate  float64
+	Burst float64
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// Route keys of the deployed API (infra/api.go).
+const (
+	RouteValidate = "POST /v1/validate"
+	RouteProxy    = "ANY /v1/{proxy+}"
+)
 
 // maxCached bounds the authorizer cache: every distinct Authorization value,
 // garbage included, is an entry.
@@ -60,22 +96,33 @@ type cached struct {
 	at   time.Time
 }
 
-// New returns a gateway over the authorizer and the API handler.
+// New returns a gateway over the authorizer and the API handler. With a
+// cacheTTL the identity source is the Authorization header (the deployment
+// before decision 120); with 0 there is none and the authorizer runs for
+// every request, as deployed now.
 func New(
 	authorizer func(context.Context, events.APIGatewayV2CustomAuthorizerV2Request) (events.APIGatewayV2CustomAuthorizerSimpleResponse, error),
 	api func(context.Context, events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error),
 	cacheTTL time.Duration, log *slog.Logger,
 ) *Gateway {
-	return &Gateway{
+	g := &Gateway{
 		Authorizer: invoke.JSON(authorizer),
 		API:        invoke.JSON(api),
 		CacheTTL:   cacheTTL,
-		RouteKey:   "ANY /v1/{proxy+}",
 		Log:        log,
 		Now:        time.Now,
-		cache:      map[string]cached{},
 	}
+	if cacheTTL > 0 {
+		g.IdentitySource = "authorization"
+	}
+	return g
 }
+
+// AuthorizerCalls is how many times the authorizer function was invoked.
+func (g *Gateway) AuthorizerCalls() int64 { return g.authorizerCalls.Load() }
+
+// APICalls is how many times the integration function was invoked.
+func (g *Gateway) APICalls() int64 { return g.apiCalls.Load() }
 
 // Server returns an http.Server with API Gateway's limits.
 func (g *Gateway) Server() *http.Server {
@@ -111,11 +158,20 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ev := g.event(r, body)
 
-	identity := ev.Headers["authorization"]
-	if identity == "" {
-		// A missing identity source is refused before the authorizer runs.
-		gatewayError(w, http.StatusUnauthorized, "Unauthorized")
+	// Throttling comes before authorization: every request counts,
+	// whatever its key.
+	if !g.allow(ev.RouteKey) {
+		gatewayError(w, http.StatusTooManyRequests, "Too Many Requests")
 		return
+	}
+	identity := ""
+	if g.IdentitySource != "" {
+		identity = ev.Headers[g.IdentitySource]
+		if identity == "" {
+			// A missing identity source is refused before the authorizer runs.
+			gatewayError(w, http.StatusUnauthorized, "Unauthorized")
+			return
+		}
 	}
 	verdict, err := g.authorize(ctx, ev, identity)
 	if err != nil {
@@ -130,6 +186,7 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{Lambda: verdict.Context}
 
 	var resp events.APIGatewayV2HTTPResponse
+	g.apiCalls.Add(1)
 	if err := call(ctx, g.API, ev, &resp); err != nil {
 		g.Log.ErrorContext(ctx, "gateway: integration failed", "err", err)
 		gatewayError(w, http.StatusInternalServerError, "Internal Server Error")
@@ -161,9 +218,42 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out)
 }
 
+// allow takes a token from the route's throttle.
+func (g *Gateway) allow(routeKey string) bool {
+	th, ok := g.RouteThrottles[routeKey]
+	if !ok {
+		th = g.Throttle
+	}
+	if th.Rate <= 0 && th.Burst <= 0 {
+		return true
+	}
+	now := g.Now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.buckets == nil {
+		g.buckets = map[string]*bucket{}
+	}
+	b, ok := g.buckets[routeKey]
+	if !ok {
+		b = &bucket{tokens: th.Burst, last: now}
+		g.buckets[routeKey] = b
+	}
+	if el := now.Sub(b.last).Seconds(); el > 0 {
+		b.tokens = math.Min(th.Burst, b.tokens+el*th.Rate)
+		b.last = now
+	}
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+func (g *Gateway) caching() bool { return g.CacheTTL > 0 && g.IdentitySource != "" }
+
 func (g *Gateway) authorize(ctx context.Context, ev events.APIGatewayV2HTTPRequest, identity string) (events.APIGatewayV2CustomAuthorizerSimpleResponse, error) {
 	now := g.Now()
-	if g.CacheTTL > 0 {
+	if g.caching() {
 		g.mu.Lock()
 		c, ok := g.cache[identity]
 		g.mu.Unlock()
@@ -175,7 +265,6 @@ func (g *Gateway) authorize(ctx context.Context, ev events.APIGatewayV2HTTPReque
 		Version:               "2.0",
 		Type:                  "REQUEST",
 		RouteArn:              "arn:aws:execute-api:us-east-1:000000000000:local/$default/" + ev.RequestContext.HTTP.Method + ev.RawPath,
-		IdentitySource:        []string{identity},
 		RouteKey:              ev.RouteKey,
 		RawPath:               ev.RawPath,
 		RawQueryString:        ev.RawQueryString,
@@ -186,12 +275,35 @@ func (g *Gateway) authorize(ctx context.Context, ev events.APIGatewayV2HTTPReque
 		PathParameters:        ev.PathParameters,
 		StageVariables:        ev.StageVariables,
 	}
+	if identity != "" {
+		req.IdentitySource = []string{identity}
+	}
 	var resp events.APIGatewayV2CustomAuthorizerSimpleResponse
-	if err := call(ctx, g.Authorizer, req, &resp); err != nil {
+	payload, err := json.Marshal(req)
+	if err != nil {
 		return resp, err
 	}
-	if g.CacheTTL > 0 {
+	g.authorizerCalls.Add(1)
+	raw, err := g.Authorizer(ctx, payload)
+	if err != nil {
+		return resp, err // a 500, never cached
+	}
+	// A simple response must carry a JSON boolean isAuthorized; anything
+	// else is malformed (500), never cached and never a grant.
+	var shape struct {
+		IsAuthorized *bool `json:"isAuthorized"`
+	}
+	if err := json.Unmarshal(raw, &shape); err != nil || shape.IsAuthorized == nil {
+		return resp, fmt.Errorf("authorizer: malformed simple response %.200s", raw)
+	}
+	if err := json.Unmarshal(raw, &resp); err != nil {
+		return resp, fmt.Errorf("authorizer: malformed simple response: %w", err)
+	}
+	if g.caching() {
 		g.mu.Lock()
+		if g.cache == nil {
+			g.cache = map[string]cached{}
+		}
 		if len(g.cache) >= maxCached {
 			for k, c := range g.cache {
 				if now.Sub(c.at) >= g.CacheTTL {
@@ -228,9 +340,13 @@ func (g *Gateway) event(r *http.Request, body []byte) events.APIGatewayV2HTTPReq
 	}
 	host, _, _ := net.SplitHostPort(r.RemoteAddr)
 	path := r.URL.EscapedPath()
+	routeKey := RouteProxy
+	if r.Method == http.MethodPost && path == "/v1/validate" {
+		routeKey = RouteValidate
+	}
 	ev := events.APIGatewayV2HTTPRequest{
 		Version:               "2.0",
-		RouteKey:              g.RouteKey,
+		RouteKey:              routeKey,
 		RawPath:               path,
 		RawQueryString:        r.URL.RawQuery,
 		Cookies:               cookies,
@@ -238,7 +354,7 @@ func (g *Gateway) event(r *http.Request, body []byte) events.APIGatewayV2HTTPReq
 		QueryStringParameters: query,
 		PathParameters:        map[string]string{"proxy": strings.TrimPrefix(r.URL.Path, "/v1/")},
 		RequestContext: events.APIGatewayV2HTTPRequestContext{
-			RouteKey:     g.RouteKey,
+			RouteKey:     routeKey,
 			AccountID:    "000000000000",
 			Stage:        "$default",
 			RequestID:    requestID(),

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -37,9 +38,23 @@ type Key struct {
 	Scopes     []string
 	SecretHash string // hex sha256 of the secret
 	Name       string
-	CreatedAt  time.Time
-	ExpiresAt  time.Time // zero: never
-	RevokedAt  time.Time // zero: not revoked
+	// Owner is the person (or system) the key belongs to, as stated when it
+	// was created: required for admin keys, so that four-eyes rules can
+	// compare people rather than keys. Empty on keys created before owners
+	// existed: OwnerID then falls back to the key id.
+	Owner     string
+	CreatedAt time.Time
+	ExpiresAt time.Time // zero: never
+	RevokedAt time.Time // zero: not revoked
+}
+
+// OwnerID is who acts when this key is used: its owner, or for a key without
+// one, the key itself (such a key is treated as its own person).
+func (k Key) OwnerID() string {
+	if k.Owner != "" {
+		return k.Owner
+	}
+	return "key:" + k.ID
 }
 
 // Has reports whether k carries scope. admin implies every scope but audit's
@@ -60,11 +75,36 @@ var (
 
 var secretEnc = base32.StdEncoding.WithPadding(base32.NoPadding)
 
+// ErrInvalidTenant: a tenant id that could not be stored or parsed back.
+var ErrInvalidTenant = errors.New("auth: invalid tenant id")
+
+// tenantRE is the form of a tenant id. "/" separates a tenant from its shard
+// in chain ids and "#" separates the parts of storage keys ("TENANT#<id>#KEYS"),
+// so a tenant id holding either could read as, or collide with, another
+// tenant's chain or item. Lower case only: "Acme" and "acme" must not be two
+// tenants.
+var tenantRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,62}$`)
+
+// TenantRule describes a valid tenant id for error messages.
+const TenantRule = "1 to 63 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"
+
+// ValidTenant reports whether id can be a tenant id.
+func ValidTenant(id string) bool { return tenantRE.MatchString(id) }
+
+// CheckTenant returns ErrInvalidTenant (wrapped, naming the rule) unless id is
+// a valid tenant id.
+func CheckTenant(id string) error {
+	if !ValidTenant(id) {
+		return fmt.Errorf("%w %q: %s", ErrInvalidTenant, id, TenantRule)
+	}
+	return nil
+}
+
 // NewKey generates a key for tenant with scopes: it returns the plaintext to
 // hand to the user once, and the record to store.
 func NewKey(rnd io.Reader, tenant string, scopes []string, now time.Time) (string, Key, error) {
-	if tenant == "" {
-		return "", Key{}, fmt.Errorf("new key: empty tenant")
+	if err := CheckTenant(tenant); err != nil {
+		return "", Key{}, fmt.Errorf("new key: %w", err)
 	}
 	for _, s := range scopes {
 		if !slices.Contains(AllScopes, s) {
@@ -156,4 +196,21 @@ func Authenticate(ctx context.Context, store KeyStore, header string, now time.T
 		return Key{}, ErrExpired
 	}
 	return k, nil
+}
+
+// NormalizeOwner is the stored form of an owner: trimmed and lower-cased, so
+// "Alice@Example.com" and "alice@example.com " are one person. ok is false
+// for an empty owner, one longer than 128 bytes, or one holding control
+// characters.
+func NormalizeOwner(s string) (owner string, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || len(s) > 128 || strings.HasPrefix(s, "key:") {
+		return "", false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return "", false
+		}
+	}
+	return s, true
 }

@@ -139,11 +139,12 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 
 // NewAuthorizer builds the authorizer handler.
 func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger, now func() time.Time) *auth.Authorizer {
-	return &auth.Authorizer{Keys: dynamo.NewKeyStore(ddb, registryTable), Now: now, Log: log}
+	return &auth.Authorizer{Keys: dynamo.NewKeyStore(ddb, registryTable), Now: now, Log: log, CacheTTL: AuthCacheTTL}
 }
 
-// AuthCacheTTL is the authorizer result cache TTL the stack deploys: a
-// revoked key is refused within it.
+// AuthCacheTTL is how long an authorizer instance keeps a key's verdict (the
+// stage itself caches nothing: docs/decisions/120): a revoked key is refused
+// within it.
 const AuthCacheTTL = 60 * time.Second
 
 // SubjectCacheTTL bounds how long a warm instance keeps a data subject's
