@@ -26,7 +26,7 @@ type step struct {
 	target string
 }
 
-var steps = []step{
+var stepList = []step{
 	{"Gate: one request of 1, 4, 64 KiB mixed text, full default policy (per core)", "./shared/gate", "RequestSizes|Throughput", "1s", nil,
 		">= 300 MB/s per core; p99 <= 100 µs for 4 KiB in + 4 KiB out (Request4KiB)"},
 	{"Gate: 4 KiB input + 4 KiB output", "./shared/gate", "Request4KiB", "1s", nil, "p99 <= 100 µs"},
@@ -50,7 +50,9 @@ func main() {
 	fmt.Fprintf(&report, "Run by `make bench` on %s. Machine: %s, %d cores (`nproc`), %s, load average at start %s.\n\n",
 		start.UTC().Format("2006-01-02 15:04 UTC"), cpuModel(), runtime.NumCPU(), runtime.Version(), loadAvg())
 	failed := 0
-	for _, s := range steps {
+	var all []string
+	var steps bytes.Buffer
+	for _, s := range stepList {
 		if *only != "" && !strings.Contains(s.title, *only) {
 			continue
 		}
@@ -64,22 +66,27 @@ func main() {
 		cmd.Stderr = os.Stderr
 		t0 := time.Now()
 		err := cmd.Run()
-		fmt.Fprintf(&report, "### %s\n\nTarget: %s. Command (%.0f s):\n\n    %s\n\n", s.title, s.target, time.Since(t0).Seconds(), cmdline)
+		fmt.Fprintf(&steps, "### %s\n\nTarget: %s. Command (%.0f s):\n\n    %s\n\n", s.title, s.target, time.Since(t0).Seconds(), cmdline)
 		lines := benchLines(buf.String())
+		all = append(all, lines...)
 		if err != nil {
 			failed++
-			fmt.Fprintf(&report, "**The step failed** (%v).\n\n", err)
+			fmt.Fprintf(&steps, "**The step failed** (%v).\n\n", err)
 		}
 		if len(lines) > 0 {
-			fmt.Fprintf(&report, "```\n%s\n```\n\n", strings.Join(lines, "\n"))
+			fmt.Fprintf(&steps, "```\n%s\n```\n\n", strings.Join(lines, "\n"))
 		}
 	}
+	// The summary is computed from the lines below it, so the two cannot
+	// disagree.
+	fmt.Fprintf(&report, "### Targets, from this run\n\nEach figure is the range over the matching lines below; the status takes the worst of them.\n\n%s\n", summary(all))
+	report.Write(steps.Bytes())
 	fmt.Fprintf(&report, "Total: %.0f s.\n", time.Since(start).Seconds())
 	if err := rewrite(*out, report.String()); err != nil {
 		fmt.Fprintln(os.Stderr, "benchreport:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("\nmake bench: %d steps, %d failed, %.0f s; results in %s\n", len(steps), failed, time.Since(start).Seconds(), *out)
+	fmt.Printf("\nmake bench: %d steps, %d failed, %.0f s; results in %s\n", len(stepList), failed, time.Since(start).Seconds(), *out)
 	if failed > 0 {
 		os.Exit(1)
 	}
