@@ -3,6 +3,7 @@ package dynamo_test
 import (
 	"context"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -116,6 +117,7 @@ func TestPutIsConditionalAndRoundTrips(t *testing.T) {
 	e.V, e.Seq, e.TS, e.PrevHash = 1, 0, evidence.FormatTime(time.Unix(0, 5)), evidence.GenesisHash
 	e.Meta = map[string]string{"k": "v"}
 	e.Rules = []string{"a", "b"}
+	e.Documents = []evidence.DocumentRef{{ID: "mail-7", SHA256: strings.Repeat("a", 64), Source: "email"}, {ID: "p", SHA256: strings.Repeat("b", 64)}}
 	evidence.Seal(&e)
 	require.NoError(t, store.Put(context.Background(), &e))
 	other := e
@@ -150,4 +152,39 @@ func TestRetentionTTLIsStored(t *testing.T) {
 	rep, err := evidence.VerifyRange(context.Background(), store, "acme/9", 0, -1)
 	require.NoError(t, err)
 	assert.True(t, rep.Valid)
+}
+
+// A document digest rewritten in place (one nested attribute) breaks the
+// entry's hash like any top-level attribute.
+func TestTamperedDocumentDigestIsNamed(t *testing.T) {
+	names := freshTables(t)
+	table := names[tables.Evidence.EnvVar]
+	store := dynamo.NewEvidenceStore(ddb, table)
+	app := evidence.NewAppender(store)
+	for i := 0; i < 3; i++ {
+		d := draft("acme/1")
+		d.Documents = []evidence.DocumentRef{{ID: "mail-" + strconv.Itoa(i), SHA256: strings.Repeat("a", 64), Source: "email"}}
+		_, err := app.Append(context.Background(), d)
+		require.NoError(t, err)
+	}
+	rep, err := evidence.VerifyRange(context.Background(), store, "acme/1", 0, -1)
+	require.NoError(t, err)
+	require.True(t, rep.Valid, "%+v", rep.FirstBad)
+
+	_, err = ddb.UpdateItem(context.Background(), &dynamodb.UpdateItemInput{
+		TableName: aws.String(table),
+		Key: map[string]types.AttributeValue{
+			"chain": &types.AttributeValueMemberS{Value: "acme/1"},
+			"seq":   &types.AttributeValueMemberN{Value: "1"},
+		},
+		UpdateExpression:          aws.String("SET documents[0].sha256 = :v"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":v": &types.AttributeValueMemberS{Value: strings.Repeat("b", 64)}},
+	})
+	require.NoError(t, err)
+	rep, err = evidence.VerifyRange(context.Background(), store, "acme/1", 0, -1)
+	require.NoError(t, err)
+	assert.False(t, rep.Valid)
+	require.NotNil(t, rep.FirstBad)
+	assert.Equal(t, int64(1), rep.FirstBad.Seq)
+	assert.Equal(t, evidence.ReasonBadHash, rep.FirstBad.Reason)
 }

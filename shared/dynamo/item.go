@@ -35,6 +35,9 @@ func EntryToItem(e *evidence.Entry) map[string]types.AttributeValue {
 	s("inputSha256", e.InputSHA256)
 	s("outputSha256", e.OutputSHA256)
 	s("decision", e.Decision)
+	if len(e.Documents) > 0 {
+		item["documents"] = documentsToList(e.Documents)
+	}
 	if e.Rules != nil {
 		l := make([]types.AttributeValue, len(e.Rules))
 		for i, r := range e.Rules {
@@ -104,6 +107,13 @@ func ItemToEntry(item map[string]types.AttributeValue) (evidence.Entry, error) {
 	e.InputSHA256 = str("inputSha256")
 	e.OutputSHA256 = str("outputSha256")
 	e.Decision = str("decision")
+	if v, ok := item["documents"]; ok {
+		docs, derr := listToDocuments(v)
+		if derr != nil {
+			return e, derr
+		}
+		e.Documents = docs
+	}
 	if v, ok := item["rules"]; ok {
 		l, ok := v.(*types.AttributeValueMemberL)
 		if !ok {
@@ -141,4 +151,55 @@ func ItemToEntry(item map[string]types.AttributeValue) (evidence.Entry, error) {
 		return e, fmt.Errorf("decode %s seq %d: %w", e.Chain, e.Seq, err)
 	}
 	return e, nil
+}
+
+// documentsToList stores an entry's documents as a list of maps with the
+// canonical member names; an empty source is left out, as in the entry's JSON.
+func documentsToList(docs []evidence.DocumentRef) types.AttributeValue {
+	l := make([]types.AttributeValue, len(docs))
+	for i, d := range docs {
+		m := map[string]types.AttributeValue{
+			"id":     &types.AttributeValueMemberS{Value: d.ID},
+			"sha256": &types.AttributeValueMemberS{Value: d.SHA256},
+		}
+		if d.Source != "" {
+			m["source"] = &types.AttributeValueMemberS{Value: d.Source}
+		}
+		l[i] = &types.AttributeValueMemberM{Value: m}
+	}
+	return &types.AttributeValueMemberL{Value: l}
+}
+
+// listToDocuments reads documentsToList's form back. An unknown member is an
+// error: the entry's hash covers only id, sha256 and source, so anything else
+// stored there would be unverified content.
+func listToDocuments(v types.AttributeValue) ([]evidence.DocumentRef, error) {
+	l, ok := v.(*types.AttributeValueMemberL)
+	if !ok {
+		return nil, fmt.Errorf("attribute documents: want L, got %T", v)
+	}
+	docs := make([]evidence.DocumentRef, len(l.Value))
+	for i, dv := range l.Value {
+		m, ok := dv.(*types.AttributeValueMemberM)
+		if !ok {
+			return nil, fmt.Errorf("attribute documents[%d]: want M, got %T", i, dv)
+		}
+		for k, mv := range m.Value {
+			sv, ok := mv.(*types.AttributeValueMemberS)
+			if !ok {
+				return nil, fmt.Errorf("attribute documents[%d].%s: want S, got %T", i, k, mv)
+			}
+			switch k {
+			case "id":
+				docs[i].ID = sv.Value
+			case "sha256":
+				docs[i].SHA256 = sv.Value
+			case "source":
+				docs[i].Source = sv.Value
+			default:
+				return nil, fmt.Errorf("attribute documents[%d]: unknown member %q", i, k)
+			}
+		}
+	}
+	return docs, nil
 }

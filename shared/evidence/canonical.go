@@ -35,6 +35,7 @@ func appendCanonical(dst []byte, e *Entry, withHash bool) []byte {
 		dst = append(dst, `,"decision":`...)
 		dst = appendString(dst, e.Decision)
 	}
+	dst = appendDocuments(dst, e.Documents)
 	if withHash && e.Hash != "" {
 		dst = append(dst, `,"hash":`...)
 		dst = appendString(dst, e.Hash)

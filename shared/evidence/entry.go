@@ -38,7 +38,7 @@ const (
 )
 
 // Entry is one evidence record. JSON names are the canonical field names.
-// Prompts are never stored: only their SHA-256.
+// Prompts and documents are never stored: only their SHA-256.
 type Entry struct {
 	V             int               `json:"v"`
 	Kind          string            `json:"kind"`
@@ -53,6 +53,7 @@ type Entry struct {
 	InputSHA256   string            `json:"inputSha256,omitempty"`
 	OutputSHA256  string            `json:"outputSha256,omitempty"`
 	Decision      string            `json:"decision,omitempty"`
+	Documents     []DocumentRef     `json:"documents,omitempty"`
 	Rules         []string          `json:"rules"`
 	PolicyHash    string            `json:"policyHash,omitempty"`
 	Status        string            `json:"status"`

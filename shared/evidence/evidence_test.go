@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -54,6 +55,18 @@ func TestCanonicalMatchesJCS(t *testing.T) {
 		}},
 		{"invalid utf8", func(e *evidence.Entry) { e.Principal = "a\xffb" }},
 		{"negative and zero numbers", func(e *evidence.Entry) { e.Seq = 0; e.LatencyNs = -5 }},
+		{"documents", func(e *evidence.Entry) {
+			e.Documents = []evidence.DocumentRef{
+				{ID: "mail-7", SHA256: "ef", Source: "email"},
+				{ID: "page:1", SHA256: "01"},
+				{ID: `a"b\c`, SHA256: "02", Source: "https://example.org/é😀\n\x01"},
+			}
+		}},
+		{"documents empty", func(e *evidence.Entry) { e.Documents = []evidence.DocumentRef{} }},
+		{"documents without decision", func(e *evidence.Entry) {
+			e.Decision = ""
+			e.Documents = []evidence.DocumentRef{{ID: "d", SHA256: "ab"}}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,6 +89,7 @@ func FuzzCanonical(f *testing.F) {
 		e.Chain, e.ModelVersion, e.Principal, e.Seq, e.LatencyNs = chain, model, principal, seq, lat
 		e.Rules = []string{rule, model}
 		e.Meta = map[string]string{metaKey: rule, "k": chain}
+		e.Documents = []evidence.DocumentRef{{ID: metaKey, SHA256: rule, Source: model}, {ID: chain, SHA256: principal}}
 		got := evidence.AppendCanonical(nil, &e)
 		require.True(t, json.Valid(got), "not JSON: %q", got)
 		assert.Equal(t, string(referenceCanonical(t, e)), string(got))
@@ -90,6 +104,49 @@ func TestHashIsDomainSeparatedAndStable(t *testing.T) {
 	e.Decision = "allow"
 	assert.NotEqual(t, h1, evidence.ComputeHash(&e))
 	assert.Len(t, h1, 64)
+}
+
+// An entry without documents hashes and encodes exactly as it did before the
+// field existed: the values below were computed by the encoder of then, so
+// every entry already in a chain or a bundle keeps verifying.
+func TestEntriesWithoutDocumentsAreUnchanged(t *testing.T) {
+	e := sample()
+	assert.Equal(t, "59febbe42af79c582a46594d1de22fbcbdb48f507bff0d2c39bda5d8bcaf615b", evidence.ComputeHash(&e))
+
+	e.Meta = map[string]string{"a": "b"}
+	e.Documents = []evidence.DocumentRef{} // empty: omitted, like nil
+	const line = `{"chain":"acme/3","decision":"block","hash":"5b413744c71282e7c251e934e9319015518b8040d5cc588c8236c8c2b2b9db7f","inputSha256":"ab","kind":"validate","latencyNs":1234,"meta":{"a":"b"},"modelProvider":"anthropic","modelVersion":"claude-x@2026-10","outputSha256":"cd","policyHash":"ph","prevHash":"0000000000000000000000000000000000000000000000000000000000000000","principal":"k1","rules":["prompt_injection.instruction_override"],"seq":412,"status":"failed","tenant":"acme","ts":"2026-11-27T09:01:02.123456789Z","userRef":"u","v":1}`
+	evidence.Seal(&e)
+	assert.Equal(t, line, string(evidence.AppendLine(nil, &e)))
+
+	v := evidence.NewVerifier("acme/3", 412, evidence.GenesisHash)
+	sum, ok := v.AddLine([]byte(line), "acme")
+	require.True(t, ok)
+	assert.Equal(t, e.Hash, hexOf(sum))
+}
+
+// Documents are part of what is hashed: changing a document's digest, id or
+// source, or dropping one, changes the entry's hash.
+func TestDocumentsAreHashed(t *testing.T) {
+	e := sample()
+	e.Documents = []evidence.DocumentRef{{ID: "mail-7", SHA256: strings.Repeat("a", 64), Source: "email"}, {ID: "p", SHA256: strings.Repeat("b", 64)}}
+	base := evidence.ComputeHash(&e)
+	mods := map[string]func(*evidence.Entry){
+		"digest": func(e *evidence.Entry) { e.Documents[0].SHA256 = strings.Repeat("c", 64) },
+		"id":     func(e *evidence.Entry) { e.Documents[1].ID = "q" },
+		"source": func(e *evidence.Entry) { e.Documents[1].Source = "web" },
+		"order":  func(e *evidence.Entry) { e.Documents[0], e.Documents[1] = e.Documents[1], e.Documents[0] },
+		"drop":   func(e *evidence.Entry) { e.Documents = e.Documents[:1] },
+		"none":   func(e *evidence.Entry) { e.Documents = nil },
+	}
+	for name, mod := range mods {
+		t.Run(name, func(t *testing.T) {
+			c := e
+			c.Documents = append([]evidence.DocumentRef(nil), e.Documents...)
+			mod(&c)
+			assert.NotEqual(t, base, evidence.ComputeHash(&c))
+		})
+	}
 }
 
 func fixedClock() func() time.Time {

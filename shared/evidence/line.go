@@ -33,9 +33,14 @@ func (v *Verifier) AddLine(line []byte, tenant string) (sum [sha256.Size]byte, o
 		return sum, false
 	}
 	p := len(v.prefix)
-	const decisionKey, hashKey = `,"decision":`, `,"hash":"`
+	const decisionKey, documentsKey, hashKey = `,"decision":`, `,"documents":`, `,"hash":"`
 	if hasAt(line, p, decisionKey) {
 		if p, ok = skipValue(line, p+len(decisionKey)); !ok {
+			return sum, false
+		}
+	}
+	if hasAt(line, p, documentsKey) {
+		if p, ok = skipDocuments(line, p+len(documentsKey)); !ok {
 			return sum, false
 		}
 	}
@@ -239,6 +244,32 @@ func skipValue(b []byte, i int) (int, bool) {
 		return i + 4, true
 	}
 	return i, false
+}
+
+// skipDocuments returns the index just past the documents array starting at
+// b[i]: a non-empty array of objects of string members (the encoder omits an
+// empty one).
+func skipDocuments(b []byte, i int) (int, bool) {
+	if !hasAt(b, i, "[{") {
+		return i, false
+	}
+	i++
+	for {
+		var ok bool
+		if i, ok = skipValue(b, i); !ok || i >= len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case ']':
+			return i + 1, true
+		case ',':
+			if i++; i >= len(b) || b[i] != '{' {
+				return i, false
+			}
+		default:
+			return i, false
+		}
+	}
 }
 
 // skipPlainString is skipString for the common case, a string with no

@@ -34,6 +34,14 @@ func lineChain(t testing.TB, n int) ([]evidence.Entry, [][]byte) {
 		case 4:
 			e.LatencyNs = -7
 			e.Meta = map[string]string{}
+			e.Documents = []evidence.DocumentRef{{ID: "one", SHA256: evidence.GenesisHash}}
+		case 5: // documents whose strings contain the members the scan looks for
+			e.Decision = ""
+			e.Documents = []evidence.DocumentRef{
+				{ID: "mail-7", SHA256: evidence.GenesisHash, Source: "email"},
+				{ID: `x","hash":"` + evidence.GenesisHash, SHA256: "ab", Source: `]},{"id":"\`},
+				{ID: "é😀", SHA256: "", Source: "\u2028\x01"},
+			}
 		}
 		evidence.Seal(&e)
 		prev = e.Hash
@@ -71,8 +79,8 @@ func TestAddLineAgreesWithAdd(t *testing.T) {
 // Every single-byte change to a line, anywhere, makes AddLine defer (and
 // change nothing): the next, intact line is still accepted.
 func TestAddLineDefersOnAnyChange(t *testing.T) {
-	_, ls := lineChain(t, 4)
-	for _, i := range []int{0, 2, 3} {
+	_, ls := lineChain(t, 6)
+	for _, i := range []int{0, 2, 3, 4, 5} {
 		for pos := range ls[i] {
 			v := evidence.NewVerifier("acme/3", 0, "")
 			for k := 0; k < i; k++ {
