@@ -3,7 +3,7 @@ package main
 func buildEval() *set {
 	return &set{file: "eval/fresh-eval.jsonl", source: "own-fresh-eval", label: "", prefix: "own-fresh-eval"}
 }
-func buildRoleplayBenign() *set { return &set{file: "own-roleplay-benign.jsonl"} }
-func buildInjection() *set      { return &set{file: "own-injection.jsonl"} }
-func buildIndirect() *set       { return &set{file: "own-indirect.jsonl"} }
-func buildContextBenign() *set  { return &set{file: "own-context-benign.jsonl"} }
+
+func buildInjection() *set     { return &set{file: "own-injection.jsonl"} }
+func buildIndirect() *set      { return &set{file: "own-indirect.jsonl"} }
+func buildContextBenign() *set { return &set{file: "own-context-benign.jsonl"} }
