@@ -126,6 +126,11 @@ type Request struct {
 	Input   string  `json:"input"`
 	Output  string  `json:"output,omitempty"`
 	Context Context `json:"context"`
+	// IdempotencyKey is sent as the Idempotency-Key header on every attempt
+	// of the call, so a retry after a lost answer gets the first receipt
+	// instead of recording the call twice. Empty: Validate draws a random
+	// one per call. Set it to keep one key across your own retries too.
+	IdempotencyKey string `json:"-"`
 }
 
 // Decision is the gate's verdict.
@@ -309,8 +314,14 @@ func (c *Client) Validate(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("validate: encode request: %w", err)
 	}
+	key := req.IdempotencyKey
+	if key == "" {
+		// Without a key (the random source failed) the call still goes
+		// out: a retry might then record it twice, which beats not asking.
+		key, _ = c.newID()
+	}
 	var res Result
-	err = c.call(ctx, c.validateURL, body, &res)
+	err = c.call(ctx, c.validateURL, body, &res, key)
 	if err == nil {
 		return res, nil
 	}
@@ -418,7 +429,11 @@ const (
 
 // call POSTs body to endpoint and decodes a 2xx answer into out. Errors are an
 // *APIError (refused), an *UnavailableError, or the cancelled ctx's error.
-func (c *Client) call(ctx context.Context, endpoint string, body []byte, out any) error {
+//
+// idemKey, when set, goes out as the Idempotency-Key header of every attempt:
+// the server answers a retry of a request it already recorded with its first
+// answer.
+func (c *Client) call(ctx context.Context, endpoint string, body []byte, out any, idemKey string) error {
 	var last error
 	lastReason := ""
 	for attempt := 0; ; attempt++ {
@@ -426,7 +441,7 @@ func (c *Client) call(ctx context.Context, endpoint string, body []byte, out any
 		if !ok {
 			return &UnavailableError{Reason: ReasonBreakerOpen, Attempts: attempt, Err: last}
 		}
-		oc, reason, retryAfter, err := c.attempt(ctx, endpoint, body, out)
+		oc, reason, retryAfter, err := c.attempt(ctx, endpoint, body, out, idemKey)
 		switch oc {
 		case outOK, outRefused:
 			if c.br.success(probe) {
@@ -465,7 +480,7 @@ func (c *Client) call(ctx context.Context, endpoint string, body []byte, out any
 }
 
 // attempt makes one request and classifies its outcome.
-func (c *Client) attempt(ctx context.Context, endpoint string, body []byte, out any) (outcome, string, time.Duration, error) {
+func (c *Client) attempt(ctx context.Context, endpoint string, body []byte, out any, idemKey string) (outcome, string, time.Duration, error) {
 	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodPost, endpoint, bytes.NewReader(body))
@@ -476,6 +491,9 @@ func (c *Client) attempt(ctx context.Context, endpoint string, body []byte, out 
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", "agentgate-go-client")
+	if idemKey != "" {
+		req.Header.Set("Idempotency-Key", idemKey)
+	}
 
 	transportErr := func(op string, err error) (outcome, string, time.Duration, error) {
 		switch {
@@ -518,6 +536,10 @@ func (c *Client) attempt(ctx context.Context, endpoint string, body []byte, out 
 		return outRetry, ReasonRateLimited, apiErr.RetryAfter, apiErr
 	case resp.StatusCode >= 500:
 		return outRetry, ReasonServerError, apiErr.RetryAfter, apiErr
+	case resp.StatusCode == http.StatusConflict && apiErr.Code == "idempotency_key_in_use":
+		// Our own earlier attempt is still being answered: its receipt is
+		// what the next attempt will get.
+		return outRetry, ReasonInProgress, apiErr.RetryAfter, apiErr
 	}
 	return outRefused, "", 0, apiErr
 }

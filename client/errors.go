@@ -33,6 +33,9 @@ const (
 	ReasonRateLimited = "rate_limited"
 	ReasonBadResponse = "bad_response"
 	ReasonDeadline    = "deadline"
+	// ReasonInProgress: the last attempt found the call's earlier attempt
+	// still being answered (409 idempotency_key_in_use).
+	ReasonInProgress = "in_progress"
 )
 
 // APIError is a definitive answer from the service that the request itself was

@@ -109,7 +109,7 @@ func (c *Client) sendBatch(ctx context.Context, batch []Record, res *ReplayResul
 		return fmt.Errorf("encode batch: %w", err)
 	}
 	var out replayResponse
-	if err := c.call(ctx, c.replayURL, body, &out); err != nil {
+	if err := c.call(ctx, c.replayURL, body, &out, ""); err != nil {
 		return err
 	}
 	// Anything but a full account of the batch is not an acknowledgement:
