@@ -55,10 +55,15 @@ func NewAPI(scope constructs.Construct, id string, p APIProps) *API {
 		&awsapigatewayv2authorizers.HttpLambdaAuthorizerProps{
 			AuthorizerName: jsii.String("api-key"),
 			ResponseTypes:  &[]awsapigatewayv2authorizers.HttpLambdaResponseType{awsapigatewayv2authorizers.HttpLambdaResponseType_SIMPLE},
-			// The cache is keyed by the identity source, so one entry per API
-			// key; a revoked key stays usable for at most this long.
-			IdentitySource:  jsii.Strings("$request.header.Authorization"),
-			ResultsCacheTtl: awscdk.Duration_Seconds(jsii.Number(60)),
+			// No identity source, no gateway cache (decision 120): with the
+			// Authorization header as identity source API Gateway answers a
+			// request without it with a bare 401 {"message":"Unauthorized"},
+			// never the documented JSON error. So the authorizer runs for
+			// every request and keeps verdicts itself (wire.AuthCacheTTL);
+			// it denies keys we never issued (API Gateway's 403, before the
+			// api function) and never keeps a store failure.
+			IdentitySource:  &[]*string{},
+			ResultsCacheTtl: awscdk.Duration_Seconds(jsii.Number(0)),
 		})
 	api := awsapigatewayv2.NewHttpApi(c, jsii.String("HttpApi"), &awsapigatewayv2.HttpApiProps{
 		Description: jsii.String("agentgate compliance API"),

@@ -473,8 +473,7 @@ func TestEveryRouteHasTheAuthorizer(t *testing.T) {
 				assert.Equal(t, "REQUEST", p["AuthorizerType"])
 				assert.Equal(t, "2.0", p["AuthorizerPayloadFormatVersion"])
 				assert.Equal(t, true, p["EnableSimpleResponses"])
-				assert.Equal(t, []any{"$request.header.Authorization"}, p["IdentitySource"])
-				assert.EqualValues(t, 60, p["AuthorizerResultTtlInSeconds"])
+				// Identity source and cache TTL: infra/api_test.go (decision 120).
 				assert.True(t, refs(p["AuthorizerUri"], s.logicalID(t, "AWS::Lambda::Function", "/FnAuthorizer/Function/Resource")))
 			}
 			var keys []string

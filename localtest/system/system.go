@@ -35,7 +35,7 @@ type Options struct {
 	Tick time.Duration
 	// Tenant is the demo tenant created at start.
 	Tenant string
-	// AuthCacheTTL is the gateway's authorizer cache TTL (as deployed: 60s).
+	// AuthCacheTTL is how long the authorizer keeps a verdict (as deployed: 60s).
 	AuthCacheTTL time.Duration
 	// Shards per tenant.
 	Shards int
@@ -171,7 +171,11 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 		return nil, err
 	}
 	s.Authorizer = wire.NewAuthorizer(s.DDB, s.Tables[tables.Registry.EnvVar], o.Log, time.Now)
-	s.Gateway = gateway.New(s.Authorizer.Handle, s.API.Server.Handle, o.AuthCacheTTL, o.Log)
+	// As deployed (docs/decisions/120): the stage caches nothing and has no
+	// identity source; the authorizer runs for every request and keeps
+	// verdicts itself.
+	s.Authorizer.CacheTTL = o.AuthCacheTTL
+	s.Gateway = gateway.New(s.Authorizer.Handle, s.API.Server.Handle, 0, o.Log)
 	s.srv = s.Gateway.Server()
 	s.URL = "http://" + ln.Addr().String()
 

@@ -37,6 +37,7 @@ type Request struct {
 	Ctx       context.Context
 	Tenant    string
 	KeyID     string
+	Owner     string // the key's owner (auth.Key.OwnerID): four-eyes rules compare owners, not keys
 	Scopes    []string
 	Method    string
 	Path      string
@@ -141,8 +142,18 @@ func (s *Server) serve(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (
 	tenant, _ := lam[auth.CtxTenant].(string)
 	keyID, _ := lam[auth.CtxKeyID].(string)
 	scopesStr, _ := lam[auth.CtxScopes].(string)
+	owner, _ := lam[auth.CtxOwner].(string)
+	if owner == "" {
+		owner = "key:" + keyID // a key without an owner is its own person
+	}
 	if tenant == "" || keyID == "" {
 		return 0, nil, Errorf(401, "unauthorized", "a valid API key is required")
+	}
+	if !auth.ValidTenant(tenant) {
+		// Keys minted before tenant ids were checked: "/" and "#" are
+		// separators of chain ids and storage keys, so such an id is refused
+		// rather than served.
+		return 0, nil, Errorf(403, "invalid_tenant", "this key's tenant id is not valid (%s); the operator must re-issue it", auth.TenantRule)
 	}
 	// Context values arrive as JSON numbers (float64) after the gateway.
 	if exp, ok := lam[auth.CtxExpiresAt].(float64); ok && !s.Now().Before(time.Unix(int64(exp), 0)) {
@@ -151,9 +162,9 @@ func (s *Server) serve(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (
 
 	// 2. The key's rate.
 	if s.Limiter != nil {
-		if ok, wait := s.Limiter.Allow(keyID, s.Now()); !ok {
+		if ok, wait := s.Limiter.AllowCall(tenant, keyID, s.Now()); !ok {
 			secs := int(math.Ceil(wait.Seconds()))
-			return 0, nil, &Error{Status: 429, Code: "rate_limited", Message: "too many requests for this API key; retry after the indicated delay", RetryAfter: max(secs, 1)}
+			return 0, nil, &Error{Status: 429, Code: "rate_limited", Message: "too many requests for this API key or tenant; retry after the indicated delay", RetryAfter: max(secs, 1)}
 		}
 	}
 
@@ -203,7 +214,7 @@ func (s *Server) serve(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (
 		received = time.UnixMilli(ev.RequestContext.TimeEpoch)
 	}
 	r := &Request{
-		Ctx: ctx, Tenant: tenant, KeyID: keyID, Scopes: scopes, Method: method, Path: path,
+		Ctx: ctx, Tenant: tenant, KeyID: keyID, Owner: owner, Scopes: scopes, Method: method, Path: path,
 		Params: params, Query: q, Header: hdr, Body: body, RequestID: ev.RequestContext.RequestID,
 		Now: now, Received: received,
 	}

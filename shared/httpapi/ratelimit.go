@@ -12,6 +12,9 @@ import (
 type RateLimiter struct {
 	Rate  float64 // tokens per second
 	Burst float64
+	// PerTenant, when set, also bounds the sum of a tenant's keys, so a
+	// tenant cannot multiply its rate by minting keys (AllowCall).
+	PerTenant *RateLimiter
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
@@ -29,6 +32,19 @@ func NewRateLimiter(rate, burst float64) *RateLimiter {
 
 // maxBuckets bounds memory: idle buckets are full, so dropping them is exact.
 const maxBuckets = 10000
+
+// AllowCall takes a token for the key and one for its tenant, or says how
+// long until both are free. Buckets are per instance and per key or tenant:
+// one tenant's flood empties only its own.
+func (l *RateLimiter) AllowCall(tenant, key string, now time.Time) (bool, time.Duration) {
+	if ok, wait := l.Allow(key, now); !ok {
+		return false, wait
+	}
+	if l.PerTenant == nil {
+		return true, 0
+	}
+	return l.PerTenant.Allow(tenant, now)
+}
 
 // Allow takes a token for key at now, or says how long until one is free.
 func (l *RateLimiter) Allow(key string, now time.Time) (bool, time.Duration) {

@@ -139,6 +139,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 
 // NewAuthorizer builds the authorizer handler.
 func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger, now func() time.Time) *auth.Authorizer {
+	srv.Limiter.PerTenant = httpapi.NewRateLimiter(float64(TenantRateFactor*cfg.RateLimit), float64(2*TenantRateFactor*cfg.RateLimit))
 	return &auth.Authorizer{Keys: dynamo.NewKeyStore(ddb, registryTable), Now: now, Log: log, CacheTTL: AuthCacheTTL}
 }
 
@@ -160,6 +161,11 @@ const ApprovalCacheTTL = 30 * time.Second
 const PolicyCacheTTL = 30 * time.Second
 
 type tenantPolicies struct{ s *dynamo.TenantStore }
+
+// TenantRateFactor is a tenant's rate per instance in multiples of one key's
+// (RATE_LIMIT_RPS): a tenant may spread load over a few keys, not mint its way
+// past the limit (docs/decisions/120).
+const TenantRateFactor = 4
 
 func (p tenantPolicies) Policy(ctx context.Context, tenant string) ([]byte, error) {
 	t, err := p.s.GetTenant(ctx, tenant)
