@@ -87,7 +87,7 @@ type detector struct {
 	canaries     []string
 
 	rInvisibleText, rInvisibleChars, rEncoded, rEmail, rPhone, rCard, rIBAN, rSSN, rIP int
-	rImage, rLink, rActive, rCanary, rPassword                                         int
+	rImage, rLink, rActive, rCanary, rPassword, rDiscord                               int
 	injection                                                                          []bool     // rule number is an injection rule
 	groupRules                                                                         [64]uint64 // per group: the rules (bit per index into rules) with a requirement in it
 }
@@ -110,6 +110,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		rActive:         ruleNo("active_content.script"),
 		rCanary:         ruleNo("leakage.canary"),
 		rPassword:       ruleNo("secret.password"),
+		rDiscord:        ruleNo("secret.discord_token"),
 		injection:       make([]bool, len(ruleIDs)),
 	}
 	for i, id := range ruleIDs {
@@ -237,6 +238,7 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	sc.hits = auto.run(v.s, sc.hits[:0], &sc.side)
 	out = d.evalHits(auto, &v, sc.hits, &sc.eval, output, out)
 	out = d.scanPII(&v, &sc.pre, out)
+	out = d.scanBotTokens(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)
 	return out
 }

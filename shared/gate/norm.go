@@ -223,6 +223,20 @@ func buildRuneFold() {
 	add(0x1D400, 0x1D7FF)
 	add(0x1F100, 0x1F1FF)
 	runeFold['ß'] = "ss"
+	// Letters in boxes and circles that NFKD leaves alone (negative
+	// squared and negative circled capitals, regional indicator symbols)
+	// or spells with brackets (parenthesized small letters): each reads as
+	// its plain letter, so "🅸🅶🅽🅾🆁🅴" and "🇮🇬🇳🇴🇷🇪" are words. A flag
+	// (two regional indicators) becomes its country code, which no word
+	// list holds on its own.
+	for k := rune(0); k < 26; k++ {
+		l := string('a' + k)
+		runeFold[0x1F150+k] = l // negative circled
+		runeFold[0x1F170+k] = l // negative squared
+		runeFold[0x1F1E6+k] = l // regional indicators
+		runeFold[0x249C+k] = l  // parenthesized
+		runeFold[0x1F110+k] = l // parenthesized capitals
+	}
 	for r := rune(0); r < 0x800; r++ {
 		if f, ok := runeFold[r]; ok {
 			runeFoldLow = append(runeFoldLow, f)

@@ -445,6 +445,7 @@ func isPhone(s string, r *numRun) bool {
 	}
 	grouped := r.ng >= 2 && r.allSeps(func(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == ')' })
 	g := r.groups[:min(r.ng, len(r.groups))]
+	slashed := r.ng == 2 && r.seps[1] == '/'
 	nanp := func(off int) bool {
 		return d[off] >= '2' && d[off+3] >= '2' && !(d[off+1] == '1' && d[off+2] == '1')
 	}
@@ -457,6 +458,12 @@ func isPhone(s string, r *numRun) bool {
 		return true
 	case n == 9 && grouped && (d[0] == '6' || d[0] == '7' || d[0] == '9') &&
 		(len(g) == 3 && g[0] == 3 && g[1] == 3 || len(g) == 4 && g[0] == 3 && g[1] == 2 && g[2] == 2):
+		return true
+	case n == 12 && d[0] == '0' && d[1] == '1' && d[2] >= '5' && d[2] <= '7' && (grouped || slashed) && len(g) == 2 && g[0] == 4:
+		// German mobiles: 015x/016x/017x and eight digits, the prefix
+		// set off by a hyphen, a space or (DIN 5008's old form) a slash.
+		return true
+	case n == 11 && d[0] == '0' && d[1] == '1' && d[2] >= '5' && d[2] <= '7' && slashed && len(g) == 2 && g[0] == 4:
 		return true
 	case n == 10 && d[0] == '3' && grouped && len(g) == 3 && g[0] == 3:
 		return true
