@@ -15,7 +15,7 @@ import (
 
 // Gate is the validation gate as the API uses it.
 type Gate interface {
-	Check(input string, output *string) gate.Result
+	CheckRequest(r gate.Request) gate.Result
 	PolicyHash() string
 }
 
@@ -41,12 +41,15 @@ type Evidence struct {
 	Models ModelApprovals
 	// VerifyLimit caps the entries one verify call reads (0: MaxVerifyRange).
 	VerifyLimit int64
+	// Idempotency, when set, answers a retried validate (same
+	// Idempotency-Key) with its first receipt.
+	Idempotency *Idempotency
 }
 
 // Routes are the evidence routes.
 func (ev *Evidence) Routes() []Route {
 	return []Route{
-		{Method: "POST", Pattern: "/v1/validate", Scope: auth.ScopeValidate, Handler: ev.validate},
+		{Method: "POST", Pattern: "/v1/validate", Scope: auth.ScopeValidate, Handler: ev.Idempotency.Wrap(ev.validate)},
 		{Method: "GET", Pattern: "/v1/evidence/verify", Scope: auth.ScopeRead, Handler: ev.verify},
 		{Method: "GET", Pattern: "/v1/evidence/{tenant}/{shard}/{seq}", Scope: auth.ScopeRead, Handler: ev.get},
 	}
@@ -64,6 +67,9 @@ type validateRequest struct {
 	Input   *string          `json:"input"`
 	Output  *string          `json:"output"`
 	Context *validateContext `json:"context"`
+	// Documents are untrusted content (retrieved pages, tool outputs,
+	// e-mails) checked as data; see documents.go.
+	Documents []validateDocument `json:"documents"`
 }
 
 // Receipt is the evidence part of a validate response.
@@ -107,11 +113,16 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		}
 	}
 
+	docs, docRefs, err := checkDocuments(req.Documents)
+	if err != nil {
+		return 0, nil, err
+	}
+
 	g, err := ev.Gates.For(r.Ctx, r.Tenant)
 	if err != nil {
 		return 0, nil, err
 	}
-	res := g.Check(*req.Input, req.Output)
+	res := g.CheckRequest(gate.Request{Input: *req.Input, Output: req.Output, Documents: docs})
 	if ev.Models != nil && c.ModelVersion != "" {
 		ok, err := ev.Models.Approved(r.Ctx, r.Tenant, c.ModelVersion)
 		if err != nil {
@@ -129,6 +140,7 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		ModelVersion:  c.ModelVersion,
 		ModelProvider: c.ModelProvider,
 		InputSHA256:   sha256Hex(*req.Input),
+		Documents:     docRefs,
 		Decision:      string(res.Decision),
 		Rules:         res.Rules(),
 		PolicyHash:    g.PolicyHash(),
