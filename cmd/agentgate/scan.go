@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/agentgate/agentgate/shared/gate"
+	"github.com/agentgate/agentgate/shared/httpapi"
 )
 
 func init() {
@@ -19,10 +20,13 @@ func init() {
 	cmd := &cobra.Command{
 		Use:   "scan",
 		Short: "Run the validation gate over JSON lines on stdin",
-		Long: `scan reads one JSON object per line from stdin, {"input": "...", "output": "..."}
-("output" optional), and writes one JSON line per input line, in order:
-{"passed", "decision", "violations", "redacted"}. It uses the same gate as
-POST /v1/validate. A malformed line produces {"line": N, "error": "..."} and
+		Long: `scan reads one JSON object per line from stdin, {"input": "...", "output": "...",
+"documents": [{"id": "...", "source": "...", "text": "..."}]} ("output" and
+"documents" optional; documents are untrusted content checked as data, with the
+same rules and limits as POST /v1/validate), and writes one JSON line per input
+line, in order: {"passed", "decision", "violations", "redacted"}; a finding in
+a document has "target": "document" and "document": its id. It uses the same
+gate as POST /v1/validate. A malformed line produces {"line": N, "error": "..."} and
 scanning continues; the exit status is 1 if any line was malformed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -59,8 +63,10 @@ scanning continues; the exit status is 1 if any line was malformed.`,
 const maxScanLine = 4 << 20
 
 type scanLine struct {
-	Input  *string `json:"input"`
-	Output *string `json:"output"`
+	Input     *string                 `json:"input"`
+	Output    *string                 `json:"output"`
+	Documents []httpapi.DocumentInput `json:"documents"`
+	docs      []gate.Document
 }
 
 type scanError struct {
@@ -90,7 +96,7 @@ func runScan(g *gate.Gate, in io.Reader, out io.Writer) (int, error) {
 			}
 			continue
 		}
-		if err := enc.Encode(g.Check(*l.Input, l.Output)); err != nil {
+		if err := enc.Encode(g.CheckRequest(gate.Request{Input: *l.Input, Output: l.Output, Documents: l.docs})); err != nil {
 			return bad, fmt.Errorf("write line %d: %w", n, err)
 		}
 	}
@@ -116,5 +122,10 @@ func decodeScanLine(line []byte, l *scanLine) error {
 	if l.Input == nil {
 		return errors.New(`missing required string field "input"`)
 	}
+	docs, _, err := httpapi.ParseDocuments(l.Documents)
+	if err != nil {
+		return err
+	}
+	l.docs = docs
 	return nil
 }

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"fmt"
+
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
 )
@@ -19,9 +21,9 @@ const (
 	MaxDocumentSource = 256
 )
 
-// validateDocument is a document as sent; pointers tell a missing member
-// from an empty one.
-type validateDocument struct {
+// DocumentInput is a document as a request (or an `agentgate scan` line)
+// sends it; pointers tell a missing member from an empty one.
+type DocumentInput struct {
 	ID     *string `json:"id"`
 	Source *string `json:"source"`
 	Text   *string `json:"text"`
@@ -43,14 +45,24 @@ func documentID(id string) bool {
 	return true
 }
 
-// checkDocuments validates the documents of a request and returns them as
-// the gate takes them and as evidence records them (digest, never text).
-func checkDocuments(in []validateDocument) ([]gate.Document, []evidence.DocumentRef, error) {
+// checkDocuments is ParseDocuments answering 422 for what it refuses.
+func checkDocuments(in []DocumentInput) ([]gate.Document, []evidence.DocumentRef, error) {
+	docs, refs, err := ParseDocuments(in)
+	if err != nil {
+		return nil, nil, Errorf(422, "validation_failed", "%s", err.Error())
+	}
+	return docs, refs, nil
+}
+
+// ParseDocuments validates the documents of a request and returns them as
+// the gate takes them and as evidence records them (digest, never text). The
+// API and `agentgate scan` share it, so both refuse the same documents.
+func ParseDocuments(in []DocumentInput) ([]gate.Document, []evidence.DocumentRef, error) {
 	if len(in) == 0 {
 		return nil, nil, nil
 	}
 	if len(in) > MaxDocuments {
-		return nil, nil, Errorf(422, "validation_failed", "documents has %d items; the limit is %d", len(in), MaxDocuments)
+		return nil, nil, fmt.Errorf("documents has %d items; the limit is %d", len(in), MaxDocuments)
 	}
 	docs := make([]gate.Document, len(in))
 	refs := make([]evidence.DocumentRef, len(in))
@@ -58,18 +70,18 @@ func checkDocuments(in []validateDocument) ([]gate.Document, []evidence.Document
 	for i, d := range in {
 		switch {
 		case d.ID == nil || *d.ID == "":
-			return nil, nil, Errorf(422, "validation_failed", "documents[%d].id is required", i)
+			return nil, nil, fmt.Errorf("documents[%d].id is required", i)
 		case len(*d.ID) > MaxDocumentID:
-			return nil, nil, Errorf(422, "validation_failed", "documents[%d].id is longer than %d bytes", i, MaxDocumentID)
+			return nil, nil, fmt.Errorf("documents[%d].id is longer than %d bytes", i, MaxDocumentID)
 		case !documentID(*d.ID):
-			return nil, nil, Errorf(422, "validation_failed", "documents[%d].id may hold only ASCII letters, digits and . _ : / @ # = + ~ -", i)
+			return nil, nil, fmt.Errorf("documents[%d].id may hold only ASCII letters, digits and . _ : / @ # = + ~ -", i)
 		case d.Text == nil:
-			return nil, nil, Errorf(422, "validation_failed", "documents[%d].text is required", i)
+			return nil, nil, fmt.Errorf("documents[%d].text is required", i)
 		case d.Source != nil && len(*d.Source) > MaxDocumentSource:
-			return nil, nil, Errorf(422, "validation_failed", "documents[%d].source is longer than %d bytes", i, MaxDocumentSource)
+			return nil, nil, fmt.Errorf("documents[%d].source is longer than %d bytes", i, MaxDocumentSource)
 		}
 		if j, dup := seen[*d.ID]; dup {
-			return nil, nil, Errorf(422, "validation_failed", "documents[%d].id %q repeats documents[%d].id: ids name documents in violations and must be unique", i, *d.ID, j)
+			return nil, nil, fmt.Errorf("documents[%d].id %q repeats documents[%d].id: ids name documents in violations and must be unique", i, *d.ID, j)
 		}
 		seen[*d.ID] = i
 		docs[i] = gate.Document{ID: *d.ID, Text: *d.Text}

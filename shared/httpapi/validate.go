@@ -69,7 +69,7 @@ type validateRequest struct {
 	Context *validateContext `json:"context"`
 	// Documents are untrusted content (retrieved pages, tool outputs,
 	// e-mails) checked as data; see documents.go.
-	Documents []validateDocument `json:"documents"`
+	Documents []DocumentInput `json:"documents"`
 }
 
 // Receipt is the evidence part of a validate response.
