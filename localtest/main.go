@@ -24,7 +24,7 @@ func main() {
 	flag.StringVar(&readyFile, "ready-file", "", "when everything is up, write {url, tenant, apiKey, adminKey, pids} JSON here")
 	flag.DurationVar(&o.Tick, "tick", 30*time.Second, "period of every scheduled job")
 	flag.StringVar(&o.Tenant, "tenant", "demo", "the tenant created at start")
-	flag.DurationVar(&o.AuthCacheTTL, "auth-cache", 60*time.Second, "authorizer result cache TTL, as deployed")
+	flag.DurationVar(&o.AuthCacheTTL, "auth-cache", 60*time.Second, "how long the authorizer keeps a key's verdict, as deployed")
 	flag.IntVar(&o.Shards, "shards", 4, "evidence chains per tenant")
 	flag.Parse()
 	o.Log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))

@@ -93,11 +93,14 @@ func TestLocalSystem(t *testing.T) {
 	assert.Len(t, receipt["hash"], 64)
 	assert.True(t, strings.HasPrefix(receipt["id"].(string), ready.Tenant+"/"))
 
-	status, _ = post("", `{"input":"hi"}`)
+	status, body = post("", `{"input":"hi"}`)
 	assert.Equal(t, 401, status, "no key")
+	assert.Equal(t, "unauthorized", body["error"].(map[string]any)["code"], "no key: the documented error body")
+	// A key we never issued is refused by the authorizer: API Gateway's own
+	// 403, before the api function (docs/decisions/120).
 	status, body = post("agk_0123456789abcdef_notarealsecretnotarealsecret", `{"input":"hi"}`)
-	assert.Equal(t, 401, status, "bad key")
-	assert.Equal(t, "unauthorized", body["error"].(map[string]any)["code"])
+	assert.Equal(t, 403, status, "bad key")
+	assert.Equal(t, "Forbidden", body["message"])
 	status, _ = post(ready.APIKey, `{"input":"hi","context":{"tenantId":"someone-else"}}`)
 	assert.Equal(t, 403, status, "foreign tenant")
 	status, body = post(ready.APIKey, `{"input":"`+strings.Repeat("a", 300<<10)+`"}`)

@@ -218,8 +218,19 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out)
 }
 
+// SetThrottle sets the stage's default route throttle and per-route
+// overrides, with every bucket full again, as a stage redeploy does.
+func (g *Gateway) SetThrottle(stage Throttle, routes map[string]Throttle) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.Throttle, g.RouteThrottles, g.buckets = stage, routes, nil
+}
+
 // allow takes a token from the route's throttle.
 func (g *Gateway) allow(routeKey string) bool {
+	now := g.Now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	th, ok := g.RouteThrottles[routeKey]
 	if !ok {
 		th = g.Throttle
@@ -227,9 +238,6 @@ func (g *Gateway) allow(routeKey string) bool {
 	if th.Rate <= 0 && th.Burst <= 0 {
 		return true
 	}
-	now := g.Now()
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	if g.buckets == nil {
 		g.buckets = map[string]*bucket{}
 	}
