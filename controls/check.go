@@ -56,6 +56,11 @@ func Worst(statuses ...Status) Status {
 type Finding struct {
 	Status Status `json:"status"`
 	Detail string `json:"detail"`
+	// Check names the check that found it; Account marks a finding of an
+	// account-wide check (the operator's AWS account), which only the
+	// operator's admin scope sees in detail (RedactAccount).
+	Check   string `json:"check,omitempty"`
+	Account bool   `json:"account,omitempty"`
 }
 
 func warnf(format string, args ...any) Finding {
@@ -119,8 +124,9 @@ const maxDetails = 8
 func Combine(control string, at time.Time, checks []Check, outcomes []Outcome) Result {
 	var all []Finding
 	for i, o := range outcomes {
+		c := checks[i]
 		if o.Err != nil {
-			all = append(all, Finding{Status: Error, Detail: checks[i].Name + " could not be checked"})
+			all = append(all, Finding{Status: Error, Detail: c.Name + " could not be checked", Check: c.Name, Account: c.Account})
 			continue
 		}
 		for _, f := range o.Findings {
@@ -130,11 +136,17 @@ func Combine(control string, at time.Time, checks []Check, outcomes []Outcome) R
 			if !f.Status.Valid() {
 				f.Status = Error
 			}
+			f.Check, f.Account = c.Name, c.Account
 			all = append(all, f)
 		}
 	}
+	return summarise(Result{Control: control, CheckedAt: at.UTC()}, all)
+}
+
+// summarise sets r's status, detail and findings from findings.
+func summarise(r Result, all []Finding) Result {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Status.Rank() > all[j].Status.Rank() })
-	r := Result{Control: control, Status: Passing, CheckedAt: at.UTC()}
+	r.Status = Passing
 	details := make([]string, 0, len(all))
 	for _, f := range all {
 		r.Status = Worst(r.Status, f.Status)
@@ -146,4 +158,52 @@ func Combine(control string, at time.Time, checks []Check, outcomes []Outcome) R
 	r.Detail = strings.Join(details, "; ")
 	r.Findings = all
 	return r
+}
+
+// accountControls are the controls with account-wide checks. A stored
+// result of one of them whose findings carry no check name predates the
+// separation of account findings: its details cannot be told apart, so
+// RedactAccount withholds them all.
+var accountControls = map[string]bool{"CC6.1": true, "CC6.2": true, "C1.2": true, "A1.2": true}
+
+// RedactAccount replaces the findings of account-wide checks (IAM user and
+// role names, MFA, the account's Config rules and settings) by one finding
+// per check saying only its status. Tenants share the operator's AWS
+// account: they see that its checks pass or fail, never what they found.
+// Applying it twice changes nothing.
+func RedactAccount(r Result) Result {
+	if len(r.Findings) == 0 {
+		return r
+	}
+	legacy := accountControls[r.Control]
+	for _, f := range r.Findings {
+		if f.Check != "" {
+			legacy = false
+		}
+	}
+	if legacy {
+		r.Findings = []Finding{{Status: r.Status, Account: true,
+			Detail: "details recorded before account findings were separated are shown to the operator only"}}
+		r.Detail = r.Findings[0].Detail
+		return r
+	}
+	var kept []Finding
+	worst := map[string]Status{}
+	var order []string
+	for _, f := range r.Findings {
+		if !f.Account {
+			kept = append(kept, f)
+			continue
+		}
+		if _, seen := worst[f.Check]; !seen {
+			order = append(order, f.Check)
+			worst[f.Check] = Passing
+		}
+		worst[f.Check] = Worst(worst[f.Check], f.Status)
+	}
+	for _, name := range order {
+		kept = append(kept, Finding{Status: worst[name], Check: name, Account: true,
+			Detail: fmt.Sprintf("shared AWS account check %q is %s (details are shown to the operator only)", name, worst[name])})
+	}
+	return summarise(r, kept)
 }

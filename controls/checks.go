@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,12 +62,23 @@ type AccessKey struct {
 // RootUser is the credential-report name of the account root.
 const RootUser = "<root_account>"
 
+// Principal is an IAM user or role of the account.
+type Principal struct {
+	Kind string // "user" or "role"
+	Name string
+	ARN  string
+	// Actions are the model-invocation actions its policies allow; Via the
+	// policies (and groups) that allow them.
+	Actions []string
+	Via     []string
+}
+
 // IAM reads the account's identities.
 type IAM interface {
 	CredentialReport(ctx context.Context) ([]Credential, error)
-	// ModelEndpointRoles lists the roles whose policies allow invoking model
-	// endpoints (Bedrock, SageMaker runtime).
-	ModelEndpointRoles(ctx context.Context) ([]string, error)
+	// ModelEndpointPrincipals lists the users and roles whose policies
+	// allow invoking model endpoints (Bedrock, SageMaker runtime).
+	ModelEndpointPrincipals(ctx context.Context) ([]Principal, error)
 }
 
 // Latency reads the validate route's latency.
@@ -95,24 +107,37 @@ type Archive interface {
 
 // Thresholds are the limits the checks apply; zero values take the defaults.
 type Thresholds struct {
-	ReviewEvery       time.Duration // access reviews: a quarter
-	DueSoon           time.Duration // warning horizon: 14 days
-	KeyMaxAge         time.Duration // access keys: 90 days
-	KeyUnused         time.Duration // unused keys: 90 days
-	AdversarialEvery  time.Duration // adversarial runs: 90 days
-	MinDetection      float64       // 0.95
-	MaxFalsePositive  float64       // 0.02
-	SOC2ReportMaxAge  time.Duration // a year
-	ExceptionWindow   time.Duration // a pre-approval use fails CC8.1 this long: 90 days
-	PendingApproval   time.Duration // a change waiting this long warns: 14 days
-	LatencyObjective  time.Duration // A1.2 objective
-	LatencyWarnRatio  float64       // warn above this share of the objective: 0.8
-	LatencyWindow     time.Duration // 1 hour
-	ArchiveLagWarn    time.Duration // 15 minutes
-	ArchiveLagFail    time.Duration // 1 hour
-	RetentionDays     int           // the configured schedule
-	RetentionTTLAttr  string        // the evidence table's TTL attribute
-	CurrentPolicyHash string        // the gate rule set the API runs
+	ReviewEvery      time.Duration // access reviews: a quarter
+	DueSoon          time.Duration // warning horizon: 14 days
+	KeyMaxAge        time.Duration // access keys: 90 days
+	KeyUnused        time.Duration // unused keys: 90 days
+	AdversarialEvery time.Duration // adversarial runs: 90 days
+	MinDetection     float64       // 0.95
+	MaxFalsePositive float64       // 0.02
+	SOC2ReportMaxAge time.Duration // a year
+	ExceptionWindow  time.Duration // a pre-approval use fails CC8.1 this long: 90 days
+	PendingApproval  time.Duration // a change waiting this long warns: 14 days
+	LatencyObjective time.Duration // A1.2 objective
+	LatencyWarnRatio float64       // warn above this share of the objective: 0.8
+	LatencyWindow    time.Duration // 1 hour
+	ArchiveLagWarn   time.Duration // 15 minutes
+	ArchiveLagFail   time.Duration // 1 hour
+	RetentionDays    int           // the configured schedule
+	RetentionTTLAttr string        // the evidence table's TTL attribute
+	// OperatorTenant is the tenant that runs the deployment: its access
+	// reviews cover the AWS account's principals (ModelRolesCheck).
+	OperatorTenant string
+
+	// CC6.6 (GateCheck), over the last GateWindow (7 days):
+	GateWindow    time.Duration // 7 days
+	DecidedWarn   float64       // share of calls with a gate decision: warn below 0.99
+	DecidedFail   float64       // fail below 0.95
+	FailOpenWarn  float64       // share of calls let through fail-open: warn above 0.01
+	FailOpenFail  float64       // fail above 0.05
+	ReplayLagWarn time.Duration // replayed call recorded late: warn above 1 hour
+	ReplayLagFail time.Duration // fail above 24 hours
+	OutdatedFail  float64       // share decided by an outdated configuration: any warns, fail above 0.05
+	ConfigGrace   time.Duration // a new configuration reaches every instance within: 10 minutes
 }
 
 func (t Thresholds) withDefaults() Thresholds {
@@ -146,6 +171,20 @@ func (t Thresholds) withDefaults() Thresholds {
 	if t.RetentionTTLAttr == "" {
 		t.RetentionTTLAttr = "expiresAt"
 	}
+	def(&t.GateWindow, 7*day)
+	def(&t.ReplayLagWarn, time.Hour)
+	def(&t.ReplayLagFail, day)
+	def(&t.ConfigGrace, 10*time.Minute)
+	deff := func(f *float64, v float64) {
+		if *f <= 0 {
+			*f = v
+		}
+	}
+	deff(&t.DecidedWarn, 0.99)
+	deff(&t.DecidedFail, 0.95)
+	deff(&t.FailOpenWarn, 0.01)
+	deff(&t.FailOpenFail, 0.05)
+	deff(&t.OutdatedFail, 0.05)
 	return t
 }
 
@@ -167,7 +206,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		EncryptionCheck(src.Config),
 		AccessReviewCheck(src.Registers, th),
 		CredentialCheck(src.IAM, th),
-		ModelRolesCheck(src.IAM, src.Registers),
+		ModelRolesCheck(src.IAM, src.Registers, th.OperatorTenant),
 		GateCheck(th),
 		ChangeCheck(src.Registers, th),
 		VendorCheck(src.Registers, th),
@@ -340,44 +379,58 @@ func CredentialCheck(iam IAM, th Thresholds) Check {
 		}}
 }
 
-// ModelRolesCheck (CC6.2): every role that can invoke model endpoints is
-// covered by the latest model-endpoint access review.
-func ModelRolesCheck(iam IAM, reg Registers) Check {
-	return Check{Control: "CC6.2", Name: "IAM roles that can reach model endpoints",
+// ModelRolesCheck (CC6.2): every user and role of the account that can
+// invoke model endpoints is covered by the operator's latest model-endpoint
+// access review. The account is the operator's, so it is an account check
+// compared with the operator tenant's register (operator, "" when none is
+// configured: then no review can cover them and each is reported).
+func ModelRolesCheck(iam IAM, reg Registers, operator string) Check {
+	return Check{Control: "CC6.2", Name: "IAM principals that can reach model endpoints", Account: true,
 		Run: func(ctx context.Context, in Input) ([]Finding, error) {
 			if iam == nil || reg == nil {
 				return nil, ErrNotConfigured
 			}
-			roles, err := iam.ModelEndpointRoles(ctx)
+			principals, err := iam.ModelEndpointPrincipals(ctx)
 			if err != nil {
-				return nil, fmt.Errorf("model endpoint roles: %w", err)
+				return nil, fmt.Errorf("model endpoint principals: %w", err)
 			}
-			if len(roles) == 0 {
+			if len(principals) == 0 {
 				return nil, nil
 			}
-			reviews, err := reg.AccessReviews(ctx, in.Tenant)
-			if err != nil {
-				return nil, fmt.Errorf("access reviews: %w", err)
-			}
 			var latest *registers.AccessReview
-			for i := range reviews {
-				r := &reviews[i]
-				if r.Scope == registers.ScopeModelEndpoints && (latest == nil || r.Date > latest.Date) {
-					latest = r
+			if operator != "" {
+				reviews, err := reg.AccessReviews(ctx, operator)
+				if err != nil {
+					return nil, fmt.Errorf("access reviews: %w", err)
+				}
+				for i := range reviews {
+					r := &reviews[i]
+					if r.Scope == registers.ScopeModelEndpoints && (latest == nil || r.Date > latest.Date) {
+						latest = r
+					}
 				}
 			}
 			var out []Finding
-			for _, role := range slices.Sorted(slices.Values(roles)) {
-				if latest == nil || !slices.Contains(latest.Principals, role) {
-					out = append(out, warnf("role %s can invoke model endpoints but is not in the latest %s access review", role, registers.ScopeModelEndpoints))
+			for _, p := range principals {
+				if latest != nil && (slices.Contains(latest.Principals, p.Name) || (p.ARN != "" && slices.Contains(latest.Principals, p.ARN))) {
+					continue
 				}
+				via := ""
+				if len(p.Via) > 0 {
+					via = " (through " + strings.Join(p.Via, ", ") + ")"
+				}
+				out = append(out, warnf("%s %s can invoke model endpoints%s but is not in the latest %s access review", p.Kind, p.Name, via, registers.ScopeModelEndpoints))
 			}
 			return out, nil
 		}}
 }
 
-// GateCheck (CC6.6): every call in evidence was decided by the gate, with
-// the current rule set.
+// GateCheck (CC6.6): input validation as an auditor means it, over the
+// last GateWindow: the share of calls the gate decided, the share let
+// through fail-open (replayed by clients while the API was unreachable) and
+// how late they were recorded, detectors the tenant's policy turns off, and
+// calls decided by an outdated rule set, model or policy after the current
+// one took effect. Thresholds are in Thresholds and docs/controls.md.
 func GateCheck(th Thresholds) Check {
 	th = th.withDefaults()
 	return Check{Control: "CC6.6", Name: "evidence of gate decisions",
@@ -385,20 +438,132 @@ func GateCheck(th Thresholds) Check {
 			if in.Usage == nil {
 				return nil, usageErr(in)
 			}
-			var out []Finding
-			if in.Usage.Unevaluated > 0 {
-				out = append(out, failf("%d calls recorded without a gate decision (first: %s)", in.Usage.Unevaluated, in.Usage.FirstUnevaluated))
+			u := in.Usage
+			if u.Policy == nil {
+				if u.PolicyErr != nil {
+					return nil, u.PolicyErr
+				}
+				return nil, ErrNotConfigured
 			}
-			if th.CurrentPolicyHash != "" {
-				for _, chain := range slices.Sorted(maps.Keys(in.Usage.Chains)) {
-					m := in.Usage.Chains[chain]
-					if m.PolicyHash != "" && m.PolicyHash != th.CurrentPolicyHash {
-						out = append(out, warnf("chain %s: latest call decided by rule set %s, current is %s", chain, short(m.PolicyHash), short(th.CurrentPolicyHash)))
-					}
+			var out []Finding
+			pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+			if u.Unevaluated > 0 {
+				out = append(out, failf("%d calls recorded without a gate decision (first: %s)", u.Unevaluated, u.FirstUnevaluated))
+			}
+			from := in.Now.Add(-th.GateWindow).UTC().Format(dayLayout)
+			var calls, decided, failOpen, lagMax int64
+			for day, d := range u.Gate {
+				if day < from {
+					continue
+				}
+				calls += d.Calls
+				decided += d.Decided
+				failOpen += d.FailOpen
+				lagMax = max(lagMax, d.ReplayLagMax)
+			}
+			window := days(th.GateWindow)
+			if calls > 0 {
+				share := float64(decided) / float64(calls)
+				switch {
+				case share < th.DecidedFail:
+					out = append(out, failf("only %s of %d calls in the last %d days were decided by the gate (at least %s required)", pct(share), calls, window, pct(th.DecidedFail)))
+				case share < th.DecidedWarn:
+					out = append(out, warnf("%s of %d calls in the last %d days were decided by the gate (below %s)", pct(share), calls, window, pct(th.DecidedWarn)))
+				}
+				open := float64(failOpen) / float64(calls)
+				switch {
+				case open > th.FailOpenFail:
+					out = append(out, failf("%s of calls in the last %d days went through fail-open, unchecked (%d of %d; at most %s allowed)", pct(open), window, failOpen, calls, pct(th.FailOpenFail)))
+				case open > th.FailOpenWarn:
+					out = append(out, warnf("%s of calls in the last %d days went through fail-open, unchecked (%d of %d)", pct(open), window, failOpen, calls))
 				}
 			}
+			lag := time.Duration(lagMax) * time.Second
+			switch {
+			case lag > th.ReplayLagFail:
+				out = append(out, failf("a fail-open call was recorded %s after it happened (at most %s allowed)", lag.Round(time.Minute), th.ReplayLagFail))
+			case lag > th.ReplayLagWarn:
+				out = append(out, warnf("a fail-open call was recorded %s after it happened (more than %s)", lag.Round(time.Minute), th.ReplayLagWarn))
+			}
+			out = append(out, policyFindings(u.Policy)...)
+			out = append(out, outdatedFindings(u, in.Now, from, th)...)
 			return out, nil
 		}}
+}
+
+// security categories: turning one off leaves a class of attack unchecked.
+var securityCategories = []string{"prompt_injection", "secret", "exfiltration", "active_content", "leakage"}
+
+func policyFindings(p *EffectivePolicy) []Finding {
+	var out []Finding
+	for _, c := range slices.Sorted(slices.Values(p.CategoriesOff)) {
+		if slices.Contains(securityCategories, c) {
+			out = append(out, failf("the tenant's gate policy turns off the %s detectors", c))
+		} else {
+			out = append(out, warnf("the tenant's gate policy turns off the %s detectors", c))
+		}
+	}
+	if p.InjectionNotBlocked {
+		out = append(out, warnf("the tenant's gate policy reports prompt injection without blocking it"))
+	}
+	if len(p.RulesOff) > 0 {
+		rules := slices.Sorted(slices.Values(p.RulesOff))
+		out = append(out, warnf("the tenant's gate policy turns off %d rules (%s)", len(rules), strings.Join(rules, ", ")))
+	}
+	return out
+}
+
+// outdatedFindings counts the calls decided by another configuration than
+// the tenant's current one after the current one took effect: when the
+// controls first saw it, when the tenant's policy change recorded it, or
+// when a call first carried it, whichever is earliest, plus a grace for
+// warm instances' caches.
+func outdatedFindings(u *Usage, now time.Time, from string, th Thresholds) []Finding {
+	cur := u.Policy.Hash
+	since, known := u.Configs[cur]
+	if !known {
+		since = now
+	}
+	if u.PolicyChangedHash == cur && !u.PolicyChanged.IsZero() && u.PolicyChanged.Before(since) {
+		since = u.PolicyChanged
+	}
+	if use, ok := u.Hashes[cur]; ok && use.First.Before(since) {
+		since = use.First
+	}
+	after := since.Add(th.ConfigGrace)
+	var stale []string
+	for h, use := range u.Hashes {
+		if h != cur && use.Last.After(after) {
+			stale = append(stale, h)
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	slices.Sort(stale)
+	// Day counts cannot split the day the configuration changed: calls of
+	// that day count from the start of it, never beyond it.
+	fromDay := max(from, after.UTC().Format(dayLayout))
+	var decided, outdated int64
+	for day, d := range u.Gate {
+		if day < fromDay {
+			continue
+		}
+		decided += d.Decided
+		for _, h := range stale {
+			outdated += d.Hashes[h]
+		}
+	}
+	short12 := make([]string, len(stale))
+	for i, h := range stale {
+		short12[i] = short(h)
+	}
+	what := fmt.Sprintf("calls decided by an outdated rule set, model or policy (%s) after the current one (%s, rule set %s) took effect on %s",
+		strings.Join(short12, ", "), short(cur), u.Policy.RuleSetVersion, since.UTC().Format(time.RFC3339))
+	if decided > 0 && float64(outdated)/float64(decided) > th.OutdatedFail {
+		return []Finding{failf("%d of %d %s", outdated, decided, what)}
+	}
+	return []Finding{warnf("%d %s", max(outdated, 1), what)}
 }
 
 func usageErr(in Input) error {
@@ -623,7 +788,8 @@ func AdversarialCheck(reg Registers, th Thresholds) Check {
 }
 
 // RetentionCheck (C1.2): evidence TTL and the archive's Object Lock
-// retention match the configured schedule.
+// retention match the configured schedule, in COMPLIANCE mode (GOVERNANCE
+// is a warning: it can be bypassed).
 func RetentionCheck(ret Retention, th Thresholds) Check {
 	th = th.withDefaults()
 	return Check{Control: "C1.2", Name: "retention settings", Account: true,
@@ -645,6 +811,17 @@ func RetentionCheck(ret Retention, th Thresholds) Check {
 			mode, d, err := ret.ArchiveLock(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("archive object lock: %w", err)
+			}
+			switch mode {
+			case "COMPLIANCE":
+			case "GOVERNANCE":
+				// Principals allowed s3:BypassGovernanceRetention (and the
+				// root user) can still delete or shorten it: not the
+				// write-once archive the evidence relies on.
+				out = append(out, warnf("archive Object Lock is in GOVERNANCE mode: privileged principals can delete archived evidence (deploy with COMPLIANCE)"))
+			case "":
+			default:
+				out = append(out, failf("archive Object Lock mode %q is not COMPLIANCE", mode))
 			}
 			switch {
 			case mode == "":

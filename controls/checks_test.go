@@ -20,7 +20,7 @@ var (
 	day     = 24 * time.Hour
 	errAWS  = errors.New("AccessDeniedException: not authorized")
 	tenant  = "acme"
-	fixedTH = Thresholds{CurrentPolicyHash: "p-current", RetentionDays: 365, LatencyObjective: 120 * time.Millisecond}
+	fixedTH = Thresholds{RetentionDays: 365, LatencyObjective: 120 * time.Millisecond}
 )
 
 // want is the expected control outcome of one case: status, and the exact
@@ -255,7 +255,13 @@ type fakeIAM struct {
 }
 
 func (f *fakeIAM) CredentialReport(context.Context) ([]Credential, error) { return f.users, f.err }
-func (f *fakeIAM) ModelEndpointRoles(context.Context) ([]string, error)   { return f.roles, f.err }
+func (f *fakeIAM) ModelEndpointPrincipals(context.Context) ([]Principal, error) {
+	var out []Principal
+	for _, r := range f.roles {
+		out = append(out, Principal{Kind: "role", Name: r, ARN: "arn:aws:iam::123456789012:role/" + r})
+	}
+	return out, f.err
+}
 
 func TestCredentialCheck(t *testing.T) {
 	fresh := AccessKey{Active: true, LastRotated: now.Add(-10 * day), LastUsed: now.Add(-time.Hour)}
@@ -300,6 +306,9 @@ func TestModelRolesCheck(t *testing.T) {
 		{name: "passing: every role reviewed", iam: &fakeIAM{roles: []string{"inference"}}, fill: reviewed, want: want{status: Passing}},
 		{name: "warning: a role outside the review", iam: &fakeIAM{roles: []string{"inference", "batch-scorer"}}, fill: reviewed,
 			want: want{status: Warning, detail: "role batch-scorer can invoke model endpoints but is not in the latest model_endpoints access review"}},
+		{name: "passing: a role reviewed by its ARN", iam: &fakeIAM{roles: []string{"batch-scorer"}}, fill: func(s *regtest.Store) {
+			_ = s.PutAccessReview(ctx, tenant, registers.AccessReview{Scope: registers.ScopeModelEndpoints, Date: ymd(now), Principals: []string{"arn:aws:iam::123456789012:role/batch-scorer"}})
+		}, want: want{status: Passing}},
 		{name: "warning: no review at all", iam: &fakeIAM{roles: []string{"inference"}}, want: want{status: Warning}},
 		{name: "error: IAM fails", iam: &fakeIAM{err: errAWS}, want: want{status: Error}},
 		{name: "error: register fails", iam: &fakeIAM{roles: []string{"inference"}}, regErr: errAWS, want: want{status: Error}},
@@ -308,12 +317,19 @@ func TestModelRolesCheck(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := regWith(t, tc.fill)
 			reg.Err = tc.regErr
-			assertWant(t, tc.want, runOne(t, ModelRolesCheck(tc.iam, reg), Input{}))
+			assertWant(t, tc.want, runOne(t, ModelRolesCheck(tc.iam, reg, tenant), Input{}))
 		})
 	}
 	t.Run("failing is not a state of this check: an unreviewed role is a warning", func(t *testing.T) {
-		r := runOne(t, ModelRolesCheck(&fakeIAM{roles: []string{"x"}}, regtest.New()), Input{})
+		r := runOne(t, ModelRolesCheck(&fakeIAM{roles: []string{"x"}}, regtest.New(), tenant), Input{})
 		assert.Equal(t, Warning, r.Status)
+	})
+	t.Run("the account's principals are held to the operator's review, not the tenant's", func(t *testing.T) {
+		reg := regWith(t, reviewed) // "acme" reviewed inference
+		r := runOne(t, ModelRolesCheck(&fakeIAM{roles: []string{"inference"}}, reg, "operator"), Input{Tenant: tenant})
+		assert.Equal(t, Warning, r.Status, "a tenant's review cannot cover the operator's roles")
+		r = runOne(t, ModelRolesCheck(&fakeIAM{roles: []string{"inference"}}, reg, ""), Input{Tenant: tenant})
+		assert.Equal(t, Warning, r.Status, "no operator configured: nothing covers them")
 	})
 }
 
@@ -364,31 +380,6 @@ func TestEncryptionCheck(t *testing.T) {
 	t.Run("error: not configured", func(t *testing.T) {
 		assertWant(t, want{status: Error}, runOne(t, EncryptionCheck(nil), Input{}))
 	})
-}
-
-func TestGateCheck(t *testing.T) {
-	mk := func(unevaluated int64, policy string) *Usage {
-		u := usage(nil)
-		u.Unevaluated = unevaluated
-		u.FirstUnevaluated = "acme/0/000000000000000007"
-		u.Chains["acme/0"] = ChainMark{Seq: 9, PolicyHash: policy}
-		return u
-	}
-	tests := []struct {
-		name string
-		use  *Usage
-		want want
-	}{
-		{name: "passing: every call decided by the current rule set", use: mk(0, "p-current"), want: want{status: Passing}},
-		{name: "warning: outdated rule set", use: mk(0, "p-old-rules"), want: want{status: Warning, detail: "chain acme/0: latest call decided by rule set p-old-rules, current is p-current"}},
-		{name: "failing: calls without a decision", use: mk(3, "p-current"), want: want{status: Failing, detail: "3 calls recorded without a gate decision (first: acme/0/000000000000000007)"}},
-		{name: "error: evidence scan failed", use: nil, want: want{status: Error, detail: "evidence of gate decisions could not be checked"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assertWant(t, tc.want, runOne(t, GateCheck(fixedTH), Input{Usage: tc.use, UsageErr: errIf(tc.use == nil)}))
-		})
-	}
 }
 
 func TestAdversarialCheck(t *testing.T) {
@@ -446,8 +437,15 @@ func TestRetentionCheck(t *testing.T) {
 		{name: "warning: lock longer than the schedule", ret: &fakeRetention{ttl: true, attr: "expiresAt", mode: "COMPLIANCE", days: 400},
 			want: want{status: Warning, detail: "archive Object Lock retention is 400 days, longer than the 365-day schedule"}},
 		{name: "failing: TTL off", ret: &fakeRetention{attr: "", mode: "COMPLIANCE", days: 365}, want: want{status: Failing, detail: "evidence table TTL is not enabled"}},
-		{name: "failing: lock shorter than the schedule", ret: &fakeRetention{ttl: true, attr: "expiresAt", mode: "GOVERNANCE", days: 30},
+		{name: "failing: lock shorter than the schedule", ret: &fakeRetention{ttl: true, attr: "expiresAt", mode: "COMPLIANCE", days: 30},
 			want: want{status: Failing, detail: "archive Object Lock retention is 30 days; the schedule requires 365"}},
+		// Used to pass: GOVERNANCE retention can be bypassed by privileged
+		// principals, so it is not the write-once archive docs/archive.md
+		// promises.
+		{name: "warning: GOVERNANCE mode with the right days", ret: &fakeRetention{ttl: true, attr: "expiresAt", mode: "GOVERNANCE", days: 365},
+			want: want{status: Warning, detail: "archive Object Lock is in GOVERNANCE mode: privileged principals can delete archived evidence (deploy with COMPLIANCE)"}},
+		{name: "failing: unknown lock mode", ret: &fakeRetention{ttl: true, attr: "expiresAt", mode: "LEGAL", days: 365},
+			want: want{status: Failing, detail: "archive Object Lock mode \"LEGAL\" is not COMPLIANCE"}},
 		{name: "failing: no default lock", ret: &fakeRetention{ttl: true, attr: "expiresAt"}, want: want{status: Failing, detail: "archive bucket has no default Object Lock retention"}},
 		{name: "error: the AWS API fails", ret: &fakeRetention{err: errAWS}, want: want{status: Error, detail: "retention settings could not be checked"}},
 	}

@@ -51,6 +51,12 @@ type Runner struct {
 	Results ResultStore
 	Alerts  Alerter
 	Log     *slog.Logger
+	// Operator is the tenant that runs the deployment (OPERATOR_TENANT).
+	// Its results keep the account checks' findings in full; every other
+	// tenant's are stored through RedactAccount, so the operator's IAM
+	// users, roles and settings never reach a tenant's result, history or
+	// alert. "" stores every tenant's redacted.
+	Operator string
 }
 
 // Summary is what one run did.
@@ -144,6 +150,9 @@ func (r *Runner) runTenant(ctx context.Context, tenant string, now time.Time, ca
 			checks = append(checks, Check{Control: ctl.ID, Name: "control " + ctl.ID})
 		}
 		next := Combine(ctl.ID, now, checks, outcomes)
+		if tenant != r.Operator || r.Operator == "" {
+			next = RedactAccount(next)
+		}
 		if err := r.record(ctx, tenant, ctl, next, latest, sum); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", ctl.ID, err))
 		}

@@ -30,6 +30,64 @@ type Usage struct {
 	// Tamper is what tamper reports (entries rewritten, or deleted by
 	// anyone but retention) have shown; PI1.1 fails on any.
 	Tamper TamperUse `json:"tamper,omitzero"`
+
+	// Gate holds CC6.6's daily counts ("2006-01-02" UTC -> counts), kept
+	// for GateDays days; Hashes the first and last call decided by each
+	// policy hash; Configs when the scan first saw each effective policy
+	// hash of the tenant (a rule-set, model or policy change takes effect
+	// then, within one schedule tick).
+	Gate    map[string]*GateDay  `json:"gate,omitempty"`
+	Hashes  map[string]Use       `json:"hashes,omitempty"`
+	Configs map[string]time.Time `json:"configs,omitempty"`
+	// PolicyChanged is the latest policy_change entry's time and new hash.
+	PolicyChanged     time.Time `json:"policyChanged,omitzero"`
+	PolicyChangedHash string    `json:"policyChangedHash,omitempty"`
+
+	// Policy is the tenant's effective gate policy at this scan (not
+	// stored); PolicyErr is set when it could not be read.
+	Policy    *EffectivePolicy `json:"-"`
+	PolicyErr error            `json:"-"`
+}
+
+// GateDays is how many days of CC6.6 counts a Usage keeps.
+const GateDays = 35
+
+// GateDay counts one day's calls for CC6.6.
+type GateDay struct {
+	// Calls are validate and replay entries; Decided the validate entries
+	// with a decision and a policy hash.
+	Calls   int64 `json:"calls"`
+	Decided int64 `json:"decided"`
+	// FailOpen and FailClosed are replayed calls: recorded by a client
+	// while the API was unreachable, let through (or blocked) unchecked.
+	FailOpen   int64 `json:"failOpen,omitempty"`
+	FailClosed int64 `json:"failClosed,omitempty"`
+	// ReplayLagMax is the longest delay between a replayed call and its
+	// recording, in seconds.
+	ReplayLagMax int64 `json:"replayLagMax,omitempty"`
+	// Hashes counts the decided calls per policy hash.
+	Hashes map[string]int64 `json:"hashes,omitempty"`
+}
+
+// EffectivePolicy is what CC6.6 needs to know of a tenant's gate as the API
+// would build it now.
+type EffectivePolicy struct {
+	// Hash is the PolicyHash the API's gate records for the tenant: it
+	// covers the policy and the rule-set version (and the learned model,
+	// when the gate folds it in), so an entry with another hash after this
+	// one took effect was decided by an outdated configuration.
+	Hash           string
+	RuleSetVersion string
+	// CategoriesOff and RulesOff are detectors the policy turns off;
+	// InjectionNotBlocked is set when prompt injection is only flagged.
+	CategoriesOff       []string
+	RulesOff            []string
+	InjectionNotBlocked bool
+}
+
+// GatePolicies reads a tenant's effective gate policy.
+type GatePolicies interface {
+	Effective(ctx context.Context, tenant string) (EffectivePolicy, error)
 }
 
 // ChainMark is how far a chain was verified.
@@ -75,6 +133,10 @@ type Scanner struct {
 	// MaxPerRun bounds the entries one scan reads per chain; the rest is
 	// the next run's backlog (reported by PI1.1 if it keeps growing).
 	MaxPerRun int64
+	// Policies and Now let the scan note when each effective policy hash
+	// was first seen (CC6.6); nil Policies leaves CC6.6 in error.
+	Policies GatePolicies
+	Now      func() time.Time
 }
 
 var errStopScan = errors.New("stop scan")
@@ -104,6 +166,25 @@ func (s *Scanner) Scan(ctx context.Context, tenant string) (*Usage, error) {
 		if err := s.scanChain(ctx, &u, chain, limit); err != nil {
 			return nil, err
 		}
+	}
+	u.pruneGate()
+	if s.Policies == nil {
+		u.PolicyErr = ErrNotConfigured
+	} else if p, err := s.Policies.Effective(ctx, tenant); err != nil {
+		u.PolicyErr = fmt.Errorf("effective policy of %s: %w", tenant, err)
+	} else {
+		u.Policy = &p
+		if u.Configs == nil {
+			u.Configs = map[string]time.Time{}
+		}
+		if _, seen := u.Configs[p.Hash]; !seen {
+			now := time.Now
+			if s.Now != nil {
+				now = s.Now
+			}
+			u.Configs[p.Hash] = now().UTC()
+		}
+		pruneConfigs(u.Configs, p.Hash)
 	}
 	if err := s.Store.SaveUsage(ctx, tenant, u); err != nil {
 		return nil, fmt.Errorf("save usage of %s: %w", tenant, err)
@@ -185,6 +266,12 @@ func (s *Scanner) scanChain(ctx context.Context, u *Usage, chain string, limit i
 // fail-open client while the API was unreachable) count as uses of their
 // model version too, but were never gate-decided by design.
 func (u *Usage) observe(e *evidence.Entry) {
+	if e.Kind == evidence.KindPolicyChange {
+		if ts, err := time.Parse(evidence.TimeFormat, e.TS); err == nil && ts.After(u.PolicyChanged) {
+			u.PolicyChanged, u.PolicyChangedHash = ts, e.PolicyHash
+		}
+		return
+	}
 	if e.Kind == evidence.KindTamper {
 		u.Tamper.observe(e)
 		return
@@ -223,6 +310,86 @@ func (u *Usage) observe(e *evidence.Entry) {
 			u.FirstUnevaluated = e.ID()
 		}
 		u.Unevaluated++
+	}
+	u.countGate(e, ts)
+}
+
+// countGate adds one call to its day's CC6.6 counts.
+func (u *Usage) countGate(e *evidence.Entry, ts time.Time) {
+	if ts.IsZero() {
+		return
+	}
+	if u.Gate == nil {
+		u.Gate = map[string]*GateDay{}
+	}
+	key := ts.UTC().Format(dayLayout)
+	d := u.Gate[key]
+	if d == nil {
+		d = &GateDay{}
+		u.Gate[key] = d
+	}
+	d.Calls++
+	switch {
+	case e.Kind == evidence.KindValidate && e.Decision != "" && e.PolicyHash != "":
+		d.Decided++
+		if d.Hashes == nil {
+			d.Hashes = map[string]int64{}
+		}
+		d.Hashes[e.PolicyHash]++
+		if u.Hashes == nil {
+			u.Hashes = map[string]Use{}
+		}
+		h := u.Hashes[e.PolicyHash]
+		h.see(ts, e.ID())
+		u.Hashes[e.PolicyHash] = h
+	case e.Kind == evidence.KindReplay:
+		if e.Status == "fail_closed" {
+			d.FailClosed++
+		} else {
+			d.FailOpen++
+		}
+		if at, err := time.Parse(time.RFC3339Nano, e.Meta["clientTs"]); err == nil {
+			d.ReplayLagMax = max(d.ReplayLagMax, int64(ts.Sub(at).Seconds()))
+		}
+	}
+}
+
+const dayLayout = "2006-01-02"
+
+// pruneGate drops the daily counts older than GateDays before the newest.
+func (u *Usage) pruneGate() {
+	var newest string
+	for k := range u.Gate {
+		newest = max(newest, k)
+	}
+	if newest == "" {
+		return
+	}
+	t, _ := time.Parse(dayLayout, newest)
+	cut := t.AddDate(0, 0, -GateDays).Format(dayLayout)
+	for k := range u.Gate {
+		if k < cut {
+			delete(u.Gate, k)
+		}
+	}
+	for h, use := range u.Hashes {
+		if use.Last.Format(dayLayout) < cut {
+			delete(u.Hashes, h)
+		}
+	}
+}
+
+// pruneConfigs keeps the current hash and the newest few others.
+func pruneConfigs(c map[string]time.Time, current string) {
+	const keep = 16
+	for len(c) > keep {
+		oldest, at := "", time.Time{}
+		for h, t := range c {
+			if h != current && (oldest == "" || t.Before(at)) {
+				oldest, at = h, t
+			}
+		}
+		delete(c, oldest)
 	}
 }
 

@@ -6,6 +6,7 @@ package statusapi
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -23,6 +24,15 @@ type Results interface {
 // Service serves the routes.
 type Service struct {
 	Results Results
+	// Operator is the tenant that runs the deployment: only its admin keys
+	// see the account-wide checks' findings; everyone else sees their
+	// status only (controls.RedactAccount).
+	Operator string
+}
+
+// redact reports whether r's caller must not see account findings.
+func (s *Service) redact(r *httpapi.Request) bool {
+	return s.Operator == "" || r.Tenant != s.Operator || !slices.Contains(r.Scopes, auth.ScopeAdmin)
 }
 
 // Routes are the status routes (read scope).
@@ -37,6 +47,11 @@ func (s *Service) status(r *httpapi.Request) (int, any, error) {
 	latest, err := s.Results.Latest(r.Ctx, r.Tenant)
 	if err != nil {
 		return 0, nil, err
+	}
+	if s.redact(r) {
+		for id, res := range latest {
+			latest[id] = controls.RedactAccount(res)
+		}
 	}
 	rep, err := controls.Report(latest, r.Query.Get("framework"))
 	if errors.Is(err, controls.ErrUnknownFramework) {
@@ -83,6 +98,9 @@ func (s *Service) history(r *httpapi.Request) (int, any, error) {
 	}
 	out := make([]HistoryEntry, 0, len(rs))
 	for _, x := range rs {
+		if s.redact(r) {
+			x = controls.RedactAccount(x)
+		}
 		f := x.Findings
 		if f == nil {
 			f = []controls.Finding{}

@@ -147,11 +147,13 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 		EvidenceTable: s.Tables[tables.Evidence.EnvVar],
 		RegistryTable: s.Tables[tables.Registry.EnvVar],
 		Origin:        "agentgate.local",
-		Shards:        o.Shards,
-		RateLimit:     o.RateLimit,
-		RetentionDays: 1,
-		Log:           o.Log,
-		Now:           time.Now,
+		// The demo tenant is the one running this deployment.
+		OperatorTenant: o.Tenant,
+		Shards:         o.Shards,
+		RateLimit:      o.RateLimit,
+		RetentionDays:  1,
+		Log:            o.Log,
+		Now:            time.Now,
 	}
 	if err := s.createResources(ctx); err != nil {
 		return nil, err

@@ -81,7 +81,7 @@ func TestIAMCredentialReport(t *testing.T) {
 	adapter := cloud.NewIAM(a.iam())
 	users, err := adapter.CredentialReport(context.Background())
 	require.NoError(t, err)
-	require.Len(t, users, 4)
+	require.Len(t, users, 5)
 	byName := map[string]controls.Credential{}
 	for _, u := range users {
 		byName[u.User] = u
@@ -140,7 +140,7 @@ func TestIAMCredentialReportPollsUntilComplete(t *testing.T) {
 	}
 	users, err := adapter.CredentialReport(context.Background())
 	require.NoError(t, err)
-	assert.Len(t, users, 4)
+	assert.Len(t, users, 5)
 	assert.Equal(t, 2, waits)
 
 	a.fx.Set(fixture.IAMGenerateReport, fixture.Response{Status: 200, Body: []byte(`<GenerateCredentialReportResponse><GenerateCredentialReportResult><State>INPROGRESS</State></GenerateCredentialReportResult></GenerateCredentialReportResponse>`)})
@@ -149,32 +149,62 @@ func TestIAMCredentialReportPollsUntilComplete(t *testing.T) {
 	assert.ErrorContains(t, err, "after 3 polls")
 }
 
-func TestIAMModelEndpointRoles(t *testing.T) {
+func TestIAMModelEndpointPrincipals(t *testing.T) {
 	a := newAccount(t)
 	adapter := cloud.NewIAM(a.iam())
 	clock := now
 	adapter.Now = func() time.Time { return clock }
-	roles, err := adapter.ModelEndpointRoles(context.Background())
+	got, err := adapter.ModelEndpointPrincipals(context.Background())
 	require.NoError(t, err)
-	// inference-service (inline bedrock:InvokeModel*), batch-scorer (customer
-	// managed sagemaker:InvokeEndpoint); not the API role, not service roles.
-	assert.Equal(t, []string{"batch-scorer", "inference-service"}, roles)
+	names := map[string][]string{}
+	var order []string
+	for _, p := range got {
+		order = append(order, p.Kind+" "+p.Name)
+		names[p.Kind+" "+p.Name] = p.Via
+	}
+	// The account details come in two pages (batch-scorer, ops-automation
+	// and the managed policies are on the second); AWS-managed policies
+	// missing from them are fetched by version.
+	assert.Equal(t, []string{
+		"role batch-scorer",      // customer-managed policy, second page
+		"role inference-service", // inline bedrock:InvokeModel*
+		"role ops-automation",    // NotAction iam:*, organizations:* (used to be missed)
+		"user alice.admin",       // group admins -> AdministratorAccess (users were not scanned)
+		"user carol.ds",          // group data-science -> AmazonBedrockLimitedAccess, not a name on any list
+	}, order, "not the API role (no model action), not readonly-auditor (explicit Deny), not the service-linked role")
+	assert.Equal(t, []string{"group admins: AdministratorAccess"}, names["user alice.admin"])
+	assert.Equal(t, []string{"group data-science: AmazonBedrockLimitedAccess"}, names["user carol.ds"])
+	assert.Equal(t, []string{"everything-but-iam"}, names["role ops-automation"])
+	assert.Equal(t, 2, a.fx.Calls(fixture.IAMAuthDetails), "both pages read")
+	assert.Equal(t, 2, a.fx.Calls(fixture.IAMGetPolicyVersion), "AmazonBedrockLimitedAccess and PowerUserAccess fetched")
 	form, err := url.ParseQuery(string(a.fx.LastBody(fixture.IAMAuthDetails)))
 	require.NoError(t, err)
-	assert.Equal(t, "Role", form.Get("Filter.member.1"))
+	assert.Equal(t, "page2", form.Get("Marker"))
+	var filters []string
+	for i := 1; form.Get("Filter.member."+strconv.Itoa(i)) != ""; i++ {
+		filters = append(filters, form.Get("Filter.member."+strconv.Itoa(i)))
+	}
+	assert.ElementsMatch(t, []string{"User", "Group", "Role", "LocalManagedPolicy", "AWSManagedPolicy"}, filters)
 
-	_, err = adapter.ModelEndpointRoles(context.Background())
+	_, err = adapter.ModelEndpointPrincipals(context.Background())
 	require.NoError(t, err)
-	assert.Equal(t, 1, a.fx.Calls(fixture.IAMAuthDetails), "cached within one run")
+	assert.Equal(t, 2, a.fx.Calls(fixture.IAMAuthDetails), "cached within one run")
 	clock = clock.Add(2 * time.Minute)
-	_, err = adapter.ModelEndpointRoles(context.Background())
+	_, err = adapter.ModelEndpointPrincipals(context.Background())
 	require.NoError(t, err)
-	assert.Equal(t, 2, a.fx.Calls(fixture.IAMAuthDetails), "re-read after the TTL")
+	assert.Equal(t, 4, a.fx.Calls(fixture.IAMAuthDetails), "re-read after the TTL")
+	assert.Equal(t, 2, a.fx.Calls(fixture.IAMGetPolicyVersion), "an AWS-managed version's document is kept")
 
 	a.fx.Set(fixture.IAMAuthDetails, fixture.Response{Status: 403, Body: fixture.ErrorBody("iam", "AccessDenied", "no")})
 	clock = clock.Add(2 * time.Minute)
-	_, err = adapter.ModelEndpointRoles(context.Background())
+	_, err = adapter.ModelEndpointPrincipals(context.Background())
 	assert.Error(t, err)
+
+	a.fx.Reset()
+	a.fx.Set(fixture.IAMGetPolicyVersion, fixture.Response{Status: 403, Body: fixture.ErrorBody("iam", "AccessDenied", "no")})
+	fresh := cloud.NewIAM(a.iam())
+	_, err = fresh.ModelEndpointPrincipals(context.Background())
+	assert.ErrorContains(t, err, "get policy version", "a policy that cannot be read is an error, never an empty scan")
 }
 
 func TestConfigRules(t *testing.T) {

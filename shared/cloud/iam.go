@@ -9,12 +9,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -33,10 +30,12 @@ type IAMAPI interface {
 	GenerateCredentialReport(ctx context.Context, in *iam.GenerateCredentialReportInput, opts ...func(*iam.Options)) (*iam.GenerateCredentialReportOutput, error)
 	GetCredentialReport(ctx context.Context, in *iam.GetCredentialReportInput, opts ...func(*iam.Options)) (*iam.GetCredentialReportOutput, error)
 	iam.GetAccountAuthorizationDetailsAPIClient
+	iam.GetPolicyAPIClient
+	GetPolicyVersion(ctx context.Context, in *iam.GetPolicyVersionInput, opts ...func(*iam.Options)) (*iam.GetPolicyVersionOutput, error)
 }
 
-// IAM reads the credential report and the roles that can reach model
-// endpoints.
+// IAM reads the credential report and the users and roles that can reach
+// model endpoints.
 type IAM struct {
 	api IAMAPI
 	// Sleep waits between polls of a report still being generated.
@@ -44,12 +43,13 @@ type IAM struct {
 	// Polls bounds the waits for the credential report.
 	Polls int
 	Now   func() time.Time
-	// RolesTTL caches the role scan across the tenants of one run.
+	// RolesTTL caches the principal scan within one run.
 	RolesTTL time.Duration
 
-	mu      sync.Mutex
-	roles   []string
-	rolesAt time.Time
+	mu           sync.Mutex
+	principals   []controls.Principal
+	principalsAt time.Time
+	awsDocs      map[string][]statement // "arn#version" -> statements
 }
 
 var _ controls.IAM = (*IAM)(nil)
@@ -166,134 +166,211 @@ func reportTime(s string) time.Time {
 	return t.UTC()
 }
 
-// modelActions are the actions that reach a model endpoint.
-var modelActions = []string{
-	"bedrock:invokemodel", "bedrock:invokemodelwithresponsestream", "bedrock:converse", "bedrock:conversestream",
-	"sagemaker:invokeendpoint", "sagemaker:invokeendpointasync", "sagemaker:invokeendpointwithresponsestream",
-}
-
-// broadManaged are AWS managed policies known to grant model invocation;
-// AWS managed documents are not in the role scan, so they go by name.
-var broadManaged = []string{"AdministratorAccess", "PowerUserAccess", "AmazonBedrockFullAccess", "AmazonSageMakerFullAccess"}
-
-// ModelEndpointRoles scans every role's inline and attached policies for an
-// Allow of a model-invocation action.
-func (a *IAM) ModelEndpointRoles(ctx context.Context) ([]string, error) {
+// ModelEndpointPrincipals lists the users and roles whose policies allow
+// invoking a model endpoint: every inline, group and attached managed
+// policy document is read and evaluated (policy.go), AWS-managed ones
+// included (fetched by version when the account details leave them out).
+// Service-linked roles are AWS's own and are left out.
+func (a *IAM) ModelEndpointPrincipals(ctx context.Context) ([]controls.Principal, error) {
 	a.mu.Lock()
-	if a.roles != nil && a.Now().Sub(a.rolesAt) < a.RolesTTL {
-		r := slices.Clone(a.roles)
+	if a.principals != nil && a.Now().Sub(a.principalsAt) < a.RolesTTL {
+		r := slices.Clone(a.principals)
 		a.mu.Unlock()
 		return r, nil
 	}
 	a.mu.Unlock()
 
 	in := &iam.GetAccountAuthorizationDetailsInput{
-		Filter: []iamtypes.EntityType{iamtypes.EntityTypeRole, iamtypes.EntityTypeLocalManagedPolicy},
+		Filter: []iamtypes.EntityType{iamtypes.EntityTypeUser, iamtypes.EntityTypeGroup, iamtypes.EntityTypeRole,
+			iamtypes.EntityTypeLocalManagedPolicy, iamtypes.EntityTypeAWSManagedPolicy},
 	}
-	var roles []iamtypes.RoleDetail
-	managed := map[string]bool{} // customer managed policy ARN -> reaches models
+	var (
+		users  []iamtypes.UserDetail
+		roles  []iamtypes.RoleDetail
+		groups = map[string]iamtypes.GroupDetail{}
+	)
+	managed := map[string]namedPolicy{} // policy ARN -> default version's statements
 	p := iam.NewGetAccountAuthorizationDetailsPaginator(a.api, in)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("account authorization details: %w", err)
 		}
+		users = append(users, page.UserDetailList...)
 		roles = append(roles, page.RoleDetailList...)
+		for _, g := range page.GroupDetailList {
+			groups[aws.ToString(g.GroupName)] = g
+		}
 		for _, pol := range page.Policies {
 			for _, v := range pol.PolicyVersionList {
-				if v.IsDefaultVersion {
-					ok, err := allowsModel(aws.ToString(v.Document))
-					if err != nil {
-						return nil, fmt.Errorf("policy %s: %w", aws.ToString(pol.PolicyName), err)
-					}
-					managed[aws.ToString(pol.Arn)] = ok
+				if !v.IsDefaultVersion {
+					continue
 				}
+				st, err := parsePolicy(aws.ToString(v.Document))
+				if err != nil {
+					return nil, fmt.Errorf("policy %s: %w", aws.ToString(pol.PolicyName), err)
+				}
+				managed[aws.ToString(pol.Arn)] = namedPolicy{name: aws.ToString(pol.PolicyName), statements: st}
 			}
 		}
 	}
-	var out []string
+	attached := func(list []iamtypes.AttachedPolicy) ([]namedPolicy, error) {
+		var out []namedPolicy
+		for _, ap := range list {
+			arn := aws.ToString(ap.PolicyArn)
+			np, ok := managed[arn]
+			if !ok {
+				var err error
+				if np, err = a.managedPolicy(ctx, arn, aws.ToString(ap.PolicyName)); err != nil {
+					return nil, err
+				}
+				managed[arn] = np
+			}
+			out = append(out, np)
+		}
+		return out, nil
+	}
+	inline := func(owner, name, doc string) (namedPolicy, error) {
+		st, err := parsePolicy(doc)
+		if err != nil {
+			return namedPolicy{}, fmt.Errorf("%s policy %s: %w", owner, name, err)
+		}
+		return namedPolicy{name: name, statements: st}, nil
+	}
+
+	var out []controls.Principal
 	for _, r := range roles {
-		reach := false
+		if strings.HasPrefix(aws.ToString(r.Path), "/aws-service-role/") {
+			continue
+		}
+		name := aws.ToString(r.RoleName)
+		var pols []namedPolicy
 		for _, ip := range r.RolePolicyList {
-			ok, err := allowsModel(aws.ToString(ip.PolicyDocument))
+			np, err := inline("role "+name, aws.ToString(ip.PolicyName), aws.ToString(ip.PolicyDocument))
 			if err != nil {
-				return nil, fmt.Errorf("role %s policy %s: %w", aws.ToString(r.RoleName), aws.ToString(ip.PolicyName), err)
+				return nil, err
 			}
-			reach = reach || ok
+			pols = append(pols, np)
 		}
-		for _, ap := range r.AttachedManagedPolicies {
-			reach = reach || managed[aws.ToString(ap.PolicyArn)] || slices.Contains(broadManaged, aws.ToString(ap.PolicyName))
+		ap, err := attached(r.AttachedManagedPolicies)
+		if err != nil {
+			return nil, err
 		}
-		// Service-linked roles are AWS's own; access reviews cover ours.
-		if reach && !strings.HasPrefix(aws.ToString(r.Path), "/aws-service-role/") {
-			out = append(out, aws.ToString(r.RoleName))
+		if pr, ok := reach("role", name, aws.ToString(r.Arn), append(pols, ap...)); ok {
+			out = append(out, pr)
 		}
 	}
-	slices.Sort(out)
+	for _, u := range users {
+		name := aws.ToString(u.UserName)
+		var pols []namedPolicy
+		for _, ip := range u.UserPolicyList {
+			np, err := inline("user "+name, aws.ToString(ip.PolicyName), aws.ToString(ip.PolicyDocument))
+			if err != nil {
+				return nil, err
+			}
+			pols = append(pols, np)
+		}
+		ap, err := attached(u.AttachedManagedPolicies)
+		if err != nil {
+			return nil, err
+		}
+		pols = append(pols, ap...)
+		for _, gname := range u.GroupList {
+			g, ok := groups[gname]
+			if !ok {
+				continue
+			}
+			for _, ip := range g.GroupPolicyList {
+				np, err := inline("group "+gname, aws.ToString(ip.PolicyName), aws.ToString(ip.PolicyDocument))
+				if err != nil {
+					return nil, err
+				}
+				np.name = "group " + gname + ": " + np.name
+				pols = append(pols, np)
+			}
+			gp, err := attached(g.AttachedManagedPolicies)
+			if err != nil {
+				return nil, err
+			}
+			for _, np := range gp {
+				np.name = "group " + gname + ": " + np.name
+				pols = append(pols, np)
+			}
+		}
+		if pr, ok := reach("user", name, aws.ToString(u.Arn), pols); ok {
+			out = append(out, pr)
+		}
+	}
+	slices.SortFunc(out, func(x, y controls.Principal) int {
+		return strings.Compare(x.Kind+"/"+x.Name, y.Kind+"/"+y.Name)
+	})
 	if out == nil {
-		out = []string{}
+		out = []controls.Principal{}
 	}
 	a.mu.Lock()
-	a.roles, a.rolesAt = slices.Clone(out), a.Now()
+	a.principals, a.principalsAt = slices.Clone(out), a.Now()
 	a.mu.Unlock()
 	return out, nil
 }
 
-type policyDoc struct {
-	Statement oneOrMany[statement] `json:"Statement"`
+type namedPolicy struct {
+	name       string
+	statements []statement
 }
 
-type statement struct {
-	Effect string            `json:"Effect"`
-	Action oneOrMany[string] `json:"Action"`
+// reach evaluates all of a principal's policies together (a Deny in one
+// removes an Allow in another) and names the policies that grant the reach.
+func reach(kind, name, arn string, pols []namedPolicy) (controls.Principal, bool) {
+	var all []statement
+	for _, p := range pols {
+		all = append(all, p.statements...)
+	}
+	actions := ModelReach(all)
+	if len(actions) == 0 {
+		return controls.Principal{}, false
+	}
+	pr := controls.Principal{Kind: kind, Name: name, ARN: arn, Actions: actions}
+	for _, p := range pols {
+		if len(ModelReach(p.statements)) > 0 {
+			pr.Via = append(pr.Via, p.name)
+		}
+	}
+	return pr, true
 }
 
-// oneOrMany is IAM's "a value or a list of values".
-type oneOrMany[T any] []T
-
-func (o *oneOrMany[T]) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '[' {
-		var l []T
-		if err := json.Unmarshal(b, &l); err != nil {
-			return err
+// managedPolicy fetches the default version of a managed policy the
+// account details did not include (AWS-managed policies usually). AWS
+// documents change only with a new version id, so they are kept for the
+// adapter's life.
+func (a *IAM) managedPolicy(ctx context.Context, arn, name string) (namedPolicy, error) {
+	pol, err := a.api.GetPolicy(ctx, &iam.GetPolicyInput{PolicyArn: aws.String(arn)})
+	if err != nil {
+		return namedPolicy{}, fmt.Errorf("get policy %s: %w", arn, err)
+	}
+	if pol.Policy == nil || pol.Policy.DefaultVersionId == nil {
+		return namedPolicy{}, fmt.Errorf("get policy %s: no default version", arn)
+	}
+	key := arn + "#" + aws.ToString(pol.Policy.DefaultVersionId)
+	a.mu.Lock()
+	st, ok := a.awsDocs[key]
+	a.mu.Unlock()
+	if !ok {
+		v, err := a.api.GetPolicyVersion(ctx, &iam.GetPolicyVersionInput{PolicyArn: aws.String(arn), VersionId: pol.Policy.DefaultVersionId})
+		if err != nil {
+			return namedPolicy{}, fmt.Errorf("get policy version %s: %w", key, err)
 		}
-		*o = l
-		return nil
-	}
-	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*o = []T{v}
-	return nil
-}
-
-// allowsModel reports whether a policy document (URL-encoded, as IAM
-// returns it) allows any model-invocation action.
-func allowsModel(doc string) (bool, error) {
-	if doc == "" {
-		return false, nil
-	}
-	if dec, err := url.QueryUnescape(doc); err == nil {
-		doc = dec
-	}
-	var d policyDoc
-	if err := json.Unmarshal([]byte(doc), &d); err != nil {
-		return false, fmt.Errorf("policy document: %w", err)
-	}
-	for _, st := range d.Statement {
-		if st.Effect != "Allow" {
-			continue
+		if v.PolicyVersion == nil {
+			return namedPolicy{}, fmt.Errorf("get policy version %s: empty answer", key)
 		}
-		for _, act := range st.Action {
-			act = strings.ToLower(act)
-			for _, target := range modelActions {
-				if ok, _ := path.Match(act, target); ok {
-					return true, nil
-				}
-			}
+		if st, err = parsePolicy(aws.ToString(v.PolicyVersion.Document)); err != nil {
+			return namedPolicy{}, fmt.Errorf("policy %s: %w", name, err)
 		}
+		a.mu.Lock()
+		if a.awsDocs == nil {
+			a.awsDocs = map[string][]statement{}
+		}
+		a.awsDocs[key] = st
+		a.mu.Unlock()
 	}
-	return false, nil
+	return namedPolicy{name: name, statements: st}, nil
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	crand "crypto/rand"
 	"errors"
+	"fmt"
 	"log/slog"
+	"slices"
+	"sync"
 	"time"
 
 	lambdaevents "github.com/aws/aws-lambda-go/events"
@@ -33,6 +36,12 @@ import (
 const (
 	EnvAPIID    = platform.EnvAPIID
 	EnvAPIStage = platform.EnvAPIStage
+	// EnvOperatorTenant names the tenant that runs the deployment (decision
+	// 131): the only one whose admin keys see the AWS account's findings
+	// (IAM users, MFA, roles) and whose access reviews cover the account's
+	// principals. Read by the API and the controls function (Config); unset,
+	// no key sees them (they stay in the log and the operator's alerts).
+	EnvOperatorTenant = "OPERATOR_TENANT"
 )
 
 // ControlClients are the clients of the controls function: the shared ones
@@ -82,7 +91,7 @@ func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Rout
 		// API's other routes must still serve.
 		cfg.Log.Error("adversarial runs disabled", "err", err)
 	}
-	routes := (&statusapi.Service{Results: ddbstore.New(c.DDB, cfg.RegistryTable)}).Routes()
+	routes := (&statusapi.Service{Results: ddbstore.New(c.DDB, cfg.RegistryTable), Operator: cfg.OperatorTenant}).Routes()
 	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
 		if adv == nil && r.Pattern == "/v1/adversarial-runs" && r.Method == "POST" {
 			continue
@@ -147,21 +156,93 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if c.S3 != nil && cfg.ArchiveBucket != "" {
 		src.Retention = cloud.NewRetention(c.DDB, c.S3, cfg.EvidenceTable, cfg.ArchiveBucket)
 	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	policies := &EffectivePolicies{Store: tenantPolicies{dynamo.NewTenantStore(c.DDB, cfg.RegistryTable)}, Default: g}
 	r := &controls.Runner{
 		Checks: controls.Checks(src, controls.Thresholds{
-			RetentionDays:     cfg.RetentionDays,
-			LatencyObjective:  set.LatencyObjective,
-			CurrentPolicyHash: g.PolicyHash(),
+			RetentionDays:    cfg.RetentionDays,
+			LatencyObjective: set.LatencyObjective,
+			OperatorTenant:   cfg.OperatorTenant,
 		}),
-		Tenants: store,
-		Scanner: &controls.Scanner{Entries: entries, Store: store, Shards: cfg.Shards},
-		Results: store,
-		Log:     cfg.Log,
+		Tenants:  store,
+		Scanner:  &controls.Scanner{Entries: entries, Store: store, Shards: cfg.Shards, Policies: policies, Now: now},
+		Results:  store,
+		Log:      cfg.Log,
+		Operator: cfg.OperatorTenant,
 	}
 	if c.SNS != nil && cfg.AlertTopicARN != "" {
 		r.Alerts = cloud.NewAlerts(c.SNS, cfg.AlertTopicARN)
 	}
 	return r, nil
+}
+
+// EffectivePolicies reads a tenant's gate policy as the API applies it
+// (the stored document, or the default) and tells CC6.6 what it turns off
+// and which hash its decisions carry. Compiled gates are kept per document,
+// so a run compiles each distinct policy once.
+type EffectivePolicies struct {
+	Store   httpapi.PolicyStore
+	Default *gate.Gate
+
+	mu    sync.Mutex
+	gates map[string]*gate.Gate
+}
+
+var _ controls.GatePolicies = (*EffectivePolicies)(nil)
+
+// Effective implements controls.GatePolicies.
+func (e *EffectivePolicies) Effective(ctx context.Context, tenant string) (controls.EffectivePolicy, error) {
+	doc, err := e.Store.Policy(ctx, tenant)
+	if err != nil {
+		return controls.EffectivePolicy{}, fmt.Errorf("policy of %s: %w", tenant, err)
+	}
+	g := e.Default
+	if len(doc) > 0 {
+		e.mu.Lock()
+		g = e.gates[string(doc)]
+		e.mu.Unlock()
+		if g == nil {
+			p, err := gate.ParsePolicy(doc)
+			if err != nil {
+				return controls.EffectivePolicy{}, fmt.Errorf("policy of %s: %w", tenant, err)
+			}
+			if g, err = gate.New(p); err != nil {
+				return controls.EffectivePolicy{}, fmt.Errorf("policy of %s: %w", tenant, err)
+			}
+			e.mu.Lock()
+			if e.gates == nil || len(e.gates) > 1000 {
+				e.gates = map[string]*gate.Gate{}
+			}
+			e.gates[string(doc)] = g
+			e.mu.Unlock()
+		}
+	}
+	return EffectiveOf(g), nil
+}
+
+// EffectiveOf describes a compiled gate for CC6.6.
+func EffectiveOf(g *gate.Gate) controls.EffectivePolicy {
+	p := g.Policy()
+	ep := controls.EffectivePolicy{Hash: g.PolicyHash(), RuleSetVersion: gate.RuleSetVersion}
+	for c, cp := range p.Categories {
+		if cp.Action == gate.ActionOff {
+			ep.CategoriesOff = append(ep.CategoriesOff, c)
+		}
+	}
+	if a := p.Categories[gate.CatInjection].Action; a == gate.ActionFlag {
+		ep.InjectionNotBlocked = true
+	}
+	for r, rp := range p.Rules {
+		if rp.Action == gate.ActionOff {
+			ep.RulesOff = append(ep.RulesOff, r)
+		}
+	}
+	slices.Sort(ep.CategoriesOff)
+	slices.Sort(ep.RulesOff)
+	return ep
 }
 
 // ControlsHandler is the controls Lambda handler: the schedule's event time

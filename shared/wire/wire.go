@@ -49,6 +49,9 @@ type Config struct {
 	RetentionDays  int
 	ObjectLockMode string // COMPLIANCE unless GOVERNANCE is asked for
 	RateLimit      int    // requests per second per key per instance
+	// OperatorTenant runs the deployment (OPERATOR_TENANT, decision 131):
+	// only its admin keys see the AWS account's findings.
+	OperatorTenant string
 	Log            *slog.Logger
 	Now            func() time.Time
 }
@@ -71,6 +74,7 @@ func FromEnv(env *platform.Env) Config {
 		RetentionDays:  env.Int(platform.EnvRetentionDays, 2555, 1, 36500),
 		ObjectLockMode: get(platform.EnvObjectLockMode),
 		RateLimit:      env.Int(platform.EnvRateLimit, 100, 1, 100000),
+		OperatorTenant: get(EnvOperatorTenant),
 		Log:            platform.Logger(),
 		Now:            time.Now,
 	}
