@@ -112,22 +112,24 @@ type set struct {
 	items                       []item
 }
 
-// add appends text unless its normalised form was already emitted anywhere.
-func (s *set) add(family, lang, text string) bool {
+// add appends text with the set's label.
+func (s *set) add(family, lang, text string) bool { return s.addLabelled(s.label, family, lang, text) }
+
+// addLabelled appends text unless its normalised form was already emitted anywhere.
+func (s *set) addLabelled(label, family, lang, text string) bool {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return false
 	}
 	key := normalise(text)
-	if prev, dup := seen[key]; dup {
-		_ = prev
+	if _, dup := seen[key]; dup {
 		return false
 	}
 	seen[key] = s.file
 	s.items = append(s.items, item{
 		ID:     fmt.Sprintf("%s-%04d", s.prefix, len(s.items)+1),
 		Source: s.source,
-		Label:  s.label,
+		Label:  label,
 		Family: family,
 		Lang:   lang,
 		Text:   text,
