@@ -9,11 +9,14 @@
 //	go run ./shared/gate/learn/data/own/gen -out shared/gate/learn/data/own
 package main
 
+//go:generate go run . -out ..
+
 import (
 	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -170,13 +173,21 @@ func (s *set) write(dir string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", path, err)
 	}
-	fmt.Printf("%-32s %4d\n", s.file, len(s.items))
 	return nil
 }
 
 func main() {
 	out := flag.String("out", "shared/gate/learn/data/own", "output directory")
 	flag.Parse()
+	if err := generate(*out, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+// generate writes every file under dir and a count per file to log.
+func generate(dir string, log io.Writer) error {
+	seen = map[string]string{}
 	// Order matters for de-duplication: the evaluation set is built first so
 	// that a training text can never shadow an evaluation text.
 	sets := []*set{
@@ -188,12 +199,10 @@ func main() {
 		buildContextBenign(),
 	}
 	for _, s := range sets {
-		if len(s.items) == 0 {
-			continue
+		if err := s.write(dir); err != nil {
+			return err
 		}
-		if err := s.write(*out); err != nil {
-			fmt.Fprintln(os.Stderr, "gen:", err)
-			os.Exit(1)
-		}
+		fmt.Fprintf(log, "%-32s %4d\n", s.file, len(s.items))
 	}
+	return nil
 }

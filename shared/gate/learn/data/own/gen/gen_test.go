@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// files maps each committed file to the source every line must carry.
+var files = map[string]string{
+	"eval/fresh-eval.jsonl":     "own-fresh-eval",
+	"own-jailbreak.jsonl":       "own-persona",
+	"own-roleplay-benign.jsonl": "own-roleplay-benign",
+	"own-injection.jsonl":       "own-injection",
+	"own-indirect.jsonl":        "own-indirect",
+	"own-context-benign.jsonl":  "own-context-benign",
+}
+
+func readItems(t *testing.T, path string) []item {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	var out []item
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.DisallowUnknownFields()
+		var it item
+		require.NoError(t, dec.Decode(&it), "%s line %d", path, n)
+		out = append(out, it)
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+func TestCommittedFilesAreWellFormed(t *testing.T) {
+	ids := map[string]string{}
+	texts := map[string]string{}
+	for name, source := range files {
+		t.Run(name, func(t *testing.T) {
+			items := readItems(t, filepath.Join("..", name))
+			require.NotEmpty(t, items)
+			for _, it := range items {
+				assert.Equal(t, source, it.Source, it.ID)
+				assert.Contains(t, []string{"attack", "benign"}, it.Label, it.ID)
+				assert.NotEmpty(t, it.Family, it.ID)
+				assert.NotEmpty(t, it.Lang, it.ID)
+				assert.NotEmpty(t, strings.TrimSpace(it.Text), it.ID)
+				if prev, dup := ids[it.ID]; dup {
+					t.Errorf("id %s in %s and %s", it.ID, prev, name)
+				}
+				ids[it.ID] = name
+				key := normalise(it.Text)
+				if prev, dup := texts[key]; dup {
+					t.Errorf("text of %s also in %s", it.ID, prev)
+				}
+				texts[key] = name + ":" + it.ID
+			}
+		})
+	}
+}
+
+func TestGeneratorReproducesCommittedFiles(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, generate(dir, io.Discard))
+	for name := range files {
+		want, err := os.ReadFile(filepath.Join("..", name))
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(want, got), "%s differs from the generator output; run go generate", name)
+	}
+}
+
+// shingles returns the set of word 8-grams of the normalised text.
+func shingles(s string) map[string]bool {
+	w := strings.Fields(normalise(s))
+	out := map[string]bool{}
+	for i := 0; i+8 <= len(w); i++ {
+		out[strings.Join(w[i:i+8], " ")] = true
+	}
+	return out
+}
+
+// TestEvalIsNotNearTraining holds the evaluation set to the pool's own
+// near-duplicate rule: no training text may share half of its word 8-grams
+// with an evaluation text.
+func TestEvalIsNotNearTraining(t *testing.T) {
+	var eval []map[string]bool
+	for _, it := range readItems(t, filepath.Join("..", "eval/fresh-eval.jsonl")) {
+		eval = append(eval, shingles(it.Text))
+	}
+	for name := range files {
+		if strings.HasPrefix(name, "eval/") {
+			continue
+		}
+		for _, it := range readItems(t, filepath.Join("..", name)) {
+			tr := shingles(it.Text)
+			if len(tr) == 0 {
+				continue
+			}
+			for _, ev := range eval {
+				if len(ev) == 0 {
+					continue
+				}
+				inter := 0
+				for k := range tr {
+					if ev[k] {
+						inter++
+					}
+				}
+				j := float64(inter) / float64(len(tr)+len(ev)-inter)
+				assert.Less(t, j, 0.5, "%s %s is a near duplicate of an evaluation text", name, it.ID)
+			}
+		}
+	}
+}
