@@ -120,12 +120,24 @@ type Context struct {
 	SessionID     string `json:"sessionId,omitempty"`
 }
 
+// Document is untrusted content the model is given alongside the input: a
+// retrieved page, a tool output, an e-mail. The gate checks it as data that
+// may carry instructions addressed to the assistant; evidence records its id,
+// source and SHA-256, never its text. IDs must be unique within a request
+// (at most 128 of A-Z a-z 0-9 . _ : / @ # = + ~ -); at most 32 documents.
+type Document struct {
+	ID     string `json:"id"`
+	Source string `json:"source,omitempty"`
+	Text   string `json:"text"`
+}
+
 // Request is one validation: the input alone before the model call, input and
-// output after it.
+// output after it, and the untrusted documents the model was given.
 type Request struct {
-	Input   string  `json:"input"`
-	Output  string  `json:"output,omitempty"`
-	Context Context `json:"context"`
+	Input     string     `json:"input"`
+	Output    string     `json:"output,omitempty"`
+	Documents []Document `json:"documents,omitempty"`
+	Context   Context    `json:"context"`
 	// IdempotencyKey is sent as the Idempotency-Key header on every attempt
 	// of the call, so a retry after a lost answer gets the first receipt
 	// instead of recording the call twice. Empty: Validate draws a random
@@ -142,20 +154,48 @@ const (
 	DecisionBlock  Decision = "block"
 )
 
+// Targets of a violation.
+const (
+	TargetInput    = "input"
+	TargetOutput   = "output"
+	TargetDocument = "document"
+)
+
 type Violation struct {
 	Control  string `json:"control"`
 	Rule     string `json:"rule"`
 	Category string `json:"category"`
 	Severity string `json:"severity"`
+	Action   string `json:"action"`
 	Target   string `json:"target"`
+	// Document is the id of the document the finding is in, when Target is
+	// TargetDocument; Start and End are then offsets into its text.
+	Document string `json:"document,omitempty"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Message  string `json:"message"`
+	// Score is the learned layer's score for its findings (0 otherwise).
+	Score float64 `json:"score,omitempty"`
 }
 
 type Redacted struct {
 	Input  string `json:"input"`
 	Output string `json:"output"`
+	// Documents are the documents that had redacted spans, by id.
+	Documents []RedactedDocument `json:"documents,omitempty"`
+}
+
+// RedactedDocument is a document with its redact-action spans replaced.
+type RedactedDocument struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// Scores are the learned layer's per-family scores in [0, 1].
+type Scores struct {
+	Injection float64 `json:"injection"`
+	Jailbreak float64 `json:"jailbreak"`
+	Indirect  float64 `json:"indirect"`
 }
 
 type Evidence struct {
@@ -176,7 +216,9 @@ type Result struct {
 	Decision   Decision    `json:"decision"`
 	Violations []Violation `json:"violations"`
 	Redacted   Redacted    `json:"redacted"`
-	Evidence   Evidence    `json:"evidence"`
+	// Scores is nil when the gate has no learned layer.
+	Scores   *Scores  `json:"scores,omitempty"`
+	Evidence Evidence `json:"evidence"`
 
 	Degraded       bool   `json:"-"`
 	DegradedReason string `json:"-"`
