@@ -79,7 +79,11 @@ func (ip *Idempotency) Wrap(h Handler) Handler {
 		fp := fingerprint(r)
 		rec, claimed, err := ip.Store.Begin(r.Ctx, r.Tenant, key, fp, r.Now, IdempotencyLease, IdempotencyTTL)
 		if err != nil {
-			return 0, nil, err
+			// The gate must answer: with its key store down, the call is
+			// decided and recorded as if it carried no key (a retry may
+			// then record it twice), and the log says so.
+			ip.log().ErrorContext(r.Ctx, "idempotency key store unavailable, answering without it", "err", err, "requestId", r.RequestID, "tenant", r.Tenant)
+			return h(r)
 		}
 		if !claimed {
 			// In flight first: whether it is the same request is for its
@@ -108,12 +112,17 @@ func (ip *Idempotency) Wrap(h Handler) Handler {
 		// written. A retry then waits out the lease and runs again, which
 		// the log shows as an error here.
 		if err := ip.Store.Complete(context.WithoutCancel(r.Ctx), r.Tenant, key, fp, status, b); err != nil {
-			if ip.Log != nil {
-				ip.Log.ErrorContext(r.Ctx, "idempotent answer not stored", "err", err, "requestId", r.RequestID, "tenant", r.Tenant)
-			}
+			ip.log().ErrorContext(r.Ctx, "idempotent answer not stored", "err", err, "requestId", r.RequestID, "tenant", r.Tenant)
 		}
 		return status, json.RawMessage(b), nil
 	}
+}
+
+func (ip *Idempotency) log() *slog.Logger {
+	if ip.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return ip.Log
 }
 
 // idempotencyKey checks a client-chosen key: 1 to MaxIdempotencyKey

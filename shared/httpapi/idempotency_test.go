@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -284,4 +285,25 @@ func TestIdempotencyAnswersMatchOpenAPI(t *testing.T) {
 			require.NoError(t, openapi3filter.ValidateResponse(context.Background(), out), "status %d body %s", status, resp.Body)
 		})
 	}
+}
+
+type downIdem struct{ memIdem }
+
+func (downIdem) Begin(context.Context, string, string, string, time.Time, time.Duration, time.Duration) (httpapi.IdempotentRecord, bool, error) {
+	return httpapi.IdempotentRecord{}, false, errors.New("registry throttled")
+}
+
+// With the key store down the gate still answers (the call is recorded as
+// if it had no key): availability of the decision comes first.
+func TestIdempotencyStoreDownStillAnswers(t *testing.T) {
+	f := newIdemFixture(t)
+	g, err := gate.New(gate.DefaultPolicy())
+	require.NoError(t, err)
+	ev := &httpapi.Evidence{Gates: staticGate{g}, Appender: evidence.NewAppender(f.store), Store: f.store, Subjects: fixedSubjects{},
+		Idempotency: &httpapi.Idempotency{Store: &downIdem{}}}
+	f.srv = httpapi.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return f.now })
+	f.srv.Mount(ev.Routes()...)
+	status, _, resp := f.post(t, "k1", "k", `{"input":"hi"}`)
+	assert.Equal(t, 200, status, resp.Body)
+	assert.Equal(t, 1, f.entries(t))
 }
