@@ -77,7 +77,10 @@ type automaton struct {
 
 // parsePattern reads the tiny pattern syntax used in the word lists: a
 // leading '*' lets the match start inside a word, a trailing '*' makes it a
-// stem. Patterns with non-ASCII bytes (Chinese) never check boundaries.
+// stem. Patterns with non-ASCII bytes (Chinese) check no boundaries unless
+// a leading '^' or a trailing '$' asks for one on that side (every byte
+// of a multi-byte letter continues a word, so a space or punctuation is
+// a boundary).
 func parsePattern(s string) (string, uint8) {
 	var f uint8
 	if strings.HasPrefix(s, "*") {
@@ -88,18 +91,25 @@ func parsePattern(s string) (string, uint8) {
 		f |= pfRightOpen
 		s = s[:len(s)-1]
 	}
+	left, right := strings.HasPrefix(s, "^"), strings.HasSuffix(s, "$")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			f |= pfLeftOpen | pfRightOpen
+			if !left {
+				f |= pfLeftOpen
+			}
+			if !right {
+				f |= pfRightOpen
+			}
 			break
 		}
 	}
 	// Boundaries only matter next to letters: "<|im_start|>" matches
 	// glued to anything.
-	if s != "" && !isAlnum(s[0]) {
+	if s != "" && !wordByte[s[0]] {
 		f |= pfLeftOpen
 	}
-	if s != "" && !isAlnum(s[len(s)-1]) {
+	if s != "" && !wordByte[s[len(s)-1]] {
 		f |= pfRightOpen
 	}
 	return s, f

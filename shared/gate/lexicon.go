@@ -40,6 +40,12 @@ const (
 	gExecute
 	gLeakPhrase
 	gVoid
+	gOvrVerbW  // override and extraction in scripts of two or three bytes a letter (ru, ar, hi, ja, ko):
+	gOvrQuantW // the same rules with windows scaled to the byte length of their words
+	gOvrObjW
+	gExtVerbW
+	gExtModW
+	gExtObjW
 	numGroups
 )
 
@@ -54,6 +60,12 @@ var lexicon = map[group][]string{
 		"dimentic*", "trascur*", "non seguire", "smetti di seguire", "non tenere conto",
 		"esquec*", "esqueca", "desconsider*", "nao siga", "pare de seguir", "deixe de lado",
 		"忽略", "忽视", "无视", "忘记", "忘掉", "不要理会", "不要遵循", "不要遵守", "不再遵守", "别管", "抛开", "放弃", "跳过",
+		// nl, pl, tr, vi, id
+		"negeer", "negeren", "vergeet", "vergeten", "volg niet", "niet meer volgen", "niet langer volgen", "houd geen rekening met",
+		"zignoruj*", "ignoruj*", "zapomnij*", "pomin*", "nie przestrzegaj", "nie stosuj sie do", "porzuc",
+		"yok say*", "gormezden gel*", "unut*", "dikkate alma", "goz ardi et*", "gozardi et*", "uyma",
+		"bo qua", "quen", "phot lo", "khong tuan theo", "dung tuan theo", "dung lam theo", "gat bo",
+		"abaikan*", "lupakan*", "jangan ikuti", "acuhkan", "hiraukan", "tinggalkan",
 	},
 	gOvrQuant: {
 		"all", "any", "previous", "prior", "above", "earlier", "preceding", "original", "initial", "your", "these",
@@ -64,6 +76,11 @@ var lexicon = map[group][]string{
 		"tutte", "tutti", "sopra", "tue", "tuoi", "iniziali", "di sistema",
 		"suas", "seus", "tuas", "teus", "acima", "previas", "do sistema",
 		"之前", "以上", "上面", "所有", "先前", "前面", "上述", "你的", "一切", "全部", "此前", "原来", "原有",
+		"alle", "vorige", "eerdere", "voorgaande", "bovenstaande", "oorspronkelijke", "jouw", "al je",
+		"wszystk*", "poprzedni*", "wczesniejsz*", "powyzsz*", "swoje", "twoje", "dotychczasow*", "pierwotn*",
+		"tum", "butun", "onceki*", "yukaridaki", "mevcut", "ilk", "orijinal",
+		"tat ca", "moi", "truoc do", "truoc day", "truoc", "o tren", "ban dau", "cua ban",
+		"semua", "sebelumnya", "sebelum ini", "di atas", "awal", "asli", "kamu", "anda",
 	},
 	gOvrObj: {
 		"instruc*", "istruzion*", "anweisung*", "instruktion*", "rules", "rule", "regles", "reglas", "regeln", "regole", "regras",
@@ -72,6 +89,11 @@ var lexicon = map[group][]string{
 		"guardrails", "constraints", "context", "guidance", "previous setup", "training", "consigne*", "indicacion*", "indicazion*", "vorgabe*", "richtlinie*",
 		"orientac*", "befehle", "systemanweisung*", "systemprompt*",
 		"指令", "指示", "规则", "提示", "说明", "命令", "设定", "约束", "要求",
+		"regels", "richtlijnen", "opdrachten", "aanwijzingen", "bevelen",
+		"instrukcj*", "polecen*", "zasad*", "reguly", "regul", "wytyczn*", "komend*", "rozkaz*",
+		"talimat*", "kural*", "yonerge*", "komut*", "emirler*", "direktif*", "istem*",
+		"huong dan", "chi dan", "chi thi", "quy tac", "lenh", "loi nhac",
+		"instruksi", "perintah", "aturan", "arahan", "petunjuk", "pedoman",
 	},
 	gOvrAll: {
 		"everything above", "everything before", "everything prior", "all of the above", "anything above", "everything you were told",
@@ -165,6 +187,11 @@ var lexicon = map[group][]string{
 		"rivela", "mostra", "mostrami", "ripeti", "dimmi", "stampa", "qual e", "quali sono", "scrivi",
 		"revele", "mostre", "repita", "diga", "imprima", "qual e", "quais sao", "escreva", "me mostre", "me diga",
 		"显示", "告诉我", "输出", "重复", "打印", "泄露", "透露", "给我看", "是什么", "展示", "列出", "说出",
+		"toon", "laat", "zien", "herhaal", "geef", "onthul", "schrijf", "wat is", "wat zijn", "vertel",
+		"pokaz", "wypisz", "wyswietl", "powtorz", "ujawnij", "podaj", "zdradz", "napisz", "jaki jest", "jakie sa",
+		"goster", "yaz", "tekrarla", "acikla", "paylas", "nedir", "soyle", "ifsa et",
+		"hien thi", "cho toi xem", "cho xem", "in ra", "lap lai", "tiet lo", "noi cho toi", "la gi",
+		"tampilkan", "tunjukkan", "ulangi", "bocorkan", "berikan", "sebutkan", "tuliskan", "cetak", "ungkapkan",
 	},
 	gExtObj: {
 		"your system prompt", "your prompt", "your instructions", "your initial instructions", "your original instructions",
@@ -179,6 +206,14 @@ var lexicon = map[group][]string{
 		"il tuo prompt di sistema", "le tue istruzioni", "istruzioni iniziali", "tuo prompt", "istruzioni originali",
 		"o prompt do sistema", "suas instrucoes", "tuas instrucoes", "instrucoes iniciais", "seu prompt", "instrucoes originais",
 		"初始指令", "你的指令", "你的提示词", "原始指令", "隐藏指令", "你的设定", "上面的内容", "以上内容", "系统消息", "你的系统",
+		"je systeemprompt", "jouw systeemprompt", "de systeemprompt", "je systeeminstructies", "jouw systeeminstructies",
+		"je instructies", "jouw instructies", "verborgen instructies", "je oorspronkelijke instructies", "je prompt",
+		"prompt systemowy", "promptu systemowego", "swoj prompt", "twoj prompt", "instrukcje systemowe", "swoje instrukcje",
+		"twoje instrukcje", "ukryte instrukcje", "polecenia systemowe", "wiadomosc systemowa",
+		"sistem istemi*", "sistem komut*", "sistem talimat*", "gizli talimat*", "talimatlarini", "ilk talimat*", "sistem mesaj*", "sistem prompt*",
+		"loi nhac he thong", "huong dan he thong", "chi dan cua ban", "lenh he thong", "prompt he thong", "prompt cua ban",
+		"prompt sistem", "instruksi sistem", "perintah sistem", "instruksi kamu", "instruksi anda", "prompt kamu", "prompt anda",
+		"instruksi tersembunyi", "pesan sistem",
 	},
 	gVerbatim:   {"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地"},
 	gPromptWord: {"system prompt", "prompt", "instructions", "systemprompt", "instrucciones", "anweisungen", "istruzioni", "instrucoes", "consignes", "提示词", "指令"},
@@ -221,6 +256,57 @@ var lexicon = map[group][]string{
 		"non valgono piu", "non sono piu valide", "nao valem mais", "nao se aplicam mais", "不再适用", "作废", "无效了",
 	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
+
+	// Russian, Arabic, Hindi, Japanese and Korean. Words are written in
+	// their dictionary script and folded like the text (Cyrillic letters
+	// that look Latin become Latin on both sides). Stems end in '*'; a
+	// leading '^' or trailing '$' asks for a word boundary, which scripts
+	// that separate words by spaces use against short words matching
+	// inside longer ones.
+	gOvrVerbW: {
+		"игнорир*", "забудь*", "забуд*", "забыть", "не обраща*", "пренебреги", "пренебрегите", "отбрось*", "не следуй*",
+		"не соблюдай*", "перестань следовать", "отмени*", "наплюй на",
+		"^تجاهل*", "^انس$", "^انسى$", "^انسي$", "^لا تتبع*", "^لا تلتزم*", "^تخل عن", "^اهمل*", "^تناس*",
+		"अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "भूल जा*", "भूलो", "भूल जाइए", "मत मानो", "पालन मत", "पालन न कर", "इग्नोर",
+		"無視", "忘れ", "従わない", "従うな", "破棄し", "取り消",
+		"무시", "잊어", "잊고", "따르지 마", "따르지 말", "버려",
+	},
+	gOvrQuantW: {
+		"все", "всё", "всех", "всем", "всеми", "предыдущ*", "прежн*", "предшествующ*", "вышеуказанн*", "выше", "ранее", "свои", "твои", "ваши", "исходн*", "первоначальн*", "системн*",
+		"^جميع", "^كل$", "السابق*", "الماضية", "أعلاه", "الأصلية", "الأولية", "^سابقة",
+		"पिछले", "पिछली", "पिछला", "सभी", "सारे", "सारी", "पहले", "ऊपर", "पूर्व", "अपने", "तुम्हारे", "आपके", "मूल",
+		"以前の", "前の", "これまでの", "今までの", "上記の", "すべて", "全て", "全部", "最初の", "元の", "あなたの", "先ほどの", "以上の",
+		"이전", "앞의", "앞서", "모든", "모두", "위의", "위에", "기존", "지금까지", "원래", "너의", "당신의", "처음",
+	},
+	gOvrObjW: {
+		"инструкци*", "указани*", "^правил*", "директив*", "^команд*", "промпт*", "^установк*", "ограничени*", "распоряжени*",
+		"التعليمات", "تعليمات", "الأوامر", "أوامر", "القواعد", "قواعد", "الإرشادات", "إرشادات", "التوجيهات", "توجيهات", "القيود",
+		"निर्देश", "आदेश", "नियम", "दिशानिर्देश", "प्रॉम्प्ट", "प्रोम्प्ट", "इंस्ट्रक्शन",
+		"指示", "命令", "指令", "ルール", "規則", "制約", "プロンプト", "ガイドライン", "インストラクション",
+		"지시", "지침", "명령", "규칙", "프롬프트", "가이드라인", "제약", "지령",
+	},
+	gExtVerbW: {
+		"покажи", "покажите", "выведи", "выведите", "повтори", "повторите", "раскрой", "раскройте", "напиши", "напишите",
+		"скажи", "скажите", "расскажи", "перечисли", "озвучь", "процитируй", "какой у тебя", "какие у тебя", "каков",
+		"^اعرض", "^أظهر", "^اظهر", "^اكشف", "^اكتب", "^كرر", "^أخبرني", "^اخبرني", "^قل لي", "^ما هي", "^ما هو", "^أعطني", "^اعطني", "^اطبع",
+		"दिखाओ", "दिखाएं", "दिखाइए", "दिखा दो", "बताओ", "बताएं", "बताइए", "बता दो", "लिखो", "दोहराओ", "प्रकट करो", "क्या है", "क्या हैं",
+		"表示", "見せ", "教え", "出力", "繰り返", "書き出", "開示", "漏ら", "何ですか",
+		"보여", "출력", "알려", "말해", "반복", "공개", "누설", "적어", "써줘", "뭐야", "무엇",
+	},
+	gExtModW: {
+		"системн*", "скрыт*", "свой", "свои", "твой", "твои", "ваш*", "исходн*", "первоначальн*", "секретн*",
+		"النظام", "الخاصة بك", "الخاص بك", "المخفية", "الأصلية", "الأولية", "السرية",
+		"सिस्टम", "अपना", "अपने", "तुम्हारा", "तुम्हारे", "आपका", "आपके", "छिपे", "मूल", "गुप्त",
+		"システム", "あなたの", "最初の", "隠された", "元の", "秘密の",
+		"시스템", "너의", "당신의", "숨겨진", "원래", "초기",
+	},
+	gExtObjW: {
+		"промпт*", "инструкци*", "указани*", "сообщени*",
+		"موجه", "تعليمات", "التعليمات", "الأوامر", "البرومبت", "رسالة",
+		"प्रॉम्प्ट", "प्रोम्प्ट", "निर्देश", "आदेश", "संदेश",
+		"プロンプト", "指示", "命令", "インストラクション",
+		"프롬프트", "지시", "지침", "명령",
+	},
 }
 
 // proxRule fires when every requirement is met by some hit within window
@@ -236,6 +322,7 @@ type proxRule struct {
 var proxRules = []proxRule{
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrQuant, gOvrObj}, window: 70},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrAll}, window: 40},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gOvrQuantW, gOvrObjW}, window: 150},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gVoid}, window: 60},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gNewInstr, gYou, gImperative}, window: 100},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}},
@@ -245,6 +332,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gJbUnres}, window: 100},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gExtObj}, window: 80},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerbW, gExtModW, gExtObjW}, window: 120},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gVerbatim, gPromptWord}, window: 80},
 	{rule: "prompt_injection.role_injection", reqs: []group{gRoleToken}},
 	{rule: "prompt_injection.role_injection", reqs: []group{gFakeTag, gIndDir}, window: 160},

@@ -152,7 +152,14 @@ var confusables = map[rune]rune{
 	'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
 	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ο': 'o', 'Ρ': 'p',
 	'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'ı': 'i', 'ℓ': 'l', 'ß': 's', '’': '\'', '‘': '\'', 'ʼ': '\'',
+	// Latin letters NFKD does not take apart (Polish, Vietnamese, Croatian).
+	'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'ø': 'o', 'Ø': 'o',
 }
+
+// arabicFold writes the Arabic letters that are spelt either way the same:
+// alef with hamza or madda as bare alef, alef maqsura as yeh, teh marbuta
+// as heh, as search engines do for Arabic.
+var arabicFold = map[rune]string{'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا", 'ى': "ي", 'ة': "ه"}
 
 var (
 	runeFoldOnce sync.Once
@@ -211,7 +218,13 @@ func buildRuneFold() {
 				runeFold[r] = b.String()
 				continue
 			}
-			if k := norm.NFKC.String(orig); k != orig {
+			if f, ok := arabicFold[r]; ok {
+				runeFold[r] = f
+				continue
+			}
+			// Other scripts keep their letters, lower-cased (Cyrillic and
+			// Greek capitals open sentences).
+			if k := strings.ToLower(norm.NFKC.String(orig)); k != orig {
 				runeFold[r] = k
 			}
 		}
