@@ -169,6 +169,7 @@ func TestBadRequestsAreClear4xxAndWriteNothing(t *testing.T) {
 		{"document text object", call{body: `{"input":"a","documents":[{"id":"d","text":{}}]}`}, 422, "validation_failed"},
 		{"document source number", call{body: `{"input":"a","documents":[{"id":"d","source":1,"text":"t"}]}`}, 422, "validation_failed"},
 		{"document source too long", call{body: `{"input":"a","documents":[{"id":"d","source":"` + strings.Repeat("s", httpapi.MaxDocumentSource+1) + `","text":"t"}]}`}, 422, "validation_failed"},
+		{"document source with a newline", call{body: `{"input":"a","documents":[{"id":"d","source":"a\nb","text":"t"}]}`}, 422, "validation_failed"},
 		{"document unknown member", call{body: `{"input":"a","documents":[{"id":"d","text":"t","url":"x"}]}`}, 422, "validation_failed"},
 		{"duplicate document ids", call{body: `{"input":"a","documents":[{"id":"d","text":"t"},{"id":"d","text":"u"}]}`}, 422, "validation_failed"},
 		{"too many documents", call{body: `{"input":"a","documents":[` + strings.Repeat(`{"id":"d","text":"t"},`, httpapi.MaxDocuments) + `{"id":"last","text":"t"}]}`}, 422, "validation_failed"},

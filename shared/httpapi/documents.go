@@ -79,6 +79,8 @@ func ParseDocuments(in []DocumentInput) ([]gate.Document, []evidence.DocumentRef
 			return nil, nil, fmt.Errorf("documents[%d].text is required", i)
 		case d.Source != nil && len(*d.Source) > MaxDocumentSource:
 			return nil, nil, fmt.Errorf("documents[%d].source is longer than %d bytes", i, MaxDocumentSource)
+		case d.Source != nil && hasControl(*d.Source):
+			return nil, nil, fmt.Errorf("documents[%d].source may not contain control characters", i)
 		}
 		if j, dup := seen[*d.ID]; dup {
 			return nil, nil, fmt.Errorf("documents[%d].id %q repeats documents[%d].id: ids name documents in violations and must be unique", i, *d.ID, j)
@@ -91,4 +93,15 @@ func ParseDocuments(in []DocumentInput) ([]gate.Document, []evidence.DocumentRef
 		}
 	}
 	return docs, refs, nil
+}
+
+// hasControl reports a C0 control character or DEL: a source is a label, and
+// each such byte would take six in the evidence entry's JSON.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return true
+		}
+	}
+	return false
 }
