@@ -140,11 +140,11 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 			return nil, fmt.Errorf("automaton: empty pattern")
 		}
 		for i := 0; i < len(p.text); i++ {
-			used[p.text[i]] = true
+			used[p.text[i]] = p.text[i] != '_' // read as a space below
 		}
 	}
 	for i := range a.pats {
-		if strings.IndexByte(a.pats[i].text, ' ') >= 0 {
+		if strings.ContainsAny(a.pats[i].text, " _") {
 			a.pats[i].flags |= pfSpaced
 		}
 	}
@@ -159,6 +159,10 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	}
 	for c := 0; c < 256; c++ {
 		a.class[c] = folded[foldByte[c]]
+		if c == '_' {
+			// An underscore separates words like a space ("your_system_prompt").
+			a.class[c] = folded[' ']
+		}
 	}
 	a.space = folded[' ']
 	a.nclass = n
@@ -173,7 +177,7 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	for id, p := range pats {
 		s := uint32(0)
 		for i := 0; i < len(p.text); i++ {
-			c := int(folded[p.text[i]])
+			c := int(a.class[p.text[i]])
 			nx := a.next[int(s)*n+c]
 			if nx == 0 {
 				nx = uint32(len(out))
@@ -410,7 +414,7 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 		p := a.outList[k]
 		// The right boundary first: it needs no walk back, and inside a
 		// word ("llm" in "limit") it is what fails.
-		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] {
+		if p.flags&pfRightOpen == 0 && end < len(s) && wordByte[s[end]] && !camelJoin(s, end) {
 			continue
 		}
 		// Without a space in the pattern no whitespace run can be inside
@@ -419,7 +423,7 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 		if p.flags&pfSpaced != 0 {
 			start = backStart(s, end, int(p.size))
 		}
-		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] {
+		if p.flags&pfLeftOpen == 0 && start > 0 && wordByte[s[start-1]] && !camelJoin(s, start) {
 			continue
 		}
 		hits = append(hits, acHit{pat: p.id, start: int32(start), end: int32(end)})
@@ -427,7 +431,14 @@ func (a *automaton) emit(s string, end int, head int32, hits []acHit) []acHit {
 	return hits
 }
 
-func isSpaceByte(c byte) bool { return foldByte[c] == ' ' }
+// camelJoin reports a word boundary inside an identifier at i: a lower
+// case letter followed by a capital ("ignorePrevious"), so CamelCase and
+// camelCase words are read as words.
+func camelJoin(s string, i int) bool {
+	return i > 0 && i < len(s) && s[i-1] >= 'a' && s[i-1] <= 'z' && s[i] >= 'A' && s[i] <= 'Z'
+}
+
+func isSpaceByte(c byte) bool { return foldByte[c] == ' ' || c == '_' }
 
 // backStart finds where a match of size folded bytes ending at end begins,
 // replaying the whitespace collapse of run backwards.

@@ -92,6 +92,11 @@ type detector struct {
 	groupRules                                                                         [64]uint64 // per group: the rules (bit per index into rules) with a requirement in it
 }
 
+// joinedGroups are the groups whose phrases are also matched with their
+// spaces left out: the objects and framings of override and extraction,
+// which attackers write as identifiers.
+const joinedGroups = 1<<gExtObj | 1<<gNewInstr | 1<<gOvrAll | 1<<gVoid
+
 func newDetector(p *Policy, active []Action) (*detector, error) {
 	d := &detector{
 		active:          active,
@@ -148,6 +153,12 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		}
 		for _, w := range words {
 			addWord(w, g)
+			// Phrases are also read written as one identifier
+			// ("YourSystemPrompt", "#newinstructions"); underscores and
+			// camelCase boundaries the automaton reads itself.
+			if joinedGroups&(1<<g) != 0 && isASCII(w) && strings.Contains(w, " ") {
+				addWord(strings.ReplaceAll(w, " ", ""), g)
+			}
 		}
 	}
 	addProbe := func(raw string, probe uint8, arg int32) {

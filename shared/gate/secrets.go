@@ -106,10 +106,11 @@ var secretPrefixes = []secretPrefix{
 	{prefix: "ASIA*", rule: "secret.aws_access_key", cs: csUpper32, min: 16, max: 16},
 	{prefix: "ABIA*", rule: "secret.aws_access_key", cs: csUpper32, min: 16, max: 16},
 	{prefix: "ACCA*", rule: "secret.aws_access_key", cs: csUpper32, min: 16, max: 16},
-	{prefix: "aws_secret_access_key", rule: "secret.aws_secret_key", special: spAWSSecret},
+	// The automaton reads '_' as a space: these also match
+	// aws_secret_access_key and aws_secret_key.
 	{prefix: "aws secret access key", rule: "secret.aws_secret_key", special: spAWSSecret},
+	{prefix: "aws secret key", rule: "secret.aws_secret_key", special: spAWSSecret},
 	{prefix: "SecretAccessKey", rule: "secret.aws_secret_key", special: spAWSSecret},
-	{prefix: "aws_secret_key", rule: "secret.aws_secret_key", special: spAWSSecret},
 	{prefix: "-----BEGIN", rule: "secret.private_key", special: spPrivateKey},
 	{prefix: "eyJ*", rule: "secret.jwt", special: spJWT},
 	{prefix: "ghp_*", rule: "secret.github_token", cs: csAlnum, min: 36, max: 36},
@@ -508,7 +509,7 @@ func confirmJWT(s string, start, rule int) (int, int, int, bool) {
 
 // passwordWords introduce an assigned secret ("password: hunter2!").
 var passwordWords = []string{
-	"password*", "passwd", "pwd", "passphrase", "secret_key", "secret key", "api_key", "apikey", "api-key", "api key",
+	"password*", "passwd", "pwd", "passphrase", "secret key", "apikey", "api-key", "api key", // '_' reads as a space
 	"access_token", "auth_token", "client_secret", "private_token", "db_password",
 	"mot de passe", "contrasena", "clave", "passwort", "kennwort", "senha", "密码", "口令",
 }
