@@ -126,6 +126,8 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		Store:    store,
 		Subjects: subjects,
 		Models:   &httpapi.CachedApprovals{Source: NewRegisters(c, cfg), TTL: ApprovalCacheTTL, Now: cfg.Now},
+		// Registry items IDEM#<tenant>#<key>, 24 h TTL (decision 112).
+		Idempotency: &httpapi.Idempotency{Store: dynamo.NewIdempotencyStore(ddb, cfg.RegistryTable), Log: cfg.Log},
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))

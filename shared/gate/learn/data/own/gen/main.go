@@ -197,6 +197,7 @@ func generate(dir string, log io.Writer) error {
 		buildInjection(),
 		buildIndirect(),
 		buildContextBenign(),
+		buildInstructionBenign(),
 	}
 	for _, s := range sets {
 		if err := s.write(dir); err != nil {
