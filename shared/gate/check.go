@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/agentgate/agentgate/shared/gate/learn"
 )
 
 // Targets of a violation.
@@ -17,6 +19,7 @@ const (
 type finding struct {
 	rule       int // index into ruleIDs
 	start, end int
+	score      float64 // the learned layer's score, for its rules
 }
 
 // ruleIDs orders the catalog so per-rule policy can live in slices indexed
@@ -50,7 +53,25 @@ type Gate struct {
 	action   []Action // by rule number
 	severity []string // by rule number
 	det      *detector
+	// The learned layer: its heads' rule numbers and thresholds; modelOn is
+	// false when the policy turns all three rules off (nothing is scored).
+	model     *learn.Model
+	modelRule [learn.NumHeads]int
+	threshold [learn.NumHeads]float64
+	modelOn   bool
 }
+
+// Heads scored per target (decision 141): the input may carry any family
+// (users paste documents); a document is data, so only instructions hidden
+// in it count; the output is the model's own answer, checked by the
+// lexicon's output rules only.
+var (
+	inputHeads    = []int{learn.HeadInjection, learn.HeadJailbreak, learn.HeadIndirect}
+	documentHeads = []int{learn.HeadIndirect, learn.HeadInjection}
+)
+
+// modelHeads names the heads in policy fields and messages.
+var modelHeads = learn.HeadNames
 
 // New compiles a policy into a Gate. A nil policy means DefaultPolicy.
 func New(p *Policy) (*Gate, error) {
@@ -60,11 +81,15 @@ func New(p *Policy) (*Gate, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("new gate: %w", err)
 	}
-	h, err := p.hash()
+	m, err := learn.Embedded()
 	if err != nil {
 		return nil, fmt.Errorf("new gate: %w", err)
 	}
-	g := &Gate{policy: *p, hash: h, action: make([]Action, len(ruleIDs)), severity: make([]string, len(ruleIDs))}
+	h, err := p.hash(m.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("new gate: %w", err)
+	}
+	g := &Gate{policy: *p, hash: h, action: make([]Action, len(ruleIDs)), severity: make([]string, len(ruleIDs)), model: m}
 	for i, id := range ruleIDs {
 		ri := ruleInfo[id]
 		cp, ok := p.Categories[ri.category]
@@ -84,6 +109,18 @@ func New(p *Policy) (*Gate, error) {
 			}
 		}
 	}
+	g.threshold = m.Threshold
+	var set [learn.NumHeads]*float64
+	if p.Model != nil {
+		set = p.Model.Thresholds.byHead()
+	}
+	for h, id := range ModelRules() {
+		g.modelRule[h] = ruleNo(id)
+		if set[h] != nil {
+			g.threshold[h] = *set[h]
+		}
+		g.modelOn = g.modelOn || g.action[g.modelRule[h]] != ActionOff
+	}
 	det, err := newDetector(p, g.action)
 	if err != nil {
 		return nil, fmt.Errorf("new gate: %w", err)
@@ -92,7 +129,8 @@ func New(p *Policy) (*Gate, error) {
 	return g, nil
 }
 
-// PolicyHash is the hex sha256 of the canonical policy and RuleSetVersion.
+// PolicyHash is the hex sha256 of the canonical policy, RuleSetVersion and
+// the learned model's hash.
 func (g *Gate) PolicyHash() string { return g.hash }
 
 // Policy returns a copy of the policy the gate was built from.
@@ -106,6 +144,12 @@ func (g *Gate) CheckRequest(r Request) Result {
 
 	input, output := r.Input, r.Output
 	sc.findings = g.det.scan(sc, input, false, sc.findings[:0])
+	var scores *Scores
+	if g.modelOn {
+		w := g.model.Score(input)
+		scores = &Scores{Injection: w[learn.HeadInjection].Score, Jailbreak: w[learn.HeadJailbreak].Score, Indirect: w[learn.HeadIndirect].Score}
+		sc.findings = g.modelFindings(w, inputHeads, sc.findings)
+	}
 	nIn := len(sc.findings)
 	if output != nil {
 		sc.findings = g.det.scan(sc, *output, true, sc.findings)
@@ -117,13 +161,19 @@ func (g *Gate) CheckRequest(r Request) Result {
 		docEnd = make([]int, len(r.Documents))
 		for i, d := range r.Documents {
 			sc.findings = g.det.scan(sc, d.Text, false, sc.findings)
+			if g.modelOn {
+				w := g.model.Score(d.Text)
+				scores.Injection = max(scores.Injection, w[learn.HeadInjection].Score)
+				scores.Indirect = max(scores.Indirect, w[learn.HeadIndirect].Score)
+				sc.findings = g.modelFindings(w, documentHeads, sc.findings)
+			}
 			docEnd[i] = len(sc.findings)
 		}
 	}
 	if len(sc.findings) == 0 {
-		return Result{Passed: true, Decision: Allow, Violations: []Violation{}}
+		return Result{Passed: true, Decision: Allow, Violations: []Violation{}, Scores: scores}
 	}
-	res := Result{Decision: Allow, Violations: make([]Violation, 0, len(sc.findings))}
+	res := Result{Decision: Allow, Violations: make([]Violation, 0, len(sc.findings)), Scores: scores}
 	needRedact := false
 	doc := 0
 	for i, f := range sc.findings {
@@ -172,6 +222,18 @@ func (g *Gate) CheckRequest(r Request) Result {
 	return res
 }
 
+// modelFindings appends a finding for each of heads whose score reaches
+// its threshold and whose rule is on; its span is the window that scored.
+func (g *Gate) modelFindings(w [learn.NumHeads]learn.Window, heads []int, out []finding) []finding {
+	for _, h := range heads {
+		r := g.modelRule[h]
+		if w[h].Score >= g.threshold[h] && g.action[r] != ActionOff {
+			out = append(out, finding{rule: r, start: w[h].Start, end: w[h].End, score: w[h].Score})
+		}
+	}
+	return out
+}
+
 var (
 	inputControls      = []string{"CC6.6", "PI1.2"}
 	inputConfControls  = []string{"CC6.6", "PI1.2", "C1.1"}
@@ -205,6 +267,7 @@ func (g *Gate) violation(f finding, target string, act Action) Violation {
 		Start:    f.start,
 		End:      f.end,
 		Message:  ri.message,
+		Score:    f.score,
 	}
 }
 

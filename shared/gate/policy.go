@@ -75,6 +75,30 @@ type Policy struct {
 	// Canaries are secret strings planted in the tenant's system prompt. One
 	// appearing in a model output means the system prompt leaked.
 	Canaries []string `json:"canaries,omitempty"`
+	// Model tunes the learned layer; nil keeps its calibrated defaults.
+	Model *ModelPolicy `json:"model,omitempty"`
+}
+
+// ModelPolicy configures the learned layer (docs/gate.md, "Learned layer").
+// Its findings are rules prompt_injection.model, jailbreak.model and
+// indirect_injection.model: actions and severities are set under "rules"
+// or the prompt_injection category like any other rule's.
+type ModelPolicy struct {
+	Thresholds ModelThresholds `json:"thresholds"`
+}
+
+// ModelThresholds are the scores in (0, 1] at or above which a head's
+// score is a finding. An unset head keeps the threshold calibrated with the
+// model (false positives at most ~1 % on benign data).
+type ModelThresholds struct {
+	Injection *float64 `json:"injection,omitempty"`
+	Jailbreak *float64 `json:"jailbreak,omitempty"`
+	Indirect  *float64 `json:"indirect,omitempty"`
+}
+
+// byHead lists the thresholds in the order of the model's heads.
+func (t ModelThresholds) byHead() [3]*float64 {
+	return [3]*float64{t.Injection, t.Jailbreak, t.Indirect}
 }
 
 // DefaultPolicy is the safe default: injection, secrets and exfiltration
@@ -178,6 +202,13 @@ func (p *Policy) Validate() error {
 			return fmt.Errorf("allowlist.values[%d]: empty value", i)
 		}
 	}
+	if p.Model != nil {
+		for h, t := range p.Model.Thresholds.byHead() {
+			if t != nil && !(*t > 0 && *t <= 1) {
+				return fmt.Errorf("model.thresholds.%s: %v is not in (0, 1]", modelHeads[h], *t)
+			}
+		}
+	}
 	for i, c := range p.Canaries {
 		if len(c) < minCanaryLen {
 			return fmt.Errorf("canaries[%d]: %d bytes, need at least %d so ordinary text cannot match", i, len(c), minCanaryLen)
@@ -224,9 +255,10 @@ func categoryNames() []string {
 }
 
 // hash is sha256 over the RFC 8785 canonical form of the policy followed by
-// the rule-set version, so equal policies hash equally whatever their key
-// order or whitespace, and a rules change alters every hash.
-func (p *Policy) hash() (string, error) {
+// the rule-set version and the learned model's hash, so equal policies hash
+// equally whatever their key order or whitespace, and a rules or model
+// change alters every hash.
+func (p *Policy) hash(modelHash string) (string, error) {
 	cp := *p
 	cp.Allowlist.Hosts = sortedCopy(p.Allowlist.Hosts)
 	cp.Allowlist.Emails = sortedCopy(p.Allowlist.Emails)
@@ -245,6 +277,7 @@ func (p *Policy) hash() (string, error) {
 	h.Write([]byte("agentgate/policy/v1\n"))
 	h.Write(canon)
 	h.Write([]byte("\n" + RuleSetVersion))
+	h.Write([]byte("\nmodel " + modelHash))
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 

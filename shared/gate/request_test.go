@@ -29,7 +29,9 @@ func TestCheckRequestDocuments(t *testing.T) {
 			for _, v := range res.Violations {
 				assert.Equal(t, TargetDocument, v.Target, v.Rule)
 				assert.Contains(t, v.Controls, "CC6.6")
-				ids = append(ids, v.Document)
+				if len(ids) == 0 || ids[len(ids)-1] != v.Document {
+					ids = append(ids, v.Document) // lexicon and model may both report one document
+				}
 			}
 			assert.Equal(t, tt.docIDs, ids)
 			if tt.decision == Redact {

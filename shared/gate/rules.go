@@ -20,6 +20,12 @@ var ruleInfo = map[string]rule{
 	"prompt_injection.encoded_payload":          {CatInjection, "high", "[REMOVED]", "encoded (base64, hex or URL-encoded) text carrying instructions"},
 	"prompt_injection.invisible_text":           {CatInjection, "critical", "[REMOVED]", "text smuggled in invisible Unicode tag characters"},
 
+	// The learned layer's findings (decision 141): category prompt_injection,
+	// so the policies, actions and redaction written for injection apply.
+	"prompt_injection.model":   {CatInjection, "high", "[REMOVED]", "learned model: instruction override or system prompt extraction"},
+	"jailbreak.model":          {CatInjection, "high", "[REMOVED]", "learned model: persona or role-play jailbreak"},
+	"indirect_injection.model": {CatInjection, "high", "[REMOVED]", "learned model: instructions addressed to the assistant inside data"},
+
 	"pii.email":      {CatPII, "medium", "[EMAIL]", "e-mail address"},
 	"pii.phone":      {CatPII, "medium", "[PHONE]", "telephone number"},
 	"pii.card":       {CatPII, "high", "[CARD]", "payment card number (Luhn and issuer range valid)"},
@@ -89,4 +95,10 @@ var ruleInfo = map[string]rule{
 	"leakage.system_prompt": {CatLeakage, "medium", "[REMOVED]", "output appears to recite the system prompt"},
 
 	"obfuscation.invisible_characters": {CatObfuscation, "low", "", "zero-width or bidirectional control characters (stripped before detection)"},
+}
+
+// ModelRules are the learned layer's rule ids, one per head (injection,
+// jailbreak, indirect).
+func ModelRules() []string {
+	return []string{"prompt_injection.model", "jailbreak.model", "indirect_injection.model"}
 }

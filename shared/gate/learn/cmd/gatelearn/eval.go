@@ -1,0 +1,191 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/agentgate/agentgate/shared/gate"
+	"github.com/agentgate/agentgate/shared/gate/learn"
+)
+
+// row accumulates one (source, family) line of the report.
+type row struct {
+	source, family, label string
+	n, model, lex, gate   int
+}
+
+func (r *row) add(model, lex bool) {
+	r.n++
+	if model {
+		r.model++
+	}
+	if lex {
+		r.lex++
+	}
+	if model || lex {
+		r.gate++
+	}
+}
+
+func pct(k, n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f %%", 100*float64(k)/float64(n))
+}
+
+// lexicon reports whether the gate without its learned layer finds an
+// injection in text.
+func lexicon() (func(string) bool, error) {
+	p := gate.DefaultPolicy()
+	p.Rules = map[string]gate.RulePolicy{}
+	for _, r := range gate.ModelRules() {
+		p.Rules[r] = gate.RulePolicy{Action: gate.ActionOff}
+	}
+	g, err := gate.New(p)
+	if err != nil {
+		return nil, err
+	}
+	return func(text string) bool {
+		for _, v := range g.Check(text, nil).Violations {
+			if v.Category == gate.CatInjection {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
+
+// flagged applies the thresholds to an input's scores: an input gets every
+// head, as the gate does.
+func flagged(s [learn.NumHeads]learn.Window, th [learn.NumHeads]float64) bool {
+	for h := range s {
+		if s[h].Score >= th[h] {
+			return true
+		}
+	}
+	return false
+}
+
+func eval(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	var c common
+	c.flags(fs)
+	thFrom := fs.String("thresholds", "embedded", "embedded (the shipped model's calibrated thresholds) or oof (calibrate on this run's out-of-fold benign scores: for comparing configurations)")
+	only := fs.String("only", "", "comma-separated groups to evaluate (default all)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	d, err := learn.LoadData(c.data, c.corpus)
+	if err != nil {
+		return err
+	}
+	lex, err := lexicon()
+	if err != nil {
+		return err
+	}
+	items := d.Train()
+	links := learn.Links(items)
+	folds := learn.LOSOFolds(items, len(d.Pool), links)
+	if *only != "" {
+		keep := map[string]bool{}
+		for _, g := range strings.Split(*only, ",") {
+			keep[g] = true
+		}
+		var fk []learn.Fold
+		for _, f := range folds {
+			if keep[f.Name] {
+				fk = append(fk, f)
+			}
+		}
+		folds = fk
+	}
+	oof := learn.CrossValidate(items, folds, c.cfg, progress(stderr))
+	shipped, err := learn.Embedded()
+	if err != nil {
+		return err
+	}
+	th := shipped.Threshold
+	if *thFrom == "oof" {
+		th = learn.Calibrate(items, oof, c.cfg.FPTarget, calReport(stdout))
+	}
+	fmt.Fprintf(stdout, "features %+v epochs %d lr %g l2 %g\n", c.cfg.Features, c.cfg.Epochs, c.cfg.LR, c.cfg.L2)
+	fmt.Fprintf(stdout, "thresholds (%s): injection %.4f, jailbreak %.4f, indirect %.4f\n\n", *thFrom, th[0], th[1], th[2])
+
+	rows := map[string]*row{}
+	for _, s := range oof {
+		it := &items[s.Item]
+		key := it.Label + "\x00" + it.Source + "\x00" + it.Family
+		r := rows[key]
+		if r == nil {
+			r = &row{source: it.Source, family: it.Family, label: it.Label}
+			rows[key] = r
+		}
+		r.add(flagged(s.Scores, th), lex(it.Text))
+	}
+	keys := make([]string, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Fprintln(stdout, "Leave one source out (pool). Attacks: share detected; benign: share flagged (false positives).")
+	section := func(title string, want func(*row) bool) {
+		fmt.Fprintf(stdout, "\n%s\n\n| source | family | n | model | lexicon | gate |\n|---|---|---:|---:|---:|---:|\n", title)
+		var tot row
+		for _, k := range keys {
+			r := rows[k]
+			if !want(r) {
+				continue
+			}
+			fmt.Fprintf(stdout, "| %s | %s | %d | %s | %s | %s |\n", r.source, r.family, r.n, pct(r.model, r.n), pct(r.lex, r.n), pct(r.gate, r.n))
+			tot.n += r.n
+			tot.model += r.model
+			tot.lex += r.lex
+			tot.gate += r.gate
+		}
+		fmt.Fprintf(stdout, "| **all** | | %d | %s | %s | %s |\n", tot.n, pct(tot.model, tot.n), pct(tot.lex, tot.n), pct(tot.gate, tot.n))
+	}
+	section("Attacks (injection, extraction, jailbreak, indirect): detection", func(r *row) bool {
+		return r.label == "attack" && r.family != "harmful-request"
+	})
+	section("Benign: false positives", func(r *row) bool { return r.label == "benign" })
+	section("Harmful requests (not injections, no target): share flagged", func(r *row) bool {
+		return r.family == "harmful-request"
+	})
+
+	// Sets scored by the shipped model.
+	seen := func(title string, set []learn.Item) {
+		if len(set) == 0 {
+			fmt.Fprintf(stdout, "\n%s: no items\n", title)
+			return
+		}
+		byFam := map[string]*row{}
+		for i := range set {
+			it := &set[i]
+			k := it.Label + "\x00" + it.Family
+			r := byFam[k]
+			if r == nil {
+				r = &row{source: it.Source, family: it.Family, label: it.Label}
+				byFam[k] = r
+			}
+			r.add(flagged(shipped.Score(it.Text), shipped.Threshold), lex(it.Text))
+		}
+		ks := make([]string, 0, len(byFam))
+		for k := range byFam {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		fmt.Fprintf(stdout, "\n%s\n\n| label | family | n | model | lexicon | gate |\n|---|---|---:|---:|---:|---:|\n", title)
+		for _, k := range ks {
+			r := byFam[k]
+			fmt.Fprintf(stdout, "| %s | %s | %d | %s | %s | %s |\n", r.label, r.family, r.n, pct(r.model, r.n), pct(r.lex, r.n), pct(r.gate, r.n))
+		}
+	}
+	fmt.Fprintf(stdout, "\nShipped model %s\n", shipped.Hash())
+	seen("Fresh evaluation set (data/own/eval; never trained on), shipped model", d.Fresh)
+	seen("Project corpus, input cases (TRAINED ON: not a generalization figure), shipped model", d.Corpus)
+	return nil
+}

@@ -1,0 +1,119 @@
+// Command gatelearn trains the gate's learned layer and evaluates it.
+//
+//	gatelearn train   # make gate-train: rebuild shared/gate/learn/model/<hash>.glm
+//	gatelearn eval    # make gate-eval: leave-one-source-out figures per source and family
+//
+// Both read the pool (shared/gate/learn/data/pool, with data/corrections.jsonl
+// applied), the project corpus and the project's own data; eval also scores
+// the fresh evaluation set (data/own/eval), which nothing is trained on.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/agentgate/agentgate/shared/gate/learn"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: gatelearn train|eval [flags]")
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "train":
+		err = train(os.Args[2:], os.Stdout, os.Stderr)
+	case "eval":
+		err = eval(os.Args[2:], os.Stdout, os.Stderr)
+	default:
+		err = fmt.Errorf("unknown command %q (train or eval)", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gatelearn:", err)
+		os.Exit(1)
+	}
+}
+
+type common struct {
+	data, corpus string
+	cfg          learn.Config
+	grams        string
+}
+
+func (c *common) flags(fs *flag.FlagSet) {
+	c.cfg = learn.DefaultConfig()
+	fs.StringVar(&c.data, "data", "shared/gate/learn/data", "data directory (pool/, own/, corrections.jsonl)")
+	fs.StringVar(&c.corpus, "corpus", "shared/gate/testdata/corpus.jsonl", "project corpus")
+	fs.Func("bits", "hash table bits", func(s string) error {
+		n, err := strconv.Atoi(s)
+		c.cfg.Features.Bits = uint32(n)
+		return err
+	})
+	fs.Func("grams", "character n-gram sizes, comma separated (empty: none)", func(s string) error {
+		c.cfg.Features.Grams = 0
+		for _, f := range strings.Split(s, ",") {
+			if f == "" {
+				continue
+			}
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 || n > 8 {
+				return fmt.Errorf("gram size %q", f)
+			}
+			c.cfg.Features.Grams |= 1 << n
+		}
+		return nil
+	})
+	fs.BoolVar(&c.cfg.Features.Words, "words", c.cfg.Features.Words, "word unigrams and bigrams")
+	fs.IntVar(&c.cfg.Epochs, "epochs", c.cfg.Epochs, "epochs")
+	fs.Float64Var(&c.cfg.LR, "lr", c.cfg.LR, "AdaGrad step")
+	fs.Float64Var(&c.cfg.L2, "l2", c.cfg.L2, "L2 weight decay")
+}
+
+func progress(w io.Writer) func(string, int, int) {
+	t0 := time.Now()
+	return func(fold string, n, of int) {
+		fmt.Fprintf(w, "[%6.1fs] fold %d/%d %s\n", time.Since(t0).Seconds(), n, of, fold)
+	}
+}
+
+func train(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	var c common
+	c.flags(fs)
+	out := fs.String("out", "shared/gate/learn/model", "directory of the embedded model file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	d, err := learn.LoadData(c.data, c.corpus)
+	if err != nil {
+		return err
+	}
+	m := learn.TrainShipped(d, c.cfg, progress(stderr), calReport(stdout))
+	old, _ := filepath.Glob(filepath.Join(*out, "*.glm"))
+	for _, p := range old {
+		if err := os.Remove(p); err != nil {
+			return err
+		}
+	}
+	path := filepath.Join(*out, learn.FileName(m.Hash()))
+	if err := os.WriteFile(path, m.Encode(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "model %s\nhash %s\nthresholds injection=%.4f jailbreak=%.4f indirect=%.4f\n",
+		path, m.Hash(), m.Threshold[0], m.Threshold[1], m.Threshold[2])
+	return nil
+}
+
+// calReport prints the threshold each benign source would need.
+func calReport(w io.Writer) func(int, string, int, float64) {
+	return func(h int, src string, n int, bound float64) {
+		fmt.Fprintf(w, "calibration %-9s %-22s n=%5d needs >= %.6f\n", learn.HeadNames[h], src, n, bound)
+	}
+}

@@ -1,0 +1,247 @@
+package learn
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Item is one line of the training pool's JSON-lines format.
+type Item struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Label  string `json:"label"`
+	Family string `json:"family"`
+	Lang   string `json:"lang"`
+	Text   string `json:"text"`
+	// Note explains a corrected label (see data/corrections.jsonl).
+	Note string `json:"note,omitempty"`
+}
+
+// Labels per head: positive, negative, or not used for that head.
+const (
+	unused = iota
+	negative
+	positive
+)
+
+// headLabels maps an item to its label for each head. Attack families
+// train their own head and are left out of the others; harmful requests
+// are not injections and train nothing.
+func headLabels(it *Item) (l [NumHeads]int8) {
+	if it.Label == "benign" {
+		return [NumHeads]int8{negative, negative, negative}
+	}
+	switch it.Family {
+	case "injection-direct", "extraction":
+		l[HeadInjection] = positive
+	case "jailbreak":
+		l[HeadJailbreak] = positive
+	case "injection-indirect":
+		l[HeadIndirect] = positive
+	}
+	return l
+}
+
+// readJSONL reads one file of items.
+func readJSONL(path string) ([]Item, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Item
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var it Item
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if it.Label != "attack" && it.Label != "benign" {
+			return nil, fmt.Errorf("%s:%d: label %q", path, line, it.Label)
+		}
+		out = append(out, it)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return out, nil
+}
+
+// readDir reads every *.jsonl file of dir in name order, skipping the
+// names in skip.
+func readDir(dir string, skip map[string]bool) ([]Item, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	var out []Item
+	for _, p := range paths {
+		if skip[filepath.Base(p)] {
+			continue
+		}
+		its, err := readJSONL(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, its...)
+	}
+	return out, nil
+}
+
+// correction relabels one pool item; the reason is kept on the item.
+type correction struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Family string `json:"family"`
+	Note   string `json:"note"`
+}
+
+func applyCorrections(items []Item, path string) error {
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	byID := make(map[string]int, len(items))
+	for i := range items {
+		byID[items[i].ID] = i
+	}
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var c correction
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		i, ok := byID[c.ID]
+		if !ok {
+			return fmt.Errorf("%s:%d: no item %q", path, line, c.ID)
+		}
+		if c.Note == "" {
+			return fmt.Errorf("%s:%d: a correction needs a note saying why", path, line)
+		}
+		items[i].Label, items[i].Family, items[i].Note = c.Label, c.Family, c.Note
+	}
+	return sc.Err()
+}
+
+// corpusCase is the part of the gate's corpus format (shared/gate/testdata)
+// training reads; the gate package cannot be imported from here.
+type corpusCase struct {
+	ID     string `json:"id"`
+	Family string `json:"family"`
+	Lang   string `json:"lang"`
+	Label  string `json:"label"`
+	Target string `json:"target"`
+	Input  string `json:"input"`
+	Expect string `json:"expect"`
+}
+
+// readCorpus turns the project corpus's input cases into items: its
+// injection families train the injection head, its jailbreaks and indirect
+// cases their heads, its benign inputs are negatives. PII, secret and
+// output cases are the lexicon's and are left out.
+func readCorpus(path string) ([]Item, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Item
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var c corpusCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if c.Target != "input" {
+			continue
+		}
+		it := Item{ID: "corpus-" + c.ID, Source: "project-corpus", Label: c.Label, Lang: c.Lang, Text: c.Input}
+		switch {
+		case c.Label == "benign":
+			it.Family = "benign-" + c.Family
+		case c.Expect != "prompt_injection":
+			continue
+		case c.Family == "jailbreak":
+			it.Family = "jailbreak"
+		case c.Family == "indirect":
+			it.Family = "injection-indirect"
+		default:
+			it.Family = "injection-direct"
+		}
+		out = append(out, it)
+	}
+	return out, sc.Err()
+}
+
+// Data is everything training reads, in a fixed order.
+type Data struct {
+	Pool   []Item // the public pool, with corrections applied
+	Corpus []Item // the project corpus (input cases)
+	Own    []Item // data written for this project (not the fresh eval set)
+	Fresh  []Item // the fresh evaluation set: never trained on
+}
+
+// Train returns the items the shipped model is trained on.
+func (d *Data) Train() []Item {
+	out := make([]Item, 0, len(d.Pool)+len(d.Corpus)+len(d.Own))
+	out = append(out, d.Pool...)
+	out = append(out, d.Corpus...)
+	return append(out, d.Own...)
+}
+
+// FreshEvalDir holds the project's fresh evaluation set (under data/own):
+// written for this project after the pool, never trained on.
+const FreshEvalDir = "eval"
+
+// LoadData reads the pool (dir/pool), its corrections, the project corpus
+// and the project's own data (dir/own).
+func LoadData(dir, corpusPath string) (*Data, error) {
+	var d Data
+	var err error
+	if d.Pool, err = readDir(filepath.Join(dir, "pool"), nil); err != nil {
+		return nil, fmt.Errorf("load pool: %w", err)
+	}
+	if len(d.Pool) == 0 {
+		return nil, fmt.Errorf("load pool: no items in %s", filepath.Join(dir, "pool"))
+	}
+	if err := applyCorrections(d.Pool, filepath.Join(dir, "corrections.jsonl")); err != nil {
+		return nil, fmt.Errorf("load corrections: %w", err)
+	}
+	if d.Corpus, err = readCorpus(corpusPath); err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	own := filepath.Join(dir, "own")
+	// Only the top level of own/ is training data; own/eval is not.
+	if d.Own, err = readDir(own, nil); err != nil {
+		return nil, fmt.Errorf("load own data: %w", err)
+	}
+	if d.Fresh, err = readDir(filepath.Join(own, FreshEvalDir), nil); err != nil {
+		return nil, fmt.Errorf("load fresh eval set: %w", err)
+	}
+	return &d, nil
+}

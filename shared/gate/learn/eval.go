@@ -1,0 +1,226 @@
+package learn
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Fold is one train/test split by item index.
+type Fold struct {
+	Name  string
+	Test  []int
+	Train []int
+}
+
+// composed reports whether an item was built here from parts of other
+// sources (see the pool README).
+func composed(it *Item) bool { return strings.HasPrefix(it.Source, "composed-") }
+
+// partSources are the sources whose texts the composed items were built
+// from: payloads, host code windows and the benign tasks of the hijacks.
+var partSources = map[string]bool{
+	"pallms": true, "taksec": true, "payloadsallthethings": true, "giskard-promptinject": true,
+	"llm-guard-tests": true, "rebuff-tests": true, "purplellama-pi": true, "code-snippets": true,
+	"self-instruct": true, "clinc-oos": true, "oasst1": true, "banking77": true,
+}
+
+// minPart is the shortest part searched for inside composed items: shorter
+// texts ("hi") would link by accident.
+const minPart = 20
+
+// Links returns, for every item, the items it shares a text with: a
+// composed item and each pool item whose text it contains (its payload,
+// its host code window, its benign task). The builder did not store the
+// parts per line, so they are found again by substring search.
+func Links(items []Item) [][]int {
+	out := make([][]int, len(items))
+	var parts, comps []int
+	for i := range items {
+		switch {
+		case composed(&items[i]):
+			comps = append(comps, i)
+		case partSources[items[i].Source] && len(items[i].Text) >= minPart:
+			parts = append(parts, i)
+		}
+	}
+	for _, c := range comps {
+		for _, p := range parts {
+			if strings.Contains(items[c].Text, items[p].Text) {
+				out[c] = append(out[c], p)
+				out[p] = append(out[p], c)
+			}
+		}
+	}
+	for i := range out {
+		sort.Ints(out[i])
+	}
+	return out
+}
+
+// foldFrom builds a fold whose test set is test: training is every other
+// item except those linked to a test item, so no payload, host or task of a
+// test item is ever trained on.
+func foldFrom(name string, items []Item, links [][]int, test []int) Fold {
+	drop := make([]bool, len(items))
+	for _, i := range test {
+		drop[i] = true
+		for _, j := range links[i] {
+			drop[j] = true
+		}
+	}
+	f := Fold{Name: name, Test: test}
+	for i := range items {
+		if !drop[i] {
+			f.Train = append(f.Train, i)
+		}
+	}
+	return f
+}
+
+// groupOf is the unit a fold holds out: the source, and one group for all
+// composed items (they share templates and payload pools).
+func groupOf(it *Item) string {
+	if composed(it) {
+		return "composed-*"
+	}
+	return it.Source
+}
+
+// poolGroups returns the pool's groups (sorted) and each group's items.
+// Items of the project corpus and own data are in no group: they are
+// always trained on.
+func poolGroups(items []Item, pool int) ([]string, map[string][]int) {
+	byGroup := map[string][]int{}
+	for i := 0; i < pool; i++ {
+		g := groupOf(&items[i])
+		byGroup[g] = append(byGroup[g], i)
+	}
+	names := make([]string, 0, len(byGroup))
+	for g := range byGroup {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	return names, byGroup
+}
+
+// LOSOFolds is leave one source out over the first pool items of items.
+func LOSOFolds(items []Item, pool int, links [][]int) []Fold {
+	names, byGroup := poolGroups(items, pool)
+	folds := make([]Fold, 0, len(names))
+	for _, g := range names {
+		folds = append(folds, foldFrom(g, items, links, byGroup[g]))
+	}
+	return folds
+}
+
+// GroupFolds deals the pool's groups round-robin into k folds: the cheaper
+// out-of-fold scoring that calibrates the shipped model's thresholds.
+func GroupFolds(items []Item, pool int, links [][]int, k int) []Fold {
+	names, byGroup := poolGroups(items, pool)
+	tests := make([][]int, k)
+	for n, g := range names {
+		tests[n%k] = append(tests[n%k], byGroup[g]...)
+	}
+	folds := make([]Fold, k)
+	for f := range folds {
+		sort.Ints(tests[f])
+		folds[f] = foldFrom("group-fold", items, links, tests[f])
+	}
+	return folds
+}
+
+// Scored is one item's out-of-fold scores.
+type Scored struct {
+	Item   int
+	Fold   string
+	Scores [NumHeads]Window
+}
+
+// CrossValidate trains one model per fold and scores the fold's test items.
+func CrossValidate(items []Item, folds []Fold, cfg Config, progress func(fold string, n, of int)) []Scored {
+	var out []Scored
+	for n, f := range folds {
+		if progress != nil {
+			progress(f.Name, n+1, len(folds))
+		}
+		train := make([]Item, len(f.Train))
+		for j, i := range f.Train {
+			train[j] = items[i]
+		}
+		m := Train(train, cfg)
+		for _, i := range f.Test {
+			out = append(out, Scored{Item: i, Fold: f.Name, Scores: m.Score(items[i].Text)})
+		}
+	}
+	return out
+}
+
+// minCalibration is the smallest benign source whose false-positive rate
+// bounds a threshold: a few items cannot estimate a rate below 1 %.
+const minCalibration = 100
+
+// Calibrate returns per head the lowest threshold at which no benign source
+// of at least minCalibration items has more than target of its items
+// flagged, out of fold. It is never below 0.5.
+// report, when set, is told each source's bound.
+func Calibrate(items []Item, oof []Scored, target float64, report func(head int, source string, n int, bound float64)) [NumHeads]float64 {
+	bySource := map[string][]int{}
+	for n, s := range oof {
+		if items[s.Item].Label == "benign" {
+			src := items[s.Item].Source
+			bySource[src] = append(bySource[src], n)
+		}
+	}
+	srcs := make([]string, 0, len(bySource))
+	for s := range bySource {
+		srcs = append(srcs, s)
+	}
+	sort.Strings(srcs)
+	var th [NumHeads]float64
+	for h := 0; h < NumHeads; h++ {
+		t := 0.5
+		for _, src := range srcs {
+			idx := bySource[src]
+			if len(idx) < minCalibration {
+				continue
+			}
+			scores := make([]float64, len(idx))
+			for j, n := range idx {
+				scores[j] = oof[n].Scores[h].Score
+			}
+			sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+			allowed := int(math.Floor(target * float64(len(scores))))
+			// Strictly above the (allowed+1)-th highest benign score.
+			v := math.Nextafter(scores[allowed], 2)
+			if report != nil {
+				report(h, src, len(scores), v)
+			}
+			if v > t {
+				t = v
+			}
+		}
+		th[h] = math.Min(t, 1)
+	}
+	return th
+}
+
+// Calibration folds for the shipped model's thresholds.
+const calibrationFolds = 5
+
+// TrainShipped trains the model that is embedded: thresholds from
+// out-of-fold scores of calibrationFolds group folds, then one model on
+// everything.
+func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), report func(head int, source string, n int, bound float64)) *Model {
+	items := d.Train()
+	links := Links(items)
+	folds := GroupFolds(items, len(d.Pool), links, calibrationFolds)
+	oof := CrossValidate(items, folds, cfg, progress)
+	th := Calibrate(items, oof, cfg.FPTarget, report)
+	if progress != nil {
+		progress("all", 1, 1)
+	}
+	m := Train(items, cfg)
+	m.Finish(th)
+	return m
+}

@@ -1,0 +1,153 @@
+// Package learn is the gate's learned layer: a linear model over hashed
+// character and word n-grams with one head per attack family, its training
+// (pure Go, deterministic), and its leave-one-source-out evaluation.
+//
+// The gate imports only the inference half (Model, Embedded, Score); the
+// training and evaluation code is linked into the gatelearn command alone.
+package learn
+
+// Heads of the model, one per attack family.
+const (
+	HeadInjection = iota // direct injection and system prompt extraction
+	HeadJailbreak        // persona / DAN-style requests to drop the rules
+	HeadIndirect         // instructions hidden in a document the model processes
+	NumHeads
+)
+
+// HeadNames are the heads' names in the policy and in Result.Scores.
+var HeadNames = [NumHeads]string{"injection", "jailbreak", "indirect"}
+
+// Texts are scored by windows of two blocks that overlap by one block, so
+// an instruction buried in a long document is scored on its own
+// neighbourhood instead of being diluted by the whole text.
+const (
+	blockBytes  = 256
+	windowBytes = 2 * blockBytes
+)
+
+// Features are hashed into one table of 1<<Bits buckets. Grams is a bit
+// set: bit n set means character n-grams of n bytes (n in 1..8) are
+// features; Words adds word unigrams and bigrams.
+type Features struct {
+	Bits  uint32
+	Grams uint32
+	Words bool
+}
+
+// fold is the normalised, lower-cased view the features are read on: ASCII
+// letters lower-cased, every ASCII space character read as a space. Other
+// bytes (UTF-8 of every script) are kept: n-grams of their bytes are
+// features like any other. Homoglyph and other Unicode folding is the
+// lexicon's job.
+var fold = func() (t [256]byte) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			c = ' '
+		}
+		t[i] = c
+	}
+	return t
+}()
+
+// wordByte marks the bytes of a word: ASCII letters and digits and every
+// non-ASCII byte.
+var wordByte = func() (t [256]bool) {
+	for i := range t {
+		c := byte(i)
+		t[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return t
+}()
+
+// Hash constants: one odd multiplier per feature kind so that a 3-gram and
+// a word with equal bits land in different buckets.
+const (
+	mulGram   = 0x9E3779B97F4A7C15
+	mulWord   = 0xC2B2AE3D27D4EB4F
+	mulBigram = 0x165667B19E3779F9
+	fnvOffset = 0xCBF29CE484222325
+	fnvPrime  = 0x100000001B3
+)
+
+func gramMask(n uint) uint64 {
+	if n >= 8 {
+		return ^uint64(0)
+	}
+	return 1<<(8*n) - 1
+}
+
+// walk calls emit for every feature of text with the block the feature
+// ends in. It is the definition of the features; Model.Score is its fast
+// twin (held to it by TestScoreMatchesWalk).
+func (f Features) walk(text string, emit func(block int, bucket uint32)) {
+	shift := 64 - f.Bits
+	var grams [8]uint
+	ng := 0
+	for n := uint(1); n <= 8; n++ {
+		if f.Grams&(1<<n) != 0 {
+			grams[ng] = n
+			ng++
+		}
+	}
+	var r uint64
+	var last byte = ' '
+	wh, prev := uint64(fnvOffset), uint64(0)
+	wl := 0
+	endWord := func(block int) {
+		if wl == 0 {
+			return
+		}
+		emit(block, uint32((wh*mulWord)>>shift))
+		if prev != 0 {
+			emit(block, uint32(((prev*31)^wh)*mulBigram>>shift))
+		}
+		prev, wh, wl = wh, fnvOffset, 0
+	}
+	for i := 0; i < len(text); i++ {
+		c := fold[text[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		block := i / blockBytes
+		r = r<<8 | uint64(c)
+		for k := 0; k < ng; k++ {
+			n := grams[k]
+			emit(block, uint32(((r&gramMask(n))^uint64(n))*mulGram>>shift))
+		}
+		if !f.Words {
+			continue
+		}
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+		} else {
+			endWord(block)
+		}
+	}
+	if f.Words && len(text) > 0 {
+		endWord((len(text) - 1) / blockBytes)
+	}
+}
+
+// windows returns the number of scoring windows of a text of n bytes and
+// the byte span of window k: blocks k and k+1.
+func windows(n int) int {
+	nb := (n + blockBytes - 1) / blockBytes
+	if nb <= 2 {
+		return 1
+	}
+	return nb - 1
+}
+
+func windowSpan(k, n int) (start, end int) {
+	start, end = k*blockBytes, k*blockBytes+windowBytes
+	if end > n || windows(n) == 1 {
+		end = n
+	}
+	return start, end
+}

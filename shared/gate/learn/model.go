@@ -1,0 +1,292 @@
+package learn
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+	"sync"
+)
+
+// Model is a trained, quantised model: per bucket one int8 weight per head
+// (packed in a uint32), and per head a bias, a scale and the default
+// threshold calibrated on benign data. It is immutable and safe for
+// concurrent use.
+type Model struct {
+	Features Features
+	Bias     [NumHeads]float64
+	Scale    [NumHeads]float64
+	// Threshold is the default probability at or above which a head's score
+	// is a finding.
+	Threshold [NumHeads]float64
+	table     []uint32
+	hash      string
+	grams     [8]uint8
+	ng        int
+}
+
+// Window is a head's score for a text: the probability of its highest
+// scoring window and that window's byte span.
+type Window struct {
+	Score      float64
+	Start, End int
+}
+
+const magic = "AGLEARN1"
+
+// Encode writes the model file. Its sha256 is the model's hash.
+func (m *Model) Encode() []byte {
+	var b bytes.Buffer
+	b.WriteString(magic)
+	w := func(v any) { _ = binary.Write(&b, binary.LittleEndian, v) }
+	words := uint32(0)
+	if m.Features.Words {
+		words = 1
+	}
+	w(m.Features.Bits)
+	w(m.Features.Grams)
+	w(words)
+	for h := 0; h < NumHeads; h++ {
+		w(m.Bias[h])
+		w(m.Scale[h])
+		w(m.Threshold[h])
+	}
+	w(m.table)
+	return b.Bytes()
+}
+
+// Decode reads a model file written by Encode.
+func Decode(raw []byte) (*Model, error) {
+	const head = len(magic) + 12 + NumHeads*24
+	if len(raw) < head || string(raw[:len(magic)]) != magic {
+		return nil, errors.New("decode model: not a model file")
+	}
+	le := binary.LittleEndian
+	p := raw[len(magic):]
+	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: le.Uint32(p[8:]) == 1}}
+	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 {
+		return nil, fmt.Errorf("decode model: bad feature set %+v", m.Features)
+	}
+	p = p[12:]
+	for h := 0; h < NumHeads; h++ {
+		m.Bias[h] = math.Float64frombits(le.Uint64(p))
+		m.Scale[h] = math.Float64frombits(le.Uint64(p[8:]))
+		m.Threshold[h] = math.Float64frombits(le.Uint64(p[16:]))
+		p = p[24:]
+	}
+	n := 1 << m.Features.Bits
+	if len(p) != 4*n {
+		return nil, fmt.Errorf("decode model: table is %d bytes, want %d", len(p), 4*n)
+	}
+	m.table = make([]uint32, n)
+	for i := range m.table {
+		m.table[i] = le.Uint32(p[4*i:])
+	}
+	sum := sha256.Sum256(raw)
+	m.hash = hex.EncodeToString(sum[:])
+	m.index()
+	return m, nil
+}
+
+func (m *Model) index() {
+	m.ng = 0
+	for n := uint8(1); n <= 8; n++ {
+		if m.Features.Grams&(1<<n) != 0 {
+			m.grams[m.ng] = n
+			m.ng++
+		}
+	}
+}
+
+// Hash is the hex sha256 of the model file.
+func (m *Model) Hash() string { return m.hash }
+
+// FileName is the name the model file is stored under: named by its hash.
+func FileName(hash string) string { return hash[:16] + ".glm" }
+
+//go:embed model
+var modelFS embed.FS
+
+var embedded struct {
+	once sync.Once
+	m    *Model
+	err  error
+}
+
+// Embedded returns the model compiled into the binary, decoded once. Its
+// file name must start with its hash.
+func Embedded() (*Model, error) {
+	embedded.once.Do(func() {
+		embedded.m, embedded.err = loadEmbedded()
+	})
+	return embedded.m, embedded.err
+}
+
+func loadEmbedded() (*Model, error) {
+	ents, err := fs.ReadDir(modelFS, "model")
+	if err != nil {
+		return nil, fmt.Errorf("embedded model: %w", err)
+	}
+	var names []string
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".glm") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) != 1 {
+		return nil, fmt.Errorf("embedded model: want one .glm file, found %d", len(names))
+	}
+	raw, err := modelFS.ReadFile("model/" + names[0])
+	if err != nil {
+		return nil, fmt.Errorf("embedded model: %w", err)
+	}
+	m, err := Decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("embedded model %s: %w", names[0], err)
+	}
+	if FileName(m.hash) != names[0] {
+		return nil, fmt.Errorf("embedded model %s: content hash is %s", names[0], m.hash)
+	}
+	return m, nil
+}
+
+// Score returns each head's highest window score over text. It allocates
+// nothing; the arithmetic is integer until the final logistic, so a score
+// is the same on every architecture.
+func (m *Model) Score(text string) (out [NumHeads]Window) {
+	n := len(text)
+	if n == 0 {
+		for h := range out {
+			out[h].Score = m.prob(h, 0)
+		}
+		return out
+	}
+	shift := 64 - m.Features.Bits
+	tab := m.table
+	words := m.Features.Words
+	grams, ng := m.grams, m.ng
+	var r uint64
+	last := byte(' ')
+	wh, prev := uint64(fnvOffset), uint64(0)
+	wl := 0
+	var s0, s1, s2 int32 // current block
+	var p0, p1, p2 int32 // previous block
+	var b0, b1, b2 int32 // best window sums
+	var k0, k1, k2 int   // best window index
+	nw := windows(n)
+	block, next := 0, blockBytes
+	add := func(v uint32) {
+		s0 += int32(int8(v))
+		s1 += int32(int8(v >> 8))
+		s2 += int32(int8(v >> 16))
+	}
+	flush := func() {
+		if nw == 1 {
+			p0, p1, p2 = p0+s0, p1+s1, p2+s2
+		} else {
+			if block >= 1 {
+				w0, w1, w2 := p0+s0, p1+s1, p2+s2
+				k := block - 1
+				if k == 0 || w0 > b0 {
+					b0, k0 = w0, k
+				}
+				if k == 0 || w1 > b1 {
+					b1, k1 = w1, k
+				}
+				if k == 0 || w2 > b2 {
+					b2, k2 = w2, k
+				}
+			}
+			p0, p1, p2 = s0, s1, s2
+		}
+		s0, s1, s2 = 0, 0, 0
+	}
+	for i := 0; i < n; i++ {
+		if i == next {
+			flush()
+			block++
+			next += blockBytes
+		}
+		c := fold[text[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		r = r<<8 | uint64(c)
+		for k := 0; k < ng; k++ {
+			g := uint(grams[k])
+			add(tab[((r&gramMask(g))^uint64(g))*mulGram>>shift])
+		}
+		if !words {
+			continue
+		}
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+		} else if wl > 0 {
+			add(tab[(wh*mulWord)>>shift])
+			if prev != 0 {
+				add(tab[((prev*31)^wh)*mulBigram>>shift])
+			}
+			prev, wh, wl = wh, fnvOffset, 0
+		}
+	}
+	if words && wl > 0 {
+		add(tab[(wh*mulWord)>>shift])
+		if prev != 0 {
+			add(tab[((prev*31)^wh)*mulBigram>>shift])
+		}
+	}
+	flush()
+	if nw == 1 {
+		b0, b1, b2 = p0, p1, p2
+	}
+	sums := [NumHeads]int32{b0, b1, b2}
+	ks := [NumHeads]int{k0, k1, k2}
+	for h := range out {
+		out[h].Score = m.prob(h, sums[h])
+		out[h].Start, out[h].End = windowSpan(ks[h], n)
+	}
+	return out
+}
+
+// prob is the logistic of the head's logit for a window sum.
+func (m *Model) prob(h int, sum int32) float64 {
+	return sigmoid(float64(m.Scale[h]*float64(sum)) + m.Bias[h])
+}
+
+// sigmoid is 1/(1+e^-z) with a portable exp, so training and scoring give
+// the same bits on amd64 and arm64 (math.Exp has per-architecture assembly).
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + detExp(-z))
+	}
+	e := detExp(z)
+	return e / (1 + e)
+}
+
+// detExp is e^x for x <= 0 by range reduction to |r| <= ln2/2 and a Taylor
+// polynomial; every product is rounded before it is added (float64(a*b)),
+// which forbids fused multiply-add, so the result does not depend on the
+// architecture.
+func detExp(x float64) float64 {
+	if x < -700 {
+		return 0
+	}
+	const ln2 = 0.6931471805599453
+	k := math.Floor(float64(x/ln2) + 0.5)
+	r := x - float64(k*ln2)
+	// Horner, degree 13: the remainder is below 1e-17 for |r| <= 0.35.
+	p := 1.0 / 6227020800
+	for _, c := range [...]float64{1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320,
+		1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1, 1} {
+		p = float64(p*r) + c
+	}
+	return math.Ldexp(p, int(k))
+}
