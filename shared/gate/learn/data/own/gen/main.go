@@ -205,5 +205,5 @@ func generate(dir string, log io.Writer) error {
 		}
 		fmt.Fprintf(log, "%-32s %4d\n", s.file, len(s.items))
 	}
-	return nil
+	return writeReadme(dir, sets)
 }
