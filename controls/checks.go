@@ -197,6 +197,7 @@ type Sources struct {
 	Retention Retention
 	Archive   Archive
 	Entries   Entries
+	Keys      APIKeys
 }
 
 // Checks returns every check of the catalog, wired to src.
@@ -207,6 +208,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		AccessReviewCheck(src.Registers, th),
 		CredentialCheck(src.IAM, th),
 		ModelRolesCheck(src.IAM, src.Registers, th.OperatorTenant),
+		AdminKeyOwnersCheck(src.Keys),
 		GateCheck(th),
 		ChangeCheck(src.Registers, th),
 		VendorCheck(src.Registers, th),

@@ -49,6 +49,9 @@ func (s *KeyStore) PutKey(ctx context.Context, k auth.Key) error {
 	if k.Name != "" {
 		item["name"] = &types.AttributeValueMemberS{Value: k.Name}
 	}
+	if k.Owner != "" {
+		item["owner"] = &types.AttributeValueMemberS{Value: k.Owner}
+	}
 	if !k.ExpiresAt.IsZero() {
 		item["keyExpiresAt"] = timeAttr(k.ExpiresAt)
 	}
@@ -115,6 +118,7 @@ func itemToKey(id string, item map[string]types.AttributeValue) (auth.Key, error
 	k.Tenant = str("tenant")
 	k.SecretHash = str("secretHash")
 	k.Name = str("name")
+	k.Owner = str("owner")
 	if l, ok := item["scopes"].(*types.AttributeValueMemberL); ok {
 		for _, v := range l.Value {
 			if sv, ok := v.(*types.AttributeValueMemberS); ok {

@@ -3,12 +3,20 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/evidence"
 )
+
+// KindAdminKey is the evidence kind recording that an admin key was issued
+// (created or rotated): who asked, for whom, and how many active admin keys
+// that owner now holds (CC6.2).
+const KindAdminKey = "admin_key"
 
 // KeyAdmin is the key registry as the key routes use it.
 type KeyAdmin interface {
@@ -20,10 +28,15 @@ type KeyAdmin interface {
 }
 
 // Keys serves /v1/keys (admin scope): create, list, revoke, rotate. Secrets
-// are shown once, at creation; only their hashes are stored.
+// are shown once, at creation; only their hashes are stored. An admin key
+// needs an owner (the person it belongs to) and its issue is evidence.
 type Keys struct {
 	Store KeyAdmin
 	Rand  io.Reader
+	// Evidence records every admin key issued; nil records nothing (tests).
+	Evidence interface {
+		Append(ctx context.Context, draft evidence.Entry) (evidence.Entry, error)
+	}
 	// CacheBound is how long a revoked key may still be accepted (the
 	// authorizer cache TTL); reported to the caller on revocation.
 	CacheBound time.Duration
@@ -33,6 +46,7 @@ type Keys struct {
 type KeyView struct {
 	ID        string     `json:"id"`
 	Name      string     `json:"name,omitempty"`
+	Owner     string     `json:"owner,omitempty"`
 	Scopes    []string   `json:"scopes"`
 	CreatedAt time.Time  `json:"createdAt"`
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
@@ -45,7 +59,7 @@ type createdKey struct {
 }
 
 func view(k auth.Key) KeyView {
-	v := KeyView{ID: k.ID, Name: k.Name, Scopes: k.Scopes, CreatedAt: k.CreatedAt}
+	v := KeyView{ID: k.ID, Name: k.Name, Owner: k.Owner, Scopes: k.Scopes, CreatedAt: k.CreatedAt}
 	if !k.ExpiresAt.IsZero() {
 		t := k.ExpiresAt
 		v.ExpiresAt = &t
@@ -68,12 +82,15 @@ func (h *Keys) Routes() []Route {
 }
 
 type createKeyRequest struct {
-	Name      string     `json:"name"`
+	Name string `json:"name"`
+	// Owner is the person the key belongs to (an e-mail address, say):
+	// required for admin keys, whose four-eyes rules compare owners.
+	Owner     string     `json:"owner"`
 	Scopes    []string   `json:"scopes"`
 	ExpiresAt *time.Time `json:"expiresAt"`
 }
 
-func (h *Keys) issue(r *Request, name string, scopes []string, expires *time.Time) (int, any, error) {
+func (h *Keys) issue(r *Request, name, owner string, scopes []string, expires *time.Time) (int, any, error) {
 	if len(scopes) == 0 {
 		return 0, nil, Errorf(422, "validation_failed", "scopes must name at least one of %v", auth.AllScopes)
 	}
@@ -85,11 +102,23 @@ func (h *Keys) issue(r *Request, name string, scopes []string, expires *time.Tim
 	if len(name) > 128 {
 		return 0, nil, Errorf(422, "validation_failed", "name is longer than 128 bytes")
 	}
+	admin := slices.Contains(scopes, auth.ScopeAdmin)
+	if owner != "" || admin {
+		o, ok := auth.NormalizeOwner(owner)
+		switch {
+		case owner == "":
+			return 0, nil, Errorf(422, "validation_failed", "owner is required for an admin key: the person it belongs to (approvals need two different owners)")
+		case !ok:
+			return 0, nil, Errorf(422, "validation_failed", "owner must be 1 to 128 characters without control characters, and not start with \"key:\"")
+		}
+		owner = o
+	}
 	plain, k, err := auth.NewKey(h.Rand, r.Tenant, scopes, r.Now)
 	if err != nil {
 		return 0, nil, err
 	}
 	k.Name = name
+	k.Owner = owner
 	if expires != nil {
 		if !expires.After(r.Now) {
 			return 0, nil, Errorf(422, "validation_failed", "expiresAt must be in the future")
@@ -99,7 +128,56 @@ func (h *Keys) issue(r *Request, name string, scopes []string, expires *time.Tim
 	if err := h.Store.PutKey(r.Ctx, k); err != nil {
 		return 0, nil, err
 	}
+	if admin {
+		if err := h.recordAdmin(r, k); err != nil {
+			// An admin key that is not on the record must not work.
+			if rerr := h.Store.RevokeKey(r.Ctx, k.ID, r.Now); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
+			return 0, nil, err
+		}
+	}
 	return 201, createdKey{KeyView: view(k), Key: plain}, nil
+}
+
+// recordAdmin appends the evidence of an admin key's issue, with how many
+// active admin keys its owner holds now: more than one is a CC6.2 finding.
+func (h *Keys) recordAdmin(r *Request, k auth.Key) error {
+	if h.Evidence == nil {
+		return nil
+	}
+	keys, err := h.Store.ListKeys(r.Ctx, r.Tenant)
+	if err != nil {
+		return fmt.Errorf("admin key %s evidence: %w", k.ID, err)
+	}
+	held := 0
+	for _, o := range keys {
+		if slices.Contains(o.Scopes, auth.ScopeAdmin) && o.OwnerID() == k.OwnerID() && ActiveKey(o, r.Now) {
+			held++
+		}
+	}
+	if !slices.ContainsFunc(keys, func(o auth.Key) bool { return o.ID == k.ID }) {
+		held++ // the list may not show the new key yet (index lag)
+	}
+	_, err = h.Evidence.Append(r.Ctx, evidence.Entry{
+		Kind: KindAdminKey, Tenant: r.Tenant, Principal: r.KeyID, Status: "issued",
+		Meta: map[string]string{
+			"keyId":           k.ID,
+			"owner":           k.OwnerID(),
+			"scopes":          strings.Join(k.Scopes, " "),
+			"issuedByOwner":   r.Owner,
+			"activeAdminKeys": fmt.Sprint(held),
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("admin key %s evidence: %w", k.ID, err)
+	}
+	return nil
+}
+
+// ActiveKey says whether k works at now: not revoked, not expired.
+func ActiveKey(k auth.Key, now time.Time) bool {
+	return (k.RevokedAt.IsZero() || now.Before(k.RevokedAt)) && (k.ExpiresAt.IsZero() || now.Before(k.ExpiresAt))
 }
 
 func (h *Keys) create(r *Request) (int, any, error) {
@@ -107,7 +185,7 @@ func (h *Keys) create(r *Request) (int, any, error) {
 	if err := DecodeJSON(r, &req); err != nil {
 		return 0, nil, err
 	}
-	return h.issue(r, req.Name, req.Scopes, req.ExpiresAt)
+	return h.issue(r, req.Name, req.Owner, req.Scopes, req.ExpiresAt)
 }
 
 func (h *Keys) list(r *Request) (int, any, error) {
@@ -154,6 +232,9 @@ type rotateRequest struct {
 	// GraceSeconds is how long the old key keeps working (default 0: it
 	// stops at once, within the authorizer cache bound).
 	GraceSeconds int64 `json:"graceSeconds"`
+	// Owner names the owner of a rotated key that has none (keys made
+	// before owners existed); required when that key is an admin key.
+	Owner string `json:"owner"`
 }
 
 func (h *Keys) rotate(r *Request) (int, any, error) {
@@ -178,7 +259,11 @@ func (h *Keys) rotate(r *Request) (int, any, error) {
 		e := old.ExpiresAt
 		expires = &e
 	}
-	status, body, err := h.issue(r, old.Name, old.Scopes, expires)
+	owner := old.Owner
+	if owner == "" {
+		owner = req.Owner
+	}
+	status, body, err := h.issue(r, old.Name, owner, old.Scopes, expires)
 	if err != nil {
 		return 0, nil, err
 	}

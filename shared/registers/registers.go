@@ -86,6 +86,11 @@ type ModelVersion struct {
 	RolledBackBy   string     `json:"rolledBackBy,omitempty" dynamodbav:"rolledBackBy,omitempty"`
 	RolledBackAt   *time.Time `json:"rolledBackAt,omitempty" dynamodbav:"rolledBackAt,omitempty"`
 	RollbackReason string     `json:"rollbackReason,omitempty" dynamodbav:"rollbackReason,omitempty"`
+	// SubmittedByOwner and ApprovedByOwner are the people behind the keys
+	// (Actor.Owner): the four-eyes rule compares them. Empty on records made
+	// before keys had owners: the submitting key then stands for its owner.
+	SubmittedByOwner string `json:"submittedByOwner,omitempty" dynamodbav:"submittedByOwner,omitempty"`
+	ApprovedByOwner  string `json:"approvedByOwner,omitempty" dynamodbav:"approvedByOwner,omitempty"`
 }
 
 // AccessReview is one attestation that the access of a scope was reviewed.

@@ -116,10 +116,32 @@ type ModelSubmission struct {
 	Notes      string             `json:"notes"`
 }
 
-// SubmitModel records a change request. Benchmark results are required:
-// a change without before/after evidence is what auditors cite under CC8.1.
+// Actor is who acts on a register: the API key used and the person it
+// belongs to (auth.Key.OwnerID). Owner empty: the key stands for its owner.
+type Actor struct {
+	Key   string
+	Owner string
+}
+
+// OwnerID is the person behind the actor.
+func (a Actor) OwnerID() string {
+	if a.Owner != "" {
+		return a.Owner
+	}
+	return "key:" + a.Key
+}
+
+// SubmitModel records a change request by the key principal (its own
+// owner); see SubmitModelBy.
 func (s *Service) SubmitModel(ctx context.Context, tenant, principal string, in ModelSubmission) (ModelVersion, error) {
 	if !ValidVersion(in.Version) {
+	return s.SubmitModelBy(ctx, tenant, Actor{Key: principal}, in)
+}
+
+// SubmitModelBy records a change request. Benchmark results are required:
+// a change without before/after evidence is what auditors cite under CC8.1.
+func (s *Service) SubmitModelBy(ctx context.Context, tenant string, by Actor, in ModelSubmission) (ModelVersion, error) {
+	principal := by.Key
 		return ModelVersion{}, invalidf("version must match [A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}")
 	}
 	if len(in.Benchmarks) == 0 {
@@ -141,7 +163,7 @@ func (s *Service) SubmitModel(ctx context.Context, tenant, principal string, in 
 	}
 	m := ModelVersion{
 		Version: in.Version, Provider: strings.ToLower(strings.TrimSpace(in.Provider)), Benchmarks: in.Benchmarks,
-		Notes: in.Notes, Status: ModelSubmitted, SubmittedBy: principal, SubmittedAt: s.now(),
+		Notes: in.Notes, Status: ModelSubmitted, SubmittedBy: principal, SubmittedByOwner: by.OwnerID(), SubmittedAt: s.now(),
 	}
 	if err := s.Store.CreateModel(ctx, tenant, m); err != nil {
 		return ModelVersion{}, fmt.Errorf("submit model %s: %w", m.Version, err)
@@ -149,21 +171,33 @@ func (s *Service) SubmitModel(ctx context.Context, tenant, principal string, in 
 	return m, nil
 }
 
-// ApproveModel approves a submitted version. The submitter cannot approve
-// their own change (ErrSelfApproval).
+// ApproveModel approves a submitted version by the key principal (its own
+// owner); see ApproveModelBy.
 func (s *Service) ApproveModel(ctx context.Context, tenant, version, principal string) (ModelVersion, error) {
 	m, err := s.Store.Model(ctx, tenant, version)
+	return s.ApproveModelBy(ctx, tenant, version, Actor{Key: principal})
+}
+
+// ApproveModelBy approves a submitted version. The submitter cannot approve
+// their own change (ErrSelfApproval): not with the key that submitted it,
+// nor with another key of the same owner, since four eyes are two people.
+func (s *Service) ApproveModelBy(ctx context.Context, tenant, version string, by Actor) (ModelVersion, error) {
+	principal := by.Key
 	if err != nil {
 		return ModelVersion{}, fmt.Errorf("approve model %s: %w", version, err)
 	}
-	if m.SubmittedBy == principal {
+	submitter := m.SubmittedByOwner
+	if submitter == "" {
+		submitter = Actor{Key: m.SubmittedBy}.OwnerID()
+	}
+	if m.SubmittedBy == principal || submitter == by.OwnerID() {
 		return ModelVersion{}, ErrSelfApproval
 	}
 	if m.Status != ModelSubmitted {
 		return ModelVersion{}, fmt.Errorf("%w: model %s is %s, not submitted", ErrConflict, version, m.Status)
 	}
 	t := s.now()
-	m.Status, m.ApprovedBy, m.ApprovedAt = ModelApproved, principal, &t
+	m.Status, m.ApprovedBy, m.ApprovedByOwner, m.ApprovedAt = ModelApproved, principal, by.OwnerID(), &t
 	if err := s.Store.UpdateModel(ctx, tenant, m, ModelSubmitted); err != nil {
 		return ModelVersion{}, fmt.Errorf("approve model %s: %w", version, err)
 	}

@@ -148,6 +148,7 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 		src.IAM = cloud.NewIAM(c.IAM)
 	}
 	if c.Config != nil {
+		Keys:      dynamo.NewKeyStore(c.DDB, cfg.RegistryTable),
 		src.Config = cloud.NewConfigRules(c.Config)
 	}
 	if c.CloudWatch != nil && set.APIID != "" {

@@ -135,7 +135,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	srv.Mount(ev.Routes()...)
 	srv.Mount(subjects.Routes()...)
 	srv.Mount(gates.PolicyRoutes(app)...)
-	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL}).Routes()...)
+	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL, Evidence: app}).Routes()...)
 	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
 	srv.Mount(archiveRoutes(c, cfg, store)...)
 	srv.Mount(controlRoutes(c, cfg, app)...)

@@ -41,7 +41,7 @@ func mapErr(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, registers.ErrSelfApproval):
-		return httpapi.Errorf(403, "forbidden", "a change cannot be approved by the key that submitted it")
+		return httpapi.Errorf(403, "forbidden", "a change cannot be approved by the person who submitted it (the owner of the submitting key)")
 	case errors.Is(err, registers.ErrNotFound):
 		return httpapi.Errorf(404, "not_found", "no such record")
 	case errors.Is(err, registers.ErrConflict):
@@ -97,7 +97,7 @@ func (s *Service) submitModel(r *httpapi.Request) (int, any, error) {
 	if err := httpapi.DecodeJSON(r, &in); err != nil {
 		return 0, nil, err
 	}
-	m, err := s.Registers.SubmitModel(r.Ctx, r.Tenant, r.KeyID, in)
+	m, err := s.Registers.SubmitModelBy(r.Ctx, r.Tenant, registers.Actor{Key: r.KeyID, Owner: r.Owner}, in)
 	if err != nil {
 		return 0, nil, mapErr(err)
 	}
@@ -123,7 +123,7 @@ func (s *Service) approveModel(r *httpapi.Request) (int, any, error) {
 			return 0, nil, err
 		}
 	}
-	m, err := s.Registers.ApproveModel(r.Ctx, r.Tenant, v, r.KeyID)
+	m, err := s.Registers.ApproveModelBy(r.Ctx, r.Tenant, v, registers.Actor{Key: r.KeyID, Owner: r.Owner})
 	if err != nil {
 		return 0, nil, mapErr(err)
 	}

@@ -87,21 +87,22 @@ func (g *gen) rpActAs() string {
 
 var rpBots = []string{"Aria", "Milo", "Nova", "Sunny", "Pixel", "Juno", "Remy", "Tala", "Oskar", "Bea", "Kai", "Lumi", "Ada", "Finn", "Sage"}
 
-var rpCompanies = []struct{ name, kind string }{
-	{"Northwind Bank", "banking"}, {"Greenleaf Pharmacy", "pharmacy"}, {"SkyHop Airlines", "airline"},
-	{"Brightside Insurance", "insurance"}, {"Packwell Logistics", "parcel tracking"}, {"Urbanista Furniture", "furniture shop"},
-	{"Kettle & Crumb", "recipe"}, {"CodeNest Academy", "coding school"}, {"Harbor City Library", "library"},
-	{"Tidewater Energy", "electricity supplier"}, {"Velo Rentals", "bike rental"}, {"MediBook Clinics", "appointment booking"},
-	{"Stackline Cloud", "developer support"}, {"Evergreen Property", "tenant services"}, {"Lingo Leap", "language learning"},
-}
-
-var rpSysDuty = []string{
-	"You help customers with questions about {K} products, orders and accounts.",
-	"Your job is to answer questions about opening hours, prices and bookings.",
-	"You help users track orders, change delivery addresses and report damaged items.",
-	"You answer questions using only the knowledge base articles provided in the context.",
-	"You guide users through setting up their account step by step.",
-	"You help members find books, renew loans and book study rooms.",
+var rpCompanies = []struct{ name, kind, duty string }{
+	{"Northwind Bank", "banking", "You help customers check balances, block lost cards and understand fees."},
+	{"Greenleaf Pharmacy", "pharmacy", "You answer questions about opening hours, prescription pick-up and stock."},
+	{"SkyHop Airlines", "airline", "You help passengers change flights, add baggage and check in online."},
+	{"Brightside Insurance", "insurance", "You explain policy cover, start claims and send documents."},
+	{"Packwell Logistics", "parcel tracking", "You help users track parcels, change delivery addresses and report damaged items."},
+	{"Urbanista Furniture", "furniture shop", "You help customers with orders, delivery slots, assembly questions and returns."},
+	{"Kettle & Crumb", "recipe", "You suggest recipes from the Kettle & Crumb library based on ingredients the user has."},
+	{"CodeNest Academy", "coding school", "You help students find courses, reset their passwords and understand deadlines."},
+	{"Harbor City Library", "library", "You help members find books, renew loans and book study rooms."},
+	{"Tidewater Energy", "electricity supplier", "You explain bills, record meter readings and set up payment plans."},
+	{"Velo Rentals", "bike rental", "You help riders find bikes nearby, end rentals and report broken bikes."},
+	{"MediBook Clinics", "appointment booking", "You book, move and cancel appointments; you never give medical advice."},
+	{"Stackline Cloud", "developer support", "You answer questions using only the knowledge base articles provided in the context."},
+	{"Evergreen Property", "tenant services", "You log repair requests, explain rent statements and book viewings."},
+	{"Lingo Leap", "language learning", "You guide users through setting up their account and choosing a course level."},
 }
 
 var rpSysRules = []string{
@@ -138,7 +139,7 @@ func (g *gen) rpSystem() string {
 	} else {
 		body = strings.Join(rules, " ")
 	}
-	return fill(join("\n", head, g.pick(rpSysDuty), body), "{B}", b, "{C}", c.name, "{K}", c.kind)
+	return fill(join("\n", head, c.duty, body), "{B}", b, "{C}", c.name, "{K}", c.kind)
 }
 
 // --- creative writing with villains ---------------------------------------
