@@ -19,6 +19,7 @@ const (
 	probeLink
 	probeActive
 	probeCanary
+	probeRole
 )
 
 // scratch holds per-call buffers so the clean path allocates nothing.
@@ -72,7 +73,8 @@ type compiledRule struct {
 	any        uint64
 	window     int32
 	outputOnly bool
-	lineStart  bool
+	lineStart  uint8
+	col0       uint8
 }
 
 type detector struct {
@@ -87,7 +89,7 @@ type detector struct {
 	canaries     []string
 
 	rInvisibleText, rInvisibleChars, rEncoded, rEmail, rPhone, rCard, rIBAN, rSSN, rIP int
-	rImage, rLink, rActive, rCanary, rPassword, rDiscord                               int
+	rImage, rLink, rActive, rCanary, rPassword, rDiscord, rRole                        int
 	injection                                                                          []bool     // rule number is an injection rule
 	groupRules                                                                         [64]uint64 // per group: the rules (bit per index into rules) with a requirement in it
 }
@@ -116,6 +118,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		rCanary:         ruleNo("leakage.canary"),
 		rPassword:       ruleNo("secret.password"),
 		rDiscord:        ruleNo("secret.discord_token"),
+		rRole:           ruleNo("prompt_injection.role_injection"),
 		injection:       make([]bool, len(ruleIDs)),
 	}
 	for i, id := range ruleIDs {
@@ -169,6 +172,9 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	for i, sp := range secretPrefixes {
 		addProbe(sp.prefix, probeSecret, int32(i))
 	}
+	for _, w := range roleMarkers {
+		addProbe(w, probeRole, 0)
+	}
 	for _, w := range passwordWords {
 		addProbe(w, probePassword, 0)
 	}
@@ -192,7 +198,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, lineStart: pr.lineStart}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, lineStart: pr.lineStart, col0: pr.col0}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, 1<<g)
 			cr.any |= 1 << g
@@ -318,7 +324,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			r := &d.rules[ri]
 			var m uint32
 			for k, req := range r.reqs {
-				if gh[j].group&req != 0 && !(k == 0 && r.lineStart && !lineStartAt(v.s, int(gh[j].start))) {
+				if gh[j].group&req != 0 && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
+					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') {
 					m |= 1 << k
 				}
 			}
@@ -437,6 +444,11 @@ func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end in
 			return 0, 0, 0, false
 		}
 		return d.rActive, start, end, true
+	case probeRole:
+		if ci.in(s, start) || !structuralMarker(s, start, end) {
+			return 0, 0, 0, false
+		}
+		return d.rRole, start, end, true
 	case probeCanary:
 		if !output {
 			return 0, 0, 0, false
@@ -488,4 +500,34 @@ func automataFor(canaries []string, pats []acPattern) (full, ascii *automaton, e
 	}
 	automata.Unlock()
 	return full, ascii, nil
+}
+
+// structuralMarker reports whether the role marker at s[start:end] is used
+// as template structure rather than named in prose: it opens a line,
+// closes one (or the text), is followed by ':' or a role name, or touches
+// another marker.
+func structuralMarker(s string, start, end int) bool {
+	if lineStartAt(s, start) {
+		return true
+	}
+	if start > 0 && (s[start-1] == '>' || s[start-1] == ']') {
+		return true
+	}
+	i := end
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i == len(s) {
+		return true
+	}
+	switch s[i] {
+	case '\n', '\r', ':', '<', '[':
+		return true
+	}
+	for _, r := range roleNames {
+		if hasPrefixLower(s[i:], r) && (i+len(r) == len(s) || !isAlnum(s[i+len(r)])) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,7 +29,6 @@ const (
 	gExtObj
 	gVerbatim
 	gPromptWord
-	gRoleToken
 	gSysLine
 	gFakeTag
 	gIndAddr
@@ -40,6 +39,12 @@ const (
 	gExecute
 	gLeakPhrase
 	gVoid
+	gSysCue // what a fake "System:" line announces
+	gTurnUser
+	gTurnAsst
+	gTurnCue   // what a fabricated dialogue makes the assistant agree to
+	gDual      // two personas, one of them unfiltered
+	gPersist   // stay in character
 	gOvrVerbW  // override and extraction in scripts of two or three bytes a letter (ru, ar, hi, ja, ko):
 	gOvrQuantW // the same rules with windows scaled to the byte length of their words
 	gOvrObjW
@@ -140,6 +145,9 @@ var lexicon = map[group][]string{
 		"no limitations", "no rules", "without rules", "no filters", "no guardrails", "without guardrails", "without limitations", "zero limits", "no limits", "不再受", "unfiltered", "uncensored", "no ethical", "without ethics",
 		"no ethics", "no guidelines", "no morals", "amoral", "no content policy", "not bound by", "break free", "broken free",
 		"jailbroken", "jailbreak mode", "developer mode", "dan", "evil ai", "evil assistant", "evil version", "evil twin", "no consequences", "without any moral",
+		"no moral*", "without moral*", "no ethic*", "without ethic*", "ignores all ethics", "does not care about", "doesn't care about",
+		"freed from", "confines of", "do not have to obey", "don't have to obey", "do not have to follow", "don't have to follow",
+		"do not have to abide", "don't have to abide", "not have to abide", "no need to follow", "not restricted by", "free from the rules",
 		"from all restrictions", "no longer bound", "no boundaries", "without boundaries", "no safety", "without censorship", "no censorship", "anything now",
 		"sans restriction*", "sans limite*", "sans filtre*", "sans regle*", "sans censure", "sans aucune restriction", "mode developpeur",
 		"sin restricciones", "sin limites", "sin filtros", "sin reglas", "sin censura", "sin ninguna restriccion", "modo desarrollador",
@@ -217,15 +225,29 @@ var lexicon = map[group][]string{
 	},
 	gVerbatim:   {"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地"},
 	gPromptWord: {"system prompt", "prompt", "instructions", "systemprompt", "instrucciones", "anweisungen", "istruzioni", "instrucoes", "consignes", "提示词", "指令"},
-	gRoleToken: {
-		"<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>", "<|start_header_id|>",
-		"<|end_header_id|>", "<|eot_id|>", "<|begin_of_text|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "<start_of_turn>",
-		"<end_of_turn>", "<system_prompt>", "</system_prompt>", "[system]", "[[system]]", "{{system}}",
-		"### instruction", "### system", "### new instruction", "## system prompt", "### anweisung", "### instruccion", "### istruzione",
-		"### instrucao", "### consigne", "### 指令", "### 系统", "system override", "admin override", "<|channel|>", "[admin]",
-		"end of system prompt", "end of user input", "---end system---",
+
+	gSysLine: {"system:", "system message:", "system prompt:", "system note:", "system notice:", "system update:", "systeme:", "sistema:", "系统:", "[system message]", "admin:", "administrator:", "developer:", "developer message:", "### system:", "<<system>>", "system>"},
+	gSysCue: {
+		"restriction*", "lifted", "disabled", "deactivated", "administrator", "admin", "developer mode", "unrestricted", "new policy",
+		"ignore", "disregard", "must", "allowed", "permitted", "authorized", "authorised", "filter*", "safety", "guideline*", "rules",
+		"jailbr*", "comply", "no longer", "from now on", "unlocked", "privileges", "elevated", "debug mode", "maintenance mode",
 	},
-	gSysLine: {"system:", "system message:", "system prompt:", "systeme:", "sistema:", "系统:", "[system message]"},
+	gTurnUser: {"human:", "user:", "### human:", "### user:", "<human>:", "[user]:", "<|user|>", "<user>"},
+	gTurnAsst: {"assistant:", "ai:", "model:", "bot:", "chatgpt:", "claude:", "gpt:", "### assistant:", "### response:", "<bot>:", "[assistant]:", "<|assistant|>", "<assistant>"},
+	gTurnCue: {
+		"forget", "ignore", "disregard", "no restrictions", "no rules", "no limits", "no filter*", "unrestricted", "unfiltered", "uncensored",
+		"anything you ask", "answer anything", "do anything", "no longer", "jailbr*", "developer mode", "new session", "new rules", "i have none", "i have no", "restrictions lifted",
+		"admin password", "the password is", "here is the password", "my system prompt", "my instructions are", "without any",
+	},
+	gDual: {
+		"two responses", "two answers", "two different responses", "two separate responses", "two ways", "respond twice", "answer twice",
+		"reply twice", "two personas", "both personas", "dual response", "once as yourself", "first as yourself", "one normal", "normal response",
+		"classic response", "[classic]", "[normal]", "🔒", "🔓", "two paragraphs", "alongside", "second response",
+	},
+	gPersist: {
+		"stay in character", "break character", "breaking character", "broke character", "remain in character", "stay in role",
+		"stay in your role", "keep up the act", "stay as", "remain as", "out of character", "reste dans ton personnage", "mantente en el personaje", "bleib in der rolle",
+	},
 	gFakeTag: {"<system>", "</system>", "<instructions>", "</instructions>", "<admin>", "</admin>"},
 	gIndAddr: {
 		"ai assistant", "ai model", "language model", "llm", "chatbot", "assistant", "ai agent", "the ai", "an ai", "gpt", "claude", "copilot", "chatgpt",
@@ -309,6 +331,22 @@ var lexicon = map[group][]string{
 	},
 }
 
+// roleMarkers are chat-template tokens and fake section headers. They are
+// probes, not a word group: a marker counts only where it structures the
+// text (it opens a line, ends one, names a role, is followed by ':' or
+// touches another marker) and not inside code, so "explain what [INST]
+// tokens are" and a README's template in a code block are not reported.
+var roleMarkers = []string{
+	"<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>", "<|start_header_id|>",
+	"<|end_header_id|>", "<|eot_id|>", "<|begin_of_text|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "<start_of_turn>",
+	"<end_of_turn>", "<system_prompt>", "</system_prompt>", "[system]", "[[system]]", "{{system}}",
+	"### instruction", "### system", "### new instruction", "## system prompt", "### anweisung", "### instruccion", "### istruzione",
+	"### instrucao", "### consigne", "### 指令", "### 系统", "system override", "admin override", "<|channel|>", "[admin]",
+	"end of system prompt", "end of user input", "---end system---"}
+
+// roleNames follow a template token that opens a turn ("<|im_start|>system").
+var roleNames = []string{"system", "user", "assistant", "model", "human", "developer", "tool"}
+
 // proxRule fires when every requirement is met by some hit within window
 // bytes. outputOnly and inputOnly restrict where it applies.
 type proxRule struct {
@@ -316,7 +354,8 @@ type proxRule struct {
 	reqs       []group
 	window     int
 	outputOnly bool
-	lineStart  bool // the first requirement must open a line
+	lineStart  uint8 // bit k: requirement k must open a line
+	col0       uint8 // bit k: and start in its first column (a turn of a transcript, not an indented line of code)
 }
 
 var proxRules = []proxRule{
@@ -334,9 +373,12 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gExtObj}, window: 80},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerbW, gExtModW, gExtObjW}, window: 120},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gVerbatim, gPromptWord}, window: 80},
-	{rule: "prompt_injection.role_injection", reqs: []group{gRoleToken}},
 	{rule: "prompt_injection.role_injection", reqs: []group{gFakeTag, gIndDir}, window: 160},
-	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gYou}, window: 100, lineStart: true},
+	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gYou}, window: 100, lineStart: 1},
+	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gSysCue}, window: 140, lineStart: 1, col0: 1},
+	{rule: "prompt_injection.role_injection", reqs: []group{gTurnUser, gTurnAsst, gTurnCue}, window: 400, lineStart: 3, col0: 3},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gDual, gJbUnres}, window: 200},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gPersist, gJbUnres}, window: 200},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndHidden, gIndAddr, gIndDir}, window: 240},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndStrong, gIndDir}, window: 160},
 	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80},
