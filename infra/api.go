@@ -136,14 +136,15 @@ func NewAPI(scope constructs.Construct, id string, p APIProps) *API {
 }
 
 // accessLogFormat is one JSON object per request. It carries the tenant and
-// key id the authorizer resolved, never the Authorization header.
+// key id the authorizer resolved, never the Authorization header, and the
+// route template (routeKey), never the path: /v1/subjects/{userId} would
+// write a raw user id into a log kept for months, which erasure cannot reach.
 func accessLogFormat() string {
 	fields := map[string]string{
 		"requestId":        "$context.requestId",
 		"time":             "$context.requestTimeEpoch",
 		"ip":               "$context.identity.sourceIp",
 		"method":           "$context.httpMethod",
-		"path":             "$context.path",
 		"routeKey":         "$context.routeKey",
 		"status":           "$context.status",
 		"protocol":         "$context.protocol",

@@ -13,12 +13,13 @@ import (
 )
 
 // Store is the evidence store: every table of shared/tables, encrypted with
-// the customer-managed data key, with point-in-time recovery, TTL and (where
-// the definition asks) a NEW_IMAGE stream.
+// the customer-managed data key, and where the definition asks point-in-time
+// recovery, TTL and a NEW_IMAGE stream.
 type Store struct {
 	constructs.Construct
 	Evidence awsdynamodb.Table
 	Registry awsdynamodb.Table
+	Subjects awsdynamodb.Table
 }
 
 // NewStore converts the shared table definitions; it never restates a key
@@ -29,6 +30,7 @@ func NewStore(scope constructs.Construct, id string, key awskms.IKey) *Store {
 		Construct: c,
 		Evidence:  newTable(c, tables.Evidence, key),
 		Registry:  newTable(c, tables.Registry, key),
+		Subjects:  newTable(c, tables.Subjects, key),
 	}
 }
 
@@ -38,8 +40,10 @@ func newTable(scope constructs.Construct, def tables.Table, key awskms.IKey) aws
 		BillingMode:   awsdynamodb.BillingMode_PAY_PER_REQUEST,
 		Encryption:    awsdynamodb.TableEncryption_CUSTOMER_MANAGED,
 		EncryptionKey: key,
+		// Off only for Subjects: a destroyed subject key must not stay
+		// restorable for 35 days (decision 101).
 		PointInTimeRecoverySpecification: &awsdynamodb.PointInTimeRecoverySpecification{
-			PointInTimeRecoveryEnabled: jsii.Bool(true),
+			PointInTimeRecoveryEnabled: jsii.Bool(def.PITR),
 		},
 		// Evidence must survive a mistaken `cdk destroy` or console click.
 		DeletionProtection: jsii.Bool(true),
@@ -55,6 +59,9 @@ func newTable(scope constructs.Construct, def tables.Table, key awskms.IKey) aws
 		props.Stream = awsdynamodb.StreamViewType_NEW_IMAGE
 	}
 	t := awsdynamodb.NewTable(scope, jsii.String(def.ID), props)
+	if !def.PITR {
+		suppress(t, "AwsSolutions-DDB3", "Subject keys are erased by deleting them (crypto-shredding); point-in-time recovery would keep every erased key restorable for 35 days (decision 101).")
+	}
 	for _, ix := range def.GSIs {
 		gsi := &awsdynamodb.GlobalSecondaryIndexProps{
 			IndexName:      jsii.String(ix.Name),

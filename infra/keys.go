@@ -60,12 +60,57 @@ func NewKeys(scope constructs.Construct, id string) *Keys {
 		},
 	}), jsii.Bool(true))
 
+	// The signing key's policy is written out instead of the CDK default,
+	// whose account-root statement allows kms:* and so lets any principal
+	// an IAM policy grants kms:Sign (or kms:CreateGrant) forge checkpoints.
+	// Here the account may administer the key but not sign with it or grant
+	// it; AllowSign names the one role that signs.
 	signing := awskms.NewKey(c, jsii.String("Signing"), &awskms.KeyProps{
-		Description:   jsii.String("agentgate checkpoint signing key (ECDSA P-256)"),
+		Description:   jsii.String("agentgate checkpoint and package signing key (ECDSA P-256); only the checkpointer signs"),
 		KeySpec:       awskms.KeySpec_ECC_NIST_P256,
 		KeyUsage:      awskms.KeyUsage_SIGN_VERIFY,
 		PendingWindow: awscdk.Duration_Days(jsii.Number(30)),
 		RemovalPolicy: awscdk.RemovalPolicy_RETAIN,
+		Policy: awsiam.NewPolicyDocument(&awsiam.PolicyDocumentProps{Statements: &[]awsiam.PolicyStatement{
+			awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Sid:        jsii.String(SigningKeyAdminSid),
+				Principals: &[]awsiam.IPrincipal{awsiam.NewAccountRootPrincipal()},
+				Actions:    jsii.Strings(SigningKeyAdminActions...),
+				Resources:  jsii.Strings("*"), // in a key policy "*" means this key
+			}),
+		}}),
 	})
 	return &Keys{Construct: c, Data: data, Signing: signing}
+}
+
+// SigningKeyAdminSid is the signing key policy's administration statement.
+const SigningKeyAdminSid = "KeyAdministration"
+
+// SigningKeySignSid is the statement that lets the checkpointer sign.
+const SigningKeySignSid = "CheckpointerSigns"
+
+// SigningKeyAdminActions is what the account (CloudFormation, administrators
+// through IAM) may do with the signing key: manage it, read its public key,
+// verify. Not kms:Sign, and not kms:CreateGrant, which would hand signing to
+// any principal. kms:PutKeyPolicy stays: without it CloudFormation could not
+// update the key, and KMS refuses a policy that locks the account out; a
+// policy change is a CloudTrail management event (decision 102).
+var SigningKeyAdminActions = []string{
+	"kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetPublicKey", "kms:Verify",
+	"kms:ListGrants", "kms:ListKeyPolicies", "kms:ListResourceTags", "kms:RevokeGrant",
+	"kms:EnableKey", "kms:DisableKey", "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource",
+	"kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+}
+
+// AllowSign makes role the signing key's one signer: the key policy names it
+// for kms:Sign (and the public key), and its own policy grants the same.
+func (k *Keys) AllowSign(role awsiam.IRole) {
+	actions := jsii.Strings("kms:Sign", "kms:GetPublicKey")
+	k.Signing.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Sid:        jsii.String(SigningKeySignSid),
+		Principals: &[]awsiam.IPrincipal{awsiam.NewArnPrincipal(role.RoleArn())},
+		Actions:    actions,
+		Resources:  jsii.Strings("*"),
+	}), jsii.Bool(true))
+	k.Signing.Grant(role, *actions...)
 }

@@ -67,6 +67,8 @@ type resources struct {
 	alerts      *Alerts
 	archiverDLQ awssqs.Queue
 	env         map[string]string
+	// functions made so far, in functionSpecs order.
+	functions map[string]*Function
 }
 
 // functionSpec is everything specific to one function. Adding a function to
@@ -88,23 +90,35 @@ var functionSpecs = []functionSpec{
 		name: "authorizer", description: "HTTP API Lambda authorizer: resolves the API key to tenant, key id and scopes",
 		memoryMB: 256, timeoutSec: 5,
 		env: []string{tables.Registry.EnvVar, platform.EnvLogLevel},
+		// Looks up one API key item: nothing else of the registry.
 		grant: func(r *resources, f *Function) {
-			r.store.Registry.GrantReadData(f.Role)
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet}, itemKeys)
 		},
 	},
 	{
 		name: "api", description: "HTTP API handler: validate gate, evidence, proofs, registers, keys",
 		// Lambda CPU scales with memory; the gate is CPU-bound.
 		memoryMB: 1024, timeoutSec: 10,
-		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
+		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, tables.Subjects.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
 			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin,
 			platform.EnvPackagesBucket, platform.EnvDataKeyID},
 		// Proof and checkpoint routes read only the tables (the public key is
 		// stored with each checkpoint): no KMS signing-key grant. Package
 		// routes write build requests and presign downloads of built packages.
 		grant: func(r *resources, f *Function) {
-			r.store.Evidence.GrantReadWriteData(f.Role)
-			r.store.Registry.GrantReadWriteData(f.Role)
+			// Evidence: appends (conditional puts), reads, DSAR export by userRef.
+			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery, ddbPut})
+			queryIndex(f.Role, r.store.Evidence, tables.Evidence.GSIs[0].Name)
+			// Registry: reads everything it serves (keys, tenants, registers,
+			// control results, packages, checkpoints, watermarks); writes only
+			// keys, tenants and registers, replay claims and package requests,
+			// never a control result (the prefix TENANT#*#... would allow it).
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbQuery})
+			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate}, itemKeys, itemTenants, itemReplays, itemPackages)
+			denyItems(f.Role, r.store.Registry, []string{ddbPut, ddbUpdate, ddbDelete}, itemControls, itemControlHist)
+			// Subject keys: create, read, destroy (erasure).
+			items(f.Role, r.store.Subjects, r.keys.Data, []string{ddbGet, ddbPut, ddbDelete})
 			r.buckets.Packages.GrantPut(f.Role, jsii.String("requests/*"))
 			r.buckets.Packages.GrantRead(f.Role, jsii.String("packages/*"))
 		},
@@ -118,12 +132,13 @@ var functionSpecs = []functionSpec{
 		// ArchiveLagSeconds goes out as an embedded-metric log line, so no
 		// cloudwatch:PutMetricData permission is needed.
 		grant: func(r *resources, f *Function) {
-			r.store.Evidence.GrantReadData(f.Role)
 			// Purge reports (entries removed by TTL or deleted) are appended
 			// as evidence: put only, never update or delete.
-			r.store.Evidence.Grant(f.Role, jsii.String("dynamodb:PutItem"))
-			r.store.Registry.GrantReadWriteData(f.Role) // watermarks
-			r.buckets.Archive.GrantPut(f.Role, nil)     // includes s3:PutObjectRetention and the data key
+			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery, ddbPut})
+			// Its own watermarks (claimed and committed by UpdateItem), and
+			// the tip an appender continues from: nothing else.
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbUpdate}, itemArchive)
+			r.buckets.Archive.GrantPut(f.Role, nil) // includes s3:PutObjectRetention and the data key
 		},
 		trigger: func(r *resources, f *Function) {
 			f.Fn.AddEventSource(awslambdaeventsources.NewDynamoEventSource(r.store.Evidence, &awslambdaeventsources.DynamoEventSourceProps{
@@ -143,11 +158,14 @@ var functionSpecs = []functionSpec{
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket, platform.EnvDataKeyID,
 			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel},
 		grant: func(r *resources, f *Function) {
-			r.store.Evidence.GrantReadData(f.Role)
-			r.store.Registry.GrantReadWriteData(f.Role)
+			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
+			// The chain list (an index over the watermarks) and its own
+			// checkpoints, stored by a transaction of two puts.
+			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbPut}, itemCheckpoints)
 			r.buckets.Archive.GrantPut(f.Role, nil) // checkpoints are published write-once too
-			r.keys.Signing.GrantSign(f.Role)
-			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
+			// The one signer of checkpoints and package statements.
+			r.keys.AllowSign(f.Role)
 		},
 		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.CheckpointSchedule) },
 	},
@@ -159,11 +177,19 @@ var functionSpecs = []functionSpec{
 			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel,
 			platform.EnvAPIID, platform.EnvAPIStage},
 		grant: func(r *resources, f *Function) {
-			r.store.Evidence.GrantReadData(f.Role)
-			r.store.Registry.GrantReadWriteData(f.Role)
+			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
+			// Reads tenants, registers, watermarks and checkpoints; writes
+			// its own results only.
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbQuery})
+			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate}, itemControls, itemControlHist)
 			r.alerts.Topic.GrantPublish(f.Role)
 			r.archiverDLQ.Grant(f.Role, jsii.String("sqs:GetQueueAttributes"))
-			r.store.Evidence.Grant(f.Role, jsii.String("dynamodb:DescribeTimeToLive"))
+			// Retention check (C1.2) reads the table's TTL setting.
+			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions:   jsii.Strings("dynamodb:DescribeTimeToLive"),
+				Resources: jsii.Strings(*r.store.Evidence.TableArn()),
+			}))
 			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
 				Actions:   jsii.Strings("s3:GetBucketObjectLockConfiguration"),
 				Resources: jsii.Strings(*r.buckets.Archive.BucketArn()),
@@ -183,14 +209,24 @@ var functionSpecs = []functionSpec{
 		name: "packager", description: "Builds the audit package zip for a period",
 		memoryMB: 2048, timeoutSec: 900, async: true,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
-			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvSigningKeyID, platform.EnvLogLevel},
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvCheckpointerFunction, platform.EnvLogLevel},
 		grant: func(r *resources, f *Function) {
-			r.store.Evidence.GrantReadData(f.Role)
-			r.store.Registry.GrantReadWriteData(f.Role)
+			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
+			// Reads tenants, control history, registers, watermarks and
+			// checkpoints; writes its package records only.
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbQuery})
+			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut}, itemPackages)
 			r.buckets.Archive.GrantRead(f.Role, nil)
 			r.buckets.Packages.GrantReadWrite(f.Role, nil)
-			r.keys.Signing.GrantSign(f.Role) // packages are signed with the checkpoint key
-			r.keys.Signing.Grant(f.Role, jsii.String("kms:GetPublicKey"))
+			// No signing key: the checkpointer seals chains and signs the
+			// package statement on request (decision 102).
+			// Invoke of the unqualified function only (Fn.GrantInvoke would
+			// add every version and alias, ":*").
+			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions:   jsii.Strings("lambda:InvokeFunction"),
+				Resources: jsii.Strings(*r.functions["checkpointer"].Fn.FunctionArn()),
+			}))
 		},
 		trigger: func(r *resources, f *Function) {
 			schedule(f, "Schedule", r.cfg.PackagerSchedule)
@@ -242,6 +278,9 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 			errs = append(errs, fmt.Errorf("function %s is required", name))
 		}
 	}
+	if slices.Contains(props.Functions, "packager") && !slices.Contains(props.Functions, "checkpointer") {
+		errs = append(errs, errors.New("function packager needs the checkpointer: it signs through it"))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("stack %s: %w", id, err)
 	}
@@ -282,10 +321,12 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		ComparisonOperator: awscloudwatch.ComparisonOperator_GREATER_THAN_THRESHOLD,
 	})
 
-	r := &resources{cfg: cfg, keys: s.Keys, store: s.Store, buckets: s.Buckets, alerts: s.Alerts, archiverDLQ: s.ArchiverDLQ}
+	r := &resources{cfg: cfg, keys: s.Keys, store: s.Store, buckets: s.Buckets, alerts: s.Alerts, archiverDLQ: s.ArchiverDLQ,
+		functions: s.Functions}
 	r.env = map[string]string{
 		tables.Evidence.EnvVar:       *s.Store.Evidence.TableName(),
 		tables.Registry.EnvVar:       *s.Store.Registry.TableName(),
+		tables.Subjects.EnvVar:       *s.Store.Subjects.TableName(),
 		platform.EnvArchiveBucket:    *s.Buckets.Archive.BucketName(),
 		platform.EnvPackagesBucket:   *s.Buckets.Packages.BucketName(),
 		platform.EnvDataKeyID:        *s.Keys.Data.KeyArn(),
@@ -329,8 +370,13 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		if spec.trigger != nil {
 			spec.trigger(r, f)
 		}
+		denyEvidenceRewrite(f.Role, s.Store.Evidence)
 		suppressGrantWildcards(f.Role)
 		s.Functions[spec.name] = f
+		if spec.name == "checkpointer" {
+			// Known only now; the packager (after it in functionSpecs) gets it.
+			r.env[platform.EnvCheckpointerFunction] = *f.Fn.FunctionName()
+		}
 	}
 
 	s.API = NewAPI(stack, "Api", APIProps{
@@ -350,8 +396,13 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 	output(stack, "PackagesBucketName", s.Buckets.Packages.BucketName(), "Audit packages (SSE-KMS)")
 	output(stack, "AccessLogBucketName", s.Buckets.AccessLog.BucketName(), "S3 server access logs of both buckets")
 	output(stack, "EvidenceTableName", s.Store.Evidence.TableName(), "Hash-chained evidence entries")
-	output(stack, "RegistryTableName", s.Store.Registry.TableName(), "API keys, registers, checkpoints, control results")
-	output(stack, "SigningKeyArn", s.Keys.Signing.KeyArn(), "KMS key that signs checkpoints; its public key verifies them offline")
+	output(stack, "RegistryTableName", s.Store.Registry.TableName(), "API keys, tenants, registers, checkpoints, control results")
+	output(stack, "SubjectsTableName", s.Store.Subjects.TableName(), "Data subjects' keys (no point-in-time recovery: erasure)")
+	output(stack, "SigningKeyArn", s.Keys.Signing.KeyArn(), "KMS key that signs checkpoints and packages; its public key verifies them offline")
+	// KMS creates the key pair at deploy time, so no template value can hold
+	// its fingerprint; the output is the command that prints it.
+	output(stack, "SigningKeyFingerprintCommand", jsii.String(SigningKeyFingerprintCommand(*s.Keys.Signing.KeyArn())),
+		"Run to print the signing key's SHA-256 fingerprint (hex, of the DER public key) to pin with agentgate verify --fingerprint")
 	output(stack, "DataKeyArn", s.Keys.Data.KeyArn(), "KMS key encrypting all data at rest")
 	output(stack, "ArchiverDLQUrl", s.ArchiverDLQ.QueueUrl(), "Archiver stream failures; must stay empty")
 	return s, nil
@@ -374,6 +425,14 @@ func schedule(f *Function, id, expr string) {
 			MaxEventAge:   awscdk.Duration_Hours(jsii.Number(1)),
 		})},
 	})
+}
+
+// SigningKeyFingerprintCommand is the shell pipeline that prints the hex
+// SHA-256 of the key's DER (SubjectPublicKeyInfo) public key, the pin
+// `agentgate verify --fingerprint` takes. KMS returns exactly that DER,
+// base64 encoded.
+func SigningKeyFingerprintCommand(keyArn string) string {
+	return "aws kms get-public-key --key-id " + keyArn + " --query PublicKey --output text | base64 -d | sha256sum | cut -d' ' -f1"
 }
 
 func output(stack awscdk.Stack, id string, value *string, desc string) {

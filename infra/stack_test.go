@@ -214,8 +214,11 @@ func TestFunctionsRuntimeArchTracingLogs(t *testing.T) {
 }
 
 func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
-	known := map[string]bool{tables.Evidence.EnvVar: true, tables.Registry.EnvVar: true}
-	for _, n := range []string{platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
+	known := map[string]bool{}
+	for _, tb := range tables.All() {
+		known[tb.EnvVar] = true
+	}
+	for _, n := range []string{platform.EnvCheckpointerFunction, platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
 		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage} {
@@ -237,6 +240,12 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 			}
 			if v, ok := vars[platform.EnvArchiveBucket]; ok {
 				assert.True(t, refs(v, s.logicalID(t, "AWS::S3::Bucket", "/Buckets/Archive/Resource")))
+			}
+			if v, ok := vars[tables.Subjects.EnvVar]; ok {
+				assert.True(t, refs(v, s.logicalID(t, "AWS::DynamoDB::Table", "/Store/Subjects/Resource")))
+			}
+			if v, ok := vars[platform.EnvCheckpointerFunction]; ok {
+				assert.True(t, refs(v, s.logicalID(t, "AWS::Lambda::Function", "/FnCheckpointer/Function/Resource")))
 			}
 			if v, ok := vars[platform.EnvRetentionDays]; ok {
 				assert.Equal(t, "2557", v)
@@ -269,7 +278,8 @@ func TestTablesFollowSharedDefinitions(t *testing.T) {
 				}
 				assert.Equal(t, string(def.PK.Type), attrs[def.PK.Name])
 				var gsiNames []any
-				for _, g := range p["GlobalSecondaryIndexes"].([]any) {
+				gsis, _ := p["GlobalSecondaryIndexes"].([]any)
+				for _, g := range gsis {
 					gsiNames = append(gsiNames, g.(map[string]any)["IndexName"])
 				}
 				for _, ix := range def.GSIs {
@@ -280,8 +290,15 @@ func TestTablesFollowSharedDefinitions(t *testing.T) {
 				assert.Equal(t, true, sse["SSEEnabled"])
 				assert.Equal(t, "KMS", sse["SSEType"])
 				assert.True(t, refs(sse["KMSMasterKeyId"], tc.s.dataKey(t)), "customer-managed data key")
-				assert.Equal(t, map[string]any{"PointInTimeRecoveryEnabled": true}, p["PointInTimeRecoverySpecification"])
-				assert.Equal(t, map[string]any{"AttributeName": def.TTLAttr, "Enabled": true}, p["TimeToLiveSpecification"])
+				// Subjects alone has none: an erased subject key must not be
+				// restorable (decision 101).
+				assert.Equal(t, map[string]any{"PointInTimeRecoveryEnabled": def.ID != tables.Subjects.ID}, p["PointInTimeRecoverySpecification"])
+				assert.Equal(t, def.PITR, def.ID != tables.Subjects.ID)
+				if def.TTLAttr != "" {
+					assert.Equal(t, map[string]any{"AttributeName": def.TTLAttr, "Enabled": true}, p["TimeToLiveSpecification"])
+				} else {
+					assert.Nil(t, p["TimeToLiveSpecification"])
+				}
 				assert.Equal(t, true, p["DeletionProtectionEnabled"])
 				if def.Stream {
 					assert.Equal(t, map[string]any{"StreamViewType": "NEW_IMAGE"}, p["StreamSpecification"])
@@ -513,7 +530,11 @@ func TestStageThrottledAndAccessLogged(t *testing.T) {
 		assert.Equal(t, "$context.authorizer.tenant", format["tenant"])
 		for _, v := range format {
 			assert.NotContains(t, strings.ToLower(v), "authorization", "access log never carries the API key")
+			// /v1/subjects/{userId} carries a raw user id: the log names the
+			// route, never the path, so an erasure leaves nothing behind here.
+			assert.NotContains(t, v, "$context.path", "access log never carries the request path")
 		}
+		assert.Equal(t, "$context.routeKey", format["routeKey"])
 	}
 }
 
@@ -662,9 +683,16 @@ func TestQueuesEncryptedTLSOnly(t *testing.T) {
 func TestOutputs(t *testing.T) {
 	outs := today.tpl["Outputs"].(map[string]any)
 	for _, name := range []string{"ApiUrl", "AlertTopicArn", "ArchiveBucketName", "PackagesBucketName",
-		"AccessLogBucketName", "EvidenceTableName", "RegistryTableName", "SigningKeyArn"} {
+		"AccessLogBucketName", "EvidenceTableName", "RegistryTableName", "SubjectsTableName", "SigningKeyArn",
+		"SigningKeyFingerprintCommand"} {
 		assert.Contains(t, outs, name)
 	}
+	// KMS makes the key at deploy time: the output is the command printing
+	// the fingerprint of exactly this key.
+	fp := outs["SigningKeyFingerprintCommand"].(map[string]any)["Value"]
+	assert.True(t, refs(fp, today.logicalID(t, "AWS::KMS::Key", "/Keys/Signing/Resource")), "%v", fp)
+	assert.Contains(t, fmt.Sprint(fp), "aws kms get-public-key --key-id ")
+	assert.Contains(t, fmt.Sprint(fp), "| base64 -d | sha256sum")
 	assert.True(t, refs(outs["ArchiveBucketName"], today.logicalID(t, "AWS::S3::Bucket", "/Buckets/Archive/Resource")))
 }
 
@@ -711,9 +739,8 @@ func TestCdkNagHarnessDetectsFindings(t *testing.T) {
 	assert.NotEmpty(t, *errs)
 }
 
-// Only the checkpointer may sign checkpoints.
-// Only the checkpointer signs checkpoints and the packager signs packages,
-// both with the signing key; nothing else may use it to sign.
+// Only the checkpointer may sign, checkpoints and package statements alike
+// (the packager asks it to); no other role is granted kms:Sign on the key.
 func TestOnlyCheckpointerSigns(t *testing.T) {
 	s := full
 	signing := s.logicalID(t, "AWS::KMS::Key", "/Keys/Signing/Resource")
@@ -732,7 +759,7 @@ func TestOnlyCheckpointerSigns(t *testing.T) {
 					}
 				}
 			}
-			assert.Equal(t, spec.name == "checkpointer" || spec.name == "packager", signs)
+			assert.Equal(t, spec.name == "checkpointer", signs)
 		})
 	}
 }

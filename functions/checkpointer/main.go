@@ -1,6 +1,8 @@
 // Command checkpointer runs on an EventBridge schedule: it seals each chain
 // that grew in an RFC 6962 tree and stores a KMS-signed checkpoint of it in
-// the registry and the write-once bucket.
+// the registry and the write-once bucket. It is the one holder of the
+// signing key, so the packager invokes it for seals before packaging and for
+// package signatures (wire.CheckpointerRequest).
 package main
 
 import (
@@ -14,9 +16,9 @@ import (
 
 func main() {
 	cfg, aws := wire.Boot("checkpointer", nil)
-	cp, err := wire.NewCheckpointer(wire.Clients{
+	h, err := wire.NewCheckpointerFunction(wire.Clients{
 		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("checkpointer", err)
-	lambda.Start(wire.CheckpointHandler(cp, cfg.Log))
+	lambda.Start(h)
 }

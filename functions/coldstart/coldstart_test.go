@@ -45,7 +45,7 @@ func build(t testing.TB, root, name, goarch, out string) {
 func env(runtimeAPI string) []string {
 	return []string{
 		"AWS_LAMBDA_RUNTIME_API=" + runtimeAPI, "AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=x", "AWS_SECRET_ACCESS_KEY=y",
-		"AWS_EC2_METADATA_DISABLED=true", "TABLE_EVIDENCE=e", "TABLE_REGISTRY=r", "ARCHIVE_BUCKET=a", "PACKAGES_BUCKET=p",
+		"AWS_EC2_METADATA_DISABLED=true", "TABLE_EVIDENCE=e", "TABLE_REGISTRY=r", "TABLE_SUBJECTS=sub", "CHECKPOINTER_FUNCTION=cp", "ARCHIVE_BUCKET=a", "PACKAGES_BUCKET=p",
 		"DATA_KEY_ID=k", "SIGNING_KEY_ID=s", "ALERT_TOPIC_ARN=arn:aws:sns:us-east-1:000000000000:t",
 		"ARCHIVER_DLQ_URL=http://127.0.0.1:1/q", "CHECKPOINT_ORIGIN=o", "LOG_LEVEL=error", "HOME=/nonexistent",
 	}

@@ -1,21 +1,23 @@
 // Command packager is the audit package Lambda: invoked asynchronously by
 // EventBridge when POST /v1/packages writes a build request to the packages
-// bucket, and monthly by a schedule (last month's package per tenant).
+// bucket, and monthly by a schedule (last month's package per tenant). It
+// holds no signing key: the checkpointer function seals and signs for it.
 package main
 
 import (
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
+	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
+	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/wire"
 )
 
 func main() {
-	cfg, aws := wire.Boot("packager", nil)
+	cfg, aws := wire.Boot("packager", func(env *platform.Env) { env.Require(platform.EnvCheckpointerFunction) })
 	p, err := wire.NewPackager(wire.Clients{
-		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
+		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), Lambda: awslambda.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("packager", err)
 	lambda.Start(p.Handle)

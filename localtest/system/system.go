@@ -146,6 +146,7 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	s.Config = wire.Config{
 		EvidenceTable: s.Tables[tables.Evidence.EnvVar],
 		RegistryTable: s.Tables[tables.Registry.EnvVar],
+		SubjectsTable: s.Tables[tables.Subjects.EnvVar],
 		Origin:        "agentgate.local",
 		// The demo tenant is the one running this deployment.
 		OperatorTenant: o.Tenant,

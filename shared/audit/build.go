@@ -53,11 +53,31 @@ type Sealer interface {
 	Seal(ctx context.Context, chain string, now time.Time) (*checkpoint.Checkpoint, error)
 }
 
-// Signer signs the package statement (the checkpoint key, via KMS).
+// Signer signs the package statement with the checkpoint key. It is given
+// the statement's fields, not a digest, so a signer that is a separate
+// service (the checkpointer function, which alone holds the key) writes the
+// statement itself and can never be made to sign a checkpoint body.
 type Signer interface {
-	Sign(ctx context.Context, digest []byte) ([]byte, error)
+	SignPackage(ctx context.Context, tenant, id string, sequence int64, packageHash string) ([]byte, error)
 	PublicKey(ctx context.Context) ([]byte, error)
 }
+
+// DigestSigner is a Signer over a key that signs SHA-256 digests (the KMS
+// signing key as the checkpointer holds it, or a test key).
+type DigestSigner struct {
+	Key interface {
+		Sign(ctx context.Context, digest []byte) ([]byte, error)
+		PublicKey(ctx context.Context) ([]byte, error)
+	}
+}
+
+// SignPackage signs SHA-256(SignedStatement(...)).
+func (s DigestSigner) SignPackage(ctx context.Context, tenant, id string, sequence int64, packageHash string) ([]byte, error) {
+	return s.Key.Sign(ctx, checkpoint.Digest(SignedStatement(tenant, id, sequence, packageHash)))
+}
+
+// PublicKey returns the key's PKIX DER public key.
+func (s DigestSigner) PublicKey(ctx context.Context) ([]byte, error) { return s.Key.PublicKey(ctx) }
 
 // Request is what to package.
 type Request struct {
@@ -183,7 +203,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 		return nil, err
 	}
 	if b.Signer != nil {
-		sig, err := b.Signer.Sign(ctx, checkpoint.Digest(SignedStatement(m.Tenant, m.ID, m.Sequence, m.PackageHash)))
+		sig, err := b.Signer.SignPackage(ctx, m.Tenant, m.ID, m.Sequence, m.PackageHash)
 		if err != nil {
 			return nil, fmt.Errorf("sign package: %w", err)
 		}

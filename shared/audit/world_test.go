@@ -267,7 +267,7 @@ func (f fixedRegisters) Register(_ context.Context, _, name string, _, _ time.Ti
 }
 
 func (w *world) builder(now time.Time) *Builder {
-	return &Builder{Bundles: w, Checkpoints: w, Entries: w, Signer: keySigner{w.key}, Now: func() time.Time { return now }}
+	return &Builder{Bundles: w, Checkpoints: w, Entries: w, Signer: DigestSigner{Key: keySigner{w.key}}, Now: func() time.Time { return now }}
 }
 
 // build builds a package over [from, to) extending prev and returns its bytes.

@@ -38,6 +38,9 @@ type Table struct {
 	// TTLAttr names the attribute DynamoDB expires items by ("" = no TTL).
 	TTLAttr string
 	GSIs    []Index
+	// PITR keeps 35 days of point-in-time recovery. It is off only where a
+	// deleted item must be gone at once (Subjects: erasure by key deletion).
+	PITR bool
 }
 
 // Evidence holds the hash-chained evidence entries: one item per (chain, seq).
@@ -50,6 +53,7 @@ var Evidence = Table{
 	SK:      &Key{Name: "seq", Type: Number},
 	Stream:  true,
 	TTLAttr: "expiresAt",
+	PITR:    true,
 	GSIs: []Index{{
 		// Subject index: DSAR export finds a subject's entries by userRef.
 		Name: "byUserRef",
@@ -58,16 +62,19 @@ var Evidence = Table{
 	}},
 }
 
-// Registry is a single table for everything that is not evidence: API keys,
-// tenants, archive watermarks, checkpoints, registers (vendors, models,
-// access reviews, adversarial runs), control results and packages.
-// Items are addressed by pk/sk strings such as "KEY#<id>" / "META".
+// Registry is a single table for everything that is neither evidence nor a
+// data subject's key: API keys, tenants, archive watermarks, checkpoints,
+// registers (vendors, models, access reviews, adversarial runs), control
+// results and packages. Items are addressed by pk/sk strings such as
+// "KEY#<id>" / "META"; each function may write only the partition-key
+// prefixes of its own item types (infra/access.go, decision 100).
 var Registry = Table{
 	ID:      "Registry",
 	EnvVar:  "TABLE_REGISTRY",
 	PK:      Key{Name: "pk", Type: String},
 	SK:      &Key{Name: "sk", Type: String},
 	TTLAttr: "expiresAt",
+	PITR:    true,
 	GSIs: []Index{{
 		// Listing index: items of one kind across partitions (e.g. all keys of a tenant).
 		Name: "gsi1",
@@ -76,5 +83,16 @@ var Registry = Table{
 	}},
 }
 
+// Subjects holds one random key per data subject (pk "SUBJECT#<tenant>#<lookup>",
+// sk "KEY"). Deleting the key is the erasure, so this table has no
+// point-in-time recovery: a deleted key cannot be restored from a backup
+// the table keeps itself (decision 101).
+var Subjects = Table{
+	ID:     "Subjects",
+	EnvVar: "TABLE_SUBJECTS",
+	PK:     Key{Name: "pk", Type: String},
+	SK:     &Key{Name: "sk", Type: String},
+}
+
 // All lists every table, in creation order.
-func All() []Table { return []Table{Evidence, Registry} }
+func All() []Table { return []Table{Evidence, Registry, Subjects} }

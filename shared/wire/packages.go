@@ -12,6 +12,7 @@ import (
 	"time"
 
 	lambdaevents "github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/agentgate/agentgate/controls"
 	"github.com/agentgate/agentgate/controls/ddbstore"
@@ -53,25 +54,39 @@ type Packager struct {
 
 // NewPackager builds the packager from clients and configuration.
 func NewPackager(c Clients, cfg Config) (*Packager, error) {
-	if c.DDB == nil || c.S3 == nil || c.KMS == nil {
-		return nil, errors.New("packager: needs DynamoDB, S3 and KMS clients")
+	if c.DDB == nil || c.S3 == nil {
+		return nil, errors.New("packager: needs DynamoDB and S3 clients")
 	}
-	if cfg.PackagesBucket == "" || cfg.ArchiveBucket == "" || cfg.DataKeyID == "" || cfg.SigningKeyID == "" {
-		return nil, errors.New("packager: needs the packages and archive buckets, the data key and the signing key")
+	if cfg.PackagesBucket == "" || cfg.ArchiveBucket == "" || cfg.DataKeyID == "" {
+		return nil, errors.New("packager: needs the packages and archive buckets and the data key")
 	}
+	// Seals and the package signature come from the checkpointer, which
+	// alone may sign (decision 102): deployed by Lambda Invoke, locally by
+	// the same handler in process, through the same JSON.
+	var inv Invoker
+	switch {
+	case cfg.CheckpointerFunction != "":
+		if c.Lambda == nil {
+			return nil, errors.New("packager: needs a Lambda client to invoke " + cfg.CheckpointerFunction)
+		}
+		inv = LambdaInvoker{API: c.Lambda, Function: cfg.CheckpointerFunction}
+	default:
+		h, err := NewCheckpointerFunction(c, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("packager: in-process checkpointer: %w", err)
+		}
+		inv = handlerInvoker{lambda.NewHandler(h)}
+	}
+	signer := checkpointerClient{inv}
 	reg := archstore.NewRegistry(c.DDB, cfg.RegistryTable)
-	sealer, err := NewCheckpointer(c, cfg)
-	if err != nil {
-		return nil, err
-	}
 	results := ddbstore.New(c.DDB, cfg.RegistryTable)
 	blobs := auditstore.NewBlobs(c.S3, cfg.PackagesBucket, cfg.DataKeyID)
 	b := &audit.Builder{
 		Bundles:     auditstore.NewArchive(c.S3, cfg.ArchiveBucket, reg),
 		Checkpoints: reg,
 		Entries:     dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
-		Sealer:      sealer,
-		Signer:      archstore.NewSigner(c.KMS, cfg.SigningKeyID),
+		Sealer:      signer,
+		Signer:      signer,
 		Controls:    controlHistory{results},
 		Registers:   registerTables{regstore.New(c.DDB, cfg.RegistryTable)},
 		Now:         archiveClock(cfg),

@@ -6,6 +6,7 @@ package wire
 import (
 	"context"
 	crand "crypto/rand"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -30,6 +31,8 @@ type Clients struct {
 	S3  *s3.Client
 	KMS *kms.Client
 	SNS *sns.Client
+	// Lambda invokes the checkpointer from the packager (deployed only).
+	Lambda LambdaAPI
 }
 
 // Config is every resource name and setting the functions read. The Lambda
@@ -38,6 +41,7 @@ type Clients struct {
 type Config struct {
 	EvidenceTable  string
 	RegistryTable  string
+	SubjectsTable  string // the API function only
 	ArchiveBucket  string
 	PackagesBucket string
 	DataKeyID      string
@@ -54,6 +58,10 @@ type Config struct {
 	OperatorTenant string
 	Log            *slog.Logger
 	Now            func() time.Time
+
+	// CheckpointerFunction is the function the packager asks for seals and
+	// signatures; empty runs the checkpointer in process (the local system).
+	CheckpointerFunction string
 }
 
 // FromEnv reads the configuration every function shares. Variables a given
@@ -63,6 +71,7 @@ func FromEnv(env *platform.Env) Config {
 	return Config{
 		EvidenceTable:  env.Require(tables.Evidence.EnvVar),
 		RegistryTable:  env.Require(tables.Registry.EnvVar),
+		SubjectsTable:  get(tables.Subjects.EnvVar),
 		ArchiveBucket:  get(platform.EnvArchiveBucket),
 		PackagesBucket: get(platform.EnvPackagesBucket),
 		DataKeyID:      get(platform.EnvDataKeyID),
@@ -77,6 +86,8 @@ func FromEnv(env *platform.Env) Config {
 		OperatorTenant: get(EnvOperatorTenant),
 		Log:            platform.Logger(),
 		Now:            time.Now,
+
+		CheckpointerFunction: get(platform.EnvCheckpointerFunction),
 	}
 }
 
@@ -101,6 +112,9 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	if cfg.RateLimit <= 0 {
 		cfg.RateLimit = 100
 	}
+	if cfg.SubjectsTable == "" {
+		return nil, errors.New("api: needs the subjects table (" + tables.Subjects.EnvVar + ")")
+	}
 	g, err := gate.New(gate.DefaultPolicy())
 	if err != nil {
 		return nil, err
@@ -113,7 +127,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	keys := newTenantKeyCache(tenants, cfg.Now)
 	subjects := &httpapi.CryptoSubjects{
 		TenantKey: keys.get,
-		Keys:      dynamo.NewSubjectKeys(ddb, cfg.RegistryTable),
+		Keys:      dynamo.NewSubjectKeys(ddb, cfg.SubjectsTable),
 		Entries:   store,
 		Appender:  app,
 		Rand:      crand.Reader,
@@ -131,6 +145,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
+	srv.Limiter.PerTenant = httpapi.NewRateLimiter(float64(TenantRateFactor*cfg.RateLimit), float64(2*TenantRateFactor*cfg.RateLimit))
 	keyStore := dynamo.NewKeyStore(ddb, cfg.RegistryTable)
 	srv.Mount(ev.Routes()...)
 	srv.Mount(subjects.Routes()...)
@@ -145,7 +160,6 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 
 // NewAuthorizer builds the authorizer handler.
 func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger, now func() time.Time) *auth.Authorizer {
-	srv.Limiter.PerTenant = httpapi.NewRateLimiter(float64(TenantRateFactor*cfg.RateLimit), float64(2*TenantRateFactor*cfg.RateLimit))
 	return &auth.Authorizer{Keys: dynamo.NewKeyStore(ddb, registryTable), Now: now, Log: log, CacheTTL: AuthCacheTTL}
 }
 
@@ -153,6 +167,11 @@ func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger,
 // stage itself caches nothing: docs/decisions/120): a revoked key is refused
 // within it.
 const AuthCacheTTL = 60 * time.Second
+
+// TenantRateFactor is a tenant's rate per instance in multiples of one key's
+// (RATE_LIMIT_RPS): a tenant may spread load over a few keys, not mint its way
+// past the limit (docs/decisions/120).
+const TenantRateFactor = 4
 
 // SubjectCacheTTL bounds how long a warm instance keeps a data subject's
 // key after it was erased elsewhere.
@@ -167,11 +186,6 @@ const ApprovalCacheTTL = 30 * time.Second
 const PolicyCacheTTL = 30 * time.Second
 
 type tenantPolicies struct{ s *dynamo.TenantStore }
-
-// TenantRateFactor is a tenant's rate per instance in multiples of one key's
-// (RATE_LIMIT_RPS): a tenant may spread load over a few keys, not mint its way
-// past the limit (docs/decisions/120).
-const TenantRateFactor = 4
 
 func (p tenantPolicies) Policy(ctx context.Context, tenant string) ([]byte, error) {
 	t, err := p.s.GetTenant(ctx, tenant)

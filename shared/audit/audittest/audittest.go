@@ -126,19 +126,19 @@ func (s *Source) Range(context.Context, string, int64, int64, func(*evidence.Ent
 	return nil
 }
 
-// Sign implements audit.Signer.
+// Sign signs a digest (audit.DigestSigner{Key: s} is an audit.Signer).
 func (s *Source) Sign(_ context.Context, digest []byte) ([]byte, error) {
 	return ecdsa.SignASN1(rand.Reader, s.Key, digest)
 }
 
-// PublicKey implements audit.Signer.
+// PublicKey returns the PKIX DER public key.
 func (s *Source) PublicKey(context.Context) ([]byte, error) {
 	return x509.MarshalPKIXPublicKey(&s.Key.PublicKey)
 }
 
 // Build builds a signed package of everything in s over [from, to).
 func (s *Source) Build(id string, from, to time.Time, prev *audit.Manifest) ([]byte, *audit.Manifest, error) {
-	b := &audit.Builder{Bundles: s, Checkpoints: s, Entries: s, Signer: s, Now: func() time.Time { return to }}
+	b := &audit.Builder{Bundles: s, Checkpoints: s, Entries: s, Signer: audit.DigestSigner{Key: s}, Now: func() time.Time { return to }}
 	var buf bytes.Buffer
 	m, err := b.Build(context.Background(), audit.Request{ID: id, Tenant: s.Tenant, From: from, To: to}, prev, &buf)
 	return buf.Bytes(), m, err
