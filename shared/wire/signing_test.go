@@ -1,0 +1,125 @@
+package wire
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambda"
+	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/audit"
+	"github.com/agentgate/agentgate/shared/checkpoint"
+)
+
+type ecKey struct{ k *ecdsa.PrivateKey }
+
+func (k ecKey) Sign(_ context.Context, digest []byte) ([]byte, error) {
+	return ecdsa.SignASN1(rand.Reader, k.k, digest)
+}
+
+func (k ecKey) PublicKey(context.Context) ([]byte, error) { return x509.MarshalPKIXPublicKey(&k.k.PublicKey) }
+
+// The packager's signatures travel as JSON through the checkpointer's
+// handler (in process here, Lambda Invoke when deployed) and verify as
+// package statements with the checkpoint key.
+func TestPackagerSignsThroughTheCheckpointer(t *testing.T) {
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	h := CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler))
+	c := checkpointerClient{handlerInvoker{lambda.NewHandler(h)}}
+	ctx := context.Background()
+
+	der, err := c.PublicKey(ctx)
+	require.NoError(t, err)
+	want, err := x509.MarshalPKIXPublicKey(&priv.PublicKey)
+	require.NoError(t, err)
+	assert.Equal(t, want, der)
+
+	hash := strings.Repeat("ab", 32)
+	sig, err := c.SignPackage(ctx, "acme", "pkg-1", 3, hash)
+	require.NoError(t, err)
+	assert.True(t, ecdsa.VerifyASN1(&priv.PublicKey, checkpoint.Digest(audit.SignedStatement("acme", "pkg-1", 3, hash)), sig),
+		"a package statement signature")
+	assert.False(t, ecdsa.VerifyASN1(&priv.PublicKey, checkpoint.Digest(audit.SignedStatement("acme", "pkg-1", 4, hash)), sig))
+}
+
+// The checkpointer signs only what it writes itself: a malformed package
+// request, or anything but its three actions, is refused.
+func TestCheckpointerRefusesWhatItDoesNotBuild(t *testing.T) {
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	h := lambda.NewHandler(CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler)))
+	hash := strings.Repeat("ab", 32)
+	tests := []struct {
+		name string
+		req  CheckpointerRequest
+		want string
+	}{
+		{name: "digest-sized hash that is not hex", req: CheckpointerRequest{Action: ActionSignPackage, Tenant: "acme", ID: "p", Sequence: 1, PackageHash: strings.Repeat("zz", 32)}, want: "64-hex"},
+		{name: "short hash", req: CheckpointerRequest{Action: ActionSignPackage, Tenant: "acme", ID: "p", Sequence: 1, PackageHash: "abcd"}, want: "64-hex"},
+		{name: "no tenant", req: CheckpointerRequest{Action: ActionSignPackage, ID: "p", Sequence: 1, PackageHash: hash}, want: "tenant"},
+		{name: "sequence zero", req: CheckpointerRequest{Action: ActionSignPackage, Tenant: "acme", ID: "p", PackageHash: hash}, want: "sequence"},
+		{name: "seal without chain", req: CheckpointerRequest{Action: ActionSeal}, want: "chain"},
+		{name: "sign a digest", req: CheckpointerRequest{Action: "sign"}, want: "unknown action"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.req)
+			require.NoError(t, err)
+			_, err = h.Invoke(context.Background(), b)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+type fakeLambda struct {
+	out *awslambda.InvokeOutput
+	err error
+	fn  string
+}
+
+func (f *fakeLambda) Invoke(_ context.Context, in *awslambda.InvokeInput, _ ...func(*awslambda.Options)) (*awslambda.InvokeOutput, error) {
+	f.fn = *in.FunctionName
+	return f.out, f.err
+}
+
+// A function error (the checkpointer refused or failed) is an error to the
+// packager, never an empty signature.
+func TestLambdaInvoker(t *testing.T) {
+	fnErr := "Unhandled"
+	tests := []struct {
+		name    string
+		api     *fakeLambda
+		wantErr string
+	}{
+		{name: "answer", api: &fakeLambda{out: &awslambda.InvokeOutput{Payload: []byte(`{"publicKey":"AQI="}`)}}},
+		{name: "function error", api: &fakeLambda{out: &awslambda.InvokeOutput{FunctionError: &fnErr, Payload: []byte(`{"errorMessage":"kms down"}`)}}, wantErr: "kms down"},
+		{name: "invoke error", api: &fakeLambda{err: errors.New("throttled")}, wantErr: "throttled"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := checkpointerClient{LambdaInvoker{API: tt.api, Function: "agentgate-checkpointer"}}
+			der, err := c.PublicKey(context.Background())
+			assert.Equal(t, "agentgate-checkpointer", tt.api.fn)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, []byte{1, 2}, der)
+		})
+	}
+}
