@@ -749,8 +749,14 @@ func IntegrityCheck(arc Archive, entries Entries, th Thresholds) Check {
 		}}
 }
 
-// AdversarialCheck (CC4.1): an adversarial run in the last 90 days with
-// detection and false-positive rates within thresholds.
+// AdversarialCheck (CC4.1): independent adversarial testing of the gate as
+// the tenant runs it. Only the tenant's own corpus and imported promptfoo
+// or garak reports count; the regression suite (the gate's own training
+// corpus) never does, though a regression in it is reported. The latest
+// independent run must be under 90 days old with detection of at least
+// 95%; false positives must have been measured (benign cases) by an
+// independent run in the same 90 days, at most 2%; a run that graded
+// another policy than the tenant's current one warns.
 func AdversarialCheck(reg Registers, th Thresholds) Check {
 	th = th.withDefaults()
 	return Check{Control: "CC4.1", Name: "adversarial-run register",
@@ -762,28 +768,65 @@ func AdversarialCheck(reg Registers, th Thresholds) Check {
 			if err != nil {
 				return nil, fmt.Errorf("adversarial runs: %w", err)
 			}
-			var last *registers.AdversarialRun
+			var last, lastFP, lastRegression *registers.AdversarialRun
 			for i := range runs {
-				if last == nil || runs[i].RanAt.After(last.RanAt) {
-					last = &runs[i]
+				r := &runs[i]
+				switch {
+				case !r.IsIndependent():
+					if lastRegression == nil || r.RanAt.After(lastRegression.RanAt) {
+						lastRegression = r
+					}
+				default:
+					if last == nil || r.RanAt.After(last.RanAt) {
+						last = r
+					}
+					if r.Benign > 0 && (lastFP == nil || r.RanAt.After(lastFP.RanAt)) {
+						lastFP = r
+					}
+				}
+			}
+			pct := func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
+			var out []Finding
+			if lastRegression != nil {
+				if lastRegression.DetectionRate < th.MinDetection {
+					out = append(out, warnf("%s: detection rate %s is below %s", registers.RegressionLabel, pct(lastRegression.DetectionRate), pct(th.MinDetection)))
+				}
+				if lastRegression.FalsePositiveRate > th.MaxFalsePositive {
+					out = append(out, warnf("%s: false-positive rate %s is above %s", registers.RegressionLabel, pct(lastRegression.FalsePositiveRate), pct(th.MaxFalsePositive)))
 				}
 			}
 			if last == nil {
-				return []Finding{failf("no adversarial test run on record")}, nil
+				msg := "no independent adversarial test on record (upload your own corpus or import a promptfoo or garak report)"
+				if lastRegression != nil {
+					msg += "; the " + registers.RegressionLabel + " runs the gate's own training corpus and does not count"
+				}
+				return append(out, failf("%s", msg)), nil
 			}
-			var out []Finding
+			name := last.Label
+			if name == "" {
+				name = last.Source
+			}
 			left := registers.DaysUntil(last.RanAt.Add(th.AdversarialEvery), in.Now)
 			switch {
 			case left < 0:
-				out = append(out, failf("last adversarial run is %d days old (every %d days required)", days(in.Now.Sub(last.RanAt)), days(th.AdversarialEvery)))
+				out = append(out, failf("last independent adversarial test (%s) is %d days old (every %d days required)", name, days(in.Now.Sub(last.RanAt)), days(th.AdversarialEvery)))
 			case left <= days(th.DueSoon):
-				out = append(out, warnf("adversarial run %s", dueIn(left)))
+				out = append(out, warnf("independent adversarial test %s", dueIn(left)))
 			}
 			if last.DetectionRate < th.MinDetection {
-				out = append(out, failf("adversarial detection rate %.1f%% is below %.1f%%", 100*last.DetectionRate, 100*th.MinDetection))
+				out = append(out, failf("%s: %d of %d attacks stopped (%s, at least %s required)", name, last.Detected, last.Attacks, pct(last.DetectionRate), pct(th.MinDetection)))
 			}
-			if last.FalsePositiveRate > th.MaxFalsePositive {
-				out = append(out, failf("adversarial false-positive rate %.1f%% is above %.1f%%", 100*last.FalsePositiveRate, 100*th.MaxFalsePositive))
+			switch {
+			case lastFP == nil || in.Now.Sub(lastFP.RanAt) > th.AdversarialEvery:
+				out = append(out, warnf("no independent adversarial test in the last %d days measured false positives (include benign cases)", days(th.AdversarialEvery)))
+			case lastFP.FalsePositiveRate > th.MaxFalsePositive:
+				out = append(out, failf("%s: false-positive rate %s is above %s", lastFP.Label, pct(lastFP.FalsePositiveRate), pct(th.MaxFalsePositive)))
+			}
+			if total := last.Attacks + last.Benign + last.Errors; last.Errors*10 > total {
+				out = append(out, warnf("%s: %d of %d tests could not be completed", name, last.Errors, total))
+			}
+			if in.Usage != nil && in.Usage.Policy != nil && last.PolicyHash != "" && last.PolicyHash != in.Usage.Policy.Hash {
+				out = append(out, warnf("the latest independent adversarial test graded policy %s; the tenant's gate now runs %s", short(last.PolicyHash), short(in.Usage.Policy.Hash)))
 			}
 			return out, nil
 		}}

@@ -3,6 +3,7 @@ package controls
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -384,30 +385,79 @@ func TestEncryptionCheck(t *testing.T) {
 
 func TestAdversarialCheck(t *testing.T) {
 	ctx := context.Background()
-	run := func(age time.Duration, det, fp float64) func(s *regtest.Store) {
+	type runSpec struct {
+		source   string
+		age      time.Duration
+		det, fp  float64
+		benign   int
+		errors   int
+		policy   string
+		attacks  int
+		detected int
+	}
+	put := func(specs ...runSpec) func(s *regtest.Store) {
 		return func(s *regtest.Store) {
-			_ = s.PutAdversarialRun(ctx, tenant, registers.AdversarialRun{ID: "r", RanAt: now.Add(-age), DetectionRate: det, FalsePositiveRate: fp})
+			for i, r := range specs {
+				run := registers.AdversarialRun{ID: fmt.Sprintf("r%d", i), Source: r.source, Independent: r.source != registers.SourceRegression && r.source != "",
+					RanAt: now.Add(-r.age), DetectionRate: r.det, FalsePositiveRate: r.fp, Benign: r.benign, Errors: r.errors,
+					PolicyHash: r.policy, Attacks: r.attacks, Detected: r.detected}
+				switch r.source {
+				case registers.SourceRegression:
+					run.Label = registers.RegressionLabel
+				case registers.SourceGarak:
+					run.Label = "garak 0.12.0 report"
+				case registers.SourceCorpus:
+					run.Label = "tenant corpus"
+				}
+				_ = s.PutAdversarialRun(ctx, tenant, run)
+			}
 		}
 	}
+	good := runSpec{source: registers.SourceCorpus, age: 10 * day, det: 0.99, benign: 50, policy: "p-cur", attacks: 100, detected: 99}
+	regression := runSpec{source: registers.SourceRegression, age: 1 * day, det: 0.99, benign: 50, policy: "p-cur"}
+	with := func(r runSpec, mod func(*runSpec)) runSpec { mod(&r); return r }
+	policy := &Usage{Policy: &EffectivePolicy{Hash: "p-cur"}}
 	tests := []struct {
 		name string
 		fill func(s *regtest.Store)
+		use  *Usage
 		err  error
 		want want
 	}{
-		{name: "passing: recent run within thresholds", fill: run(10*day, 0.99, 0.0), want: want{status: Passing}},
-		{name: "warning: next run due in 10 days", fill: run(80*day, 0.99, 0.0), want: want{status: Warning, detail: "adversarial run due in 10 days"}},
-		{name: "failing: no run", want: want{status: Failing, detail: "no adversarial test run on record"}},
-		{name: "failing: run too old", fill: run(120*day, 0.99, 0.0), want: want{status: Failing, detail: "last adversarial run is 120 days old (every 90 days required)"}},
-		{name: "failing: detection below threshold", fill: run(1*day, 0.90, 0.0), want: want{status: Failing, detail: "adversarial detection rate 90.0% is below 95.0%"}},
-		{name: "failing: false positives above threshold", fill: run(1*day, 0.99, 0.05), want: want{status: Failing, detail: "adversarial false-positive rate 5.0% is above 2.0%"}},
+		{name: "passing: a recent independent run within thresholds", fill: put(good, regression), use: policy, want: want{status: Passing}},
+		// Used to pass: the only run was the gate's own training corpus
+		// under a fixed policy, and it counted as adversarial testing.
+		{name: "failing: only the regression suite", fill: put(regression), use: policy,
+			want: want{status: Failing, detail: "no independent adversarial test on record (upload your own corpus or import a promptfoo or garak report); the regression suite runs the gate's own training corpus and does not count"}},
+		{name: "failing: a run stored before sources existed is the regression suite", fill: put(with(regression, func(r *runSpec) { r.source = "" })),
+			want: want{status: Failing}},
+		{name: "failing: no run", want: want{status: Failing, detail: "no independent adversarial test on record (upload your own corpus or import a promptfoo or garak report)"}},
+		{name: "warning: next run due in 10 days", fill: put(with(good, func(r *runSpec) { r.age = 80 * day })), use: policy,
+			want: want{status: Warning, detail: "independent adversarial test due in 10 days"}},
+		{name: "failing: run too old", fill: put(with(good, func(r *runSpec) { r.age = 120 * day })), use: policy,
+			want: want{status: Failing, detail: "last independent adversarial test (tenant corpus) is 120 days old (every 90 days required); no independent adversarial test in the last 90 days measured false positives (include benign cases)"}},
+		{name: "failing: detection below threshold in an imported garak report",
+			fill: put(with(good, func(r *runSpec) {
+				r.source, r.det, r.attacks, r.detected, r.benign, r.age = registers.SourceGarak, 0.90, 160, 144, 0, 5*day
+			}), good), use: policy,
+			want: want{status: Failing, detail: "garak 0.12.0 report: 144 of 160 attacks stopped (90.0%, at least 95.0% required)"}},
+		{name: "failing: false positives above threshold", fill: put(with(good, func(r *runSpec) { r.fp = 0.05 })), use: policy,
+			want: want{status: Failing, detail: "tenant corpus: false-positive rate 5.0% is above 2.0%"}},
+		{name: "warning: false positives never measured independently", fill: put(with(good, func(r *runSpec) { r.benign = 0 })), use: policy,
+			want: want{status: Warning, detail: "no independent adversarial test in the last 90 days measured false positives (include benign cases)"}},
+		{name: "warning: the run graded another policy than the tenant's current one", fill: put(with(good, func(r *runSpec) { r.policy = "p-old-policy-x" })), use: policy,
+			want: want{status: Warning, detail: "the latest independent adversarial test graded policy p-old-policy; the tenant's gate now runs p-cur"}},
+		{name: "warning: the regression suite regressed", fill: put(good, with(regression, func(r *runSpec) { r.det = 0.80 })), use: policy,
+			want: want{status: Warning, detail: "regression suite: detection rate 80.0% is below 95.0%"}},
+		{name: "warning: many tests could not be completed", fill: put(with(good, func(r *runSpec) { r.errors = 30 })), use: policy,
+			want: want{status: Warning, detail: "tenant corpus: 30 of 180 tests could not be completed"}},
 		{name: "error: register unreadable", err: errAWS, want: want{status: Error}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := regWith(t, tc.fill)
 			reg.Err = tc.err
-			assertWant(t, tc.want, runOne(t, AdversarialCheck(reg, fixedTH), Input{}))
+			assertWant(t, tc.want, runOne(t, AdversarialCheck(reg, fixedTH), Input{Usage: tc.use}))
 		})
 	}
 }

@@ -120,23 +120,45 @@ const (
 // ReviewScopes lists the scopes an access review may attest.
 var ReviewScopes = []string{ScopeAPIKeys, ScopeCloudIAM, ScopeModelEndpoints, ScopeLogStorage}
 
-// AdversarialRun is the outcome of running the gate's attack and benign
-// corpus; the full report's hash is in the evidence chain.
+// AdversarialRun is the outcome of one adversarial test: the gate's
+// regression suite, the tenant's own corpus, or an imported promptfoo or
+// garak report. The report's hash (the run's report, or the uploaded file)
+// is in the evidence chain.
 type AdversarialRun struct {
-	ID                string    `json:"id" dynamodbav:"id"`
-	RanAt             time.Time `json:"ranAt" dynamodbav:"ranAt"`
-	RanBy             string    `json:"ranBy" dynamodbav:"ranBy"`
-	PolicyHash        string    `json:"policyHash" dynamodbav:"policyHash"`
-	Attacks           int       `json:"attacks" dynamodbav:"attacks"`
-	Detected          int       `json:"detected" dynamodbav:"detected"`
-	DetectionRate     float64   `json:"detectionRate" dynamodbav:"detectionRate"`
-	Benign            int       `json:"benign" dynamodbav:"benign"`
-	FalsePositives    int       `json:"falsePositives" dynamodbav:"falsePositives"`
-	FalsePositiveRate float64   `json:"falsePositiveRate" dynamodbav:"falsePositiveRate"`
-	Missed            []string  `json:"missed" dynamodbav:"missed"`
-	FalsePositiveIDs  []string  `json:"falsePositiveIds" dynamodbav:"falsePositiveIds"`
-	ReportSHA256      string    `json:"reportSha256" dynamodbav:"reportSha256"`
-	Evidence          string    `json:"evidence" dynamodbav:"evidence"`
+	ID    string    `json:"id" dynamodbav:"id"`
+	RanAt time.Time `json:"ranAt" dynamodbav:"ranAt"`
+	RanBy string    `json:"ranBy" dynamodbav:"ranBy"`
+	// Source is regression, corpus, promptfoo or garak ("" in runs stored
+	// before sources existed: those were the regression suite). Independent
+	// is false for the regression suite only; Label names the run.
+	Source      string `json:"source" dynamodbav:"source"`
+	Independent bool   `json:"independent" dynamodbav:"independent"`
+	Label       string `json:"label" dynamodbav:"label"`
+	// ToolVersion is the red-team tool's version for imports; Errors the
+	// tests it could not complete; ImportedAt when the report was imported.
+	ToolVersion string     `json:"toolVersion,omitempty" dynamodbav:"toolVersion,omitempty"`
+	Errors      int        `json:"errors,omitempty" dynamodbav:"errors,omitempty"`
+	ImportedAt  *time.Time `json:"importedAt,omitempty" dynamodbav:"importedAt,omitempty"`
+	// PolicyHash is the tenant's effective gate policy the run was graded
+	// against (for imports: the one in force when the report was imported).
+	PolicyHash        string   `json:"policyHash" dynamodbav:"policyHash"`
+	Attacks           int      `json:"attacks" dynamodbav:"attacks"`
+	Detected          int      `json:"detected" dynamodbav:"detected"`
+	DetectionRate     float64  `json:"detectionRate" dynamodbav:"detectionRate"`
+	Benign            int      `json:"benign" dynamodbav:"benign"`
+	FalsePositives    int      `json:"falsePositives" dynamodbav:"falsePositives"`
+	FalsePositiveRate float64  `json:"falsePositiveRate" dynamodbav:"falsePositiveRate"`
+	Missed            []string `json:"missed" dynamodbav:"missed"`
+	FalsePositiveIDs  []string `json:"falsePositiveIds" dynamodbav:"falsePositiveIds"`
+	ReportSHA256      string   `json:"reportSha256" dynamodbav:"reportSha256"`
+	Evidence          string   `json:"evidence" dynamodbav:"evidence"`
+}
+
+// IsIndependent reports whether the run counts as independent testing
+// (anything but the regression suite, including runs stored before sources
+// were recorded, which were all the regression suite).
+func (r AdversarialRun) IsIndependent() bool {
+	return r.Independent && r.Source != "" && r.Source != SourceRegression
 }
 
 // Store persists the registers per tenant. Lists are newest first where

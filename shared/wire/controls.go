@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -90,10 +91,14 @@ func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Rout
 		// The corpus is embedded: failing here is a build defect, and the
 		// API's other routes must still serve.
 		cfg.Log.Error("adversarial runs disabled", "err", err)
+	} else {
+		// Runs grade the tenant's gate as validate applies it.
+		eff := &EffectivePolicies{Store: tenantPolicies{dynamo.NewTenantStore(c.DDB, cfg.RegistryTable)}}
+		adv.GateFor = eff.Gate
 	}
 	routes := (&statusapi.Service{Results: ddbstore.New(c.DDB, cfg.RegistryTable), Operator: cfg.OperatorTenant}).Routes()
 	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
-		if adv == nil && r.Pattern == "/v1/adversarial-runs" && r.Method == "POST" {
+		if adv == nil && strings.HasPrefix(r.Pattern, "/v1/adversarial-runs") && r.Method == "POST" {
 			continue
 		}
 		routes = append(routes, r)
@@ -143,12 +148,12 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 		Registers: regstore.New(c.DDB, cfg.RegistryTable),
 		Archive:   arc,
 		Entries:   entries,
+		Keys:      dynamo.NewKeyStore(c.DDB, cfg.RegistryTable),
 	}
 	if c.IAM != nil {
 		src.IAM = cloud.NewIAM(c.IAM)
 	}
 	if c.Config != nil {
-		Keys:      dynamo.NewKeyStore(c.DDB, cfg.RegistryTable),
 		src.Config = cloud.NewConfigRules(c.Config)
 	}
 	if c.CloudWatch != nil && set.APIID != "" {
@@ -181,45 +186,63 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 }
 
 // EffectivePolicies reads a tenant's gate policy as the API applies it
-// (the stored document, or the default) and tells CC6.6 what it turns off
-// and which hash its decisions carry. Compiled gates are kept per document,
-// so a run compiles each distinct policy once.
+// (the stored document, or the default): CC6.6 learns what it turns off and
+// which hash its decisions carry, and adversarial runs grade that gate.
+// Compiled gates are kept per document, so a run compiles each distinct
+// policy once; the default is compiled on first use when not given.
 type EffectivePolicies struct {
 	Store   httpapi.PolicyStore
 	Default *gate.Gate
 
-	mu    sync.Mutex
-	gates map[string]*gate.Gate
+	mu      sync.Mutex
+	gates   map[string]*gate.Gate
+	defOnce sync.Once
+	defErr  error
 }
 
 var _ controls.GatePolicies = (*EffectivePolicies)(nil)
 
-// Effective implements controls.GatePolicies.
-func (e *EffectivePolicies) Effective(ctx context.Context, tenant string) (controls.EffectivePolicy, error) {
+// Gate returns the tenant's gate.
+func (e *EffectivePolicies) Gate(ctx context.Context, tenant string) (*gate.Gate, error) {
 	doc, err := e.Store.Policy(ctx, tenant)
 	if err != nil {
-		return controls.EffectivePolicy{}, fmt.Errorf("policy of %s: %w", tenant, err)
+		return nil, fmt.Errorf("policy of %s: %w", tenant, err)
 	}
-	g := e.Default
-	if len(doc) > 0 {
-		e.mu.Lock()
-		g = e.gates[string(doc)]
-		e.mu.Unlock()
-		if g == nil {
-			p, err := gate.ParsePolicy(doc)
-			if err != nil {
-				return controls.EffectivePolicy{}, fmt.Errorf("policy of %s: %w", tenant, err)
+	if len(doc) == 0 {
+		e.defOnce.Do(func() {
+			if e.Default == nil {
+				e.Default, e.defErr = gate.New(gate.DefaultPolicy())
 			}
-			if g, err = gate.New(p); err != nil {
-				return controls.EffectivePolicy{}, fmt.Errorf("policy of %s: %w", tenant, err)
-			}
-			e.mu.Lock()
-			if e.gates == nil || len(e.gates) > 1000 {
-				e.gates = map[string]*gate.Gate{}
-			}
-			e.gates[string(doc)] = g
-			e.mu.Unlock()
-		}
+		})
+		return e.Default, e.defErr
+	}
+	e.mu.Lock()
+	g := e.gates[string(doc)]
+	e.mu.Unlock()
+	if g != nil {
+		return g, nil
+	}
+	p, err := gate.ParsePolicy(doc)
+	if err != nil {
+		return nil, fmt.Errorf("policy of %s: %w", tenant, err)
+	}
+	if g, err = gate.New(p); err != nil {
+		return nil, fmt.Errorf("policy of %s: %w", tenant, err)
+	}
+	e.mu.Lock()
+	if e.gates == nil || len(e.gates) > 1000 {
+		e.gates = map[string]*gate.Gate{}
+	}
+	e.gates[string(doc)] = g
+	e.mu.Unlock()
+	return g, nil
+}
+
+// Effective implements controls.GatePolicies.
+func (e *EffectivePolicies) Effective(ctx context.Context, tenant string) (controls.EffectivePolicy, error) {
+	g, err := e.Gate(ctx, tenant)
+	if err != nil {
+		return controls.EffectivePolicy{}, err
 	}
 	return EffectiveOf(g), nil
 }

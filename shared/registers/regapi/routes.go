@@ -1,14 +1,20 @@
 // Package regapi serves the registers: /v1/vendors, /v1/models (submit,
-// approve, roll back), /v1/access-reviews and /v1/adversarial-runs. Writes
-// need the admin scope (adversarial runs: audit), reads the read scope;
-// every record is the caller's tenant's.
+// approve, roll back), /v1/access-reviews and /v1/adversarial-runs (the
+// regression suite, the tenant's own corpus, imported promptfoo and garak
+// reports). Writes need the admin scope (adversarial runs: audit), reads
+// the read scope; every record is the caller's tenant's.
 package regapi
 
 import (
+	"bytes"
 	"errors"
+	"mime"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/gate"
 	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/registers"
 )
@@ -32,6 +38,8 @@ func (s *Service) Routes() []httpapi.Route {
 		{Method: "POST", Pattern: "/v1/access-reviews", Scope: auth.ScopeAdmin, Handler: s.recordReview},
 		{Method: "GET", Pattern: "/v1/adversarial-runs", Scope: auth.ScopeRead, Handler: s.listRuns},
 		{Method: "POST", Pattern: "/v1/adversarial-runs", Scope: auth.ScopeAudit, Handler: s.run},
+		{Method: "POST", Pattern: "/v1/adversarial-runs/corpus", Scope: auth.ScopeAudit, Handler: s.runCorpus},
+		{Method: "POST", Pattern: "/v1/adversarial-runs/import", Scope: auth.ScopeAudit, Handler: s.importReport},
 	}
 }
 
@@ -188,4 +196,70 @@ func (s *Service) run(r *httpapi.Request) (int, any, error) {
 		return 0, nil, mapErr(err)
 	}
 	return 201, map[string]any{"run": run, "report": rep}, nil
+}
+
+// jsonLines are the media types accepted for JSON-lines uploads.
+var jsonLines = []string{"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"}
+
+// rawBody checks an upload's media type (one of types) and encoding.
+func rawBody(r *httpapi.Request, types []string) error {
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || !slices.Contains(types, mt) {
+		return httpapi.Errorf(415, "unsupported_media_type", "Content-Type must be one of %s", strings.Join(types, ", "))
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return httpapi.Errorf(415, "unsupported_media_type", "charset must be utf-8")
+	}
+	if len(r.Body) == 0 {
+		return httpapi.Errorf(400, "invalid_request", "body is empty")
+	}
+	if !utf8.Valid(r.Body) {
+		return httpapi.Errorf(400, "invalid_request", "body must be valid UTF-8")
+	}
+	return nil
+}
+
+// runCorpus evaluates the tenant's own corpus (JSON lines in the gate
+// corpus format) with the tenant's effective policy.
+func (s *Service) runCorpus(r *httpapi.Request) (int, any, error) {
+	if err := rawBody(r, jsonLines); err != nil {
+		return 0, nil, err
+	}
+	name := r.Query.Get("name")
+	if len(name) > 64 || (name != "" && !registers.ValidSlug(name)) {
+		return 0, nil, httpapi.Errorf(400, "invalid_request", "name must match [a-z0-9][a-z0-9._-]{0,63}")
+	}
+	c, err := gate.ParseCorpus(bytes.NewReader(r.Body))
+	if err != nil {
+		return 0, nil, httpapi.Errorf(422, "validation_failed", "%s", err.Error())
+	}
+	run, rep, err := s.Adversary.RunCorpus(r.Ctx, r.Tenant, r.KeyID, name, c)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 201, map[string]any{"run": run, "report": rep}, nil
+}
+
+// importReport records an external red-team report: ?format=promptfoo
+// (the JSON of promptfoo eval -o results.json) or ?format=garak (the
+// .report.jsonl garak writes).
+func (s *Service) importReport(r *httpapi.Request) (int, any, error) {
+	format := r.Query.Get("format")
+	var types []string
+	switch format {
+	case registers.SourcePromptfoo:
+		types = []string{"application/json"}
+	case registers.SourceGarak:
+		types = jsonLines
+	default:
+		return 0, nil, httpapi.Errorf(400, "invalid_request", "format must be promptfoo or garak")
+	}
+	if err := rawBody(r, types); err != nil {
+		return 0, nil, err
+	}
+	run, err := s.Adversary.Import(r.Ctx, r.Tenant, r.KeyID, format, r.Body)
+	if err != nil {
+		return 0, nil, mapErr(err)
+	}
+	return 201, map[string]any{"run": run}, nil
 }
