@@ -504,8 +504,8 @@ func automataFor(canaries []string, pats []acPattern) (full, ascii *automaton, e
 
 // structuralMarker reports whether the role marker at s[start:end] is used
 // as template structure rather than named in prose: it opens a line,
-// closes one (or the text), is followed by ':' or a role name, or touches
-// another marker.
+// closes one (or the text), is followed by ':', a role name or a new
+// sentence, or touches another marker.
 func structuralMarker(s string, start, end int) bool {
 	if lineStartAt(s, start) {
 		return true
@@ -520,8 +520,11 @@ func structuralMarker(s string, start, end int) bool {
 	if i == len(s) {
 		return true
 	}
-	switch s[i] {
-	case '\n', '\r', ':', '<', '[':
+	switch c := s[i]; {
+	case c == '\n' || c == '\r' || c == ':' || c == '<' || c == '[':
+		return true
+	case c >= 'A' && c <= 'Z':
+		// A new sentence starts after it: the marker separates text.
 		return true
 	}
 	for _, r := range roleNames {

@@ -67,7 +67,7 @@ var lexicon = map[group][]string{
 		"忽略", "忽视", "无视", "忘记", "忘掉", "不要理会", "不要遵循", "不要遵守", "不再遵守", "别管", "抛开", "放弃", "跳过",
 		// nl, pl, tr, vi, id
 		"negeer", "negeren", "vergeet", "vergeten", "volg niet", "niet meer volgen", "niet langer volgen", "houd geen rekening met",
-		"zignoruj*", "ignoruj*", "zapomnij*", "pomin*", "nie przestrzegaj", "nie stosuj sie do", "porzuc",
+		"zignor*", "zapomn*", "pomin*", "nie przestrzegaj", "nie stosuj sie do", "porzuc",
 		"yok say*", "gormezden gel*", "unut*", "dikkate alma", "goz ardi et*", "gozardi et*", "uyma",
 		"bo qua", "quen", "phot lo", "khong tuan theo", "dung tuan theo", "dung lam theo", "gat bo",
 		"abaikan*", "lupakan*", "jangan ikuti", "acuhkan", "hiraukan", "tinggalkan",
