@@ -340,7 +340,7 @@ func (g *gen) injForeign(i int) (string, string, string) {
 
 func buildInjection() *set {
 	g := newGen(20261204_03)
-	s := &set{file: "own-injection.jsonl", source: "own-injection", label: "attack", prefix: "own-injection"}
+	s := &set{file: "own-injection.jsonl", source: "own-injection", label: "attack", prefix: "own-injection", maxJ: 0.5}
 	foreign := 0
 	s.fillTo(340, g, func() (string, string, string) {
 		switch k := g.r.IntN(20); {

@@ -734,7 +734,7 @@ func (g *gen) jbForeignOne(i int) (string, string) {
 
 func buildJailbreak() *set {
 	g := newGen(20261204_01)
-	s := &set{file: "own-jailbreak.jsonl", source: "own-persona", label: "attack", prefix: "own-jailbreak"}
+	s := &set{file: "own-jailbreak.jsonl", source: "own-persona", label: "attack", prefix: "own-jailbreak", maxJ: 0.5}
 	styles := []func() string{
 		g.jbTwo, g.jbAmoral, g.jbMode, g.jbFree, g.jbFiction, g.jbGrandma, g.jbTokens,
 		g.jbTerm, g.jbOppositeDay, g.jbTwiceStyle, g.jbShortStyle, g.jbCard, g.jbLong, g.jbLong,

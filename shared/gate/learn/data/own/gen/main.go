@@ -113,6 +113,11 @@ var seen = map[string]string{}
 type set struct {
 	file, source, label, prefix string
 	items                       []item
+	// maxJ, when set, rejects a text whose word 8-gram Jaccard similarity with
+	// an item already in the set reaches it, so that templated documents do not
+	// crowd the file with near copies.
+	maxJ     float64
+	shingles []map[string]bool
 }
 
 // add appends text with the set's label.
@@ -127,6 +132,15 @@ func (s *set) addLabelled(label, family, lang, text string) bool {
 	key := normalise(text)
 	if _, dup := seen[key]; dup {
 		return false
+	}
+	if s.maxJ > 0 {
+		sh := shingles(text)
+		for _, o := range s.shingles {
+			if jaccard(sh, o) >= s.maxJ {
+				return false
+			}
+		}
+		s.shingles = append(s.shingles, sh)
 	}
 	seen[key] = s.file
 	s.items = append(s.items, item{
@@ -206,4 +220,32 @@ func generate(dir string, log io.Writer) error {
 		fmt.Fprintf(log, "%-32s %4d\n", s.file, len(s.items))
 	}
 	return writeReadme(dir, sets)
+}
+
+// shingles returns the set of word 8-grams of the normalised text (the whole
+// text for shorter ones).
+func shingles(s string) map[string]bool {
+	w := strings.Fields(normalise(s))
+	out := map[string]bool{}
+	if len(w) < 8 {
+		out[strings.Join(w, " ")] = true
+		return out
+	}
+	for i := 0; i+8 <= len(w); i++ {
+		out[strings.Join(w[i:i+8], " ")] = true
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	if inter == 0 {
+		return 0
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
 }

@@ -48,6 +48,9 @@ or ` + "`go run ./shared/gate/learn/data/own/gen -out shared/gate/learn/data/own
 - Texts are de-duplicated across all files on the pool's normalisation (casefold, punctuation and
   symbols removed, whitespace collapsed); the evaluation set is built first, so a training text can
   never shadow an evaluation text. No text appears with both labels.
+- Within each generated training file, a candidate whose word 8-gram Jaccard similarity with an
+  item already accepted reaches 0.5 is rejected, so templated texts cannot crowd a file with near
+  copies (the pool's near-duplicate rule, applied inside each file).
 - ` + "`gen/gen_test.go`" + ` checks that every line is valid JSON with the expected source, that ids and
   normalised texts are unique across all files, that the generator reproduces the committed files
   byte for byte, and that no training text is a near duplicate of an evaluation text (word

@@ -360,7 +360,7 @@ var rpForeign = []struct {
 
 func buildRoleplayBenign() *set {
 	g := newGen(20261204_02)
-	s := &set{file: "own-roleplay-benign.jsonl", source: "own-roleplay-benign", label: "benign", prefix: "own-roleplay-benign"}
+	s := &set{file: "own-roleplay-benign.jsonl", source: "own-roleplay-benign", label: "benign", prefix: "own-roleplay-benign", maxJ: 0.5}
 	var foreign []struct{ lang, text string }
 	for _, f := range rpForeign {
 		for _, t := range f.texts {
