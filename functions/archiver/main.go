@@ -1,6 +1,8 @@
 // Command archiver is the Evidence table's stream consumer: it archives each
-// chain's next contiguous entries to the write-once bucket and reports batch
+// chain's next contiguous entries to the write-once bucket, reports every
+// rewrite or non-TTL delete of evidence as a tamper report, and reports batch
 // item failures (the event source retries them, then sends them to the DLQ).
+// On its schedule it sweeps: the table compared with the archive.
 package main
 
 import (
@@ -13,7 +15,8 @@ import (
 
 func main() {
 	cfg, aws := wire.Boot("archiver", nil)
-	arch, err := wire.NewArchiver(wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)}, cfg)
+	clients := wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)}
+	arch, err := wire.NewArchiver(clients, cfg)
 	wire.Exit("archiver", err)
-	lambda.Start(arch.Handle)
+	lambda.Start(wire.ArchiverHandler(arch, wire.NewArchiveSweeper(clients, cfg, arch), cfg.Log))
 }

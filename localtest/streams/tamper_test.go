@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -21,9 +22,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agentgate/agentgate/events"
+	"github.com/agentgate/agentgate/localtest/invoke"
+	"github.com/agentgate/agentgate/localtest/system"
+	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/wire"
 )
 
 // alertHook is an HTTP endpoint subscribed to the alert topic, as a user's
@@ -255,4 +260,126 @@ func TestRewriteAndDeleteOfArchivedEvidenceAreTamperEvents(t *testing.T) {
 	}
 	assert.Contains(t, hook.of(rewritten.id, "PI1.1")[0].Detail, "modified")
 	assert.Contains(t, hook.of(deleted.id, "PI1.1")[0].Detail, "deleted")
+
+	// The scheduled sweep sees the same differences, but the stream has
+	// reported them: no second report.
+	var chains []string
+	for _, tt := range []*tamperTenant{rewritten, deleted} {
+		for shard := 0; shard < sys.Config.Shards; shard++ {
+			chains = append(chains, evidence.ChainID(tt.id, shard))
+		}
+	}
+	sw := wire.NewArchiveSweeper(sys.Clients, sys.Config, nil)
+	sw.Chains, sw.Sample = onlyChains(chains), -1
+	res, err := sw.Run(ctx)
+	require.NoError(t, err)
+	assert.Zero(t, res.Tampered)
+	assert.Len(t, rewritten.tamperReports(t), 1)
+	assert.Len(t, deleted.tamperReports(t), 1)
+}
+
+type tamperLog struct {
+	mu  sync.Mutex
+	got []archive.Tamper
+}
+
+func (l *tamperLog) RecordTamper(_ context.Context, t archive.Tamper) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.got = append(l.got, t)
+	return nil
+}
+
+type onlyChains []string
+
+func (c onlyChains) Chains(context.Context) ([]string, error) { return c, nil }
+
+// The scheduled sweep, on the real adapters (bundles read back from the
+// encrypted, locked bucket; the ledger in the registry), finds a rewrite
+// and a delete by comparing the table with the archive, whatever the
+// stream did, and reports each once.
+func TestSweepComparesTableWithArchive(t *testing.T) {
+	dumpProblems(t)
+	ctx := context.Background()
+	tt := newTamperTenant(t, "sweep", 6)
+	var chains []string
+	for shard := 0; shard < sys.Config.Shards; shard++ {
+		chains = append(chains, evidence.ChainID(tt.id, shard))
+	}
+	rec := &tamperLog{}
+	sw := wire.NewArchiveSweeper(sys.Clients, sys.Config, nil)
+	// Its own ledger: the stream (running meanwhile) marks what it
+	// reports in the shared one, and this test is about what the sweep
+	// finds by itself.
+	sw.Chains, sw.Tampers, sw.Sample, sw.Ledger = onlyChains(chains), rec, -1, &memSweepLedger{m: map[string]map[int64]bool{}}
+
+	res, err := sw.Run(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 6, res.Entries, "every archived entry compared")
+	assert.Empty(t, rec.got, "an untouched table matches its archive")
+
+	// A clumsy rewrite (hash left as it was) and a delete.
+	rchain, rseq := tt.victim(t)
+	_, err = sys.DDB.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(sys.Config.EvidenceTable), Key: evidenceKey(rchain, rseq),
+		UpdateExpression:          aws.String("SET decision = :d"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":d": &types.AttributeValueMemberS{Value: "block"}},
+	})
+	require.NoError(t, err)
+	var dchain string
+	var dseq int64 = -1
+	for _, r := range tt.receipts {
+		if r.chain != rchain || r.seq != rseq {
+			dchain, dseq = r.chain, r.seq
+			break
+		}
+	}
+	require.GreaterOrEqual(t, dseq, int64(0))
+	_, err = sys.DDB.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: aws.String(sys.Config.EvidenceTable), Key: evidenceKey(dchain, dseq)})
+	require.NoError(t, err)
+
+	_, err = sw.Run(ctx)
+	require.NoError(t, err)
+	got := map[string]archive.Tamper{}
+	for _, tp := range rec.got {
+		got[tp.Change] = tp
+	}
+	require.Len(t, rec.got, 2, "%+v", rec.got)
+	assert.Equal(t, rchain, got[archive.TamperMismatch].Chain)
+	assert.Equal(t, []int64{rseq}, got[archive.TamperMismatch].Seqs)
+	assert.Equal(t, dchain, got[archive.TamperMissing].Chain)
+	assert.Equal(t, []int64{dseq}, got[archive.TamperMissing].Seqs)
+	assert.NotEmpty(t, got[archive.TamperMismatch].ArchivedHash)
+
+	rec.got = nil
+	_, err = sw.Run(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, rec.got, "each finding is reported once")
+
+	// The deployed handler runs the sweep on the schedule's event.
+	arch, err := wire.NewArchiver(sys.Clients, sys.Config)
+	require.NoError(t, err)
+	out, err := invoke.JSON(wire.ArchiverHandler(arch, sw, slog.New(slog.DiscardHandler)))(ctx, system.ScheduledEvent(time.Now(), "agentgate-archive-sweep"))
+	require.NoError(t, err)
+	var sum archive.SweepResult
+	require.NoError(t, json.Unmarshal(out, &sum))
+	assert.Equal(t, len(chains), sum.Chains)
+	assert.GreaterOrEqual(t, sum.Entries, 6, "the bundles still hold all six calls")
+	assert.Zero(t, sum.Tampered, "already reported")
+}
+
+type memSweepLedger struct{ m map[string]map[int64]bool }
+
+func (l *memSweepLedger) Reported(_ context.Context, chain string) (map[int64]bool, error) {
+	return l.m[chain], nil
+}
+
+func (l *memSweepLedger) MarkReported(_ context.Context, chain string, seqs []int64) error {
+	if l.m[chain] == nil {
+		l.m[chain] = map[int64]bool{}
+	}
+	for _, s := range seqs {
+		l.m[chain][s] = true
+	}
+	return nil
 }

@@ -23,6 +23,14 @@ func (s *System) startArchive(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// One handler for both triggers, as deployed: stream batches and the
+	// sweep's scheduled event.
+	handler := wire.ArchiverHandler(arch, wire.NewArchiveSweeper(s.Clients, s.Config, arch), s.opts.Log)
+	sweep := invoke.JSON(handler)
+	s.AddJob(Job{Name: "archive-sweep", Run: func(ctx context.Context, now time.Time) error {
+		_, err := sweep(ctx, ScheduledEvent(now, "agentgate-archive-sweep"))
+		return err
+	}})
 	arn, err := streams.StreamARN(ctx, s.DDB, s.Config.EvidenceTable)
 	if err != nil {
 		return err
@@ -30,7 +38,7 @@ func (s *System) startArchive(ctx context.Context) error {
 	p := &streams.Poller{
 		API:         s.Emulators.StreamsClient(),
 		StreamARN:   arn,
-		Invoke:      invoke.JSON(arch.Handle),
+		Invoke:      invoke.JSON(handler),
 		DeadLetters: awsstore.NewRegistry(s.DDB, s.Config.RegistryTable),
 		Log:         s.opts.Log,
 	}

@@ -2,7 +2,9 @@ package wire
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strconv"
 	"time"
@@ -49,7 +51,7 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	return &archive.Archiver{
 		Entries:    store,
 		Purges:     purgeReports{app},
-		Tampers:    TamperReports{App: app, Entries: store},
+		Tampers:    TamperReports{App: app, Entries: store, Ledger: awsstore.NewRegistry(c.DDB, cfg.RegistryTable)},
 		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
 		Retention:  archiveRetention(cfg),
@@ -153,6 +155,9 @@ func ArchiveTip(c Clients, cfg Config) func(ctx context.Context, chain string) (
 type TamperReports struct {
 	App     *evidence.Appender
 	Entries evidence.Store
+	// Ledger, if set, is told which entries the stream reported, so the
+	// sweep does not report them a second time.
+	Ledger archive.SweepLedger
 }
 
 // RecordTamper implements archive.TamperRecorder.
@@ -168,8 +173,80 @@ func (p TamperReports) RecordTamper(ctx context.Context, t archive.Tamper) error
 			t.ContentHash = evidence.ComputeHash(&e)
 		}
 	}
-	_, err = p.App.Append(ctx, evidence.Entry{
+	if _, err := p.App.Append(ctx, evidence.Entry{
 		Kind: evidence.KindTamper, Tenant: tenant, Principal: "archiver", Status: t.Change, Meta: t.Meta(),
-	})
-	return err
+	}); err != nil {
+		return err
+	}
+	if p.Ledger != nil && (t.Change == archive.TamperModified || t.Change == archive.TamperDeleted) {
+		// Best effort: unmarked, the sweep reports the entry again, and
+		// PI1.1 counts each entry once anyway.
+		_ = p.Ledger.MarkReported(ctx, t.Chain, t.Seqs)
+	}
+	return nil
+}
+
+// NewArchiveSweeper builds the archive sweep (docs/decisions/111): on the
+// archiver's schedule it compares each chain's newest bundle and one other
+// at random with the table, records what differs as tamper reports, and
+// finishes archiving any chain left behind. It runs in the archiver
+// function, which already appends reports and reads the watermarks; it adds
+// reading the archive bucket (s3:GetObject, kms:Decrypt on the data key).
+func NewArchiveSweeper(c Clients, cfg Config, arch *archive.Archiver) *archive.Sweeper {
+	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
+	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
+	var tampers archive.TamperRecorder
+	if arch != nil {
+		tampers = arch.Tampers
+	}
+	if tampers == nil {
+		tampers = TamperReports{App: evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
+			evidence.WithTip(ArchiveTip(c, cfg))), Entries: store}
+	}
+	return &archive.Sweeper{
+		Chains:    reg,
+		Entries:   store,
+		Bundles:   awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)),
+		Tampers:   tampers,
+		Ledger:    reg,
+		Retention: time.Duration(max(cfg.RetentionDays, 1)) * 24 * time.Hour,
+		Now:       archiveClock(cfg),
+		Log:       cfg.Log,
+		Archiver:  arch,
+	}
+}
+
+var _ archive.SweepLedger = (*awsstore.Registry)(nil)
+
+// ArchiverHandler is the archiver function's Lambda handler: a DynamoDB
+// stream batch goes to the archiver (and its batch item failures back to
+// the event source); the schedule's EventBridge event runs the sweep. A
+// sweep's failures are logged and summarised, not returned: the next tick
+// is the retry, as for the checkpointer.
+func ArchiverHandler(arch *archive.Archiver, sw *archive.Sweeper, log *slog.Logger) func(ctx context.Context, raw json.RawMessage) (any, error) {
+	return func(ctx context.Context, raw json.RawMessage) (any, error) {
+		var probe struct {
+			Records    json.RawMessage `json:"Records"`
+			DetailType string          `json:"detail-type"`
+		}
+		if err := json.Unmarshal(raw, &probe); err != nil {
+			return nil, fmt.Errorf("archiver: event: %w", err)
+		}
+		switch {
+		case probe.Records != nil:
+			var ev events.DynamoDBEvent
+			if err := json.Unmarshal(raw, &ev); err != nil {
+				return nil, fmt.Errorf("archiver: stream event: %w", err)
+			}
+			return arch.Handle(ctx, ev)
+		case probe.DetailType == "Scheduled Event" && sw != nil:
+			res, err := sw.Run(ctx)
+			if err != nil {
+				log.ErrorContext(ctx, "archive sweep incomplete", "err", err, "chains", res.Chains, "failed", len(res.Failed))
+			}
+			log.InfoContext(ctx, "archive sweep", "chains", res.Chains, "bundles", res.Bundles, "entries", res.Entries, "tampered", res.Tampered)
+			return res, nil
+		}
+		return nil, errors.New("archiver: neither a stream batch nor a scheduled event")
+	}
 }
