@@ -250,6 +250,13 @@ func buildRuneFold() {
 		runeFold[0x249C+k] = l  // parenthesized
 		runeFold[0x1F110+k] = l // parenthesized capitals
 	}
+	// Small capitals (ɪɢɴᴏʀᴇ), which have no compatibility decomposition.
+	for i, r := range []rune{0x1D00, 0x0299, 0x1D04, 0x1D05, 0x1D07, 0xA730, 0x0262, 0x029C, 0x026A, 0x1D0A, 0x1D0B, 0x029F, 0x1D0D,
+		0x0274, 0x1D0F, 0x1D18, 0xA7AF, 0x0280, 0xA731, 0x1D1B, 0x1D1C, 0x1D20, 0x1D21, 0, 0x028F, 0x1D22} {
+		if r != 0 {
+			runeFold[r] = string(rune('a' + i))
+		}
+	}
 	for r := rune(0); r < 0x800; r++ {
 		if f, ok := runeFold[r]; ok {
 			runeFoldLow = append(runeFoldLow, f)
