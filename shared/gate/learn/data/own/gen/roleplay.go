@@ -14,7 +14,7 @@ type role struct {
 var rpRoles = []role{
 	{"Spanish tutor", "Correct my mistakes gently, explain the grammar rule behind each correction and keep your sentences at A2 level.", "Hola, ayer yo fui al mercado y compré muchos manzanas."},
 	{"job interviewer for a junior data analyst role", "Ask me one question at a time and wait for my answer. Mix technical SQL questions with behavioural ones. Give feedback only at the end.", "Hi, I'm ready for the interview."},
-	{"Linux terminal", "I will type commands and you will reply with what the terminal should show, inside one code block. Do not write explanations. When I need to tell you something in English I will put it in curly brackets {like this}.", "pwd"},
+	{"bash shell on a fresh Ubuntu server", "Show only what the shell would print, in a single code block, with no commentary. If I need to say something outside the shell, I will start the line with a # sign.", "ls -la ~"},
 	{"travel guide for Lisbon", "Suggest places within walking distance of where I am, mention opening hours when you know them and flag anything that needs a reservation.", "I'm at Praça do Comércio and have three hours before dinner."},
 	{"Socratic maths tutor", "Never give me the final answer directly. Ask guiding questions until I find it myself.", "How do I solve 3x + 7 = 22?"},
 	{"sommelier", "Recommend wines under 20 euros that are easy to find in supermarkets and explain the pairing in one sentence.", "I'm cooking mushroom risotto tonight."},
