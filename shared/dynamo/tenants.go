@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/agentgate/agentgate/shared/auth"
 )
 
 // ErrNoTenant is returned for an unknown tenant.
@@ -42,8 +44,13 @@ func tenantKey(id string) map[string]types.AttributeValue {
 }
 
 // PutTenant creates a tenant; an existing tenant is left as it is and
-// reported by its current record.
+// reported by its current record. An id that is not a valid tenant id ("/"
+// and "#" are separators of chain ids and storage keys) is refused with an
+// error matching auth.ErrInvalidTenant, before anything is written.
 func (s *TenantStore) PutTenant(ctx context.Context, t Tenant) (Tenant, error) {
+	if err := auth.CheckTenant(t.ID); err != nil {
+		return Tenant{}, fmt.Errorf("put tenant: %w", err)
+	}
 	item := tenantKey(t.ID)
 	item["name"] = &types.AttributeValueMemberS{Value: t.Name}
 	item["userKey"] = &types.AttributeValueMemberB{Value: t.UserKey}
