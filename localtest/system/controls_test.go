@@ -202,7 +202,28 @@ func TestComplianceStatusAndChangeManagement(t *testing.T) {
 	assert.Contains(t, cc81["detail"], "used before approval")
 	assert.Equal(t, "failing", byID["CC9.2"]["status"], "anthropic is used but not a registered vendor")
 	assert.Equal(t, "failing", byID["CC6.2"]["status"], "the fixture account has a console user without MFA")
-	assert.Contains(t, byID["CC6.2"]["detail"], "IAM user bob.analyst has console access without MFA")
+	// The account is the operator's (the demo tenant): this tenant sees that
+	// its check fails, never whose MFA is missing (decision 131).
+	assert.Contains(t, byID["CC6.2"]["detail"], `shared AWS account check "IAM credential report" is failing (details are shown to the operator only)`)
+	assert.NotContains(t, byID["CC6.2"]["detail"], "bob.analyst")
+	// The operator's admin key sees the account's findings; its read key
+	// does not.
+	status, opBody := do(t, "GET", "/v1/compliance/status", sys.AdminKey, "")
+	require.Equal(t, 200, status)
+	opRead, err := sys.CreateKey(ctx, sys.Tenant, auth.ScopeRead)
+	require.NoError(t, err)
+	_, readBody := do(t, "GET", "/v1/compliance/status", opRead, "")
+	for name, b := range map[string]map[string]any{"admin": opBody, "read": readBody} {
+		for _, c := range b["controls"].([]any) {
+			if m := c.(map[string]any); m["id"] == "CC6.2" {
+				if name == "admin" {
+					assert.Contains(t, m["detail"], "IAM user bob.analyst has console access without MFA")
+				} else {
+					assert.NotContains(t, m["detail"], "bob.analyst")
+				}
+			}
+		}
+	}
 	assert.Equal(t, "passing", byID["CC6.1"]["status"], "recorded Config rules are compliant")
 	assert.Equal(t, "passing", byID["A1.2"]["status"], "recorded P99 57 ms under 120 ms")
 	assert.Equal(t, "failing", body["overall"])
@@ -230,7 +251,7 @@ func TestComplianceStatusAndChangeManagement(t *testing.T) {
 		m := c.(map[string]any)
 		if m["id"] == "A1.2" {
 			assert.Equal(t, "error", m["status"])
-			assert.Equal(t, "validate latency metrics could not be checked", m["detail"])
+			assert.Equal(t, `shared AWS account check "validate latency metrics" is error (details are shown to the operator only)`, m["detail"])
 		}
 	}
 }
