@@ -110,3 +110,40 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// TestNotNearPool keeps the hand-written data fresh: no own text, training or
+// evaluation, may be a near duplicate of a text in the public pool.
+func TestNotNearPool(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "pool", "*.jsonl"))
+	require.NoError(t, err)
+	if len(paths) == 0 {
+		t.Skip("pool not present next to own/")
+	}
+	index := map[string][]int{}
+	var sizes []int
+	for _, p := range paths {
+		for _, it := range readItems(t, p) {
+			sh := shingles(it.Text)
+			for k := range sh {
+				index[k] = append(index[k], len(sizes))
+			}
+			sizes = append(sizes, len(sh))
+		}
+	}
+	require.NotEmpty(t, sizes)
+	for name := range files {
+		for _, it := range readItems(t, filepath.Join("..", name)) {
+			sh := shingles(it.Text)
+			hits := map[int]int{}
+			for k := range sh {
+				for _, i := range index[k] {
+					hits[i]++
+				}
+			}
+			for i, n := range hits {
+				j := float64(n) / float64(len(sh)+sizes[i]-n)
+				assert.Less(t, j, 0.5, "%s %s is a near duplicate of a pool text", name, it.ID)
+			}
+		}
+	}
+}

@@ -51,6 +51,10 @@ or ` + "`go run ./shared/gate/learn/data/own/gen -out shared/gate/learn/data/own
 - Within each generated training file, a candidate whose word 8-gram Jaccard similarity with an
   item already accepted reaches 0.5 is rejected, so templated texts cannot crowd a file with near
   copies (the pool's near-duplicate rule, applied inside each file).
+- No text, training or evaluation, is a near duplicate (word 8-gram Jaccard >= 0.5) of any text in
+  the pool (` + "`../pool`" + `); the highest similarity measured is 0.02. Fragments that had come out close to
+  famous in-the-wild prompts (DAN, Developer Mode, AIM, the napalm grandma) or canonical goal strings
+  were reworded, so this data cannot echo the held-out in-the-wild collections.
 - ` + "`gen/gen_test.go`" + ` checks that every line is valid JSON with the expected source, that ids and
   normalised texts are unique across all files, that the generator reproduces the committed files
   byte for byte, and that no training text is a near duplicate of an evaluation text (word
