@@ -29,14 +29,14 @@ func TestFourEyesArePeopleNotKeys(t *testing.T) {
 	}
 	status, body := do(t, "POST", "/v1/keys", root, `{"scopes":["admin"]}`)
 	require.Equal(t, 422, status, "an admin key without owner: %v", body)
-	status, body = mint("Alice@Example.com")
+	status, body = mint("Alice.Ops")
 	require.Equal(t, 201, status, "%v", body)
-	assert.Equal(t, "alice@example.com", body["owner"])
+	assert.Equal(t, "alice.ops", body["owner"])
 	alice1 := body["key"].(string)
-	status, body = mint("alice@example.com")
+	status, body = mint("alice.ops")
 	require.Equal(t, 201, status, "%v", body)
 	alice2 := body["key"].(string)
-	status, body = mint("bob@example.com")
+	status, body = mint("bob.ops")
 	require.Equal(t, 201, status, "%v", body)
 	bob := body["key"].(string)
 
@@ -46,8 +46,8 @@ func TestFourEyesArePeopleNotKeys(t *testing.T) {
 	assert.Equal(t, 403, status, "alice approved her own change with her second key: %v", body)
 	status, body = do(t, "POST", "/v1/models/m-4eyes@1/approve", bob, "")
 	require.Equal(t, 200, status, "%v", body)
-	assert.Equal(t, "alice@example.com", body["submittedByOwner"])
-	assert.Equal(t, "bob@example.com", body["approvedByOwner"])
+	assert.Equal(t, "alice.ops", body["submittedByOwner"])
+	assert.Equal(t, "bob.ops", body["approvedByOwner"])
 
 	// Every admin key issued is on the evidence chain, with how many active
 	// admin keys its owner held then.
@@ -60,8 +60,8 @@ func TestFourEyesArePeopleNotKeys(t *testing.T) {
 			return nil
 		}))
 	}
-	assert.ElementsMatch(t, []string{"1", "2"}, held["alice@example.com"])
-	assert.Equal(t, []string{"1"}, held["bob@example.com"])
+	assert.ElementsMatch(t, []string{"1", "2"}, held["alice.ops"])
+	assert.Equal(t, []string{"1"}, held["bob.ops"])
 
 	f, err := controls.AdminKeyOwnersCheck(sys.API.Keys).Run(ctx, controls.Input{Tenant: tenant, Now: sys.Config.Now()})
 	require.NoError(t, err)
