@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -295,6 +296,8 @@ func TestControlRoutesMatchOpenAPI(t *testing.T) {
 	_, admin1, admin2, data := newControlsTenant(t)
 	_, err = sys.RunControls(context.Background(), time.Now())
 	require.NoError(t, err)
+	promptfoo, err := os.ReadFile("../../shared/registers/testdata/promptfoo-results.json")
+	require.NoError(t, err)
 	calls := []struct{ method, path, key, body string }{
 		{"GET", "/v1/compliance/status", data, ""},
 		{"GET", "/v1/compliance/status?framework=pcidss", data, ""},
@@ -310,6 +313,9 @@ func TestControlRoutesMatchOpenAPI(t *testing.T) {
 		{"POST", "/v1/access-reviews", admin1, `{"scope":"api_keys","reviewer":"r","date":"2026-01-05"}`},
 		{"GET", "/v1/access-reviews", data, ""},
 		{"GET", "/v1/adversarial-runs", data, ""},
+		{"POST", "/v1/adversarial-runs/import?format=promptfoo", admin1, string(promptfoo)},
+		{"POST", "/v1/adversarial-runs/import?format=promptfoo", admin1, `{"evalId":"x"}`},
+		{"POST", "/v1/adversarial-runs/import?format=nope", admin1, `{}`},
 	}
 	for _, c := range calls {
 		t.Run(c.method+" "+c.path, func(t *testing.T) {
