@@ -211,7 +211,9 @@ func TestConfigRules(t *testing.T) {
 	a := newAccount(t)
 	rules, err := cloud.NewConfigRules(a.config()).Compliance(context.Background(), controls.EncryptionRules)
 	require.NoError(t, err)
-	require.Len(t, rules, 4, "the public-read rule is not an encryption rule")
+	require.Len(t, rules, 4, "the public-read rule is not an encryption rule; the log-group rule is on the second page")
+	assert.Equal(t, 2, a.fx.Calls(fixture.ConfigRules), "both pages of rules read")
+	assert.Equal(t, 2, a.fx.Calls(fixture.ConfigCompliance), "both pages of compliance read")
 	for _, r := range rules {
 		assert.Equal(t, "COMPLIANT", r.Compliance, r.RuleName)
 		assert.Contains(t, controls.EncryptionRules, r.Identifier)
@@ -264,7 +266,8 @@ func TestValidateLatency(t *testing.T) {
 	p99, ok, err := lat.P99(context.Background(), now.Add(-time.Hour), now)
 	require.NoError(t, err)
 	require.True(t, ok)
-	assert.Equal(t, 57300*time.Microsecond, p99, "the worst 5-minute p99")
+	assert.Equal(t, 57300*time.Microsecond, p99, "the worst 5-minute p99, on the second page")
+	assert.Equal(t, 2, a.fx.Calls(fixture.CloudWatchMetricGet), "both pages read")
 
 	// The request went out in CBOR with the route's dimensions.
 	v, err := cbor.Decode(a.fx.LastBody(fixture.CloudWatchMetricGet))
