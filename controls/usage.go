@@ -73,9 +73,9 @@ type GateDay struct {
 // would build it now.
 type EffectivePolicy struct {
 	// Hash is the PolicyHash the API's gate records for the tenant: it
-	// covers the policy and the rule-set version (and the learned model,
-	// when the gate folds it in), so an entry with another hash after this
-	// one took effect was decided by an outdated configuration.
+	// covers the policy, the rule-set version and the learned model's hash,
+	// so an entry with another hash after this one took effect was decided
+	// by an outdated configuration.
 	Hash           string
 	RuleSetVersion string
 	// CategoriesOff and RulesOff are detectors the policy turns off;
