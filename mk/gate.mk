@@ -5,7 +5,15 @@ GATE_PKG        := ./shared/gate
 GATE_FUZZTIME   ?= 60s
 GATE_BENCHCOUNT ?= 5
 
-.PHONY: gate-test gate-accuracy gate-fuzz gate-bench
+.PHONY: gate-test gate-accuracy gate-fuzz gate-bench gate-train gate-eval
+
+## gate-train: retrain the learned layer from shared/gate/learn/data (+ the corpus) into shared/gate/learn/model/<hash>.glm
+gate-train:
+	cd $(ROOT) && $(GO) run ./shared/gate/learn/cmd/gatelearn train
+
+## gate-eval: leave-one-source-out detection / false positives per source and family: model, lexicon, gate (docs/gate.md)
+gate-eval:
+	cd $(ROOT) && $(GO) run ./shared/gate/learn/cmd/gatelearn eval
 
 ## gate-test: gate unit, validator, policy and corpus-accuracy tests, plus the scan CLI
 gate-test:

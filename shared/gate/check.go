@@ -109,7 +109,7 @@ func New(p *Policy) (*Gate, error) {
 			}
 		}
 	}
-	g.threshold = m.Threshold
+	g.threshold = [learn.NumHeads]float64{learn.DefaultThreshold, learn.DefaultThreshold, learn.DefaultThreshold}
 	var set [learn.NumHeads]*float64
 	if p.Model != nil {
 		set = p.Model.Thresholds.byHead()

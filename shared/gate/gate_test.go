@@ -40,7 +40,10 @@ func TestCheckDecisions(t *testing.T) {
 			assert.Equal(t, tc.decision, r.Decision)
 			assert.Equal(t, tc.decision != Block, r.Passed)
 			require.NotNil(t, r.Violations)
-			assert.Equal(t, tc.rules, r.Rules())
+			// The learned layer's findings are tested in model_test.go; here
+			// only the lexicon's are compared, and the model must not have
+			// changed the decision.
+			assert.Equal(t, tc.rules, lexiconRules(r))
 			assert.Equal(t, tc.redacted, r.Redacted)
 			for _, v := range r.Violations {
 				assert.NotEmpty(t, v.Control)
@@ -183,3 +186,14 @@ func TestConcurrentChecks(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// lexiconRules is Result.Rules without the learned layer's rules.
+func lexiconRules(r Result) []string {
+	out := []string{}
+	for _, id := range r.Rules() {
+		if !strings.HasSuffix(id, ".model") {
+			out = append(out, id)
+		}
+	}
+	return out
+}

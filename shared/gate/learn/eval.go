@@ -160,9 +160,9 @@ func CrossValidate(items []Item, folds []Fold, cfg Config, progress func(fold st
 // bounds a threshold: a few items cannot estimate a rate below 1 %.
 const minCalibration = 100
 
-// Calibrate returns per head the lowest threshold at which no benign source
-// of at least minCalibration items has more than target of its items
-// flagged, out of fold. It is never below 0.5.
+// Calibrate returns per head the lowest logit at which no benign source of
+// at least minCalibration items has more than target of its items flagged,
+// out of fold. It is never below 0 (probability 0.5).
 // report, when set, is told each source's bound.
 func Calibrate(items []Item, oof []Scored, target float64, report func(head int, source string, n int, bound float64)) [NumHeads]float64 {
 	bySource := map[string][]int{}
@@ -179,7 +179,7 @@ func Calibrate(items []Item, oof []Scored, target float64, report func(head int,
 	sort.Strings(srcs)
 	var th [NumHeads]float64
 	for h := 0; h < NumHeads; h++ {
-		t := 0.5
+		t := 0.0
 		for _, src := range srcs {
 			idx := bySource[src]
 			if len(idx) < minCalibration {
@@ -187,12 +187,12 @@ func Calibrate(items []Item, oof []Scored, target float64, report func(head int,
 			}
 			scores := make([]float64, len(idx))
 			for j, n := range idx {
-				scores[j] = oof[n].Scores[h].Score
+				scores[j] = oof[n].Scores[h].Logit
 			}
 			sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
 			allowed := int(math.Floor(target * float64(len(scores))))
 			// Strictly above the (allowed+1)-th highest benign score.
-			v := math.Nextafter(scores[allowed], 2)
+			v := math.Nextafter(scores[allowed], math.Inf(1))
 			if report != nil {
 				report(h, src, len(scores), v)
 			}
@@ -200,7 +200,7 @@ func Calibrate(items []Item, oof []Scored, target float64, report func(head int,
 				t = v
 			}
 		}
-		th[h] = math.Min(t, 1)
+		th[h] = t
 	}
 	return th
 }

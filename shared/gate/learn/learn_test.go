@@ -37,8 +37,7 @@ func slowScore(m *Model, text string) (out [NumHeads]Window) {
 				}
 			}
 		}
-		out[h].Score = m.prob(h, best)
-		out[h].Start, out[h].End = windowSpan(k, len(text))
+		out[h] = m.window(h, best, k, len(text))
 	}
 	return out
 }
@@ -77,4 +76,21 @@ func TestEmbeddedHash(t *testing.T) {
 	dec, err := Decode(m.Encode())
 	require.NoError(t, err)
 	assert.Equal(t, m.Hash(), dec.Hash(), "decode and encode round-trip to the same bytes")
+}
+
+// TestTrainReproducesEmbedded retrains the shipped model from the data in
+// the repository and requires the embedded file byte for byte: the model
+// is a build product of the data and the code, not an opaque artefact.
+// `make gate-train` rewrites it after a change of either.
+func TestTrainReproducesEmbedded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains six models (about a minute)")
+	}
+	d, err := LoadData("data", "../testdata/corpus.jsonl")
+	require.NoError(t, err)
+	m := TrainShipped(d, DefaultConfig(), nil, nil)
+	emb, err := Embedded()
+	require.NoError(t, err)
+	require.Equal(t, emb.Hash(), m.Hash(), "training does not reproduce the embedded model: run `make gate-train` and commit shared/gate/learn/model")
+	assert.Equal(t, emb.Encode(), m.Encode())
 }

@@ -15,26 +15,34 @@ import (
 )
 
 // Model is a trained, quantised model: per bucket one int8 weight per head
-// (packed in a uint32), and per head a bias, a scale and the default
-// threshold calibrated on benign data. It is immutable and safe for
-// concurrent use.
+// (packed in a uint32), and per head a bias and a scale (the logit of a
+// window is Bias + Scale*sum), and the calibration that maps a logit to the
+// reported score: sigmoid((logit-Offset)/Temp). Offset is the logit
+// calibrated on benign data (decision 142), so DefaultThreshold, 0.5, is
+// the calibrated operating point for every head. It is immutable and safe
+// for concurrent use.
 type Model struct {
 	Features Features
 	Bias     [NumHeads]float64
 	Scale    [NumHeads]float64
-	// Threshold is the default probability at or above which a head's score
-	// is a finding.
-	Threshold [NumHeads]float64
+	Offset   [NumHeads]float64
+	Temp     [NumHeads]float64
 	table     []uint32
 	hash      string
-	grams     [8]uint8
+	gmask     [8]uint64 // per character n-gram size: mask of its bytes
+	gsalt     [8]uint64 // and the size, so sizes hash apart
 	ng        int
 }
 
-// Window is a head's score for a text: the probability of its highest
-// scoring window and that window's byte span.
+// DefaultThreshold is the score at or above which a head's finding is
+// reported unless the policy sets another: the calibrated operating point.
+const DefaultThreshold = 0.5
+
+// Window is a head's score for a text: the calibrated score in (0, 1) of
+// its highest scoring window, that window's raw logit, and its byte span.
 type Window struct {
 	Score      float64
+	Logit      float64
 	Start, End int
 }
 
@@ -55,7 +63,8 @@ func (m *Model) Encode() []byte {
 	for h := 0; h < NumHeads; h++ {
 		w(m.Bias[h])
 		w(m.Scale[h])
-		w(m.Threshold[h])
+		w(m.Offset[h])
+		w(m.Temp[h])
 	}
 	w(m.table)
 	return b.Bytes()
@@ -63,7 +72,7 @@ func (m *Model) Encode() []byte {
 
 // Decode reads a model file written by Encode.
 func Decode(raw []byte) (*Model, error) {
-	const head = len(magic) + 12 + NumHeads*24
+	const head = len(magic) + 12 + NumHeads*32
 	if len(raw) < head || string(raw[:len(magic)]) != magic {
 		return nil, errors.New("decode model: not a model file")
 	}
@@ -77,8 +86,12 @@ func Decode(raw []byte) (*Model, error) {
 	for h := 0; h < NumHeads; h++ {
 		m.Bias[h] = math.Float64frombits(le.Uint64(p))
 		m.Scale[h] = math.Float64frombits(le.Uint64(p[8:]))
-		m.Threshold[h] = math.Float64frombits(le.Uint64(p[16:]))
-		p = p[24:]
+		m.Offset[h] = math.Float64frombits(le.Uint64(p[16:]))
+		m.Temp[h] = math.Float64frombits(le.Uint64(p[24:]))
+		if !(m.Temp[h] > 0) {
+			return nil, fmt.Errorf("decode model: head %d temperature %v", h, m.Temp[h])
+		}
+		p = p[32:]
 	}
 	n := 1 << m.Features.Bits
 	if len(p) != 4*n {
@@ -96,9 +109,9 @@ func Decode(raw []byte) (*Model, error) {
 
 func (m *Model) index() {
 	m.ng = 0
-	for n := uint8(1); n <= 8; n++ {
+	for n := uint(1); n <= 8; n++ {
 		if m.Features.Grams&(1<<n) != 0 {
-			m.grams[m.ng] = n
+			m.gmask[m.ng], m.gsalt[m.ng] = gramMask(n), uint64(n)
 			m.ng++
 		}
 	}
@@ -158,107 +171,114 @@ func loadEmbedded() (*Model, error) {
 
 // Score returns each head's highest window score over text. It allocates
 // nothing; the arithmetic is integer until the final logistic, so a score
-// is the same on every architecture.
+// is the same on every architecture. TestScoreMatchesWalk holds it to the
+// feature definition (Features.walk).
 func (m *Model) Score(text string) (out [NumHeads]Window) {
 	n := len(text)
-	if n == 0 {
-		for h := range out {
-			out[h].Score = m.prob(h, 0)
-		}
-		return out
-	}
 	shift := 64 - m.Features.Bits
 	tab := m.table
+	mask := uint64(len(tab) - 1)
 	words := m.Features.Words
-	grams, ng := m.grams, m.ng
+	gm, gx, ng := m.gmask, m.gsalt, m.ng
 	var r uint64
 	last := byte(' ')
 	wh, prev := uint64(fnvOffset), uint64(0)
 	wl := 0
 	var s0, s1, s2 int32 // current block
-	var p0, p1, p2 int32 // previous block
+	var p0, p1, p2 int32 // previous block (or the running total of a one-window text)
 	var b0, b1, b2 int32 // best window sums
 	var k0, k1, k2 int   // best window index
-	nw := windows(n)
-	block, next := 0, blockBytes
-	add := func(v uint32) {
-		s0 += int32(int8(v))
-		s1 += int32(int8(v >> 8))
-		s2 += int32(int8(v >> 16))
-	}
-	flush := func() {
-		if nw == 1 {
-			p0, p1, p2 = p0+s0, p1+s1, p2+s2
-		} else {
-			if block >= 1 {
-				w0, w1, w2 := p0+s0, p1+s1, p2+s2
-				k := block - 1
-				if k == 0 || w0 > b0 {
-					b0, k0 = w0, k
-				}
-				if k == 0 || w1 > b1 {
-					b1, k1 = w1, k
-				}
-				if k == 0 || w2 > b2 {
-					b2, k2 = w2, k
-				}
+	one := windows(n) == 1
+	block := 0
+	for lo := 0; lo < n || lo == 0; lo += blockBytes {
+		hi := min(lo+blockBytes, n)
+		for i := lo; i < hi; i++ {
+			c := fold[text[i]]
+			if c == ' ' && last == ' ' {
+				continue
 			}
+			last = c
+			r = r<<8 | uint64(c)
+			for k := 0; k < ng; k++ {
+				v := tab[(((r&gm[k])^gx[k])*mulGram>>shift)&mask]
+				s0 += int32(int8(v))
+				s1 += int32(int8(v >> 8))
+				s2 += int32(int8(v >> 16))
+			}
+			if !words {
+				continue
+			}
+			if wordByte[c] {
+				wh = (wh ^ uint64(c)) * fnvPrime
+				wl++
+				continue
+			}
+			if wl > 0 {
+				v := tab[((wh*mulWord)>>shift)&mask]
+				s0 += int32(int8(v))
+				s1 += int32(int8(v >> 8))
+				s2 += int32(int8(v >> 16))
+				if prev != 0 {
+					v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
+					s0 += int32(int8(v))
+					s1 += int32(int8(v >> 8))
+					s2 += int32(int8(v >> 16))
+				}
+				prev, wh, wl = wh, fnvOffset, 0
+			}
+		}
+		if hi == n && words && wl > 0 {
+			v := tab[((wh*mulWord)>>shift)&mask]
+			s0 += int32(int8(v))
+			s1 += int32(int8(v >> 8))
+			s2 += int32(int8(v >> 16))
+			if prev != 0 {
+				v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
+				s0 += int32(int8(v))
+				s1 += int32(int8(v >> 8))
+				s2 += int32(int8(v >> 16))
+			}
+		}
+		switch {
+		case one:
+			p0, p1, p2 = p0+s0, p1+s1, p2+s2
+		case block >= 1:
+			w0, w1, w2 := p0+s0, p1+s1, p2+s2
+			k := block - 1
+			if k == 0 || w0 > b0 {
+				b0, k0 = w0, k
+			}
+			if k == 0 || w1 > b1 {
+				b1, k1 = w1, k
+			}
+			if k == 0 || w2 > b2 {
+				b2, k2 = w2, k
+			}
+			fallthrough
+		default:
 			p0, p1, p2 = s0, s1, s2
 		}
 		s0, s1, s2 = 0, 0, 0
-	}
-	for i := 0; i < n; i++ {
-		if i == next {
-			flush()
-			block++
-			next += blockBytes
-		}
-		c := fold[text[i]]
-		if c == ' ' && last == ' ' {
-			continue
-		}
-		last = c
-		r = r<<8 | uint64(c)
-		for k := 0; k < ng; k++ {
-			g := uint(grams[k])
-			add(tab[((r&gramMask(g))^uint64(g))*mulGram>>shift])
-		}
-		if !words {
-			continue
-		}
-		if wordByte[c] {
-			wh = (wh ^ uint64(c)) * fnvPrime
-			wl++
-		} else if wl > 0 {
-			add(tab[(wh*mulWord)>>shift])
-			if prev != 0 {
-				add(tab[((prev*31)^wh)*mulBigram>>shift])
-			}
-			prev, wh, wl = wh, fnvOffset, 0
+		block++
+		if n == 0 {
+			break
 		}
 	}
-	if words && wl > 0 {
-		add(tab[(wh*mulWord)>>shift])
-		if prev != 0 {
-			add(tab[((prev*31)^wh)*mulBigram>>shift])
-		}
-	}
-	flush()
-	if nw == 1 {
+	if one {
 		b0, b1, b2 = p0, p1, p2
 	}
 	sums := [NumHeads]int32{b0, b1, b2}
 	ks := [NumHeads]int{k0, k1, k2}
 	for h := range out {
-		out[h].Score = m.prob(h, sums[h])
-		out[h].Start, out[h].End = windowSpan(ks[h], n)
+		out[h] = m.window(h, sums[h], ks[h], n)
 	}
 	return out
 }
 
-// prob is the logistic of the head's logit for a window sum.
-func (m *Model) prob(h int, sum int32) float64 {
-	return sigmoid(float64(m.Scale[h]*float64(sum)) + m.Bias[h])
+func (m *Model) window(h int, sum int32, k, n int) Window {
+	z := float64(m.Scale[h]*float64(sum)) + m.Bias[h]
+	start, end := windowSpan(k, n)
+	return Window{Score: sigmoid((z - m.Offset[h]) / m.Temp[h]), Logit: z, Start: start, End: end}
 }
 
 // sigmoid is 1/(1+e^-z) with a portable exp, so training and scoring give

@@ -25,7 +25,7 @@ type Config struct {
 // DefaultConfig is the shipped model's configuration (decision 140).
 func DefaultConfig() Config {
 	return Config{
-		Features: Features{Bits: 18, Grams: 1<<3 | 1<<5, Words: true},
+		Features: Features{Bits: 18, Grams: 1 << 4, Words: true},
 		Epochs:   6,
 		LR:       0.1,
 		L2:       1e-6,
@@ -202,17 +202,24 @@ func (t *trainer) quantise() *Model {
 			q := int8(math.Max(-127, math.Min(127, math.Round(v/scale))))
 			m.table[i] |= uint32(uint8(q)) << (8 * h)
 		}
-		m.Threshold[h] = 0.5
+		m.Temp[h] = 1
 	}
 	m.index()
 	m.hash = ""
 	return m
 }
 
-// Finish fixes the thresholds and computes the hash: the model is then
+// calibrationTemp spreads the reported score around the calibrated logit:
+// 4 logit units above it score 0.73, 8 above 0.88.
+const calibrationTemp = 4
+
+// Finish fixes the calibration and computes the hash: the model is then
 // what Encode writes and Decode reads back.
-func (m *Model) Finish(thresholds [NumHeads]float64) {
-	m.Threshold = thresholds
+func (m *Model) Finish(offsets [NumHeads]float64) {
+	m.Offset = offsets
+	for h := range m.Temp {
+		m.Temp[h] = calibrationTemp
+	}
 	m.index()
 	raw := m.Encode()
 	dec, _ := Decode(raw)

@@ -59,11 +59,11 @@ func lexicon() (func(string) bool, error) {
 	}, nil
 }
 
-// flagged applies the thresholds to an input's scores: an input gets every
-// head, as the gate does.
+// flagged applies the calibrated logits to an input's scores: an input gets
+// every head, as the gate does.
 func flagged(s [learn.NumHeads]learn.Window, th [learn.NumHeads]float64) bool {
 	for h := range s {
-		if s[h].Score >= th[h] {
+		if s[h].Logit >= th[h] {
 			return true
 		}
 	}
@@ -108,12 +108,12 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	th := shipped.Threshold
+	th := shipped.Offset
 	if *thFrom == "oof" {
 		th = learn.Calibrate(items, oof, c.cfg.FPTarget, calReport(stdout))
 	}
 	fmt.Fprintf(stdout, "features %+v epochs %d lr %g l2 %g\n", c.cfg.Features, c.cfg.Epochs, c.cfg.LR, c.cfg.L2)
-	fmt.Fprintf(stdout, "thresholds (%s): injection %.4f, jailbreak %.4f, indirect %.4f\n\n", *thFrom, th[0], th[1], th[2])
+	fmt.Fprintf(stdout, "calibrated logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n\n", *thFrom, th[0], th[1], th[2])
 
 	rows := map[string]*row{}
 	for _, s := range oof {
@@ -171,7 +171,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 				r = &row{source: it.Source, family: it.Family, label: it.Label}
 				byFam[k] = r
 			}
-			r.add(flagged(shipped.Score(it.Text), shipped.Threshold), lex(it.Text))
+			r.add(flagged(shipped.Score(it.Text), shipped.Offset), lex(it.Text))
 		}
 		ks := make([]string, 0, len(byFam))
 		for k := range byFam {

@@ -106,14 +106,14 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if err := os.WriteFile(path, m.Encode(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "model %s\nhash %s\nthresholds injection=%.4f jailbreak=%.4f indirect=%.4f\n",
-		path, m.Hash(), m.Threshold[0], m.Threshold[1], m.Threshold[2])
+	fmt.Fprintf(stdout, "model %s\nhash %s\ncalibrated logits injection=%.3f jailbreak=%.3f indirect=%.3f\n",
+		path, m.Hash(), m.Offset[0], m.Offset[1], m.Offset[2])
 	return nil
 }
 
 // calReport prints the threshold each benign source would need.
 func calReport(w io.Writer) func(int, string, int, float64) {
 	return func(h int, src string, n int, bound float64) {
-		fmt.Fprintf(w, "calibration %-9s %-22s n=%5d needs >= %.6f\n", learn.HeadNames[h], src, n, bound)
+		fmt.Fprintf(w, "calibration %-9s %-22s n=%5d needs logit >= %.3f\n", learn.HeadNames[h], src, n, bound)
 	}
 }

@@ -1,0 +1,33 @@
+package learn
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// BenchmarkScoreFeatures measures the scoring loop per feature set (the
+// weights do not change its speed), to weigh accuracy against cost.
+func BenchmarkScoreFeatures(b *testing.B) {
+	text := strings.Repeat("Our quarterly planning meeting covered the roadmap for the billing service; Résumé: l'équipe a validé le déploiement. ", 600)[:64<<10]
+	for _, f := range []Features{
+		{Bits: 18, Grams: 1<<3 | 1<<5, Words: true},
+		{Bits: 18, Grams: 1 << 4, Words: true},
+		{Bits: 16, Grams: 1 << 4, Words: true},
+		{Bits: 20, Grams: 1 << 4, Words: true},
+		{Bits: 18, Grams: 0, Words: true},
+	} {
+		m := &Model{Features: f, table: make([]uint32, 1<<f.Bits)}
+		s := splitmix64(1)
+		for i := range m.table {
+			m.table[i] = uint32(s.next())
+		}
+		m.index()
+		b.Run(fmt.Sprintf("bits%d-grams%x-words%v", f.Bits, f.Grams, f.Words), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				m.Score(text)
+			}
+		})
+	}
+}
