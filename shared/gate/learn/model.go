@@ -27,11 +27,11 @@ type Model struct {
 	Scale    [NumHeads]float64
 	Offset   [NumHeads]float64
 	Temp     [NumHeads]float64
-	table     []uint32
-	hash      string
-	gmask     [8]uint64 // per character n-gram size: mask of its bytes
-	gsalt     [8]uint64 // and the size, so sizes hash apart
-	ng        int
+	table    []uint32
+	hash     string
+	gmask    [8]uint64 // per character n-gram size: mask of its bytes
+	gsalt    [8]uint64 // and the size, so sizes hash apart
+	ng       int
 }
 
 // DefaultThreshold is the score at or above which a head's finding is
