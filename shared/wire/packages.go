@@ -87,7 +87,7 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 		Entries:     dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
 		Sealer:      signer,
 		Signer:      signer,
-		Controls:    controlHistory{results},
+		Controls:    controlHistory{store: results, operator: cfg.OperatorTenant},
 		Registers:   registerTables{regstore.New(c.DDB, cfg.RegistryTable)},
 		Now:         archiveClock(cfg),
 		Log:         cfg.Log,
@@ -160,8 +160,13 @@ func (p *Packager) Requested(ctx context.Context, key string) error {
 }
 
 // controlHistory reads control results for packages from the controls'
-// result store, with names and framework mappings from the catalog.
-type controlHistory struct{ store *ddbstore.Store }
+// result store, with names and framework mappings from the catalog. Only
+// the operator's packages keep the account checks' findings (decision
+// 131); results stored before they were separated are redacted here too.
+type controlHistory struct {
+	store    *ddbstore.Store
+	operator string
+}
 
 func (h controlHistory) ControlResults(ctx context.Context, tenant string, from, to time.Time) ([]audit.ControlResult, error) {
 	cat, err := controls.Catalog()
@@ -180,6 +185,9 @@ func (h controlHistory) ControlResults(ctx context.Context, tenant string, from,
 				return nil, fmt.Errorf("history of %s: %w", c.ID, err)
 			}
 			for _, r := range hist {
+				if h.operator == "" || tenant != h.operator {
+					r = controls.RedactAccount(r)
+				}
 				out = append(out, audit.ControlResult{Control: c.ID, Name: c.Name, Status: string(r.Status), Detail: r.Detail, Frameworks: c.Frameworks, At: r.CheckedAt})
 				if r.CheckedAt.Before(from) {
 					break pages
