@@ -287,9 +287,9 @@ func TestIdempotencyAnswersMatchOpenAPI(t *testing.T) {
 	}
 }
 
-type downIdem struct{ memIdem }
+type downIdem struct{ *memIdem }
 
-func (downIdem) Begin(context.Context, string, string, string, time.Time, time.Duration, time.Duration) (httpapi.IdempotentRecord, bool, error) {
+func (*downIdem) Begin(context.Context, string, string, string, time.Time, time.Duration, time.Duration) (httpapi.IdempotentRecord, bool, error) {
 	return httpapi.IdempotentRecord{}, false, errors.New("registry throttled")
 }
 
@@ -300,7 +300,7 @@ func TestIdempotencyStoreDownStillAnswers(t *testing.T) {
 	g, err := gate.New(gate.DefaultPolicy())
 	require.NoError(t, err)
 	ev := &httpapi.Evidence{Gates: staticGate{g}, Appender: evidence.NewAppender(f.store), Store: f.store, Subjects: fixedSubjects{},
-		Idempotency: &httpapi.Idempotency{Store: &downIdem{}}}
+		Idempotency: &httpapi.Idempotency{Store: &downIdem{&memIdem{m: map[string]*memIdemRec{}}}}}
 	f.srv = httpapi.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return f.now })
 	f.srv.Mount(ev.Routes()...)
 	status, _, resp := f.post(t, "k1", "k", `{"input":"hi"}`)
