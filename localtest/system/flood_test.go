@@ -41,7 +41,11 @@ func (c *statusCounter) RoundTrip(r *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-func (c *statusCounter) count(status int) int { c.mu.Lock(); defer c.mu.Unlock(); return c.statuses[status] }
+func (c *statusCounter) count(status int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.statuses[status]
+}
 
 func (c *statusCounter) failures() int {
 	c.mu.Lock()

@@ -28,7 +28,9 @@ func (k ecKey) Sign(_ context.Context, digest []byte) ([]byte, error) {
 	return ecdsa.SignASN1(rand.Reader, k.k, digest)
 }
 
-func (k ecKey) PublicKey(context.Context) ([]byte, error) { return x509.MarshalPKIXPublicKey(&k.k.PublicKey) }
+func (k ecKey) PublicKey(context.Context) ([]byte, error) {
+	return x509.MarshalPKIXPublicKey(&k.k.PublicKey)
+}
 
 // The packager's signatures travel as JSON through the checkpointer's
 // handler (in process here, Lambda Invoke when deployed) and verify as
