@@ -38,6 +38,7 @@ const (
 	itemControls    = "TENANT#*#CONTROLS"  // latest control results and the usage scan state
 	itemControlHist = "TENANT#*#CONTROL#*" // control result history
 	itemReplays     = "REPLAY#*"           // replayed client records
+	itemIdempotency = "IDEM#*"             // Idempotency-Key answers of validate (decision 112)
 	itemPackages    = "PACKAGE#*"          // package records
 	itemArchive     = "ARCHIVE#*"          // archive watermarks
 	itemCheckpoints = "CHECKPOINT#*"       // signed checkpoints

@@ -42,8 +42,10 @@ var wantAccess = map[string]map[string][]string{
 		// Writes keys, tenants (policy) and registers, replay claims and
 		// package records; never a control result, which its TENANT#*
 		// prefix would otherwise reach.
-		"Store/Registry": append([]string{"dynamodb:GetItem", "dynamodb:Query",
-			"dynamodb:PutItem only KEY#*,TENANT#*,REPLAY#*,PACKAGE#*", "dynamodb:UpdateItem only KEY#*,TENANT#*,REPLAY#*,PACKAGE#*"},
+		// Idempotency-Key answers are claimed, answered and released.
+		"Store/Registry": append([]string{"dynamodb:DeleteItem only IDEM#*", "dynamodb:GetItem", "dynamodb:PutItem only IDEM#*",
+			"dynamodb:PutItem only KEY#*,TENANT#*,REPLAY#*,PACKAGE#*", "dynamodb:Query",
+			"dynamodb:UpdateItem only IDEM#*", "dynamodb:UpdateItem only KEY#*,TENANT#*,REPLAY#*,PACKAGE#*"},
 			denyControlResults...),
 		"Store/Registry/index/gsi1": {"dynamodb:Query"},
 		"Store/Registry/index/*":    denyControlResults,
@@ -59,11 +61,15 @@ var wantAccess = map[string]map[string][]string{
 		"Store/Evidence":           {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"},
 		"Store/Evidence.StreamArn": {"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"},
 		"*":                        {"dynamodb:ListStreams"},
-		// Its own watermarks only.
+		// Its own watermarks and sweep ledgers only.
 		"Store/Registry":    {"dynamodb:GetItem only ARCHIVE#*", "dynamodb:UpdateItem only ARCHIVE#*"},
 		"Buckets/Archive/*": s3Put,
-		"Archiving/DLQ":     {"sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"},
-		"Keys/Data":         dataKeyWrite,
+		// The sweep: the chain list, and the bundles read back.
+		"Store/Registry/index/gsi1":  {"dynamodb:Query"},
+		"Buckets/Archive":            s3Read,
+		"Buckets/Archive/evidence/*": s3Read,
+		"Archiving/DLQ":              {"sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"},
+		"Keys/Data":                  dataKeyWrite,
 	},
 	"checkpointer": {
 		"Store/Evidence": {"dynamodb:GetItem", "dynamodb:Query"},

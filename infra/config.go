@@ -42,6 +42,9 @@ type Config struct {
 	CheckpointSchedule string `ctx:"checkpointSchedule"`
 	ControlsSchedule   string `ctx:"controlsSchedule"`
 	PackagerSchedule   string `ctx:"packagerSchedule"`
+	// ArchiveSweepSchedule runs the archiver's table-against-archive
+	// comparison (decision 111).
+	ArchiveSweepSchedule string `ctx:"archiveSweepSchedule"`
 	// LatencyObjectiveMs is the P99 objective of POST /v1/validate; the alarm
 	// fires above it and the functions get it as LATENCY_OBJECTIVE_MS.
 	LatencyObjectiveMs int `ctx:"latencyObjectiveMs"`
@@ -76,6 +79,7 @@ func DefaultConfig() Config {
 		CheckpointSchedule:     "rate(1 hour)",
 		ControlsSchedule:       "rate(1 hour)",
 		PackagerSchedule:       "cron(0 3 1 * ? *)", // 03:00 UTC on the 1st: the previous month
+		ArchiveSweepSchedule:   "rate(1 hour)",
 		LatencyObjectiveMs:     300,
 		ArchiveLagAlarmSeconds: 900,
 		ThrottleRate:           500,
@@ -116,6 +120,7 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("checkpointSchedule", &c.CheckpointSchedule)
 	strField("controlsSchedule", &c.ControlsSchedule)
 	strField("packagerSchedule", &c.PackagerSchedule)
+	strField("archiveSweepSchedule", &c.ArchiveSweepSchedule)
 	intField("latencyObjectiveMs", &c.LatencyObjectiveMs)
 	intField("archiveLagAlarmSeconds", &c.ArchiveLagAlarmSeconds)
 	intField("throttleRateLimit", &c.ThrottleRate)

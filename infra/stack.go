@@ -116,6 +116,9 @@ var functionSpecs = []functionSpec{
 			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbQuery})
 			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
 			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate}, itemKeys, itemTenants, itemReplays, itemPackages)
+			// Idempotency-Key answers: claimed (put), answered (update),
+			// released after a refused request (delete).
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate, ddbDelete}, itemIdempotency)
 			denyItems(f.Role, r.store.Registry, []string{ddbPut, ddbUpdate, ddbDelete}, itemControls, itemControlHist)
 			// Subject keys: create, read, destroy (erasure).
 			items(f.Role, r.store.Subjects, r.keys.Data, []string{ddbGet, ddbPut, ddbDelete})
@@ -125,7 +128,7 @@ var functionSpecs = []functionSpec{
 	},
 	{
 		name: "archiver", description: "Evidence stream consumer: writes gzip JSON-lines bundles to the archive",
-		memoryMB: 512, timeoutSec: 120,
+		memoryMB: 512, timeoutSec: 120, async: true, // async: the scheduled sweep's failures land in its DLQ
 		// RETENTION_DAYS sets each bundle's Object Lock retain-until date.
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
 			platform.EnvDataKeyID, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvShards, platform.EnvLogLevel},
@@ -135,10 +138,15 @@ var functionSpecs = []functionSpec{
 			// Purge reports (entries removed by TTL or deleted) are appended
 			// as evidence: put only, never update or delete.
 			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery, ddbPut})
-			// Its own watermarks (claimed and committed by UpdateItem), and
-			// the tip an appender continues from: nothing else.
+			// Its own watermarks (claimed and committed by UpdateItem), the
+			// tip an appender continues from, and the sweep's ledger beside
+			// each watermark: nothing else.
 			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbUpdate}, itemArchive)
 			r.buckets.Archive.GrantPut(f.Role, nil) // includes s3:PutObjectRetention and the data key
+			// The sweep (decision 111): the chain list, and the bundles it
+			// compares with the table.
+			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
+			r.buckets.Archive.GrantRead(f.Role, jsii.String("evidence/*"))
 		},
 		trigger: func(r *resources, f *Function) {
 			f.Fn.AddEventSource(awslambdaeventsources.NewDynamoEventSource(r.store.Evidence, &awslambdaeventsources.DynamoEventSourceProps{
@@ -150,6 +158,7 @@ var functionSpecs = []functionSpec{
 				RetryAttempts:           jsii.Number(10),
 				OnFailure:               awslambdaeventsources.NewSqsDlq(r.archiverDLQ),
 			}))
+			schedule(f, "Sweep", r.cfg.ArchiveSweepSchedule)
 		},
 	},
 	{

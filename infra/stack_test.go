@@ -618,6 +618,7 @@ func TestSchedulesAndTriggers(t *testing.T) {
 		"checkpointer": s.cfg.CheckpointSchedule,
 		"controls":     s.cfg.ControlsSchedule,
 		"packager":     s.cfg.PackagerSchedule,
+		"archiver":     s.cfg.ArchiveSweepSchedule, // the sweep; the stream is its other trigger
 	}
 	rules := s.resources("AWS::Events::Rule")
 	require.Len(t, rules, len(want)+1, "one schedule per scheduled function, plus the package-request rule")
