@@ -18,6 +18,7 @@ import (
 
 	"github.com/agentgate/agentgate/localtest/emulator"
 	"github.com/agentgate/agentgate/localtest/system"
+	"github.com/agentgate/agentgate/shared/audit"
 )
 
 // TestLocalSystem runs `localtest` as `make local` does, talks to it like a
@@ -68,6 +69,10 @@ func TestLocalSystem(t *testing.T) {
 	require.Len(t, ready.PIDs, 4, "one PID per emulator")
 	assert.Contains(t, out.String(), ready.URL, "the URL is printed")
 	assert.Contains(t, out.String(), ready.APIKey, "the key is printed")
+	// The signing key's pin, in the ready file and printed under the label
+	// the README names ("signing key sha256").
+	require.Regexp(t, `^[0-9a-f]{64}$`, ready.SigningKeyFingerprint)
+	assert.Regexp(t, `(?m)^  signing key sha256 +`+ready.SigningKeyFingerprint+` `, out.String(), "the fingerprint is printed")
 
 	post := func(key, body string) (int, map[string]any) {
 		req, err := http.NewRequest("POST", ready.URL+"/v1/validate", strings.NewReader(body))
@@ -92,6 +97,32 @@ func TestLocalSystem(t *testing.T) {
 	require.True(t, ok)
 	assert.Len(t, receipt["hash"], 64)
 	assert.True(t, strings.HasPrefix(receipt["id"].(string), ready.Tenant+"/"))
+
+	// The printed fingerprint is the key that really signs: the public key
+	// of the first checkpoint the scheduled checkpointer signs over this
+	// entry hashes to it (the key a package built here carries too).
+	var cp struct {
+		PublicKey string `json:"publicKey"`
+	}
+	for deadline := time.Now().Add(time.Minute); ; {
+		req, err := http.NewRequest("GET", ready.URL+"/v1/checkpoints/latest?chain="+receipt["chain"].(string), nil)
+		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+ready.APIKey)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == 200 {
+			require.NoError(t, json.Unmarshal(b, &cp), "%s", b)
+			break
+		}
+		require.Equal(t, 404, resp.StatusCode, "%s", b)
+		require.True(t, time.Now().Before(deadline), "no checkpoint within a minute at -tick 1s")
+		time.Sleep(250 * time.Millisecond)
+	}
+	signed, err := audit.KeyFingerprint(cp.PublicKey)
+	require.NoError(t, err)
+	assert.Equal(t, signed, ready.SigningKeyFingerprint, "the printed pin is the checkpoint key's fingerprint")
 
 	status, body = post("", `{"input":"hi"}`)
 	assert.Equal(t, 401, status, "no key")

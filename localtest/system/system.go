@@ -7,6 +7,8 @@ package system
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +23,7 @@ import (
 	"github.com/agentgate/agentgate/localtest/emulator"
 	"github.com/agentgate/agentgate/localtest/gateway"
 	"github.com/agentgate/agentgate/localtest/stack"
+	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/tables"
@@ -52,6 +55,11 @@ type Ready struct {
 	Tenant   string `json:"tenant"`
 	APIKey   string `json:"apiKey"`
 	AdminKey string `json:"adminKey"`
+	// SigningKeyFingerprint is the hex SHA-256 of the checkpoint signing
+	// key's DER public key: the pin `agentgate verify --fingerprint` takes.
+	// Locally it is what the deployed stack's SigningKeyFingerprintCommand
+	// output prints.
+	SigningKeyFingerprint string `json:"signingKeyFingerprint"`
 	// PIDs of every emulator child, so tests can check none survives.
 	PIDs []int `json:"pids"`
 }
@@ -159,6 +167,9 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if err := s.createResources(ctx); err != nil {
 		return nil, err
 	}
+	if s.SigningKeyFingerprint, err = signingKeyFingerprint(ctx, s.Clients.KMS, s.Config.SigningKeyID); err != nil {
+		return nil, err
+	}
 	s.API, err = wire.NewAPI(s.Clients, s.Config)
 	if err != nil {
 		return nil, err
@@ -201,6 +212,18 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	s.wg.Add(1)
 	go func() { defer s.wg.Done(); s.schedule(runCtx) }()
 	return s, nil
+}
+
+// signingKeyFingerprint reads the signing key's public key the way the
+// checkpointer does (the DER it puts into checkpoints and packages) and
+// returns its hex SHA-256, as `agentgate verify` computes it.
+func signingKeyFingerprint(ctx context.Context, api awsstore.KMSAPI, keyID string) (string, error) {
+	der, err := awsstore.NewSigner(api, keyID).PublicKey(ctx)
+	if err != nil {
+		return "", fmt.Errorf("signing key fingerprint: %w", err)
+	}
+	sum := sha256.Sum256(der)
+	return hex.EncodeToString(sum[:]), nil
 }
 
 // SetAuthClock sets the clock of the gateway's authorizer cache and of key
