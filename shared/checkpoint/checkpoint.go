@@ -1,6 +1,7 @@
 // Package checkpoint seals each evidence chain in an RFC 6962 Merkle tree
 // (leaf = the 32-byte entry hash) and signs a short text checkpoint of it
-// (origin, chain, size, root, time) with an asymmetric key, so an auditor can
+// (origin, chain, size, root, time) with an asymmetric key, and the same tree
+// head as a C2SP tlog-checkpoint signed note, so an auditor can
 // check inclusion of any entry, and that a later checkpoint extends an
 // earlier one, with nothing but the public key. It imports no AWS package:
 // signing and storage are small interfaces the adapters implement.
@@ -41,6 +42,12 @@ type Checkpoint struct {
 	Body      string
 	Signature []byte
 	KeyID     string
+	// Note is the same tree head as a C2SP tlog-checkpoint signed note (origin
+	// NoteOrigin(Origin, Chain), signature type ECDSA, same key), so tools
+	// of the transparency-log ecosystem verify it as they are. Empty on
+	// checkpoints signed before notes (docs/decisions/170): their Body and
+	// Signature stay valid.
+	Note string
 	// PublicKeyPEM is the signer's public key (PKIX), kept with the checkpoint
 	// so readers need no access to the signing service. Auditors should pin
 	// the key they trust out of band, not take it from a response.

@@ -52,6 +52,8 @@ type Entries interface {
 
 // Checkpointer seals every chain on a schedule.
 type Checkpointer struct {
+	// Origin is the deployment origin: the first line of every checkpoint
+	// body, and the prefix of every chain's note origin (NoteOrigin).
 	Origin    string
 	Entries   Entries
 	Store     Store
@@ -64,6 +66,7 @@ type Checkpointer struct {
 	MaxLeaves int64
 
 	pubPEM string
+	pubDER []byte
 }
 
 // Result summarises one run.
@@ -140,7 +143,7 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 	if err != nil {
 		return nil, fmt.Errorf("seal %s: root: %w", chain, err)
 	}
-	pub, err := c.publicKey(ctx)
+	pub, der, err := c.publicKey(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +159,15 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 	// wrong algorithm, a rotated alias) must fail here, not at an auditor's.
 	if err := VerifySignature(cp.PublicKeyPEM, cp.Body, cp.Signature); err != nil {
 		return nil, fmt.Errorf("seal %s: own signature: %w", chain, err)
+	}
+	// The same tree head as a C2SP signed note, checked the way a third
+	// party checks it before anything is stored.
+	origin := NoteOrigin(c.Origin, chain)
+	if cp.Note, err = SignNote(ctx, c.Signer, der, origin, cp.Size, cp.Root); err != nil {
+		return nil, fmt.Errorf("seal %s: %w", chain, err)
+	}
+	if _, err := OpenNote(cp.Note, origin, cp.PublicKeyPEM); err != nil {
+		return nil, fmt.Errorf("seal %s: own note: %w", chain, err)
 	}
 	// The archive copy first: a checkpoint becomes "latest" only once its
 	// write-once copy exists.
@@ -173,16 +185,16 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 	return &cp, nil
 }
 
-func (c *Checkpointer) publicKey(ctx context.Context) (string, error) {
+func (c *Checkpointer) publicKey(ctx context.Context) (string, []byte, error) {
 	if c.pubPEM != "" {
-		return c.pubPEM, nil
+		return c.pubPEM, c.pubDER, nil
 	}
 	der, err := c.Signer.PublicKey(ctx)
 	if err != nil {
-		return "", fmt.Errorf("signing public key: %w", err)
+		return "", nil, fmt.Errorf("signing public key: %w", err)
 	}
-	c.pubPEM = string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
-	return c.pubPEM, nil
+	c.pubPEM, c.pubDER = string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), der
+	return c.pubPEM, c.pubDER, nil
 }
 
 // VerifySignature checks sig over body with a PEM (PKIX) ECDSA public key.
