@@ -20,8 +20,9 @@ func init() {
 		Long: `verify checks an audit package without any network access: every file's
 SHA-256, the package hash and signature, the chain of evidence bundles,
 every entry's hash and link, the signed checkpoints and that they cover
-the entries, and (with --previous) that the package extends the previous
-one. It exits 0 when all of it holds, and otherwise names the first thing
+the entries, each checkpoint's C2SP signed note (tlog-checkpoint, checked
+with transparency-dev's verifier against the same key), and (with
+--previous) that the package extends the previous one. It exits 0 when all of it holds, and otherwise names the first thing
 that does not (check, file, chain, seq) and exits 1.
 
 Pin the signing key you obtained out of band, with --key (its PEM) or
@@ -58,7 +59,7 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 				if err := json.NewEncoder(out).Encode(map[string]any{
 					"valid": true, "pinned": res.Pinned, "id": res.Manifest.ID, "tenant": res.Manifest.Tenant, "sequence": res.Manifest.Sequence,
 					"packageHash": res.Manifest.PackageHash, "entries": res.Entries, "bundles": res.Bundles,
-					"chains": res.Chains, "checkpoints": res.Checkpoints, "files": res.Files, "signed": res.Signed,
+					"chains": res.Chains, "checkpoints": res.Checkpoints, "signedNotes": res.SignedNotes, "files": res.Files, "signed": res.Signed,
 					"keyFingerprint": res.KeyFingerprint, "notes": res.Notes,
 				}); err != nil {
 					return err
@@ -71,7 +72,7 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 				status = "UNPINNED"
 			}
 			fmt.Fprintf(out, "%s %s: package %s of tenant %s (#%d), %s to %s\n", status, args[0], m.ID, m.Tenant, m.Sequence, m.Period.From, m.Period.To)
-			fmt.Fprintf(out, "    %d entries in %d bundles across %d chains; %d signed checkpoints; %d files\n", res.Entries, res.Bundles, res.Chains, res.Checkpoints, res.Files)
+			fmt.Fprintf(out, "    %d entries in %d bundles across %d chains; %d signed checkpoints (%d with a C2SP note); %d files\n", res.Entries, res.Bundles, res.Chains, res.Checkpoints, res.SignedNotes, res.Files)
 			fmt.Fprintf(out, "    package hash %s (signed: %s)\n", m.PackageHash, yesNo(res.Signed))
 			if res.Pinned {
 				fmt.Fprintf(out, "    signing key: the pinned key (sha256 %s)\n", res.KeyFingerprint)

@@ -371,7 +371,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	}
 	c.Checkpoint = &Checkpoint{
 		Size: cp.Size, RootHash: hex.EncodeToString(cp.Root), Body: cp.Body,
-		Signature: base64.StdEncoding.EncodeToString(cp.Signature), KeyID: cp.KeyID,
+		Signature: base64.StdEncoding.EncodeToString(cp.Signature), KeyID: cp.KeyID, Note: cp.Note,
 	}
 	c.pubKey = cp.PublicKeyPEM
 	if c.StartCompact == nil {

@@ -129,6 +129,12 @@ type Checkpoint struct {
 	Body      string `json:"body"`
 	Signature string `json:"signature"` // base64 ASN.1 DER ECDSA over SHA-256(body)
 	KeyID     string `json:"keyId,omitempty"`
+	// Note is the same tree head as a C2SP tlog-checkpoint signed note by
+	// the same key (origin "<body origin>/<chain>"), so transparency-log
+	// tools check it as they are. Absent in packages built before notes and
+	// for checkpoints signed before them; omitempty keeps the package hash
+	// of those packages what it was (docs/decisions/170).
+	Note string `json:"note,omitempty"`
 }
 
 // BundleLine is one line of evidence-bundles.jsonl: the archive manifest of

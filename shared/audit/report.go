@@ -384,6 +384,14 @@ Below is how to do the same by hand: nothing here needs agentgate.
    signature is base64 DER ECDSA P-256 over SHA-256(body), verifiable with
    the public key as in step 2. The checkpoint must cover the package:
    size >= chains[].nextSeq.
+   chains[].checkpoint.note, when present, is the same tree head as a C2SP
+   tlog-checkpoint signed note (c2sp.org/tlog-checkpoint): the lines
+   "<origin>/<chain>", size and base64 root, a blank line, and a signature
+   line "<em dash> <same origin> base64(key ID || DER ECDSA signature over
+   SHA-256 of the text)", key ID = first 4 bytes of SHA-256 of the DER
+   public key. transparency-dev/formats checks it as it is: note verifier
+   key "<origin>+<hex key ID>+base64(0x02 || DER)", then log.ParseCheckpoint.
+   It must state the body's size and root.
 
 5. The checkpoint covers these entries. The checkpoint root is an RFC 6962
    Merkle tree (SHA-256; leaf = SHA-256(0x00 || 32-byte entry hash), node =

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -44,12 +45,15 @@ type VerifyOptions struct {
 
 // Result is what a verification established.
 type Result struct {
-	Manifest       *Manifest
-	Files          int
-	Chains         int
-	Bundles        int
-	Entries        int64
-	Checkpoints    int
+	Manifest    *Manifest
+	Files       int
+	Chains      int
+	Bundles     int
+	Entries     int64
+	Checkpoints int
+	// SignedNotes counts the checkpoints whose C2SP signed note was
+	// checked (packages built before notes carry none).
+	SignedNotes    int
 	KeyFingerprint string
 	Signed         bool
 	// Pinned says the package key was checked against a key obtained out
@@ -162,6 +166,13 @@ func ParseManifest(body []byte) (*Manifest, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, errors.New("trailing data after the manifest object")
 	}
+	// encoding/json matches keys case-insensitively and ignores an explicit
+	// empty value of an omitempty field, and the package hash is over the
+	// decoded manifest: so "lastBUndleHash" would verify. Require the
+	// bytes to say exactly what the decoded manifest says.
+	if err := sameJSON(body, &m); err != nil {
+		return nil, err
+	}
 	if m.Format != Format {
 		return nil, fmt.Errorf("format %q, want %q", m.Format, Format)
 	}
@@ -172,6 +183,31 @@ func ParseManifest(body []byte) (*Manifest, error) {
 		return nil, errors.New("previousPackageHash and packageHash must be 64 hex digits")
 	}
 	return &m, nil
+}
+
+func sameJSON(body []byte, m *Manifest) error {
+	re, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	generic := func(b []byte) (any, error) {
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.UseNumber()
+		var v any
+		return v, d.Decode(&v)
+	}
+	a, err := generic(body)
+	if err != nil {
+		return fmt.Errorf("not a manifest: %v", err)
+	}
+	b, err := generic(re)
+	if err != nil {
+		return err
+	}
+	if !reflect.DeepEqual(a, b) {
+		return errors.New("the manifest holds keys in another case, or values its fields do not carry")
+	}
+	return nil
 }
 
 func isHash(s string) bool {
@@ -321,6 +357,21 @@ func checkFiles(z *Zip, m *Manifest, res *Result) (map[string][]BundleLine, erro
 	return lines, nil
 }
 
+// checkNote checks a checkpoint's C2SP note with the package key (already
+// pinned, if the caller pinned one): a tlog-checkpoint of the chain's origin
+// stating the same size and root as the verified body.
+func checkNote(c *Chain, cp checkpoint.Checkpoint, pubPEM string) error {
+	origin := checkpoint.NoteOrigin(cp.Origin, c.Chain)
+	n, err := checkpoint.OpenNote(c.Checkpoint.Note, origin, pubPEM)
+	if err != nil {
+		return err
+	}
+	if n.Size != cp.Size || !bytes.Equal(n.Root, cp.Root) {
+		return fmt.Errorf("it states size %d root %x, the signed body size %d root %x", n.Size, n.Root, cp.Size, cp.Root)
+	}
+	return nil
+}
+
 // chainEnd is what the previous-package check needs from a verified chain.
 type chainEnd struct {
 	// rootAt holds roots computed from this package's entries at sizes a
@@ -367,6 +418,12 @@ func verifyChain(z *Zip, m *Manifest, c *Chain, lines []BundleLine, key *ecdsa.P
 		sig, err := base64.StdEncoding.DecodeString(c.Checkpoint.Signature)
 		if err != nil || !ecdsa.VerifyASN1(key, checkpoint.Digest(c.Checkpoint.Body), sig) {
 			return end, chainFail("checkpoint_signature", "the checkpoint at size %d is not signed by the package key", cp.Size)
+		}
+		if c.Checkpoint.Note != "" {
+			if err := checkNote(c, cp, m.PublicKey); err != nil {
+				return end, chainFail("checkpoint_note", "the signed note of the checkpoint at size %d: %v", cp.Size, err)
+			}
+			res.SignedNotes++
 		}
 		if cp.Size < uint64(c.NextSeq) {
 			return end, chainFail("checkpoint_coverage", "the checkpoint covers %d entries but the package holds entries up to seq %d", cp.Size, c.NextSeq-1)

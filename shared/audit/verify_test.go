@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -418,6 +420,14 @@ func resealCheckpoints(t *testing.T, m *Manifest, k *ecdsa.PrivateKey) {
 		sig, err := ecdsa.SignASN1(rand.Reader, k, checkpoint.Digest(cp.Body))
 		require.NoError(t, err)
 		cp.Signature = base64.StdEncoding.EncodeToString(sig)
+		if cp.Note != "" {
+			parsed, err := checkpoint.ParseBody(cp.Body)
+			require.NoError(t, err)
+			der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
+			require.NoError(t, err)
+			cp.Note, err = checkpoint.SignNote(context.Background(), keySigner{k}, der, checkpoint.NoteOrigin(parsed.Origin, m.Chains[i].Chain), parsed.Size, parsed.Root)
+			require.NoError(t, err)
+		}
 	}
 }
 

@@ -43,6 +43,7 @@ type world struct {
 	latest    map[string]checkpoint.Checkpoint
 	archived  map[string]int64 // next seq to archive per chain
 	legacy    bool             // archive bundles in the pre-Snappy gzip form
+	noNotes   bool             // seal checkpoints as before C2SP notes
 }
 
 func testKey(t testing.TB) *ecdsa.PrivateKey {
@@ -154,6 +155,12 @@ func (w *world) seal(t testing.TB, chain string) {
 	cp.Body = checkpoint.Body(cp.Origin, cp.Chain, cp.Size, cp.Root, cp.Time)
 	cp.Signature, err = ecdsa.SignASN1(rand.Reader, w.key, checkpoint.Digest(cp.Body))
 	require.NoError(t, err)
+	if !w.noNotes {
+		der, err := x509.MarshalPKIXPublicKey(&w.key.PublicKey)
+		require.NoError(t, err)
+		cp.Note, err = checkpoint.SignNote(context.Background(), keySigner{w.key}, der, checkpoint.NoteOrigin(cp.Origin, chain), cp.Size, cp.Root)
+		require.NoError(t, err)
+	}
 	w.latest[chain] = cp
 }
 

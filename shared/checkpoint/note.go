@@ -98,7 +98,7 @@ func ecdsaDER(pubPEM string) ([]byte, error) {
 // SHA-256 of the note text, so the KMS call is the same as for a body.
 type noteSigner struct {
 	ctx  context.Context
-	s    Signer
+	s    DigestSigner
 	name string
 	id   uint32
 }
@@ -110,9 +110,14 @@ func (n noteSigner) Sign(msg []byte) ([]byte, error) {
 	return n.s.Sign(n.ctx, d[:])
 }
 
+// DigestSigner is the part of Signer a note needs.
+type DigestSigner interface {
+	Sign(ctx context.Context, digest []byte) ([]byte, error)
+}
+
 // SignNote signs the tlog-checkpoint of (origin, size, root) with s, whose
 // DER public key is spkiDER, and returns the whole signed note.
-func SignNote(ctx context.Context, s Signer, spkiDER []byte, origin string, size uint64, root []byte) (string, error) {
+func SignNote(ctx context.Context, s DigestSigner, spkiDER []byte, origin string, size uint64, root []byte) (string, error) {
 	if err := CheckNoteOrigin(origin); err != nil {
 		return "", err
 	}

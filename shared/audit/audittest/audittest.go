@@ -32,7 +32,8 @@ type Source struct {
 }
 
 // NewSource archives n synthetic entries of tenant/0 in bundles of size
-// bundle and signs a checkpoint over them with a fresh P-256 key.
+// bundle and signs a checkpoint (and its C2SP note) over them with a fresh
+// P-256 key.
 func NewSource(tenant string, n, bundle int, t0 time.Time) (*Source, error) {
 	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -90,6 +91,13 @@ func NewSource(tenant string, n, bundle int, t0 time.Time) (*Source, error) {
 	s.cp = checkpoint.Checkpoint{Origin: "audittest", Chain: s.chain, Size: acc.Size(), Root: root, Time: t0, PublicKeyPEM: s.PublicKeyPEM()}
 	s.cp.Body = checkpoint.Body(s.cp.Origin, s.cp.Chain, s.cp.Size, s.cp.Root, s.cp.Time)
 	if s.cp.Signature, err = ecdsa.SignASN1(rand.Reader, k, checkpoint.Digest(s.cp.Body)); err != nil {
+		return nil, err
+	}
+	der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
+	if err != nil {
+		return nil, err
+	}
+	if s.cp.Note, err = checkpoint.SignNote(context.Background(), s, der, checkpoint.NoteOrigin(s.cp.Origin, s.chain), s.cp.Size, s.cp.Root); err != nil {
 		return nil, err
 	}
 	return s, nil
