@@ -129,6 +129,9 @@ type PublishedCheckpoint struct {
 	Signature string `json:"signature"` // base64 DER
 	KeyID     string `json:"keyId"`
 	PublicKey string `json:"publicKey"` // PEM
+	// Note is the C2SP tlog-checkpoint signed note of the same tree head
+	// (absent on checkpoints signed before notes).
+	Note string `json:"note,omitempty"`
 }
 
 // CheckpointKey is where the checkpoint of chain at size is archived.
@@ -149,7 +152,7 @@ func (b *Bucket) Publish(ctx context.Context, c checkpoint.Checkpoint) error {
 	body, err := json.Marshal(PublishedCheckpoint{
 		Origin: c.Origin, Chain: c.Chain, Size: c.Size, RootHash: hex.EncodeToString(c.Root),
 		Time: c.Time.UTC().Format(time.RFC3339Nano), Body: c.Body,
-		Signature: base64.StdEncoding.EncodeToString(c.Signature), KeyID: c.KeyID, PublicKey: c.PublicKeyPEM,
+		Signature: base64.StdEncoding.EncodeToString(c.Signature), KeyID: c.KeyID, PublicKey: c.PublicKeyPEM, Note: c.Note,
 	})
 	if err != nil {
 		return err

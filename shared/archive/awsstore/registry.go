@@ -30,7 +30,7 @@ type DynamoAPI interface {
 //
 //	ARCHIVE#<chain>    / WATERMARK      the chain's archive watermark (gsi1pk ARCHIVE#CHAINS lists chains)
 //	CHECKPOINT#<chain> / LATEST         the newest checkpoint
-//	CHECKPOINT#<chain> / SIZE#<size>    every checkpoint, by size
+//	CHECKPOINT#<chain> / SIZE#<size>    every checkpoint, by size (each with its C2SP note, if signed since notes)
 //	DLQ#archiver       / <time>#<id>    batches the local stream poller gave up on
 type Registry struct {
 	api   DynamoAPI
@@ -215,6 +215,9 @@ func checkpointItem(c checkpoint.Checkpoint, sk string) map[string]types.Attribu
 	item["signature"] = &types.AttributeValueMemberB{Value: c.Signature}
 	item["keyId"] = s(c.KeyID)
 	item["publicKey"] = s(c.PublicKeyPEM)
+	if c.Note != "" { // absent on checkpoints signed before notes
+		item["note"] = s(c.Note)
+	}
 	if c.LastHash != "" {
 		item["lastHash"] = s(c.LastHash)
 	}
@@ -236,7 +239,7 @@ func itemToCheckpoint(item map[string]types.AttributeValue) (checkpoint.Checkpoi
 	}
 	c.Size = uint64(size)
 	c.Origin, c.Chain, c.KeyID = str(item, "origin"), str(item, "chain"), str(item, "keyId")
-	c.Body, c.PublicKeyPEM, c.LastHash = str(item, "body"), str(item, "publicKey"), str(item, "lastHash")
+	c.Body, c.PublicKeyPEM, c.LastHash, c.Note = str(item, "body"), str(item, "publicKey"), str(item, "lastHash"), str(item, "note")
 	if c.Root, err = hex.DecodeString(str(item, "root")); err != nil {
 		return c, fmt.Errorf("checkpoint root: %w", err)
 	}

@@ -31,10 +31,12 @@ func (s *Service) Routes() []httpapi.Route {
 	}
 }
 
-// Signed is a checkpoint body and its base64 DER signature.
+// Signed is a checkpoint body and its base64 DER signature, and the same
+// tree head as a C2SP signed note (absent on checkpoints signed before notes).
 type Signed struct {
 	Body      string `json:"body"`
 	Signature string `json:"signature"`
+	Note      string `json:"note,omitempty"`
 }
 
 // ProofResponse is an inclusion proof.
@@ -80,7 +82,7 @@ func hexes(hs [][]byte) []string {
 }
 
 func signed(c checkpoint.Checkpoint) Signed {
-	return Signed{Body: c.Body, Signature: base64.StdEncoding.EncodeToString(c.Signature)}
+	return Signed{Body: c.Body, Signature: base64.StdEncoding.EncodeToString(c.Signature), Note: c.Note}
 }
 
 func checkpointResponse(c checkpoint.Checkpoint) CheckpointResponse {
