@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/agentgate/agentgate/shared/checkpoint"
 	"maps"
 	"net/mail"
 	"slices"
@@ -197,8 +198,10 @@ func (c Config) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("logLevel must be debug, info, warn or error, got %q", c.LogLevel))
 	}
-	if strings.TrimSpace(c.CheckpointOrigin) == "" || strings.ContainsAny(c.CheckpointOrigin, "\n\r") {
-		errs = append(errs, fmt.Errorf("checkpointOrigin must be one non-empty line, got %q", c.CheckpointOrigin))
+	// The origin starts every chain's C2SP note origin and key name
+	// (decision 170): a space or '+' would fail only at the first seal.
+	if err := checkpoint.CheckNoteOrigin(c.CheckpointOrigin); err != nil {
+		errs = append(errs, fmt.Errorf("checkpointOrigin must be non-empty, without spaces, '+' or control characters, got %q", c.CheckpointOrigin))
 	}
 	return errors.Join(errs...)
 }

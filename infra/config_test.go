@@ -49,6 +49,8 @@ func TestConfigFromContext(t *testing.T) {
 		{name: "bad schedule", ctx: map[string]any{"controlsSchedule": "hourly"}, wantErr: "controlsSchedule"},
 		{name: "bad email", ctx: map[string]any{"alertEmails": "Sec Team <sec@example.com>"}, wantErr: "bare e-mail"},
 		{name: "transition after expiry", ctx: map[string]any{"retentionDays": 60}, wantErr: "archiveTransitionDays (90)"},
+		{name: "origin with a space", ctx: map[string]any{"checkpointOrigin": "audit example.com"}, wantErr: "checkpointOrigin must be"},
+		{name: "origin with a plus", ctx: map[string]any{"checkpointOrigin": "audit+example.com"}, wantErr: "checkpointOrigin must be"},
 		{name: "zero objective", ctx: map[string]any{"latencyObjectiveMs": 0}, wantErr: "latencyObjectiveMs must be > 0"},
 		{name: "several errors at once", ctx: map[string]any{"evidenceShards": 0, "logLevel": "loud"}, wantErr: "evidenceShards must be > 0"},
 	}
