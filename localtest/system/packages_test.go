@@ -178,8 +178,11 @@ func TestAuditPackageEndToEnd(t *testing.T) {
 	zip1 := download(t, url)
 	sum := sha256.Sum256(zip1)
 	assert.Equal(t, ready["sha256"], hex.EncodeToString(sum[:]))
-	res, err := audit.Verify(bytes.NewReader(zip1), int64(len(zip1)), audit.VerifyOptions{RequireSignature: true})
+	// Pinned by the fingerprint make local prints and writes to its ready
+	// file, as the README's verify example does.
+	res, err := audit.Verify(bytes.NewReader(zip1), int64(len(zip1)), audit.VerifyOptions{RequireSignature: true, TrustedFingerprint: sys.SigningKeyFingerprint})
 	require.NoError(t, err)
+	assert.True(t, res.Pinned, "the ready file's fingerprint pins the package key")
 	assert.Equal(t, entries, res.Entries, "every archived entry of the tenant is in its first package")
 	assert.True(t, res.Signed)
 	assert.Equal(t, tenant, res.Manifest.Tenant)
