@@ -91,7 +91,8 @@ var wantAccess = map[string]map[string][]string{
 		"Archiving/DLQ":             {"sqs:GetQueueAttributes"},
 		"Alerts/Topic":              {"sns:Publish"},
 		"*": {"cloudwatch:GetMetricData", "config:DescribeComplianceByConfigRule", "config:DescribeConfigRules",
-			"iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport"},
+			"iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport",
+			"iam:GetPolicy", "iam:GetPolicyVersion"},
 		"Keys/Data": dataKeyWrite,
 	},
 	"packager": {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"maps"
 	"net/mail"
@@ -64,6 +65,10 @@ type Config struct {
 	// CheckpointOrigin is the origin line of signed checkpoints; it should
 	// name this deployment uniquely, because verifiers pin it.
 	CheckpointOrigin string `ctx:"checkpointOrigin"`
+	// OperatorTenant is the tenant that runs the deployment: only its admin
+	// keys see the AWS account's findings (decision 131). Empty: no key
+	// sees them; they stay in the log and the alerts.
+	OperatorTenant string `ctx:"operatorTenant"`
 }
 
 // DefaultConfig is what a deploy with no context gets. Object Lock defaults to
@@ -130,6 +135,7 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	intField("evidenceShards", &c.EvidenceShards)
 	strField("logLevel", &c.LogLevel)
 	strField("checkpointOrigin", &c.CheckpointOrigin)
+	strField("operatorTenant", &c.OperatorTenant)
 	if emails, err := ctxList(get("alertEmails")); err != nil {
 		errs = append(errs, fmt.Errorf("context alertEmails: %w", err))
 	} else if emails != nil {
@@ -180,9 +186,10 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("logRetentionDays must be one of %v, got %d", slices.Sorted(maps.Keys(logRetentions)), c.LogRetentionDays))
 	}
 	for name, expr := range map[string]string{
-		"checkpointSchedule": c.CheckpointSchedule,
-		"controlsSchedule":   c.ControlsSchedule,
-		"packagerSchedule":   c.PackagerSchedule,
+		"checkpointSchedule":   c.CheckpointSchedule,
+		"controlsSchedule":     c.ControlsSchedule,
+		"packagerSchedule":     c.PackagerSchedule,
+		"archiveSweepSchedule": c.ArchiveSweepSchedule,
 	} {
 		if !validSchedule(expr) {
 			errs = append(errs, fmt.Errorf("%s must be rate(...) or cron(...), got %q", name, expr))
@@ -197,6 +204,9 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("logLevel must be debug, info, warn or error, got %q", c.LogLevel))
+	}
+	if c.OperatorTenant != "" && auth.CheckTenant(c.OperatorTenant) != nil {
+		errs = append(errs, fmt.Errorf("operatorTenant: %v", auth.CheckTenant(c.OperatorTenant)))
 	}
 	// The origin starts every chain's C2SP note origin and key name
 	// (decision 170): a space or '+' would fail only at the first seal.

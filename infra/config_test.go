@@ -49,6 +49,8 @@ func TestConfigFromContext(t *testing.T) {
 		{name: "bad schedule", ctx: map[string]any{"controlsSchedule": "hourly"}, wantErr: "controlsSchedule"},
 		{name: "bad email", ctx: map[string]any{"alertEmails": "Sec Team <sec@example.com>"}, wantErr: "bare e-mail"},
 		{name: "transition after expiry", ctx: map[string]any{"retentionDays": 60}, wantErr: "archiveTransitionDays (90)"},
+		{name: "operator tenant with a separator", ctx: map[string]any{"operatorTenant": "ops#1"}, wantErr: "operatorTenant"},
+		{name: "bad sweep schedule", ctx: map[string]any{"archiveSweepSchedule": "hourly"}, wantErr: "archiveSweepSchedule"},
 		{name: "origin with a space", ctx: map[string]any{"checkpointOrigin": "audit example.com"}, wantErr: "checkpointOrigin must be"},
 		{name: "origin with a plus", ctx: map[string]any{"checkpointOrigin": "audit+example.com"}, wantErr: "checkpointOrigin must be"},
 		{name: "zero objective", ctx: map[string]any{"latencyObjectiveMs": 0}, wantErr: "latencyObjectiveMs must be > 0"},
@@ -82,7 +84,7 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 				v = "731" // valid for every int field, including logRetentionDays
 			case reflect.String:
 				v = map[string]string{"objectLockMode": "COMPLIANCE", "logLevel": "debug",
-					"checkpointOrigin": "origin.example/x"}[key]
+					"checkpointOrigin": "origin.example/x", "operatorTenant": "ops"}[key]
 				if v == "" {
 					v = "rate(7 minutes)"
 				}

@@ -101,7 +101,7 @@ var functionSpecs = []functionSpec{
 		memoryMB: 1024, timeoutSec: 10,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, tables.Subjects.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
 			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin,
-			platform.EnvPackagesBucket, platform.EnvDataKeyID},
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvOperatorTenant},
 		// Proof and checkpoint routes read only the tables (the public key is
 		// stored with each checkpoint): no KMS signing-key grant. Package
 		// routes write build requests and presign downloads of built packages.
@@ -184,7 +184,7 @@ var functionSpecs = []functionSpec{
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
 			platform.EnvPackagesBucket, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL,
 			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel,
-			platform.EnvAPIID, platform.EnvAPIStage},
+			platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant},
 		grant: func(r *resources, f *Function) {
 			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
 			// Reads tenants, registers, watermarks and checkpoints; writes
@@ -208,6 +208,9 @@ var functionSpecs = []functionSpec{
 			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
 				Actions: jsii.Strings("iam:GenerateCredentialReport", "iam:GetCredentialReport",
 					"iam:GetAccountAuthorizationDetails", "config:DescribeConfigRules",
+					// The IAM scan's fallback for a managed policy missing
+					// from the account details (decision 133): read-only.
+					"iam:GetPolicy", "iam:GetPolicyVersion",
 					"config:DescribeComplianceByConfigRule", "cloudwatch:GetMetricData"),
 				Resources: jsii.Strings("*"),
 			}))
@@ -349,6 +352,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvRateLimit:        strconv.Itoa(cfg.RateLimitRps),
 		platform.EnvLogLevel:         cfg.LogLevel,
 		platform.EnvCheckpointOrigin: cfg.CheckpointOrigin,
+		platform.EnvOperatorTenant:   cfg.OperatorTenant,
 		// The HTTP API is created after the functions (it needs api and
 		// authorizer); its id is set on the controls function below.
 		platform.EnvAPIID:    "set-after-the-api-exists",

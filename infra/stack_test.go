@@ -80,6 +80,7 @@ func TestMain(m *testing.M) {
 		cfg.LatencyObjectiveMs = 150
 		cfg.ControlsSchedule = "rate(15 minutes)"
 		cfg.LogRetentionDays = 731
+		cfg.OperatorTenant = "ops"
 		if full, err = synth(cfg, KnownFunctions()); err != nil {
 			fmt.Fprintln(os.Stderr, "synth full:", err)
 			return 1
@@ -221,7 +222,7 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 	for _, n := range []string{platform.EnvCheckpointerFunction, platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
-		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage} {
+		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant} {
 		known[n] = true
 	}
 	s := full
@@ -252,6 +253,11 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 			}
 			if v, ok := vars[platform.EnvAPIID]; ok {
 				assert.True(t, refs(v, s.logicalID(t, "AWS::ApiGatewayV2::Api", "/Api/HttpApi/Resource")), "API_ID is the deployed API, not a placeholder: %v", v)
+			}
+			// The API and the controls function both decide who sees the
+			// account's findings (decision 131): they must agree.
+			if spec.name == "api" || spec.name == "controls" {
+				assert.Equal(t, "ops", vars[platform.EnvOperatorTenant], "the operator tenant reaches %s", spec.name)
 			}
 			if v, ok := vars[platform.EnvObjectLockMode]; ok {
 				assert.Equal(t, "COMPLIANCE", v, "the archive's puts follow the configured lock mode")

@@ -21,6 +21,7 @@ const (
 	EnvAPIStage         = "API_STAGE"      // and its stage
 	EnvLogLevel         = "LOG_LEVEL"
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
+	EnvOperatorTenant   = "OPERATOR_TENANT"   // the tenant that runs the deployment (decision 131)
 	// EnvCheckpointerFunction names the checkpointer function the packager
 	// invokes for seals and package signatures (it alone holds the signing key).
 	EnvCheckpointerFunction = "CHECKPOINTER_FUNCTION"

@@ -42,7 +42,7 @@ const (
 	// (IAM users, MFA, roles) and whose access reviews cover the account's
 	// principals. Read by the API and the controls function (Config); unset,
 	// no key sees them (they stay in the log and the operator's alerts).
-	EnvOperatorTenant = "OPERATOR_TENANT"
+	EnvOperatorTenant = platform.EnvOperatorTenant
 )
 
 // ControlClients are the clients of the controls function: the shared ones
