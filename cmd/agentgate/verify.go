@@ -26,8 +26,8 @@ with transparency-dev's verifier against the same key), and (with
 that does not (check, file, chain, seq) and exits 1.
 
 Pin the signing key you obtained out of band, with --key (its PEM) or
---fingerprint (the hex SHA-256 of its DER form: the stack output
-SigningKeyFingerprint). Without a pin a package only proves that it is
+--fingerprint (the hex SHA-256 of its DER form: what the stack output
+SigningKeyFingerprintCommand prints, or what make local prints). Without a pin a package only proves that it is
 consistent with itself — whoever made it could have signed it with a key
 of their own — so verify says UNPINNED and exits 1 unless you pass
 --allow-unpinned. The pin may also come from AGENTGATE_SIGNING_KEY_FINGERPRINT.`,
@@ -53,7 +53,7 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 			// is not the proof a caller scripting "verify && ship" expects.
 			var unpinned error
 			if !res.Pinned && !allowUnpinned {
-				unpinned = fmt.Errorf("%s is consistent with itself but UNPINNED: no trusted key was given, so it is not proven to come from your agentgate (pin --key or --fingerprint %s after comparing it with your stack's SigningKeyFingerprint output, or pass --allow-unpinned)", args[0], res.KeyFingerprint)
+				unpinned = fmt.Errorf("%s is consistent with itself but UNPINNED: no trusted key was given, so it is not proven to come from your agentgate (pin --key or --fingerprint %s after comparing it with what your stack's SigningKeyFingerprintCommand output prints, or pass --allow-unpinned)", args[0], res.KeyFingerprint)
 			}
 			if asJSON {
 				if err := json.NewEncoder(out).Encode(map[string]any{
@@ -90,7 +90,7 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 	}
 	cmd.Flags().StringVar(&previous, "previous", "", "the previous package: check that this one extends it")
 	cmd.Flags().StringVar(&keyFile, "key", "", "PEM public key the package must be signed with")
-	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the DER public key the package must be signed with (the stack output SigningKeyFingerprint)")
+	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the DER public key the package must be signed with (what the stack output SigningKeyFingerprintCommand prints)")
 	cmd.Flags().BoolVar(&allowUnpinned, "allow-unpinned", false, "exit 0 without a pinned key (the result then proves only self-consistency)")
 	cmd.Flags().BoolVar(&requireSig, "require-signature", false, "refuse packages without a package signature")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")

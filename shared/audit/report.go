@@ -341,8 +341,9 @@ Package %s of tenant %s, number %d in the tenant's chain of packages.
 Period: %s to %s (end exclusive).
 
 The quick way:   agentgate verify THIS.zip --fingerprint SHA256 [--previous PREVIOUS.zip]
-(SHA256 is the signing key's fingerprint you obtained out of band, e.g. the
-stack output SigningKeyFingerprint; without a pin verify reports UNPINNED.)
+(SHA256 is the signing key's fingerprint you obtained out of band, e.g. by
+running the stack output SigningKeyFingerprintCommand; without a pin verify
+reports UNPINNED.)
 It checks everything below and names the first thing that does not hold.
 Below is how to do the same by hand: nothing here needs agentgate.
 

@@ -14,8 +14,8 @@ import (
 	"github.com/agentgate/agentgate/shared/tables"
 )
 
-// SubjectKeys keeps one random key per data subject in the Registry table
-// under pk "SUBJECT#<tenant>#<lookup>" (lookup is an HMAC of the user id, so
+// SubjectKeys keeps one random key per data subject in the Subjects table
+// (no point-in-time recovery, decision 101) under pk "SUBJECT#<tenant>#<lookup>" (lookup is an HMAC of the user id, so
 // the raw id is stored nowhere). Destroying the key is the erasure: the
 // userRefs in evidence stay, the link to the person is gone.
 type SubjectKeys struct {
