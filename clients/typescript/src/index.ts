@@ -1,0 +1,20 @@
+export { Agentgate, parseRetryAfter } from './client.js';
+export type { CallOptions, ClientOptions } from './client.js';
+export {
+  AgentgateError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  SpoolError,
+  UnavailableError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+} from './errors.js';
+export type { UnavailableReason } from './errors.js';
+export type * from './types.js';
