@@ -166,6 +166,10 @@ func summarise(r Result, all []Finding) Result {
 // RedactAccount withholds them all.
 var accountControls = map[string]bool{"CC6.1": true, "CC6.2": true, "C1.2": true, "A1.2": true}
 
+// HasAccountChecks reports whether control id has account-wide checks,
+// whose findings only the operator's admin keys see.
+func HasAccountChecks(id string) bool { return accountControls[id] }
+
 // RedactAccount replaces the findings of account-wide checks (IAM user and
 // role names, MFA, the account's Config rules and settings) by one finding
 // per check saying only its status. Tenants share the operator's AWS

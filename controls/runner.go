@@ -57,6 +57,9 @@ type Runner struct {
 	// users, roles and settings never reach a tenant's result, history or
 	// alert. "" stores every tenant's redacted.
 	Operator string
+	// Exceptions, if set, opens, confirms, expires and resolves the
+	// tenant's exceptions from the results this run stored.
+	Exceptions *Exceptions
 }
 
 // Summary is what one run did.
@@ -131,6 +134,7 @@ func (r *Runner) runTenant(ctx context.Context, tenant string, now time.Time, ca
 		return fmt.Errorf("latest results: %w", err)
 	}
 	var errs []error
+	var saved []Result
 	for _, ctl := range cat {
 		var checks []Check
 		var outcomes []Outcome
@@ -153,8 +157,19 @@ func (r *Runner) runTenant(ctx context.Context, tenant string, now time.Time, ca
 		if tenant != r.Operator || r.Operator == "" {
 			next = RedactAccount(next)
 		}
-		if err := r.record(ctx, tenant, ctl, next, latest, sum); err != nil {
+		ok, err := r.record(ctx, tenant, ctl, next, latest, sum)
+		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", ctl.ID, err))
+		}
+		if ok {
+			saved = append(saved, next)
+		}
+	}
+	// Only the run whose results were stored moves the exceptions, so two
+	// concurrent runs do not open two for one failure.
+	if r.Exceptions != nil && len(saved) > 0 {
+		if err := r.Exceptions.Reconcile(ctx, tenant, saved); err != nil {
+			errs = append(errs, fmt.Errorf("exceptions: %w", err))
 		}
 	}
 	return errors.Join(errs...)
@@ -164,7 +179,7 @@ func (r *Runner) runTenant(ctx context.Context, tenant string, now time.Time, ca
 // only after the change is stored, and only by the run whose conditional
 // save won, so concurrent runs (EventBridge delivers at least once) send one
 // alert. A publish failure leaves the alert pending: the next run re-sends it.
-func (r *Runner) record(ctx context.Context, tenant string, ctl Control, next Result, latest map[string]Result, sum *Summary) error {
+func (r *Runner) record(ctx context.Context, tenant string, ctl Control, next Result, latest map[string]Result, sum *Summary) (saved bool, err error) {
 	prev, had := latest[ctl.ID]
 	var prevPtr *Result
 	switch {
@@ -185,31 +200,31 @@ func (r *Runner) record(ctx context.Context, tenant string, ctl Control, next Re
 		prevPtr = &prev
 		if !next.CheckedAt.After(prev.CheckedAt) {
 			// A late or repeated run must not rewrite a newer result.
-			return nil
+			return false, nil
 		}
 	}
 	if err := r.Results.Save(ctx, tenant, next, prevPtr); err != nil {
 		if errors.Is(err, ErrStale) {
-			return nil
+			return false, nil
 		}
-		return fmt.Errorf("save result: %w", err)
+		return false, fmt.Errorf("save result: %w", err)
 	}
 	sum.Results++
 	if !next.AlertPending {
-		return nil
+		return true, nil
 	}
 	if !had || prev.Status != next.Status {
 		sum.Changes++
 	}
 	if r.Alerts == nil {
-		return nil
+		return true, nil
 	}
 	ev := events.ControlStatusChanged{
 		Type: events.ControlStatusChangedType, Version: 1, Tenant: tenant, Control: ctl.ID, Name: ctl.Name,
 		From: string(next.Previous), To: string(next.Status), Detail: next.Detail, At: next.CheckedAt,
 	}
 	if err := r.Alerts.Publish(ctx, ev); err != nil {
-		return fmt.Errorf("publish alert: %w", err)
+		return true, fmt.Errorf("publish alert: %w", err)
 	}
 	sum.Alerts++
 	if err := r.Results.MarkAlerted(ctx, tenant, ctl.ID, next.CheckedAt); err != nil {
@@ -217,5 +232,5 @@ func (r *Runner) record(ctx context.Context, tenant string, ctl Control, next Re
 		r.log().WarnContext(ctx, "alert sent but not marked", "tenant", tenant, "control", ctl.ID, "err", err)
 	}
 	r.log().InfoContext(ctx, "control status changed", "tenant", tenant, "control", ctl.ID, "from", ev.From, "to", ev.To)
-	return nil
+	return true, nil
 }

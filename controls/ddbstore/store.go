@@ -4,6 +4,7 @@
 //	pk "TENANT#<t>#CONTROLS"      sk "RESULT#<control>"  latest result
 //	pk "TENANT#<t>#CONTROLS"      sk "USAGE"             scan state (JSON)
 //	pk "TENANT#<t>#CONTROL#<id>"  sk "<checkedAt>"       history, one item per run
+//	pk "TENANT#<t>#EXCEPTIONS"    sk "EXC#<id>"          exceptions (below)
 package ddbstore
 
 import (
@@ -11,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -274,4 +276,97 @@ func (st *Store) Tenants(ctx context.Context) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// Exceptions live beside the tenant's other register partitions, where the
+// API (admin actions) and the controls function (the run's transitions)
+// both write them, conditionally on their revision:
+//
+//	pk "TENANT#<t>#EXCEPTIONS"  sk "EXC#<id>"  doc (JSON), rev
+func exceptionsPK(tenant string) string { return "TENANT#" + tenant + "#EXCEPTIONS" }
+
+var _ controls.ExceptionStore = (*Store)(nil)
+
+func itemException(item map[string]types.AttributeValue) (controls.Exception, error) {
+	var e controls.Exception
+	doc, ok := item["doc"].(*types.AttributeValueMemberS)
+	if !ok {
+		return e, errors.New("exception item without doc")
+	}
+	if err := json.Unmarshal([]byte(doc.Value), &e); err != nil {
+		return e, fmt.Errorf("exception doc: %w", err)
+	}
+	if n, ok := item["rev"].(*types.AttributeValueMemberN); ok {
+		fmt.Sscan(n.Value, &e.Rev)
+	}
+	return e, nil
+}
+
+// Exceptions lists a tenant's exceptions, oldest first (ids start with the
+// control and the opening time; the list is sorted by opening time).
+func (st *Store) Exceptions(ctx context.Context, tenant string) ([]controls.Exception, error) {
+	in := &dynamodb.QueryInput{
+		TableName: &st.table, ConsistentRead: aws.Bool(true),
+		KeyConditionExpression:    aws.String("pk = :p"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":p": s(exceptionsPK(tenant))},
+	}
+	out := []controls.Exception{}
+	p := dynamodb.NewQueryPaginator(st.api, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("exceptions of %s: %w", tenant, err)
+		}
+		for _, item := range page.Items {
+			e, err := itemException(item)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].OpenedAt.Before(out[j].OpenedAt) })
+	return out, nil
+}
+
+// Exception reads one exception.
+func (st *Store) Exception(ctx context.Context, tenant, id string) (controls.Exception, error) {
+	out, err := st.api.GetItem(ctx, &dynamodb.GetItemInput{
+		TableName: &st.table, ConsistentRead: aws.Bool(true),
+		Key: map[string]types.AttributeValue{"pk": s(exceptionsPK(tenant)), "sk": s("EXC#" + id)},
+	})
+	if err != nil {
+		return controls.Exception{}, fmt.Errorf("exception %s of %s: %w", id, tenant, err)
+	}
+	if len(out.Item) == 0 {
+		return controls.Exception{}, controls.ErrExceptionNotFound
+	}
+	return itemException(out.Item)
+}
+
+// PutException stores e if the stored revision is e.Rev-1.
+func (st *Store) PutException(ctx context.Context, tenant string, e controls.Exception) error {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	in := &dynamodb.PutItemInput{TableName: &st.table, Item: map[string]types.AttributeValue{
+		"pk": s(exceptionsPK(tenant)), "sk": s("EXC#" + e.ID), "doc": s(string(b)),
+		"rev": &types.AttributeValueMemberN{Value: fmt.Sprint(e.Rev)},
+	}}
+	if e.Rev <= 1 {
+		in.ConditionExpression = aws.String("attribute_not_exists(pk)")
+	} else {
+		in.ConditionExpression = aws.String("rev = :prev")
+		in.ExpressionAttributeValues = map[string]types.AttributeValue{":prev": &types.AttributeValueMemberN{Value: fmt.Sprint(e.Rev - 1)}}
+	}
+	_, err = st.api.PutItem(ctx, in)
+	var ccf *types.ConditionalCheckFailedException
+	if errors.As(err, &ccf) {
+		return controls.ErrExceptionStale
+	}
+	if err != nil {
+		return fmt.Errorf("put exception %s of %s: %w", e.ID, tenant, err)
+	}
+	return nil
 }

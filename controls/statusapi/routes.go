@@ -28,6 +28,12 @@ type Service struct {
 	// see the account-wide checks' findings; everyone else sees their
 	// status only (controls.RedactAccount).
 	Operator string
+	// Exceptions, if set, serves the exception routes and shows each
+	// control's active exception in the status; Actions applies changes.
+	Exceptions controls.ExceptionStore
+	Actions    *controls.Exceptions
+	// Now is the clock accepted risks expire by.
+	Now func() time.Time
 }
 
 // redact reports whether r's caller must not see account findings.
@@ -37,10 +43,17 @@ func (s *Service) redact(r *httpapi.Request) bool {
 
 // Routes are the status routes (read scope).
 func (s *Service) Routes() []httpapi.Route {
-	return []httpapi.Route{
+	return append([]httpapi.Route{
 		{Method: "GET", Pattern: "/v1/compliance/status", Scope: auth.ScopeRead, Handler: s.status},
 		{Method: "GET", Pattern: "/v1/controls/{id}/history", Scope: auth.ScopeRead, Handler: s.history},
+	}, s.exceptionRoutes()...)
+}
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
 	}
+	return s.Now()
 }
 
 func (s *Service) status(r *httpapi.Request) (int, any, error) {
@@ -53,7 +66,13 @@ func (s *Service) status(r *httpapi.Request) (int, any, error) {
 			latest[id] = controls.RedactAccount(res)
 		}
 	}
-	rep, err := controls.Report(latest, r.Query.Get("framework"))
+	var exc []controls.Exception
+	if s.Exceptions != nil {
+		if exc, err = s.Exceptions.Exceptions(r.Ctx, r.Tenant); err != nil {
+			return 0, nil, err
+		}
+	}
+	rep, err := controls.ReportAt(latest, exc, r.Query.Get("framework"), s.now())
 	if errors.Is(err, controls.ErrUnknownFramework) {
 		return 0, nil, httpapi.Errorf(400, "invalid_request", "%s", err.Error()[len("controls: "):])
 	}

@@ -96,7 +96,9 @@ func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Rout
 		eff := &EffectivePolicies{Store: tenantPolicies{dynamo.NewTenantStore(c.DDB, cfg.RegistryTable)}}
 		adv.GateFor = eff.Gate
 	}
-	routes := (&statusapi.Service{Results: ddbstore.New(c.DDB, cfg.RegistryTable), Operator: cfg.OperatorTenant}).Routes()
+	results := ddbstore.New(c.DDB, cfg.RegistryTable)
+	routes := (&statusapi.Service{Results: results, Operator: cfg.OperatorTenant, Exceptions: results, Now: cfg.Now,
+		Actions: &controls.Exceptions{Store: results, Evidence: app, Now: cfg.Now, Rand: crand.Reader}}).Routes()
 	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
 		if adv == nil && strings.HasPrefix(r.Pattern, "/v1/adversarial-runs") && r.Method == "POST" {
 			continue
@@ -182,6 +184,12 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if c.SNS != nil && cfg.AlertTopicARN != "" {
 		r.Alerts = cloud.NewAlerts(c.SNS, cfg.AlertTopicARN)
 	}
+	// Exception state changes are evidence in the tenant's chains, appended
+	// as the API appends (same shards, same retention).
+	evStore := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
+	evStore.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
+	app := evidence.NewAppender(evStore, evidence.WithClock(now), evidence.WithShards(cfg.Shards), evidence.WithTip(ArchiveTip(c.Clients, cfg)))
+	r.Exceptions = &controls.Exceptions{Store: store, Evidence: app, Now: now, Rand: crand.Reader}
 	return r, nil
 }
 
