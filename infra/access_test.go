@@ -82,10 +82,10 @@ var wantAccess = map[string]map[string][]string{
 		"Keys/Data":    dataKeyWrite,
 	},
 	"controls": {
-		"Store/Evidence": {"dynamodb:DescribeTimeToLive", "dynamodb:GetItem", "dynamodb:Query"},
-		// Reads tenants, registers, watermarks, checkpoints; writes its own results.
+		"Store/Evidence": {"dynamodb:DescribeTimeToLive", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"},
+		// Reads tenants, registers, watermarks, checkpoints; writes its own results and the exceptions.
 		"Store/Registry": {"dynamodb:GetItem", "dynamodb:Query",
-			"dynamodb:PutItem only TENANT#*#CONTROLS,TENANT#*#CONTROL#*", "dynamodb:UpdateItem only TENANT#*#CONTROLS,TENANT#*#CONTROL#*"},
+			"dynamodb:PutItem only TENANT#*#CONTROLS,TENANT#*#CONTROL#*,TENANT#*#EXCEPTIONS", "dynamodb:UpdateItem only TENANT#*#CONTROLS,TENANT#*#CONTROL#*,TENANT#*#EXCEPTIONS"},
 		"Store/Registry/index/gsi1": {"dynamodb:Query"},
 		"Buckets/Archive":           {"s3:GetBucketObjectLockConfiguration"},
 		"Archiving/DLQ":             {"sqs:GetQueueAttributes"},

@@ -186,12 +186,14 @@ var functionSpecs = []functionSpec{
 			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel,
 			platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant},
 		grant: func(r *resources, f *Function) {
-			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
+			// Reads the chains; appends the exceptions' state changes
+			// (conditional puts: it cannot rewrite an entry).
+			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery, ddbPut})
 			// Reads tenants, registers, watermarks and checkpoints; writes
-			// its own results only.
+			// its own results and the tenants' exceptions only.
 			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbGet, ddbQuery})
 			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
-			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate}, itemControls, itemControlHist)
+			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate}, itemControls, itemControlHist, "TENANT#*#EXCEPTIONS")
 			r.alerts.Topic.GrantPublish(f.Role)
 			r.archiverDLQ.Grant(f.Role, jsii.String("sqs:GetQueueAttributes"))
 			// Retention check (C1.2) reads the table's TTL setting.
