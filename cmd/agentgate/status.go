@@ -24,7 +24,25 @@ type complianceStatus struct {
 		Status     string              `json:"status"`
 		Detail     string              `json:"detail"`
 		Frameworks map[string][]string `json:"frameworks"`
+		Accepted   bool                `json:"accepted,omitempty"`
+		Exception  *struct {
+			ID            string `json:"id"`
+			State         string `json:"state"`
+			Owner         string `json:"owner,omitempty"`
+			Due           string `json:"due"`
+			AcceptedUntil string `json:"acceptedUntil,omitempty"`
+		} `json:"exception,omitempty"`
 	} `json:"controls"`
+	Summaries []struct {
+		Framework string `json:"framework"`
+		Title     string `json:"title"`
+		Covered   int    `json:"covered"`
+		Passing   int    `json:"passing"`
+		Warning   int    `json:"warning"`
+		Failing   int    `json:"failing"`
+		Accepted  int    `json:"accepted"`
+		Error     int    `json:"error"`
+	} `json:"summaries,omitempty"`
 }
 
 func init() {
@@ -86,7 +104,7 @@ func printStatus(w io.Writer, st complianceStatus) {
 	}
 	fmt.Fprintf(w, "Overall: %s   (last run %s)\n\n", strings.ToUpper(st.Overall), last)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONTROL\tNAME\tSTATUS\tFRAMEWORKS\tDETAIL")
+	fmt.Fprintln(tw, "CONTROL\tNAME\tSTATUS\tEXCEPTION\tFRAMEWORKS\tDETAIL")
 	for _, c := range st.Controls {
 		var fws []string
 		for fw, crit := range c.Frameworks {
@@ -97,7 +115,27 @@ func printStatus(w io.Writer, st complianceStatus) {
 		if len(detail) > 80 {
 			detail = detail[:77] + "..."
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, statusMark(c.Status), strings.Join(fws, " "), detail)
+		exc := "-"
+		if c.Exception != nil {
+			exc = c.Exception.State
+			if exc == "accepted" && !c.Accepted {
+				exc = "accepted, expired"
+			}
+			if c.Accepted {
+				exc = "accepted until " + c.Exception.AcceptedUntil[:min(10, len(c.Exception.AcceptedUntil))]
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, statusMark(c.Status), exc, strings.Join(fws, " "), detail)
+	}
+	_ = tw.Flush()
+	if len(st.Summaries) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "FRAMEWORK\tCRITERIA COVERED\tPASSING\tWARNING\tFAILING\tACCEPTED\tERROR")
+	for _, f := range st.Summaries {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", f.Framework, f.Covered, f.Passing, f.Warning, f.Failing, f.Accepted, f.Error)
 	}
 	_ = tw.Flush()
 }
