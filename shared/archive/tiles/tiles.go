@@ -78,4 +78,3 @@ func tile(level int, n, size int64) tlog.Tile {
 
 // GetFunc reads an object; an error wrapping ErrNotFound if absent.
 type GetFunc func(ctx context.Context, key string) ([]byte, error)
-
