@@ -104,7 +104,7 @@ func printStatus(w io.Writer, st complianceStatus) {
 	}
 	fmt.Fprintf(w, "Overall: %s   (last run %s)\n\n", strings.ToUpper(st.Overall), last)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONTROL\tNAME\tSTATUS\tEXCEPTION\tFRAMEWORKS\tDETAIL")
+	fmt.Fprintln(tw, "CONTROL\tNAME\tSTATUS\tFRAMEWORKS\tDETAIL")
 	for _, c := range st.Controls {
 		var fws []string
 		for fw, crit := range c.Frameworks {
@@ -115,17 +115,20 @@ func printStatus(w io.Writer, st complianceStatus) {
 		if len(detail) > 80 {
 			detail = detail[:77] + "..."
 		}
-		exc := "-"
+		// The exception rides in the status cell: an accepted risk is
+		// shown beside the status it does not change.
+		mark := statusMark(c.Status)
 		if c.Exception != nil {
-			exc = c.Exception.State
-			if exc == "accepted" && !c.Accepted {
-				exc = "accepted, expired"
-			}
-			if c.Accepted {
+			exc := "exception " + c.Exception.State
+			switch {
+			case c.Accepted:
 				exc = "accepted until " + c.Exception.AcceptedUntil[:min(10, len(c.Exception.AcceptedUntil))]
+			case c.Exception.State == "accepted":
+				exc = "accepted risk expired"
 			}
+			mark += " (" + exc + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, statusMark(c.Status), exc, strings.Join(fws, " "), detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, mark, strings.Join(fws, " "), detail)
 	}
 	_ = tw.Flush()
 	if len(st.Summaries) == 0 {
