@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -43,6 +44,9 @@ type Watermark struct {
 	// so no two bundles ever overlap.
 	Pending    *Span
 	ArchivedAt time.Time
+	// Tiles is how far the chain's tlog-tiles reach (normally LastSeq+1)
+	// and their compact range, to extend them with the next bundle.
+	Tiles tiles.State
 }
 
 // Watermarks keeps watermarks with conditional updates.
@@ -83,11 +87,24 @@ type Archiver struct {
 	// Tampers, if set, records a report for entries rewritten or deleted
 	// by anyone else, as evidence (PI1.1 fails on it).
 	Tampers TamperRecorder
+	// Tiles, if set, reads tile objects back: with it, each bundle also
+	// extends the chain's Merkle tree as C2SP tlog-tiles (docs/decisions/171).
+	Tiles tiles.GetFunc
 }
 
+// MaxBundleEntries caps every bundle, whatever MaxBundle says: a reader
+// looking for the bundle that holds seq lists keys from seq-MaxBundleEntries+1
+// on (ArchivedEntry), so the bound is part of the layout.
+const MaxBundleEntries = 1000
+
+// maxTileBackfill bounds the leaves one bundle's commit adds to tiles that
+// are behind (a chain archived before tiles existed): the rest follows with
+// the next bundles.
+const maxTileBackfill = 100_000
+
 func (a *Archiver) maxBundle() int64 {
-	if a.MaxBundle <= 0 {
-		return 1000
+	if a.MaxBundle <= 0 || a.MaxBundle > MaxBundleEntries {
+		return MaxBundleEntries
 	}
 	return a.MaxBundle
 }
@@ -214,8 +231,24 @@ func (a *Archiver) complete(ctx context.Context, w Watermark, span Span, entries
 	if err := a.Objects.Put(ctx, Object{Key: ManifestKey(key), Body: mbody, ContentType: "application/json", RetainUntil: retain}); err != nil {
 		return fmt.Errorf("archive %s: put manifest of %s: %w", chain, key, err)
 	}
+	next := Watermark{Chain: chain, LastSeq: span.Last, LastHash: m.LastHash, BundleHash: m.BundleHash, BundleKey: key, Tiles: w.Tiles}
+	if a.Tiles != nil {
+		// Tiles before the watermark, like the bundle: a redelivery
+		// rewrites them byte for byte. They never hold the archive back:
+		// a failure is logged and the next bundle catches up from the table.
+		st, err := a.tile(ctx, w, span, entries, retain)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			a.log().ErrorContext(ctx, "tiles not extended", slog.String("chain", chain), slog.Int64("tiled", w.Tiles.Size),
+				slog.Int64("lastSeq", span.Last), slog.Any("err", err))
+		} else {
+			next.Tiles = st
+		}
+	}
 	now := a.Now()
-	next := Watermark{Chain: chain, LastSeq: span.Last, LastHash: m.LastHash, BundleHash: m.BundleHash, BundleKey: key, ArchivedAt: now}
+	next.ArchivedAt = now
 	if err := a.Watermarks.Commit(ctx, next, w.LastSeq, span); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return err // someone else committed the same span; the bytes were identical
@@ -254,3 +287,61 @@ func (a *Archiver) metric(ctx context.Context, m Manifest, lag time.Duration) {
 		slog.Int64("firstSeq", m.FirstSeq), slog.Int64("lastSeq", m.LastSeq),
 	)
 }
+
+// tile extends the chain's tiles to the end of span: from where they stand,
+// reading any entries they lack (tiles behind the bundles) from the table.
+func (a *Archiver) tile(ctx context.Context, w Watermark, span Span, entries []evidence.Entry, retain time.Time) (tiles.State, error) {
+	st := w.Tiles
+	if st.Size > span.First {
+		return st, fmt.Errorf("tiles of %s reach %d, past the bundle %d-%d", w.Chain, st.Size, span.First, span.Last)
+	}
+	if span.First-st.Size > maxTileBackfill {
+		// Catch up by a bounded step now; the bundle's own leaves wait.
+		behind, err := a.read(ctx, w.Chain, st.Size, st.Size+maxTileBackfill-1)
+		if err != nil {
+			return st, err
+		}
+		if int64(len(behind)) != maxTileBackfill {
+			return st, fmt.Errorf("%w: %s seq %d for tiles", ErrMissing, w.Chain, st.Size+int64(len(behind)))
+		}
+		return a.extend(ctx, w.Chain, st, behind, retain)
+	}
+	if st.Size < span.First {
+		behind, err := a.read(ctx, w.Chain, st.Size, span.First-1)
+		if err != nil {
+			return st, err
+		}
+		if int64(len(behind)) != span.First-st.Size {
+			return st, fmt.Errorf("%w: %s seq %d for tiles", ErrMissing, w.Chain, st.Size+int64(len(behind)))
+		}
+		entries = append(behind, entries...)
+	}
+	return a.extend(ctx, w.Chain, st, entries, retain)
+}
+
+func (a *Archiver) extend(ctx context.Context, chain string, st tiles.State, entries []evidence.Entry, retain time.Time) (tiles.State, error) {
+	leaves := make([][]byte, len(entries))
+	for i := range entries {
+		if entries[i].Seq != st.Size+int64(i) {
+			return st, fmt.Errorf("%w: %s seq %d at leaf %d", ErrBroken, chain, entries[i].Seq, st.Size+int64(i))
+		}
+		lh, err := tiles.LeafHash(entries[i].Hash)
+		if err != nil {
+			return st, fmt.Errorf("%s seq %d: %w", chain, entries[i].Seq, err)
+		}
+		leaves[i] = lh
+	}
+	ts, next, _, err := tiles.Extend(ctx, a.Tiles, chain, st, leaves)
+	if err != nil {
+		return st, err
+	}
+	for _, t := range ts {
+		if err := a.Objects.Put(ctx, Object{Key: t.Key, Body: t.Data, ContentType: TileContentType, RetainUntil: retain}); err != nil {
+			return st, fmt.Errorf("archive %s: put %s: %w", chain, t.Key, err)
+		}
+	}
+	return next, nil
+}
+
+// TileContentType is what tiles are stored as (C2SP: binary hashes).
+const TileContentType = "application/octet-stream"

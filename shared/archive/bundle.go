@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/klauspost/compress/s2"
@@ -66,6 +67,37 @@ func BundleKey(chain string, first, last int64) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("evidence/%s/%d/%0*d-%0*d%s", tenant, shard, seqWidth, first, seqWidth, last, BundleExt), nil
+}
+
+// ParseBundleKey reads the seq range of a bundle key (either encoding);
+// ok is false for any other key (a manifest, a checkpoint).
+func ParseBundleKey(key string) (first, last int64, ok bool) {
+	name := key[strings.LastIndexByte(key, '/')+1:]
+	rest, found := strings.CutSuffix(name, BundleExt)
+	if !found {
+		if rest, found = strings.CutSuffix(name, LegacyBundleExt); !found {
+			return 0, 0, false
+		}
+	}
+	a, b, found := strings.Cut(rest, "-")
+	if !found || len(a) != seqWidth || len(b) != seqWidth {
+		return 0, 0, false
+	}
+	var err1, err2 error
+	first, err1 = strconv.ParseInt(a, 10, 64)
+	last, err2 = strconv.ParseInt(b, 10, 64)
+	return first, last, err1 == nil && err2 == nil && first <= last
+}
+
+// BundleSearchStart is the key to list a chain's bundles after to find the
+// one holding seq: no bundle holds more than MaxBundleEntries, so it starts
+// at most that far back.
+func BundleSearchStart(chain string, seq int64) (string, error) {
+	p, err := ChainPrefix(chain)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s%0*d", p, seqWidth, max(0, seq-MaxBundleEntries+1)), nil
 }
 
 // ManifestKey is the manifest's key beside its bundle.

@@ -11,6 +11,9 @@ import (
 	"log/slog"
 	"time"
 
+	"golang.org/x/mod/sumdb/tlog"
+
+	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -238,6 +241,89 @@ type Consistency struct {
 type Prover struct {
 	Entries Entries
 	Store   Store
+	// Tiles, if set, serves proofs from the chain's C2SP tlog-tiles in the
+	// archive (docs/decisions/171): a few tile reads per proof, no tree
+	// rebuild. A checkpoint the tiles do not reach yet (the archive behind
+	// the checkpointer) is proved by rebuilding from the table, as without
+	// tiles.
+	Tiles TileHashes
+	// Archive, if set, reads an entry whose table row has expired (TTL)
+	// from its archive bundle, so proofs outlive the table.
+	Archive ArchivedEntries
+}
+
+// TileHashes reads a chain's tree hashes from its tiles (tiles.Reader).
+type TileHashes interface {
+	// Hashes returns a reader of the tree of size leaves whose every hash
+	// is authenticated against root; tiles.ErrBehind if not tiled yet.
+	Hashes(ctx context.Context, chain string, size int64, root []byte) (tlog.HashReader, error)
+}
+
+// ArchivedEntries reads an entry from the archive bundles.
+type ArchivedEntries interface {
+	ArchivedEntry(ctx context.Context, chain string, seq int64) (evidence.Entry, error)
+}
+
+// entry reads entry seq of chain from the table, or, once its row has
+// expired, from the archive. ErrMismatch if neither has it: a signed
+// checkpoint covers it, so it existed.
+func (p *Prover) entry(ctx context.Context, chain string, seq int64) (evidence.Entry, error) {
+	var e evidence.Entry
+	found := false
+	err := p.Entries.Range(ctx, chain, seq, seq, func(x *evidence.Entry) error {
+		if x.Seq == seq {
+			e, found = *x, true
+		}
+		return nil
+	})
+	if err != nil {
+		return e, fmt.Errorf("read %s seq %d: %w", chain, seq, err)
+	}
+	if found {
+		return e, nil
+	}
+	if p.Archive == nil {
+		return e, fmt.Errorf("%w: %s seq %d is not in the table", ErrMismatch, chain, seq)
+	}
+	e, err = p.Archive.ArchivedEntry(ctx, chain, seq)
+	if err != nil {
+		return e, fmt.Errorf("%w: %s seq %d is in neither the table nor the archive: %w", ErrMismatch, chain, seq, err)
+	}
+	return e, nil
+}
+
+// tileErr names a tile that does not match the signed root as ErrMismatch.
+func tileErr(err error) error {
+	if errors.Is(err, tiles.ErrMismatch) {
+		return fmt.Errorf("%w: %w", ErrMismatch, err)
+	}
+	return err
+}
+
+// inclusionFromTiles proves seq against cp with the tiles: the leaf comes
+// from tiles authenticated against cp's root, and the entry (table or
+// archive) must hash to exactly that leaf.
+func (p *Prover) inclusionFromTiles(ctx context.Context, chain string, seq int64, cp Checkpoint) (Inclusion, error) {
+	hr, err := p.Tiles.Hashes(ctx, chain, int64(cp.Size), cp.Root)
+	if err != nil {
+		return Inclusion{}, tileErr(err)
+	}
+	leaf, path, err := tiles.Inclusion(hr, seq, int64(cp.Size))
+	if err != nil {
+		return Inclusion{}, tileErr(err)
+	}
+	e, err := p.entry(ctx, chain, seq)
+	if err != nil {
+		return Inclusion{}, err
+	}
+	lh, err := LeafHash(e.Hash)
+	if err != nil || evidence.ComputeHash(&e) != e.Hash || !bytes.Equal(lh, leaf) {
+		return Inclusion{}, fmt.Errorf("%w: %s seq %d differs from the signed tree", ErrMismatch, chain, seq)
+	}
+	if err := VerifyInclusion(uint64(seq), cp.Size, leaf, path, cp.Root); err != nil {
+		return Inclusion{}, err
+	}
+	return Inclusion{Entry: e, LeafIndex: uint64(seq), TreeSize: cp.Size, LeafHash: leaf, Hashes: path, Root: cp.Root, Checkpoint: cp}, nil
 }
 
 // leaves reads the leaf hashes of entries 0..size-1 of chain, checking that
@@ -281,6 +367,15 @@ func (p *Prover) Inclusion(ctx context.Context, chain string, seq int64) (Inclus
 	if err != nil {
 		return Inclusion{}, fmt.Errorf("inclusion %s seq %d: %w", chain, seq, err)
 	}
+	if p.Tiles != nil {
+		inc, err := p.inclusionFromTiles(ctx, chain, seq, cp)
+		if !errors.Is(err, tiles.ErrBehind) {
+			if err != nil {
+				return Inclusion{}, fmt.Errorf("inclusion %s seq %d: %w", chain, seq, err)
+			}
+			return inc, nil
+		}
+	}
 	t, e, err := p.tree(ctx, chain, cp.Size, seq)
 	if err != nil {
 		return Inclusion{}, fmt.Errorf("inclusion %s seq %d: %w", chain, seq, err)
@@ -309,6 +404,23 @@ func (p *Prover) Consistency(ctx context.Context, chain string, first, second ui
 	c2, err := p.Store.AtSize(ctx, chain, second)
 	if err != nil {
 		return Consistency{}, fmt.Errorf("consistency %s: checkpoint %d: %w", chain, second, err)
+	}
+	if p.Tiles != nil {
+		hr, err := p.Tiles.Hashes(ctx, chain, int64(second), c2.Root)
+		if err == nil {
+			var path [][]byte
+			if path, err = tiles.Consistency(hr, int64(first), int64(second)); err == nil {
+				// The tiles are authenticated against the second root; the
+				// first root must then follow from the proof.
+				if err := VerifyConsistency(first, second, path, c1.Root, c2.Root); err != nil {
+					return Consistency{}, fmt.Errorf("consistency %s %d→%d: %w", chain, first, second, err)
+				}
+				return Consistency{First: c1, Second: c2, Hashes: path}, nil
+			}
+		}
+		if !errors.Is(err, tiles.ErrBehind) {
+			return Consistency{}, fmt.Errorf("consistency %s %d→%d: %w", chain, first, second, tileErr(err))
+		}
 	}
 	t, _, err := p.tree(ctx, chain, second, -1)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
+	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/checkpoint/proofapi"
 	"github.com/agentgate/agentgate/shared/dynamo"
@@ -48,11 +49,13 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
 	app := evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
 		evidence.WithTip(ArchiveTip(c, cfg)))
+	bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode)
 	return &archive.Archiver{
 		Entries:    store,
 		Purges:     purgeReports{app},
 		Tampers:    TamperReports{App: app, Entries: store, Ledger: awsstore.NewRegistry(c.DDB, cfg.RegistryTable)},
-		Objects:    awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
+		Objects:    bucket,
+		Tiles:      bucket.GetTile,
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
 		Retention:  archiveRetention(cfg),
 		Now:        archiveClock(cfg),
@@ -84,12 +87,21 @@ func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
 	}, nil
 }
 
-// archiveRoutes are the proof and checkpoint routes. They read only the
-// tables (the public key is stored with each checkpoint), so the API
-// function needs no KMS or S3 permission for them.
+// archiveRoutes are the proof and checkpoint routes. Checkpoints come from
+// the registry (the public key is stored with each), so the API function
+// needs no KMS signing permission; proofs come from the chain's tiles in the
+// archive bucket, and an expired entry from its bundle (read-only grants on
+// tiles/ and evidence/, docs/decisions/171). Without the bucket configured,
+// proofs rebuild the tree from the table as before tiles.
 func archiveRoutes(c Clients, cfg Config, store evidence.Store) []httpapi.Route {
 	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
-	svc := &proofapi.Service{Prover: &checkpoint.Prover{Entries: store, Store: reg}, Store: reg}
+	prover := &checkpoint.Prover{Entries: store, Store: reg}
+	if c.S3 != nil && cfg.ArchiveBucket != "" {
+		bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg))
+		prover.Tiles = tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize}
+		prover.Archive = bucket
+	}
+	svc := &proofapi.Service{Prover: prover, Store: reg}
 	return svc.Routes()
 }
 

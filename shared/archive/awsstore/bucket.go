@@ -19,6 +19,7 @@ import (
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 
 	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
@@ -116,6 +117,68 @@ func (b *Bucket) Keys(ctx context.Context, prefix string) ([]string, error) {
 		}
 	}
 	return keys, nil
+}
+
+// GetTile reads a tile object (tiles.GetFunc): tiles.ErrNotFound if absent.
+func (b *Bucket) GetTile(ctx context.Context, key string) ([]byte, error) {
+	body, err := b.Get(ctx, key)
+	if errors.Is(err, archive.ErrNotFound) {
+		return nil, fmt.Errorf("%w: %s", tiles.ErrNotFound, key)
+	}
+	return body, err
+}
+
+// ArchivedEntry reads entry seq of chain from the bundle that holds it, for
+// proofs once the table's row has expired: one bounded listing (bundles
+// hold at most archive.MaxBundleEntries, so the bundle starts at most that
+// far back) and one GET. archive.ErrNotFound if no bundle holds it. The
+// caller checks the entry against the signed tree.
+func (b *Bucket) ArchivedEntry(ctx context.Context, chain string, seq int64) (evidence.Entry, error) {
+	prefix, err := archive.ChainPrefix(chain)
+	if err != nil {
+		return evidence.Entry{}, err
+	}
+	start, err := archive.BundleSearchStart(chain, seq)
+	if err != nil {
+		return evidence.Entry{}, err
+	}
+	var key string
+	p := s3.NewListObjectsV2Paginator(b.api, &s3.ListObjectsV2Input{Bucket: &b.name, Prefix: &prefix, StartAfter: &start})
+search:
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return evidence.Entry{}, fmt.Errorf("list s3://%s/%s: %w", b.name, start, err)
+		}
+		for _, o := range page.Contents {
+			first, last, ok := archive.ParseBundleKey(aws.ToString(o.Key))
+			switch {
+			case !ok:
+			case first > seq:
+				break search
+			case last >= seq:
+				key = aws.ToString(o.Key)
+				break search
+			}
+		}
+	}
+	if key == "" {
+		return evidence.Entry{}, fmt.Errorf("%w: %s seq %d in no bundle", archive.ErrNotFound, chain, seq)
+	}
+	body, err := b.Get(ctx, key)
+	if err != nil {
+		return evidence.Entry{}, err
+	}
+	entries, err := archive.DecodeBundle(bytes.NewReader(body))
+	if err != nil {
+		return evidence.Entry{}, fmt.Errorf("%s: %w", key, err)
+	}
+	for _, e := range entries {
+		if e.Seq == seq {
+			return e, nil
+		}
+	}
+	return evidence.Entry{}, fmt.Errorf("%w: %s seq %d not in %s", archive.ErrNotFound, chain, seq, key)
 }
 
 // PublishedCheckpoint is the archived form of a checkpoint.

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 )
 
@@ -135,7 +136,44 @@ func (r *Registry) Get(ctx context.Context, chain string) (archive.Watermark, er
 	if okf && okl {
 		w.Pending = &archive.Span{First: pf, Last: pl}
 	}
+	if w.Tiles, err = tileState(out.Item); err != nil {
+		return w, fmt.Errorf("watermark %s: %w", chain, err)
+	}
 	return w, nil
+}
+
+// tileState reads treeSize and treeCompact (absent on watermarks of chains
+// archived before tiles: size 0).
+func tileState(item map[string]types.AttributeValue) (tiles.State, error) {
+	var st tiles.State
+	size, ok, err := num(item, "treeSize")
+	if err != nil || !ok {
+		return st, err
+	}
+	st.Size = size
+	if l, ok := item["treeCompact"].(*types.AttributeValueMemberL); ok {
+		for _, v := range l.Value {
+			b, ok := v.(*types.AttributeValueMemberB)
+			if !ok || len(b.Value) != 32 {
+				return st, errors.New("treeCompact holds a value that is not a 32-byte hash")
+			}
+			st.Compact = append(st.Compact, b.Value)
+		}
+	}
+	return st, nil
+}
+
+// TreeSize is how many leaves of chain are tiled: what the proof routes
+// read tiles up to (tiles.Reader.Tiled). Eventually consistent: a tiled
+// size read a moment late only means an older, still existing, tile width.
+func (r *Registry) TreeSize(ctx context.Context, chain string) (int64, error) {
+	out, err := r.api.GetItem(ctx, &dynamodb.GetItemInput{TableName: &r.table, Key: watermarkKey(chain),
+		ProjectionExpression: aws.String("treeSize")})
+	if err != nil {
+		return 0, fmt.Errorf("get watermark %s: %w", chain, err)
+	}
+	n, _, err := num(out.Item, "treeSize")
+	return n, err
 }
 
 // Claim marks span pending if the watermark is still at lastSeq with nothing pending.
@@ -165,11 +203,12 @@ func (r *Registry) Claim(ctx context.Context, chain string, lastSeq int64, span 
 func (r *Registry) Commit(ctx context.Context, next archive.Watermark, prevSeq int64, span archive.Span) error {
 	_, err := r.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: &r.table, Key: watermarkKey(next.Chain),
-		UpdateExpression:    aws.String("SET lastSeq = :n, lastHash = :h, bundleHash = :b, bundleKey = :k, archivedAt = :t REMOVE pendingFirst, pendingLast"),
+		UpdateExpression:    aws.String("SET lastSeq = :n, lastHash = :h, bundleHash = :b, bundleKey = :k, archivedAt = :t, treeSize = :ts, treeCompact = :tc REMOVE pendingFirst, pendingLast"),
 		ConditionExpression: aws.String("lastSeq = :prev AND pendingFirst = :f AND pendingLast = :l"),
 		ExpressionAttributeValues: map[string]types.AttributeValue{
 			":n": n(next.LastSeq), ":h": s(next.LastHash), ":b": s(next.BundleHash), ":k": s(next.BundleKey),
 			":t":    s(next.ArchivedAt.UTC().Format(time.RFC3339Nano)),
+			":ts":   n(next.Tiles.Size), ":tc": compactList(next.Tiles.Compact),
 			":prev": n(prevSeq), ":f": n(span.First), ":l": n(span.Last),
 		},
 	})
@@ -180,6 +219,14 @@ func (r *Registry) Commit(ctx context.Context, next archive.Watermark, prevSeq i
 		return fmt.Errorf("commit %s %d-%d: %w", next.Chain, span.First, span.Last, err)
 	}
 	return nil
+}
+
+func compactList(hs [][]byte) types.AttributeValue {
+	l := make([]types.AttributeValue, len(hs))
+	for i, h := range hs {
+		l[i] = &types.AttributeValueMemberB{Value: h}
+	}
+	return &types.AttributeValueMemberL{Value: l}
 }
 
 // Chains lists every chain the archiver has seen.

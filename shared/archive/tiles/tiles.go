@@ -9,10 +9,13 @@ package tiles
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/transparency-dev/merkle/rfc6962"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"github.com/agentgate/agentgate/shared/evidence"
@@ -78,3 +81,13 @@ func tile(level int, n, size int64) tlog.Tile {
 
 // GetFunc reads an object; an error wrapping ErrNotFound if absent.
 type GetFunc func(ctx context.Context, key string) ([]byte, error)
+
+// LeafHash is the RFC 6962 leaf hash of an entry: SHA-256(0x00 ‖ the 32-byte
+// entry hash), the leaf the checkpoints sign (shared/checkpoint).
+func LeafHash(entryHash string) ([]byte, error) {
+	b, err := hex.DecodeString(entryHash)
+	if err != nil || len(b) != sha256.Size {
+		return nil, fmt.Errorf("entry hash %q is not 32 hex bytes", entryHash)
+	}
+	return rfc6962.DefaultHasher.HashLeaf(b), nil
+}
