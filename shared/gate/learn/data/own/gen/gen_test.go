@@ -16,12 +16,14 @@ import (
 
 // files maps each committed file to the source every line must carry.
 var files = map[string]string{
-	"eval/fresh-eval.jsonl":     "own-fresh-eval",
-	"own-jailbreak.jsonl":       "own-persona",
-	"own-roleplay-benign.jsonl": "own-roleplay-benign",
-	"own-injection.jsonl":       "own-injection",
-	"own-indirect.jsonl":        "own-indirect",
-	"own-context-benign.jsonl":  "own-context-benign",
+	"eval/fresh-eval.jsonl":        "own-fresh-eval",
+	"own-jailbreak.jsonl":          "own-persona",
+	"own-roleplay-benign.jsonl":    "own-roleplay-benign",
+	"own-injection.jsonl":          "own-injection",
+	"own-indirect.jsonl":           "own-indirect",
+	"own-context-benign.jsonl":     "own-context-benign",
+	"own-competition.jsonl":        "own-competition",
+	"own-competition-benign.jsonl": "own-competition-benign",
 }
 
 func readItems(t *testing.T, path string) []item {

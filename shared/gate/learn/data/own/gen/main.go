@@ -212,6 +212,8 @@ func generate(dir string, log io.Writer) error {
 		buildIndirect(),
 		buildContextBenign(),
 		buildInstructionBenign(),
+		buildCompetition(),
+		buildCompetitionBenign(),
 	}
 	for _, s := range sets {
 		if err := s.write(dir); err != nil {
