@@ -27,6 +27,7 @@ const (
 	unused = iota
 	negative
 	positive
+	crossPositive // another injection family's item (Config.Cross)
 )
 
 // headLabels maps an item to its label for each head. Attack families

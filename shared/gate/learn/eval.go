@@ -2,8 +2,10 @@ package learn
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Fold is one train/test split by item index.
@@ -138,33 +140,73 @@ type Scored struct {
 }
 
 // CrossValidate trains one model per fold and scores the fold's test items.
+// Folds are trained in parallel (up to GOMAXPROCS); each fold's model
+// depends only on its items, so the result does not depend on the
+// scheduling, and it is returned in fold order.
 func CrossValidate(items []Item, folds []Fold, cfg Config, progress func(fold string, n, of int)) []Scored {
+	res := make([][]Scored, len(folds))
+	var mu sync.Mutex
+	next := 0
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(folds)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				n := next
+				next++
+				if n < len(folds) && progress != nil {
+					progress(folds[n].Name, n+1, len(folds))
+				}
+				mu.Unlock()
+				if n >= len(folds) {
+					return
+				}
+				f := folds[n]
+				train := make([]Item, len(f.Train))
+				for j, i := range f.Train {
+					train[j] = items[i]
+				}
+				m := Train(train, cfg)
+				out := make([]Scored, 0, len(f.Test))
+				for _, i := range f.Test {
+					out = append(out, Scored{Item: i, Fold: f.Name, Scores: m.Score(items[i].Text)})
+				}
+				res[n] = out
+			}
+		}()
+	}
+	wg.Wait()
 	var out []Scored
-	for n, f := range folds {
-		if progress != nil {
-			progress(f.Name, n+1, len(folds))
-		}
-		train := make([]Item, len(f.Train))
-		for j, i := range f.Train {
-			train[j] = items[i]
-		}
-		m := Train(train, cfg)
-		for _, i := range f.Test {
-			out = append(out, Scored{Item: i, Fold: f.Name, Scores: m.Score(items[i].Text)})
-		}
+	for _, r := range res {
+		out = append(out, r...)
 	}
 	return out
 }
 
 // minCalibration is the smallest benign source whose false-positive rate
-// bounds a threshold: a few items cannot estimate a rate below 1 %.
-const minCalibration = 100
+// counts in calibration: a handful of items says little about a rate of
+// 1 %, but the 88 code snippets, the only source of their kind, must count.
+const minCalibration = 50
 
-// Calibrate returns per head the lowest logit at which no benign source of
-// at least minCalibration items has more than target of its items flagged,
-// out of fold. It is never below 0 (probability 0.5).
-// report, when set, is told each source's bound.
-func Calibrate(items []Item, oof []Scored, target float64, report func(head int, source string, n int, bound float64)) [NumHeads]float64 {
+// Calibration is what thresholds are calibrated to (decision 142).
+type Calibration struct {
+	// Target is the share of benign items the three heads together may
+	// flag, averaged over the benign sources with each source weighing
+	// alike; each head gets Target/NumHeads of it.
+	Target float64
+	// SourceCap, when > 0, is the largest share of any single benign
+	// source a head may flag.
+	SourceCap float64
+}
+
+// Calibrate returns per head the lowest logit at which, out of fold, the
+// benign sources of at least minCalibration items have on average at most
+// Target/NumHeads of their items at or above it, and none more than
+// SourceCap. It is never below 0. report, when set, is told each source's
+// share flagged at the chosen logit.
+func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int, source string, n int, flagged float64)) [NumHeads]float64 {
 	bySource := map[string][]int{}
 	for n, s := range oof {
 		if items[s.Item].Label == "benign" {
@@ -172,35 +214,69 @@ func Calibrate(items []Item, oof []Scored, target float64, report func(head int,
 			bySource[src] = append(bySource[src], n)
 		}
 	}
-	srcs := make([]string, 0, len(bySource))
-	for s := range bySource {
-		srcs = append(srcs, s)
+	var srcs []string
+	for s, idx := range bySource {
+		if len(idx) >= minCalibration {
+			srcs = append(srcs, s)
+		}
 	}
 	sort.Strings(srcs)
 	var th [NumHeads]float64
+	if len(srcs) == 0 {
+		return th
+	}
+	budget := cal.Target / NumHeads
+	type scored struct {
+		logit float64
+		src   int
+	}
 	for h := 0; h < NumHeads; h++ {
+		var all []scored
 		t := 0.0
-		for _, src := range srcs {
+		for si, src := range srcs {
 			idx := bySource[src]
-			if len(idx) < minCalibration {
-				continue
-			}
 			scores := make([]float64, len(idx))
 			for j, n := range idx {
 				scores[j] = oof[n].Scores[h].Logit
+				all = append(all, scored{scores[j], si})
 			}
-			sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
-			allowed := int(math.Floor(target * float64(len(scores))))
-			// Strictly above the (allowed+1)-th highest benign score.
-			v := math.Nextafter(scores[allowed], math.Inf(1))
-			if report != nil {
-				report(h, src, len(scores), v)
-			}
-			if v > t {
-				t = v
+			if cal.SourceCap > 0 {
+				sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+				allowed := int(math.Floor(cal.SourceCap * float64(len(scores))))
+				if allowed < len(scores) {
+					// Strictly above the (allowed+1)-th highest benign score.
+					t = max(t, math.Nextafter(scores[allowed], math.Inf(1)))
+				}
 			}
 		}
-		th[h] = t
+		// Lower the threshold item by item (ties together) while the mean
+		// share flagged stays within the budget.
+		sort.SliceStable(all, func(i, j int) bool { return all[i].logit > all[j].logit })
+		mean := 0.0
+		macro := all[len(all)-1].logit
+		for i := 0; i < len(all); {
+			j := i
+			for ; j < len(all) && all[j].logit == all[i].logit; j++ {
+				mean += 1 / float64(len(srcs)*len(bySource[srcs[all[j].src]]))
+			}
+			if mean > budget+1e-12 { // the sum of 1/n's rounds; a budget met exactly is met
+				macro = math.Nextafter(all[i].logit, math.Inf(1))
+				break
+			}
+			i = j
+		}
+		th[h] = max(t, macro)
+		if report != nil {
+			for _, src := range srcs {
+				k := 0
+				for _, n := range bySource[src] {
+					if oof[n].Scores[h].Logit >= th[h] {
+						k++
+					}
+				}
+				report(h, src, len(bySource[src]), float64(k)/float64(len(bySource[src])))
+			}
+		}
 	}
 	return th
 }
@@ -211,12 +287,12 @@ const calibrationFolds = 5
 // TrainShipped trains the model that is embedded: thresholds from
 // out-of-fold scores of calibrationFolds group folds, then one model on
 // everything.
-func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), report func(head int, source string, n int, bound float64)) *Model {
+func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), report func(head int, source string, n int, flagged float64)) *Model {
 	items := d.Train()
 	links := Links(items)
 	folds := GroupFolds(items, len(d.Pool), links, calibrationFolds)
 	oof := CrossValidate(items, folds, cfg, progress)
-	th := Calibrate(items, oof, cfg.FPTarget, report)
+	th := Calibrate(items, oof, cfg.Calibration, report)
 	if progress != nil {
 		progress("all", 1, 1)
 	}

@@ -6,6 +6,11 @@
 // training and evaluation code is linked into the gatelearn command alone.
 package learn
 
+import (
+	"math"
+	"math/bits"
+)
+
 // Heads of the model, one per attack family.
 const (
 	HeadInjection = iota // direct injection and system prompt extraction
@@ -19,19 +24,59 @@ var HeadNames = [NumHeads]string{"injection", "jailbreak", "indirect"}
 
 // Texts are scored by windows of two blocks that overlap by one block, so
 // an instruction buried in a long document is scored on its own
-// neighbourhood instead of being diluted by the whole text.
-const (
-	blockBytes  = 256
-	windowBytes = 2 * blockBytes
-)
+// neighbourhood instead of being diluted by the whole text. A block is
+// Features.Block bytes; defaultBlock when unset (the first models).
+const defaultBlock = 256
 
 // Features are hashed into one table of 1<<Bits buckets. Grams is a bit
 // set: bit n set means character n-grams of n bytes (n in 1..8) are
-// features; Words adds word unigrams and bigrams.
+// features; Words adds word unigrams and bigrams. Norm divides a window's
+// sum of weights by the square root of its number of features, so a
+// window's logit does not grow with its length: without it a long benign
+// persona prompt out-scores a short, plain override (decision 140).
 type Features struct {
 	Bits  uint32
 	Grams uint32
 	Words bool
+	Norm  bool
+	// Block is the block size in bytes, a power of two in 16..4096; 0 means
+	// defaultBlock.
+	Block uint32
+	// NormMin is the fewest features Norm divides by (at most 255): a
+	// text of a few words is not scored as if each of its features weighed
+	// as much as a whole window's.
+	NormMin uint32
+}
+
+func (f Features) block() int {
+	if f.Block == 0 {
+		return defaultBlock
+	}
+	return int(f.Block)
+}
+
+// flags packs the boolean feature options for the model file.
+func (f Features) flags() uint32 {
+	var v uint32
+	if f.Block != 0 {
+		v = uint32(bits.TrailingZeros(uint(f.Block))) << 8
+	}
+	if f.Words {
+		v |= 1
+	}
+	if f.Norm {
+		v |= 2
+	}
+	v |= f.NormMin << 16
+	return v
+}
+
+// norm is the factor a window's sum of weights is multiplied by.
+func (f Features) norm(count int32) float64 {
+	if !f.Norm || count <= 0 {
+		return 1
+	}
+	return 1 / math.Sqrt(float64(max(count, int32(f.NormMin))))
 }
 
 // fold is the normalised, lower-cased view the features are read on: ASCII
@@ -85,6 +130,7 @@ func gramMask(n uint) uint64 {
 // twin (held to it by TestScoreMatchesWalk).
 func (f Features) walk(text string, emit func(block int, bucket uint32)) {
 	shift := 64 - f.Bits
+	bb := f.block()
 	var grams [8]uint
 	ng := 0
 	for n := uint(1); n <= 8; n++ {
@@ -113,7 +159,7 @@ func (f Features) walk(text string, emit func(block int, bucket uint32)) {
 			continue
 		}
 		last = c
-		block := i / blockBytes
+		block := i / bb
 		r = r<<8 | uint64(c)
 		for k := 0; k < ng; k++ {
 			n := grams[k]
@@ -130,23 +176,23 @@ func (f Features) walk(text string, emit func(block int, bucket uint32)) {
 		}
 	}
 	if f.Words && len(text) > 0 {
-		endWord((len(text) - 1) / blockBytes)
+		endWord((len(text) - 1) / bb)
 	}
 }
 
-// windows returns the number of scoring windows of a text of n bytes and
-// the byte span of window k: blocks k and k+1.
-func windows(n int) int {
-	nb := (n + blockBytes - 1) / blockBytes
+// windows returns the number of scoring windows of a text of n bytes in
+// blocks of bb bytes and the byte span of window k: blocks k and k+1.
+func windows(n, bb int) int {
+	nb := (n + bb - 1) / bb
 	if nb <= 2 {
 		return 1
 	}
 	return nb - 1
 }
 
-func windowSpan(k, n int) (start, end int) {
-	start, end = k*blockBytes, k*blockBytes+windowBytes
-	if end > n || windows(n) == 1 {
+func windowSpan(k, n, bb int) (start, end int) {
+	start, end = k*bb, (k+2)*bb
+	if end > n || windows(n, bb) == 1 {
 		end = n
 	}
 	return start, end

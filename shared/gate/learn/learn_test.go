@@ -12,28 +12,33 @@ import (
 // slowScore is the definition Score must match: walk the features, sum the
 // quantised weights per block, take the best window.
 func slowScore(m *Model, text string) (out [NumHeads]Window) {
-	nb := (len(text) + blockBytes - 1) / blockBytes
+	bb := m.Features.block()
+	nb := (len(text) + bb - 1) / bb
 	if nb == 0 {
 		nb = 1
 	}
 	sums := make([][NumHeads]int32, nb)
+	counts := make([]int32, nb)
 	m.Features.walk(text, func(block int, bucket uint32) {
 		v := m.table[bucket]
+		counts[block]++
 		for h := 0; h < NumHeads; h++ {
 			sums[block][h] += int32(int8(v >> (8 * h)))
 		}
 	})
 	for h := 0; h < NumHeads; h++ {
-		best, k := int32(math.MinInt32), 0
-		if windows(len(text)) == 1 {
-			best = 0
-			for _, s := range sums {
-				best += s[h]
+		best, k := math.Inf(-1), 0
+		if windows(len(text), bb) == 1 {
+			var s, c int32
+			for i := range sums {
+				s, c = s+sums[i][h], c+counts[i]
 			}
+			best = float64(s) * m.Features.norm(c)
 		} else {
 			for i := 0; i+1 < nb; i++ {
-				if s := sums[i][h] + sums[i+1][h]; s > best {
-					best, k = s, i
+				v := float64(sums[i][h]+sums[i+1][h]) * m.Features.norm(counts[i]+counts[i+1])
+				if v > best {
+					best, k = v, i
 				}
 			}
 		}

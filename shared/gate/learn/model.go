@@ -53,13 +53,9 @@ func (m *Model) Encode() []byte {
 	var b bytes.Buffer
 	b.WriteString(magic)
 	w := func(v any) { _ = binary.Write(&b, binary.LittleEndian, v) }
-	words := uint32(0)
-	if m.Features.Words {
-		words = 1
-	}
 	w(m.Features.Bits)
 	w(m.Features.Grams)
-	w(words)
+	w(m.Features.flags())
 	for h := 0; h < NumHeads; h++ {
 		w(m.Bias[h])
 		w(m.Scale[h])
@@ -78,8 +74,14 @@ func Decode(raw []byte) (*Model, error) {
 	}
 	le := binary.LittleEndian
 	p := raw[len(magic):]
-	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: le.Uint32(p[8:]) == 1}}
-	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 {
+	flags := le.Uint32(p[8:])
+	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: flags&1 != 0, Norm: flags&2 != 0}}
+	if lb := flags >> 8 & 0xFF; lb != 0 {
+		m.Features.Block = 1 << lb
+	}
+	m.Features.NormMin = flags >> 16 & 0xFF
+	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 || flags&^0xFFFF03 != 0 ||
+		m.Features.block() < 16 || m.Features.block() > 4096 {
 		return nil, fmt.Errorf("decode model: bad feature set %+v", m.Features)
 	}
 	p = p[12:]
@@ -170,8 +172,9 @@ func loadEmbedded() (*Model, error) {
 }
 
 // Score returns each head's highest window score over text. It allocates
-// nothing; the arithmetic is integer until the final logistic, so a score
-// is the same on every architecture. TestScoreMatchesWalk holds it to the
+// nothing; the sums are integer, and the float steps after them (the
+// correctly rounded square root of the normalisation, products rounded
+// before they are added) give the same bits on every architecture. TestScoreMatchesWalk holds it to the
 // feature definition (Features.walk).
 func (m *Model) Score(text string) (out [NumHeads]Window) {
 	n := len(text)
@@ -184,14 +187,16 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 	last := byte(' ')
 	wh, prev := uint64(fnvOffset), uint64(0)
 	wl := 0
-	var s0, s1, s2 int32 // current block
-	var p0, p1, p2 int32 // previous block (or the running total of a one-window text)
-	var b0, b1, b2 int32 // best window sums
-	var k0, k1, k2 int   // best window index
-	one := windows(n) == 1
+	var s0, s1, s2 int32   // current block
+	var p0, p1, p2 int32   // previous block (or the running total of a one-window text)
+	var cn, pn int32       // features in the current and the previous block
+	var b0, b1, b2 float64 // best window values (sums times Features.norm)
+	var k0, k1, k2 int     // best window index
+	bb := m.Features.block()
+	one := windows(n, bb) == 1
 	block := 0
-	for lo := 0; lo < n || lo == 0; lo += blockBytes {
-		hi := min(lo+blockBytes, n)
+	for lo := 0; lo < n || lo == 0; lo += bb {
+		hi := min(lo+bb, n)
 		for i := lo; i < hi; i++ {
 			c := fold[text[i]]
 			if c == ' ' && last == ' ' {
@@ -199,6 +204,7 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 			}
 			last = c
 			r = r<<8 | uint64(c)
+			cn += int32(ng)
 			for k := 0; k < ng; k++ {
 				v := tab[(((r&gm[k])^gx[k])*mulGram>>shift)&mask]
 				s0 += int32(int8(v))
@@ -218,7 +224,9 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 				s0 += int32(int8(v))
 				s1 += int32(int8(v >> 8))
 				s2 += int32(int8(v >> 16))
+				cn++
 				if prev != 0 {
+					cn++
 					v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
 					s0 += int32(int8(v))
 					s1 += int32(int8(v >> 8))
@@ -232,7 +240,9 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 			s0 += int32(int8(v))
 			s1 += int32(int8(v >> 8))
 			s2 += int32(int8(v >> 16))
+			cn++
 			if prev != 0 {
+				cn++
 				v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
 				s0 += int32(int8(v))
 				s1 += int32(int8(v >> 8))
@@ -241,9 +251,10 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		}
 		switch {
 		case one:
-			p0, p1, p2 = p0+s0, p1+s1, p2+s2
+			p0, p1, p2, pn = p0+s0, p1+s1, p2+s2, pn+cn
 		case block >= 1:
-			w0, w1, w2 := p0+s0, p1+s1, p2+s2
+			f := m.Features.norm(pn + cn)
+			w0, w1, w2 := float64(p0+s0)*f, float64(p1+s1)*f, float64(p2+s2)*f
 			k := block - 1
 			if k == 0 || w0 > b0 {
 				b0, k0 = w0, k
@@ -256,18 +267,19 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 			}
 			fallthrough
 		default:
-			p0, p1, p2 = s0, s1, s2
+			p0, p1, p2, pn = s0, s1, s2, cn
 		}
-		s0, s1, s2 = 0, 0, 0
+		s0, s1, s2, cn = 0, 0, 0, 0
 		block++
 		if n == 0 {
 			break
 		}
 	}
 	if one {
-		b0, b1, b2 = p0, p1, p2
+		f := m.Features.norm(pn)
+		b0, b1, b2 = float64(p0)*f, float64(p1)*f, float64(p2)*f
 	}
-	sums := [NumHeads]int32{b0, b1, b2}
+	sums := [NumHeads]float64{b0, b1, b2}
 	ks := [NumHeads]int{k0, k1, k2}
 	for h := range out {
 		out[h] = m.window(h, sums[h], ks[h], n)
@@ -275,9 +287,11 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 	return out
 }
 
-func (m *Model) window(h int, sum int32, k, n int) Window {
-	z := float64(m.Scale[h]*float64(sum)) + m.Bias[h]
-	start, end := windowSpan(k, n)
+// window is head h's result for window k of a text of n bytes whose
+// (normalised) sum of quantised weights is v.
+func (m *Model) window(h int, v float64, k, n int) Window {
+	z := float64(m.Scale[h]*v) + m.Bias[h]
+	start, end := windowSpan(k, n, m.Features.block())
 	return Window{Score: sigmoid((z - m.Offset[h]) / m.Temp[h]), Logit: z, Start: start, End: end}
 }
 

@@ -16,21 +16,33 @@ type Config struct {
 	// PosWeight multiplies the loss of a head's positives relative to its
 	// negatives; 0 means sqrt(negatives/positives).
 	PosWeight [NumHeads]float64
-	Seed      uint64
-	// FPTarget is the largest share of any benign source's items a head may
-	// flag, out of fold, when thresholds are calibrated.
-	FPTarget float64
+	// SourcePower balances sources: an item's loss is weighted by
+	// n^-SourcePower, n its source's number of items, rescaled so the
+	// weights sum to the number of items. 0 weighs every item alike; 1
+	// every source alike.
+	SourcePower float64
+	// Floor, when > 0, keeps every weight at or above -Floor: benign words
+	// may lower a window's score only so much, so a hijack appended to an
+	// ordinary request is not cancelled by the request (decision 140).
+	Floor float64
+	// Cross, when > 0, makes every injection family a positive of every
+	// head, other families' items weighing Cross: the families share most
+	// of their vocabulary (a DAN prompt is also an override).
+	Cross float64
+	Seed  uint64
+	// Calibration sets the thresholds from out-of-fold benign scores.
+	Calibration Calibration
 }
 
 // DefaultConfig is the shipped model's configuration (decision 140).
 func DefaultConfig() Config {
 	return Config{
-		Features: Features{Bits: 18, Grams: 1 << 4, Words: true},
-		Epochs:   6,
-		LR:       0.1,
-		L2:       1e-6,
-		Seed:     0x61676174656c726e,
-		FPTarget: 0.003,
+		Features:    Features{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
+		Epochs:      6,
+		LR:          0.1,
+		L2:          1e-6,
+		Seed:        0x61676174656c726e,
+		Calibration: Calibration{Target: 0.01},
 	}
 }
 
@@ -81,15 +93,25 @@ func Train(items []Item, cfg Config) *Model {
 		t.g[h] = make([]float64, n)
 	}
 	labels := make([][NumHeads]int8, len(items))
-	var npos, nneg [NumHeads]int
+	iw := sourceWeights(items, cfg.SourcePower)
+	var npos, nneg [NumHeads]float64
 	for i := range items {
 		labels[i] = headLabels(&items[i])
+		if cfg.Cross > 0 && items[i].Label == "attack" && items[i].Family != "harmful-request" {
+			for h := range labels[i] {
+				if labels[i][h] == unused {
+					labels[i][h] = crossPositive
+				}
+			}
+		}
 		for h, l := range labels[i] {
 			switch l {
 			case positive:
-				npos[h]++
+				npos[h] += iw[i]
+			case crossPositive:
+				npos[h] += float64(cfg.Cross * iw[i])
 			case negative:
-				nneg[h]++
+				nneg[h] += iw[i]
 			}
 		}
 	}
@@ -97,12 +119,13 @@ func Train(items []Item, cfg Config) *Model {
 	for h := range pw {
 		pw[h] = cfg.PosWeight[h]
 		if pw[h] == 0 && npos[h] > 0 {
-			pw[h] = math.Sqrt(float64(nneg[h]) / float64(npos[h]))
+			pw[h] = math.Sqrt(nneg[h] / npos[h])
 		}
 	}
 	order := make([]int, len(items))
 	var fs []feat
 	var sums []float64
+	var counts []int32
 	for epoch := 0; epoch < cfg.Epochs; epoch++ {
 		for i := range order {
 			order[i] = i
@@ -110,7 +133,8 @@ func Train(items []Item, cfg Config) *Model {
 		shuffle(order, cfg.Seed+uint64(epoch))
 		for _, i := range order {
 			text := items[i].Text
-			nw := windows(len(text))
+			bb := cfg.Features.block()
+			nw := windows(len(text), bb)
 			// The first epoch learns from texts that are one window long;
 			// later epochs pick each long text's highest-scoring window, the
 			// one inference would judge it by.
@@ -121,6 +145,7 @@ func Train(items []Item, cfg Config) *Model {
 			cfg.Features.walk(text, func(block int, bucket uint32) {
 				fs = append(fs, feat{int32(block), bucket})
 			})
+			nb := max(1, (len(text)+bb-1)/bb)
 			for h := 0; h < NumHeads; h++ {
 				l := labels[i][h]
 				if l == unused {
@@ -128,56 +153,88 @@ func Train(items []Item, cfg Config) *Model {
 				}
 				lo, hi := 0, len(fs)
 				if nw > 1 {
-					sums = t.blockSums(h, fs, (len(text)+blockBytes-1)/blockBytes, sums)
-					k := bestWindow(sums)
+					sums, counts = t.blockSums(h, fs, nb, sums, counts)
+					k := bestWindow(sums, counts, cfg.Features)
 					lo = sort.Search(len(fs), func(j int) bool { return fs[j].block >= int32(k) })
 					hi = sort.Search(len(fs), func(j int) bool { return fs[j].block >= int32(k+2) })
 				}
-				y, cw := 0.0, 1.0
-				if l == positive {
-					y, cw = 1, pw[h]
+				y, cw := 0.0, iw[i]
+				switch l {
+				case positive:
+					y, cw = 1, float64(pw[h]*iw[i])
+				case crossPositive:
+					y, cw = 1, float64(float64(pw[h]*iw[i])*cfg.Cross)
 				}
-				t.step(h, fs[lo:hi], y, cw)
+				t.step(h, fs[lo:hi], y, cw, cfg.Features.norm(int32(hi-lo)))
 			}
 		}
 	}
 	return t.quantise()
 }
 
-func (t *trainer) blockSums(h int, fs []feat, nb int, sums []float64) []float64 {
+func (t *trainer) blockSums(h int, fs []feat, nb int, sums []float64, counts []int32) ([]float64, []int32) {
 	sums = append(sums[:0], make([]float64, nb)...)
+	counts = append(counts[:0], make([]int32, nb)...)
 	w := t.w[h]
 	for _, f := range fs {
 		sums[f.block] += w[f.bucket]
+		counts[f.block]++
 	}
-	return sums
+	return sums, counts
 }
 
-// bestWindow is the first window (two adjacent blocks) with the highest sum.
-func bestWindow(sums []float64) int {
+// bestWindow is the first window (two adjacent blocks) with the highest
+// (normalised) sum.
+func bestWindow(sums []float64, counts []int32, f Features) int {
 	best, k := math.Inf(-1), 0
 	for i := 0; i+1 < len(sums); i++ {
-		if s := sums[i] + sums[i+1]; s > best {
+		if s := float64((sums[i] + sums[i+1]) * f.norm(counts[i]+counts[i+1])); s > best {
 			best, k = s, i
 		}
 	}
 	return k
 }
 
-// step is one AdaGrad update of head h on one window's features.
-func (t *trainer) step(h int, fs []feat, y, cw float64) {
-	w, g := t.w[h], t.g[h]
-	z := t.bias[h]
-	for _, f := range fs {
-		z += w[f.bucket]
+// sourceWeights is each item's loss weight: n^-power for a source of n
+// items, scaled so the weights sum to len(items).
+func sourceWeights(items []Item, power float64) []float64 {
+	w := make([]float64, len(items))
+	n := map[string]int{}
+	for i := range items {
+		n[items[i].Source]++
 	}
+	total := 0.0
+	for i := range items {
+		w[i] = math.Pow(float64(n[items[i].Source]), -power)
+		total += w[i]
+	}
+	scale := float64(len(items)) / total
+	for i := range w {
+		w[i] = float64(w[i] * scale)
+	}
+	return w
+}
+
+// step is one AdaGrad update of head h on one window's features.
+// Every feature has the value x (1, or Features.norm of the window).
+func (t *trainer) step(h int, fs []feat, y, cw, x float64) {
+	w, g := t.w[h], t.g[h]
+	sum := 0.0
+	for _, f := range fs {
+		sum += w[f.bucket]
+	}
+	z := float64(sum*x) + t.bias[h]
 	d := float64((sigmoid(z) - y) * cw)
+	dx := float64(d * x)
 	lr, l2 := t.cfg.LR, t.cfg.L2
 	for _, f := range fs {
 		b := f.bucket
-		grad := d + float64(l2*w[b])
+		grad := dx + float64(l2*w[b])
 		g[b] += float64(grad * grad)
 		w[b] -= float64(lr*grad) / math.Sqrt(float64(g[b]+1e-8))
+		if fl := t.cfg.Floor; fl > 0 && w[b] < -fl {
+			w[b] = -fl
+		}
 	}
 	t.gbias[h] += float64(d * d)
 	t.bias[h] -= float64(lr*d) / math.Sqrt(float64(t.gbias[h]+1e-8))

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -76,6 +78,8 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	c.flags(fs)
 	thFrom := fs.String("thresholds", "embedded", "embedded (the shipped model's calibrated thresholds) or oof (calibrate on this run's out-of-fold benign scores: for comparing configurations)")
 	only := fs.String("only", "", "comma-separated groups to evaluate (default all)")
+	dump := fs.String("dump", "", "write each out-of-fold item's logits to this JSON-lines file")
+	foldKind := fs.String("folds", "loso", "loso (leave one source out) or group (the calibration's group folds)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -90,6 +94,9 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	items := d.Train()
 	links := learn.Links(items)
 	folds := learn.LOSOFolds(items, len(d.Pool), links)
+	if *foldKind == "group" {
+		folds = learn.GroupFolds(items, len(d.Pool), links, 5)
+	}
 	if *only != "" {
 		keep := map[string]bool{}
 		for _, g := range strings.Split(*only, ",") {
@@ -104,13 +111,18 @@ func eval(args []string, stdout, stderr io.Writer) error {
 		folds = fk
 	}
 	oof := learn.CrossValidate(items, folds, c.cfg, progress(stderr))
+	if *dump != "" {
+		if err := dumpScores(*dump, items, oof, lex); err != nil {
+			return err
+		}
+	}
 	shipped, err := learn.Embedded()
 	if err != nil {
 		return err
 	}
 	th := shipped.Offset
 	if *thFrom == "oof" {
-		th = learn.Calibrate(items, oof, c.cfg.FPTarget, calReport(stdout))
+		th = learn.Calibrate(items, oof, c.cfg.Calibration, calReport(stdout))
 	}
 	fmt.Fprintf(stdout, "features %+v epochs %d lr %g l2 %g\n", c.cfg.Features, c.cfg.Epochs, c.cfg.LR, c.cfg.L2)
 	fmt.Fprintf(stdout, "calibrated logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n\n", *thFrom, th[0], th[1], th[2])
@@ -188,4 +200,23 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	seen("Fresh evaluation set (data/own/eval; never trained on), shipped model", d.Fresh)
 	seen("Project corpus, input cases (TRAINED ON: not a generalization figure), shipped model", d.Corpus)
 	return nil
+}
+
+// dumpScores writes each out-of-fold item's logits and whether the lexicon
+// flags it, for comparing calibrations offline.
+func dumpScores(path string, items []learn.Item, oof []learn.Scored, lex func(string) bool) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	for _, s := range oof {
+		it := &items[s.Item]
+		if err := enc.Encode(map[string]any{"id": it.ID, "source": it.Source, "label": it.Label, "family": it.Family, "fold": s.Fold,
+			"len": len(it.Text), "lex": lex(it.Text), "logits": []float64{s.Scores[0].Logit, s.Scores[1].Logit, s.Scores[2].Logit}}); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }

@@ -74,6 +74,25 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.IntVar(&c.cfg.Epochs, "epochs", c.cfg.Epochs, "epochs")
 	fs.Float64Var(&c.cfg.LR, "lr", c.cfg.LR, "AdaGrad step")
 	fs.Float64Var(&c.cfg.L2, "l2", c.cfg.L2, "L2 weight decay")
+	fs.Func("block", "block size in bytes (a window is two blocks)", func(s string) error {
+		n, err := strconv.Atoi(s)
+		c.cfg.Features.Block = uint32(n)
+		return err
+	})
+	fs.Func("norm-min", "fewest features -norm divides by (0..255)", func(s string) error {
+		n, err := strconv.Atoi(s)
+		if n < 0 || n > 255 {
+			return fmt.Errorf("norm-min %d: want 0..255", n)
+		}
+		c.cfg.Features.NormMin = uint32(n)
+		return err
+	})
+	fs.BoolVar(&c.cfg.Features.Norm, "norm", c.cfg.Features.Norm, "divide a window's sum by the square root of its feature count")
+	fs.Float64Var(&c.cfg.Calibration.Target, "fp-target", c.cfg.Calibration.Target, "mean share of a benign source the heads together may flag")
+	fs.Float64Var(&c.cfg.Calibration.SourceCap, "fp-cap", c.cfg.Calibration.SourceCap, "largest share of any benign source one head may flag (0: no cap)")
+	fs.Float64Var(&c.cfg.Cross, "cross", c.cfg.Cross, "weight of other injection families as positives of a head (0: unused)")
+	fs.Float64Var(&c.cfg.Floor, "floor", c.cfg.Floor, "lowest weight (-floor); 0 for none")
+	fs.Float64Var(&c.cfg.SourcePower, "source-power", c.cfg.SourcePower, "weigh items by n^-p, n their source's size")
 }
 
 func progress(w io.Writer) func(string, int, int) {
@@ -111,9 +130,10 @@ func train(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// calReport prints the threshold each benign source would need.
+// calReport prints each benign source's out-of-fold share flagged at the
+// calibrated threshold.
 func calReport(w io.Writer) func(int, string, int, float64) {
-	return func(h int, src string, n int, bound float64) {
-		fmt.Fprintf(w, "calibration %-9s %-22s n=%5d needs logit >= %.3f\n", learn.HeadNames[h], src, n, bound)
+	return func(h int, src string, n int, flagged float64) {
+		fmt.Fprintf(w, "calibration %-9s %-22s n=%5d flagged out of fold %5.2f %%\n", learn.HeadNames[h], src, n, 100*flagged)
 	}
 }
