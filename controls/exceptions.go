@@ -182,8 +182,9 @@ func (x *Exceptions) newID(control string, at time.Time) (string, error) {
 // does not); an accepted risk past its expiry returns to open; an open one
 // whose control passes is resolved. An error result changes nothing: a
 // control nobody could check confirms nothing. Events whose evidence was
-// not appended yet (a crash, an outage) are appended now.
-func (x *Exceptions) Reconcile(ctx context.Context, tenant string, results []Result) error {
+// not appended yet (a crash, an outage) are appended now. now is the run's
+// time: accepted risks expire by it.
+func (x *Exceptions) Reconcile(ctx context.Context, tenant string, now time.Time, results []Result) error {
 	all, err := x.Store.Exceptions(ctx, tenant)
 	if err != nil {
 		return fmt.Errorf("exceptions of %s: %w", tenant, err)
@@ -199,7 +200,7 @@ func (x *Exceptions) Reconcile(ctx context.Context, tenant string, results []Res
 			}
 		}
 	}
-	now := x.now()
+	now = now.UTC()
 	for _, r := range results {
 		e, ok := active[r.Control]
 		next, changed, err := x.step(e, ok, r, now)

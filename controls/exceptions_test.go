@@ -109,7 +109,7 @@ func (w *exceptionWorld) entries(t *testing.T) []evidence.Entry {
 
 func (w *exceptionWorld) run(t *testing.T, control string, s Status, detail string) {
 	t.Helper()
-	require.NoError(t, w.x.Reconcile(context.Background(), tenant, []Result{{Control: control, Status: s, Detail: detail, CheckedAt: w.clock}}))
+	require.NoError(t, w.x.Reconcile(context.Background(), tenant, w.clock, []Result{{Control: control, Status: s, Detail: detail, CheckedAt: w.clock}}))
 }
 
 func (w *exceptionWorld) only(t *testing.T) Exception {
@@ -288,7 +288,7 @@ func TestExceptionErrorsAndPendingEvidence(t *testing.T) {
 
 	// The evidence table is down: the change is stored, its entry pending.
 	w.app.down = true
-	err = w.x.Reconcile(ctx, tenant, []Result{{Control: "CC6.2", Status: Passing, CheckedAt: w.clock}})
+	err = w.x.Reconcile(ctx, tenant, w.clock, []Result{{Control: "CC6.2", Status: Passing, CheckedAt: w.clock}})
 	assert.ErrorContains(t, err, "evidence table unavailable", "the run reports what it could not record")
 	e = w.only(t)
 	assert.Equal(t, ExceptionConfirmed, e.State)

@@ -168,7 +168,7 @@ func (r *Runner) runTenant(ctx context.Context, tenant string, now time.Time, ca
 	// Only the run whose results were stored moves the exceptions, so two
 	// concurrent runs do not open two for one failure.
 	if r.Exceptions != nil && len(saved) > 0 {
-		if err := r.Exceptions.Reconcile(ctx, tenant, saved); err != nil {
+		if err := r.Exceptions.Reconcile(ctx, tenant, now, saved); err != nil {
 			errs = append(errs, fmt.Errorf("exceptions: %w", err))
 		}
 	}
