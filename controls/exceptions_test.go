@@ -340,3 +340,65 @@ func TestRunnerOpensExceptions(t *testing.T) {
 	again, _ := w.store.Exceptions(context.Background(), tenant)
 	assert.Len(t, again, len(all))
 }
+
+// A criterion is the worst of its controls, an accepted risk ranking above
+// passing and below an unattended warning; the counts add up to covered.
+func TestFrameworkSummary(t *testing.T) {
+	cat, err := Catalog()
+	require.NoError(t, err)
+	latest := map[string]Result{}
+	for _, c := range cat {
+		latest[c.ID] = Result{Control: c.ID, Status: Passing, CheckedAt: now}
+	}
+	latest["CC6.6"] = Result{Control: "CC6.6", Status: Warning, CheckedAt: now}
+	latest["A1.2"] = Result{Control: "A1.2", Status: Failing, CheckedAt: now}
+	latest["CC9.2"] = Result{Control: "CC9.2", Status: Failing, CheckedAt: now}
+	delete(latest, "C1.2") // never checked: error
+	until := now.Add(24 * time.Hour)
+	exc := []Exception{
+		{ID: "a", Control: "A1.2", State: ExceptionAccepted, AcceptedUntil: &until},
+		{ID: "b", Control: "CC9.2", State: ExceptionAssigned, Owner: "dana"},
+		// A closed one is not shown.
+		{ID: "c", Control: "CC6.1", State: ExceptionConfirmed},
+	}
+	rep, err := ReportAt(latest, exc, "", now)
+	require.NoError(t, err)
+	require.Len(t, rep.Summaries, len(FrameworkKeys))
+	assert.Equal(t, Error, rep.Overall, "an accepted risk does not improve the overall status")
+	assert.Nil(t, controlIn(t, rep, "CC6.1").Exception)
+	assert.Equal(t, "dana", controlIn(t, rep, "CC9.2").Exception.Owner)
+	assert.False(t, controlIn(t, rep, "CC9.2").Accepted, "assigned is not accepted")
+
+	crit := func(s FrameworkSummary, id string) CriterionStatus {
+		for _, c := range s.Criteria {
+			if c.Criterion == id {
+				return c
+			}
+		}
+		t.Fatalf("%s: no criterion %s", s.Framework, id)
+		return CriterionStatus{}
+	}
+	for _, s := range rep.Summaries {
+		assert.Equal(t, s.Covered, s.Passing+s.Warning+s.Failing+s.Accepted+s.Error, s.Framework)
+		assert.Equal(t, s.Covered, len(s.Criteria), s.Framework)
+		if s.Framework == "soc2" {
+			assert.Equal(t, Accepted, crit(s, "A1.2").Status)
+			assert.Equal(t, Failing, crit(s, "CC9.2").Status)
+			assert.Equal(t, Warning, crit(s, "CC6.6").Status)
+			assert.Equal(t, Error, crit(s, "C1.2").Status)
+			assert.Equal(t, Passing, crit(s, "CC8.1").Status)
+		}
+		if s.Framework == "gdpr" {
+			// CC6.2 (passing), CC6.6 (warning) and A1.2 (accepted) share it.
+			c := crit(s, "Art.32(1)(b)")
+			assert.Equal(t, Warning, c.Status)
+			assert.Subset(t, c.Controls, []string{"CC6.2", "CC6.6", "A1.2"})
+		}
+	}
+
+	// Expired, the same risk counts as failing.
+	rep, err = ReportAt(latest, exc, "soc2", until)
+	require.NoError(t, err)
+	require.Len(t, rep.Summaries, 1)
+	assert.Equal(t, Failing, crit(rep.Summaries[0], "A1.2").Status)
+}
