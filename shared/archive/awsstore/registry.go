@@ -207,8 +207,8 @@ func (r *Registry) Commit(ctx context.Context, next archive.Watermark, prevSeq i
 		ConditionExpression: aws.String("lastSeq = :prev AND pendingFirst = :f AND pendingLast = :l"),
 		ExpressionAttributeValues: map[string]types.AttributeValue{
 			":n": n(next.LastSeq), ":h": s(next.LastHash), ":b": s(next.BundleHash), ":k": s(next.BundleKey),
-			":t":    s(next.ArchivedAt.UTC().Format(time.RFC3339Nano)),
-			":ts":   n(next.Tiles.Size), ":tc": compactList(next.Tiles.Compact),
+			":t":  s(next.ArchivedAt.UTC().Format(time.RFC3339Nano)),
+			":ts": n(next.Tiles.Size), ":tc": compactList(next.Tiles.Compact),
 			":prev": n(prevSeq), ":f": n(span.First), ":l": n(span.Last),
 		},
 	})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/transparency-dev/merkle/compact"
 	"github.com/transparency-dev/merkle/rfc6962"
@@ -36,7 +37,9 @@ var rangeFactory = &compact.RangeFactory{Hash: rfc6962.DefaultHasher.HashChildre
 // identical bytes.
 func Extend(ctx context.Context, get GetFunc, chain string, st State, leafHashes [][]byte) ([]Tile, State, []byte, error) {
 	old := st.Size
-	rng, err := rangeFactory.NewRange(0, uint64(old), st.Compact)
+	// A copy: the range appends in place, and st is the caller's (a
+	// watermark the step must leave as it was if it fails).
+	rng, err := rangeFactory.NewRange(0, uint64(old), slices.Clone(st.Compact))
 	if err != nil {
 		return nil, st, nil, fmt.Errorf("tiles %s: compact range of %d: %w", chain, old, err)
 	}
