@@ -18,3 +18,5 @@ export {
 } from './errors.js';
 export type { UnavailableReason } from './errors.js';
 export type * from './types.js';
+export { BlockedError, guardAnthropic, guardOpenAI } from './middleware.js';
+export type { AnthropicLike, GuardOptions, OpenAILike } from './middleware.js';
