@@ -19,7 +19,21 @@ func TestCatalogEmbedded(t *testing.T) {
 			assert.NotEmpty(t, c.Frameworks[fw], "%s not mapped to %s", c.ID, fw)
 		}
 	}
-	assert.Equal(t, []string{"CC6.1", "CC6.2", "CC6.6", "CC8.1", "CC9.2", "PI1.1", "CC4.1", "C1.2", "A1.2"}, ids)
+	assert.Equal(t, []string{"CC6.1", "CC6.2", "CC6.6", "CC8.1", "CC9.2", "PI1.1", "CC4.1", "C1.2", "A1.2",
+		"PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4"}, ids)
+	for id, want := range map[string]map[string][]string{
+		"PI1.3": {"soc2": {"PI1.3"}, "euaiact": {"Art.10(2)(f)", "Art.10(5)"}},
+		"CC7.4": {"soc2": {"CC7.4", "CC7.5"}, "pcidss": {"12.10.1", "12.10.2"}},
+		"A1.1":  {"soc2": {"A1.1", "A1.3"}, "iso42001": {"A.10.3", "A.6.2.6"}},
+		"C1.1":  {"soc2": {"C1.1", "P3.1", "P4.1"}, "gdpr": {"Art.5(1)(b)", "Art.6(1)", "Art.25(1)"}},
+		"PI1.4": {"soc2": {"PI1.4"}, "euaiact": {"Art.14(1)", "Art.14(4)(d)"}},
+	} {
+		c, ok := Lookup(id)
+		require.True(t, ok, id)
+		for fw, crit := range want {
+			assert.Equal(t, crit, c.Frameworks[fw], "%s in %s", id, fw)
+		}
+	}
 	c, ok := Lookup("CC6.1")
 	require.True(t, ok)
 	assert.Equal(t, "Encryption at rest", c.Name)

@@ -25,6 +25,10 @@ type Registers interface {
 	Models(ctx context.Context, tenant string) ([]registers.ModelVersion, error)
 	AccessReviews(ctx context.Context, tenant string) ([]registers.AccessReview, error)
 	AdversarialRuns(ctx context.Context, tenant string) ([]registers.AdversarialRun, error)
+	BiasRuns(ctx context.Context, tenant string) ([]registers.BiasRun, error)
+	Runbooks(ctx context.Context, tenant string) ([]registers.Runbook, error)
+	Datasets(ctx context.Context, tenant string) ([]registers.Dataset, error)
+	OutputReviews(ctx context.Context, tenant string) ([]registers.OutputReview, error)
 }
 
 // RuleCompliance is one AWS Config rule's compliance.
@@ -138,6 +142,16 @@ type Thresholds struct {
 	ReplayLagFail time.Duration // fail above 24 hours
 	OutdatedFail  float64       // share decided by an outdated configuration: any warns, fail above 0.05
 	ConfigGrace   time.Duration // a new configuration reaches every instance within: 10 minutes
+
+	// Governance registers (governance.go):
+	InUse         time.Duration // a model version or provider seen this recently is in use: 30 days
+	BiasEvery     time.Duration // bias and fairness tests: a quarter (92 days)
+	DrillEvery    time.Duration // incident-response drills: 365 days
+	DrillDueSoon  time.Duration // warning horizon of the next drill: 30 days
+	MinSLA        float64       // an SLA below this availability warns: 99.5 (%)
+	DatasetReview time.Duration // a dataset's consent basis is re-reviewed within: 365 days
+	ReviewGrace   time.Duration // flagged outputs of the last 7 days are not yet due for review
+	ReviewBehind  time.Duration // the latest output review older than this warns: 14 days
 }
 
 func (t Thresholds) withDefaults() Thresholds {
@@ -185,6 +199,14 @@ func (t Thresholds) withDefaults() Thresholds {
 	deff(&t.FailOpenWarn, 0.01)
 	deff(&t.FailOpenFail, 0.05)
 	deff(&t.OutdatedFail, 0.05)
+	def(&t.InUse, 30*day)
+	def(&t.BiasEvery, 92*day)
+	def(&t.DrillEvery, 365*day)
+	def(&t.DrillDueSoon, 30*day)
+	deff(&t.MinSLA, 99.5)
+	def(&t.DatasetReview, 365*day)
+	def(&t.ReviewGrace, 7*day)
+	def(&t.ReviewBehind, 14*day)
 	return t
 }
 
@@ -217,6 +239,11 @@ func Checks(src Sources, th Thresholds) []Check {
 		AdversarialCheck(src.Registers, th),
 		RetentionCheck(src.Retention, th),
 		LatencyCheck(src.Latency, th),
+		BiasCheck(src.Registers, th),
+		IncidentCheck(src.Registers, th),
+		FallbackCheck(src.Registers, th),
+		TrainingDataCheck(src.Registers, th),
+		OutputReviewCheck(src.Registers, th),
 	}
 }
 

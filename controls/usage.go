@@ -67,6 +67,9 @@ type GateDay struct {
 	ReplayLagMax int64 `json:"replayLagMax,omitempty"`
 	// Hashes counts the decided calls per policy hash.
 	Hashes map[string]int64 `json:"hashes,omitempty"`
+	// Flagged counts the decided calls with an output the gate redacted or
+	// blocked: the outputs PI1.4's human review samples.
+	Flagged int64 `json:"flagged,omitempty"`
 }
 
 // EffectivePolicy is what CC6.6 needs to know of a tenant's gate as the API
@@ -336,6 +339,9 @@ func (u *Usage) countGate(e *evidence.Entry, ts time.Time) {
 			d.Hashes = map[string]int64{}
 		}
 		d.Hashes[e.PolicyHash]++
+		if e.OutputSHA256 != "" && (e.Decision == "redact" || e.Decision == "block") {
+			d.Flagged++
+		}
 		if u.Hashes == nil {
 			u.Hashes = map[string]Use{}
 		}

@@ -57,11 +57,16 @@ type Vendor struct {
 	// the vendor check matches evidence against them.
 	Providers []string `json:"providers" dynamodbav:"providers"`
 	// DPA: a data processing agreement is signed.
-	DPA            bool      `json:"dpa" dynamodbav:"dpa"`
-	SOC2ReportDate string    `json:"soc2ReportDate,omitempty" dynamodbav:"soc2ReportDate,omitempty"`
-	NextReviewDue  string    `json:"nextReviewDue" dynamodbav:"nextReviewDue"`
-	UpdatedBy      string    `json:"updatedBy" dynamodbav:"updatedBy"`
-	UpdatedAt      time.Time `json:"updatedAt" dynamodbav:"updatedAt"`
+	DPA            bool   `json:"dpa" dynamodbav:"dpa"`
+	SOC2ReportDate string `json:"soc2ReportDate,omitempty" dynamodbav:"soc2ReportDate,omitempty"`
+	NextReviewDue  string `json:"nextReviewDue" dynamodbav:"nextReviewDue"`
+	// SLA is the provider's availability commitment as contracted ("99.9%
+	// monthly"); Fallback what the service does when the provider is down
+	// (another registered provider, or a documented degraded mode).
+	SLA       string    `json:"sla,omitempty" dynamodbav:"sla,omitempty"`
+	Fallback  string    `json:"fallback,omitempty" dynamodbav:"fallback,omitempty"`
+	UpdatedBy string    `json:"updatedBy" dynamodbav:"updatedBy"`
+	UpdatedAt time.Time `json:"updatedAt" dynamodbav:"updatedAt"`
 }
 
 // Model-version states.
@@ -78,6 +83,9 @@ type ModelVersion struct {
 	Benchmarks map[string]float64 `json:"benchmarks" dynamodbav:"benchmarks"`
 	Notes      string             `json:"notes,omitempty" dynamodbav:"notes,omitempty"`
 	Status     string             `json:"status" dynamodbav:"status"`
+	// FineTuned: the version was trained on datasets of the tenant's; the
+	// training-data check wants a dataset record naming it.
+	FineTuned bool `json:"fineTuned,omitempty" dynamodbav:"fineTuned,omitempty"`
 
 	SubmittedBy    string     `json:"submittedBy" dynamodbav:"submittedBy"`
 	SubmittedAt    time.Time  `json:"submittedAt" dynamodbav:"submittedAt"`
@@ -181,6 +189,15 @@ type Store interface {
 
 	PutAdversarialRun(ctx context.Context, tenant string, r AdversarialRun) error
 	AdversarialRuns(ctx context.Context, tenant string) ([]AdversarialRun, error)
+
+	PutBiasRun(ctx context.Context, tenant string, r BiasRun) error
+	BiasRuns(ctx context.Context, tenant string) ([]BiasRun, error)
+	PutRunbook(ctx context.Context, tenant string, r Runbook) error
+	Runbooks(ctx context.Context, tenant string) ([]Runbook, error)
+	PutDataset(ctx context.Context, tenant string, d Dataset) error
+	Datasets(ctx context.Context, tenant string) ([]Dataset, error)
+	PutOutputReview(ctx context.Context, tenant string, r OutputReview) error
+	OutputReviews(ctx context.Context, tenant string) ([]OutputReview, error)
 }
 
 var (

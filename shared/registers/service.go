@@ -52,6 +52,8 @@ type VendorInput struct {
 	DPA            bool     `json:"dpa"`
 	SOC2ReportDate string   `json:"soc2ReportDate"`
 	NextReviewDue  string   `json:"nextReviewDue"`
+	SLA            string   `json:"sla"`
+	Fallback       string   `json:"fallback"`
 }
 
 // PutVendor registers or replaces a vendor.
@@ -78,6 +80,10 @@ func (s *Service) PutVendor(ctx context.Context, tenant, principal string, in Ve
 	if err != nil {
 		return Vendor{}, err
 	}
+	in.SLA, in.Fallback = strings.TrimSpace(in.SLA), strings.TrimSpace(in.Fallback)
+	if len(in.SLA) > 256 || len(in.Fallback) > 1024 {
+		return Vendor{}, invalidf("sla (256) or fallback (1024) too long")
+	}
 	for i, p := range providers {
 		providers[i] = strings.ToLower(p)
 	}
@@ -87,7 +93,7 @@ func (s *Service) PutVendor(ctx context.Context, tenant, principal string, in Ve
 	}
 	v := Vendor{
 		ID: in.ID, Name: in.Name, Providers: providers, DPA: in.DPA,
-		SOC2ReportDate: in.SOC2ReportDate, NextReviewDue: in.NextReviewDue,
+		SOC2ReportDate: in.SOC2ReportDate, NextReviewDue: in.NextReviewDue, SLA: in.SLA, Fallback: in.Fallback,
 		UpdatedBy: principal, UpdatedAt: s.now(),
 	}
 	if err := s.Store.PutVendor(ctx, tenant, v); err != nil {
@@ -115,6 +121,7 @@ type ModelSubmission struct {
 	Provider   string             `json:"provider"`
 	Benchmarks map[string]float64 `json:"benchmarks"`
 	Notes      string             `json:"notes"`
+	FineTuned  bool               `json:"fineTuned"`
 }
 
 // Actor is who acts on a register: the API key used and the person it
@@ -164,7 +171,7 @@ func (s *Service) SubmitModelBy(ctx context.Context, tenant string, by Actor, in
 	}
 	m := ModelVersion{
 		Version: in.Version, Provider: strings.ToLower(strings.TrimSpace(in.Provider)), Benchmarks: in.Benchmarks,
-		Notes: in.Notes, Status: ModelSubmitted, SubmittedBy: principal, SubmittedByOwner: by.OwnerID(), SubmittedAt: s.now(),
+		Notes: in.Notes, FineTuned: in.FineTuned, Status: ModelSubmitted, SubmittedBy: principal, SubmittedByOwner: by.OwnerID(), SubmittedAt: s.now(),
 	}
 	if err := s.Store.CreateModel(ctx, tenant, m); err != nil {
 		return ModelVersion{}, fmt.Errorf("submit model %s: %w", m.Version, err)

@@ -1,12 +1,14 @@
 // Package regapi serves the registers: /v1/vendors, /v1/models (submit,
-// approve, roll back), /v1/access-reviews and /v1/adversarial-runs (the
+// approve, roll back), /v1/access-reviews, /v1/adversarial-runs (the
 // regression suite, the tenant's own corpus, imported promptfoo and garak
-// reports). Writes need the admin scope (adversarial runs: audit), reads
+// reports), /v1/bias-runs, /v1/runbooks, /v1/datasets and
+// /v1/output-reviews. Writes need the admin scope (adversarial runs: audit), reads
 // the read scope; every record is the caller's tenant's.
 package regapi
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"mime"
 	"slices"
@@ -40,6 +42,40 @@ func (s *Service) Routes() []httpapi.Route {
 		{Method: "POST", Pattern: "/v1/adversarial-runs", Scope: auth.ScopeAudit, Handler: s.run},
 		{Method: "POST", Pattern: "/v1/adversarial-runs/corpus", Scope: auth.ScopeAudit, Handler: s.runCorpus},
 		{Method: "POST", Pattern: "/v1/adversarial-runs/import", Scope: auth.ScopeAudit, Handler: s.importReport},
+		{Method: "GET", Pattern: "/v1/bias-runs", Scope: auth.ScopeRead, Handler: list("biasRuns", s.Registers.Store.BiasRuns)},
+		{Method: "POST", Pattern: "/v1/bias-runs", Scope: auth.ScopeAdmin, Handler: record(s.Registers.RecordBiasRun)},
+		{Method: "GET", Pattern: "/v1/runbooks", Scope: auth.ScopeRead, Handler: list("runbooks", s.Registers.Store.Runbooks)},
+		{Method: "POST", Pattern: "/v1/runbooks", Scope: auth.ScopeAdmin, Handler: record(s.Registers.PutRunbook)},
+		{Method: "GET", Pattern: "/v1/datasets", Scope: auth.ScopeRead, Handler: list("datasets", s.Registers.Store.Datasets)},
+		{Method: "POST", Pattern: "/v1/datasets", Scope: auth.ScopeAdmin, Handler: record(s.Registers.PutDataset)},
+		{Method: "GET", Pattern: "/v1/output-reviews", Scope: auth.ScopeRead, Handler: list("outputReviews", s.Registers.Store.OutputReviews)},
+		{Method: "POST", Pattern: "/v1/output-reviews", Scope: auth.ScopeAdmin, Handler: record(s.Registers.RecordOutputReview)},
+	}
+}
+
+// list serves a register's records under key.
+func list[T any](key string, read func(ctx context.Context, tenant string) ([]T, error)) httpapi.Handler {
+	return func(r *httpapi.Request) (int, any, error) {
+		v, err := read(r.Ctx, r.Tenant)
+		if err != nil {
+			return 0, nil, err
+		}
+		return 200, map[string]any{key: v}, nil
+	}
+}
+
+// record decodes the caller's statement and stores it as the key's.
+func record[In, Out any](put func(ctx context.Context, tenant, principal string, in In) (Out, error)) httpapi.Handler {
+	return func(r *httpapi.Request) (int, any, error) {
+		var in In
+		if err := httpapi.DecodeJSON(r, &in); err != nil {
+			return 0, nil, err
+		}
+		v, err := put(r.Ctx, r.Tenant, r.KeyID, in)
+		if err != nil {
+			return 0, nil, mapErr(err)
+		}
+		return 201, v, nil
 	}
 }
 

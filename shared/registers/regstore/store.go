@@ -149,3 +149,52 @@ func (st *Store) PutAdversarialRun(ctx context.Context, tenant string, r registe
 func (st *Store) AdversarialRuns(ctx context.Context, tenant string) ([]registers.AdversarialRun, error) {
 	return query[registers.AdversarialRun](ctx, st, pk(tenant, "ADVERSARIAL_RUNS"), true)
 }
+
+// The governance registers: "TENANT#<t>#BIAS_RUNS" and
+// "TENANT#<t>#OUTPUT_REVIEWS" (sk = the time-ordered record id),
+// "TENANT#<t>#RUNBOOKS" (sk "RUNBOOK#<id>") and "TENANT#<t>#DATASETS"
+// (sk "DATASET#<id>").
+
+func (st *Store) PutBiasRun(ctx context.Context, tenant string, r registers.BiasRun) error {
+	if err := st.put(ctx, pk(tenant, "BIAS_RUNS"), r.ID, r, aws.String("attribute_not_exists(pk)"), nil, nil); err != nil {
+		return fmt.Errorf("put bias run: %w", err)
+	}
+	return nil
+}
+
+func (st *Store) BiasRuns(ctx context.Context, tenant string) ([]registers.BiasRun, error) {
+	return query[registers.BiasRun](ctx, st, pk(tenant, "BIAS_RUNS"), true)
+}
+
+func (st *Store) PutOutputReview(ctx context.Context, tenant string, r registers.OutputReview) error {
+	if err := st.put(ctx, pk(tenant, "OUTPUT_REVIEWS"), r.ID, r, aws.String("attribute_not_exists(pk)"), nil, nil); err != nil {
+		return fmt.Errorf("put output review: %w", err)
+	}
+	return nil
+}
+
+func (st *Store) OutputReviews(ctx context.Context, tenant string) ([]registers.OutputReview, error) {
+	return query[registers.OutputReview](ctx, st, pk(tenant, "OUTPUT_REVIEWS"), true)
+}
+
+func (st *Store) PutRunbook(ctx context.Context, tenant string, r registers.Runbook) error {
+	if err := st.put(ctx, pk(tenant, "RUNBOOKS"), "RUNBOOK#"+r.ID, r, nil, nil, nil); err != nil {
+		return fmt.Errorf("put runbook %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+func (st *Store) Runbooks(ctx context.Context, tenant string) ([]registers.Runbook, error) {
+	return query[registers.Runbook](ctx, st, pk(tenant, "RUNBOOKS"), false)
+}
+
+func (st *Store) PutDataset(ctx context.Context, tenant string, d registers.Dataset) error {
+	if err := st.put(ctx, pk(tenant, "DATASETS"), "DATASET#"+d.ID, d, nil, nil, nil); err != nil {
+		return fmt.Errorf("put dataset %s: %w", d.ID, err)
+	}
+	return nil
+}
+
+func (st *Store) Datasets(ctx context.Context, tenant string) ([]registers.Dataset, error) {
+	return query[registers.Dataset](ctx, st, pk(tenant, "DATASETS"), false)
+}

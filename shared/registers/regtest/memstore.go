@@ -21,6 +21,7 @@ type Store struct {
 	models  map[string]map[string]registers.ModelVersion
 	reviews map[string][]registers.AccessReview
 	runs    map[string][]registers.AdversarialRun
+	gv      *gov
 }
 
 var _ registers.Store = (*Store)(nil)
@@ -32,6 +33,8 @@ func New() *Store {
 		models:  map[string]map[string]registers.ModelVersion{},
 		reviews: map[string][]registers.AccessReview{},
 		runs:    map[string][]registers.AdversarialRun{},
+		gv: &gov{bias: map[string][]registers.BiasRun{}, reviews: map[string][]registers.OutputReview{},
+			books: map[string]map[string]registers.Runbook{}, data: map[string]map[string]registers.Dataset{}},
 	}
 }
 
@@ -155,4 +158,111 @@ func (s *Store) AdversarialRuns(_ context.Context, tenant string) ([]registers.A
 		return nil, s.Err
 	}
 	return append([]registers.AdversarialRun{}, s.runs[tenant]...), nil
+}
+
+// gov holds the governance registers: append-only lists newest first, and
+// keyed registers (runbooks, datasets) replaced by id.
+type gov struct {
+	bias    map[string][]registers.BiasRun
+	reviews map[string][]registers.OutputReview
+	books   map[string]map[string]registers.Runbook
+	data    map[string]map[string]registers.Dataset
+}
+
+func (s *Store) gov() *gov { return s.gv }
+
+func (s *Store) PutBiasRun(_ context.Context, tenant string, r registers.BiasRun) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return s.Err
+	}
+	g := s.gov()
+	g.bias[tenant] = append([]registers.BiasRun{r}, g.bias[tenant]...)
+	return nil
+}
+
+func (s *Store) BiasRuns(_ context.Context, tenant string) ([]registers.BiasRun, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	return append([]registers.BiasRun{}, s.gov().bias[tenant]...), nil
+}
+
+func (s *Store) PutOutputReview(_ context.Context, tenant string, r registers.OutputReview) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return s.Err
+	}
+	g := s.gov()
+	g.reviews[tenant] = append([]registers.OutputReview{r}, g.reviews[tenant]...)
+	return nil
+}
+
+func (s *Store) OutputReviews(_ context.Context, tenant string) ([]registers.OutputReview, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	return append([]registers.OutputReview{}, s.gov().reviews[tenant]...), nil
+}
+
+func (s *Store) PutRunbook(_ context.Context, tenant string, r registers.Runbook) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return s.Err
+	}
+	g := s.gov()
+	if g.books[tenant] == nil {
+		g.books[tenant] = map[string]registers.Runbook{}
+	}
+	g.books[tenant][r.ID] = r
+	return nil
+}
+
+func (s *Store) Runbooks(_ context.Context, tenant string) ([]registers.Runbook, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	out := []registers.Runbook{}
+	for _, r := range s.gov().books[tenant] {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func (s *Store) PutDataset(_ context.Context, tenant string, d registers.Dataset) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return s.Err
+	}
+	g := s.gov()
+	if g.data[tenant] == nil {
+		g.data[tenant] = map[string]registers.Dataset{}
+	}
+	g.data[tenant][d.ID] = d
+	return nil
+}
+
+func (s *Store) Datasets(_ context.Context, tenant string) ([]registers.Dataset, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	out := []registers.Dataset{}
+	for _, d := range s.gov().data[tenant] {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
 }

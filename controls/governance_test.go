@@ -1,0 +1,201 @@
+package controls
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/regtest"
+)
+
+func bias(version, date string, result float64, comparison string) registers.BiasRun {
+	thr := 0.1
+	if comparison == "min" {
+		thr = 0.8
+	}
+	passed := result <= thr
+	if comparison == "min" {
+		passed = result >= thr
+	}
+	return registers.BiasRun{ID: version + date, ModelVersion: version, Groups: []string{"f", "m"}, Metric: "parity",
+		Comparison: comparison, Threshold: thr, Result: result, Passed: passed, Date: date, RecordedAt: now}
+}
+
+func TestBiasCheck(t *testing.T) {
+	inUseNow := map[string]Use{"m@1": {First: now.Add(-40 * day), Last: now.Add(-day)}}
+	tests := []struct {
+		name   string
+		models map[string]Use
+		runs   []registers.BiasRun
+		want   want
+	}{
+		{name: "nothing in use", models: nil, want: want{status: Passing}},
+		{name: "in use, a fresh passing run", models: inUseNow, runs: []registers.BiasRun{bias("m@1", ymd(now.Add(-10*day)), 0.05, "max")}, want: want{status: Passing}},
+		{name: "a ratio reaching its minimum passes", models: inUseNow, runs: []registers.BiasRun{bias("m@1", ymd(now.Add(-10*day)), 0.85, "min")}, want: want{status: Passing}},
+		{name: "no longer in use", models: map[string]Use{"m@0": {First: now.Add(-200 * day), Last: now.Add(-31 * day)}}, want: want{status: Passing}},
+		{name: "passing run older than a quarter", models: inUseNow, runs: []registers.BiasRun{bias("m@1", ymd(now.Add(-100*day)), 0.05, "max")},
+			want: want{Warning, "bias test of model version m@1 is 100 days old (every 92 days)"}},
+		{name: "in use with no run", models: inUseNow, runs: []registers.BiasRun{bias("m@0", ymd(now), 0.05, "max")},
+			want: want{Failing, "model version m@1 is in use with no passing bias or fairness test"}},
+		{name: "only failing runs", models: inUseNow, runs: []registers.BiasRun{bias("m@1", ymd(now.Add(-3*day)), 0.3, "max")},
+			want: want{Failing, "model version m@1 is in use with no passing bias or fairness test"}},
+		{name: "latest failed after an earlier pass", models: inUseNow, runs: []registers.BiasRun{
+			bias("m@1", ymd(now.Add(-3*day)), 0.3, "max"), bias("m@1", ymd(now.Add(-30*day)), 0.05, "max")},
+			want: want{Failing, "latest bias test of model version m@1 failed: parity 0.3 over f, m (threshold max 0.1, 2026-03-26)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regWith(t, func(s *regtest.Store) {
+				for _, r := range tc.runs {
+					require.NoError(t, s.PutBiasRun(context.Background(), tenant, r))
+				}
+			})
+			assertWant(t, tc.want, runOne(t, BiasCheck(reg, Thresholds{}), Input{Usage: usage(tc.models)}))
+		})
+	}
+	assert.Equal(t, Error, runOne(t, BiasCheck(nil, Thresholds{}), Input{Usage: usage(nil)}).Status)
+	assert.Equal(t, Error, runOne(t, BiasCheck(regtest.New(), Thresholds{}), Input{UsageErr: errAWS}).Status)
+}
+
+func TestIncidentCheck(t *testing.T) {
+	book := func(scope, drill string) registers.Runbook {
+		return registers.Runbook{ID: scope, Name: "LLM outage", Scope: scope, Owner: "sre", LastDrill: drill}
+	}
+	tests := []struct {
+		name  string
+		books []registers.Runbook
+		want  want
+	}{
+		{name: "drilled 2 months ago", books: []registers.Runbook{book(registers.RunbookModelOutage, ymd(now.Add(-60*day)))}, want: want{status: Passing}},
+		{name: "next drill due in 20 days", books: []registers.Runbook{book(registers.RunbookModelOutage, ymd(now.Add(-345*day)))},
+			want: want{Warning, "model-outage drill due in 20 days (last 2025-04-18)"}},
+		{name: "none", want: want{Failing, "no incident-response runbook for model-service outages on record"}},
+		{name: "only another scope", books: []registers.Runbook{book(registers.RunbookDataLeak, ymd(now))},
+			want: want{Failing, "no incident-response runbook for model-service outages on record"}},
+		{name: "never drilled", books: []registers.Runbook{book(registers.RunbookModelOutage, "")},
+			want: want{Failing, "the model-outage runbook LLM outage has never been drilled"}},
+		{name: "drilled 13 months ago", books: []registers.Runbook{book(registers.RunbookModelOutage, ymd(now.Add(-400*day)))},
+			want: want{Failing, "last model-outage drill (LLM outage) was 2025-02-22, more than 365 days ago"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regWith(t, func(s *regtest.Store) {
+				for _, b := range tc.books {
+					require.NoError(t, s.PutRunbook(context.Background(), tenant, b))
+				}
+			})
+			assertWant(t, tc.want, runOne(t, IncidentCheck(reg, Thresholds{}), Input{}))
+		})
+	}
+}
+
+func TestFallbackCheck(t *testing.T) {
+	v := func(sla, fallback string) registers.Vendor {
+		return registers.Vendor{ID: "openai", Name: "OpenAI", Providers: []string{"openai"}, SLA: sla, Fallback: fallback}
+	}
+	tests := []struct {
+		name      string
+		vendors   []registers.Vendor
+		providers []string
+		want      want
+	}{
+		{name: "SLA and fallback", vendors: []registers.Vendor{v("99.9% monthly uptime", "route to anthropic")}, providers: []string{"openai"}, want: want{status: Passing}},
+		{name: "no provider used", want: want{status: Passing}},
+		{name: "SLA below 99.5%", vendors: []registers.Vendor{v("99.0% monthly", "degrade to cached answers")}, providers: []string{"openai"},
+			want: want{Warning, "OpenAI SLA 99.0% allows up to 7.2 h of downtime a month (below 99.5%)"}},
+		{name: "no SLA", vendors: []registers.Vendor{v("", "route to anthropic")}, providers: []string{"openai"},
+			want: want{Failing, "OpenAI (provider openai) has no SLA on record"}},
+		{name: "no fallback", vendors: []registers.Vendor{v("99.9%", "")}, providers: []string{"openai"},
+			want: want{Failing, "OpenAI (provider openai) has no documented fallback"}},
+		{name: "provider not registered", vendors: []registers.Vendor{v("99.9%", "x")}, providers: []string{"openai", "mistral"},
+			want: want{Failing, "model provider mistral is used with no SLA or fallback on record (not in the vendor register)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regWith(t, func(s *regtest.Store) {
+				for _, x := range tc.vendors {
+					require.NoError(t, s.PutVendor(context.Background(), tenant, x))
+				}
+			})
+			assertWant(t, tc.want, runOne(t, FallbackCheck(reg, Thresholds{}), Input{Usage: usage(nil, tc.providers...)}))
+		})
+	}
+}
+
+func TestTrainingDataCheck(t *testing.T) {
+	ft := registers.ModelVersion{Version: "ft@1", Status: registers.ModelApproved, FineTuned: true, Benchmarks: map[string]float64{"x": 1}}
+	base := registers.ModelVersion{Version: "base@1", Status: registers.ModelApproved, Benchmarks: map[string]float64{"x": 1}}
+	ds := func(versions []string, isolated bool, reviewed string) registers.Dataset {
+		return registers.Dataset{ID: "tickets", Name: "support tickets", ModelVersions: versions, ConsentBasis: "contract", TenantIsolation: isolated, ReviewedAt: reviewed}
+	}
+	tests := []struct {
+		name     string
+		models   []registers.ModelVersion
+		datasets []registers.Dataset
+		want     want
+	}{
+		{name: "no fine-tuned version", models: []registers.ModelVersion{base}, want: want{status: Passing}},
+		{name: "fine-tuned with its dataset", models: []registers.ModelVersion{ft, base}, datasets: []registers.Dataset{ds([]string{"ft@1"}, true, ymd(now.Add(-30*day)))}, want: want{status: Passing}},
+		{name: "consent basis not reviewed in a year", models: []registers.ModelVersion{ft}, datasets: []registers.Dataset{ds([]string{"ft@1"}, true, ymd(now.Add(-400*day)))},
+			want: want{Warning, "dataset support tickets: consent basis (contract) last reviewed 2025-02-22, more than 365 days ago"}},
+		{name: "fine-tuned without a dataset", models: []registers.ModelVersion{ft}, datasets: []registers.Dataset{ds([]string{"other@1"}, true, ymd(now))},
+			want: want{Failing, "fine-tuned model version ft@1 has no training dataset on record"}},
+		{name: "dataset mixes tenants", models: []registers.ModelVersion{ft}, datasets: []registers.Dataset{ds([]string{"ft@1"}, false, ymd(now))},
+			want: want{Failing, "dataset support tickets is not isolated to this tenant (other tenants' data may train its models)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regWith(t, func(s *regtest.Store) {
+				for _, m := range tc.models {
+					require.NoError(t, s.CreateModel(context.Background(), tenant, m))
+				}
+				for _, d := range tc.datasets {
+					require.NoError(t, s.PutDataset(context.Background(), tenant, d))
+				}
+			})
+			assertWant(t, tc.want, runOne(t, TrainingDataCheck(reg, Thresholds{}), Input{}))
+		})
+	}
+}
+
+func TestOutputReviewCheck(t *testing.T) {
+	// 200 flagged outputs 10 days ago (due for review), 50 two days ago
+	// (within the grace week, not yet due).
+	u := usage(nil)
+	u.Gate = map[string]*GateDay{ymd(now.Add(-10 * day)): {Calls: 900, Decided: 900, Flagged: 200}, ymd(now.Add(-2 * day)): {Calls: 90, Decided: 90, Flagged: 50}}
+	review := func(from, to string, n int, rate float64) registers.OutputReview {
+		return registers.OutputReview{ID: from + to, From: from, To: to, Reviewed: n, SampleRate: rate, Reviewer: "qa", RecordedAt: now}
+	}
+	tests := []struct {
+		name    string
+		gate    bool
+		reviews []registers.OutputReview
+		want    want
+	}{
+		{name: "no flagged outputs", gate: false, want: want{status: Passing}},
+		{name: "rate met", gate: true, reviews: []registers.OutputReview{review(ymd(now.Add(-12*day)), ymd(now.Add(-9*day)), 10, 0.05)}, want: want{status: Passing}},
+		{name: "rate met, reviews falling behind", gate: true, reviews: []registers.OutputReview{review(ymd(now.Add(-20*day)), ymd(now.Add(-15*day)), 10, 0.05)},
+			want: want{Warning, "the latest output review covers flagged outputs up to 2026-03-14, 15 days ago"}},
+		{name: "no review on record", gate: true,
+			want: want{Failing, "200 flagged outputs from 2026-02-22 to 2026-03-22 and no output review on record (choose a sampling rate and record reviews)"}},
+		{name: "rate not met", gate: true, reviews: []registers.OutputReview{review(ymd(now.Add(-12*day)), ymd(now.Add(-9*day)), 9, 0.05)},
+			want: want{Failing, "9 of 200 flagged outputs from 2026-02-22 to 2026-03-22 were reviewed; the chosen rate of 5% needs 10"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regWith(t, func(s *regtest.Store) {
+				for _, r := range tc.reviews {
+					require.NoError(t, s.PutOutputReview(context.Background(), tenant, r))
+				}
+			})
+			in := usage(nil)
+			if tc.gate {
+				in = u
+			}
+			assertWant(t, tc.want, runOne(t, OutputReviewCheck(reg, Thresholds{}), Input{Usage: in}))
+		})
+	}
+}
