@@ -54,7 +54,11 @@ var wantAccess = map[string]map[string][]string{
 		"Buckets/Packages/requests/*": s3Put,
 		"Buckets/Packages/packages/*": s3Read,
 		"Buckets/Packages":            s3Read,
-		"Keys/Data":                   dataKeyWrite,
+		// Proofs: the chains' tiles, and an expired entry from its bundle.
+		"Buckets/Archive/tiles/*":    s3Read,
+		"Buckets/Archive/evidence/*": s3Read,
+		"Buckets/Archive":            s3Read,
+		"Keys/Data":                  dataKeyWrite,
 	},
 	"archiver": {
 		// Reads the chain, appends purge reports; the stream is its trigger.
@@ -68,6 +72,7 @@ var wantAccess = map[string]map[string][]string{
 		"Store/Registry/index/gsi1":  {"dynamodb:Query"},
 		"Buckets/Archive":            s3Read,
 		"Buckets/Archive/evidence/*": s3Read,
+		"Buckets/Archive/tiles/*":    s3Read, // the tiles' right edge, extended with each bundle
 		"Archiving/DLQ":              {"sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"},
 		"Keys/Data":                  dataKeyWrite,
 	},

@@ -31,7 +31,8 @@ var grantWildcards = []grantWildcard{
 	{`^Action::s3:Abort\*$`, "Written by Bucket.grantPut/grantWrite: aborting its own multipart uploads in this stack's bucket."},
 	{`^Action::s3:DeleteObject\*$`, "Written by Bucket.grantWrite: packages can be replaced; the archive is never granted delete."},
 	{`^Resource::<[A-Za-z0-9]+\.Arn>/\*$`, "Objects of one of this stack's buckets (grantRead/grantPut/grantReadWrite): S3 object ARNs need the key wildcard."},
-	{`^Resource::<BucketsArchive[A-Za-z0-9]+\.Arn>/evidence/\*$`, "The archiver's sweep reads back the evidence bundles under evidence/ of this stack's archive bucket to compare them with the table (decision 111): object ARNs need the key wildcard, narrowed to that prefix."},
+	{`^Resource::<BucketsArchive[A-Za-z0-9]+\.Arn>/evidence/\*$`, "The archiver's sweep reads back the evidence bundles under evidence/ of this stack's archive bucket to compare them with the table (decision 111), and the API reads an entry from its bundle once the table row has expired (decision 171): object ARNs need the key wildcard, narrowed to that prefix."},
+	{`^Resource::<BucketsArchive[A-Za-z0-9]+\.Arn>/tiles/\*$`, "The archiver extends and the API reads the chains' Merkle tiles under tiles/ of this stack's archive bucket (decision 171): object ARNs need the key wildcard, narrowed to that prefix."},
 	{`^Resource::<BucketsPackages[A-Za-z0-9]+\.Arn>/(requests|packages)/\*$`, "The API writes package build requests under requests/ and presigns downloads under packages/ of this stack's packages bucket: object ARNs need the key wildcard, narrowed to one prefix each."},
 	{`^Resource::<[A-Za-z0-9]+\.Arn>/index/\*$`, "Global secondary indexes of one of this stack's tables (Table.grant*): the index list is defined in shared/tables."},
 }

@@ -101,10 +101,12 @@ var functionSpecs = []functionSpec{
 		memoryMB: 1024, timeoutSec: 10,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, tables.Subjects.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
 			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin,
-			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvOperatorTenant},
-		// Proof and checkpoint routes read only the tables (the public key is
-		// stored with each checkpoint): no KMS signing-key grant. Package
-		// routes write build requests and presign downloads of built packages.
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvOperatorTenant, platform.EnvArchiveBucket},
+		// Checkpoint routes read the registry (the public key is stored with
+		// each checkpoint): no KMS signing-key grant. Proof routes read the
+		// chains' tiles and, for an entry whose row expired, its bundle
+		// (decision 171). Package routes write build requests and presign
+		// downloads of built packages.
 		grant: func(r *resources, f *Function) {
 			// Evidence: appends (conditional puts), reads, DSAR export by userRef.
 			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery, ddbPut})
@@ -124,10 +126,12 @@ var functionSpecs = []functionSpec{
 			items(f.Role, r.store.Subjects, r.keys.Data, []string{ddbGet, ddbPut, ddbDelete})
 			r.buckets.Packages.GrantPut(f.Role, jsii.String("requests/*"))
 			r.buckets.Packages.GrantRead(f.Role, jsii.String("packages/*"))
+			r.buckets.Archive.GrantRead(f.Role, jsii.String("tiles/*"))
+			r.buckets.Archive.GrantRead(f.Role, jsii.String("evidence/*"))
 		},
 	},
 	{
-		name: "archiver", description: "Evidence stream consumer: writes gzip JSON-lines bundles to the archive",
+		name: "archiver", description: "Evidence stream consumer: writes bundles and Merkle tiles to the archive",
 		memoryMB: 512, timeoutSec: 120, async: true, // async: the scheduled sweep's failures land in its DLQ
 		// RETENTION_DAYS sets each bundle's Object Lock retain-until date.
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
@@ -147,6 +151,9 @@ var functionSpecs = []functionSpec{
 			// compares with the table.
 			queryIndex(f.Role, r.store.Registry, tables.Registry.GSIs[0].Name)
 			r.buckets.Archive.GrantRead(f.Role, jsii.String("evidence/*"))
+			// Each bundle extends the chain's tiles from their right edge,
+			// read back first (decision 171).
+			r.buckets.Archive.GrantRead(f.Role, jsii.String("tiles/*"))
 		},
 		trigger: func(r *resources, f *Function) {
 			f.Fn.AddEventSource(awslambdaeventsources.NewDynamoEventSource(r.store.Evidence, &awslambdaeventsources.DynamoEventSourceProps{
