@@ -73,6 +73,14 @@ func nodeAtLeast20_3(t *testing.T) bool {
 	return major > 20 || major == 20 && minor >= 3
 }
 
+// lockTS holds the TypeScript directory until the test ends (clients/e2e uses it too).
+func lockTS(t *testing.T, dir string) {
+	t.Helper()
+	unlock, err := conformance.LockTypeScript(dir)
+	require.NoError(t, err)
+	t.Cleanup(unlock)
+}
+
 // npmCI installs the TypeScript toolchain from the lockfile into
 // clients/typescript/node_modules (gitignored).
 func npmCI(t *testing.T, dir string) {
@@ -87,6 +95,7 @@ func npmCI(t *testing.T, dir string) {
 func TestTypeScriptClientConformance(t *testing.T) {
 	need(t, "node")
 	dir := clientDir(t, "typescript")
+	lockTS(t, dir)
 	npmCI(t, dir)
 	url, f := startServer(t)
 	out := run(t, dir, []string{"AGENTGATE_CONFORMANCE_URL=" + url}, "npm", "test")
@@ -115,6 +124,7 @@ func TestPythonClientConformance(t *testing.T) {
 func TestTypeScriptPackage(t *testing.T) {
 	need(t, "node")
 	dir := clientDir(t, "typescript")
+	lockTS(t, dir)
 	npmCI(t, dir)
 	tmp := t.TempDir()
 	out := run(t, dir, nil, "npm", "pack", "--pack-destination", tmp, "--json")

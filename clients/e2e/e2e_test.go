@@ -29,6 +29,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agentgate/agentgate/client"
+	"github.com/agentgate/agentgate/clients/conformance"
 	"github.com/agentgate/agentgate/localtest/system"
 )
 
@@ -269,6 +270,10 @@ func TestTypeScriptClientThroughOutage(t *testing.T) {
 	need(t, "npm")
 	dir, err := filepath.Abs(filepath.Join("..", "typescript"))
 	require.NoError(t, err)
+	// clients/conformance installs and builds in the same directory, maybe now.
+	unlock, err := conformance.LockTypeScript(dir)
+	require.NoError(t, err)
+	t.Cleanup(unlock)
 	for _, args := range [][]string{{"ci", "--ignore-scripts", "--no-audit", "--no-fund"}, {"run", "build"}} {
 		cmd := exec.Command("npm", args...)
 		cmd.Dir = dir
