@@ -32,7 +32,10 @@ const (
 
 // headLabels maps an item to its label for each head. Attack families
 // train their own head and are left out of the others; harmful requests
-// are not injections and train nothing.
+// are not injections and train nothing, and neither do the pool items
+// corrected to "context-dependent" (data/corrections.jsonl): ordinary
+// requests that were injections only against a system prompt the pool
+// does not carry.
 func headLabels(it *Item) (l [NumHeads]int8) {
 	if it.Label == "benign" {
 		return [NumHeads]int8{negative, negative, negative}

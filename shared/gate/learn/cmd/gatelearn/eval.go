@@ -161,11 +161,14 @@ func eval(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "| **all** | | %d | %s | %s | %s |\n", tot.n, pct(tot.model, tot.n), pct(tot.lex, tot.n), pct(tot.gate, tot.n))
 	}
 	section("Attacks (injection, extraction, jailbreak, indirect): detection", func(r *row) bool {
-		return r.label == "attack" && r.family != "harmful-request"
+		return r.label == "attack" && r.family != "harmful-request" && r.family != "context-dependent"
 	})
 	section("Benign: false positives", func(r *row) bool { return r.label == "benign" })
 	section("Harmful requests (not injections, no target): share flagged", func(r *row) bool {
 		return r.family == "harmful-request"
+	})
+	section("Context-dependent pool items (an injection only against a system prompt the pool lacks; data/corrections.jsonl; no target): share flagged", func(r *row) bool {
+		return r.family == "context-dependent"
 	})
 
 	// Sets scored by the shipped model.
