@@ -103,8 +103,14 @@ class Agentgate:
             raise AgentgateError(f"client config: unknown failure mode {failure_mode!r}")
         if failure_mode == "open" and not spool_path:
             raise AgentgateError("client config: fail-open needs a spool path, or allowed calls would leave no evidence")
-        if min(timeout, backoff_base, backoff_max, breaker_open_for) < 0 or timeout == 0:
-            raise AgentgateError("client config: durations must not be negative (and the timeout not zero)")
+        if min(timeout, backoff_base, backoff_max, breaker_open_for) < 0:
+            raise AgentgateError("client config: durations must not be negative")
+        # Zero takes the default, as in the Go and TypeScript clients.
+        timeout = timeout or 2.0
+        backoff_base = backoff_base or 0.05
+        backoff_max = backoff_max or 2.0
+        breaker_threshold = breaker_threshold or 5
+        breaker_open_for = breaker_open_for or 30.0
         if backoff_max < backoff_base:
             raise AgentgateError("client config: backoff max below base")
         if not 1 <= replay_batch_size <= _MAX_BATCH:
