@@ -113,6 +113,30 @@ func (s *System) seedRegisters(ctx context.Context) error {
 			return fmt.Errorf("seed access review: %w", err)
 		}
 	}
+	// Controls v2: a model-outage runbook last drilled 400 days ago (CC7.4
+	// failing), a fine-tuned version with no dataset record (C1.1 failing),
+	// a failing bias test of gpt-demo (PI1.3 fails once it is used), and
+	// the OpenAI vendor above has no SLA or fallback and no output review
+	// is recorded (A1.1 and PI1.4 fail once calls name openai and an output
+	// is flagged).
+	if _, err := regs.PutRunbook(ctx, t, "seed", registers.RunbookInput{
+		ID: "llm-outage", Name: "LLM provider outage", Scope: registers.RunbookModelOutage, Owner: "sre-oncall",
+		LastDrill: time.Now().AddDate(0, 0, -400).Format(registers.DateLayout),
+	}); err != nil {
+		return fmt.Errorf("seed runbook: %w", err)
+	}
+	if _, err := regs.SubmitModel(ctx, t, "seed-submitter", registers.ModelSubmission{
+		Version: "gpt-demo-ft@2026-12", Provider: "openai", FineTuned: true, Benchmarks: map[string]float64{"internal-eval": 0.93},
+	}); err != nil && !errors.Is(err, registers.ErrConflict) {
+		return fmt.Errorf("seed fine-tuned model: %w", err)
+	}
+	thr, res := 0.05, 0.12
+	if _, err := regs.RecordBiasRun(ctx, t, "seed", registers.BiasRunInput{
+		ModelVersion: "gpt-demo@2026-11", Groups: []string{"en", "de", "fr"}, Metric: "refusal_rate_difference",
+		Threshold: &thr, Result: &res, Date: time.Now().AddDate(0, 0, -5).Format(registers.DateLayout),
+	}); err != nil {
+		return fmt.Errorf("seed bias run: %w", err)
+	}
 	adv, err := registers.NewAdversary(regs, s.API.Appender)
 	if err != nil {
 		return err
