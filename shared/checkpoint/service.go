@@ -265,27 +265,39 @@ type ArchivedEntries interface {
 }
 
 // entry reads entry seq of chain from the table, or, once its row has
-// expired, from the archive. ErrMismatch if neither has it: a signed
-// checkpoint covers it, so it existed.
+// expired, from the archive. ErrMismatch if neither has it (a signed
+// checkpoint covers it, so it existed), and if the table's chain around it
+// no longer holds: the same query reads both neighbours, each must match
+// its own hash and link to the entry. A proof thus refuses a rewritten
+// entry and its neighbours at the cost of one query, as the per-request
+// rebuild refused every entry of a rewritten chain at the cost of reading
+// all of it. An entry from the archive has no neighbours to check: its
+// bundle was verified when it was written.
 func (p *Prover) entry(ctx context.Context, chain string, seq int64) (evidence.Entry, error) {
-	var e evidence.Entry
-	found := false
-	err := p.Entries.Range(ctx, chain, seq, seq, func(x *evidence.Entry) error {
-		if x.Seq == seq {
-			e, found = *x, true
+	var got [3]*evidence.Entry // seq-1, seq, seq+1
+	err := p.Entries.Range(ctx, chain, max(seq-1, 0), seq+1, func(x *evidence.Entry) error {
+		if d := x.Seq - seq + 1; d >= 0 && d < 3 {
+			c := *x
+			got[d] = &c
 		}
 		return nil
 	})
 	if err != nil {
-		return e, fmt.Errorf("read %s seq %d: %w", chain, seq, err)
+		return evidence.Entry{}, fmt.Errorf("read %s seq %d: %w", chain, seq, err)
 	}
-	if found {
-		return e, nil
+	if e := got[1]; e != nil {
+		if prev := got[0]; prev != nil && (evidence.ComputeHash(prev) != prev.Hash || e.PrevHash != prev.Hash) {
+			return *e, fmt.Errorf("%w: %s seq %d does not link to seq %d as stored", ErrMismatch, chain, seq, seq-1)
+		}
+		if next := got[2]; next != nil && (evidence.ComputeHash(next) != next.Hash || next.PrevHash != e.Hash) {
+			return *e, fmt.Errorf("%w: %s seq %d as stored does not link to seq %d", ErrMismatch, chain, seq+1, seq)
+		}
+		return *e, nil
 	}
 	if p.Archive == nil {
-		return e, fmt.Errorf("%w: %s seq %d is not in the table", ErrMismatch, chain, seq)
+		return evidence.Entry{}, fmt.Errorf("%w: %s seq %d is not in the table", ErrMismatch, chain, seq)
 	}
-	e, err = p.Archive.ArchivedEntry(ctx, chain, seq)
+	e, err := p.Archive.ArchivedEntry(ctx, chain, seq)
 	if err != nil {
 		return e, fmt.Errorf("%w: %s seq %d is in neither the table nor the archive: %w", ErrMismatch, chain, seq, err)
 	}

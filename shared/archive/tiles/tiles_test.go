@@ -226,3 +226,44 @@ func TestReaderRefuses(t *testing.T) {
 		assert.ErrorIs(t, err, tiles.ErrNotFound)
 	})
 }
+
+// BenchmarkTileBytesPerLeaf measures what tiles cost in storage when bundles
+// are small (15 entries, about what the load test's bundles hold): every
+// step leaves its right-edge partial tiles behind, locked like the rest.
+//
+//	go test -run '^$' -bench TileBytesPerLeaf -benchtime 1x ./shared/archive/tiles/
+func BenchmarkTileBytesPerLeaf(b *testing.B) {
+	const n, step = 100_000, 15
+	for range b.N {
+		var st tiles.State
+		var full, partial int
+		known := map[string][]byte{}
+		get := func(_ context.Context, key string) ([]byte, error) {
+			if v, ok := known[key]; ok {
+				return v, nil
+			}
+			return nil, fmt.Errorf("%w: %s", tiles.ErrNotFound, key)
+		}
+		for st.Size < n {
+			var lhs [][]byte
+			for i := st.Size; i < min(st.Size+step, n); i++ {
+				lhs = append(lhs, leaf(i))
+			}
+			ts, next, _, err := tiles.Extend(context.Background(), get, chain, st, lhs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, x := range ts {
+				known[x.Key] = x.Data
+				if x.Tile.W < tiles.Width {
+					partial += len(x.Data)
+				} else {
+					full += len(x.Data)
+				}
+			}
+			st = next
+		}
+		b.ReportMetric(float64(full)/n, "full-B/leaf")
+		b.ReportMetric(float64(partial)/n, "partial-B/leaf")
+	}
+}
