@@ -91,6 +91,8 @@ type Response struct {
 	Hangup     bool   `json:"hangup,omitempty"`
 	DelayMs    int    `json:"delayMs,omitempty"`
 	Miscount   bool   `json:"miscount,omitempty"`
+	// Body, when set, is sent as is with Status (default 200) as JSON.
+	Body json.RawMessage `json:"body,omitempty"`
 }
 
 // Load parses the embedded scenarios and fills each config's gaps from the

@@ -206,6 +206,15 @@ func playScript(w http.ResponseWriter, r *http.Request, sr Response) bool {
 		w.WriteHeader(sr.Status)
 		_, _ = io.WriteString(w, "<html>bad gateway</html>")
 		return true
+	case len(sr.Body) > 0:
+		status := sr.Status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = w.Write(sr.Body)
+		return true
 	case sr.Status != 0:
 		code := sr.Code
 		if code == "" {

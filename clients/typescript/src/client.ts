@@ -246,8 +246,17 @@ export class Agentgate {
     const body = requestBody(req);
     const key = req.idempotencyKey || newId();
     try {
-      const value = (await this.call(this.validateURL, body, key, opts)) as Omit<ValidateResult, 'degraded'>;
-      return { ...value, degraded: false };
+      const value = (await this.call(this.validateURL, body, key, opts)) as Partial<ValidateResult>;
+      // Like Go's decoding into its Result: a member the answer lacks is its
+      // zero value, so an answer without a verdict is never a pass.
+      return {
+        ...value,
+        passed: value.passed === true,
+        decision: value.decision ?? '',
+        violations: value.violations ?? [],
+        redacted: value.redacted ?? { input: '', output: '' },
+        degraded: false,
+      };
     } catch (err) {
       if (!(err instanceof UnavailableError)) throw err;
       return this.degrade(req, err);
@@ -506,7 +515,7 @@ export class Agentgate {
       if (resp.status >= 200 && resp.status < 300) {
         try {
           const value: unknown = JSON.parse(text);
-          if (value === null || typeof value !== 'object') throw new SyntaxError('not an object');
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SyntaxError('not a JSON object');
           return { kind: 'ok', value };
         } catch (err) {
           // A 2xx we cannot read (a captive proxy, a broken deploy) is no

@@ -75,7 +75,8 @@ export interface Evidence {
  */
 export interface ValidateResult {
   passed: boolean;
-  decision: Decision;
+  /** '' only when a 200 answer carried no decision (passed is then false). */
+  decision: Decision | '';
   violations: Violation[];
   redacted: Redacted;
   scores?: Scores;

@@ -158,7 +158,8 @@ class ValidateResult:
     """
 
     passed: bool
-    decision: Decision
+    #: "" only when a 200 answer carried no decision (passed is then False).
+    decision: Decision | Literal[""]
     violations: list[Violation] = field(default_factory=list)
     redacted: Redacted = field(default_factory=Redacted)
     scores: Scores | None = None
@@ -169,14 +170,14 @@ class ValidateResult:
 
     @classmethod
     def from_wire(cls, d: Mapping[str, Any]) -> ValidateResult:
-        if not isinstance(d.get("passed"), bool) or d.get("decision") not in ("allow", "redact", "block"):
-            raise ValueError("not a validate result")
+        # Like Go's decoding into its Result: a member the answer lacks is its
+        # zero value, so an answer without a verdict is never a pass.
         red = d.get("redacted") or {}
         sc = d.get("scores")
         ev = d.get("evidence")
         return cls(
-            passed=d["passed"],
-            decision=d["decision"],
+            passed=d.get("passed") is True,
+            decision=d.get("decision") or "",
             violations=[Violation.from_wire(v) for v in d.get("violations") or []],
             redacted=Redacted(
                 input=str(red.get("input", "")),
