@@ -27,12 +27,14 @@ func TestConformance(t *testing.T) {
 	file, err := conformance.Load()
 	require.NoError(t, err)
 	require.NotEmpty(t, file.Scenarios)
+	start, err := time.Parse(time.RFC3339, file.ClockStart)
+	require.NoError(t, err, "clockStart")
 	srv := httptest.NewServer(conformance.NewServer(file.APIKey))
 	t.Cleanup(srv.Close)
 	for _, sc := range file.Scenarios {
 		t.Run(sc.Name, func(t *testing.T) {
 			t.Parallel()
-			runScenario(t, srv.URL, sc)
+			runScenario(t, srv.URL, start, sc)
 		})
 	}
 }
@@ -65,8 +67,9 @@ func goConfig(e *env, base string, cc conformance.Config) client.Config {
 
 func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }
 
-func runScenario(t *testing.T, base string, sc conformance.Scenario) {
+func runScenario(t *testing.T, base string, start time.Time, sc conformance.Scenario) {
 	e := newEnv(t)
+	e.clock.Advance(start.Sub(e.clock.Now()))
 	prefix := base + "/s/" + sc.Name
 	c, err := client.New(goConfig(e, prefix, sc.Config))
 	require.NoError(t, err)

@@ -16,9 +16,11 @@ var scenariosJSON []byte
 
 // File is scenarios.json.
 type File struct {
-	APIKey    string     `json:"apiKey"`
-	Defaults  Config     `json:"defaults"`
-	Scenarios []Scenario `json:"scenarios"`
+	APIKey string `json:"apiKey"`
+	// ClockStart is where every runner's injected clock starts (RFC 3339).
+	ClockStart string     `json:"clockStart"`
+	Defaults   Config     `json:"defaults"`
+	Scenarios  []Scenario `json:"scenarios"`
 }
 
 // Config is a client configuration in language-neutral terms. Retries nil

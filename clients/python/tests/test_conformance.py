@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 import unittest
+from datetime import datetime
 from typing import Any
 
 import agentgate
@@ -59,7 +60,7 @@ def observe_validate(obs: dict[str, Any], res: agentgate.ValidateResult | None, 
 
 class Clock:
     def __init__(self) -> None:
-        self.t = 1795770000.0  # 2026-11-27T09:00:00Z
+        self.t = datetime.fromisoformat(FILE["clockStart"].replace("Z", "+00:00")).timestamp()
         self.waits: list[float] = []
 
     def now(self) -> float:

@@ -84,7 +84,7 @@ async function runScenario(sc) {
   const prefix = `${server.url}/s/${sc.name}`;
   const cc = sc.config;
   const spoolPath = join(tmp, sc.name, 'spool', 'agentgate.jsonl');
-  let clock = Date.UTC(2026, 10, 27, 9, 0, 0);
+  let clock = Date.parse(file.clockStart);
   const waits = [];
   let seed = 7;
   const gate = new Agentgate({
