@@ -316,6 +316,16 @@ func tileErr(err error) error {
 // from tiles authenticated against cp's root, and the entry (table or
 // archive) must hash to exactly that leaf.
 func (p *Prover) inclusionFromTiles(ctx context.Context, chain string, seq int64, cp Checkpoint) (Inclusion, error) {
+	// The entry is read while the tiles are: the two round trips overlap.
+	type read struct {
+		e   evidence.Entry
+		err error
+	}
+	entry := make(chan read, 1)
+	go func() {
+		e, err := p.entry(ctx, chain, seq)
+		entry <- read{e, err}
+	}()
 	hr, err := p.Tiles.Hashes(ctx, chain, int64(cp.Size), cp.Root)
 	if err != nil {
 		return Inclusion{}, tileErr(err)
@@ -324,10 +334,11 @@ func (p *Prover) inclusionFromTiles(ctx context.Context, chain string, seq int64
 	if err != nil {
 		return Inclusion{}, tileErr(err)
 	}
-	e, err := p.entry(ctx, chain, seq)
-	if err != nil {
-		return Inclusion{}, err
+	got := <-entry
+	if got.err != nil {
+		return Inclusion{}, got.err
 	}
+	e := got.e
 	lh, err := LeafHash(e.Hash)
 	if err != nil || evidence.ComputeHash(&e) != e.Hash || !bytes.Equal(lh, leaf) {
 		return Inclusion{}, fmt.Errorf("%w: %s seq %d differs from the signed tree", ErrMismatch, chain, seq)

@@ -87,6 +87,11 @@ func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
 	}, nil
 }
 
+// proofTiles keeps full tiles for the API instance's life (16 MiB at most):
+// a full tile never changes, and every proof of a chain shares its upper
+// levels.
+var proofTiles = tiles.NewCache(2048)
+
 // archiveRoutes are the proof and checkpoint routes. Checkpoints come from
 // the registry (the public key is stored with each), so the API function
 // needs no KMS signing permission; proofs come from the chain's tiles in the
@@ -98,7 +103,7 @@ func archiveRoutes(c Clients, cfg Config, store evidence.Store) []httpapi.Route 
 	prover := &checkpoint.Prover{Entries: store, Store: reg}
 	if c.S3 != nil && cfg.ArchiveBucket != "" {
 		bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg))
-		prover.Tiles = tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize}
+		prover.Tiles = tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize, Cache: proofTiles}
 		prover.Archive = bucket
 	}
 	svc := &proofapi.Service{Prover: prover, Store: reg}

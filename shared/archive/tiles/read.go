@@ -16,6 +16,48 @@ type Reader struct {
 	// Tiled returns how many leaves of chain are tiled (the archive
 	// watermark's tree size): tiles are stored at the widths of that tree.
 	Tiled func(ctx context.Context, chain string) (int64, error)
+	// Cache, if set, keeps full tiles across requests: a full tile never
+	// changes, and the upper levels are shared by every proof of a chain.
+	Cache *Cache
+}
+
+// Cache is a bounded set of full tiles by key (first in, first out). What it
+// returns is still authenticated against the root of each proof.
+type Cache struct {
+	mu    sync.Mutex
+	max   int
+	tiles map[string][]byte
+	order []string
+}
+
+// NewCache keeps up to max full tiles (8 KiB each).
+func NewCache(max int) *Cache { return &Cache{max: max, tiles: map[string][]byte{}} }
+
+func (c *Cache) get(key string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.tiles[key]
+	return b, ok
+}
+
+func (c *Cache) add(key string, data []byte) {
+	if c == nil || c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.tiles[key]; ok {
+		return
+	}
+	if len(c.order) >= c.max {
+		delete(c.tiles, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.tiles[key] = data
+	c.order = append(c.order, key)
 }
 
 // Hashes returns a reader of the stored hashes of chain's tree of size
@@ -31,16 +73,16 @@ func (r Reader) Hashes(ctx context.Context, chain string, size int64, root []byt
 	if tiled < size {
 		return nil, fmt.Errorf("%w: %s has %d of %d leaves tiled", ErrBehind, chain, tiled, size)
 	}
-	return newHashReader(ctx, r.Get, chain, size, tiled, root)
+	return newHashReader(ctx, r.Get, r.Cache, chain, size, tiled, root)
 }
 
-func newHashReader(ctx context.Context, get GetFunc, chain string, size, tiled int64, root []byte) (tlog.HashReader, error) {
+func newHashReader(ctx context.Context, get GetFunc, cache *Cache, chain string, size, tiled int64, root []byte) (tlog.HashReader, error) {
 	if len(root) != tlog.HashSize {
 		return nil, fmt.Errorf("%w: root of %d bytes", ErrMismatch, len(root))
 	}
 	var th tlog.Hash
 	copy(th[:], root)
-	tr := &tileReader{ctx: ctx, get: get, chain: chain, tiled: tiled, cache: map[tlog.Tile][]byte{}}
+	tr := &tileReader{ctx: ctx, get: get, shared: cache, chain: chain, tiled: tiled, cache: map[tlog.Tile][]byte{}}
 	return authenticated{tlog.TileHashReader(tlog.Tree{N: size, Hash: th}, tr)}, nil
 }
 
@@ -64,10 +106,11 @@ func (a authenticated) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 // one ReadTiles call are fetched concurrently: a proof is one round trip of
 // parallel GETs.
 type tileReader struct {
-	ctx   context.Context
-	get   GetFunc
-	chain string
-	tiled int64
+	ctx    context.Context
+	get    GetFunc
+	shared *Cache // full tiles across requests; may be nil
+	chain  string
+	tiled  int64
 
 	mu    sync.Mutex
 	cache map[tlog.Tile][]byte // by stored coordinates
@@ -114,6 +157,9 @@ func (r *tileReader) fetch(t tlog.Tile) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if data, ok := r.shared.get(key); ok {
+		return data, nil
+	}
 	data, err := r.get(r.ctx, key)
 	if err != nil {
 		return nil, fmt.Errorf("tile %s: %w", key, err)
@@ -124,6 +170,9 @@ func (r *tileReader) fetch(t tlog.Tile) ([]byte, error) {
 	r.mu.Lock()
 	r.cache[t] = data
 	r.mu.Unlock()
+	if t.W == Width {
+		r.shared.add(key, data)
+	}
 	return data, nil
 }
 

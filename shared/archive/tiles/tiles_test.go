@@ -267,3 +267,52 @@ func BenchmarkTileBytesPerLeaf(b *testing.B) {
 		b.ReportMetric(float64(partial)/n, "partial-B/leaf")
 	}
 }
+
+// The cache keeps full tiles only, within its bound: a second proof of the
+// same tree reads only what is not full, and a cached tile that was
+// rewritten in the bucket is still refused by the root.
+func TestCacheKeepsFullTiles(t *testing.T) {
+	ctx := context.Background()
+	s := newStore()
+	grow(t, s, 70001)
+	r := root(t, 70001)
+	cache := tiles.NewCache(2)
+	rd := tiles.Reader{Get: s.get, Cache: cache, Tiled: func(context.Context, string) (int64, error) { return 70001, nil }}
+	prove := func(i int64) (int, error) {
+		s.mu.Lock()
+		s.gets = 0
+		s.mu.Unlock()
+		hr, err := rd.Hashes(ctx, chain, 70001, r)
+		require.NoError(t, err)
+		_, _, err = tiles.Inclusion(hr, i, 70001)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.gets, err
+	}
+	first, err := prove(5)
+	require.NoError(t, err)
+	again, err := prove(5)
+	require.NoError(t, err)
+	assert.Less(t, again, first, "full tiles come from the cache")
+	assert.Positive(t, again, "partial tiles are read every time")
+
+	// Bounded: two entries, so proving elsewhere evicts tile 0/000.
+	_, err = prove(40000)
+	require.NoError(t, err)
+	_, err = prove(60000)
+	require.NoError(t, err)
+	evicted, err := prove(5)
+	require.NoError(t, err)
+	assert.Greater(t, evicted, again)
+
+	// A cached tile is still authenticated by every proof.
+	bad := tiles.Reader{Get: s.get, Cache: tiles.NewCache(8), Tiled: rd.Tiled}
+	hr, err := bad.Hashes(ctx, chain, 70001, r)
+	require.NoError(t, err)
+	_, _, err = tiles.Inclusion(hr, 5, 70001)
+	require.NoError(t, err)
+	hr, err = bad.Hashes(ctx, chain, 70001, root(t, 70000))
+	require.NoError(t, err)
+	_, _, err = tiles.Inclusion(hr, 5, 70001)
+	assert.ErrorIs(t, err, tiles.ErrMismatch)
+}

@@ -100,7 +100,7 @@ func loadEdge(ctx context.Context, get GetFunc, chain string, old int64, rng *co
 	if err != nil {
 		return fmt.Errorf("tiles %s: root of %d: %w", chain, old, err)
 	}
-	hr, err := newHashReader(ctx, get, chain, old, old, root)
+	hr, err := newHashReader(ctx, get, nil, chain, old, old, root)
 	if err != nil {
 		return err
 	}
