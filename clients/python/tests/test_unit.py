@@ -222,5 +222,46 @@ class UnitTests(unittest.TestCase):
         self.assertEqual(headers["Authorization"], "Bearer agk_k1_secret")
 
 
+    def test_threads_during_an_outage_spool_whole_records_and_replay_delivers_each_once(self) -> None:
+        received: dict[str, int] = {}
+        lock = threading.Lock()
+
+        def handler(p: str, h: dict[str, str], b: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+            if p.endswith("/v1/validate"):
+                return 503, {}, {}
+            with lock:
+                for r in b["records"]:
+                    received[r["id"]] = received.get(r["id"], 0) + 1
+            return 200, {}, {"accepted": len(b["records"]), "duplicates": 0, "evidence": []}
+
+        s = self.serve(handler)
+        c = self.client(s.url, max_retries=0, breaker_threshold=-1, replay_batch_size=7)
+        ids: list[str] = []
+
+        def worker(g: int) -> None:
+            for i in range(8):
+                r = c.validate(f"prompt {g}-{i}")
+                with lock:
+                    ids.append(r.spool_id)
+
+        threads = [threading.Thread(target=worker, args=(g,)) for g in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(set(ids)), 64)
+        self.assertEqual(c.pending(), 64)
+        # A call spooled while a replay runs is kept for the next replay.
+        late = threading.Thread(target=lambda: ids.append(c.validate("during the replay").spool_id))
+        late.start()
+        rep = c.replay()
+        late.join()
+        again = c.replay()
+        self.assertEqual(rep.sent + again.sent, 65)
+        self.assertEqual(len(received), 65)
+        self.assertTrue(all(n == 1 for n in received.values()), "each record delivered once")
+        self.assertEqual(c.pending(), 0)
+
+
 if __name__ == "__main__":
     unittest.main()

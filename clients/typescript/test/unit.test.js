@@ -184,3 +184,29 @@ test('the request body holds exactly the contract members, documents included', 
   assert.equal(seen.headers['Idempotency-Key'], 'k-1');
   assert.equal(seen.headers.Authorization, 'Bearer agk_k1_secret');
 });
+
+test('concurrent calls during an outage each spool one whole record; replay delivers each once', async () => {
+  let validateDown = true;
+  const received = new Map();
+  const gate = client(async (url, init) => {
+    if (url.endsWith('/v1/validate')) {
+      if (validateDown) throw new TypeError('fetch failed');
+      return json(200, verdict);
+    }
+    const recs = JSON.parse(init.body).records;
+    for (const r of recs) received.set(r.id, (received.get(r.id) ?? 0) + 1);
+    return json(200, { accepted: recs.length, duplicates: 0, evidence: [] });
+  }, { maxRetries: 0, replayBatchSize: 7, breaker: { threshold: -1 } });
+  const results = await Promise.all(Array.from({ length: 64 }, (_, i) => gate.validate({ input: `prompt ${i}` })));
+  assert.equal(new Set(results.map((r) => r.spoolId)).size, 64);
+  assert.equal(await gate.pending(), 64);
+  // A call spooled while a replay runs is kept for the next replay, not lost
+  // in the rewrite.
+  const [rep, during] = await Promise.all([gate.replay(), gate.validate({ input: 'during the replay' })]);
+  assert.equal(during.degraded, true);
+  const again = await gate.replay();
+  assert.equal(rep.sent + again.sent, 65);
+  assert.equal(received.size, 65);
+  assert.ok([...received.values()].every((n) => n === 1), 'each record delivered once');
+  assert.equal(await gate.pending(), 0);
+});
