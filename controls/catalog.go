@@ -125,7 +125,9 @@ func load(fsys fs.FS) ([]Control, []Framework, error) {
 	if len(cat.Controls) == 0 {
 		return nil, nil, fmt.Errorf("control catalog: no controls")
 	}
-	idRE := criterionRE["soc2"] // catalog ids are SOC 2 style
+	// Catalog ids are SOC 2 criteria, with a suffix where two controls
+	// answer one criterion (CC6.1 encryption at rest, CC6.1-secrets).
+	idRE := regexp.MustCompile(`^(CC[1-9]|PI1|C1|A1|P[1-8])\.[0-9]{1,2}(-[a-z]{2,16})?$`)
 	byID := map[string]int{}
 	for i, c := range cat.Controls {
 		if !idRE.MatchString(c.ID) || c.Name == "" || c.Description == "" {

@@ -20,13 +20,14 @@ func TestCatalogEmbedded(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"CC6.1", "CC6.2", "CC6.6", "CC8.1", "CC9.2", "PI1.1", "CC4.1", "C1.2", "A1.2",
-		"PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4"}, ids)
+		"PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4", "CC6.1-secrets"}, ids)
 	for id, want := range map[string]map[string][]string{
-		"PI1.3": {"soc2": {"PI1.3"}, "euaiact": {"Art.10(2)(f)", "Art.10(5)"}},
-		"CC7.4": {"soc2": {"CC7.4", "CC7.5"}, "pcidss": {"12.10.1", "12.10.2"}},
-		"A1.1":  {"soc2": {"A1.1", "A1.3"}, "iso42001": {"A.10.3", "A.6.2.6"}},
-		"C1.1":  {"soc2": {"C1.1", "P3.1", "P4.1"}, "gdpr": {"Art.5(1)(b)", "Art.6(1)", "Art.25(1)"}},
-		"PI1.4": {"soc2": {"PI1.4"}, "euaiact": {"Art.14(1)", "Art.14(4)(d)"}},
+		"PI1.3":         {"soc2": {"PI1.3"}, "euaiact": {"Art.10(2)(f)", "Art.10(5)"}},
+		"CC7.4":         {"soc2": {"CC7.4", "CC7.5"}, "pcidss": {"12.10.1", "12.10.2"}},
+		"A1.1":          {"soc2": {"A1.1", "A1.3"}, "iso42001": {"A.10.3", "A.6.2.6"}},
+		"C1.1":          {"soc2": {"C1.1", "P3.1", "P4.1"}, "gdpr": {"Art.5(1)(b)", "Art.6(1)", "Art.25(1)"}},
+		"PI1.4":         {"soc2": {"PI1.4"}, "euaiact": {"Art.14(1)", "Art.14(4)(d)"}},
+		"CC6.1-secrets": {"soc2": {"CC6.1"}, "pcidss": {"8.6.2", "3.6.1"}},
 	} {
 		c, ok := Lookup(id)
 		require.True(t, ok, id)
@@ -96,6 +97,9 @@ func TestCatalogValidation(t *testing.T) {
 		{name: "unknown field", override: map[string]string{"data/catalog.json": `{"controls":[{"id":"CC6.1","name":"n","description":"d","owner":"x"}]}`}, wantErr: "unknown field"},
 		{name: "duplicate control", override: map[string]string{"data/catalog.json": `{"controls":[{"id":"CC6.1","name":"n","description":"d"},{"id":"CC6.1","name":"n","description":"d"}]}`}, wantErr: "listed twice"},
 		{name: "bad control id", override: map[string]string{"data/catalog.json": `{"controls":[{"id":"cc6.1","name":"n","description":"d"}]}`}, wantErr: "well-formed id"},
+		{name: "bad id suffix", override: map[string]string{"data/catalog.json": `{"controls":[{"id":"CC6.1-Secrets","name":"n","description":"d"}]}`}, wantErr: "well-formed id"},
+		{name: "suffixed id is a control like any", override: map[string]string{"data/catalog.json": `{"controls":[{"id":"CC6.1","name":"n","description":"d"},{"id":"A1.2","name":"n","description":"d"},{"id":"CC6.1-secrets","name":"n","description":"d"}]}`},
+			wantErr: "CC6.1-secrets is not mapped"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

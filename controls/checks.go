@@ -220,6 +220,10 @@ type Sources struct {
 	Archive   Archive
 	Entries   Entries
 	Keys      APIKeys
+	// Envs and Secrets: workloads' environment variables and the gate's
+	// secret detectors (CC6.1-secrets).
+	Envs    FunctionEnvs
+	Secrets SecretScanner
 }
 
 // Checks returns every check of the catalog, wired to src.
@@ -244,6 +248,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		FallbackCheck(src.Registers, th),
 		TrainingDataCheck(src.Registers, th),
 		OutputReviewCheck(src.Registers, th),
+		SecretsCheck(src.Envs, src.Secrets),
 	}
 }
 

@@ -199,3 +199,42 @@ func TestOutputReviewCheck(t *testing.T) {
 		})
 	}
 }
+
+type staticEnvs []FunctionEnv
+
+func (s staticEnvs) Environments(context.Context) ([]FunctionEnv, error) { return s, nil }
+
+func TestSecretsCheck(t *testing.T) {
+	scan := func(v string) []string {
+		if len(v) > 6 && v[:6] == "sk-ant" {
+			return []string{"secret.anthropic_key"}
+		}
+		return nil
+	}
+	fn := func(vars map[string]string) staticEnvs {
+		return staticEnvs{{Kind: "Lambda function", Name: "chat", Vars: vars}}
+	}
+	tests := []struct {
+		name string
+		envs staticEnvs
+		want want
+	}{
+		{name: "no credentials", envs: fn(map[string]string{"LOG_LEVEL": "info"}), want: want{status: Passing}},
+		{name: "a Secrets Manager reference", envs: fn(map[string]string{"ANTHROPIC_KEY_ARN": "arn:aws:secretsmanager:eu-west-1:1:secret:k"}), want: want{status: Passing}},
+		{name: "credential-like name, plain value", envs: fn(map[string]string{"DB_PASSWORD": "hunter2"}),
+			want: want{Warning, "Lambda function chat: environment variable DB_PASSWORD is named like a credential and is not a Secrets Manager or Parameter Store reference"}},
+		{name: "unreadable", envs: staticEnvs{{Kind: "Lambda function", Name: "old", Unreadable: "KMSAccessDeniedException"}},
+			want: want{Warning, "Lambda function old: environment variables could not be read (KMSAccessDeniedException)"}},
+		{name: "a key, whatever the name", envs: fn(map[string]string{"CONFIG": "sk-ant-api03-xyz"}),
+			want: want{Failing, "Lambda function chat: environment variable CONFIG holds a secret (secret.anthropic_key); keep it in Secrets Manager"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runOne(t, SecretsCheck(tc.envs, scan), Input{})
+			assertWant(t, tc.want, r)
+			assert.NotContains(t, r.Detail, "sk-ant-api03-xyz")
+			assert.NotContains(t, r.Detail, "hunter2")
+		})
+	}
+	assert.Equal(t, Error, runOne(t, SecretsCheck(nil, scan), Input{}).Status)
+}

@@ -220,7 +220,10 @@ var functionSpecs = []functionSpec{
 					// The IAM scan's fallback for a managed policy missing
 					// from the account details (decision 133): read-only.
 					"iam:GetPolicy", "iam:GetPolicyVersion",
-					"config:DescribeComplianceByConfigRule", "cloudwatch:GetMetricData"),
+					"config:DescribeComplianceByConfigRule", "cloudwatch:GetMetricData",
+					// CC6.1-secrets scans the functions' environment
+					// variables; ListFunctions has no resource-level scope.
+					"lambda:ListFunctions"),
 				Resources: jsii.Strings("*"),
 			}))
 		},

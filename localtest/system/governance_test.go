@@ -46,8 +46,21 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	assert.Contains(t, demo["CC7.4"]["detail"], "last model-outage drill (LLM provider outage) was")
 	assert.Equal(t, "failing", demo["C1.1"]["status"])
 	assert.Equal(t, "fine-tuned model version gpt-demo-ft@2026-12 has no training dataset on record", demo["C1.1"]["detail"])
+	// The recorded account's Lambda functions keep an OpenAI key and a
+	// Hugging Face token in their environment: the operator's admin key sees
+	// which variables, never their values.
+	assert.Equal(t, "failing", demo["CC6.1-secrets"]["status"])
+	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function support-chat-api: environment variable OPENAI_API_KEY holds a secret (secret.openai_key)")
+	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function nightly-eval: environment variable HF_TOKEN holds a secret")
+	assert.NotContains(t, demo["CC6.1-secrets"]["detail"], "sk-proj-")
 
 	tenant, admin, _, data := newControlsTenant(t)
+	// Another tenant sees that the shared account's check fails, not what.
+	_, err = sys.RunControls(ctx, time.Now())
+	require.NoError(t, err)
+	other := statusByID(t, admin)
+	assert.Equal(t, "failing", other["CC6.1-secrets"]["status"])
+	assert.Equal(t, `shared AWS account check "workload environment variables" is failing (details are shown to the operator only)`, other["CC6.1-secrets"]["detail"])
 	r := tenantRunner(t, tenant)
 	const calls = 20
 	flagged := 0

@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/agentgate/agentgate/controls"
@@ -54,6 +55,9 @@ type ControlClients struct {
 	Config     *configservice.Client
 	CloudWatch *cloudwatch.Client
 	SQS        *sqs.Client
+	// Functions lists the account's Lambda functions and their environment
+	// variables (CC6.1-secrets).
+	Functions lambda.ListFunctionsAPIClient
 }
 
 // ControlSettings are the controls function's own settings.
@@ -164,6 +168,10 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if c.S3 != nil && cfg.ArchiveBucket != "" {
 		src.Retention = cloud.NewRetention(c.DDB, c.S3, cfg.EvidenceTable, cfg.ArchiveBucket)
 	}
+	if c.Functions != nil {
+		src.Envs = cloud.NewFunctionEnvs(c.Functions)
+		src.Secrets = SecretRules(g)
+	}
 	now := cfg.Now
 	if now == nil {
 		now = time.Now
@@ -191,6 +199,21 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	app := evidence.NewAppender(evStore, evidence.WithClock(now), evidence.WithShards(cfg.Shards), evidence.WithTip(ArchiveTip(c.Clients, cfg)))
 	r.Exceptions = &controls.Exceptions{Store: store, Evidence: app, Now: now, Rand: crand.Reader}
 	return r, nil
+}
+
+// SecretRules scans a value with g's secret detectors (the ones validate
+// applies to prompts), for the workload-environment check: the rules that
+// match, nothing of the value.
+func SecretRules(g *gate.Gate) controls.SecretScanner {
+	return func(v string) []string {
+		var out []string
+		for _, x := range g.Check(v, nil).Violations {
+			if x.Category == gate.CatSecret {
+				out = append(out, x.Rule)
+			}
+		}
+		return out
+	}
 }
 
 // EffectivePolicies reads a tenant's gate policy as the API applies it
