@@ -11,11 +11,13 @@ import (
 func BenchmarkScoreFeatures(b *testing.B) {
 	text := strings.Repeat("Our quarterly planning meeting covered the roadmap for the billing service; Résumé: l'équipe a validé le déploiement. ", 600)[:64<<10]
 	for _, f := range []Features{
-		{Bits: 18, Grams: 1<<3 | 1<<5, Words: true},
+		{Bits: 18, Grams: 1<<3 | 1<<5, Words: true, Norm: true, Block: 32, NormMin: 96},
+		{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
 		{Bits: 18, Grams: 1 << 4, Words: true},
-		{Bits: 16, Grams: 1 << 4, Words: true},
-		{Bits: 20, Grams: 1 << 4, Words: true},
-		{Bits: 18, Grams: 0, Words: true},
+		{Bits: 17, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
+		{Bits: 16, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
+		{Bits: 18, Grams: 0, Words: true, Norm: true, Block: 32, NormMin: 96},
+		{Bits: 18, Grams: 1 << 4, Words: false, Norm: true, Block: 32, NormMin: 96},
 	} {
 		m := &Model{Features: f, table: make([]uint32, 1<<f.Bits)}
 		s := splitmix64(1)
@@ -23,7 +25,7 @@ func BenchmarkScoreFeatures(b *testing.B) {
 			m.table[i] = uint32(s.next())
 		}
 		m.index()
-		b.Run(fmt.Sprintf("bits%d-grams%x-words%v", f.Bits, f.Grams, f.Words), func(b *testing.B) {
+		b.Run(fmt.Sprintf("bits%d-grams%x-words%v-block%d", f.Bits, f.Grams, f.Words, f.block()), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
 				m.Score(text)
