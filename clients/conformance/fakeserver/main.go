@@ -27,13 +27,15 @@ func main() {
 		slog.Error("load scenarios", "error", err)
 		os.Exit(1)
 	}
+	// Checked before listening, so a wrong flag never opens a port to the network.
+	host, _, err := net.SplitHostPort(*addr)
+	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+		slog.Error("refusing a non-loopback address", "addr", *addr)
+		os.Exit(1)
+	}
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		slog.Error("listen", "addr", *addr, "error", err)
-		os.Exit(1)
-	}
-	if ip := l.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
-		slog.Error("refusing a non-loopback address", "addr", l.Addr().String())
 		os.Exit(1)
 	}
 	fmt.Printf("http://%s\n", l.Addr())
