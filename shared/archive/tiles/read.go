@@ -28,10 +28,39 @@ type Cache struct {
 	max   int
 	tiles map[string][]byte
 	order []string
+	tiled map[string]int64 // largest tiled size seen, by chain
 }
 
-// NewCache keeps up to max full tiles (8 KiB each).
-func NewCache(max int) *Cache { return &Cache{max: max, tiles: map[string][]byte{}} }
+// NewCache keeps up to max full tiles (8 KiB each), and the largest tiled
+// size seen of each chain.
+func NewCache(max int) *Cache {
+	return &Cache{max: max, tiles: map[string][]byte{}, tiled: map[string]int64{}}
+}
+
+func (c *Cache) tiledSize(chain string) int64 {
+	if c == nil {
+		return -1
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n, ok := c.tiled[chain]; ok {
+		return n
+	}
+	return -1
+}
+
+// noteTiled records n and returns the largest tiled size seen of chain.
+func (c *Cache) noteTiled(chain string, n int64) int64 {
+	if c == nil {
+		return n
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n > c.tiled[chain] {
+		c.tiled[chain] = n
+	}
+	return c.tiled[chain]
+}
 
 func (c *Cache) get(key string) ([]byte, bool) {
 	if c == nil {
@@ -66,9 +95,16 @@ func (c *Cache) add(key string, data []byte) {
 // rewritten tile is an error (ErrMismatch), never a wrong proof. ErrBehind
 // if the tiles do not reach size yet.
 func (r Reader) Hashes(ctx context.Context, chain string, size int64, root []byte) (tlog.HashReader, error) {
-	tiled, err := r.Tiled(ctx, chain)
-	if err != nil {
-		return nil, fmt.Errorf("tiles %s: tree size: %w", chain, err)
+	// A tiled size once seen stays usable for every tree up to it: its
+	// tiles are write-once. So the registry is asked only when a tree is
+	// larger than any tiled size this instance has seen.
+	tiled := r.Cache.tiledSize(chain)
+	if tiled < size {
+		t, err := r.Tiled(ctx, chain)
+		if err != nil {
+			return nil, fmt.Errorf("tiles %s: tree size: %w", chain, err)
+		}
+		tiled = r.Cache.noteTiled(chain, t)
 	}
 	if tiled < size {
 		return nil, fmt.Errorf("%w: %s has %d of %d leaves tiled", ErrBehind, chain, tiled, size)

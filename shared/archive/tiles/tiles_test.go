@@ -305,6 +305,22 @@ func TestCacheKeepsFullTiles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Greater(t, evicted, again)
 
+	// The tiled size is asked for only when a tree is larger than the
+	// largest seen: the tiles of a size seen are write-once.
+	asked := 0
+	counting := tiles.Reader{Get: s.get, Cache: tiles.NewCache(8), Tiled: func(context.Context, string) (int64, error) {
+		asked++
+		return 600, nil
+	}}
+	for _, n := range []int64{600, 300, 600} {
+		_, err := counting.Hashes(ctx, chain, n, root(t, n))
+		require.NoError(t, err)
+	}
+	assert.Equal(t, 1, asked)
+	_, err = counting.Hashes(ctx, chain, 601, root(t, 601))
+	assert.ErrorIs(t, err, tiles.ErrBehind)
+	assert.Equal(t, 2, asked, "a larger tree asks again")
+
 	// A cached tile is still authenticated by every proof.
 	bad := tiles.Reader{Get: s.get, Cache: tiles.NewCache(8), Tiled: rd.Tiled}
 	hr, err := bad.Hashes(ctx, chain, 70001, r)
