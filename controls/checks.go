@@ -152,6 +152,11 @@ type Thresholds struct {
 	DatasetReview time.Duration // a dataset's consent basis is re-reviewed within: 365 days
 	ReviewGrace   time.Duration // flagged outputs of the last 7 days are not yet due for review
 	ReviewBehind  time.Duration // the latest output review older than this warns: 14 days
+
+	// CC7.1 (VulnerabilityCheck):
+	VulnMinScore float64       // CVSS at or above this counts: 7.0
+	VulnMaxOpen  time.Duration // open longer fails: 30 days
+	VulnDueSoon  time.Duration // due within warns: 7 days
 }
 
 func (t Thresholds) withDefaults() Thresholds {
@@ -207,6 +212,9 @@ func (t Thresholds) withDefaults() Thresholds {
 	def(&t.DatasetReview, 365*day)
 	def(&t.ReviewGrace, 7*day)
 	def(&t.ReviewBehind, 14*day)
+	deff(&t.VulnMinScore, 7.0)
+	def(&t.VulnMaxOpen, 30*day)
+	def(&t.VulnDueSoon, 7*day)
 	return t
 }
 
@@ -224,6 +232,8 @@ type Sources struct {
 	// secret detectors (CC6.1-secrets).
 	Envs    FunctionEnvs
 	Secrets SecretScanner
+	// Vulns is the account's vulnerability scanner (CC7.1).
+	Vulns Vulnerabilities
 }
 
 // Checks returns every check of the catalog, wired to src.
@@ -249,6 +259,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		TrainingDataCheck(src.Registers, th),
 		OutputReviewCheck(src.Registers, th),
 		SecretsCheck(src.Envs, src.Secrets),
+		VulnerabilityCheck(src.Vulns, th),
 	}
 }
 

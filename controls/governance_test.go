@@ -3,6 +3,7 @@ package controls
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -237,4 +238,50 @@ func TestSecretsCheck(t *testing.T) {
 		})
 	}
 	assert.Equal(t, Error, runOne(t, SecretsCheck(nil, scan), Input{}).Status)
+}
+
+type fakeVulns struct {
+	cov   ScanCoverage
+	found []Vulnerability
+}
+
+func (f fakeVulns) Coverage(context.Context) (ScanCoverage, error) { return f.cov, nil }
+func (f fakeVulns) OpenFindings(_ context.Context, min float64) ([]Vulnerability, error) {
+	var out []Vulnerability
+	for _, v := range f.found {
+		if v.Score >= min {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+func TestVulnerabilityCheck(t *testing.T) {
+	full := ScanCoverage{Enabled: true, ECR: true, Lambda: true, EC2: true}
+	vuln := func(age time.Duration, score float64) Vulnerability {
+		return Vulnerability{ID: "CVE-2026-1", Title: "openssl", Resource: "repo/img", Score: score, FirstObserved: now.Add(-age)}
+	}
+	tests := []struct {
+		name string
+		v    fakeVulns
+		want want
+	}{
+		{name: "clean", v: fakeVulns{cov: full}, want: want{status: Passing}},
+		{name: "high finding 10 days open", v: fakeVulns{cov: full, found: []Vulnerability{vuln(10*day, 8.1)}}, want: want{status: Passing}},
+		{name: "medium finding 90 days open", v: fakeVulns{cov: full, found: []Vulnerability{vuln(90*day, 6.9)}}, want: want{status: Passing}},
+		{name: "high finding due in 5 days", v: fakeVulns{cov: full, found: []Vulnerability{vuln(25*day, 7.0)}},
+			want: want{Warning, "CVE-2026-1 (CVSS 7.0) in repo/img open 25 days: fix due in 5 days"}},
+		{name: "ECR not scanned", v: fakeVulns{cov: ScanCoverage{Enabled: true, Lambda: true}},
+			want: want{Warning, "Amazon Inspector ECR scanning is not enabled: container images are not scanned"}},
+		{name: "Inspector off", v: fakeVulns{found: []Vulnerability{vuln(90*day, 9)}},
+			want: want{Warning, "Amazon Inspector is not enabled in this account: no image, function or instance is scanned for vulnerabilities"}},
+		{name: "critical open 40 days", v: fakeVulns{cov: full, found: []Vulnerability{vuln(40*day, 9.8)}},
+			want: want{Failing, "CVE-2026-1 (CVSS 9.8) in repo/img open 40 days (fix within 30)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assertWant(t, tc.want, runOne(t, VulnerabilityCheck(tc.v, Thresholds{}), Input{}))
+		})
+	}
+	assert.Equal(t, Error, runOne(t, VulnerabilityCheck(nil, Thresholds{}), Input{}).Status)
 }

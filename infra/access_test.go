@@ -97,7 +97,7 @@ var wantAccess = map[string]map[string][]string{
 		"Alerts/Topic":              {"sns:Publish"},
 		"*": {"cloudwatch:GetMetricData", "config:DescribeComplianceByConfigRule", "config:DescribeConfigRules",
 			"iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport",
-			"iam:GetPolicy", "iam:GetPolicyVersion", "lambda:ListFunctions"},
+			"iam:GetPolicy", "iam:GetPolicyVersion", "inspector2:BatchGetAccountStatus", "inspector2:ListFindings", "lambda:ListFunctions"},
 		"Keys/Data": dataKeyWrite,
 	},
 	"packager": {

@@ -223,7 +223,9 @@ var functionSpecs = []functionSpec{
 					"config:DescribeComplianceByConfigRule", "cloudwatch:GetMetricData",
 					// CC6.1-secrets scans the functions' environment
 					// variables; ListFunctions has no resource-level scope.
-					"lambda:ListFunctions"),
+					"lambda:ListFunctions",
+					// CC7.1 reads Inspector's findings and coverage.
+					"inspector2:ListFindings", "inspector2:BatchGetAccountStatus"),
 				Resources: jsii.Strings("*"),
 			}))
 		},

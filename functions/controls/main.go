@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
@@ -25,7 +26,7 @@ func main() {
 		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), SNS: sns.NewFromConfig(aws)},
 		IAM:     iam.NewFromConfig(aws), Config: configservice.NewFromConfig(aws),
 		CloudWatch: cloudwatch.NewFromConfig(aws), SQS: sqs.NewFromConfig(aws),
-		Functions: awslambda.NewFromConfig(aws),
+		Functions: awslambda.NewFromConfig(aws), Inspector: inspector2.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
 	lambda.Start(wire.ControlsHandler(r, cfg.Log))

@@ -53,6 +53,11 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function support-chat-api: environment variable OPENAI_API_KEY holds a secret (secret.openai_key)")
 	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function nightly-eval: environment variable HF_TOKEN holds a secret")
 	assert.NotContains(t, demo["CC6.1-secrets"]["detail"], "sk-proj-")
+	// Inspector: two findings of CVSS 7.0 or more open for months, ECR
+	// images not scanned.
+	assert.Equal(t, "failing", demo["CC7.1"]["status"])
+	assert.Contains(t, demo["CC7.1"]["detail"], "CVE-2026-11111 (CVSS 9.8) in arn:aws:ecr:us-east-1:111122223333:repository/support-chat-api")
+	assert.Contains(t, demo["CC7.1"]["detail"], "Amazon Inspector ECR scanning is not enabled")
 
 	tenant, admin, _, data := newControlsTenant(t)
 	// Another tenant sees that the shared account's check fails, not what.

@@ -58,6 +58,8 @@ type ControlClients struct {
 	// Functions lists the account's Lambda functions and their environment
 	// variables (CC6.1-secrets).
 	Functions lambda.ListFunctionsAPIClient
+	// Inspector reads Amazon Inspector's findings and coverage (CC7.1).
+	Inspector cloud.InspectorAPI
 }
 
 // ControlSettings are the controls function's own settings.
@@ -171,6 +173,9 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if c.Functions != nil {
 		src.Envs = cloud.NewFunctionEnvs(c.Functions)
 		src.Secrets = SecretRules(g)
+	}
+	if c.Inspector != nil {
+		src.Vulns = cloud.NewInspector(c.Inspector)
 	}
 	now := cfg.Now
 	if now == nil {
