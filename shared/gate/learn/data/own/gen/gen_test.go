@@ -24,6 +24,7 @@ var files = map[string]string{
 	"own-context-benign.jsonl":     "own-context-benign",
 	"own-competition.jsonl":        "own-competition",
 	"own-competition-benign.jsonl": "own-competition-benign",
+	"own-code-benign.jsonl":        "own-code-benign",
 }
 
 func readItems(t *testing.T, path string) []item {

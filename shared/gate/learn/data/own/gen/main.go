@@ -214,6 +214,7 @@ func generate(dir string, log io.Writer) error {
 		buildInstructionBenign(),
 		buildCompetition(),
 		buildCompetitionBenign(),
+		buildCodeBenign(),
 	}
 	for _, s := range sets {
 		if err := s.write(dir); err != nil {
