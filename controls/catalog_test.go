@@ -20,7 +20,7 @@ func TestCatalogEmbedded(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"CC6.1", "CC6.2", "CC6.6", "CC8.1", "CC9.2", "PI1.1", "CC4.1", "C1.2", "A1.2",
-		"PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4", "CC6.1-secrets", "CC7.1"}, ids)
+		"PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4", "CC6.1-secrets", "CC7.1", "CC6.7"}, ids)
 	for id, want := range map[string]map[string][]string{
 		"PI1.3":         {"soc2": {"PI1.3"}, "euaiact": {"Art.10(2)(f)", "Art.10(5)"}},
 		"CC7.4":         {"soc2": {"CC7.4", "CC7.5"}, "pcidss": {"12.10.1", "12.10.2"}},
@@ -29,6 +29,7 @@ func TestCatalogEmbedded(t *testing.T) {
 		"PI1.4":         {"soc2": {"PI1.4"}, "euaiact": {"Art.14(1)", "Art.14(4)(d)"}},
 		"CC6.1-secrets": {"soc2": {"CC6.1"}, "pcidss": {"8.6.2", "3.6.1"}},
 		"CC7.1":         {"soc2": {"CC7.1"}, "pcidss": {"6.3.1", "6.3.3", "11.3.1"}},
+		"CC6.7":         {"soc2": {"CC6.7"}, "pcidss": {"4.2.1"}},
 	} {
 		c, ok := Lookup(id)
 		require.True(t, ok, id)

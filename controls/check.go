@@ -164,7 +164,7 @@ func summarise(r Result, all []Finding) Result {
 // result of one of them whose findings carry no check name predates the
 // separation of account findings: its details cannot be told apart, so
 // RedactAccount withholds them all.
-var accountControls = map[string]bool{"CC6.1": true, "CC6.2": true, "C1.2": true, "A1.2": true, "CC6.1-secrets": true, "CC7.1": true}
+var accountControls = map[string]bool{"CC6.1": true, "CC6.2": true, "C1.2": true, "A1.2": true, "CC6.1-secrets": true, "CC7.1": true, "CC6.7": true}
 
 // HasAccountChecks reports whether control id has account-wide checks,
 // whose findings only the operator's admin keys see.

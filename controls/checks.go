@@ -234,6 +234,9 @@ type Sources struct {
 	Secrets SecretScanner
 	// Vulns is the account's vulnerability scanner (CC7.1).
 	Vulns Vulnerabilities
+	// Domains and CDN are the TLS policies of API Gateway custom domains
+	// and CloudFront distributions (CC6.7).
+	Domains, CDN TLSPolicies
 }
 
 // Checks returns every check of the catalog, wired to src.
@@ -260,6 +263,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		OutputReviewCheck(src.Registers, th),
 		SecretsCheck(src.Envs, src.Secrets),
 		VulnerabilityCheck(src.Vulns, th),
+		TransitCheck(src.Domains, src.CDN),
 	}
 }
 

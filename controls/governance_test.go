@@ -285,3 +285,31 @@ func TestVulnerabilityCheck(t *testing.T) {
 	}
 	assert.Equal(t, Error, runOne(t, VulnerabilityCheck(nil, Thresholds{}), Input{}).Status)
 }
+
+type staticTLS []TLSEndpoint
+
+func (s staticTLS) Endpoints(context.Context) ([]TLSEndpoint, error) { return s, nil }
+
+func TestTransitCheck(t *testing.T) {
+	ep := func(min, policy string) staticTLS {
+		return staticTLS{{Kind: "API Gateway custom domain", Name: "api.example.com", Policy: policy, MinTLS: min}}
+	}
+	tests := []struct {
+		name string
+		eps  staticTLS
+		want want
+	}{
+		{name: "none", eps: nil, want: want{status: Passing}},
+		{name: "TLS 1.2", eps: ep("1.2", "TLS_1_2"), want: want{status: Passing}},
+		{name: "TLS 1.3 only, the stronger state", eps: ep("1.3", "TLSv1.3_2025"), want: want{status: Passing}},
+		{name: "unknown policy", eps: ep("", "SecurityPolicy_2030"), want: want{Warning, `API Gateway custom domain api.example.com has TLS policy "SecurityPolicy_2030", which this check does not know`}},
+		{name: "TLS 1.0", eps: ep("1.0", "TLS_1_0"), want: want{Failing, "API Gateway custom domain api.example.com accepts TLS 1.0 (policy TLS_1_0); require TLS 1.2 or later"}},
+		{name: "SSLv3", eps: ep("SSLv3", "SSLv3"), want: want{Failing, "API Gateway custom domain api.example.com accepts SSLv3 (policy SSLv3); require TLS 1.2 or later"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assertWant(t, tc.want, runOne(t, TransitCheck(tc.eps), Input{}))
+		})
+	}
+	assert.Equal(t, Error, runOne(t, TransitCheck(nil, nil), Input{}).Status, "nothing wired is an error")
+}

@@ -126,12 +126,12 @@ func TestRunnerAlertsOncePerChange(t *testing.T) {
 	res, al := newMemResults(), &alerts{}
 	r := vendorRunner(reg, res, al)
 
-	// First run: CC9.2 passes (no alert); the other fifteen have no check
+	// First run: CC9.2 passes (no alert); the other sixteen have no check
 	// wired here and report error, which is news on a first run.
 	sum, err := r.Run(ctx, now)
 	require.NoError(t, err)
-	assert.Equal(t, 16, sum.Results)
-	assert.Len(t, al.sent, 15)
+	assert.Equal(t, 17, sum.Results)
+	assert.Len(t, al.sent, 16)
 	for _, e := range al.sent {
 		assert.NotEqual(t, "CC9.2", e.Control)
 		assert.Equal(t, "", e.From)
@@ -225,7 +225,7 @@ func TestRunnerLosingARaceSendsNoAlert(t *testing.T) {
 	// Without the race the same change alerts: the test above is not vacuous.
 	_, err = vendorRunner(reg, newMemResults(), al).Run(ctx, now)
 	require.NoError(t, err)
-	assert.Len(t, al.sent, 16)
+	assert.Len(t, al.sent, 17)
 }
 
 func TestRunnerAccountChecksRunOncePerRun(t *testing.T) {
@@ -339,7 +339,7 @@ func TestReport(t *testing.T) {
 	}
 	rep, err := Report(latest, "")
 	require.NoError(t, err)
-	require.Len(t, rep.Controls, 16)
+	require.Len(t, rep.Controls, 17)
 	assert.Equal(t, Error, rep.Overall, "unchecked controls are unknown, the worst")
 	require.NotNil(t, rep.LastRun)
 	assert.Equal(t, at, *rep.LastRun)
@@ -352,7 +352,7 @@ func TestReport(t *testing.T) {
 	assert.Empty(t, byID["CC6.1"].Detail)
 	assert.Equal(t, NotChecked, byID["A1.2"].Detail)
 
-	for _, c := range []string{"CC6.2", "CC6.6", "CC8.1", "PI1.1", "CC4.1", "C1.2", "A1.2", "PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4", "CC6.1-secrets", "CC7.1"} {
+	for _, c := range []string{"CC6.2", "CC6.6", "CC8.1", "PI1.1", "CC4.1", "C1.2", "A1.2", "PI1.3", "CC7.4", "A1.1", "C1.1", "PI1.4", "CC6.1-secrets", "CC7.1", "CC6.7"} {
 		latest[c] = Result{Control: c, Status: Passing, CheckedAt: at}
 	}
 	rep, err = Report(latest, "gdpr")

@@ -225,8 +225,16 @@ var functionSpecs = []functionSpec{
 					// variables; ListFunctions has no resource-level scope.
 					"lambda:ListFunctions",
 					// CC7.1 reads Inspector's findings and coverage.
-					"inspector2:ListFindings", "inspector2:BatchGetAccountStatus"),
+					"inspector2:ListFindings", "inspector2:BatchGetAccountStatus",
+					// CC6.7 reads the viewer TLS policies of distributions.
+					"cloudfront:ListDistributions"),
 				Resources: jsii.Strings("*"),
+			}))
+			// CC6.7 reads the custom domains' TLS policies: API Gateway's
+			// GET on the domain-name collection only.
+			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions:   jsii.Strings("apigateway:GET"),
+				Resources: jsii.Strings(fmt.Sprintf("arn:%s:apigateway:%s::/domainnames", *awscdk.Stack_Of(f.Role).Partition(), *awscdk.Stack_Of(f.Role).Region())),
 			}))
 		},
 		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.ControlsSchedule) },

@@ -5,6 +5,8 @@ package main
 
 import (
 	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -27,6 +29,7 @@ func main() {
 		IAM:     iam.NewFromConfig(aws), Config: configservice.NewFromConfig(aws),
 		CloudWatch: cloudwatch.NewFromConfig(aws), SQS: sqs.NewFromConfig(aws),
 		Functions: awslambda.NewFromConfig(aws), Inspector: inspector2.NewFromConfig(aws),
+		APIDomains: apigatewayv2.NewFromConfig(aws), CloudFront: cloudfront.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
 	lambda.Start(wire.ControlsHandler(r, cfg.Log))

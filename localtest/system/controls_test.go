@@ -181,7 +181,7 @@ func TestComplianceStatusAndChangeManagement(t *testing.T) {
 	status, body = do(t, "GET", "/v1/compliance/status", data, "")
 	require.Equal(t, 200, status, "%v", body)
 	ctrls := body["controls"].([]any)
-	require.Len(t, ctrls, 16) // the nine of v1, five governance controls, secrets and vulnerability management
+	require.Len(t, ctrls, 17) // the nine of v1, five governance controls, secrets, vulnerabilities, encryption in transit
 	byID := map[string]map[string]any{}
 	for _, c := range ctrls {
 		m := c.(map[string]any)

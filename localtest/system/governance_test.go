@@ -58,6 +58,10 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	assert.Equal(t, "failing", demo["CC7.1"]["status"])
 	assert.Contains(t, demo["CC7.1"]["detail"], "CVE-2026-11111 (CVSS 9.8) in arn:aws:ecr:us-east-1:111122223333:repository/support-chat-api")
 	assert.Contains(t, demo["CC7.1"]["detail"], "Amazon Inspector ECR scanning is not enabled")
+	// A TLS 1.0 custom domain, a TLS 1.1 distribution, one on the default
+	// certificate.
+	assert.Equal(t, "failing", demo["CC6.7"]["status"])
+	assert.Contains(t, demo["CC6.7"]["detail"], "API Gateway custom domain legacy-chat.example.com accepts TLS 1.0")
 
 	tenant, admin, _, data := newControlsTenant(t)
 	// Another tenant sees that the shared account's check fails, not what.

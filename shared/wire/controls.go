@@ -12,6 +12,7 @@ import (
 	"time"
 
 	lambdaevents "github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -60,6 +61,10 @@ type ControlClients struct {
 	Functions lambda.ListFunctionsAPIClient
 	// Inspector reads Amazon Inspector's findings and coverage (CC7.1).
 	Inspector cloud.InspectorAPI
+	// APIDomains and CloudFront read the TLS policies of API Gateway custom
+	// domains and CloudFront distributions (CC6.7).
+	APIDomains cloud.APIDomainsAPI
+	CloudFront cloudfront.ListDistributionsAPIClient
 }
 
 // ControlSettings are the controls function's own settings.
@@ -176,6 +181,12 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	}
 	if c.Inspector != nil {
 		src.Vulns = cloud.NewInspector(c.Inspector)
+	}
+	if c.APIDomains != nil {
+		src.Domains = cloud.NewAPIDomains(c.APIDomains)
+	}
+	if c.CloudFront != nil {
+		src.CDN = cloud.NewDistributions(c.CloudFront)
 	}
 	now := cfg.Now
 	if now == nil {
