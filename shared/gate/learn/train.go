@@ -38,8 +38,8 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Features:    Features{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
-		Epochs:      6,
-		LR:          0.1,
+		Epochs:      10,
+		LR:          0.3,
 		L2:          1e-6,
 		Seed:        0x61676174656c726e,
 		Calibration: Calibration{Target: 0.01},

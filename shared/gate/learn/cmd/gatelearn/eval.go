@@ -202,6 +202,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "\nShipped model %s\n", shipped.Hash())
 	seen("Fresh evaluation set (data/own/eval; never trained on), shipped model", d.Fresh)
 	seen("Project corpus, input cases (TRAINED ON: not a generalization figure), shipped model", d.Corpus)
+	seen("Pool (TRAINED ON: in-sample fit, not a generalization figure), shipped model", d.Pool)
 	return nil
 }
 
