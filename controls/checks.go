@@ -157,6 +157,8 @@ type Thresholds struct {
 	VulnMinScore float64       // CVSS at or above this counts: 7.0
 	VulnMaxOpen  time.Duration // open longer fails: 30 days
 	VulnDueSoon  time.Duration // due within warns: 7 days
+
+	SecretUsed time.Duration // a secret accessed this recently is in use: 90 days
 }
 
 func (t Thresholds) withDefaults() Thresholds {
@@ -215,6 +217,7 @@ func (t Thresholds) withDefaults() Thresholds {
 	deff(&t.VulnMinScore, 7.0)
 	def(&t.VulnMaxOpen, 30*day)
 	def(&t.VulnDueSoon, 7*day)
+	def(&t.SecretUsed, 90*day)
 	return t
 }
 
@@ -232,6 +235,8 @@ type Sources struct {
 	// secret detectors (CC6.1-secrets).
 	Envs    FunctionEnvs
 	Secrets SecretScanner
+	// Vault is the account's Secrets Manager (rotation; CC6.1-secrets).
+	Vault SecretStore
 	// Vulns is the account's vulnerability scanner (CC7.1).
 	Vulns Vulnerabilities
 	// Domains and CDN are the TLS policies of API Gateway custom domains
@@ -262,6 +267,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		TrainingDataCheck(src.Registers, th),
 		OutputReviewCheck(src.Registers, th),
 		SecretsCheck(src.Envs, src.Secrets),
+		RotationCheck(src.Vault, th),
 		VulnerabilityCheck(src.Vulns, th),
 		TransitCheck(src.Domains, src.CDN),
 	}

@@ -313,3 +313,31 @@ func TestTransitCheck(t *testing.T) {
 	}
 	assert.Equal(t, Error, runOne(t, TransitCheck(nil, nil), Input{}).Status, "nothing wired is an error")
 }
+
+type staticSecrets []StoredSecret
+
+func (s staticSecrets) Secrets(context.Context) ([]StoredSecret, error) { return s, nil }
+
+func TestRotationCheck(t *testing.T) {
+	used := now.Add(-day)
+	tests := []struct {
+		name string
+		s    StoredSecret
+		want want
+	}{
+		{name: "rotated within its 30 days", s: StoredSecret{Name: "k", RotationEnabled: true, EveryDays: 30, LastRotated: now.Add(-20 * day), LastAccessed: used}, want: want{status: Passing}},
+		{name: "unused and never rotated", s: StoredSecret{Name: "k", LastAccessed: now.Add(-200 * day)}, want: want{status: Passing}},
+		{name: "a day late is tolerated", s: StoredSecret{Name: "k", RotationEnabled: true, EveryDays: 30, LastRotated: now.Add(-30*day - 12*time.Hour), LastAccessed: used}, want: want{status: Passing}},
+		{name: "used without rotation", s: StoredSecret{Name: "prod/db", LastAccessed: used},
+			want: want{Warning, "secret prod/db is in use and has no rotation schedule"}},
+		{name: "rotation overdue", s: StoredSecret{Name: "prod/openai", RotationEnabled: true, EveryDays: 30, LastRotated: now.Add(-60 * day), LastAccessed: used},
+			want: want{Failing, "secret prod/openai was due for rotation on 2026-02-27 (last rotated 2026-01-28, every 30 days)"}},
+		{name: "schedule expression overdue", s: StoredSecret{Name: "prod/x", RotationEnabled: true, NextRotation: now.Add(-3 * day), LastAccessed: used},
+			want: want{Failing, "secret prod/x was due for rotation on 2026-03-26 (last rotated never, every 0 days)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assertWant(t, tc.want, runOne(t, RotationCheck(staticSecrets{tc.s}, Thresholds{}), Input{}))
+		})
+	}
+}

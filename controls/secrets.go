@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
 
 // FunctionEnv is one workload's environment: a Lambda function's (or an
@@ -91,4 +92,66 @@ func secretRef(v string) bool {
 		}
 	}
 	return false
+}
+
+// StoredSecret is one Secrets Manager secret's rotation metadata.
+type StoredSecret struct {
+	Name            string
+	RotationEnabled bool
+	// EveryDays is the rotation interval (0: a schedule expression; then
+	// NextRotation is what the schedule says).
+	EveryDays                                        int
+	LastRotated, NextRotation, LastAccessed, Created time.Time
+}
+
+// SecretStore lists the account's secrets' metadata.
+type SecretStore interface {
+	Secrets(ctx context.Context) ([]StoredSecret, error)
+}
+
+// RotationCheck (CC6.1-secrets): the Secrets Manager secrets the account
+// uses (accessed within SecretUsed, 90 days) rotate within their schedule.
+// A rotation more than a day past its due date fails; a used secret with no
+// rotation warns; unused secrets are left alone.
+func RotationCheck(store SecretStore, th Thresholds) Check {
+	th = th.withDefaults()
+	return Check{Control: "CC6.1-secrets", Name: "Secrets Manager rotation", Account: true,
+		Run: func(ctx context.Context, in Input) ([]Finding, error) {
+			if store == nil {
+				return nil, ErrNotConfigured
+			}
+			all, err := store.Secrets(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("secrets: %w", err)
+			}
+			var out []Finding
+			for _, s := range all {
+				if s.LastAccessed.IsZero() || in.Now.Sub(s.LastAccessed) > th.SecretUsed {
+					continue
+				}
+				if !s.RotationEnabled {
+					out = append(out, warnf("secret %s is in use and has no rotation schedule", s.Name))
+					continue
+				}
+				due := s.NextRotation
+				if s.EveryDays > 0 {
+					last := s.LastRotated
+					if last.IsZero() {
+						last = s.Created
+					}
+					due = last.Add(time.Duration(s.EveryDays) * 24 * time.Hour)
+				}
+				if !due.IsZero() && in.Now.Sub(due) > 24*time.Hour {
+					out = append(out, failf("secret %s was due for rotation on %s (last rotated %s, every %d days)", s.Name, date(due), dateOr(s.LastRotated, "never"), s.EveryDays))
+				}
+			}
+			return out, nil
+		}}
+}
+
+func dateOr(t time.Time, none string) string {
+	if t.IsZero() {
+		return none
+	}
+	return date(t)
 }

@@ -227,7 +227,10 @@ var functionSpecs = []functionSpec{
 					// CC7.1 reads Inspector's findings and coverage.
 					"inspector2:ListFindings", "inspector2:BatchGetAccountStatus",
 					// CC6.7 reads the viewer TLS policies of distributions.
-					"cloudfront:ListDistributions"),
+					"cloudfront:ListDistributions",
+					// CC6.1-secrets reads secrets' rotation metadata (never
+					// GetSecretValue); ListSecrets has no resource scope.
+					"secretsmanager:ListSecrets"),
 				Resources: jsii.Strings("*"),
 			}))
 			// CC6.7 reads the custom domains' TLS policies: API Gateway's

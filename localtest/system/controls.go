@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/agentgate/agentgate/controls"
 	"github.com/agentgate/agentgate/localtest/emulator"
@@ -73,6 +74,7 @@ func (s *System) startControls(ctx context.Context) error {
 		Inspector:  inspector2.NewFromConfig(cfg, func(o *inspector2.Options) { o.BaseEndpoint = aws.String(url) }),
 		APIDomains: apigatewayv2.NewFromConfig(cfg, func(o *apigatewayv2.Options) { o.BaseEndpoint = aws.String(url) }),
 		CloudFront: cloudfront.NewFromConfig(cfg, func(o *cloudfront.Options) { o.BaseEndpoint = aws.String(url) }),
+		Secrets:    secretsmanager.NewFromConfig(cfg, func(o *secretsmanager.Options) { o.BaseEndpoint = aws.String(url) }),
 	}
 	r, err := wire.NewControls(cc, s.Config, wire.ControlSettings{APIID: "local", Stage: "$default", LatencyObjective: 120 * time.Millisecond})
 	if err != nil {

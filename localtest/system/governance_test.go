@@ -53,6 +53,7 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function support-chat-api: environment variable OPENAI_API_KEY holds a secret (secret.openai_key)")
 	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function nightly-eval: environment variable HF_TOKEN holds a secret")
 	assert.NotContains(t, demo["CC6.1-secrets"]["detail"], "sk-proj-")
+	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "secret prod/openai-key was due for rotation on 2026-07-01")
 	// Inspector: two findings of CVSS 7.0 or more open for months, ECR
 	// images not scanned.
 	assert.Equal(t, "failing", demo["CC7.1"]["status"])
@@ -69,7 +70,8 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	require.NoError(t, err)
 	other := statusByID(t, admin)
 	assert.Equal(t, "failing", other["CC6.1-secrets"]["status"])
-	assert.Equal(t, `shared AWS account check "workload environment variables" is failing (details are shown to the operator only)`, other["CC6.1-secrets"]["detail"])
+	assert.Equal(t, `shared AWS account check "workload environment variables" is failing (details are shown to the operator only); `+
+		`shared AWS account check "Secrets Manager rotation" is failing (details are shown to the operator only)`, other["CC6.1-secrets"]["detail"])
 	r := tenantRunner(t, tenant)
 	const calls = 20
 	flagged := 0

@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/agentgate/agentgate/controls"
@@ -65,6 +66,9 @@ type ControlClients struct {
 	// domains and CloudFront distributions (CC6.7).
 	APIDomains cloud.APIDomainsAPI
 	CloudFront cloudfront.ListDistributionsAPIClient
+	// Secrets lists Secrets Manager secrets' rotation metadata
+	// (CC6.1-secrets; never their values).
+	Secrets secretsmanager.ListSecretsAPIClient
 }
 
 // ControlSettings are the controls function's own settings.
@@ -181,6 +185,9 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	}
 	if c.Inspector != nil {
 		src.Vulns = cloud.NewInspector(c.Inspector)
+	}
+	if c.Secrets != nil {
+		src.Vault = cloud.NewSecretRotations(c.Secrets)
 	}
 	if c.APIDomains != nil {
 		src.Domains = cloud.NewAPIDomains(c.APIDomains)
