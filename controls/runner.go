@@ -37,6 +37,12 @@ type Tenants interface {
 	Tenants(ctx context.Context) ([]string, error)
 }
 
+// FindingExporter sends a control's result where the account's other
+// findings are (AWS Security Hub) when its status changes.
+type FindingExporter interface {
+	Export(ctx context.Context, tenant string, ctl Control, r Result) error
+}
+
 // Alerter publishes a status-change alert.
 type Alerter interface {
 	Publish(ctx context.Context, e events.ControlStatusChanged) error
@@ -60,6 +66,9 @@ type Runner struct {
 	// Exceptions, if set, opens, confirms, expires and resolves the
 	// tenant's exceptions from the results this run stored.
 	Exceptions *Exceptions
+	// Export, if set, receives every change of status (as the alert does,
+	// before it; a failure keeps the change pending for the next run).
+	Export FindingExporter
 }
 
 // Summary is what one run did.
@@ -215,6 +224,16 @@ func (r *Runner) record(ctx context.Context, tenant string, ctl Control, next Re
 	}
 	if !had || prev.Status != next.Status {
 		sum.Changes++
+	}
+	if r.Export != nil {
+		if err := r.Export.Export(ctx, tenant, ctl, next); err != nil {
+			return true, fmt.Errorf("export finding: %w", err)
+		}
+		if r.Alerts == nil {
+			if err := r.Results.MarkAlerted(ctx, tenant, ctl.ID, next.CheckedAt); err != nil {
+				r.log().WarnContext(ctx, "finding exported but not marked", "tenant", tenant, "control", ctl.ID, "err", err)
+			}
+		}
 	}
 	if r.Alerts == nil {
 		return true, nil

@@ -15,6 +15,7 @@ import (
 	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
@@ -31,7 +32,7 @@ func main() {
 		CloudWatch: cloudwatch.NewFromConfig(aws), SQS: sqs.NewFromConfig(aws),
 		Functions: awslambda.NewFromConfig(aws), Inspector: inspector2.NewFromConfig(aws),
 		APIDomains: apigatewayv2.NewFromConfig(aws), CloudFront: cloudfront.NewFromConfig(aws),
-		Secrets: secretsmanager.NewFromConfig(aws),
+		Secrets: secretsmanager.NewFromConfig(aws), SecurityHub: securityhub.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
 	lambda.Start(wire.ControlsHandler(r, cfg.Log))

@@ -69,20 +69,30 @@ type ControlClients struct {
 	// Secrets lists Secrets Manager secrets' rotation metadata
 	// (CC6.1-secrets; never their values).
 	Secrets secretsmanager.ListSecretsAPIClient
+	// SecurityHub receives the control findings when the deployment sets
+	// SECURITY_HUB=true.
+	SecurityHub cloud.SecurityHubAPI
 }
+
+// EnvSecurityHub ("true") sends control findings to AWS Security Hub.
+const EnvSecurityHub = "SECURITY_HUB"
 
 // ControlSettings are the controls function's own settings.
 type ControlSettings struct {
 	APIID, Stage     string
 	LatencyObjective time.Duration
+	// SecurityHub exports each change of a control's status as an ASFF
+	// finding (account and region from the alert topic's ARN).
+	SecurityHub bool
 }
 
 // ControlSettingsFromEnv reads them.
 func ControlSettingsFromEnv(env *platform.Env) ControlSettings {
 	id, _ := env.Lookup(EnvAPIID)
 	stage, _ := env.Lookup(EnvAPIStage)
+	hub, _ := env.Lookup(EnvSecurityHub)
 	return ControlSettings{
-		APIID: id, Stage: stage,
+		APIID: id, Stage: stage, SecurityHub: hub == "true",
 		LatencyObjective: time.Duration(env.Int(platform.EnvLatencyObjective, 120, 1, 60000)) * time.Millisecond,
 	}
 }
@@ -214,6 +224,17 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	}
 	if c.SNS != nil && cfg.AlertTopicARN != "" {
 		r.Alerts = cloud.NewAlerts(c.SNS, cfg.AlertTopicARN)
+	}
+	if set.SecurityHub {
+		if c.SecurityHub == nil {
+			return nil, errors.New("controls: SECURITY_HUB=true needs a Security Hub client")
+		}
+		// arn:<partition>:sns:<region>:<account>:<topic>
+		parts := strings.Split(cfg.AlertTopicARN, ":")
+		if len(parts) < 6 || parts[4] == "" {
+			return nil, errors.New("controls: SECURITY_HUB=true needs the alert topic ARN to name the account and region")
+		}
+		r.Export = cloud.NewSecurityHub(c.SecurityHub, parts[1], parts[3], parts[4])
 	}
 	// Exception state changes are evidence in the tenant's chains, appended
 	// as the API appends (same shards, same retention).
