@@ -155,3 +155,21 @@ func dateOr(t time.Time, none string) string {
 	}
 	return date(t)
 }
+
+// Workloads lists the environments of several sources (Lambda functions,
+// ECS task definitions) as one: a source that fails fails the whole check,
+// since an unread source verified nothing.
+type Workloads []FunctionEnvs
+
+// Environments implements FunctionEnvs.
+func (w Workloads) Environments(ctx context.Context) ([]FunctionEnv, error) {
+	var out []FunctionEnv
+	for _, s := range w {
+		e, err := s.Environments(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e...)
+	}
+	return out, nil
+}

@@ -229,8 +229,9 @@ var functionSpecs = []functionSpec{
 					// CC6.7 reads the viewer TLS policies of distributions.
 					"cloudfront:ListDistributions",
 					// CC6.1-secrets reads secrets' rotation metadata (never
-					// GetSecretValue); ListSecrets has no resource scope.
-					"secretsmanager:ListSecrets"),
+					// GetSecretValue) and task definitions' environments;
+					// neither has a resource scope.
+					"secretsmanager:ListSecrets", "ecs:ListTaskDefinitionFamilies", "ecs:DescribeTaskDefinition"),
 				Resources: jsii.Strings("*"),
 			}))
 			// CC6.7 reads the custom domains' TLS policies: API Gateway's

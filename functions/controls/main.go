@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
@@ -32,7 +33,7 @@ func main() {
 		CloudWatch: cloudwatch.NewFromConfig(aws), SQS: sqs.NewFromConfig(aws),
 		Functions: awslambda.NewFromConfig(aws), Inspector: inspector2.NewFromConfig(aws),
 		APIDomains: apigatewayv2.NewFromConfig(aws), CloudFront: cloudfront.NewFromConfig(aws),
-		Secrets: secretsmanager.NewFromConfig(aws), SecurityHub: securityhub.NewFromConfig(aws),
+		Secrets: secretsmanager.NewFromConfig(aws), SecurityHub: securityhub.NewFromConfig(aws), ECS: ecs.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
 	lambda.Start(wire.ControlsHandler(r, cfg.Log))

@@ -54,6 +54,7 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "Lambda function nightly-eval: environment variable HF_TOKEN holds a secret")
 	assert.NotContains(t, demo["CC6.1-secrets"]["detail"], "sk-proj-")
 	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "secret prod/openai-key was due for rotation on 2026-07-01")
+	assert.Contains(t, demo["CC6.1-secrets"]["detail"], "ECS task definition guardrail-worker:3 container worker: environment variable ANTHROPIC_API_KEY holds a secret")
 	// Inspector: two findings of CVSS 7.0 or more open for months, ECR
 	// images not scanned.
 	assert.Equal(t, "failing", demo["CC7.1"]["status"])

@@ -69,6 +69,8 @@ type ControlClients struct {
 	// Secrets lists Secrets Manager secrets' rotation metadata
 	// (CC6.1-secrets; never their values).
 	Secrets secretsmanager.ListSecretsAPIClient
+	// ECS lists task definitions' plain environments (CC6.1-secrets).
+	ECS cloud.ECSAPI
 	// SecurityHub receives the control findings when the deployment sets
 	// SECURITY_HUB=true.
 	SecurityHub cloud.SecurityHubAPI
@@ -189,9 +191,15 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if c.S3 != nil && cfg.ArchiveBucket != "" {
 		src.Retention = cloud.NewRetention(c.DDB, c.S3, cfg.EvidenceTable, cfg.ArchiveBucket)
 	}
+	var workloads controls.Workloads
 	if c.Functions != nil {
-		src.Envs = cloud.NewFunctionEnvs(c.Functions)
-		src.Secrets = SecretRules(g)
+		workloads = append(workloads, cloud.NewFunctionEnvs(c.Functions))
+	}
+	if c.ECS != nil {
+		workloads = append(workloads, cloud.NewTaskEnvs(c.ECS))
+	}
+	if len(workloads) > 0 {
+		src.Envs, src.Secrets = workloads, SecretRules(g)
 	}
 	if c.Inspector != nil {
 		src.Vulns = cloud.NewInspector(c.Inspector)
