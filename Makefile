@@ -26,8 +26,8 @@ VET_PKGS = $(shell cd $(ROOT) && $(GO) list ./... | grep -v '/infra')
 help:
 	@grep -hE '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 
-## deps: install what the system needs here (JDK and chromium if missing, emulators, Go modules)
-deps: emulators chromium
+## deps: install what the system needs here (JDK and chromium if missing, emulators, the console's npm packages, Go modules)
+deps: emulators chromium web
 	cd $(ROOT) && $(GO) mod download
 
 ## local: run the whole system on 127.0.0.1 (emulators, API, stream, schedules); Ctrl-C stops it all

@@ -68,6 +68,7 @@ type Gateway struct {
 	buckets map[string]*bucket
 
 	authorizerCalls, apiCalls atomic.Int64
+	static                    atomic.Pointer[http.Handler]
 }
 
 // Throttle is a token bucket: Rate requests per second, Burst at most at once.
@@ -141,9 +142,24 @@ func gatewayError(w http.ResponseWriter, status int, msg string) {
 	fmt.Fprintf(w, `{"message":%q}`, msg)
 }
 
+// SetStatic serves h for every path outside /v1/ (the web console at /);
+// nil restores API Gateway's 404. /v1/ and everything under it stay the
+// API's, whatever h serves.
+func (g *Gateway) SetStatic(h http.Handler) {
+	if h == nil {
+		g.static.Store(nil)
+		return
+	}
+	g.static.Store(&h)
+}
+
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	if !strings.HasPrefix(r.URL.EscapedPath(), "/v1/") {
+	if p := r.URL.EscapedPath(); !strings.HasPrefix(p, "/v1/") {
+		if h := g.static.Load(); h != nil && p != "/v1" {
+			(*h).ServeHTTP(w, r)
+			return
+		}
 		gatewayError(w, http.StatusNotFound, "Not Found")
 		return
 	}

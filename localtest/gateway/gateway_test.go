@@ -112,3 +112,41 @@ func TestGatewayRefusesMalformedAuthorizerAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestGatewayStaticNeverShadowsTheAPI: with a static handler (the console),
+// paths outside /v1/ are its, and /v1/... still goes through the authorizer
+// to the API, whatever the static handler would answer.
+func TestGatewayStaticNeverShadowsTheAPI(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	g := gateway.New(allowIf("Bearer a"), api, 0, log)
+	g.SetStatic(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, "static "+r.URL.Path)
+	}))
+	tests := []struct {
+		name, method, path, auth string
+		status                   int
+		body                     string
+	}{
+		{name: "the console at /", method: "GET", path: "/", status: 200, body: "static /"},
+		{name: "a console file", method: "GET", path: "/app.js", status: 200, body: "static /app.js"},
+		{name: "an API route is the API's", method: "GET", path: "/v1/compliance/status", auth: "Bearer a", status: 200, body: `{"ok":true}`},
+		{name: "an API route without a key is refused, not served as a file", method: "GET", path: "/v1/index.html", status: 403, body: `{"message":"Forbidden"}`},
+		{name: "/v1 itself is not the console's", method: "GET", path: "/v1", status: 404, body: `{"message":"Not Found"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.path, nil)
+			if tt.auth != "" {
+				req.Header.Set("Authorization", tt.auth)
+			}
+			rec := httptest.NewRecorder()
+			g.ServeHTTP(rec, req)
+			assert.Equal(t, tt.status, rec.Code)
+			assert.Equal(t, tt.body, rec.Body.String())
+		})
+	}
+	g.SetStatic(nil)
+	rec := httptest.NewRecorder()
+	g.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, 404, rec.Code, "without a static handler / is API Gateway's 404")
+}
