@@ -89,7 +89,7 @@ func TestEmbeddedHash(t *testing.T) {
 // `make gate-train` rewrites it after a change of either.
 func TestTrainReproducesEmbedded(t *testing.T) {
 	if testing.Short() {
-		t.Skip("trains six models (about a minute)")
+		t.Skip("trains six models (about 20 s)")
 	}
 	d, err := LoadData("data", "../testdata/corpus.jsonl")
 	require.NoError(t, err)
