@@ -313,11 +313,10 @@ async function renderCalls() {
       const k = ['allow', 'redact', 'block'].includes(e.decision) ? e.decision : 'other';
       c[k]++;
       if (e.decision === 'block') {
-        for (const r of e.rules ?? []) {
-          rules.set(r, (rules.get(r) ?? 0) + 1);
-          const cat = r.split('.')[0];
-          cats.set(cat, (cats.get(cat) ?? 0) + 1);
-        }
+        // Each blocked call counts once per rule and once per category.
+        const rs = new Set(e.rules ?? []);
+        for (const r of rs) rules.set(r, (rules.get(r) ?? 0) + 1);
+        for (const c of new Set([...rs].map((r) => r.split('.')[0]))) cats.set(c, (cats.get(c) ?? 0) + 1);
       }
     } else if (e.kind === 'replay') {
       const c = day(d);
@@ -343,9 +342,9 @@ async function renderCalls() {
     const calls = labels.reduce((n, l) => n + days.get(l).calls, 0);
     $('#failopen-total').textContent = `${open} of ${calls} counted calls failed open (${pct(open, calls)}).`;
     chart('failopen-chart', {
-      type: 'line',
-      data: { labels, datasets: [{ label: 'fail-open share (%)', data: labels.map((l) => 100 * days.get(l).failOpen / Math.max(days.get(l).calls, 1)), borderColor: palette.block, backgroundColor: palette.block, pointRadius: 4 }] },
-      options: { scales: { x: { title: { display: true, text: 'day (UTC)' } }, y: { beginAtZero: true, suggestedMax: 5, title: { display: true, text: '% of calls' } } } },
+      type: 'bar',
+      data: { labels, datasets: [{ label: 'fail-open share (%)', data: labels.map((l) => 100 * days.get(l).failOpen / Math.max(days.get(l).calls, 1)), backgroundColor: palette.block, maxBarThickness: 48 }] },
+      options: { plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: 'day (UTC)' } }, y: { beginAtZero: true, suggestedMax: 5, title: { display: true, text: '% of calls' } } } },
     });
   } else {
     noData('daily-chart', 'No calls recorded yet.');
@@ -433,6 +432,7 @@ async function showTimeline(c) {
     },
     options: {
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => STATUS_ORDER[ctx.parsed.y] } } },
+      aspectRatio: 4,
       scales: { y: { min: 0, max: 3, ticks: { stepSize: 1, callback: (v) => STATUS_ORDER[v] ?? '' } }, x: { ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } } },
     },
   });
@@ -446,7 +446,12 @@ async function renderRegisters() {
     api('/v1/vendors'), api('/v1/models'), api('/v1/access-reviews'), api('/v1/adversarial-runs'), api('/v1/bias-runs'),
   ]);
   const today = new Date().toISOString().slice(0, 10);
-  const due = (d) => (d && d < today ? el('span', {}, d, ' ', badge('failing'), ' overdue') : d);
+  const due = (d) => {
+    if (!d) return '';
+    const days = Math.round((Date.parse(d) - Date.parse(today)) / 86400000);
+    if (days < 0) return el('span', {}, d, ' ', badge('failing'), ` overdue by ${-days} days`);
+    return days <= 30 ? el('span', {}, d, ' ', badge('warning'), ` in ${days} days`) : d;
+  };
   $('#register-tables').replaceChildren(
     el('h3', { text: 'Vendors' }),
     table('Vendors', [

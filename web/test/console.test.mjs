@@ -1,0 +1,192 @@
+// Browser tests of the console, run by localtest/console (go test) with
+// node --test against the whole local system. Everything comes from the
+// environment the Go test sets: the console URL, a real key, a control the
+// API reports failing, where to save screenshots, the pinned node_modules
+// and the chromium binary.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run this through go test ./localtest/console`);
+  return v;
+};
+const URL_ = env('CONSOLE_URL');
+const TENANT = env('CONSOLE_TENANT');
+const KEY = env('CONSOLE_KEY');
+const FAILING = env('CONSOLE_FAILING_CONTROL');
+const OUT = env('CONSOLE_ARTIFACTS');
+const NM = env('CONSOLE_NODE_MODULES');
+const require = createRequire(join(NM, 'noop.js'));
+const { chromium } = require('playwright-core');
+const AXE = readFileSync(join(NM, 'axe-core', 'axe.min.js'), 'utf8');
+
+let browser;
+let context;
+let page;
+const problems = []; // CSP violations and page errors, any page
+
+function watch(p) {
+  p.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+}
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: env('CONSOLE_CHROMIUM'), headless: true });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  page = await context.newPage();
+  watch(page);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function shot(name) {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+}
+
+// axe-core, evaluated through the DevTools protocol (the page's CSP would
+// refuse an injected script tag, as it should).
+async function axe(name) {
+  const res = await page.evaluate(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    if (!r.passes.length) throw new Error('axe checked nothing');
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, AXE);
+  const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `axe on ${name}: ${JSON.stringify(bad, null, 1)}`);
+}
+
+async function points(id) {
+  return page.evaluate((id) => {
+    const c = window.Chart.getChart(document.getElementById(id));
+    if (!c) return 0;
+    return c.data.datasets.reduce((n, d) => n + d.data.filter((v) => typeof v === 'number' && v > 0).length, 0);
+  }, id);
+}
+
+async function tab(name) {
+  await page.click(`[data-tab="${name}"]`);
+  await page.waitForSelector(`#${name}:not([hidden])`);
+}
+
+test('a wrong key shows the error and no console', async () => {
+  const p = await context.newPage();
+  watch(p);
+  await p.goto(URL_);
+  await p.fill('#tenant', TENANT);
+  await p.fill('#key', 'agk_wrongkeyid_wrongsecret');
+  await p.click('button[type=submit]');
+  await p.waitForSelector('body[data-loaded="error"]');
+  const err = await p.textContent('#error');
+  assert.match(err, /refused the key \((401|403)/);
+  assert.equal(await p.isVisible('#console'), false);
+  assert.equal(await p.evaluate(() => sessionStorage.getItem('agentgate.console')), null, 'a refused key is not kept');
+  await p.screenshot({ path: join(OUT, 'wrong-key.png'), fullPage: true });
+  await p.close();
+});
+
+test('the overview loads with a real key and its charts have data points', async () => {
+  await page.goto(URL_);
+  await page.fill('#tenant', TENANT);
+  await page.fill('#key', KEY);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('body[data-loaded="true"]', { timeout: 60000 });
+  assert.equal(await page.isVisible('#error'), false, await page.textContent('#error'));
+  const kept = await page.evaluate(() => ({ s: sessionStorage.getItem('agentgate.console'), l: localStorage.length, c: document.cookie }));
+  assert.match(kept.s, /agk_/, 'the key is in sessionStorage');
+  assert.equal(kept.l, 0, 'nothing in localStorage');
+  assert.equal(kept.c, '', 'no cookie');
+  assert.match(await page.textContent('#overall'), /Overall: (passing|warning|failing|error)/);
+  assert.ok((await page.$$('#frameworks .card')).length >= 1, 'a card per framework');
+  for (const id of ['fw-chart', 'daily-chart', 'rules-chart', 'cats-chart']) {
+    assert.ok(await points(id) > 0, `${id} has data points`);
+  }
+  // Two of the calls were blocked for prompt injection: the category counts
+  // each blocked call once, whatever number of its rules fired.
+  const sums = await page.evaluate(() => {
+    const d = window.Chart.getChart(document.getElementById('daily-chart')).data.datasets.find((x) => x.label === 'blocked');
+    const c = window.Chart.getChart(document.getElementById('cats-chart')).data;
+    return { blocked: d.data.reduce((a, b) => a + b, 0), injection: c.datasets[0].data[c.labels.indexOf('prompt_injection')] };
+  });
+  assert.equal(sums.blocked, 2, 'blocked calls');
+  assert.equal(sums.injection, 2, 'blocked calls in prompt_injection');
+  // One fail-open replay among the calls: a point above zero.
+  assert.ok(await points('failopen-chart') > 0, 'fail-open share has a point above zero');
+  assert.match(await page.textContent('#failopen-total'), /^1 of \d+ counted calls failed open/);
+  await shot('overview');
+  await axe('overview');
+});
+
+test('a failing control shows as failing, with its timeline', async () => {
+  await tab('controls');
+  const row = page.locator(`#controls-table tr[data-control="${FAILING}"]`);
+  assert.equal(await row.getAttribute('data-status'), 'failing');
+  assert.equal((await row.locator('.status').first().textContent()).trim(), 'failing');
+  // Natural order of ids (CC6.10 after CC6.2; a text sort puts it first).
+  const ids = await page.$$eval('#controls-table tbody tr', (rs) => rs.map((r) => r.dataset.control));
+  assert.ok(ids.length > 10, `controls listed: ${ids.length}`);
+  const sorted = [...ids].sort(new Intl.Collator('en', { numeric: true }).compare);
+  assert.deepEqual(ids, sorted);
+  await row.locator('button').click();
+  await page.waitForFunction(() => window.Chart.getChart(document.getElementById('timeline-chart')));
+  const n = await page.evaluate(() => window.Chart.getChart(document.getElementById('timeline-chart')).data.datasets[0].data.length);
+  assert.ok(n >= 2, `timeline points: ${n}`);
+  assert.match(await page.textContent('#timeline-list'), /failing/);
+  await shot('controls');
+  await axe('controls');
+});
+
+test('registers and exceptions load', async () => {
+  await tab('registers');
+  assert.match(await page.textContent('#register-tables'), /Vendors[\s\S]*Model versions[\s\S]*Access reviews[\s\S]*Adversarial runs[\s\S]*Fairness/);
+  assert.ok((await page.$$('#register-tables table')).length >= 1, 'at least one register has rows');
+  await shot('registers');
+  await axe('registers');
+  await tab('exceptions');
+  assert.match(await page.textContent('#exceptions-body'), /\d+ active, \d+ closed\./);
+  await shot('exceptions');
+  await axe('exceptions');
+});
+
+test('the latest checkpoints are listed', async () => {
+  await tab('checkpoints');
+  const rows = await page.$$('#checkpoints-body tbody tr');
+  assert.ok(rows.length >= 1, 'a checkpoint per chain with entries');
+  assert.match(await page.textContent('#checkpoints-body'), new RegExp(`${TENANT}/\\d`));
+  await shot('checkpoints');
+  await axe('checkpoints');
+});
+
+test('a package is requested, builds and downloads as a zip', async () => {
+  await tab('packages');
+  await page.click('#package-form button[type=submit]');
+  const row = page.locator('#packages-table tbody tr').first();
+  await row.waitFor();
+  await page.waitForSelector('#packages-table tbody tr[data-status="ready"]', { timeout: 120000 });
+  assert.match(await row.locator('code').nth(1).textContent(), /^[0-9a-f]{64}$/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row.locator('a').click(),
+  ]);
+  const path = join(OUT, 'package.zip');
+  await download.saveAs(path);
+  const zip = readFileSync(path);
+  assert.ok(zip.length > 100, `zip of ${zip.length} bytes`);
+  assert.equal(zip.subarray(0, 4).toString('binary'), 'PK\x03\x04', 'a zip file');
+  assert.ok(zip.includes(Buffer.from('report.html')), 'the package holds report.html');
+  await shot('packages');
+  await axe('packages');
+});
+
+test('no CSP violation or page error on any page', () => {
+  writeFileSync(join(OUT, 'problems.json'), JSON.stringify(problems, null, 1));
+  assert.deepEqual(problems, []);
+});
