@@ -242,6 +242,8 @@ type Sources struct {
 	// Domains and CDN are the TLS policies of API Gateway custom domains
 	// and CloudFront distributions (CC6.7).
 	Domains, CDN TLSPolicies
+	// Models are the account's SageMaker endpoints (CC6.7).
+	Models ModelEndpoints
 }
 
 // Checks returns every check of the catalog, wired to src.
@@ -270,6 +272,7 @@ func Checks(src Sources, th Thresholds) []Check {
 		RotationCheck(src.Vault, th),
 		VulnerabilityCheck(src.Vulns, th),
 		TransitCheck(src.Domains, src.CDN),
+		PublicEndpointsCheck(src.Models),
 	}
 }
 

@@ -341,3 +341,15 @@ func TestRotationCheck(t *testing.T) {
 		})
 	}
 }
+
+type staticModels []ModelEndpoint
+
+func (s staticModels) ModelEndpoints(context.Context) ([]ModelEndpoint, error) { return s, nil }
+
+func TestPublicEndpointsCheck(t *testing.T) {
+	assertWant(t, want{status: Passing}, runOne(t, PublicEndpointsCheck(staticModels{{Name: "llm", Model: "m", InVPC: true}}), Input{}))
+	assertWant(t, want{status: Passing}, runOne(t, PublicEndpointsCheck(staticModels{}), Input{}))
+	assertWant(t, want{Warning, "SageMaker endpoint emb serves model e outside a VPC"},
+		runOne(t, PublicEndpointsCheck(staticModels{{Name: "llm", Model: "m", InVPC: true}, {Name: "emb", Model: "e"}}), Input{}))
+	assert.Equal(t, Error, runOne(t, PublicEndpointsCheck(nil), Input{}).Status)
+}

@@ -59,3 +59,39 @@ func TransitCheck(sources ...TLSPolicies) Check {
 			return out, nil
 		}}
 }
+
+// ModelEndpoint is one model served by a SageMaker endpoint.
+type ModelEndpoint struct {
+	Name, Model string
+	// InVPC: the model's containers run in the account's VPC; outside one
+	// they reach (and are reachable over) the public internet.
+	InVPC bool
+}
+
+// ModelEndpoints lists the account's model endpoints.
+type ModelEndpoints interface {
+	ModelEndpoints(ctx context.Context) ([]ModelEndpoint, error)
+}
+
+// PublicEndpointsCheck (CC6.7): SageMaker endpoints whose model runs
+// outside a VPC are flagged (warning): prompts and completions then leave
+// the account's network on their way to and from the model.
+func PublicEndpointsCheck(eps ModelEndpoints) Check {
+	return Check{Control: "CC6.7", Name: "SageMaker endpoints", Account: true,
+		Run: func(ctx context.Context, in Input) ([]Finding, error) {
+			if eps == nil {
+				return nil, ErrNotConfigured
+			}
+			all, err := eps.ModelEndpoints(ctx)
+			if err != nil {
+				return nil, err
+			}
+			var out []Finding
+			for _, e := range all {
+				if !e.InVPC {
+					out = append(out, warnf("SageMaker endpoint %s serves model %s outside a VPC", e.Name, e.Model))
+				}
+			}
+			return out, nil
+		}}
+}

@@ -98,7 +98,8 @@ var wantAccess = map[string]map[string][]string{
 		"*": {"cloudwatch:GetMetricData", "config:DescribeComplianceByConfigRule", "config:DescribeConfigRules",
 			"iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport",
 			"iam:GetPolicy", "iam:GetPolicyVersion", "inspector2:BatchGetAccountStatus", "inspector2:ListFindings", "lambda:ListFunctions",
-			"cloudfront:ListDistributions", "secretsmanager:ListSecrets", "ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitionFamilies"},
+			"cloudfront:ListDistributions", "secretsmanager:ListSecrets", "ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitionFamilies",
+			"sagemaker:DescribeEndpoint", "sagemaker:DescribeEndpointConfig", "sagemaker:DescribeModel", "sagemaker:ListEndpoints"},
 		// The stack's partition and region are references the test reads as "".
 		"arn::apigateway:::/domainnames": {"apigateway:GET"},
 		"Keys/Data":                      dataKeyWrite,

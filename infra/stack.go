@@ -231,7 +231,10 @@ var functionSpecs = []functionSpec{
 					// CC6.1-secrets reads secrets' rotation metadata (never
 					// GetSecretValue) and task definitions' environments;
 					// neither has a resource scope.
-					"secretsmanager:ListSecrets", "ecs:ListTaskDefinitionFamilies", "ecs:DescribeTaskDefinition"),
+					"secretsmanager:ListSecrets", "ecs:ListTaskDefinitionFamilies", "ecs:DescribeTaskDefinition",
+					// CC6.7 lists SageMaker endpoints and reads their
+					// configs and models (is each in a VPC).
+					"sagemaker:ListEndpoints", "sagemaker:DescribeEndpoint", "sagemaker:DescribeEndpointConfig", "sagemaker:DescribeModel"),
 				Resources: jsii.Strings("*"),
 			}))
 			// CC6.7 reads the custom domains' TLS policies: API Gateway's

@@ -553,7 +553,8 @@ func TestLeastPrivilege(t *testing.T) {
 		`iam:GenerateCredentialReport|iam:GetCredentialReport|iam:GetAccountAuthorizationDetails|` +
 		`config:DescribeConfigRules|config:DescribeComplianceByConfigRule|cloudwatch:GetMetricData|` +
 		`iam:GetPolicy|iam:GetPolicyVersion|lambda:ListFunctions|inspector2:ListFindings|inspector2:BatchGetAccountStatus|` +
-		`cloudfront:ListDistributions|secretsmanager:ListSecrets|ecs:ListTaskDefinitionFamilies|ecs:DescribeTaskDefinition)$`)
+		`cloudfront:ListDistributions|secretsmanager:ListSecrets|ecs:ListTaskDefinitionFamilies|ecs:DescribeTaskDefinition|` +
+		`sagemaker:ListEndpoints|sagemaker:DescribeEndpoint|sagemaker:DescribeEndpointConfig|sagemaker:DescribeModel)$`)
 	for _, tc := range stacks() {
 		t.Run(tc.name, func(t *testing.T) {
 			for id, pol := range tc.s.resources("AWS::IAM::Policy") {

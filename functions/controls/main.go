@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
@@ -34,6 +35,7 @@ func main() {
 		Functions: awslambda.NewFromConfig(aws), Inspector: inspector2.NewFromConfig(aws),
 		APIDomains: apigatewayv2.NewFromConfig(aws), CloudFront: cloudfront.NewFromConfig(aws),
 		Secrets: secretsmanager.NewFromConfig(aws), SecurityHub: securityhub.NewFromConfig(aws), ECS: ecs.NewFromConfig(aws),
+		SageMaker: sagemaker.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
 	lambda.Start(wire.ControlsHandler(r, cfg.Log))

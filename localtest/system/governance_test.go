@@ -64,6 +64,7 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	// certificate.
 	assert.Equal(t, "failing", demo["CC6.7"]["status"])
 	assert.Contains(t, demo["CC6.7"]["detail"], "API Gateway custom domain legacy-chat.example.com accepts TLS 1.0")
+	assert.Contains(t, demo["CC6.7"]["detail"], "SageMaker endpoint embeddings serves model embeddings-model outside a VPC")
 
 	tenant, admin, _, data := newControlsTenant(t)
 	// Another tenant sees that the shared account's check fails, not what.

@@ -71,6 +71,9 @@ type ControlClients struct {
 	Secrets secretsmanager.ListSecretsAPIClient
 	// ECS lists task definitions' plain environments (CC6.1-secrets).
 	ECS cloud.ECSAPI
+	// SageMaker lists model endpoints and whether their models run in a
+	// VPC (CC6.7).
+	SageMaker cloud.SageMakerAPI
 	// SecurityHub receives the control findings when the deployment sets
 	// SECURITY_HUB=true.
 	SecurityHub cloud.SecurityHubAPI
@@ -212,6 +215,9 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	}
 	if c.CloudFront != nil {
 		src.CDN = cloud.NewDistributions(c.CloudFront)
+	}
+	if c.SageMaker != nil {
+		src.Models = cloud.NewModelEndpoints(c.SageMaker)
 	}
 	now := cfg.Now
 	if now == nil {
