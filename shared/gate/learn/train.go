@@ -29,7 +29,11 @@ type Config struct {
 	// head, other families' items weighing Cross: the families share most
 	// of their vocabulary (a DAN prompt is also an override).
 	Cross float64
-	Seed  uint64
+	// Hard multiplies the loss weight of benign items of the hard-negative
+	// families (role-play, security talk, code, documents, borderline
+	// requests); 0 or 1 weighs them like any benign item.
+	Hard float64
+	Seed uint64
 	// Calibration sets the thresholds from out-of-fold benign scores.
 	Calibration Calibration
 }
@@ -94,6 +98,13 @@ func Train(items []Item, cfg Config) *Model {
 	}
 	labels := make([][NumHeads]int8, len(items))
 	iw := sourceWeights(items, cfg.SourcePower)
+	if cfg.Hard > 0 {
+		for i := range items {
+			if items[i].Label == "benign" && hardNegative[items[i].Family] {
+				iw[i] = float64(iw[i] * cfg.Hard)
+			}
+		}
+	}
 	var npos, nneg [NumHeads]float64
 	for i := range items {
 		labels[i] = headLabels(&items[i])
@@ -193,6 +204,11 @@ func bestWindow(sums []float64, counts []int32, f Features) int {
 		}
 	}
 	return k
+}
+
+// hardNegative are the benign families that look like attacks (Config.Hard).
+var hardNegative = map[string]bool{
+	"benign-roleplay": true, "benign-security-talk": true, "benign-code": true, "benign-context": true, "benign-borderline": true,
 }
 
 // sourceWeights is each item's loss weight: n^-power for a source of n

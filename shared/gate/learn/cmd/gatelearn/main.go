@@ -91,6 +91,7 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.cfg.Calibration.Target, "fp-target", c.cfg.Calibration.Target, "mean share of a benign source the heads together may flag")
 	fs.Float64Var(&c.cfg.Calibration.SourceCap, "fp-cap", c.cfg.Calibration.SourceCap, "largest share of any benign source one head may flag (0: no cap)")
 	fs.Float64Var(&c.cfg.Cross, "cross", c.cfg.Cross, "weight of other injection families as positives of a head (0: unused)")
+	fs.Float64Var(&c.cfg.Hard, "hard", c.cfg.Hard, "loss weight of hard-negative benign families (0: as other benign items)")
 	fs.Float64Var(&c.cfg.Floor, "floor", c.cfg.Floor, "lowest weight (-floor); 0 for none")
 	fs.Float64Var(&c.cfg.SourcePower, "source-power", c.cfg.SourcePower, "weigh items by n^-p, n their source's size")
 }
