@@ -40,6 +40,13 @@ func (p Paths) Versitygw() string { return filepath.Join(p.Bin, "versitygw") }
 func (p Paths) GoAWS() string     { return filepath.Join(p.Bin, "goaws") }
 func (p Paths) LocalKMS() string  { return filepath.Join(p.Bin, "localkms") }
 
+// Omniwitness is transparency-dev/witness's cmd/omniwitness, built from the
+// version tools/go.mod pins (a tool of that module).
+func (p Paths) Omniwitness() string { return filepath.Join(p.Bin, "omniwitness") }
+
+// OmniwitnessPackage is the witness main the tools module builds.
+const OmniwitnessPackage = "github.com/transparency-dev/witness/cmd/omniwitness"
+
 func pathsFor(root string) Paths {
 	tools := filepath.Join(root, ".tools")
 	return Paths{
@@ -233,9 +240,9 @@ func installSteps(p Paths) []step {
 		},
 		{
 			comp: compGoTools,
-			name: "goaws and local-kms mains (tools module)",
+			name: "goaws, local-kms and omniwitness mains (tools module)",
 			done: func() bool {
-				return stampMatches(stamp("tools"), toolsKey()) && exists(p.GoAWS()) && exists(p.LocalKMS())
+				return stampMatches(stamp("tools"), toolsKey()) && exists(p.GoAWS()) && exists(p.LocalKMS()) && exists(p.Omniwitness())
 			},
 			run: func(ctx context.Context) error {
 				goBin, err := goTool()
@@ -243,7 +250,7 @@ func installSteps(p Paths) []step {
 					return err
 				}
 				env := []string{"GOFLAGS=-mod=readonly -buildvcs=false", "GOWORK=off", "CGO_ENABLED=0"}
-				if err := runTool(ctx, filepath.Join(p.Root, "tools"), env, goBin, "build", "-o", p.Bin+string(filepath.Separator), "./goaws", "./localkms"); err != nil {
+				if err := runTool(ctx, filepath.Join(p.Root, "tools"), env, goBin, "build", "-o", p.Bin+string(filepath.Separator), "./goaws", "./localkms", OmniwitnessPackage); err != nil {
 					return err
 				}
 				return writeStamp(stamp("tools"), toolsKey())

@@ -16,6 +16,8 @@ type launch struct {
 	comp    string
 	path    func(Paths) string
 	subdirs []string
+	// prepare, if set, writes the child's files into its data dir.
+	prepare func(dir string) error
 	args    func(dir string) []string
 	probe   func(endpoint string) func(context.Context) error
 }
@@ -33,6 +35,11 @@ func (l launch) start(ctx context.Context, opt Options) (*Process, error) {
 	}
 	for _, d := range l.subdirs {
 		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			return nil, fmt.Errorf("start %s: %w", l.name, err)
+		}
+	}
+	if l.prepare != nil {
+		if err := l.prepare(dir); err != nil {
 			return nil, fmt.Errorf("start %s: %w", l.name, err)
 		}
 	}
