@@ -48,6 +48,10 @@ type Checkpoint struct {
 	// checkpoints signed before notes (docs/decisions/170): their Body and
 	// Signature stay valid.
 	Note string
+	// Cosigned is Note with the cosignatures (c2sp.org/tlog-cosignature)
+	// of the witnesses that accepted it appended to its signature block;
+	// empty until a witness cosigned (docs/decisions/172).
+	Cosigned string
 	// PublicKeyPEM is the signer's public key (PKIX), kept with the checkpoint
 	// so readers need no access to the signing service. Auditors should pin
 	// the key they trust out of band, not take it from a response.

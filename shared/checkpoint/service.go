@@ -9,11 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
+	tnote "github.com/transparency-dev/formats/note"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"github.com/agentgate/agentgate/shared/archive/tiles"
+	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -43,6 +46,27 @@ type Publisher interface {
 	Publish(ctx context.Context, c Checkpoint) error
 }
 
+// CosignStore keeps the witnesses' cosigned note of a stored checkpoint.
+type CosignStore interface {
+	SaveCosigned(ctx context.Context, chain string, size uint64, cosigned string) error
+}
+
+// Witnesses submits each sealed checkpoint's note to witnesses
+// (c2sp.org/tlog-witness) and keeps the cosignatures they return
+// (docs/decisions/172). A witness that is down or refuses only leaves the
+// checkpoint with fewer cosignatures: the seal, and appends, never wait on
+// it beyond Client's timeout.
+type Witnesses struct {
+	List   []witness.Witness
+	Quorum int
+	Client *witness.Client
+	Store  CosignStore
+	// Proofs gives the consistency proof from the size a witness holds.
+	Proofs interface {
+		Consistency(ctx context.Context, chain string, first, second uint64) (Consistency, error)
+	}
+}
+
 // Chains lists the chains to seal.
 type Chains interface {
 	Chains(ctx context.Context) ([]string, error)
@@ -67,6 +91,8 @@ type Checkpointer struct {
 	// MaxLeaves bounds the entries sealed per chain per run, so one run's
 	// time is bounded however far behind it is.
 	MaxLeaves int64
+	// Witnesses, if set, cosign every checkpoint after it is stored.
+	Witnesses *Witnesses
 
 	pubPEM string
 	pubDER []byte
@@ -140,6 +166,11 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 		return nil, fmt.Errorf("seal %s: %w", chain, err)
 	}
 	if acc.Size() == prev.Size {
+		// Nothing new to seal; a latest checkpoint still short of its
+		// quorum (a witness was down) is offered again.
+		if prev.Size > 0 && prev.Note != "" && c.Witnesses != nil && !c.Witnesses.met(prev) {
+			c.cosign(ctx, &prev, prev.Size)
+		}
 		return nil, nil
 	}
 	root, err := acc.Root()
@@ -185,7 +216,104 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 		}
 		return nil, fmt.Errorf("seal %s: save: %w", chain, err)
 	}
+	if c.Witnesses != nil {
+		c.cosign(ctx, &cp, prev.Size)
+	}
 	return &cp, nil
+}
+
+// cosigners returns the witnesses with a valid cosignature on cp.
+func (w *Witnesses) cosigners(cp Checkpoint) map[string]bool {
+	have := map[string]bool{}
+	if cp.Cosigned == "" {
+		return have
+	}
+	der, err := ecdsaDER(cp.PublicKeyPEM)
+	if err != nil {
+		return have
+	}
+	v, err := tnote.NewECDSAVerifier(NoteVerifierKey(NoteOrigin(cp.Origin, cp.Chain), der))
+	if err != nil {
+		return have
+	}
+	got, _ := witness.Verify(cp.Cosigned, v, w.List, 0)
+	for _, n := range got {
+		have[n] = true
+	}
+	return have
+}
+
+// met reports whether every witness cosigned cp.
+func (w *Witnesses) met(cp Checkpoint) bool { return len(w.cosigners(cp)) == len(w.List) }
+
+// cosign submits cp's note to every witness at once, each starting from
+// guess (the size it most likely holds: the previous checkpoint's), and
+// stores the note with whatever cosignatures came back. Failures are
+// logged: they delay cosigning, the next seal or tick offers it again.
+func (c *Checkpointer) cosign(ctx context.Context, cp *Checkpoint, guess uint64) {
+	w := c.Witnesses
+	if cp.Note == "" || len(w.List) == 0 {
+		return
+	}
+	proof := func(ctx context.Context, old uint64) ([][]byte, error) {
+		if old == 0 || old == cp.Size {
+			return nil, nil
+		}
+		if w.Proofs == nil {
+			return nil, fmt.Errorf("%w: no consistency prover", ErrInvalid)
+		}
+		p, err := w.Proofs.Consistency(ctx, cp.Chain, old, cp.Size)
+		if err != nil {
+			return nil, err
+		}
+		return p.Hashes, nil
+	}
+	client := w.Client
+	if client == nil {
+		client = &witness.Client{}
+	}
+	have := w.cosigners(*cp)
+	lines := make([][]string, len(w.List))
+	var wg sync.WaitGroup
+	for i, wi := range w.List {
+		if have[wi.Name] {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l, err := client.Submit(ctx, wi, cp.Note, guess, proof)
+			if err != nil {
+				c.Log.WarnContext(ctx, "witness did not cosign", "chain", cp.Chain, "size", cp.Size, "witness", wi.Name, "err", err)
+				return
+			}
+			lines[i] = l
+		}()
+	}
+	wg.Wait()
+	cosigned := cp.Cosigned
+	if cosigned == "" {
+		cosigned = cp.Note
+	}
+	n, added := len(have), false
+	for _, l := range lines {
+		if len(l) > 0 {
+			n++
+			added = true
+			cosigned = witness.Cosign(cosigned, l...)
+		}
+	}
+	if !added {
+		return
+	}
+	if err := w.Store.SaveCosigned(ctx, cp.Chain, cp.Size, cosigned); err != nil {
+		c.Log.ErrorContext(ctx, "store cosigned checkpoint", "chain", cp.Chain, "size", cp.Size, "err", err)
+		return
+	}
+	cp.Cosigned = cosigned
+	if n < w.Quorum {
+		c.Log.WarnContext(ctx, "checkpoint below witness quorum", "chain", cp.Chain, "size", cp.Size, "cosigned", n, "quorum", w.Quorum)
+	}
 }
 
 func (c *Checkpointer) publicKey(ctx context.Context) (string, []byte, error) {

@@ -265,6 +265,9 @@ func checkpointItem(c checkpoint.Checkpoint, sk string) map[string]types.Attribu
 	if c.Note != "" { // absent on checkpoints signed before notes
 		item["note"] = s(c.Note)
 	}
+	if c.Cosigned != "" {
+		item["cosigned"] = s(c.Cosigned)
+	}
 	if c.LastHash != "" {
 		item["lastHash"] = s(c.LastHash)
 	}
@@ -287,6 +290,7 @@ func itemToCheckpoint(item map[string]types.AttributeValue) (checkpoint.Checkpoi
 	c.Size = uint64(size)
 	c.Origin, c.Chain, c.KeyID = str(item, "origin"), str(item, "chain"), str(item, "keyId")
 	c.Body, c.PublicKeyPEM, c.LastHash, c.Note = str(item, "body"), str(item, "publicKey"), str(item, "lastHash"), str(item, "note")
+	c.Cosigned = str(item, "cosigned")
 	if c.Root, err = hex.DecodeString(str(item, "root")); err != nil {
 		return c, fmt.Errorf("checkpoint root: %w", err)
 	}
@@ -363,6 +367,36 @@ func (r *Registry) Save(ctx context.Context, c checkpoint.Checkpoint, prevSize u
 	}
 	if err != nil {
 		return fmt.Errorf("save checkpoint %s size %d: %w", c.Chain, c.Size, err)
+	}
+	return nil
+}
+
+// SaveCosigned sets the witnesses' cosigned note of chain's checkpoint at
+// size, on its SIZE# item and, if it is still the latest, on LATEST. The
+// note's text is the checkpoint's own (the caller checked it): only
+// signatures are added, and never to a checkpoint that does not exist.
+func (r *Registry) SaveCosigned(ctx context.Context, chain string, size uint64, cosigned string) error {
+	set := func(sk, cond string, vals map[string]types.AttributeValue) error {
+		vals[":c"] = s(cosigned)
+		_, err := r.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+			TableName: &r.table, Key: key("CHECKPOINT#"+chain, sk),
+			UpdateExpression:          aws.String("SET cosigned = :c"),
+			ConditionExpression:       aws.String(cond),
+			ExpressionAttributeNames:  map[string]string{"#size": "size"},
+			ExpressionAttributeValues: vals,
+		})
+		return err
+	}
+	if err := set(sizeSK(size), "attribute_exists(pk) AND #size = :s", map[string]types.AttributeValue{":s": n(int64(size))}); err != nil {
+		if isCondFailed(err) {
+			return fmt.Errorf("save cosigned %s size %d: %w", chain, size, checkpoint.ErrNotFound)
+		}
+		return fmt.Errorf("save cosigned %s size %d: %w", chain, size, err)
+	}
+	// A newer checkpoint may have become the latest meanwhile: then the
+	// LATEST item is left alone.
+	if err := set("LATEST", "#size = :s", map[string]types.AttributeValue{":s": n(int64(size))}); err != nil && !isCondFailed(err) {
+		return fmt.Errorf("save cosigned %s latest: %w", chain, err)
 	}
 	return nil
 }
