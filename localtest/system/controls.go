@@ -7,6 +7,8 @@ import (
 	"github.com/agentgate/agentgate/localtest/invoke"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"time"
 
@@ -150,6 +152,20 @@ func (s *System) seedRegisters(ctx context.Context) error {
 		Threshold: &thr, Result: &res, Date: time.Now().AddDate(0, 0, -5).Format(registers.DateLayout),
 	}); err != nil {
 		return fmt.Errorf("seed bias run: %w", err)
+	}
+	// A little real traffic through the gateway (authorizer, validate),
+	// naming gpt-demo via openai, one output flagged: PI1.3 and A1.1 fail
+	// at once; PI1.4 counts flagged outputs once they are a week old.
+	for i, out := range []string{"Your order shipped on Monday.", "The card on file is 4111 1111 1111 1111.", "Happy to help."} {
+		body := fmt.Sprintf(`{"input":"where is order %d?","output":%q,"context":{"userId":"demo-user-%d","modelVersion":"gpt-demo@2026-11","modelProvider":"openai"}}`, i, out, i)
+		req := httptest.NewRequest("POST", "/v1/validate", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+s.APIKey)
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		s.srv.Handler.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			return fmt.Errorf("seed validate: status %d: %s", rec.Code, rec.Body.String())
+		}
 	}
 	adv, err := registers.NewAdversary(regs, s.API.Appender)
 	if err != nil {

@@ -46,6 +46,12 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	assert.Contains(t, demo["CC7.4"]["detail"], "last model-outage drill (LLM provider outage) was")
 	assert.Equal(t, "failing", demo["C1.1"]["status"])
 	assert.Equal(t, "fine-tuned model version gpt-demo-ft@2026-12 has no training dataset on record", demo["C1.1"]["detail"])
+	// The demo's seeded calls name gpt-demo via openai: its failing bias
+	// test and the vendor's missing SLA and fallback fail at once.
+	assert.Equal(t, "failing", demo["PI1.3"]["status"])
+	assert.Equal(t, "model version gpt-demo@2026-11 is in use with no passing bias or fairness test", demo["PI1.3"]["detail"])
+	assert.Equal(t, "failing", demo["A1.1"]["status"])
+	assert.Contains(t, demo["A1.1"]["detail"], "OpenAI (provider openai) has no SLA on record")
 	// The recorded account's Lambda functions keep an OpenAI key and a
 	// Hugging Face token in their environment: the operator's admin key sees
 	// which variables, never their values.
