@@ -194,6 +194,14 @@ func TestExceptionLifecycleEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	z, err := audit.OpenZip(bytes.NewReader(zipb), int64(len(zipb)), audit.DefaultLimits)
 	require.NoError(t, err)
+	// The package's control matrix carries the new controls (its report
+	// renders the same rows).
+	matrix, _, err := z.Read(audit.FileMatrixCSV, 1<<20)
+	require.NoError(t, err)
+	for _, row := range []string{"soc2,PI1.3,PI1.3", "soc2,CC7.4,CC7.4", "soc2,A1.1,A1.1", "soc2,C1.1,C1.1", "soc2,PI1.4,PI1.4",
+		"soc2,CC6.1,CC6.1-secrets", "soc2,CC7.1,CC7.1", "soc2,CC6.7,CC6.7"} {
+		assert.Contains(t, string(matrix), row)
+	}
 	lines, _, err := z.Read(audit.FileBundles, 16<<20)
 	require.NoError(t, err)
 	got := map[string]string{}
