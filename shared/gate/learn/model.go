@@ -174,22 +174,18 @@ func loadEmbedded() (*Model, error) {
 // Score returns each head's highest window score over text. It allocates
 // nothing; the sums are integer, and the float steps after them (the
 // correctly rounded square root of the normalisation, products rounded
-// before they are added) give the same bits on every architecture. TestScoreMatchesWalk holds it to the
-// feature definition (Features.walk).
+// before they are added) give the same bits on every architecture.
+// TestScoreMatchesWalk holds it to the feature definition (Features.walk).
 func (m *Model) Score(text string) (out [NumHeads]Window) {
 	n := len(text)
 	shift := 64 - m.Features.Bits
 	tab := m.table
 	mask := uint64(len(tab) - 1)
 	words := m.Features.Words
-	gm, gx, ng := m.gmask, m.gsalt, m.ng
-	var r uint64
-	last := byte(' ')
-	wh, prev := uint64(fnvOffset), uint64(0)
-	wl := 0
-	var s0, s1, s2 int32   // current block
+	fast := m.ng == 1 && words
+	st := scan{last: ' ', wh: fnvOffset}
 	var p0, p1, p2 int32   // previous block (or the running total of a one-window text)
-	var cn, pn int32       // features in the current and the previous block
+	var pn int32           // features in the previous block
 	var b0, b1, b2 float64 // best window values (sums times Features.norm)
 	var k0, k1, k2 int     // best window index
 	bb := m.Features.block()
@@ -197,53 +193,21 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 	block := 0
 	for lo := 0; lo < n || lo == 0; lo += bb {
 		hi := min(lo+bb, n)
-		for i := lo; i < hi; i++ {
-			c := fold[text[i]]
-			if c == ' ' && last == ' ' {
-				continue
-			}
-			last = c
-			r = r<<8 | uint64(c)
-			cn += int32(ng)
-			for k := 0; k < ng; k++ {
-				v := tab[(((r&gm[k])^gx[k])*mulGram>>shift)&mask]
-				s0 += int32(int8(v))
-				s1 += int32(int8(v >> 8))
-				s2 += int32(int8(v >> 16))
-			}
-			if !words {
-				continue
-			}
-			if wordByte[c] {
-				wh = (wh ^ uint64(c)) * fnvPrime
-				wl++
-				continue
-			}
-			if wl > 0 {
-				v := tab[((wh*mulWord)>>shift)&mask]
-				s0 += int32(int8(v))
-				s1 += int32(int8(v >> 8))
-				s2 += int32(int8(v >> 16))
-				cn++
-				if prev != 0 {
-					cn++
-					v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
-					s0 += int32(int8(v))
-					s1 += int32(int8(v >> 8))
-					s2 += int32(int8(v >> 16))
-				}
-				prev, wh, wl = wh, fnvOffset, 0
-			}
+		var s0, s1, s2, cn int32 // this block
+		if fast {
+			s0, s1, s2, cn = m.block1(&st, text[lo:hi])
+		} else {
+			s0, s1, s2, cn = m.blockN(&st, text[lo:hi])
 		}
-		if hi == n && words && wl > 0 {
-			v := tab[((wh*mulWord)>>shift)&mask]
+		if hi == n && words && st.wl > 0 {
+			v := tab[((st.wh*mulWord)>>shift)&mask]
 			s0 += int32(int8(v))
 			s1 += int32(int8(v >> 8))
 			s2 += int32(int8(v >> 16))
 			cn++
-			if prev != 0 {
+			if st.prev != 0 {
 				cn++
-				v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
+				v := tab[(((st.prev*31)^st.wh)*mulBigram>>shift)&mask]
 				s0 += int32(int8(v))
 				s1 += int32(int8(v >> 8))
 				s2 += int32(int8(v >> 16))
@@ -269,7 +233,6 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		default:
 			p0, p1, p2, pn = s0, s1, s2, cn
 		}
-		s0, s1, s2, cn = 0, 0, 0, 0
 		block++
 		if n == 0 {
 			break
@@ -285,6 +248,114 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		out[h] = m.window(h, sums[h], ks[h], n)
 	}
 	return out
+}
+
+// scan is the state Score carries from one block to the next: the last
+// bytes read, the word being read and the word before it. A word that is
+// still open at the end of a block ends in a later block.
+type scan struct {
+	r, wh, prev uint64
+	wl          int
+	last        byte
+}
+
+// block1 sums one block for the shipped feature set (one character n-gram
+// size, and words): the general loop with the gram loop unrolled and its
+// state in registers; the general loop keeps too many values live and
+// spills them.
+func (m *Model) block1(st *scan, t string) (s0, s1, s2, cn int32) {
+	tab := m.table
+	// A shift count masked to 0..63 and an index masked by len(tab)-1 let
+	// the compiler drop the over-wide-shift and bounds checks.
+	sh := uint(64-m.Features.Bits) & 63
+	mask := len(tab) - 1
+	gm, gx := m.gmask[0], m.gsalt[0]
+	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	for i := 0; i < len(t); i++ {
+		c := fold[t[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		r = r<<8 | uint64(c)
+		v := tab[int(((r&gm)^gx)*mulGram>>sh)&mask]
+		s0 += int32(int8(v))
+		s1 += int32(int8(v >> 8))
+		s2 += int32(int8(v >> 16))
+		cn++
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+			continue
+		}
+		if wl > 0 {
+			v := tab[int((wh*mulWord)>>sh)&mask]
+			s0 += int32(int8(v))
+			s1 += int32(int8(v >> 8))
+			s2 += int32(int8(v >> 16))
+			cn++
+			if prev != 0 {
+				cn++
+				v := tab[int(((prev*31)^wh)*mulBigram>>sh)&mask]
+				s0 += int32(int8(v))
+				s1 += int32(int8(v >> 8))
+				s2 += int32(int8(v >> 16))
+			}
+			prev, wh, wl = wh, fnvOffset, 0
+		}
+	}
+	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
+	return s0, s1, s2, cn
+}
+
+// blockN sums one block for any feature set.
+func (m *Model) blockN(st *scan, t string) (s0, s1, s2, cn int32) {
+	tab := m.table
+	shift := 64 - m.Features.Bits
+	mask := uint64(len(tab) - 1)
+	words := m.Features.Words
+	gm, gx, ng := m.gmask, m.gsalt, m.ng
+	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	for i := 0; i < len(t); i++ {
+		c := fold[t[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		r = r<<8 | uint64(c)
+		cn += int32(ng)
+		for k := 0; k < ng; k++ {
+			v := tab[(((r&gm[k])^gx[k])*mulGram>>shift)&mask]
+			s0 += int32(int8(v))
+			s1 += int32(int8(v >> 8))
+			s2 += int32(int8(v >> 16))
+		}
+		if !words {
+			continue
+		}
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+			continue
+		}
+		if wl > 0 {
+			v := tab[((wh*mulWord)>>shift)&mask]
+			s0 += int32(int8(v))
+			s1 += int32(int8(v >> 8))
+			s2 += int32(int8(v >> 16))
+			cn++
+			if prev != 0 {
+				cn++
+				v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
+				s0 += int32(int8(v))
+				s1 += int32(int8(v >> 8))
+				s2 += int32(int8(v >> 16))
+			}
+			prev, wh, wl = wh, fnvOffset, 0
+		}
+	}
+	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
+	return s0, s1, s2, cn
 }
 
 // window is head h's result for window k of a text of n bytes whose
