@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,6 +142,9 @@ type Exceptions struct {
 	DueFailing, DueWarning time.Duration
 	// MaxAcceptance bounds an accepted risk's expiry: 365 days by default.
 	MaxAcceptance time.Duration
+	// Log records evidence left pending by an admin's action (the next run
+	// appends it); nil: slog.Default.
+	Log *slog.Logger
 }
 
 func (x *Exceptions) now() time.Time {
@@ -475,9 +479,16 @@ func (x *Exceptions) Act(ctx context.Context, tenant, id string, a ExceptionActi
 	e.Events = append(e.Events, ExceptionEvent{At: now, Action: a.Action, By: a.By, State: state, Status: e.Status, Note: note})
 	// An evidence failure leaves the change stored and its entry pending:
 	// the next run appends it, so the caller is told the change stands.
-	out, _, err := x.save(ctx, tenant, e)
+	out, evErr, err := x.save(ctx, tenant, e)
 	if err != nil {
 		return Exception{}, err
+	}
+	if evErr != nil {
+		log := x.Log
+		if log == nil {
+			log = slog.Default()
+		}
+		log.WarnContext(ctx, "exception change stored, its evidence left for the next run", "tenant", tenant, "exception", id, "err", evErr)
 	}
 	return out, nil
 }

@@ -128,7 +128,7 @@ func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Rout
 	}
 	results := ddbstore.New(c.DDB, cfg.RegistryTable)
 	routes := (&statusapi.Service{Results: results, Operator: cfg.OperatorTenant, Exceptions: results, Now: cfg.Now,
-		Actions: &controls.Exceptions{Store: results, Evidence: app, Now: cfg.Now, Rand: crand.Reader}}).Routes()
+		Actions: &controls.Exceptions{Store: results, Evidence: app, Now: cfg.Now, Rand: crand.Reader, Log: cfg.Log}}).Routes()
 	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
 		if adv == nil && strings.HasPrefix(r.Pattern, "/v1/adversarial-runs") && r.Method == "POST" {
 			continue
@@ -255,7 +255,7 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	evStore := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
 	evStore.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
 	app := evidence.NewAppender(evStore, evidence.WithClock(now), evidence.WithShards(cfg.Shards), evidence.WithTip(ArchiveTip(c.Clients, cfg)))
-	r.Exceptions = &controls.Exceptions{Store: store, Evidence: app, Now: now, Rand: crand.Reader}
+	r.Exceptions = &controls.Exceptions{Store: store, Evidence: app, Now: now, Rand: crand.Reader, Log: cfg.Log}
 	return r, nil
 }
 
