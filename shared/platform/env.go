@@ -22,6 +22,10 @@ const (
 	EnvLogLevel         = "LOG_LEVEL"
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
 	EnvOperatorTenant   = "OPERATOR_TENANT"   // the tenant that runs the deployment (decision 131)
+	// EnvWitnesses lists the witnesses that cosign checkpoints, a JSON array
+	// of {name, url, publicKey}; EnvWitnessQuorum is how many must (decision 172).
+	EnvWitnesses     = "WITNESSES"
+	EnvWitnessQuorum = "WITNESS_QUORUM"
 	// EnvCheckpointerFunction names the checkpointer function the packager
 	// invokes for seals and package signatures (it alone holds the signing key).
 	EnvCheckpointerFunction = "CHECKPOINTER_FUNCTION"

@@ -16,6 +16,7 @@ import (
 	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/checkpoint/proofapi"
+	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/httpapi"
@@ -76,15 +77,31 @@ func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
 		origin = "agentgate"
 	}
 	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
-	return &checkpoint.Checkpointer{
+	ws, err := witness.ParseConfig(cfg.Witnesses, cfg.WitnessQuorum)
+	if err != nil {
+		return nil, fmt.Errorf("checkpointer: %w", err)
+	}
+	entries := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
+	bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg))
+	cp := &checkpoint.Checkpointer{
 		Origin:    origin,
-		Entries:   dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable),
+		Entries:   entries,
 		Store:     reg,
-		Publisher: awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode),
+		Publisher: bucket.WithMode(cfg.ObjectLockMode),
 		Signer:    awsstore.NewSigner(c.KMS, cfg.SigningKeyID),
 		Chains:    reg,
 		Log:       cfg.Log,
-	}, nil
+	}
+	if len(ws) > 0 {
+		// The consistency proof from a witness's size comes from the tiles,
+		// as the proof routes' do (rebuilt from the table while the archive
+		// is behind).
+		prover := &checkpoint.Prover{Entries: entries, Store: reg,
+			Tiles: tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize, Cache: proofTiles}}
+		cp.Witnesses = &checkpoint.Witnesses{List: ws, Quorum: cfg.WitnessQuorum, Client: &witness.Client{Timeout: 5 * time.Second},
+			Store: reg, Proofs: prover}
+	}
+	return cp, nil
 }
 
 // proofTiles keeps full tiles for the API instance's life (16 MiB at most):

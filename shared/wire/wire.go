@@ -56,8 +56,12 @@ type Config struct {
 	// OperatorTenant runs the deployment (OPERATOR_TENANT, decision 131):
 	// only its admin keys see the AWS account's findings.
 	OperatorTenant string
-	Log            *slog.Logger
-	Now            func() time.Time
+	// Witnesses (JSON, platform.EnvWitnesses) cosign every checkpoint the
+	// checkpointer seals; WitnessQuorum is how many should (decision 172).
+	Witnesses     string
+	WitnessQuorum int
+	Log           *slog.Logger
+	Now           func() time.Time
 
 	// CheckpointerFunction is the function the packager asks for seals and
 	// signatures; empty runs the checkpointer in process (the local system).
@@ -84,6 +88,8 @@ func FromEnv(env *platform.Env) Config {
 		ObjectLockMode: get(platform.EnvObjectLockMode),
 		RateLimit:      env.Int(platform.EnvRateLimit, 100, 1, 100000),
 		OperatorTenant: get(EnvOperatorTenant),
+		Witnesses:      get(platform.EnvWitnesses),
+		WitnessQuorum:  env.Int(platform.EnvWitnessQuorum, 0, 0, 100),
 		Log:            platform.Logger(),
 		Now:            time.Now,
 

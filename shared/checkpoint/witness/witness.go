@@ -12,10 +12,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -262,4 +265,59 @@ func Verify(cosigned string, logKey note.Verifier, ws []Witness, quorum int) ([]
 		return got, fmt.Errorf("%w: %d of %d required cosignatures; no valid cosignature by %s", ErrQuorum, len(got), quorum, strings.Join(missing, ", "))
 	}
 	return got, nil
+}
+
+// Config is one entry of a deployment's `witnesses` parameter.
+type Config struct {
+	Name      string `json:"name"`
+	URL       string `json:"url"`
+	PublicKey string `json:"publicKey"`
+}
+
+// ParseConfig reads the `witnesses` parameter (a JSON array of Config, as
+// the WITNESSES environment variable carries it; empty means none) and the
+// quorum, and checks them: every witness a distinct name, an https URL (or
+// http on a loopback address, for the local witness), a key named as the
+// witness; 0 <= quorum <= len(witnesses).
+func ParseConfig(js string, quorum int) ([]Witness, error) {
+	var cs []Config
+	if strings.TrimSpace(js) != "" {
+		dec := json.NewDecoder(strings.NewReader(js))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&cs); err != nil {
+			return nil, fmt.Errorf("witnesses: %w", err)
+		}
+	}
+	seen := map[string]bool{}
+	var ws []Witness
+	for _, c := range cs {
+		if seen[c.Name] {
+			return nil, fmt.Errorf("witnesses: %q listed twice", c.Name)
+		}
+		seen[c.Name] = true
+		u, err := url.Parse(c.URL)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("witnesses: %s: url %q is not absolute", c.Name, c.URL)
+		}
+		if u.Scheme != "https" && (u.Scheme != "http" || !isLoopback(u.Hostname())) {
+			return nil, fmt.Errorf("witnesses: %s: url %q must be https (http only on a loopback address)", c.Name, c.URL)
+		}
+		w, err := New(c.Name, c.URL, c.PublicKey)
+		if err != nil {
+			return nil, fmt.Errorf("witnesses: %w", err)
+		}
+		ws = append(ws, w)
+	}
+	if quorum < 0 || quorum > len(ws) {
+		return nil, fmt.Errorf("witnesses: quorum %d with %d witnesses", quorum, len(ws))
+	}
+	return ws, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -212,3 +212,40 @@ func TestNewRefusesMisnamedKey(t *testing.T) {
 	assert.Equal(t, "w1", w.Name)
 	assert.True(t, errors.Is(fmt.Errorf("x: %w", &StaleError{Size: 1}), ErrStale))
 }
+
+func TestParseConfig(t *testing.T) {
+	_, k1 := key(t, "w1")
+	_, k2 := key(t, "w2")
+	entry := func(name, url, k string) string {
+		return fmt.Sprintf(`{"name":%q,"url":%q,"publicKey":%q}`, name, url, k)
+	}
+	tests := []struct {
+		name    string
+		js      string
+		quorum  int
+		want    int
+		wantErr string
+	}{
+		{name: "none", js: "", want: 0},
+		{name: "two, quorum 2", js: "[" + entry("w1", "https://w1.example", k1) + "," + entry("w2", "http://127.0.0.1:9", k2) + "]", quorum: 2, want: 2},
+		{name: "quorum above count", js: "[" + entry("w1", "https://w1.example", k1) + "]", quorum: 2, wantErr: "quorum 2 with 1"},
+		{name: "negative quorum", js: "", quorum: -1, wantErr: "quorum -1"},
+		{name: "plain http elsewhere", js: "[" + entry("w1", "http://w1.example", k1) + "]", wantErr: "must be https"},
+		{name: "key of another name", js: "[" + entry("w2", "https://w.example", k1) + "]", wantErr: "named \"w1\""},
+		{name: "twice", js: "[" + entry("w1", "https://a.example", k1) + "," + entry("w1", "https://b.example", k1) + "]", wantErr: "twice"},
+		{name: "unknown field", js: `[{"name":"w1","url":"https://a.example","publicKey":"` + k1 + `","key":"x"}]`, wantErr: "unknown field"},
+		{name: "relative url", js: "[" + entry("w1", "/add", k1) + "]", wantErr: "not absolute"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws, err := ParseConfig(tt.js, tt.quorum)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Len(t, ws, tt.want)
+		})
+	}
+}
