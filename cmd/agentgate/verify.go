@@ -9,11 +9,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/agentgate/agentgate/shared/audit"
+	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 )
 
 func init() {
 	var previous, keyFile, fingerprint string
 	var requireSig, asJSON, allowUnpinned bool
+	var witnessKeys []string
+	var quorum int
 	cmd := &cobra.Command{
 		Use:   "verify PACKAGE.zip",
 		Short: "Verify an audit package offline",
@@ -30,13 +33,33 @@ Pin the signing key you obtained out of band, with --key (its PEM) or
 SigningKeyFingerprintCommand prints, or what make local prints). Without a pin a package only proves that it is
 consistent with itself — whoever made it could have signed it with a key
 of their own — so verify says UNPINNED and exits 1 unless you pass
---allow-unpinned. The pin may also come from AGENTGATE_SIGNING_KEY_FINGERPRINT.`,
+--allow-unpinned. The pin may also come from AGENTGATE_SIGNING_KEY_FINGERPRINT.
+
+With --witness NAME+KEY (a witness's tlog-cosignature verifier key, once
+per witness) every checkpoint must also carry valid cosignatures of at
+least --quorum of them (default: all): a checkpoint no witness cosigned
+may have been shown to you alone (a split view). The failure names the
+chain, the checkpoint and the witnesses that did not cosign.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if fingerprint == "" {
 				fingerprint = os.Getenv("AGENTGATE_SIGNING_KEY_FINGERPRINT")
 			}
 			opt := audit.VerifyOptions{RequireSignature: requireSig, TrustedFingerprint: fingerprint}
+			for _, k := range witnessKeys {
+				w, err := witness.ParseKey(k)
+				if err != nil {
+					return fmt.Errorf("--witness: %w", err)
+				}
+				opt.Witnesses = append(opt.Witnesses, w)
+			}
+			opt.Quorum = quorum
+			if !cmd.Flags().Changed("quorum") {
+				opt.Quorum = len(opt.Witnesses)
+			}
+			if opt.Quorum < 0 || opt.Quorum > len(opt.Witnesses) || (len(opt.Witnesses) > 0 && opt.Quorum == 0) {
+				return fmt.Errorf("--quorum %d with %d witnesses: want 1 to %d", opt.Quorum, len(opt.Witnesses), len(opt.Witnesses))
+			}
 			if keyFile != "" {
 				k, err := os.ReadFile(keyFile)
 				if err != nil {
@@ -59,7 +82,7 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 				if err := json.NewEncoder(out).Encode(map[string]any{
 					"valid": true, "pinned": res.Pinned, "id": res.Manifest.ID, "tenant": res.Manifest.Tenant, "sequence": res.Manifest.Sequence,
 					"packageHash": res.Manifest.PackageHash, "entries": res.Entries, "bundles": res.Bundles,
-					"chains": res.Chains, "checkpoints": res.Checkpoints, "signedNotes": res.SignedNotes, "files": res.Files, "signed": res.Signed,
+					"chains": res.Chains, "checkpoints": res.Checkpoints, "signedNotes": res.SignedNotes, "witnessed": res.Witnessed, "files": res.Files, "signed": res.Signed,
 					"keyFingerprint": res.KeyFingerprint, "notes": res.Notes,
 				}); err != nil {
 					return err
@@ -79,6 +102,9 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 			} else {
 				fmt.Fprintf(out, "    signing key sha256 %s is NOT pinned: this proves only that the package is consistent with itself\n", res.KeyFingerprint)
 			}
+			if len(opt.Witnesses) > 0 {
+				fmt.Fprintf(out, "    %d checkpoints cosigned by at least %d of %d witnesses\n", res.Witnessed, opt.Quorum, len(opt.Witnesses))
+			}
 			if previous != "" {
 				fmt.Fprintf(out, "    extends %s\n", previous)
 			}
@@ -92,6 +118,8 @@ of their own — so verify says UNPINNED and exits 1 unless you pass
 	cmd.Flags().StringVar(&keyFile, "key", "", "PEM public key the package must be signed with")
 	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the DER public key the package must be signed with (what the stack output SigningKeyFingerprintCommand prints)")
 	cmd.Flags().BoolVar(&allowUnpinned, "allow-unpinned", false, "exit 0 without a pinned key (the result then proves only self-consistency)")
+	cmd.Flags().StringArrayVar(&witnessKeys, "witness", nil, "a witness's verifier key NAME+KEY (repeatable): every checkpoint must carry its cosignature")
+	cmd.Flags().IntVar(&quorum, "quorum", 0, "how many of the --witness keys must have cosigned each checkpoint (default: all)")
 	cmd.Flags().BoolVar(&requireSig, "require-signature", false, "refuse packages without a package signature")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	rootCmd.AddCommand(cmd)

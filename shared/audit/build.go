@@ -372,6 +372,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	c.Checkpoint = &Checkpoint{
 		Size: cp.Size, RootHash: hex.EncodeToString(cp.Root), Body: cp.Body,
 		Signature: base64.StdEncoding.EncodeToString(cp.Signature), KeyID: cp.KeyID, Note: cp.Note,
+		Cosigned: cp.Cosigned,
 	}
 	c.pubKey = cp.PublicKeyPEM
 	if c.StartCompact == nil {

@@ -135,6 +135,10 @@ type Checkpoint struct {
 	// for checkpoints signed before them; omitempty keeps the package hash
 	// of those packages what it was (docs/decisions/170).
 	Note string `json:"note,omitempty"`
+	// Cosigned is Note with the cosignatures of the witnesses that accepted
+	// it (c2sp.org/tlog-cosignature), when any did; absent otherwise, so
+	// packages without it hash as before (docs/decisions/172).
+	Cosigned string `json:"cosigned,omitempty"`
 }
 
 // BundleLine is one line of evidence-bundles.jsonl: the archive manifest of

@@ -16,10 +16,12 @@ import (
 	"strings"
 	"sync"
 
+	tnote "github.com/transparency-dev/formats/note"
 	"github.com/transparency-dev/merkle/compact"
 
 	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -36,6 +38,12 @@ type VerifyOptions struct {
 	// key the package must be signed with: the stack output, an
 	// alternative to holding the PEM.
 	TrustedFingerprint string
+	// Witnesses, when set, must have cosigned every checkpoint the package
+	// carries, at least Quorum of them (docs/decisions/172): a checkpoint
+	// the operator showed only to this package's reader (a split view) has
+	// no witness's cosignature.
+	Witnesses []witness.Witness
+	Quorum    int
 	// RequireSignature refuses packages without a package signature.
 	RequireSignature bool
 	Limits           Limits
@@ -53,7 +61,10 @@ type Result struct {
 	Checkpoints int
 	// SignedNotes counts the checkpoints whose C2SP signed note was
 	// checked (packages built before notes carry none).
-	SignedNotes    int
+	SignedNotes int
+	// Witnessed counts the checkpoints whose cosignatures met the quorum
+	// (only with VerifyOptions.Witnesses).
+	Witnessed      int
 	KeyFingerprint string
 	Signed         bool
 	// Pinned says the package key was checked against a key obtained out
@@ -372,6 +383,39 @@ func checkNote(c *Chain, cp checkpoint.Checkpoint, pubPEM string) error {
 	return nil
 }
 
+// checkCosigned checks that the cosigned note is the checkpoint's note with
+// signatures added: the same text, signed by the package key.
+func checkCosigned(c *Chain, cp checkpoint.Checkpoint, pubPEM string) error {
+	if c.Checkpoint.Note == "" || witness.Text(c.Checkpoint.Cosigned) != witness.Text(c.Checkpoint.Note) {
+		return errors.New("its text is not the checkpoint's note")
+	}
+	_, err := checkpoint.OpenNote(c.Checkpoint.Cosigned, checkpoint.NoteOrigin(cp.Origin, c.Chain), pubPEM)
+	return err
+}
+
+// checkWitnesses requires quorum of ws to have cosigned the checkpoint's
+// note; the error names the witnesses that did not.
+func checkWitnesses(c *Chain, cp checkpoint.Checkpoint, pubPEM string, ws []witness.Witness, quorum int) error {
+	if c.Checkpoint.Note == "" {
+		return errors.New("it has no signed note for witnesses to cosign (sealed before notes)")
+	}
+	signed := c.Checkpoint.Cosigned
+	if signed == "" {
+		signed = c.Checkpoint.Note
+	}
+	origin := checkpoint.NoteOrigin(cp.Origin, c.Chain)
+	vkey, err := checkpoint.NoteVerifierKeyPEM(origin, pubPEM)
+	if err != nil {
+		return err
+	}
+	v, err := tnote.NewECDSAVerifier(vkey)
+	if err != nil {
+		return err
+	}
+	_, err = witness.Verify(signed, v, ws, quorum)
+	return err
+}
+
 // chainEnd is what the previous-package check needs from a verified chain.
 type chainEnd struct {
 	// rootAt holds roots computed from this package's entries at sizes a
@@ -424,6 +468,17 @@ func verifyChain(z *Zip, m *Manifest, c *Chain, lines []BundleLine, key *ecdsa.P
 				return end, chainFail("checkpoint_note", "the signed note of the checkpoint at size %d: %v", cp.Size, err)
 			}
 			res.SignedNotes++
+		}
+		if c.Checkpoint.Cosigned != "" {
+			if err := checkCosigned(c, cp, m.PublicKey); err != nil {
+				return end, chainFail("checkpoint_cosigned", "the cosigned note of the checkpoint at size %d: %v", cp.Size, err)
+			}
+		}
+		if len(opt.Witnesses) > 0 {
+			if err := checkWitnesses(c, cp, m.PublicKey, opt.Witnesses, opt.Quorum); err != nil {
+				return end, chainFail("checkpoint_witness", "the checkpoint at size %d: %v", cp.Size, err)
+			}
+			res.Witnessed++
 		}
 		if cp.Size < uint64(c.NextSeq) {
 			return end, chainFail("checkpoint_coverage", "the checkpoint covers %d entries but the package holds entries up to seq %d", cp.Size, c.NextSeq-1)
