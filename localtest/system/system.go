@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +26,10 @@ import (
 	"github.com/agentgate/agentgate/localtest/stack"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/auth"
+	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/tables"
 	"github.com/agentgate/agentgate/shared/wire"
 )
@@ -62,18 +66,26 @@ type Ready struct {
 	SigningKeyFingerprint string `json:"signingKeyFingerprint"`
 	// PIDs of every emulator child, so tests can check none survives.
 	PIDs []int `json:"pids"`
+	// Witness is the local witness's tlog-cosignature verifier key (the
+	// NAME+KEY `agentgate verify --witness` takes) and WitnessURL its
+	// address: transparency-dev's omniwitness, cosigning the demo tenant's
+	// chains (docs/decisions/172).
+	Witness    string `json:"witness"`
+	WitnessURL string `json:"witnessURL"`
 }
 
 // System is a running local agentgate.
 type System struct {
 	Ready
 	Emulators *emulator.Set
-	DDB       *dynamodb.Client
-	Tables    map[string]string
-	Clients   wire.Clients
-	Config    wire.Config
-	API       *wire.API
-	Gateway   *gateway.Gateway
+	// WitnessProc is the local witness.
+	WitnessProc *emulator.Witness
+	DDB         *dynamodb.Client
+	Tables      map[string]string
+	Clients     wire.Clients
+	Config      wire.Config
+	API         *wire.API
+	Gateway     *gateway.Gateway
 	// Authorizer is the authorizer handler the gateway calls.
 	Authorizer *auth.Authorizer
 
@@ -170,6 +182,9 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if s.SigningKeyFingerprint, err = signingKeyFingerprint(ctx, s.Clients.KMS, s.Config.SigningKeyID); err != nil {
 		return nil, err
 	}
+	if err := s.startWitness(ctx); err != nil {
+		return nil, err
+	}
 	s.API, err = wire.NewAPI(s.Clients, s.Config)
 	if err != nil {
 		return nil, err
@@ -224,6 +239,42 @@ func signingKeyFingerprint(ctx context.Context, api awsstore.KMSAPI, keyID strin
 	}
 	sum := sha256.Sum256(der)
 	return hex.EncodeToString(sum[:]), nil
+}
+
+// WitnessName is the local witness's key name.
+const WitnessName = "witness.agentgate.local"
+
+// startWitness runs transparency-dev's omniwitness on 127.0.0.1, configured
+// with the demo tenant's chains as its logs (one log per chain, decision
+// 172: a chain of another tenant is not cosigned locally), and makes it the
+// checkpointer's one witness, quorum 1.
+func (s *System) startWitness(ctx context.Context) error {
+	der, err := awsstore.NewSigner(s.Clients.KMS, s.Config.SigningKeyID).PublicKey(ctx)
+	if err != nil {
+		return fmt.Errorf("witness: signing key: %w", err)
+	}
+	shards := s.Config.Shards
+	if shards <= 0 {
+		shards = 4 // as wire.NewAPI
+	}
+	var logs []emulator.WitnessLog
+	for i := range shards {
+		origin := checkpoint.NoteOrigin(s.Config.Origin, evidence.ChainID(s.opts.Tenant, i))
+		logs = append(logs, emulator.WitnessLog{Origin: origin, PublicKey: checkpoint.NoteVerifierKey(origin, der)})
+	}
+	w, err := emulator.StartWitness(ctx, emulator.Options{Dir: s.opts.Dir, Logger: s.opts.Log}, WitnessName, logs)
+	if err != nil {
+		return err
+	}
+	s.WitnessProc = w
+	s.PIDs = append(s.PIDs, w.PID)
+	s.Witness, s.WitnessURL = w.PublicKey, w.Endpoint
+	js, err := json.Marshal([]witness.Config{{Name: w.Name, URL: w.Endpoint, PublicKey: w.PublicKey}})
+	if err != nil {
+		return err
+	}
+	s.Config.Witnesses, s.Config.WitnessQuorum = string(js), 1
+	return nil
 }
 
 // SetAuthClock sets the clock of the gateway's authorizer cache and of key
@@ -293,6 +344,11 @@ func (s *System) Stop() error {
 			_ = s.ln.Close()
 		}
 		s.wg.Wait()
+		if s.WitnessProc != nil {
+			if err := s.WitnessProc.Stop(); err != nil {
+				errs = append(errs, err)
+			}
+		}
 		if s.Emulators != nil {
 			if err := s.Emulators.Stop(); err != nil {
 				errs = append(errs, err)
