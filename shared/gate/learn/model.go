@@ -28,6 +28,7 @@ type Model struct {
 	Offset   [NumHeads]float64
 	Temp     [NumHeads]float64
 	table    []uint32
+	wide     []uint64 // table with each head's weight + 128 in its own 21-bit lane (block1)
 	hash     string
 	gmask    [8]uint64 // per character n-gram size: mask of its bytes
 	gsalt    [8]uint64 // and the size, so sizes hash apart
@@ -109,7 +110,19 @@ func Decode(raw []byte) (*Model, error) {
 	return m, nil
 }
 
+// lane is the width of a head's lane in Model.wide: a block's biased sums
+// (at most 255 per feature) stay below 2^21 for up to 8,000 features.
+const lane = 21
+
 func (m *Model) index() {
+	m.wide = make([]uint64, len(m.table))
+	for i, v := range m.table {
+		var w uint64
+		for h := 0; h < NumHeads; h++ {
+			w |= uint64(uint8(int8(v>>(8*h)))^0x80) << (lane * h)
+		}
+		m.wide[i] = w
+	}
 	m.ng = 0
 	for n := uint(1); n <= 8; n++ {
 		if m.Features.Grams&(1<<n) != 0 {
@@ -182,7 +195,9 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 	tab := m.table
 	mask := uint64(len(tab) - 1)
 	words := m.Features.Words
-	fast := m.ng == 1 && words
+	// block1's lanes hold a block of up to 8,000 features: blocks of up to
+	// 1 KiB with one n-gram size and words (at most three features a byte).
+	fast := m.ng == 1 && words && m.Features.block() <= 1024
 	st := scan{last: ' ', wh: fnvOffset}
 	var p0, p1, p2 int32   // previous block (or the running total of a one-window text)
 	var pn int32           // features in the previous block
@@ -260,17 +275,20 @@ type scan struct {
 }
 
 // block1 sums one block for the shipped feature set (one character n-gram
-// size, and words): the general loop with the gram loop unrolled and its
-// state in registers; the general loop keeps too many values live and
-// spills them.
+// size, and words): the general loop with the gram loop unrolled, one
+// addition per feature into packed lanes, and its state in registers; the
+// general loop keeps too many values live and spills them.
 func (m *Model) block1(st *scan, t string) (s0, s1, s2, cn int32) {
-	tab := m.table
+	tab := m.wide
 	// A shift count masked to 0..63 and an index masked by len(tab)-1 let
 	// the compiler drop the over-wide-shift and bounds checks.
 	sh := uint(64-m.Features.Bits) & 63
 	mask := len(tab) - 1
 	gm, gx := m.gmask[0], m.gsalt[0]
 	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	// One addition per feature: the three heads' biased weights add up in
+	// their lanes of acc, and the bias (128 per feature) comes off at the end.
+	var acc uint64
 	for i := 0; i < len(t); i++ {
 		c := fold[t[i]]
 		if c == ' ' && last == ' ' {
@@ -278,10 +296,7 @@ func (m *Model) block1(st *scan, t string) (s0, s1, s2, cn int32) {
 		}
 		last = c
 		r = r<<8 | uint64(c)
-		v := tab[int(((r&gm)^gx)*mulGram>>sh)&mask]
-		s0 += int32(int8(v))
-		s1 += int32(int8(v >> 8))
-		s2 += int32(int8(v >> 16))
+		acc += tab[int(((r&gm)^gx)*mulGram>>sh)&mask]
 		cn++
 		if wordByte[c] {
 			wh = (wh ^ uint64(c)) * fnvPrime
@@ -289,23 +304,19 @@ func (m *Model) block1(st *scan, t string) (s0, s1, s2, cn int32) {
 			continue
 		}
 		if wl > 0 {
-			v := tab[int((wh*mulWord)>>sh)&mask]
-			s0 += int32(int8(v))
-			s1 += int32(int8(v >> 8))
-			s2 += int32(int8(v >> 16))
+			acc += tab[int((wh*mulWord)>>sh)&mask]
 			cn++
 			if prev != 0 {
 				cn++
-				v := tab[int(((prev*31)^wh)*mulBigram>>sh)&mask]
-				s0 += int32(int8(v))
-				s1 += int32(int8(v >> 8))
-				s2 += int32(int8(v >> 16))
+				acc += tab[int(((prev*31)^wh)*mulBigram>>sh)&mask]
 			}
 			prev, wh, wl = wh, fnvOffset, 0
 		}
 	}
 	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
-	return s0, s1, s2, cn
+	const laneMask = 1<<lane - 1
+	bias := 128 * cn
+	return int32(acc&laneMask) - bias, int32(acc>>lane&laneMask) - bias, int32(acc>>(2*lane)&laneMask) - bias, cn
 }
 
 // blockN sums one block for any feature set.
