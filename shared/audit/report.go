@@ -92,6 +92,7 @@ type svgText struct {
 	X, Y   float64
 	Anchor string
 	Text   string
+	Rotate bool // vertical (an axis title)
 }
 
 type chart struct {
@@ -101,13 +102,18 @@ type chart struct {
 	Texts     []svgText
 }
 
+// Charts are drawn for the page's full width (the SVG scales to it, so
+// text keeps about its size): chartW in user units, chartRight the room
+// the last day label needs.
+const chartW, chartRight = 1060.0, 76.0
+
 // statusChart is a grid: a row per control, a column per day, each cell the
 // worst status that day (or the status carried from the last run).
 func statusChart(views []*controlView, days []dayCount) chart {
 	const left, top, cellH = 70.0, 24.0, 18.0
 	n := max(len(days), 1)
-	cellW := max(2.0, min(24.0, 720.0/float64(n)))
-	c := chart{ID: "chart-control-status", Title: "Control status over time", W: left + cellW*float64(n) + 10, H: top + cellH*float64(max(len(views), 1)) + 30}
+	cellW := max(2.0, (chartW-left-chartRight)/float64(n))
+	c := chart{ID: "chart-control-status", Title: "Control status over time", W: left + cellW*float64(n) + chartRight, H: top + cellH*float64(max(len(views), 1)) + 30}
 	for i, v := range views {
 		y := top + cellH*float64(i)
 		c.Texts = append(c.Texts, svgText{X: left - 6, Y: y + cellH*0.7, Anchor: "end", Text: v.id})
@@ -150,13 +156,22 @@ func orNone(s string) string {
 func decisionChart(days []dayCount) chart {
 	const left, top, plotH = 70.0, 24.0, 180.0
 	n := max(len(days), 1)
-	barW := max(2.0, min(24.0, 720.0/float64(n)))
-	c := chart{ID: "chart-decisions", Title: "Validations and decisions per day", W: left + barW*float64(n) + 10, H: top + plotH + 30}
+	barW := max(2.0, (chartW-left-chartRight)/float64(n))
+	c := chart{ID: "chart-decisions", Title: "Validations and decisions per day", W: left + barW*float64(n) + chartRight, H: top + plotH + 30}
 	var peak int64 = 1
 	for _, d := range days {
 		peak = max(peak, d.Allow+d.Redact+d.Block+d.Other)
 	}
-	c.Texts = append(c.Texts, svgText{X: left - 6, Y: top + 8, Anchor: "end", Text: fmt.Sprint(peak)}, svgText{X: left - 6, Y: top + plotH, Anchor: "end", Text: "0"})
+	// Ticks at 0, half and the peak, with gridlines, and the axis named.
+	for _, v := range []int64{0, peak / 2, peak} {
+		if v == peak/2 && (v == 0 || v == peak) {
+			continue
+		}
+		y := top + plotH - plotH*float64(v)/float64(peak)
+		c.Texts = append(c.Texts, svgText{X: left - 6, Y: y + 4, Anchor: "end", Text: fmt.Sprint(v)})
+		c.Rects = append(c.Rects, svgRect{X: left, Y: y, W: barW * float64(n), H: 0.6, Fill: "#bdbdbd", Class: "grid"})
+	}
+	c.Texts = append(c.Texts, svgText{X: 14, Y: top + plotH/2, Anchor: "middle", Text: "calls", Rotate: true})
 	for i, d := range days {
 		x := left + barW*float64(i)
 		y := top + plotH
@@ -170,7 +185,7 @@ func decisionChart(days []dayCount) chart {
 			}
 			h := plotH * float64(part.n) / float64(peak)
 			y -= h
-			c.Rects = append(c.Rects, svgRect{X: x, Y: y, W: barW - 0.5, H: h, Fill: part.fill, Class: "bar decision-" + part.class,
+			c.Rects = append(c.Rects, svgRect{X: x + barW*0.1, Y: y, W: max(barW*0.8, 1.5), H: h, Fill: part.fill, Class: "bar decision-" + part.class,
 				Title: fmt.Sprintf("%s: %d %s", d.Day, part.n, part.class)})
 		}
 	}
@@ -185,13 +200,23 @@ func addDayAxis(c *chart, days []dayCount, left, w, y float64) {
 	// At least ~72 px between labels, and at most about six of them.
 	step := max(1, len(days)/6, int(72/w)+1)
 	for i := 0; i < len(days); i += step {
-		c.Texts = append(c.Texts, svgText{X: left + w*float64(i), Y: y, Anchor: "start", Text: days[i].Day})
+		t := svgText{X: left + w*float64(i), Y: y, Anchor: "start", Text: days[i].Day}
+		if w >= 72 { // a label fits under its own column: centre it there
+			t.X, t.Anchor = t.X+w/2, "middle"
+		}
+		c.Texts = append(c.Texts, t)
 	}
 }
 
 type reportData struct {
 	M               *Manifest
 	Rows            []MatrixRow
+	Frameworks      []frameworkSection
+	Changed         []MatrixRow
+	Open, Closed    int
+	Fingerprint     string
+	HasDays         bool
+	PrevSeq         int64
 	Exceptions      []Exception
 	Status, Decide  chart
 	Totals          dayCount
@@ -205,6 +230,115 @@ type reportData struct {
 	DecisionsLegend []legendItem
 }
 
+// frameworkSection is one framework of the matrix: its verdict (the worst
+// final status of its criteria), its criteria counted by final status, and
+// its rows in natural order of criterion.
+type frameworkSection struct {
+	Framework string
+	Verdict   string
+	Counts    []statusCount
+	Rows      []MatrixRow
+}
+
+type statusCount struct {
+	Status string
+	N      int
+}
+
+// naturalCompare orders ids as people read them: "CC6.10" after "CC6.2",
+// "Art.5(1)(b)" after "Art.5(1)(a)", "A.10.3" after "A.9.1".
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitsPrefix(a), digitsPrefix(b)
+		if da != "" && db != "" {
+			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
+			if len(na) != len(nb) {
+				return len(na) - len(nb)
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[len(da):], b[len(db):]
+			continue
+		}
+		if a[0] != b[0] {
+			return int(a[0]) - int(b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func digitsPrefix(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
+}
+
+// frameworkSections groups the matrix by framework (in the manifest's order,
+// then any other), each sorted by criterion in natural order, then control.
+func frameworkSections(rows []MatrixRow, order []string) []frameworkSection {
+	by := map[string][]MatrixRow{}
+	var names []string
+	for _, r := range rows {
+		if _, ok := by[r.Framework]; !ok {
+			names = append(names, r.Framework)
+		}
+		by[r.Framework] = append(by[r.Framework], r)
+	}
+	rank := func(f string) int {
+		if i := slices.Index(order, f); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a, b)
+	})
+	out := make([]frameworkSection, 0, len(names))
+	for _, f := range names {
+		rs := by[f]
+		slices.SortStableFunc(rs, func(a, b MatrixRow) int {
+			if c := naturalCompare(a.Criterion, b.Criterion); c != 0 {
+				return c
+			}
+			return naturalCompare(a.Control, b.Control)
+		})
+		// A criterion's status is the worst final status of its controls.
+		crit := map[string]string{}
+		for _, r := range rs {
+			if cur, ok := crit[r.Criterion]; !ok || statusRank(r.FinalStatus) > statusRank(cur) {
+				crit[r.Criterion] = r.FinalStatus
+			}
+		}
+		sec := frameworkSection{Framework: f, Rows: rs}
+		for _, st := range []string{StatusPassing, StatusWarning, StatusFailing, StatusError, ""} {
+			n := 0
+			for _, v := range crit {
+				if v == st {
+					n++
+				}
+			}
+			if n > 0 {
+				sec.Counts = append(sec.Counts, statusCount{orNone(st), n})
+			}
+			if n > 0 && (sec.Verdict == "" || statusRank(st) > statusRank(sec.Verdict)) && st != "" {
+				sec.Verdict = st
+			}
+		}
+		if sec.Verdict == "" {
+			sec.Verdict = "none"
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
 type registerSummary struct {
 	Name, File string
 	Rows       int
@@ -215,7 +349,26 @@ type legendItem struct{ Label, Color string }
 
 func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exception, stats *dayStats, regs map[string]Table, haveControls, haveRegisters bool) ([]byte, error) {
 	d := reportData{M: m, Rows: rows, Exceptions: exc, NoControls: !haveControls, Generated: m.CreatedAt,
-		Status: statusChart(views, stats.days), Decide: decisionChart(stats.days), Entries: stats.entries}
+		Status: statusChart(views, stats.days), Decide: decisionChart(stats.days), Entries: stats.entries,
+		Frameworks: frameworkSections(rows, m.Frameworks), PrevSeq: m.Sequence - 1}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if !seen[r.Control] && r.StartStatus != r.FinalStatus {
+			seen[r.Control] = true
+			d.Changed = append(d.Changed, r)
+		}
+	}
+	slices.SortStableFunc(d.Changed, func(a, b MatrixRow) int { return naturalCompare(a.Control, b.Control) })
+	for _, e := range exc {
+		if e.Remediated == "" {
+			d.Open++
+		} else {
+			d.Closed++
+		}
+	}
+	if fp, err := KeyFingerprint(m.PublicKey); err == nil {
+		d.Fingerprint = fp
+	}
 	for _, day := range stats.days {
 		d.Totals.Validations += day.Validations
 		d.Totals.Allow += day.Allow
@@ -223,6 +376,7 @@ func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exc
 		d.Totals.Block += day.Block
 		d.Totals.Other += day.Other
 	}
+	d.HasDays = d.Totals.Allow+d.Totals.Redact+d.Totals.Block+d.Totals.Other > 0
 	for mv, n := range stats.models {
 		d.Models = append(d.Models, fmt.Sprintf("%s (%d)", mv, *n))
 	}
@@ -268,66 +422,85 @@ var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"f"
 <title>agentgate audit package {{.M.ID}} — {{.M.Tenant}}</title>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1100px;color:#212121;padding:0 1em}
-h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}
+h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}h3{font-size:1.02em;margin:1.2em 0 .3em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f5f5f5}.muted{color:#757575}.chart text{font-size:10px;fill:#424242}.chart-title{font-weight:600}
+th{background:#f5f5f5}.muted{color:#616161}.chart{width:100%;height:auto;display:block}.chart text{font-size:11px;fill:#424242}.chart-title{font-weight:600;font-size:12px}
 .legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
-.s-passing{color:#2e7d32}.s-warning{color:#a57f00}.s-failing{color:#c62828}.s-error{color:#6a1b9a}code{font-size:12px;word-break:break-all}
+.s-passing{color:#2e7d32}.s-warning{color:#8a6100}.s-failing{color:#c62828}.s-error{color:#6a1b9a}code{font-size:12px;word-break:break-all}
+.verdict{font-weight:600}.nodata{padding:1.5em;border:1px dashed #bdbdbd;text-align:center;color:#616161}
+.cards{display:flex;flex-wrap:wrap;gap:.6em}.card{border:1px solid #ddd;border-radius:4px;padding:.4em .7em;min-width:12em}
+@page{size:A4;margin:14mm}
+@media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid}
+tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}a{color:inherit;text-decoration:none}
+#matrix,#verification{break-before:page;page-break-before:always}.chart text{font-size:10px}}
 </style>
 </head>
 <body>
 <h1>Audit package {{.M.ID}}</h1>
 <p>Tenant <b>{{.M.Tenant}}</b> · period {{.M.Period.From}} to {{.M.Period.To}} (end exclusive) · package #{{.M.Sequence}} · built {{time .Generated}}{{if .M.Frameworks}} · frameworks {{range $i, $f := .M.Frameworks}}{{if $i}}, {{end}}{{$f}}{{end}}{{end}}</p>
-<p class="muted">Everything in this report is derived from the files beside it; <code>VERIFY.txt</code> explains how to check them without trusting agentgate.</p>
+<p class="muted">Everything in this report is derived from the files beside it; <a href="VERIFY.txt">VERIFY.txt</a> explains how to check them without trusting agentgate.</p>
 
-<h2 id="summary">Summary</h2>
+<h2 id="executive-summary">Executive summary</h2>
+{{if .NoControls}}<p class="muted">No control results were available to this build.</p>{{end}}
+<div class="cards">{{range .Frameworks}}<div class="card"><div><b>{{.Framework}}</b></div><div class="verdict s-{{.Verdict}}">{{.Verdict}}</div><div class="muted">{{range $i, $c := .Counts}}{{if $i}} · {{end}}{{$c.N}} {{$c.Status}}{{end}} (criteria, by final status)</div></div>{{else}}<p class="muted">No framework in the matrix.</p>{{end}}</div>
 <table>
-<tr><th>Validations in the period</th><td>{{.Totals.Validations}}</td><th>Evidence entries in this package</th><td>{{.ChainsTotal}} in {{len .M.Chains}} chain(s)</td></tr>
-<tr><th>Decisions</th><td>allow {{.Totals.Allow}} · redact {{.Totals.Redact}} · block {{.Totals.Block}}{{if .Totals.Other}} · other {{.Totals.Other}}{{end}}</td><th>Exceptions</th><td>{{len .Exceptions}}</td></tr>
-<tr><th>Model versions seen</th><td colspan="3">{{range $i, $m := .Models}}{{if $i}}, {{end}}{{$m}}{{else}}<span class="muted">none</span>{{end}}</td></tr>
+<tr><th>Exceptions</th><td>{{.Open}} open · {{.Closed}} remediated (<a href="exceptions.csv">exceptions.csv</a>)</td></tr>
+<tr><th>Validations in this package's evidence</th><td>{{.Totals.Validations}} (allow {{.Totals.Allow}} · redact {{.Totals.Redact}} · block {{.Totals.Block}}{{if .Totals.Other}} · other {{.Totals.Other}}{{end}}); {{.ChainsTotal}} evidence entries in {{len .M.Chains}} chain(s)</td></tr>
+<tr><th>Changed since the period began</th><td>{{range $i, $r := .Changed}}{{if $i}}; {{end}}{{$r.Control}} {{if $r.StartStatus}}<span class="s-{{$r.StartStatus}}">{{$r.StartStatus}}</span>{{else}}new{{end}} → <span class="s-{{$r.FinalStatus}}">{{$r.FinalStatus}}</span>{{else}}<span class="muted">no control changed status</span>{{end}}</td></tr>
+<tr><th>Model versions seen</th><td>{{range $i, $m := .Models}}{{if $i}}, {{end}}{{$m}}{{else}}<span class="muted">none</span>{{end}}</td></tr>
+<tr><th>Previous package</th><td>{{if eq .M.Sequence 1}}none: this is the tenant's first package{{else}}#{{.PrevSeq}}, hash <code>{{.M.PreviousPackageHash}}</code>; evidence archived before it is in that package, not this one{{end}}</td></tr>
 </table>
 
 <h2 id="status">Control status over time</h2>
-{{if .NoControls}}<p class="muted">No control results were available to this build.</p>{{end}}
+{{if .NoControls}}<p class="nodata">No data: no control results were available to this build.</p>{{else}}
 <p class="legend">{{range .Legend}}<span><i style="background:{{.Color}}"></i>{{.Label}}</span>{{end}}</p>
-{{template "chart" .Status}}
+{{template "chart" .Status}}{{end}}
 
 <h2 id="decisions">Validations and decisions per day</h2>
-<p class="legend">{{range .DecisionsLegend}}<span><i style="background:{{.Color}}"></i>{{.Label}}</span>{{end}}</p>
-{{template "chart" .Decide}}
+{{if .HasDays}}<p class="legend">{{range .DecisionsLegend}}<span><i style="background:{{.Color}}"></i>{{.Label}}</span>{{end}}</p>
+{{template "chart" .Decide}}{{else}}<p class="nodata">No data: this package's evidence holds no validation in the period.</p>{{end}}
 
 <h2 id="matrix">Control matrix</h2>
+<p class="muted">By framework, criteria in natural order. Each evidence reference is a file of this package (<a href="control-matrix.csv">control-matrix.csv</a>, <a href="control-matrix.json">control-matrix.json</a>).</p>
+{{range .Frameworks}}<h3 id="matrix-{{.Framework}}">{{.Framework}} <span class="verdict s-{{.Verdict}}">{{.Verdict}}</span></h3>
 <table>
-<tr><th>Framework</th><th>Criterion</th><th>Control</th><th>Runs</th><th>Start</th><th>Worst</th><th>Final</th><th>Exceptions</th><th>Evidence</th></tr>
-{{range .Rows}}<tr><td>{{.Framework}}</td><td>{{.Criterion}}</td><td>{{.Control}} {{.Name}}</td><td>{{.Runs}}</td><td class="s-{{.StartStatus}}">{{.StartStatus}}</td><td class="s-{{.WorstStatus}}">{{.WorstStatus}}</td><td class="s-{{.FinalStatus}}">{{.FinalStatus}}</td><td>{{.Exceptions}}</td><td>{{range .Evidence}}<code>{{.}}</code> {{end}}</td></tr>
-{{else}}<tr><td colspan="9" class="muted">No control results in the period.</td></tr>{{end}}
+<thead><tr><th>Criterion</th><th>Control</th><th>Runs</th><th>Start</th><th>Worst</th><th>Final</th><th>Exceptions</th><th>Evidence</th></tr></thead>
+<tbody>{{range .Rows}}<tr><td>{{.Criterion}}</td><td>{{.Control}} {{.Name}}</td><td>{{.Runs}}</td><td class="s-{{.StartStatus}}">{{.StartStatus}}</td><td class="s-{{.WorstStatus}}">{{.WorstStatus}}</td><td class="s-{{.FinalStatus}}">{{.FinalStatus}}</td><td>{{.Exceptions}}</td><td>{{range .Evidence}}<a class="evidence" href="{{.}}"><code>{{.}}</code></a> {{end}}</td></tr>
+{{end}}</tbody>
 </table>
+{{else}}<p class="nodata">No data: no control results in the period.</p>{{end}}
 
 <h2 id="exceptions">Exceptions</h2>
 <table>
 <tr><th>Control</th><th>Status</th><th>Opened</th><th>Remediated</th><th>Detail</th></tr>
-{{range .Exceptions}}<tr><td>{{.Control}} {{.Name}}</td><td class="s-{{.Status}}">{{.Status}}</td><td>{{.Opened}}</td><td>{{if .Remediated}}{{.Remediated}}{{else}}<b>open</b>{{end}}</td><td>{{.Detail}}</td></tr>
+{{range .Exceptions}}<tr id="exception-{{.Control}}"><td>{{.Control}} {{.Name}}</td><td class="s-{{.Status}}">{{.Status}}</td><td>{{.Opened}}</td><td>{{if .Remediated}}{{.Remediated}}{{else}}<b>open</b>{{end}}</td><td>{{.Detail}}</td></tr>
 {{else}}<tr><td colspan="5" class="muted">None.</td></tr>{{end}}
 </table>
 
 <h2 id="registers">Registers</h2>
 <table>
 <tr><th>Register</th><th>File</th><th>Records</th></tr>
-{{range .Registers}}<tr><td>{{.Name}}</td><td><code>{{.File}}</code></td><td>{{.Rows}}{{if .Missing}} <span class="muted">(register not available to this build)</span>{{end}}</td></tr>{{end}}
+{{range .Registers}}<tr><td>{{.Name}}</td><td><a href="{{.File}}"><code>{{.File}}</code></a></td><td>{{.Rows}}{{if .Missing}} <span class="muted">(register not available to this build)</span>{{end}}</td></tr>{{end}}
 </table>
 
-<h2 id="chains">Evidence chains and checkpoints</h2>
+<h2 id="verification">Verification</h2>
+<table>
+<tr><th>Package hash</th><td>in <a href="manifest.json">manifest.json</a> (<code>packageHash</code>); this report is one of the files it covers, so it cannot print it</td></tr>
+<tr><th>Signing key fingerprint (SHA-256 of the DER public key)</th><td>{{if .Fingerprint}}<code>{{.Fingerprint}}</code> — compare with the fingerprint your organisation obtained out of band{{else}}<span class="muted">no key in the manifest</span>{{end}}</td></tr>
+<tr><th>Previous package hash</th><td><code>{{.M.PreviousPackageHash}}</code></td></tr>
+<tr><th>Verify</th><td><code>agentgate verify THIS.zip --fingerprint {{if .Fingerprint}}{{.Fingerprint}}{{else}}SHA256{{end}}{{if ne .M.Sequence 1}} --previous PREVIOUS.zip{{end}}</code>, or by hand as <a href="VERIFY.txt">VERIFY.txt</a> says</td></tr>
+</table>
+<h3 id="chains">Evidence chains and checkpoints</h3>
 <table>
 <tr><th>Chain</th><th>Seqs</th><th>Bundles</th><th>First / last entry</th><th>Signed checkpoint</th></tr>
-{{range .M.Chains}}<tr><td>{{.Chain}}</td><td>{{.FirstSeq}}–{{.NextSeq}} (end exclusive)</td><td>{{.Bundles}}</td><td>{{.FirstTS}}<br>{{.LastTS}}</td><td>{{with .Checkpoint}}size {{.Size}}<br><code>{{.RootHash}}</code>{{else}}<span class="muted">none</span>{{end}}</td></tr>{{end}}
+{{range .M.Chains}}<tr><td>{{.Chain}}</td><td>{{.FirstSeq}}–{{.NextSeq}} (end exclusive)</td><td>{{.Bundles}} (<a href="evidence-bundles.jsonl">evidence-bundles.jsonl</a>)</td><td>{{.FirstTS}}<br>{{.LastTS}}</td><td>{{with .Checkpoint}}size {{.Size}}<br><code>{{.RootHash}}</code>{{else}}<span class="muted">none</span>{{end}}</td></tr>{{end}}
 </table>
-<p>Previous package hash: <code>{{.M.PreviousPackageHash}}</code></p>
 </body>
 </html>
-{{define "chart"}}<svg id="{{.ID}}" class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{{.Title}}" width="{{f .W}}" height="{{f .H}}" viewBox="0 0 {{f .W}} {{f .H}}">
+{{define "chart"}}<svg id="{{.ID}}" class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{{.Title}}" width="{{f .W}}" height="{{f .H}}" viewBox="0 0 {{f .W}} {{f .H}}" preserveAspectRatio="xMinYMin meet">
 <text class="chart-title" x="4" y="14">{{.Title}}</text>
 {{range .Rects}}<rect class="{{.Class}}" x="{{f .X}}" y="{{f .Y}}" width="{{f .W}}" height="{{f .H}}" fill="{{.Fill}}"><title>{{.Title}}</title></rect>
-{{end}}{{range .Texts}}<text x="{{f .X}}" y="{{f .Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{end}}{{range .Texts}}<text x="{{f .X}}" y="{{f .Y}}" text-anchor="{{.Anchor}}"{{if .Rotate}} transform="rotate(-90 {{f .X}} {{f .Y}})"{{end}}>{{.Text}}</text>
 {{end}}</svg>{{end}}
 `))
 

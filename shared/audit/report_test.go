@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,4 +84,119 @@ func TestReportRendersInChromium(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	assertPaintsColour(t, shot, statusColor[StatusFailing])
 	assertPaintsColour(t, shot, statusColor[StatusPassing])
+}
+
+// reportZip builds a package of the small world with the sample controls
+// (and one criterion that a text sort misplaces) over [from, to).
+func reportZip(t *testing.T, from, to time.Time) (*Zip, string) {
+	t.Helper()
+	w := smallWorld(t)
+	b := w.builder(buildTime)
+	ctl := sampleControls(periodFrom, 5)
+	ctl = append(ctl, ControlResult{Control: "CC6.10", Name: "Later criterion", Status: StatusFailing, At: periodFrom.Add(8 * time.Hour),
+		Frameworks: map[string][]string{"soc2": {"CC6.10"}}})
+	b.Controls = ctl
+	data, _ := w.build(t, b, "pkg-v2", from, to, nil)
+	z, err := OpenZip(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+	require.NoError(t, err)
+	html, _, err := z.Read(FileReport, 16<<20)
+	require.NoError(t, err)
+	return z, string(html)
+}
+
+func TestNaturalCompare(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want int // sign
+	}{
+		{"numbers compare by value", "CC6.2", "CC6.10", -1},
+		{"equal", "CC6.1", "CC6.1", 0},
+		{"a prefix first", "CC6", "CC6.1", -1},
+		{"leading zeros", "A.09", "A.10", -1},
+		{"letters", "Art.5(1)(a)", "Art.5(1)(b)", -1},
+		{"article numbers", "Art.9", "Art.15", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := naturalCompare(tt.a, tt.b)
+			assert.Equal(t, tt.want, sign(got), "%s vs %s", tt.a, tt.b)
+			assert.Equal(t, -tt.want, sign(naturalCompare(tt.b, tt.a)), "antisymmetric")
+		})
+	}
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
+// Report v2: the executive summary first, then the charts, the matrix by
+// framework in natural order, exceptions, registers and the verification
+// block; print CSS; every link is a file of the package.
+func TestReportV2Sections(t *testing.T) {
+	z, html := reportZip(t, periodFrom, time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC))
+
+	var at []int
+	for _, id := range []string{"executive-summary", "status", "decisions", "matrix", "exceptions", "registers", "verification", "chains"} {
+		i := strings.Index(html, `id="`+id+`"`)
+		require.GreaterOrEqual(t, i, 0, "section %s", id)
+		at = append(at, i)
+	}
+	assert.IsIncreasing(t, at, "sections in order, the executive summary first")
+	assert.Contains(t, html, "@media print", "print CSS")
+	assert.Contains(t, html, "@page")
+
+	// The executive summary: a verdict per framework (soc2's CC6.10 ends
+	// failing; gdpr's one criterion, CC6.1, failed on day 3 and ends passing).
+	summary := html[at[0]:at[1]]
+	assert.Contains(t, summary, `<b>soc2</b></div><div class="verdict s-failing">failing</div><div class="muted">4 passing · 1 failing`)
+	assert.Contains(t, summary, `<b>gdpr</b></div><div class="verdict s-passing">passing</div>`)
+	assert.Contains(t, summary, "1 open · 1 remediated", "CC6.1's exception remediated in the period, CC6.10's open")
+	assert.Contains(t, summary, `CC6.10 new → <span class="s-failing">failing</span>`, "what changed")
+
+	// The matrix: a table per framework, criteria in natural order.
+	matrix := html[at[3]:at[4]]
+	soc2 := matrix[strings.Index(matrix, `id="matrix-soc2"`):]
+	soc2 = soc2[:strings.Index(soc2, "</table>")]
+	crit := regexp.MustCompile(`<tr><td>([^<]+)</td>`).FindAllStringSubmatch(soc2, -1)
+	var got []string
+	for _, c := range crit {
+		got = append(got, c[1])
+	}
+	assert.Equal(t, []string{"CC6.1", "CC6.6", "CC6.10", "CC9.2", "PI1.2"}, got)
+	assert.Contains(t, matrix, `id="matrix-gdpr"`)
+
+	// Every link resolves to a file inside the zip.
+	links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(html, -1)
+	require.Greater(t, len(links), 5)
+	for _, l := range links {
+		file, _, _ := strings.Cut(l[1], "#")
+		assert.True(t, z.Has(file), "link %q names a file of the package", l[1])
+	}
+	assert.Positive(t, strings.Count(html, `class="evidence"`), "evidence references are links")
+
+	// The verification block: the key's fingerprint and the command.
+	m, _, err := z.Read(FileManifest, 1<<20)
+	require.NoError(t, err)
+	var man Manifest
+	require.NoError(t, json.Unmarshal(m, &man))
+	fp, err := KeyFingerprint(man.PublicKey)
+	require.NoError(t, err)
+	verification := html[at[6]:]
+	assert.Contains(t, verification, "<code>"+fp+"</code>")
+	assert.Contains(t, verification, "agentgate verify THIS.zip --fingerprint "+fp)
+}
+
+// A period without validations says so instead of drawing an empty chart.
+func TestReportNoDataState(t *testing.T) {
+	from := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+	_, html := reportZip(t, from, time.Date(2026, 9, 3, 0, 0, 0, 0, time.UTC))
+	assert.Contains(t, html, "No data: this package's evidence holds no validation in the period.")
+	assert.NotContains(t, html, `id="chart-decisions"`)
 }
