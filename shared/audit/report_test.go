@@ -200,3 +200,31 @@ func TestReportNoDataState(t *testing.T) {
 	assert.Contains(t, html, "No data: this package's evidence holds no validation in the period.")
 	assert.NotContains(t, html, `id="chart-decisions"`)
 }
+
+// "Save as PDF" gives a document: Chromium prints report.html to a PDF of
+// several A4 pages (the print CSS starts the matrix and the verification
+// block on pages of their own). Skipped only without chromium.
+func TestReportPrintsToPDF(t *testing.T) {
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not installed; run `make chromium`")
+	}
+	dir := t.TempDir()
+	_, html := reportZip(t, periodFrom, time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC))
+	page := filepath.Join(dir, "report.html")
+	require.NoError(t, os.WriteFile(page, []byte(html), 0o600))
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	pdf := filepath.Join(dir, "report.pdf")
+	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+		"--no-first-run", "--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	b, err := os.ReadFile(pdf)
+	require.NoError(t, err)
+	require.True(t, bytes.HasPrefix(b, []byte("%PDF-")), "a PDF")
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(b, -1))
+	t.Logf("%d pages", pages)
+	assert.GreaterOrEqual(t, pages, 3, "summary and charts, the matrix, the verification block: each from a new page")
+}
