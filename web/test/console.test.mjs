@@ -186,6 +186,23 @@ test('a package is requested, builds and downloads as a zip', async () => {
   await axe('packages');
 });
 
+test('a reload keeps the tab signed in; signing out forgets the key', async () => {
+  await page.reload();
+  await page.waitForSelector('body[data-loaded="true"]', { timeout: 60000 });
+  assert.equal(await page.isVisible('#console'), true, 'signed in from sessionStorage');
+  // Another tab of the same browser does not have the key (sessionStorage is per tab).
+  const other = await context.newPage();
+  await other.goto(URL_);
+  await other.waitForSelector('body[data-loaded="signin"]');
+  assert.equal(await other.evaluate(() => sessionStorage.getItem('agentgate.console')), null);
+  await other.close();
+  await page.click('#signout');
+  await page.waitForSelector('body[data-loaded="signin"]');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('agentgate.console')), null);
+  assert.equal(await page.isVisible('#signin'), true);
+  assert.equal(await page.isVisible('#console'), false);
+});
+
 test('no CSP violation or page error on any page', () => {
   writeFileSync(join(OUT, 'problems.json'), JSON.stringify(problems, null, 1));
   assert.deepEqual(problems, []);
