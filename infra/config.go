@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"maps"
 	"net/mail"
 	"slices"
@@ -69,6 +70,23 @@ type Config struct {
 	// keys see the AWS account's findings (decision 131). Empty: no key
 	// sees them; they stay in the log and the alerts.
 	OperatorTenant string `ctx:"operatorTenant"`
+	// Witnesses cosign every checkpoint the checkpointer seals (WITNESSES,
+	// decision 172): a JSON array of {name, url, publicKey}, the public key
+	// a tlog-cosignature verifier key named as the witness. Empty: no
+	// witness.
+	Witnesses []witness.Config `ctx:"witnesses"`
+	// WitnessQuorum is how many of them must cosign a checkpoint
+	// (WITNESS_QUORUM): 1 to len(Witnesses) when there are any.
+	WitnessQuorum int `ctx:"witnessQuorum"`
+}
+
+// WitnessesJSON is Witnesses as the WITNESSES variable carries it.
+func (c Config) WitnessesJSON() string {
+	if len(c.Witnesses) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(c.Witnesses) // strings only: cannot fail
+	return string(b)
 }
 
 // DefaultConfig is what a deploy with no context gets. Object Lock defaults to
@@ -136,6 +154,12 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("logLevel", &c.LogLevel)
 	strField("checkpointOrigin", &c.CheckpointOrigin)
 	strField("operatorTenant", &c.OperatorTenant)
+	intField("witnessQuorum", &c.WitnessQuorum)
+	if ws, err := ctxWitnesses(get("witnesses")); err != nil {
+		errs = append(errs, fmt.Errorf("context witnesses: %w", err))
+	} else if ws != nil {
+		c.Witnesses = ws
+	}
 	if emails, err := ctxList(get("alertEmails")); err != nil {
 		errs = append(errs, fmt.Errorf("context alertEmails: %w", err))
 	} else if emails != nil {
@@ -213,6 +237,13 @@ func (c Config) Validate() error {
 	if err := checkpoint.CheckNoteOrigin(c.CheckpointOrigin); err != nil {
 		errs = append(errs, fmt.Errorf("checkpointOrigin must be non-empty, without spaces, '+' or control characters, got %q", c.CheckpointOrigin))
 	}
+	// The checkpointer parses the same way at cold start; a bad key or URL
+	// fails here, not at the first seal.
+	if _, err := witness.ParseConfig(c.WitnessesJSON(), c.WitnessQuorum); err != nil {
+		errs = append(errs, err)
+	} else if len(c.Witnesses) > 0 && c.WitnessQuorum < 1 {
+		errs = append(errs, fmt.Errorf("witnessQuorum must be 1 to %d with %d witnesses, got %d", len(c.Witnesses), len(c.Witnesses), c.WitnessQuorum))
+	}
 	return errors.Join(errs...)
 }
 
@@ -257,6 +288,36 @@ func ctxString(v any) (*string, error) {
 	default:
 		return nil, fmt.Errorf("want a string, got %T", v)
 	}
+}
+
+// ctxWitnesses accepts a JSON array of objects (cdk.json) or the same JSON
+// in a string (-c); unknown members are refused.
+func ctxWitnesses(v any) ([]witness.Config, error) {
+	var raw []byte
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		raw = []byte(x)
+	case []any:
+		b, err := json.Marshal(x)
+		if err != nil {
+			return nil, err
+		}
+		raw = b
+	default:
+		return nil, fmt.Errorf("want a JSON array of {name, url, publicKey}, got %T", v)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.DisallowUnknownFields()
+	var out []witness.Config
+	if err := dec.Decode(&out); err != nil {
+		return nil, fmt.Errorf("want a JSON array of {name, url, publicKey}: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil // as the default: no witness
+	}
+	return out, nil
 }
 
 // ctxList accepts a JSON array (cdk.json), a JSON array in a string or a

@@ -1,14 +1,18 @@
 package infra
 
 import (
+	"crypto/rand"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/mod/sumdb/note"
 )
 
 func TestConfigFromContext(t *testing.T) {
@@ -72,6 +76,9 @@ func TestConfigFromContext(t *testing.T) {
 
 // Every Config field is reachable from context under its documented key.
 func TestConfigEveryFieldHasAContextKey(t *testing.T) {
+	_, vkey, err := note.GenerateKey(rand.Reader, "w.example")
+	require.NoError(t, err)
+	witnesses := fmt.Sprintf(`[{"name":"w.example","url":"https://w.example","publicKey":%q}]`, vkey)
 	typ := reflect.TypeOf(Config{})
 	for i := range typ.NumField() {
 		f := typ.Field(i)
@@ -94,6 +101,10 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 			ctx := map[string]any{key: v}
 			if key == "archiveTransitionDays" {
 				ctx["retentionDays"] = "800"
+			}
+			// The witness list and its quorum are only valid together.
+			if key == "witnesses" || key == "witnessQuorum" {
+				ctx["witnesses"], ctx["witnessQuorum"] = witnesses, "1"
 			}
 			c, err := ConfigFromContext(func(k string) any { return ctx[k] })
 			require.NoError(t, err)
@@ -122,5 +133,43 @@ func TestCdkJSONContextMatchesDefaults(t *testing.T) {
 	typ := reflect.TypeOf(Config{})
 	for i := range typ.NumField() {
 		assert.Contains(t, cdk.Context, typ.Field(i).Tag.Get("ctx"), "cdk.json lists every parameter")
+	}
+}
+
+// TestWitnessesContext: the witness list and quorum from cdk.json types or
+// -c strings, validated at synth as the checkpointer parses them.
+func TestWitnessesContext(t *testing.T) {
+	_, vkey, err := note.GenerateKey(rand.Reader, "witness.example")
+	require.NoError(t, err)
+	entry := map[string]any{"name": "witness.example", "url": "https://witness.example", "publicKey": vkey}
+	asJSON := fmt.Sprintf(`[{"name":"witness.example","url":"https://witness.example","publicKey":%q}]`, vkey)
+	tests := []struct {
+		name    string
+		ctx     map[string]any
+		wantErr string
+	}{
+		{name: "cdk.json types", ctx: map[string]any{"witnesses": []any{entry}, "witnessQuorum": float64(1)}},
+		{name: "cli strings", ctx: map[string]any{"witnesses": asJSON, "witnessQuorum": "1"}},
+		{name: "quorum 0 with a witness", ctx: map[string]any{"witnesses": asJSON}, wantErr: "witnessQuorum must be 1 to 1"},
+		{name: "quorum above the list", ctx: map[string]any{"witnesses": asJSON, "witnessQuorum": "2"}, wantErr: "quorum 2 with 1"},
+		{name: "quorum without witnesses", ctx: map[string]any{"witnessQuorum": "1"}, wantErr: "quorum 1 with 0"},
+		{name: "unknown member", ctx: map[string]any{"witnesses": `[{"name":"w","key":"x"}]`}, wantErr: "unknown field"},
+		{name: "plain http", ctx: map[string]any{"witnesses": strings.Replace(asJSON, "https:", "http:", 1), "witnessQuorum": "1"}, wantErr: "must be https"},
+		{name: "key of another witness", ctx: map[string]any{"witnesses": strings.Replace(asJSON, `"name":"witness.example"`, `"name":"other.example"`, 1), "witnessQuorum": "1"}, wantErr: "public key is named"},
+		{name: "not a list", ctx: map[string]any{"witnesses": float64(3)}, wantErr: "context witnesses"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ConfigFromContext(func(k string) any { return tt.ctx[k] })
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, c.Witnesses, 1)
+			assert.Equal(t, 1, c.WitnessQuorum)
+			assert.JSONEq(t, asJSON, c.WitnessesJSON())
+		})
 	}
 }

@@ -172,7 +172,8 @@ var functionSpecs = []functionSpec{
 		name: "checkpointer", description: "Seals each chain in a signed RFC 6962 Merkle checkpoint",
 		memoryMB: 512, timeoutSec: 300, async: true,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket, platform.EnvDataKeyID,
-			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel},
+			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel,
+			platform.EnvWitnesses, platform.EnvWitnessQuorum},
 		grant: func(r *resources, f *Function) {
 			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
 			// The chain list (an index over the watermarks) and its own
@@ -182,6 +183,13 @@ var functionSpecs = []functionSpec{
 			r.buckets.Archive.GrantPut(f.Role, nil) // checkpoints are published write-once too
 			// The one signer of checkpoints and package statements.
 			r.keys.AllowSign(f.Role)
+			// With witnesses (decision 172): add their cosignatures to its
+			// checkpoints, and read the tiles the consistency proof from a
+			// witness's size comes from.
+			if len(r.cfg.Witnesses) > 0 {
+				items(f.Role, r.store.Registry, r.keys.Data, []string{ddbUpdate}, itemCheckpoints)
+				r.buckets.Archive.GrantRead(f.Role, jsii.String("tiles/*"))
+			}
 		},
 		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.CheckpointSchedule) },
 	},
@@ -382,6 +390,8 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvLogLevel:         cfg.LogLevel,
 		platform.EnvCheckpointOrigin: cfg.CheckpointOrigin,
 		platform.EnvOperatorTenant:   cfg.OperatorTenant,
+		platform.EnvWitnesses:        cfg.WitnessesJSON(),
+		platform.EnvWitnessQuorum:    strconv.Itoa(cfg.WitnessQuorum),
 		// The HTTP API is created after the functions (it needs api and
 		// authorizer); its id is set on the controls function below.
 		platform.EnvAPIID:    "set-after-the-api-exists",

@@ -222,7 +222,8 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 	for _, n := range []string{platform.EnvCheckpointerFunction, platform.EnvArchiveBucket, platform.EnvPackagesBucket, platform.EnvDataKeyID,
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
-		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant} {
+		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant,
+		platform.EnvWitnesses, platform.EnvWitnessQuorum} {
 		known[n] = true
 	}
 	s := full
