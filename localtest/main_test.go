@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/agentgate/agentgate/localtest/emulator"
 	"github.com/agentgate/agentgate/localtest/system"
 	"github.com/agentgate/agentgate/shared/audit"
+	"github.com/agentgate/agentgate/web"
 )
 
 // TestLocalSystem runs `localtest` as `make local` does, talks to it like a
@@ -73,6 +75,16 @@ func TestLocalSystem(t *testing.T) {
 	// the README names ("signing key sha256").
 	require.Regexp(t, `^[0-9a-f]{64}$`, ready.SigningKeyFingerprint)
 	assert.Regexp(t, `(?m)^  signing key sha256 +`+ready.SigningKeyFingerprint+` `, out.String(), "the fingerprint is printed")
+
+	// The web console at / of the same address, under its CSP.
+	assert.Regexp(t, `(?m)^  console +`+regexp.QuoteMeta(ready.URL)+`/ `, out.String(), "the console is printed")
+	resp, err := http.Get(ready.URL + "/")
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, web.CSP, resp.Header.Get("Content-Security-Policy"))
+	assert.Contains(t, string(page), "<title>agentgate console</title>")
 
 	post := func(key, body string) (int, map[string]any) {
 		req, err := http.NewRequest("POST", ready.URL+"/v1/validate", strings.NewReader(body))
