@@ -11,6 +11,7 @@ import (
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
+	"github.com/agentgate/agentgate/shared/trace"
 )
 
 // Gate is the validation gate as the API uses it.
@@ -89,6 +90,13 @@ type validateResponse struct {
 
 const maxContextField = 256
 
+// Span names of a validate's own parts in its trace; the AWS calls inside
+// them (the append's DynamoDB writes) nest under them.
+const (
+	SpanGate   = "gate"
+	SpanAppend = "append"
+)
+
 func (ev *Evidence) validate(r *Request) (int, any, error) {
 	var req validateRequest
 	if err := DecodeJSON(r, &req); err != nil {
@@ -122,7 +130,9 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	_, span := trace.Start(r.Ctx, SpanGate)
 	res := g.CheckRequest(gate.Request{Input: *req.Input, Output: req.Output, Documents: docs})
+	span.End(nil)
 	if ev.Models != nil && c.ModelVersion != "" {
 		ok, err := ev.Models.Approved(r.Ctx, r.Tenant, c.ModelVersion)
 		if err != nil {
@@ -157,7 +167,9 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		draft.UserRef = ref
 	}
 	draft.LatencyNs = time.Since(r.Now).Nanoseconds()
-	e, err := ev.Appender.Append(r.Ctx, draft)
+	actx, span := trace.Start(r.Ctx, SpanAppend)
+	e, err := ev.Appender.Append(actx, draft)
+	span.End(err)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
+
+	"github.com/agentgate/agentgate/shared/trace"
 )
 
 // Logger returns the JSON slog logger every function uses, at LOG_LEVEL.
@@ -23,12 +25,18 @@ func Logger() *slog.Logger {
 
 // AWSConfig loads the default configuration once at cold start.
 // AWS_ENDPOINT_URL_<SERVICE> variables point clients at local emulators with
-// no code change.
+// no code change. It also sets tracing up from the environment (in Lambda,
+// or with a daemon address: see shared/trace), so every client built from
+// the config records a subsegment per call.
 func AWSConfig(ctx context.Context) (aws.Config, error) {
+	if err := trace.FromEnv(os.LookupEnv); err != nil {
+		return aws.Config{}, err
+	}
 	cfg, err := config.LoadDefaultConfig(ctx)
 	if err != nil {
 		return aws.Config{}, fmt.Errorf("load aws config: %w", err)
 	}
+	trace.Instrument(&cfg)
 	return cfg, nil
 }
 
