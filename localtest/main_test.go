@@ -68,13 +68,17 @@ func TestLocalSystem(t *testing.T) {
 	require.True(t, strings.HasPrefix(ready.URL, "http://127.0.0.1:"))
 	require.NotEmpty(t, ready.APIKey)
 	require.NotEmpty(t, ready.AdminKey)
-	require.Len(t, ready.PIDs, 4, "one PID per emulator")
+	require.Len(t, ready.PIDs, 5, "one PID per emulator and the witness")
 	assert.Contains(t, out.String(), ready.URL, "the URL is printed")
 	assert.Contains(t, out.String(), ready.APIKey, "the key is printed")
 	// The signing key's pin, in the ready file and printed under the label
 	// the README names ("signing key sha256").
 	require.Regexp(t, `^[0-9a-f]{64}$`, ready.SigningKeyFingerprint)
 	assert.Regexp(t, `(?m)^  signing key sha256 +`+ready.SigningKeyFingerprint+` `, out.String(), "the fingerprint is printed")
+	// The local witness's verifier key (what --witness takes), printed too.
+	require.True(t, strings.HasPrefix(ready.Witness, system.WitnessName+"+"), ready.Witness)
+	require.True(t, strings.HasPrefix(ready.WitnessURL, "http://127.0.0.1:"), ready.WitnessURL)
+	assert.Regexp(t, `(?m)^  witness +`+regexp.QuoteMeta(ready.Witness)+` `, out.String(), "the witness key is printed")
 
 	// The web console at / of the same address, under its CSP.
 	assert.Regexp(t, `(?m)^  console +`+regexp.QuoteMeta(ready.URL)+`/ `, out.String(), "the console is printed")
