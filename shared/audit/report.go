@@ -217,6 +217,7 @@ type reportData struct {
 	Fingerprint     string
 	HasDays         bool
 	PrevSeq         int64
+	Witnessed       []chainWitness
 	Exceptions      []Exception
 	Status, Decide  chart
 	Totals          dayCount
@@ -339,6 +340,35 @@ func frameworkSections(rows []MatrixRow, order []string) []frameworkSection {
 	return out
 }
 
+// chainWitness is one chain's checkpoint and the witnesses that cosigned it.
+type chainWitness struct {
+	Chain     string
+	Witnesses []string
+}
+
+// cosigners names the witnesses whose cosignature lines a cosigned note
+// carries: every signature line but the log's own (named as the origin,
+// the note's first line).
+func cosigners(note string) []string {
+	text, sigs, ok := strings.Cut(note, "\n\n")
+	if !ok {
+		return nil
+	}
+	origin, _, _ := strings.Cut(text, "\n")
+	var out []string
+	for _, line := range strings.Split(sigs, "\n") {
+		rest, ok := strings.CutPrefix(line, "\u2014 ")
+		if !ok {
+			continue
+		}
+		name, _, _ := strings.Cut(rest, " ")
+		if name != origin && name != "" && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 type registerSummary struct {
 	Name, File string
 	Rows       int
@@ -364,6 +394,11 @@ func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exc
 			d.Open++
 		} else {
 			d.Closed++
+		}
+	}
+	for _, c := range m.Chains {
+		if c.Checkpoint != nil && c.Checkpoint.Cosigned != "" {
+			d.Witnessed = append(d.Witnessed, chainWitness{Chain: c.Chain, Witnesses: cosigners(c.Checkpoint.Cosigned)})
 		}
 	}
 	if fp, err := KeyFingerprint(m.PublicKey); err == nil {
@@ -488,6 +523,7 @@ tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-head
 <tr><th>Package hash</th><td>in <a href="manifest.json">manifest.json</a> (<code>packageHash</code>); this report is one of the files it covers, so it cannot print it</td></tr>
 <tr><th>Signing key fingerprint (SHA-256 of the DER public key)</th><td>{{if .Fingerprint}}<code>{{.Fingerprint}}</code> — compare with the fingerprint your organisation obtained out of band{{else}}<span class="muted">no key in the manifest</span>{{end}}</td></tr>
 <tr><th>Previous package hash</th><td><code>{{.M.PreviousPackageHash}}</code></td></tr>
+<tr><th>Witnesses</th><td>{{range $i, $w := .Witnessed}}{{if $i}}; {{end}}{{$w.Chain}}: {{range $j, $n := $w.Witnesses}}{{if $j}}, {{end}}<code>{{$n}}</code>{{else}}<span class="muted">none</span>{{end}}{{else}}<span class="muted">no checkpoint in this package was cosigned by a witness</span>{{end}}{{if .Witnessed}} — add <code>--witness NAME+KEY</code> (the witness's verifier key, obtained out of band) to the command below to require their cosignatures{{end}}</td></tr>
 <tr><th>Verify</th><td><code>agentgate verify THIS.zip --fingerprint {{if .Fingerprint}}{{.Fingerprint}}{{else}}SHA256{{end}}{{if ne .M.Sequence 1}} --previous PREVIOUS.zip{{end}}</code>, or by hand as <a href="VERIFY.txt">VERIFY.txt</a> says</td></tr>
 </table>
 <h3 id="chains">Evidence chains and checkpoints</h3>

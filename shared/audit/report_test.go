@@ -228,3 +228,39 @@ func TestReportPrintsToPDF(t *testing.T) {
 	t.Logf("%d pages", pages)
 	assert.GreaterOrEqual(t, pages, 3, "summary and charts, the matrix, the verification block: each from a new page")
 }
+
+func TestCosigners(t *testing.T) {
+	const note = "agentgate.local/acme/0\n12\nq2k=\n\n\u2014 agentgate.local/acme/0 AAAA\n\u2014 witness.example/w1 BBBB\n\u2014 witness.example/w2 CCCC\n\u2014 witness.example/w1 DDDD\n"
+	tests := []struct {
+		name, note string
+		want       []string
+	}{
+		{"the log's own signature is not a witness; each witness once", note, []string{"witness.example/w1", "witness.example/w2"}},
+		{"no cosignature", "agentgate.local/acme/0\n12\nq2k=\n\n\u2014 agentgate.local/acme/0 AAAA\n", nil},
+		{"not a note", "garbage", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, cosigners(tt.note))
+		})
+	}
+}
+
+// The verification block names the witnesses that cosigned each chain's
+// checkpoint, and says so when none did.
+func TestReportNamesWitnesses(t *testing.T) {
+	render := func(cp *Checkpoint) string {
+		m := &Manifest{ID: "pkg-w", Tenant: "acme", Sequence: 1, Period: Period{From: "2026-10-01T00:00:00Z", To: "2026-10-02T00:00:00Z"},
+			Chains: []Chain{{Chain: "acme/0", NextSeq: 12, Checkpoint: cp}}}
+		html, err := renderReport(m, nil, nil, nil, newDayStats(periodFrom, periodFrom.AddDate(0, 0, 1)), map[string]Table{}, true, true)
+		require.NoError(t, err)
+		return string(html)
+	}
+	cosigned := "agentgate.local/acme/0\n12\nq2k=\n\n\u2014 agentgate.local/acme/0 AAAA\n\u2014 witness.example/w1 BBBB\n"
+	html := render(&Checkpoint{Size: 12, Note: "n", Cosigned: cosigned})
+	assert.Contains(t, html, "acme/0: <code>witness.example/w1</code>")
+	assert.Contains(t, html, "--witness NAME+KEY")
+	html = render(&Checkpoint{Size: 12})
+	assert.Contains(t, html, "no checkpoint in this package was cosigned by a witness")
+	assert.NotContains(t, html, "--witness")
+}
