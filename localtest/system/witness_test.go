@@ -7,8 +7,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	tnote "github.com/transparency-dev/formats/note"
 
 	"github.com/agentgate/agentgate/localtest/system"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
@@ -24,6 +27,8 @@ import (
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/checkpoint/witness"
+	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/wire"
 )
 
 // TestSplitViewRefusedByWitness is issue 15's split-view test, against the
@@ -159,4 +164,74 @@ func rewritePackage(t *testing.T, ctx context.Context, data []byte, signer *awss
 	}
 	require.NoError(t, zw.Close())
 	return buf.Bytes()
+}
+
+// TestWitnessDownDelaysCosigning: with its witness down, the checkpointer
+// still seals and stores every checkpoint, promptly, uncosigned; once the
+// witness answers, the next run cosigns the latest checkpoint although the
+// chain did not grow (the witness, a size behind, answers 409 and gets the
+// consistency proof from its own size).
+func TestWitnessDownDelaysCosigning(t *testing.T) {
+	ctx := context.Background()
+	w, err := witness.ParseKey(sys.Witness)
+	require.NoError(t, err)
+	reg := awsstore.NewRegistry(sys.DDB, sys.Config.RegistryTable)
+
+	// A first checkpoint of every demo chain, cosigned, so the witness has
+	// a size of its own for each.
+	validateMany(t, sys.APIKey, 16)
+	waitArchived(t, sys.Tenant)
+	require.NoError(t, sys.Checkpoint(ctx))
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	downURL := "http://" + ln.Addr().String()
+	require.NoError(t, ln.Close())
+	cfg := sys.Config
+	cfg.Witnesses = fmt.Sprintf(`[{"name":%q,"url":%q,"publicKey":%q}]`, w.Name, downURL, sys.Witness)
+	down, err := wire.NewCheckpointer(sys.Clients, cfg)
+	require.NoError(t, err)
+
+	validateMany(t, sys.APIKey, 16)
+	waitArchived(t, sys.Tenant)
+	start := time.Now()
+	res, err := down.Run(ctx, time.Now())
+	require.NoError(t, err, "a witness down fails no seal")
+	assert.Less(t, time.Since(start), 5*time.Second, "nor holds it up")
+	require.Positive(t, res.Sealed)
+
+	var grown []checkpoint.Checkpoint
+	for shard := range 4 {
+		c, err := reg.Latest(ctx, evidence.ChainID(sys.Tenant, shard))
+		if errors.Is(err, checkpoint.ErrNotFound) {
+			continue
+		}
+		require.NoError(t, err)
+		if c.Cosigned == "" {
+			grown = append(grown, c)
+		}
+	}
+	require.NotEmpty(t, grown, "the checkpoints sealed while the witness was down are stored uncosigned")
+
+	up, err := wire.NewCheckpointer(sys.Clients, sys.Config)
+	require.NoError(t, err)
+	res, err = up.Run(ctx, time.Now())
+	require.NoError(t, err)
+	assert.Zero(t, res.Sealed, "nothing grew")
+	for _, g := range grown {
+		c, err := reg.Latest(ctx, g.Chain)
+		require.NoError(t, err)
+		require.Equal(t, g.Size, c.Size)
+		require.NotEmpty(t, c.Cosigned, "chain %s size %d cosigned on the next run", g.Chain, g.Size)
+		vkey, err := checkpoint.NoteVerifierKeyPEM(checkpoint.NoteOrigin(c.Origin, c.Chain), c.PublicKeyPEM)
+		require.NoError(t, err)
+		logV, err := tnote.NewECDSAVerifier(vkey)
+		require.NoError(t, err)
+		got, err := witness.Verify(c.Cosigned, logV, []witness.Witness{w}, 1)
+		require.NoError(t, err)
+		assert.Equal(t, []string{system.WitnessName}, got)
+		atSize, err := reg.AtSize(ctx, g.Chain, g.Size)
+		require.NoError(t, err)
+		assert.Equal(t, c.Cosigned, atSize.Cosigned, "stored on the size's item too")
+	}
 }
