@@ -67,6 +67,24 @@ func TestScoreMatchesWalk(t *testing.T) {
 	}
 }
 
+// TestScoreMatchesWalkRandom compares the fused scorer with the definition
+// on texts that put word ends, space runs and multi-byte letters at every
+// position relative to the block boundaries.
+func TestScoreMatchesWalkRandom(t *testing.T) {
+	m, err := Embedded()
+	require.NoError(t, err)
+	alphabet := []string{"a", "B", "z", "0", " ", "  ", "\n", ".", "-", "é", "и", "指", "ignore ", "rules", "\t"}
+	rnd := splitmix64(7)
+	for i := 0; i < 300; i++ {
+		var b strings.Builder
+		for n := int(rnd.next() % 160); n > 0; n-- {
+			b.WriteString(alphabet[rnd.next()%uint64(len(alphabet))])
+		}
+		text := b.String()
+		require.Equal(t, slowScore(m, text), m.Score(text), "text %q", text)
+	}
+}
+
 func TestDetExp(t *testing.T) {
 	for _, x := range []float64{0, -1e-9, -0.3, -1, -2.5, -10, -50, -300, -699} {
 		assert.InEpsilon(t, math.Exp(x), detExp(x), 1e-12, "x=%g", x)
