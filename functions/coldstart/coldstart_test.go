@@ -48,6 +48,9 @@ func env(runtimeAPI string) []string {
 		"AWS_EC2_METADATA_DISABLED=true", "TABLE_EVIDENCE=e", "TABLE_REGISTRY=r", "TABLE_SUBJECTS=sub", "CHECKPOINTER_FUNCTION=cp", "ARCHIVE_BUCKET=a", "PACKAGES_BUCKET=p",
 		"DATA_KEY_ID=k", "SIGNING_KEY_ID=s", "ALERT_TOPIC_ARN=arn:aws:sns:us-east-1:000000000000:t",
 		"ARCHIVER_DLQ_URL=http://127.0.0.1:1/q", "CHECKPOINT_ORIGIN=o", "LOG_LEVEL=error", "HOME=/nonexistent",
+		// Lambda sets these for a function with active tracing: start-up
+		// is measured with tracing on (shared/trace), as deployed.
+		"AWS_LAMBDA_FUNCTION_NAME=agentgate-fn", "AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000",
 	}
 }
 

@@ -54,7 +54,7 @@ func (c *memClaims) Complete(_ context.Context, tenant, id, ev string) error {
 	return nil
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	g, err := gate.New(gate.DefaultPolicy())
 	require.NoError(t, err)
