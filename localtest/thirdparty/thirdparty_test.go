@@ -39,11 +39,15 @@ type ready struct {
 	Tenant                string `json:"tenant"`
 	APIKey                string `json:"apiKey"`
 	SigningKeyFingerprint string `json:"signingKeyFingerprint"`
+	// Witness is the local witness's verifier key, as its operator would
+	// publish it.
+	Witness string `json:"witness"`
 }
 
 // signed is checkpoint in the proof routes' answers.
 type signed struct {
-	Note string `json:"note"`
+	Note     string `json:"note"`
+	Cosigned string `json:"cosigned"`
 }
 
 type checkpointResp struct {
@@ -311,7 +315,43 @@ func TestThirdPartyVerifiesWithTransparencyDevLibrariesOnly(t *testing.T) {
 		t.Fatal("a consistency proof verified from a root the log never signed")
 	}
 
-	// 4. Refusals a third party relies on: the note is not a note of
+	// 4. Witnessed: the local witness (transparency-dev's omniwitness)
+	// cosigned the latest checkpoint; its cosignature verifies with the
+	// witness's key, and does not verify on another tree head.
+	deadline := time.Now().Add(time.Minute)
+	var cw checkpointResp
+	for cw = latest(t, r, chain, n2.Size); cw.Checkpoint.Cosigned == ""; cw = latest(t, r, chain, n2.Size) {
+		if time.Now().After(deadline) {
+			t.Fatal("the latest checkpoint was not cosigned within a minute")
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	lv, err := tnote.NewVerifier(vkey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wv, err := tnote.NewVerifierForCosignatureV1(r.Witness)
+	if err != nil {
+		t.Fatalf("witness key %q: %v", r.Witness, err)
+	}
+	_, _, wn, err := tlog.ParseCheckpoint([]byte(cw.Checkpoint.Cosigned), logOrigin, lv, wv)
+	if err != nil {
+		t.Fatalf("cosigned note does not verify: %v\n%s", err, cw.Checkpoint.Cosigned)
+	}
+	var cosig string
+	for _, sg := range wn.Sigs {
+		if sg.Name == wv.Name() && sg.Hash == wv.KeyHash() {
+			cosig = "\u2014 " + sg.Name + " " + sg.Base64 + "\n"
+		}
+	}
+	if cosig == "" {
+		t.Fatalf("no cosignature by %s verified on\n%s", wv.Name(), cw.Checkpoint.Cosigned)
+	}
+	if _, _, _, err := tlog.ParseCheckpoint([]byte(c1.Checkpoint.Note+cosig), logOrigin, lv, wv); err == nil {
+		t.Fatal("the witness's cosignature verified on another checkpoint")
+	}
+
+	// 5. Refusals a third party relies on: the note is not a note of
 	// another chain's log, and a note re-labelled to it fails.
 	otherOrigin := origin + "/" + r.Tenant + "/99"
 	otherKey := strings.Replace(vkey, logOrigin+"+", otherOrigin+"+", 1)

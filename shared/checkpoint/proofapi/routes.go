@@ -32,11 +32,14 @@ func (s *Service) Routes() []httpapi.Route {
 }
 
 // Signed is a checkpoint body and its base64 DER signature, and the same
-// tree head as a C2SP signed note (absent on checkpoints signed before notes).
+// tree head as a C2SP signed note (absent on checkpoints signed before notes),
+// and that note with the cosignatures of the witnesses that accepted it
+// (absent until one did, docs/decisions/172).
 type Signed struct {
 	Body      string `json:"body"`
 	Signature string `json:"signature"`
 	Note      string `json:"note,omitempty"`
+	Cosigned  string `json:"cosigned,omitempty"`
 }
 
 // ProofResponse is an inclusion proof.
@@ -82,7 +85,7 @@ func hexes(hs [][]byte) []string {
 }
 
 func signed(c checkpoint.Checkpoint) Signed {
-	return Signed{Body: c.Body, Signature: base64.StdEncoding.EncodeToString(c.Signature), Note: c.Note}
+	return Signed{Body: c.Body, Signature: base64.StdEncoding.EncodeToString(c.Signature), Note: c.Note, Cosigned: c.Cosigned}
 }
 
 func checkpointResponse(c checkpoint.Checkpoint) CheckpointResponse {
