@@ -65,6 +65,43 @@ type Witnesses struct {
 	Proofs interface {
 		Consistency(ctx context.Context, chain string, first, second uint64) (Consistency, error)
 	}
+	// Backoff is how long a witness that did not answer at all is skipped
+	// (default 1 minute), so a witness cut off costs one timeout per
+	// backoff, not one per chain: a run over many chains stays short.
+	Backoff time.Duration
+	// Now is the clock of the backoff (default time.Now).
+	Now func() time.Time
+
+	mu        sync.Mutex
+	skipUntil map[string]time.Time
+}
+
+// skip reports whether w is in its backoff.
+func (w *Witnesses) skip(name string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.now().Before(w.skipUntil[name])
+}
+
+// unreachable starts w's backoff.
+func (w *Witnesses) unreachable(name string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.skipUntil == nil {
+		w.skipUntil = map[string]time.Time{}
+	}
+	b := w.Backoff
+	if b <= 0 {
+		b = time.Minute
+	}
+	w.skipUntil[name] = w.now().Add(b)
+}
+
+func (w *Witnesses) now() time.Time {
+	if w.Now != nil {
+		return w.Now()
+	}
+	return time.Now()
 }
 
 // Chains lists the chains to seal.
@@ -276,7 +313,7 @@ func (c *Checkpointer) cosign(ctx context.Context, cp *Checkpoint, guess uint64)
 	lines := make([][]string, len(w.List))
 	var wg sync.WaitGroup
 	for i, wi := range w.List {
-		if have[wi.Name] {
+		if have[wi.Name] || w.skip(wi.Name) {
 			continue
 		}
 		wg.Add(1)
@@ -284,6 +321,9 @@ func (c *Checkpointer) cosign(ctx context.Context, cp *Checkpoint, guess uint64)
 			defer wg.Done()
 			l, err := client.Submit(ctx, wi, cp.Note, guess, proof)
 			if err != nil {
+				if errors.Is(err, witness.ErrUnreachable) {
+					w.unreachable(wi.Name)
+				}
 				c.Log.WarnContext(ctx, "witness did not cosign", "chain", cp.Chain, "size", cp.Size, "witness", wi.Name, "err", err)
 				return
 			}

@@ -43,6 +43,9 @@ var (
 	// ErrBadCosignature: the witness answered 200 with no valid cosignature
 	// by its configured key.
 	ErrBadCosignature = errors.New("witness: answer holds no valid cosignature")
+	// ErrUnreachable: no answer (connection refused, timeout): the witness
+	// is down or cut off, not refusing.
+	ErrUnreachable = errors.New("witness: unreachable")
 	// ErrQuorum: fewer witnesses than the quorum cosigned a note.
 	ErrQuorum = errors.New("witness: quorum not met")
 )
@@ -127,7 +130,7 @@ func (c *Client) AddCheckpoint(ctx context.Context, w Witness, oldSize uint64, p
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("witness %s: %w", w.Name, err)
+		return nil, fmt.Errorf("witness %s: %w: %w", w.Name, ErrUnreachable, err)
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))

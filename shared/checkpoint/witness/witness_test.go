@@ -156,7 +156,7 @@ func TestSubmitWitnessDown(t *testing.T) {
 	w, err := New("w", url, vkey)
 	require.NoError(t, err)
 	_, err = (&Client{}).Submit(context.Background(), w, signed, 0, func(context.Context, uint64) ([][]byte, error) { return nil, nil })
-	require.Error(t, err)
+	require.ErrorIs(t, err, ErrUnreachable)
 	assert.Contains(t, err.Error(), "witness w")
 }
 
