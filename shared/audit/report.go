@@ -603,6 +603,14 @@ Below is how to do the same by hand: nothing here needs agentgate.
    key "<origin>+<hex key ID>+base64(0x02 || DER)", then log.ParseCheckpoint.
    It must state the body's size and root.
 
+   chains[].checkpoint.cosigned, when present, is that note with the
+   cosignature lines of the witnesses that accepted it (c2sp.org/tlog-witness,
+   c2sp.org/tlog-cosignature, Ed25519 cosignature/v1) appended: its text must
+   be the note's. Check each witness you trust with log.ParseCheckpoint and
+   its key through note.NewVerifierForCosignatureV1 (transparency-dev/formats),
+   or run agentgate verify --witness NAME+KEY --quorum N. A checkpoint no
+   witness you trust cosigned may have been shown to you alone.
+
 5. The checkpoint covers these entries. The checkpoint root is an RFC 6962
    Merkle tree (SHA-256; leaf = SHA-256(0x00 || 32-byte entry hash), node =
    SHA-256(0x01 || left || right)) over every entry of the chain from seq 0.
