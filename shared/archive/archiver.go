@@ -12,6 +12,7 @@ import (
 
 	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/metrics"
 )
 
 // Object is one write-once object.
@@ -268,24 +269,17 @@ func (a *Archiver) complete(ctx context.Context, w Watermark, span Span, entries
 // CloudWatch Embedded Metric Format: in Lambda the log line is the metric,
 // with no API call on the hot path.
 func (a *Archiver) metric(ctx context.Context, m Manifest, lag time.Duration) {
-	a.log().InfoContext(ctx, "bundle archived",
-		slog.Any("_aws", map[string]any{
-			"Timestamp": a.Now().UnixMilli(),
-			"CloudWatchMetrics": []any{map[string]any{
-				"Namespace":  "agentgate",
-				"Dimensions": [][]string{{"Function"}},
-				"Metrics": []any{
-					map[string]string{"Name": "ArchiveLagSeconds", "Unit": "Seconds"},
-					map[string]string{"Name": "ArchivedEntries", "Unit": "Count"},
-				},
-			}},
-		}),
-		slog.String("Function", "archiver"),
-		slog.Float64("ArchiveLagSeconds", lag.Seconds()),
-		slog.Int64("ArchivedEntries", m.Count),
-		slog.String("chain", m.Chain), slog.String("key", m.Key),
-		slog.Int64("firstSeq", m.FirstSeq), slog.Int64("lastSeq", m.LastSeq),
-	)
+	metrics.Emit(ctx, a.log(), "bundle archived", a.Now(), metrics.Line{
+		Function: metrics.FnArchiver,
+		Values: []metrics.Value{
+			{Metric: metrics.ArchiveLag, V: lag.Seconds()},
+			{Metric: metrics.ArchivedEntries, V: float64(m.Count)},
+		},
+		Attrs: []slog.Attr{
+			slog.String("chain", m.Chain), slog.String("key", m.Key),
+			slog.Int64("firstSeq", m.FirstSeq), slog.Int64("lastSeq", m.LastSeq),
+		},
+	})
 }
 
 // tile extends the chain's tiles to the end of span: from where they stand,

@@ -56,6 +56,9 @@ type Appender struct {
 	// can remove every entry of an idle chain, and without it the next
 	// append would start a second chain at seq 0 (a fork).
 	tip func(ctx context.Context, chain string) (seq int64, hash string, ok bool, err error)
+
+	// onConflict, when set, is told of every lost race (for metrics).
+	onConflict func(ctx context.Context, chain string, hopped bool)
 }
 
 type chainState struct {
@@ -83,6 +86,13 @@ func WithShards(n int) AppenderOption { return func(a *Appender) { a.shards = ma
 // none (e.g. the archive watermark, which outlives the table's retention).
 func WithTip(tip func(ctx context.Context, chain string) (seq int64, hash string, ok bool, err error)) AppenderOption {
 	return func(a *Appender) { a.tip = tip }
+}
+
+// WithConflicts sets f to be told of every conflict an append meets: the
+// chain whose head it lost, and whether it then hopped to another shard.
+// It is for metrics; it must not block.
+func WithConflicts(f func(ctx context.Context, chain string, hopped bool)) AppenderOption {
+	return func(a *Appender) { a.onConflict = f }
 }
 
 // WithRand injects the randomness used for backoff jitter.
@@ -141,8 +151,12 @@ func (a *Appender) Append(ctx context.Context, draft Entry) (Entry, error) {
 		if !errors.Is(err, ErrConflict) {
 			return Entry{}, err
 		}
-		if sharded && a.shards > 1 {
+		hopped := sharded && a.shards > 1
+		if hopped {
 			a.hop(draft.Tenant)
+		}
+		if a.onConflict != nil {
+			a.onConflict(ctx, draft.Chain, hopped)
 		}
 		if err := a.sleep(ctx, a.backoff(attempt)); err != nil {
 			return Entry{}, fmt.Errorf("append %s: %w", draft.Chain, err)

@@ -2,11 +2,13 @@ package httpapi
 
 import (
 	"context"
+	"log/slog"
 	"regexp"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/evidence"
+	"github.com/agentgate/agentgate/shared/metrics"
 )
 
 // Claims de-duplicates replayed records by their client-generated id.
@@ -96,6 +98,16 @@ func (ev *Evidence) replay(r *Request, claims Claims) (int, any, error) {
 		}
 	}
 	resp := replayResponse{Evidence: []replayEvidence{}}
+	var open, closed int
+	defer func() {
+		if open+closed > 0 {
+			metrics.Emit(r.Ctx, ev.Metrics, "replayed", r.Now, metrics.Line{
+				Function: metrics.FnAPI,
+				Values:   []metrics.Value{{Metric: metrics.FailOpenReplays, V: float64(open)}, {Metric: metrics.FailClosedReplays, V: float64(closed)}},
+				Attrs:    []slog.Attr{slog.String("requestId", r.RequestID), slog.String("tenant", r.Tenant)},
+			})
+		}
+	}()
 	for _, rec := range req.Records {
 		existing, claimed, err := claims.Claim(r.Ctx, r.Tenant, rec.ID)
 		if err != nil {
@@ -132,6 +144,11 @@ func (ev *Evidence) replay(r *Request, claims Claims) (int, any, error) {
 			return 0, nil, err
 		}
 		resp.Accepted++
+		if rec.Reason == "fail_open" {
+			open++
+		} else {
+			closed++
+		}
 		resp.Evidence = append(resp.Evidence, replayEvidence{ID: e.ID(), Chain: e.Chain, Seq: e.Seq, Hash: e.Hash})
 	}
 	return 200, resp, nil

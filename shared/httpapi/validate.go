@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"time"
 	"unicode/utf8"
 
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
+	"github.com/agentgate/agentgate/shared/metrics"
 	"github.com/agentgate/agentgate/shared/trace"
 )
 
@@ -45,6 +47,9 @@ type Evidence struct {
 	// Idempotency, when set, answers a retried validate (same
 	// Idempotency-Key) with its first receipt.
 	Idempotency *Idempotency
+	// Metrics, when set, receives one embedded-metric-format line per
+	// validate and per replay (shared/metrics).
+	Metrics *slog.Logger
 }
 
 // Routes are the evidence routes.
@@ -131,7 +136,9 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		return 0, nil, err
 	}
 	_, span := trace.Start(r.Ctx, SpanGate)
+	gateStart := time.Now()
 	res := g.CheckRequest(gate.Request{Input: *req.Input, Output: req.Output, Documents: docs})
+	gateTime := time.Since(gateStart)
 	span.End(nil)
 	if ev.Models != nil && c.ModelVersion != "" {
 		ok, err := ev.Models.Approved(r.Ctx, r.Tenant, c.ModelVersion)
@@ -173,6 +180,15 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	metrics.Emit(r.Ctx, ev.Metrics, "validated", r.Now, metrics.Line{
+		Function: metrics.FnAPI, Decision: string(res.Decision),
+		Values: []metrics.Value{
+			{Metric: metrics.Validations, V: 1},
+			{Metric: metrics.ValidateLatency, V: float64(time.Since(r.Now).Microseconds()) / 1000},
+			{Metric: metrics.GateLatency, V: float64(gateTime.Microseconds()) / 1000},
+		},
+		Attrs: []slog.Attr{slog.String("requestId", r.RequestID), slog.String("tenant", r.Tenant)},
+	})
 	return 200, validateResponse{Result: res, Evidence: receipt(&e)}, nil
 }
 

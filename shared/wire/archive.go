@@ -140,6 +140,7 @@ func CheckpointHandler(cp *checkpoint.Checkpointer, log *slog.Logger) func(ctx c
 			t = time.Now()
 		}
 		res, err := cp.Run(ctx, t)
+		checkpointMetrics(ctx, log, time.Now(), res, err)
 		if err != nil {
 			log.ErrorContext(ctx, "checkpoint run incomplete", "err", err, "chains", res.Chains, "sealed", res.Sealed, "failed", len(res.Failed))
 		}

@@ -370,6 +370,7 @@ func ControlsHandler(r *controls.Runner, log *slog.Logger) func(ctx context.Cont
 		}
 		sum, err := r.Run(ctx, t)
 		log.InfoContext(ctx, "controls run", "tenants", sum.Tenants, "results", sum.Results, "changes", sum.Changes, "alerts", sum.Alerts, "failed", sum.Failed)
+		controlMetrics(ctx, log, time.Now(), sum)
 		return sum, err
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	auditstore "github.com/agentgate/agentgate/shared/audit/awsstore"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/metrics"
 	"github.com/agentgate/agentgate/shared/registers"
 	"github.com/agentgate/agentgate/shared/registers/regstore"
 )
@@ -50,6 +52,8 @@ type Packager struct {
 	Tenants interface {
 		Tenants(ctx context.Context) ([]string, error)
 	}
+	// Log, when set, receives one EMF line per build (shared/metrics).
+	Log *slog.Logger
 }
 
 // NewPackager builds the packager from clients and configuration.
@@ -97,7 +101,7 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
 		TempDir: os.TempDir(),
 	}
-	return &Packager{Service: svc, Blobs: blobs, Tenants: results}, nil
+	return &Packager{Service: svc, Blobs: blobs, Tenants: results, Log: cfg.Log}, nil
 }
 
 // Handle takes either event the function receives: S3 notifications of
@@ -142,7 +146,26 @@ func (p *Packager) Handle(ctx context.Context, raw json.RawMessage) error {
 		if err != nil {
 			return fmt.Errorf("packager: tenants: %w", err)
 		}
-		return p.Service.Monthly(ctx, probe.Time, tenants)
+		start := time.Now()
+		err = p.Service.Monthly(ctx, probe.Time, tenants)
+		// One line for the run: a build per tenant attempted, a failure per
+		// error joined.
+		failed := 0
+		if err != nil {
+			failed = 1
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				failed = len(j.Unwrap())
+			}
+		}
+		metrics.Emit(ctx, p.Log, "package builds", time.Now(), metrics.Line{
+			Function: metrics.FnPackager,
+			Values: []metrics.Value{
+				{Metric: metrics.PackageBuilds, V: float64(len(tenants))},
+				{Metric: metrics.PackageBuildFailures, V: float64(failed)},
+				{Metric: metrics.PackageBuildTime, V: time.Since(start).Seconds()},
+			},
+		})
+		return err
 	}
 	return errors.New("packager: neither an S3 object-created event nor a scheduled event")
 }
@@ -153,7 +176,10 @@ func (p *Packager) Requested(ctx context.Context, key string) error {
 	if !ok {
 		return nil // not a request object: nothing to do
 	}
-	if err := p.Service.Process(ctx, tenant, id); err != nil {
+	start := time.Now()
+	err := p.Service.Process(ctx, tenant, id)
+	packageMetrics(ctx, p.Log, time.Now(), time.Since(start), err)
+	if err != nil {
 		return err // returned, so the asynchronous invoke is retried
 	}
 	return p.Blobs.Done(ctx, key)

@@ -129,7 +129,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 	store.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
 	tenants := dynamo.NewTenantStore(ddb, cfg.RegistryTable)
 	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now), evidence.WithShards(cfg.Shards),
-		evidence.WithTip(ArchiveTip(c, cfg)))
+		evidence.WithTip(ArchiveTip(c, cfg)), evidence.WithConflicts(conflictMetrics(cfg)))
 	keys := newTenantKeyCache(tenants, cfg.Now)
 	subjects := &httpapi.CryptoSubjects{
 		TenantKey: keys.get,
@@ -148,6 +148,7 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		Models:   &httpapi.CachedApprovals{Source: NewRegisters(c, cfg), TTL: ApprovalCacheTTL, Now: cfg.Now},
 		// Registry items IDEM#<tenant>#<key>, 24 h TTL (decision 112).
 		Idempotency: &httpapi.Idempotency{Store: dynamo.NewIdempotencyStore(ddb, cfg.RegistryTable), Log: cfg.Log},
+		Metrics:     cfg.Log,
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
