@@ -102,7 +102,9 @@ var wantAccess = map[string]map[string][]string{
 			"sagemaker:DescribeEndpoint", "sagemaker:DescribeEndpointConfig", "sagemaker:DescribeModel", "sagemaker:ListEndpoints"},
 		// The stack's partition and region are references the test reads as "".
 		"arn::apigateway:::/domainnames": {"apigateway:GET"},
-		"Keys/Data":                      dataKeyWrite,
+		// securityHub=true: imports into the account's own product only.
+		"arn::securityhub:::product//default": {"securityhub:BatchImportFindings"},
+		"Keys/Data":                           dataKeyWrite,
 	},
 	"packager": {
 		"Store/Evidence": {"dynamodb:GetItem", "dynamodb:Query"},

@@ -78,6 +78,10 @@ type Config struct {
 	// WitnessQuorum is how many of them must cosign a checkpoint
 	// (WITNESS_QUORUM): 1 to len(Witnesses) when there are any.
 	WitnessQuorum int `ctx:"witnessQuorum"`
+	// SecurityHub sends every change of a control's status to AWS Security
+	// Hub as an ASFF finding (SECURITY_HUB, decision 193); the controls role
+	// then may BatchImportFindings into the account's own product only.
+	SecurityHub bool `ctx:"securityHub"`
 }
 
 // WitnessesJSON is Witnesses as the WITNESSES variable carries it.
@@ -155,6 +159,11 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("checkpointOrigin", &c.CheckpointOrigin)
 	strField("operatorTenant", &c.OperatorTenant)
 	intField("witnessQuorum", &c.WitnessQuorum)
+	if v, err := ctxBool(get("securityHub")); err != nil {
+		errs = append(errs, fmt.Errorf("context securityHub: %w", err))
+	} else if v != nil {
+		c.SecurityHub = *v
+	}
 	if ws, err := ctxWitnesses(get("witnesses")); err != nil {
 		errs = append(errs, fmt.Errorf("context witnesses: %w", err))
 	} else if ws != nil {
@@ -277,6 +286,26 @@ func ctxInt(v any) (*int, error) {
 	default:
 		return nil, fmt.Errorf("want a number, got %T", v)
 	}
+}
+
+// ctxBool accepts a JSON boolean (cdk.json) or "true"/"false" (-c).
+func ctxBool(v any) (*bool, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case bool:
+		return &x, nil
+	case string:
+		switch x {
+		case "true":
+			b := true
+			return &b, nil
+		case "false":
+			b := false
+			return &b, nil
+		}
+	}
+	return nil, fmt.Errorf("want true or false, got %v", v)
 }
 
 func ctxString(v any) (*string, error) {

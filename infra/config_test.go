@@ -54,6 +54,7 @@ func TestConfigFromContext(t *testing.T) {
 		{name: "bad email", ctx: map[string]any{"alertEmails": "Sec Team <sec@example.com>"}, wantErr: "bare e-mail"},
 		{name: "transition after expiry", ctx: map[string]any{"retentionDays": 60}, wantErr: "archiveTransitionDays (90)"},
 		{name: "operator tenant with a separator", ctx: map[string]any{"operatorTenant": "ops#1"}, wantErr: "operatorTenant"},
+		{name: "security hub not a boolean", ctx: map[string]any{"securityHub": "yes"}, wantErr: "context securityHub"},
 		{name: "bad sweep schedule", ctx: map[string]any{"archiveSweepSchedule": "hourly"}, wantErr: "archiveSweepSchedule"},
 		{name: "origin with a space", ctx: map[string]any{"checkpointOrigin": "audit example.com"}, wantErr: "checkpointOrigin must be"},
 		{name: "origin with a plus", ctx: map[string]any{"checkpointOrigin": "audit+example.com"}, wantErr: "checkpointOrigin must be"},
@@ -95,6 +96,8 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 				if v == "" {
 					v = "rate(7 minutes)"
 				}
+			case reflect.Bool:
+				v = "true"
 			case reflect.Slice:
 				v = "z@example.com"
 			}

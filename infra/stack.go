@@ -199,7 +199,7 @@ var functionSpecs = []functionSpec{
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
 			platform.EnvPackagesBucket, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL,
 			platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvLogLevel,
-			platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant},
+			platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant, platform.EnvSecurityHub},
 		grant: func(r *resources, f *Function) {
 			// Reads the chains; appends the exceptions' state changes
 			// (conditional puts: it cannot rewrite an entry).
@@ -251,6 +251,15 @@ var functionSpecs = []functionSpec{
 				Actions:   jsii.Strings("apigateway:GET"),
 				Resources: jsii.Strings(fmt.Sprintf("arn:%s:apigateway:%s::/domainnames", *awscdk.Stack_Of(f.Role).Partition(), *awscdk.Stack_Of(f.Role).Region())),
 			}))
+			// Security Hub export (decision 193): import into the account's
+			// own default product only, and only when it is turned on.
+			if r.cfg.SecurityHub {
+				st := awscdk.Stack_Of(f.Role)
+				f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+					Actions:   jsii.Strings("securityhub:BatchImportFindings"),
+					Resources: jsii.Strings(fmt.Sprintf("arn:%s:securityhub:%s:%s:product/%s/default", *st.Partition(), *st.Region(), *st.Account(), *st.Account())),
+				}))
+			}
 		},
 		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.ControlsSchedule) },
 	},
@@ -390,6 +399,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvLogLevel:         cfg.LogLevel,
 		platform.EnvCheckpointOrigin: cfg.CheckpointOrigin,
 		platform.EnvOperatorTenant:   cfg.OperatorTenant,
+		platform.EnvSecurityHub:      strconv.FormatBool(cfg.SecurityHub),
 		platform.EnvWitnesses:        cfg.WitnessesJSON(),
 		platform.EnvWitnessQuorum:    strconv.Itoa(cfg.WitnessQuorum),
 		// The HTTP API is created after the functions (it needs api and

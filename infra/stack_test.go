@@ -81,6 +81,7 @@ func TestMain(m *testing.M) {
 		cfg.ControlsSchedule = "rate(15 minutes)"
 		cfg.LogRetentionDays = 731
 		cfg.OperatorTenant = "ops"
+		cfg.SecurityHub = true
 		if full, err = synth(cfg, KnownFunctions()); err != nil {
 			fmt.Fprintln(os.Stderr, "synth full:", err)
 			return 1
@@ -223,7 +224,7 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
 		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant,
-		platform.EnvWitnesses, platform.EnvWitnessQuorum} {
+		platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvSecurityHub} {
 		known[n] = true
 	}
 	s := full
@@ -257,6 +258,9 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 			}
 			// The API and the controls function both decide who sees the
 			// account's findings (decision 131): they must agree.
+			if spec.name == "controls" {
+				assert.Equal(t, "true", vars[platform.EnvSecurityHub], "securityHub reaches the controls function")
+			}
 			if spec.name == "api" || spec.name == "controls" {
 				assert.Equal(t, "ops", vars[platform.EnvOperatorTenant], "the operator tenant reaches %s", spec.name)
 			}

@@ -22,6 +22,7 @@ const (
 	EnvLogLevel         = "LOG_LEVEL"
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
 	EnvOperatorTenant   = "OPERATOR_TENANT"   // the tenant that runs the deployment (decision 131)
+	EnvSecurityHub      = "SECURITY_HUB"      // "true": control findings go to Security Hub (decision 193)
 	// EnvWitnesses lists the witnesses that cosign checkpoints, a JSON array
 	// of {name, url, publicKey}; EnvWitnessQuorum is how many must (decision 172).
 	EnvWitnesses     = "WITNESSES"
