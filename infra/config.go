@@ -82,6 +82,9 @@ type Config struct {
 	// Hub as an ASFF finding (SECURITY_HUB, decision 193); the controls role
 	// then may BatchImportFindings into the account's own product only.
 	SecurityHub bool `ctx:"securityHub"`
+	// Console deploys the read-only web console (docs/console.md) behind
+	// CloudFront, with /v1/* forwarded to the API on the same origin.
+	Console bool `ctx:"console"`
 }
 
 // WitnessesJSON is Witnesses as the WITNESSES variable carries it.
@@ -108,6 +111,7 @@ func DefaultConfig() Config {
 		ControlsSchedule:       "rate(1 hour)",
 		PackagerSchedule:       "cron(0 3 1 * ? *)", // 03:00 UTC on the 1st: the previous month
 		ArchiveSweepSchedule:   "rate(1 hour)",
+		Console:                true,
 		LatencyObjectiveMs:     300,
 		ArchiveLagAlarmSeconds: 900,
 		ThrottleRate:           500,
@@ -159,6 +163,11 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("checkpointOrigin", &c.CheckpointOrigin)
 	strField("operatorTenant", &c.OperatorTenant)
 	intField("witnessQuorum", &c.WitnessQuorum)
+	if v, err := ctxBool(get("console")); err != nil {
+		errs = append(errs, fmt.Errorf("context console: %w", err))
+	} else if v != nil {
+		c.Console = *v
+	}
 	if v, err := ctxBool(get("securityHub")); err != nil {
 		errs = append(errs, fmt.Errorf("context securityHub: %w", err))
 	} else if v != nil {

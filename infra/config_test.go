@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,7 +98,7 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 					v = "rate(7 minutes)"
 				}
 			case reflect.Bool:
-				v = "true"
+				v = strconv.FormatBool(!reflect.ValueOf(DefaultConfig()).Field(i).Bool())
 			case reflect.Slice:
 				v = "z@example.com"
 			}

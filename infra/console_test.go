@@ -123,3 +123,47 @@ func TestConsoleConstruct(t *testing.T) {
 	assert.Equal(t, true, deploys[0]["Prune"])
 	assert.NotNil(t, deploys[0]["DistributionId"], "the deploy invalidates the distribution")
 }
+
+// The stack deploys the console when the app stages it: one distribution
+// whose default origin is the console bucket and whose /v1/* behaviour
+// reaches this stack's HTTP API, a ConsoleUrl output, and no unsuppressed
+// cdk-nag finding. Without ConsoleDir (the other stack tests) there is none.
+func TestStackDeploysConsole(t *testing.T) {
+	nm := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(nm, "chart.js", "dist"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(nm, "chart.js", "dist", "chart.umd.min.js"), []byte("/*chart*/"), 0o644))
+	dir := filepath.Join(t.TempDir(), "console")
+	require.NoError(t, StageConsole(dir, nm))
+
+	app := awscdk.NewApp(&awscdk.AppProps{Context: &featureFlags})
+	s, err := NewStack(app, "ConsoleStack", &StackProps{Config: DefaultConfig(), AssetDir: assetDir, Functions: []string{"api", "authorizer"}, ConsoleDir: dir})
+	require.NoError(t, err)
+	require.NotNil(t, s.Console)
+	Check(app)
+	raw := assertions.Template_FromStack(s.Stack, nil).ToJSON()
+	b, err := json.Marshal(raw)
+	require.NoError(t, err)
+	var tpl map[string]any
+	require.NoError(t, json.Unmarshal(b, &tpl))
+	for _, msg := range *assertions.Annotations_FromStack(s.Stack).FindError(jsii.String("*"), assertions.Match_StringLikeRegexp(jsii.String("AwsSolutions-.*"))) {
+		t.Errorf("unsuppressed cdk-nag finding %s: %s", *msg.Id, jsonString(msg.Entry.Data))
+	}
+	dists := ofType(tpl, "AWS::CloudFront::Distribution")
+	require.Len(t, dists, 1)
+	cfg := dists[0]["DistributionConfig"].(map[string]any)
+	origins := jsonString(cfg["Origins"])
+	apiID := ""
+	for id, r := range tpl["Resources"].(map[string]any) {
+		if r.(map[string]any)["Type"] == "AWS::ApiGatewayV2::Api" {
+			apiID = id
+		}
+	}
+	require.NotEmpty(t, apiID)
+	assert.Contains(t, origins, apiID, "an origin is this stack's HTTP API")
+	assert.Contains(t, jsonString(cfg["CacheBehaviors"]), `"PathPattern":"/v1/*"`)
+	outs := tpl["Outputs"].(map[string]any)
+	assert.Contains(t, outs, "ConsoleUrl")
+
+	assert.Nil(t, full.stack.Console, "no console without ConsoleDir")
+	assert.Empty(t, ofType(full.tpl, "AWS::CloudFront::Distribution"))
+}

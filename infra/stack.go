@@ -44,15 +44,20 @@ type StackProps struct {
 	// Functions names the functions whose code exists (functions/<name>/main.go).
 	// Each needs a spec in functionSpecs; api and authorizer are required.
 	Functions []string
+	// ConsoleDir holds the web console as served (StageConsole); empty: no
+	// console is deployed (Config.Console off, or the tests' stacks).
+	ConsoleDir string
 }
 
 // Stack is the agentgate deployment; its fields are exposed for tests.
 type Stack struct {
 	awscdk.Stack
-	Keys        *Keys
-	Store       *Store
-	Buckets     *Buckets
-	Alerts      *Alerts
+	Keys    *Keys
+	Store   *Store
+	Buckets *Buckets
+	Alerts  *Alerts
+	// Console is nil unless StackProps.ConsoleDir is set.
+	Console     *Console
 	ArchiverDLQ awssqs.Queue
 	Functions   map[string]*Function
 	API         *API
@@ -358,6 +363,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		AccessLogRetentionDays: cfg.AccessLogRetentionDays,
 	})
 	s.Alerts = NewAlerts(stack, "Alerts", s.Keys.Data, cfg.AlertEmails)
+	NewDashboard(stack, "Dashboard")
 
 	// The archiver's stream DLQ exists before the archiver: the controls
 	// function reads its depth (PI1.1) and its alarm belongs to the
@@ -450,6 +456,13 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 	if f, ok := s.Functions["controls"]; ok {
 		// The latency check reads this API's metrics; it exists only now.
 		f.Fn.AddEnvironment(jsii.String(platform.EnvAPIID), s.API.HTTPAPI.ApiId(), nil)
+	}
+
+	if props.ConsoleDir != "" {
+		s.Console = NewConsole(stack, "Console", ConsoleProps{Dir: props.ConsoleDir, APIEndpoint: s.API.HTTPAPI.ApiEndpoint(),
+			AccessLog: s.Buckets.AccessLog})
+		output(stack, "ConsoleUrl", jsii.String("https://"+*s.Console.Distribution.DistributionDomainName()+"/"),
+			"The read-only web console (paste a read key); the API is also served under <ConsoleUrl>v1/")
 	}
 
 	output(stack, "ApiUrl", s.API.Stage.Url(), "Base URL of the HTTP API; call <ApiUrl>v1/validate")

@@ -28,15 +28,15 @@ $(CDK): $(ROOT)/infra/cli/package.json $(ROOT)/infra/cli/package-lock.json
 ## synth: synthesize the CloudFormation template into cdk.out (offline, no credentials; cdk-nag findings fail it)
 # AWS_EC2_METADATA_DISABLED stops the CLI probing for instance credentials,
 # which would only add a timeout when there are none.
-synth: build cdk-deps
+synth: build cdk-deps web
 	cd $(ROOT) && $(CDK_ENV) AWS_EC2_METADATA_DISABLED=true $(CDK) synth --quiet --no-notices $(CDK_ARGS)
 
 ## deploy: cdk deploy into the account/region of your AWS credentials (run cdk-bootstrap once first)
-deploy: build cdk-deps
+deploy: build cdk-deps web
 	cd $(ROOT) && $(CDK_ENV) $(CDK) deploy --no-notices --require-approval broadening $(CDK_ARGS)
 
 ## cdk-diff: show what deploy would change in the account
-cdk-diff: build cdk-deps
+cdk-diff: build cdk-deps web
 	cd $(ROOT) && $(CDK_ENV) $(CDK) diff --no-notices $(CDK_ARGS)
 
 ## cdk-bootstrap: one-time CDK bootstrap of the account/region (assets bucket and deploy roles)

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/agentgate/agentgate/infra"
+	"github.com/agentgate/agentgate/web"
 )
 
 func main() {
@@ -48,6 +49,18 @@ func run() error {
 		Config:    cfg,
 		AssetDir:  "build",
 		Functions: fns,
+	}
+	if cfg.Console {
+		// The console's files as served: the embedded pages plus Chart.js
+		// from web/package-lock.json (npm ci into .tools/web when missing).
+		nm, err := web.Install(".")
+		if err != nil {
+			return fmt.Errorf("console: %w (or deploy with -c console=false)", err)
+		}
+		props.ConsoleDir = filepath.Join("build", "console")
+		if err := infra.StageConsole(props.ConsoleDir, nm); err != nil {
+			return err
+		}
 	}
 	if _, err := infra.NewStack(app, stackName, props); err != nil {
 		return err
