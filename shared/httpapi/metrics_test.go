@@ -20,7 +20,7 @@ import (
 	"github.com/agentgate/agentgate/shared/metrics"
 )
 
-func metricFixture(t *testing.T) (*fixture, *bytes.Buffer) {
+func metricFixture(t testing.TB) (*fixture, *bytes.Buffer) {
 	t.Helper()
 	g, err := gate.New(gate.DefaultPolicy())
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"testing"
@@ -18,7 +19,8 @@ import (
 // tracing off and on. On, each request is a sampled root segment with the
 // gate and append subsegments, sent over UDP to a listener on 127.0.0.1
 // that drains it (the daemon's place). AWS call subsegments are not in it:
-// the store is in memory.
+// the store is in memory. off+emf adds the metric line each validate logs
+// (shared/metrics), tracing off.
 //
 //	go test -run '^$' -bench BenchmarkValidateTracing -benchmem -count 6 ./shared/httpapi
 func BenchmarkValidateTracing(b *testing.B) {
@@ -36,7 +38,7 @@ func BenchmarkValidateTracing(b *testing.B) {
 			Authorizer: &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{Lambda: authed("acme", auth.ScopeValidate)},
 		},
 	}
-	for _, mode := range []string{"off", "on"} {
+	for _, mode := range []string{"off", "on", "off+emf"} {
 		b.Run(mode, func(b *testing.B) {
 			if mode == "on" {
 				d := tracetest.Listen(b)
@@ -48,6 +50,13 @@ func BenchmarkValidateTracing(b *testing.B) {
 				b.Cleanup(func() { _ = trace.Configure(trace.Options{}); <-done })
 			}
 			f := newFixture(b)
+			if mode == "off+emf" {
+				// As deployed: one EMF line per validate, JSON (here into a
+				// buffer; in Lambda to stderr, a pipe).
+				var buf *bytes.Buffer
+				f, buf = metricFixture(b)
+				defer func() { b.Logf("%d bytes of EMF per validate", buf.Len()/max(b.N, 1)) }()
+			}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
