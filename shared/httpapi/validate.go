@@ -180,8 +180,16 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	if ev.Metrics != nil {
+		ev.emitValidated(r, res.Decision, gateTime)
+	}
+	return 200, validateResponse{Result: res, Evidence: receipt(&e)}, nil
+}
+
+// emitValidated writes the validate's metric line (shared/metrics).
+func (ev *Evidence) emitValidated(r *Request, decision gate.Decision, gateTime time.Duration) {
 	metrics.Emit(r.Ctx, ev.Metrics, "validated", r.Now, metrics.Line{
-		Function: metrics.FnAPI, Decision: string(res.Decision),
+		Function: metrics.FnAPI, Decision: string(decision),
 		Values: []metrics.Value{
 			{Metric: metrics.Validations, V: 1},
 			{Metric: metrics.ValidateLatency, V: float64(time.Since(r.Now).Microseconds()) / 1000},
@@ -189,7 +197,6 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		},
 		Attrs: []slog.Attr{slog.String("requestId", r.RequestID), slog.String("tenant", r.Tenant)},
 	})
-	return 200, validateResponse{Result: res, Evidence: receipt(&e)}, nil
 }
 
 func receipt(e *evidence.Entry) Receipt {
