@@ -228,10 +228,17 @@ func TestStatusCommandTable(t *testing.T) {
 	stdout, _, err := runCLI(t, "status", "--url", srv.URL, "--key", "agk_k_s")
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	require.Len(t, lines, 5, stdout)
+	require.Len(t, lines, 6, stdout)
 	assert.Equal(t, "Overall: WARNING   (last run 2026-03-29T08:45:00Z)", lines[0])
-	assert.Regexp(t, `^CONTROL\s+NAME\s+STATUS\s+FRAMEWORKS\s+DETAIL$`, lines[2])
-	assert.Regexp(t, `^CC6\.1\s+Encryption at rest\s+ok   passing\s+gdpr:Art\.32 soc2:CC6\.1`, lines[3])
+	assert.Regexp(t, `^CONTROL\s+STATUS\s+NAME\s+FRAMEWORKS$`, lines[2])
+	assert.Regexp(t, `^CC6\.1\s+ok   passing\s+Encryption at rest\s+gdpr:Art\.32 soc2:CC6\.1$`, lines[3])
+	assert.Regexp(t, `^CC9\.2\s+!    warning\s+Vendor risk$`, lines[4])
+	assert.Regexp(t, `^\s+OpenAI vendor review due in 14 days$`, lines[5], "the detail wraps under the name")
+
+	stdout, _, err = runCLI(t, "status", "--url", srv.URL, "--key", "agk_k_s", "--wide")
+	require.NoError(t, err)
+	lines = strings.Split(strings.TrimSpace(stdout), "\n")
+	require.Len(t, lines, 5, stdout)
 	assert.Regexp(t, `^CC9\.2\s+Vendor risk\s+!    warning\s+OpenAI vendor review due in 14 days$`, lines[4])
 }
 

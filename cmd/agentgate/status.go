@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 )
@@ -48,7 +49,7 @@ type complianceStatus struct {
 func init() {
 	var api apiTarget
 	var framework string
-	var asJSON bool
+	var asJSON, wide bool
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Show the compliance status of every control as a table",
@@ -72,13 +73,14 @@ func init() {
 				enc.SetIndent("", "  ")
 				return enc.Encode(st)
 			}
-			printStatus(cmd.OutOrStdout(), st)
+			printStatus(cmd.OutOrStdout(), st, wide)
 			return nil
 		},
 	}
 	addAPIFlags(cmd, &api)
 	cmd.Flags().StringVar(&framework, "framework", "", "only the controls mapped in this framework (soc2, gdpr, ...)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the raw JSON")
+	cmd.Flags().BoolVar(&wide, "wide", false, "one line per control with every field, however wide (default: fit 100 columns, details wrapped)")
 	rootCmd.AddCommand(cmd)
 }
 
@@ -97,48 +99,154 @@ func statusMark(s string) string {
 	return s
 }
 
-func printStatus(w io.Writer, st complianceStatus) {
+// statusWidth is what `status` fits in by default: a terminal of 100
+// columns, or a CI log. --wide prints every field on one line instead.
+const statusWidth = 100
+
+func printStatus(w io.Writer, st complianceStatus, wide bool) {
 	last := st.LastRun
 	if last == "" {
 		last = "never"
 	}
 	fmt.Fprintf(w, "Overall: %s   (last run %s)\n\n", strings.ToUpper(st.Overall), last)
+	if st.LastRun == "" {
+		// Every control reads "error: not checked yet" before the first
+		// run: one line says so instead of a table of errors.
+		fmt.Fprintf(w, "No control has run yet: %d controls wait for the first run of the controls function.\n", len(st.Controls))
+		return
+	}
+	if wide {
+		printStatusWide(w, st)
+	} else {
+		printStatusNarrow(w, st)
+	}
+	if len(st.Summaries) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONTROL\tNAME\tSTATUS\tFRAMEWORKS\tDETAIL")
+	fmt.Fprintln(tw, "FRAMEWORK\tCOVERED\tPASSING\tWARNING\tFAILING\tACCEPTED\tERROR")
+	for _, f := range st.Summaries {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", f.Framework, f.Covered, f.Passing, f.Warning, f.Failing, f.Accepted, f.Error)
+	}
+	_ = tw.Flush()
+}
+
+type controlRow struct {
+	id, name, mark, frameworks, exception, detail string
+}
+
+func statusRows(st complianceStatus) []controlRow {
+	rows := make([]controlRow, 0, len(st.Controls))
 	for _, c := range st.Controls {
 		var fws []string
 		for fw, crit := range c.Frameworks {
 			fws = append(fws, fw+":"+strings.Join(crit, ","))
 		}
 		slices.Sort(fws)
-		detail := c.Detail
-		if len(detail) > 80 {
-			detail = detail[:77] + "..."
-		}
-		// The exception rides in the status cell: an accepted risk is
-		// shown beside the status it does not change.
-		mark := statusMark(c.Status)
+		r := controlRow{id: c.ID, name: c.Name, mark: statusMark(c.Status), frameworks: strings.Join(fws, " "), detail: c.Detail}
 		if c.Exception != nil {
-			exc := "exception " + c.Exception.State
+			r.exception = "exception " + c.Exception.State
 			switch {
 			case c.Accepted:
-				exc = "accepted until " + c.Exception.AcceptedUntil[:min(10, len(c.Exception.AcceptedUntil))]
+				r.exception = "accepted until " + c.Exception.AcceptedUntil[:min(10, len(c.Exception.AcceptedUntil))]
 			case c.Exception.State == "accepted":
-				exc = "accepted risk expired"
+				r.exception = "accepted risk expired"
 			}
-			mark += " (" + exc + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, mark, strings.Join(fws, " "), detail)
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// printStatusWide is the one-line-per-control table, as wide as it needs.
+func printStatusWide(w io.Writer, st complianceStatus) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CONTROL\tNAME\tSTATUS\tFRAMEWORKS\tDETAIL")
+	for _, r := range statusRows(st) {
+		// The exception rides in the status cell: an accepted risk is
+		// shown beside the status it does not change.
+		mark := r.mark
+		if r.exception != "" {
+			mark += " (" + r.exception + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.id, r.name, mark, r.frameworks, r.detail)
 	}
 	_ = tw.Flush()
-	if len(st.Summaries) == 0 {
-		return
+}
+
+// printStatusNarrow keeps the columns CONTROL, STATUS, NAME and FRAMEWORKS
+// within statusWidth (frameworks wrap in their column) and puts the
+// exception and the detail on lines of their own under the name, wrapped.
+func printStatusNarrow(w io.Writer, st complianceStatus) {
+	rows := statusRows(st)
+	const gap, maxID, maxName = 2, 12, 30
+	idW, markW, nameW := len("CONTROL"), len("STATUS"), len("NAME")
+	for _, r := range rows {
+		idW = max(idW, min(maxID, utf8.RuneCountInString(r.id)))
+		markW = max(markW, utf8.RuneCountInString(r.mark))
+		nameW = max(nameW, min(maxName, utf8.RuneCountInString(r.name)))
 	}
-	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FRAMEWORK\tCRITERIA COVERED\tPASSING\tWARNING\tFAILING\tACCEPTED\tERROR")
-	for _, f := range st.Summaries {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", f.Framework, f.Covered, f.Passing, f.Warning, f.Failing, f.Accepted, f.Error)
+	indent := idW + gap + markW + gap
+	fwW := max(20, statusWidth-indent-nameW-gap)
+	pad := func(s string, n int) string { return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s))) }
+	line := func(cells ...string) {
+		fmt.Fprintln(w, strings.TrimRight(strings.Join(cells, ""), " "))
 	}
-	_ = tw.Flush()
+	line(pad("CONTROL", idW+gap), pad("STATUS", markW+gap), pad("NAME", nameW+gap), "FRAMEWORKS")
+	blank := strings.Repeat(" ", indent)
+	for _, r := range rows {
+		names := wrap(r.name, nameW)
+		fws := wrap(r.frameworks, fwW)
+		for i := range max(len(names), len(fws), 1) {
+			first, second := blank, ""
+			if i == 0 {
+				first = pad(r.id, idW+gap) + pad(r.mark, markW+gap)
+			}
+			if i < len(names) {
+				second = names[i]
+			}
+			third := ""
+			if i < len(fws) {
+				third = fws[i]
+			}
+			line(first, pad(second, nameW+gap), third)
+		}
+		for _, extra := range []string{r.exception, r.detail} {
+			for _, l := range wrap(extra, statusWidth-indent-2) {
+				line(blank, "  ", l)
+			}
+		}
+	}
+}
+
+// wrap breaks s into lines of at most width runes at spaces; a word longer
+// than width is cut.
+func wrap(s string, width int) []string {
+	var out []string
+	var cur []rune
+	for _, word := range strings.Fields(s) {
+		wr := []rune(word)
+		for len(wr) > width {
+			if len(cur) > 0 {
+				out = append(out, string(cur))
+				cur = nil
+			}
+			out = append(out, string(wr[:width]))
+			wr = wr[width:]
+		}
+		switch {
+		case len(cur) == 0:
+			cur = wr
+		case len(cur)+1+len(wr) <= width:
+			cur = append(append(cur, ' '), wr...)
+		default:
+			out = append(out, string(cur))
+			cur = wr
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, string(cur))
+	}
+	return out
 }
