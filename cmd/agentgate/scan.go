@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	var policyFile string
+	var policyFile, format, failOn string
 	cmd := &cobra.Command{
 		Use:   "scan",
 		Short: "Run the validation gate over JSON lines on stdin",
@@ -27,7 +27,15 @@ same rules and limits as POST /v1/validate), and writes one JSON line per input
 line, in order: {"passed", "decision", "violations", "redacted"}; a finding in
 a document has "target": "document" and "document": its id. It uses the same
 gate as POST /v1/validate. A malformed line produces {"line": N, "error": "..."} and
-scanning continues; the exit status is 1 if any line was malformed.`,
+scanning continues; the exit status is 1 if any line was malformed.
+
+--format text prints one readable line per input line instead (line number,
+decision, then each finding's rule, category and where it is), and a count
+per decision at the end.
+
+--fail-on block|redact is for CI: the exit status is 2 when any line's
+decision is at least that severe (redact also counts block), so a pipeline
+can fail on a prompt set that the gate would stop.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			p := gate.DefaultPolicy()
@@ -44,17 +52,35 @@ scanning continues; the exit status is 1 if any line was malformed.`,
 			if err != nil {
 				return err
 			}
-			bad, err := runScan(g, cmd.InOrStdin(), cmd.OutOrStdout())
+			if format != "json" && format != "text" {
+				return fmt.Errorf("--format %q: want json or text", format)
+			}
+			var threshold int
+			switch failOn {
+			case "":
+			case string(gate.Block), string(gate.Redact):
+				threshold = severity(gate.Decision(failOn))
+			default:
+				return fmt.Errorf("--fail-on %q: want block or redact", failOn)
+			}
+			sum, err := runScan(g, cmd.InOrStdin(), cmd.OutOrStdout(), format == "text")
 			if err != nil {
 				return err
 			}
-			if bad > 0 {
-				return fmt.Errorf("%d malformed input line(s)", bad)
+			if sum.bad > 0 {
+				return fmt.Errorf("%d malformed input line(s)", sum.bad)
+			}
+			if threshold > 0 {
+				if n := sum.atLeast(threshold); n > 0 {
+					return exitError{code: 2, err: fmt.Errorf("--fail-on %s: %d of %d line(s) decided %s or worse", failOn, n, sum.lines, failOn)}
+				}
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&policyFile, "policy", "", "policy JSON file (default: the built-in safe default)")
+	cmd.Flags().StringVar(&format, "format", "json", "output: json (one JSON line per input line) or text (readable)")
+	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 2 if any line is decided this or worse: block or redact (for CI)")
 	rootCmd.AddCommand(cmd)
 }
 
@@ -74,42 +100,104 @@ type scanError struct {
 	Error string `json:"error"`
 }
 
-// runScan returns how many lines were malformed; err is for I/O failures.
-func runScan(g *gate.Gate, in io.Reader, out io.Writer) (int, error) {
+// severity orders decisions so --fail-on redact also catches block.
+func severity(d gate.Decision) int {
+	switch d {
+	case gate.Redact:
+		return 1
+	case gate.Block:
+		return 2
+	}
+	return 0
+}
+
+// scanSummary counts what a scan decided.
+type scanSummary struct {
+	lines, bad int
+	decisions  map[gate.Decision]int
+}
+
+func (s scanSummary) atLeast(sev int) int {
+	n := 0
+	for d, c := range s.decisions {
+		if severity(d) >= sev {
+			n += c
+		}
+	}
+	return n
+}
+
+// runScan writes one result per input line (JSON, or readable text) and
+// counts them; err is for I/O failures.
+func runScan(g *gate.Gate, in io.Reader, out io.Writer, text bool) (scanSummary, error) {
+	sum := scanSummary{decisions: map[gate.Decision]int{}}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), maxScanLine)
 	w := bufio.NewWriter(out)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	bad, n := 0, 0
+	n := 0
 	for sc.Scan() {
 		n++
 		line := sc.Bytes()
 		if len(line) == 0 {
 			continue
 		}
+		sum.lines++
 		var l scanLine
-		if err := decodeScanLine(line, &l); err != nil {
-			bad++
-			if err := enc.Encode(scanError{Line: n, Error: err.Error()}); err != nil {
-				return bad, fmt.Errorf("write line %d: %w", n, err)
+		var err error
+		if derr := decodeScanLine(line, &l); derr != nil {
+			sum.bad++
+			if text {
+				_, err = fmt.Fprintf(w, "%d: malformed: %s\n", n, derr)
+			} else {
+				err = enc.Encode(scanError{Line: n, Error: derr.Error()})
 			}
-			continue
+		} else {
+			r := g.CheckRequest(gate.Request{Input: *l.Input, Output: l.Output, Documents: l.docs})
+			sum.decisions[r.Decision]++
+			if text {
+				err = writeScanText(w, n, r)
+			} else {
+				err = enc.Encode(r)
+			}
 		}
-		if err := enc.Encode(g.CheckRequest(gate.Request{Input: *l.Input, Output: l.Output, Documents: l.docs})); err != nil {
-			return bad, fmt.Errorf("write line %d: %w", n, err)
+		if err != nil {
+			return sum, fmt.Errorf("write line %d: %w", n, err)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			err = fmt.Errorf("line %d longer than %d bytes", n+1, maxScanLine)
 		}
-		return bad, fmt.Errorf("read stdin: %w", errors.Join(err, w.Flush()))
+		return sum, fmt.Errorf("read stdin: %w", errors.Join(err, w.Flush()))
+	}
+	if text {
+		fmt.Fprintf(w, "%d line(s): %d allow, %d redact, %d block, %d malformed\n", sum.lines,
+			sum.decisions[gate.Allow], sum.decisions[gate.Redact], sum.decisions[gate.Block], sum.bad)
 	}
 	if err := w.Flush(); err != nil {
-		return bad, fmt.Errorf("write stdout: %w", err)
+		return sum, fmt.Errorf("write stdout: %w", err)
 	}
-	return bad, nil
+	return sum, nil
+}
+
+// writeScanText prints a result for a person: the decision, then one
+// indented line per finding. Scores are left out: they are in the JSON.
+func writeScanText(w io.Writer, n int, r gate.Result) error {
+	if _, err := fmt.Fprintf(w, "%d: %s\n", n, r.Decision); err != nil {
+		return err
+	}
+	for _, v := range r.Violations {
+		where := v.Target
+		if v.Document != "" {
+			where += " " + v.Document
+		}
+		if _, err := fmt.Fprintf(w, "    %-6s %s (%s, %s) %s [%d:%d]: %s\n", v.Action, v.Rule, v.Category, v.Severity, where, v.Start, v.End, v.Message); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func decodeScanLine(line []byte, l *scanLine) error {

@@ -25,9 +25,9 @@ func TestRunScan(t *testing.T) {
 		`{"input":"hello"}`,
 	}, "\n")
 	var out bytes.Buffer
-	bad, err := runScan(g, strings.NewReader(in), &out)
+	sum, err := runScan(g, strings.NewReader(in), &out, false)
 	require.NoError(t, err)
-	assert.Equal(t, 2, bad)
+	assert.Equal(t, 2, sum.bad)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 5, "one output line per input line, in order")
 
@@ -70,8 +70,9 @@ func TestRunScanDocuments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			bad, err := runScan(g, strings.NewReader(tt.line+"\n"), &out)
+			sum, err := runScan(g, strings.NewReader(tt.line+"\n"), &out, false)
 			require.NoError(t, err)
+			bad := sum.bad
 			if tt.err != "" {
 				assert.Equal(t, 1, bad)
 				var e scanError
