@@ -66,12 +66,19 @@ func TestVerifyCommand(t *testing.T) {
 	dir, _ := writePackages(t)
 	p := func(n string) string { return filepath.Join(dir, n) }
 
-	out, _, err := runCLI(t, "verify", p("one.zip"), "--key", p("key.pem"))
+	out, stderr, err := runCLI(t, "verify", p("one.zip"), "--pubkey", p("key.pem"))
 	require.NoError(t, err)
 	assert.Contains(t, out, "OK  ")
 	assert.Contains(t, out, "250 entries")
+	assert.Empty(t, stderr)
 
-	out, _, err = runCLI(t, "verify", p("two.zip"), "--previous", p("one.zip"), "--key", p("key.pem"))
+	// --key for the PEM still pins, for one release, with a warning.
+	out, stderr, err = runCLI(t, "verify", p("one.zip"), "--key", p("key.pem"))
+	require.NoError(t, err)
+	assert.Contains(t, out, "OK  ")
+	assert.Contains(t, stderr, "verify --key is deprecated")
+
+	out, _, err = runCLI(t, "verify", p("two.zip"), "--previous", p("one.zip"), "--pubkey", p("key.pem"))
 	require.NoError(t, err, out)
 	assert.Contains(t, out, "extends")
 
@@ -88,7 +95,7 @@ func TestVerifyCommand(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "zip")
 
-	out, _, err = runCLI(t, "verify", p("one.zip"), "--json", "--key", p("key.pem"))
+	out, _, err = runCLI(t, "verify", p("one.zip"), "--json", "--pubkey", p("key.pem"))
 	require.NoError(t, err)
 	var j map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &j))

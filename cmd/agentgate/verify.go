@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	var previous, keyFile, fingerprint string
+	var previous, keyFile, oldKeyFile, fingerprint string
 	var requireSig, asJSON, allowUnpinned bool
 	var witnessKeys []string
 	var quorum int
@@ -28,7 +28,7 @@ with transparency-dev's verifier against the same key), and (with
 --previous) that the package extends the previous one. It exits 0 when all of it holds, and otherwise names the first thing
 that does not (check, file, chain, seq) and exits 1.
 
-Pin the signing key you obtained out of band, with --key (its PEM) or
+Pin the signing key you obtained out of band, with --pubkey (its PEM) or
 --fingerprint (the hex SHA-256 of its DER form: what the stack output
 SigningKeyFingerprintCommand prints, or what make local prints). Without a pin a package only proves that it is
 consistent with itself — whoever made it could have signed it with a key
@@ -60,6 +60,12 @@ chain, the checkpoint and the witnesses that did not cosign.`,
 			if opt.Quorum < 0 || opt.Quorum > len(opt.Witnesses) || (len(opt.Witnesses) > 0 && opt.Quorum == 0) {
 				return fmt.Errorf("--quorum %d with %d witnesses: want 1 to %d", opt.Quorum, len(opt.Witnesses), len(opt.Witnesses))
 			}
+			if oldKeyFile != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "agentgate: verify --key is deprecated and will be removed in the next release: use --pubkey (--key means an API key in every other command)")
+				if keyFile == "" {
+					keyFile = oldKeyFile
+				}
+			}
 			if keyFile != "" {
 				k, err := os.ReadFile(keyFile)
 				if err != nil {
@@ -76,7 +82,7 @@ chain, the checkpoint and the witnesses that did not cosign.`,
 			// is not the proof a caller scripting "verify && ship" expects.
 			var unpinned error
 			if !res.Pinned && !allowUnpinned {
-				unpinned = fmt.Errorf("%s is consistent with itself but UNPINNED: no trusted key was given, so it is not proven to come from your agentgate (pin --key or --fingerprint %s after comparing it with what your stack's SigningKeyFingerprintCommand output prints, or pass --allow-unpinned)", args[0], res.KeyFingerprint)
+				unpinned = fmt.Errorf("%s is consistent with itself but UNPINNED: no trusted key was given, so it is not proven to come from your agentgate (pin --pubkey or --fingerprint %s after comparing it with what your stack's SigningKeyFingerprintCommand output prints, or pass --allow-unpinned)", args[0], res.KeyFingerprint)
 			}
 			if asJSON {
 				if err := json.NewEncoder(out).Encode(map[string]any{
@@ -115,7 +121,11 @@ chain, the checkpoint and the witnesses that did not cosign.`,
 		},
 	}
 	cmd.Flags().StringVar(&previous, "previous", "", "the previous package: check that this one extends it")
-	cmd.Flags().StringVar(&keyFile, "key", "", "PEM public key the package must be signed with")
+	cmd.Flags().StringVar(&keyFile, "pubkey", "", "PEM public key the package must be signed with")
+	// --key is an API key everywhere else; here it was the PEM. It keeps
+	// working for one release, with a warning (docs/packages.md).
+	cmd.Flags().StringVar(&oldKeyFile, "key", "", "deprecated: use --pubkey")
+	_ = cmd.Flags().MarkHidden("key")
 	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the DER public key the package must be signed with (what the stack output SigningKeyFingerprintCommand prints)")
 	cmd.Flags().BoolVar(&allowUnpinned, "allow-unpinned", false, "exit 0 without a pinned key (the result then proves only self-consistency)")
 	cmd.Flags().StringArrayVar(&witnessKeys, "witness", nil, "a witness's verifier key NAME+KEY (repeatable): every checkpoint must carry its cosignature")
