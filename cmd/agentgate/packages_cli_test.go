@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,7 +28,8 @@ import (
 func runCLI(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
 	// Flags keep their values between Execute calls in one process.
-	for _, c := range rootCmd.Commands() {
+	var reset func(c *cobra.Command)
+	reset = func(c *cobra.Command) {
 		c.Flags().VisitAll(func(f *pflag.Flag) {
 			if sv, ok := f.Value.(pflag.SliceValue); ok {
 				_ = sv.Replace(nil)
@@ -36,6 +38,12 @@ func runCLI(t *testing.T, args ...string) (string, string, error) {
 			}
 			f.Changed = false
 		})
+		for _, sub := range c.Commands() {
+			reset(sub)
+		}
+	}
+	for _, c := range rootCmd.Commands() {
+		reset(c)
 	}
 	var out, errb bytes.Buffer
 	rootCmd.SetOut(&out)
