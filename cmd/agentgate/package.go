@@ -57,19 +57,7 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 				return err
 			}
 			if verify {
-				if fingerprint == "" {
-					fingerprint = os.Getenv("AGENTGATE_SIGNING_KEY_FINGERPRINT")
-				}
-				res, err := audit.VerifyFile(out, "", audit.VerifyOptions{TrustedFingerprint: fingerprint})
-				if err != nil {
-					return fmt.Errorf("%s was downloaded but does not verify: %w", out, err)
-				}
-				how := "verified against the pinned key"
-				if !res.Pinned {
-					how = fmt.Sprintf("consistent with itself but UNPINNED (key sha256 %s; pin it with --fingerprint)", res.KeyFingerprint)
-				}
-				fmt.Fprintf(stdout, "%s: %d entries, %d checkpoints, package hash %s, %s\n", out, res.Entries, res.Checkpoints, res.Manifest.PackageHash, how)
-				return nil
+				return verifyDownloaded(stdout, out, fingerprint)
 			}
 			fmt.Fprintln(stdout, out)
 			return nil
@@ -92,21 +80,36 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 // pollEvery is how often --wait asks for the package's status.
 var pollEvery = time.Second
 
-// waitForPackage polls until the package is ready, with a spinner: the
-// build reports no fraction done, so elapsed time is the honest progress.
+// waitForPackage polls until the package is ready. On a terminal it shows
+// a spinner (the build reports no fraction done, so elapsed time is the
+// honest progress); anywhere else it prints a line when the status changes
+// and when it is ready, with no \r frames in a CI log.
 func waitForPackage(ctx context.Context, api *apiTarget, id string, w io.Writer) (audit.Response, error) {
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("building "+id),
-		progressbar.OptionSpinnerType(14), progressbar.OptionShowElapsedTimeOnFinish(), progressbar.OptionClearOnFinish())
-	defer func() { _ = bar.Finish() }()
+	tty := isTerminal(w)
+	start := time.Now()
+	var bar *progressbar.ProgressBar
+	if tty {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("building "+id),
+			progressbar.OptionSpinnerType(14), progressbar.OptionShowElapsedTimeOnFinish(), progressbar.OptionClearOnFinish())
+		defer func() { _ = bar.Finish() }()
+	}
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
+	last := ""
 	for {
 		var r audit.Response
 		if _, err := api.call(ctx, "GET", "/v1/packages/"+id, nil, &r); err != nil {
 			return r, err
 		}
+		if !tty && r.Status != last && r.Status != audit.StateReady {
+			fmt.Fprintf(w, "%s: %s\n", id, r.Status)
+		}
+		last = r.Status
 		switch r.Status {
 		case audit.StateReady:
+			if !tty {
+				fmt.Fprintf(w, "%s: ready after %s\n", id, time.Since(start).Round(time.Second))
+			}
 			return r, nil
 		case audit.StateFailed:
 			return r, fmt.Errorf("package %s failed: %s", id, r.Error)
@@ -115,7 +118,9 @@ func waitForPackage(ctx context.Context, api *apiTarget, id string, w io.Writer)
 		case <-ctx.Done():
 			return r, fmt.Errorf("package %s: %w", id, ctx.Err())
 		case <-t.C:
-			_ = bar.Add(1)
+			if tty {
+				_ = bar.Add(1)
+			}
 		}
 	}
 }
@@ -144,14 +149,24 @@ func downloadPackage(ctx context.Context, r audit.Response, path string, w io.Wr
 		return err
 	}
 	defer os.Remove(tmp)
-	bar := progressbar.NewOptions64(resp.ContentLength, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("downloading"),
-		progressbar.OptionShowBytes(true), progressbar.OptionClearOnFinish())
 	h := sha256.New()
-	if _, err := io.Copy(io.MultiWriter(f, h, bar), resp.Body); err != nil {
+	var sink io.Writer = io.MultiWriter(f, h)
+	var bar *progressbar.ProgressBar
+	if isTerminal(w) {
+		bar = progressbar.NewOptions64(resp.ContentLength, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("downloading"),
+			progressbar.OptionShowBytes(true), progressbar.OptionClearOnFinish())
+		sink = io.MultiWriter(sink, bar)
+	}
+	n, err := io.Copy(sink, resp.Body)
+	if err != nil {
 		f.Close()
 		return fmt.Errorf("download: %w", err)
 	}
-	_ = bar.Finish()
+	if bar != nil {
+		_ = bar.Finish()
+	} else {
+		fmt.Fprintf(w, "downloaded %d bytes to %s\n", n, path)
+	}
 	if err := f.Close(); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -218,6 +219,9 @@ func TestPackageCommandWaitsDownloadsVerifies(t *testing.T) {
 	stdout, stderr, err := runCLI(t, "package", "--url", srv.URL, "--key", "agk_k_s", "--from", "2026-10-01", "--to", "2026-11-01", "--wait", "--out", out)
 	require.NoError(t, err, stderr)
 	assert.Contains(t, stdout, "UNPINNED", "no fingerprint given: the download is only self-consistent")
+	// stderr is not a terminal: plain lines, no \r frames.
+	assert.NotContains(t, stderr, "\r")
+	assert.Regexp(t, `^pkg_abc: building\npkg_abc: ready after \d+s\ndownloaded \d+ bytes to `, stderr)
 
 	block, _ := pem.Decode([]byte(src.PublicKeyPEM()))
 	require.NotNil(t, block)
@@ -236,6 +240,39 @@ func TestPackageCommandWaitsDownloadsVerifies(t *testing.T) {
 	_, _, err = runCLI(t, "package", "--url", srv.URL, "--key", "wrong", "--from", "2026-10-01", "--to", "2026-11-01")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "401 unauthorized")
+}
+
+// packages get downloads a package by id: one still building is reported
+// (or waited for), one ready is downloaded and verified.
+func TestPackagesGet(t *testing.T) {
+	dir, _ := writePackages(t)
+	zip, err := os.ReadFile(filepath.Join(dir, "one.zip"))
+	require.NoError(t, err)
+	srv := fakeAPI(t, zip)
+	old := pollEvery
+	pollEvery = 10 * time.Millisecond
+	t.Cleanup(func() { pollEvery = old })
+	out := filepath.Join(dir, "got.zip")
+	hexes := regexp.MustCompile(`[0-9a-f]{64}`)
+	clean := func(s string) string {
+		return regexp.MustCompile(`\d+ bytes`).ReplaceAllString(hexes.ReplaceAllString(strings.ReplaceAll(s, dir, "DIR"), "HASH"), "N bytes")
+	}
+
+	stdout, _, err := runCLI(t, "packages", "get", "pkg_abc", "--url", srv.URL, "--key", "agk_k_s", "--out", out)
+	require.NoError(t, err)
+	assert.Equal(t, "pkg_abc: building (run again later, or pass --wait)\n", stdout)
+	assert.NoFileExists(t, out)
+
+	stdout, stderr, err := runCLI(t, "packages", "get", "pkg_abc", "--url", srv.URL, "--key", "agk_k_s", "--out", out, "--wait")
+	require.NoError(t, err, stderr)
+	golden(t, "packages-get", clean("stdout:\n"+stdout+"stderr:\n"+regexp.MustCompile(`after \d+s`).ReplaceAllString(stderr, "after Ns")))
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, zip, got)
+
+	_, _, err = runCLI(t, "packages", "get", "pkg_nope", "--url", srv.URL, "--key", "agk_k_s")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "HTTP 404")
 }
 
 func TestStatusCommandTable(t *testing.T) {
