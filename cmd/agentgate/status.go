@@ -180,7 +180,7 @@ func printStatusWide(w io.Writer, st complianceStatus) {
 // exception and the detail on lines of their own under the name, wrapped.
 func printStatusNarrow(w io.Writer, st complianceStatus) {
 	rows := statusRows(st)
-	const gap, maxID, maxName = 2, 12, 30
+	const gap, maxID, maxName = 2, 14, 24
 	idW, markW, nameW := len("CONTROL"), len("STATUS"), len("NAME")
 	for _, r := range rows {
 		idW = max(idW, min(maxID, utf8.RuneCountInString(r.id)))
