@@ -153,7 +153,33 @@ func (g *Gateway) SetStatic(h http.Handler) {
 	g.static.Store(&h)
 }
 
+// ServeHTTP answers as API Gateway does and logs one line per API call
+// (method, path, status, duration, request id) at info, as API Gateway's
+// access log would: what a person running make local watches.
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !strings.HasPrefix(r.URL.EscapedPath(), "/v1/") || g.Log == nil {
+		g.serve(w, r)
+		return
+	}
+	start := time.Now()
+	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	g.serve(sw, r)
+	g.Log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+		"ms", time.Since(start).Milliseconds(), "requestId", sw.Header().Get("X-Request-Id"))
+}
+
+// statusWriter remembers the status written, for the request line.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	if p := r.URL.EscapedPath(); !strings.HasPrefix(p, "/v1/") {
 		if h := g.static.Load(); h != nil && p != "/v1" {
