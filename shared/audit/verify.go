@@ -722,7 +722,7 @@ func checkPrevious(m, prev *Manifest, ends map[string]chainEnd, res *Result) err
 	case m.Sequence != prev.Sequence+1:
 		return pf("", "sequence %d does not follow the previous package's %d", m.Sequence, prev.Sequence)
 	case m.PublicKey != prev.PublicKey:
-		return pf("", "the signing key changed since the previous package; verify with the new key pinned (--key) if it was rotated")
+		return pf("", "the signing key changed since the previous package; verify with the new key pinned (--pubkey or --fingerprint) if it was rotated")
 	}
 	for _, p := range prev.Chains {
 		c := m.ChainByName(p.Chain)
