@@ -1,10 +1,11 @@
 // Package trace is the one place that knows how agentgate is traced. Today
-// that is AWS X-Ray (aws-xray-sdk-go, the design card's choice): every AWS
-// SDK client built from platform.AWSConfig gets a subsegment per call
-// (DynamoDB, S3, KMS, SNS, ...) and the code marks its own parts (the gate,
-// the evidence append) with Start. Nothing outside this package imports the
-// X-Ray SDK, so moving to OpenTelemetry before the SDK's end of support
-// (2027-02-25) changes this package only (docs/decisions/210-tracing.md).
+// that is AWS X-Ray: every AWS SDK client built from platform.AWSConfig gets
+// a subsegment per call (DynamoDB, S3, KMS, SNS, ...) and the code marks its
+// own parts (the gate, the evidence append) with Start. Segments are X-Ray
+// segment documents sent to the X-Ray daemon over UDP by this package itself:
+// the aws-xray-sdk-go it replaced doubled the api binary
+// (docs/decisions/210-tracing.md). Moving to OpenTelemetry before X-Ray's SDK
+// end of support (2027-02-25) changes this package only.
 //
 // Tracing is off unless the process runs in Lambda or a daemon address is
 // set. Off, Start returns its context unchanged and a zero Span: no
@@ -14,15 +15,11 @@ package trace
 import (
 	"context"
 	"fmt"
-	"os"
+	"net"
+	"strings"
 	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-xray-sdk-go/instrumentation/awsv2"
-	"github.com/aws/aws-xray-sdk-go/strategy/ctxmissing"
-	"github.com/aws/aws-xray-sdk-go/strategy/sampling"
-	"github.com/aws/aws-xray-sdk-go/xray"
-	"github.com/aws/aws-xray-sdk-go/xraylog"
 )
 
 // Environment variables that decide whether tracing is on. Lambda sets both
@@ -44,10 +41,13 @@ type Options struct {
 	Lambda bool
 }
 
-var (
-	on       atomic.Bool
-	inLambda atomic.Bool
-)
+// state is one configuration; nil means off.
+type state struct {
+	conn   *net.UDPConn
+	lambda bool
+}
+
+var cur atomic.Pointer[state]
 
 // FromEnv configures tracing from the process environment: on in Lambda or
 // when EnvDaemonAddress is set, off otherwise.
@@ -66,85 +66,99 @@ func FromEnv(lookup func(string) (string, bool)) error {
 // Configure turns tracing on (DaemonAddr set) or off.
 func Configure(o Options) error {
 	if o.DaemonAddr == "" {
-		on.Store(false)
+		swap(nil)
 		return nil
 	}
-	xray.SetLogger(xraylog.NewDefaultLogger(os.Stderr, xraylog.LogLevelError))
-	c := xray.Config{
-		DaemonAddr: o.DaemonAddr,
-		// A call made outside any traced request (cold start, a
-		// scheduled sweep before its root) is simply not traced.
-		ContextMissingStrategy: ctxmissing.NewDefaultIgnoreErrorStrategy(),
-	}
-	if !o.Lambda {
-		c.SamplingStrategy = sampleAll{}
-	}
-	if err := xray.Configure(c); err != nil {
+	addr := udpAddress(o.DaemonAddr)
+	ua, err := net.ResolveUDPAddr("udp", addr)
+	if err != nil {
 		return fmt.Errorf("trace: configure x-ray daemon %q: %w", o.DaemonAddr, err)
 	}
-	inLambda.Store(o.Lambda)
-	on.Store(true)
+	// A connected UDP socket: no handshake, so this succeeds whether or not
+	// a daemon listens; a segment sent to none is lost, as with the SDK.
+	conn, err := net.DialUDP("udp", nil, ua)
+	if err != nil {
+		return fmt.Errorf("trace: configure x-ray daemon %q: %w", o.DaemonAddr, err)
+	}
+	swap(&state{conn: conn, lambda: o.Lambda})
 	return nil
 }
 
+func swap(s *state) {
+	if old := cur.Swap(s); old != nil {
+		_ = old.conn.Close()
+	}
+}
+
+// udpAddress picks the UDP address out of the daemon address, which is
+// either host:port or, as the X-Ray SDKs accept it, "tcp:host:port
+// udp:host:port".
+func udpAddress(a string) string {
+	for _, f := range strings.Fields(a) {
+		if rest, ok := strings.CutPrefix(f, "udp:"); ok {
+			return rest
+		}
+	}
+	return a
+}
+
 // Enabled reports whether spans are recorded.
-func Enabled() bool { return on.Load() }
+func Enabled() bool { return cur.Load() != nil }
 
 // Instrument adds a subsegment per call to every client built from cfg. It
 // must run before the clients are built; with tracing off it adds nothing.
 func Instrument(cfg *aws.Config) {
-	if !on.Load() {
+	if cur.Load() == nil {
 		return
 	}
-	awsv2.AWSV2Instrumentor(&cfg.APIOptions)
+	cfg.APIOptions = append(cfg.APIOptions, addMiddleware)
 }
 
 // Span is one timed part of a trace. The zero Span (tracing off, or no
 // trace in the context) does nothing.
-type Span struct{ seg *xray.Segment }
+type Span struct{ n *node }
 
 // Start begins a span named name under the trace in ctx (in Lambda, the
 // invocation's). Pass the returned context to the work the span covers so
 // its AWS calls nest under it.
 func Start(ctx context.Context, name string) (context.Context, Span) {
-	if !on.Load() {
+	st := cur.Load()
+	if st == nil {
 		return ctx, Span{}
 	}
-	ctx, seg := xray.BeginSubsegment(ctx, name)
-	return ctx, Span{seg}
+	n := begin(ctx, st, name)
+	if n == nil {
+		return ctx, Span{}
+	}
+	return context.WithValue(ctx, ctxKey{}, n), Span{n}
 }
 
 // Root begins the trace of one unit of work (a request, a scheduled run)
 // where nothing began it: outside Lambda. In Lambda the invocation is the
 // root, and Root is Start.
 func Root(ctx context.Context, name string) (context.Context, Span) {
-	if !on.Load() {
+	st := cur.Load()
+	if st == nil {
 		return ctx, Span{}
 	}
-	if inLambda.Load() || xray.GetSegment(ctx) != nil {
+	if st.lambda || fromContext(ctx) != nil {
 		return Start(ctx, name)
 	}
-	ctx, seg := xray.BeginSegment(ctx, name)
-	return ctx, Span{seg}
+	n := newTop(st, newTraceID(), "", name, false)
+	return context.WithValue(ctx, ctxKey{}, n), Span{n}
 }
 
 // End closes the span, marking it faulted when err is not nil. Closing the
 // root sends the trace to the daemon.
 func (s Span) End(err error) {
-	if s.seg != nil {
-		s.seg.Close(err)
+	if s.n != nil {
+		s.n.end(err)
 	}
 }
 
 // Annotate adds an indexed key/value (searchable in the X-Ray console).
 func (s Span) Annotate(key string, value string) {
-	if s.seg != nil {
-		_ = s.seg.AddAnnotation(key, value)
+	if s.n != nil {
+		s.n.annotate(key, value)
 	}
-}
-
-type sampleAll struct{}
-
-func (sampleAll) ShouldTrace(*sampling.Request) *sampling.Decision {
-	return &sampling.Decision{Sample: true}
 }

@@ -1,7 +1,7 @@
 // Package tracetest is a stand-in for the X-Ray daemon: a UDP listener on
-// 127.0.0.1 that decodes what the SDK sends (a header line, then one JSON
+// 127.0.0.1 that decodes what a tracer sends (a header line, then one JSON
 // segment per datagram), so tests can assert on traces. It knows the wire
-// format only, not the SDK, so it survives a change of tracing library that
+// format only, not shared/trace, so it survives a change of tracer that
 // keeps a daemon-compatible exporter.
 package tracetest
 
@@ -20,13 +20,16 @@ type Segment struct {
 	ID          string         `json:"id"`
 	TraceID     string         `json:"trace_id"`
 	ParentID    string         `json:"parent_id"`
+	Type        string         `json:"type"`
 	Namespace   string         `json:"namespace"`
 	StartTime   float64        `json:"start_time"`
 	EndTime     float64        `json:"end_time"`
 	InProgress  bool           `json:"in_progress"`
 	Fault       bool           `json:"fault"`
 	Error       bool           `json:"error"`
+	Throttle    bool           `json:"throttle"`
 	AWS         map[string]any `json:"aws"`
+	HTTP        map[string]any `json:"http"`
 	Subsegments []Segment      `json:"subsegments"`
 }
 
