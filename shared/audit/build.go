@@ -155,6 +155,11 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 				start = *p
 			}
 		}
+		if prev != nil && prev.ChainByName(chain) != nil {
+			if err := b.countEarlier(ctx, req.Tenant, prev.ID, start, stats); err != nil {
+				return nil, fmt.Errorf("count %s's earlier evidence in the period: %w", chain, err)
+			}
+		}
 		c, cl, err := b.packChain(ctx, req, created, start, zw, stats, &entries)
 		if err != nil {
 			return nil, fmt.Errorf("package %s: %w", chain, err)
@@ -284,7 +289,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		}
 		var onEntry func(*evidence.Entry)
 		if in {
-			onEntry = stats.add
+			onEntry = func(e *evidence.Entry) { stats.add(e) }
 		}
 		leaves, firstTS, lastTS, err := readBundle(body, bm, req.Tenant, onEntry)
 		if err != nil {
@@ -379,6 +384,76 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		c.StartCompact = []string{}
 	}
 	return c, lines, nil
+}
+
+// countEarlier counts, and never packages, the period's entries of a chain
+// that earlier packages hold (seqs below p.NextSeq, p the previous
+// package's chain): packages partition the evidence (decision 070), yet a
+// package's report counts its whole period, and says which package holds
+// what it counts but does not carry. The entries are read from the archive
+// and checked as a package's own are; entries are in time order within a
+// chain, so the reading starts where the period can begin and stops where
+// it has ended.
+func (b *Builder) countEarlier(ctx context.Context, tenant, prevID string, p Chain, stats *dayStats) error {
+	if p.NextSeq == 0 || (p.LastTS != "" && p.LastTS < stats.from) {
+		return nil // nothing earlier, or all of it before the period
+	}
+	from := int64(0)
+	if p.FirstTS != "" && p.FirstTS <= stats.from {
+		from = p.FirstSeq // the period begins inside the previous package
+	}
+	ms, err := b.Bundles.Manifests(ctx, p.Chain, from)
+	if err != nil {
+		return fmt.Errorf("list bundles: %w", err)
+	}
+	var earlier []archive.Manifest
+	for _, bm := range ms {
+		if bm.FirstSeq >= p.NextSeq {
+			break
+		}
+		if bm.LastSeq >= p.NextSeq {
+			return fmt.Errorf("%w: bundle %s straddles the previous package's end (seq %d)", archive.ErrBroken, bm.Key, p.NextSeq)
+		}
+		earlier = append(earlier, bm)
+	}
+	read := func(bm archive.Manifest, onEntry func(*evidence.Entry)) (string, string, error) {
+		body, err := b.Bundles.Bundle(ctx, bm.Key)
+		if err != nil {
+			return "", "", fmt.Errorf("read bundle %s: %w", bm.Key, err)
+		}
+		_, first, last, err := readBundle(body, bm, tenant, onEntry)
+		return first, last, err
+	}
+	if from == 0 && len(earlier) > 1 {
+		// Where the previous package tells nothing (it held none of this
+		// chain, or began after the period), one bundle, the last, says
+		// whether any earlier evidence reaches into the period.
+		_, last, err := read(earlier[len(earlier)-1], nil)
+		if err != nil {
+			return err
+		}
+		if last < stats.from {
+			return nil
+		}
+	}
+	for _, bm := range earlier {
+		first, _, err := read(bm, func(e *evidence.Entry) {
+			if stats.add(e) {
+				if e.Seq >= p.FirstSeq && p.FirstTS != "" {
+					stats.earlier[prevID]++
+				} else {
+					stats.earlier[""]++
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		if first >= stats.to {
+			break
+		}
+	}
+	return nil
 }
 
 // readBundle checks a bundle's bytes and entries against its manifest and

@@ -222,6 +222,8 @@ type reportData struct {
 	Status, Decide  chart
 	Totals          dayCount
 	Entries         int64
+	Earlier         []earlierCount
+	EarlierTotal    int64
 	Models          []string
 	Registers       []registerSummary
 	NoControls      bool
@@ -377,6 +379,13 @@ type registerSummary struct {
 
 type legendItem struct{ Label, Color string }
 
+// earlierCount is how many of the period's entries a package before this
+// one holds (ID "" for the packages before the previous one).
+type earlierCount struct {
+	ID string
+	N  int64
+}
+
 func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exception, stats *dayStats, regs map[string]Table, haveControls, haveRegisters bool) ([]byte, error) {
 	d := reportData{M: m, Rows: rows, Exceptions: exc, NoControls: !haveControls, Generated: m.CreatedAt,
 		Status: statusChart(views, stats.days), Decide: decisionChart(stats.days), Entries: stats.entries,
@@ -412,6 +421,11 @@ func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exc
 		d.Totals.Other += day.Other
 	}
 	d.HasDays = d.Totals.Allow+d.Totals.Redact+d.Totals.Block+d.Totals.Other > 0
+	for id, n := range stats.earlier {
+		d.Earlier = append(d.Earlier, earlierCount{ID: id, N: n})
+		d.EarlierTotal += n
+	}
+	slices.SortFunc(d.Earlier, func(a, b earlierCount) int { return strings.Compare(b.ID, a.ID) })
 	for mv, n := range stats.models {
 		d.Models = append(d.Models, fmt.Sprintf("%s (%d)", mv, *n))
 	}
@@ -480,7 +494,7 @@ tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-head
 <div class="cards">{{range .Frameworks}}<div class="card"><div><b>{{.Framework}}</b></div><div class="verdict s-{{.Verdict}}">{{.Verdict}}</div><div class="muted">{{range $i, $c := .Counts}}{{if $i}} · {{end}}{{$c.N}} {{$c.Status}}{{end}} (criteria, by final status)</div></div>{{else}}<p class="muted">No framework in the matrix.</p>{{end}}</div>
 <table>
 <tr><th>Exceptions</th><td>{{.Open}} open · {{.Closed}} remediated (<a href="exceptions.csv">exceptions.csv</a>)</td></tr>
-<tr><th>Validations in this package's evidence</th><td>{{.Totals.Validations}} (allow {{.Totals.Allow}} · redact {{.Totals.Redact}} · block {{.Totals.Block}}{{if .Totals.Other}} · other {{.Totals.Other}}{{end}}); {{.ChainsTotal}} evidence entries in {{len .M.Chains}} chain(s)</td></tr>
+<tr><th>Validations in the period</th><td>{{.Totals.Validations}} (allow {{.Totals.Allow}} · redact {{.Totals.Redact}} · block {{.Totals.Block}}{{if .Totals.Other}} · other {{.Totals.Other}}{{end}}) in {{.Entries}} evidence entries of the period{{if .EarlierTotal}}, of which {{range $i, $e := .Earlier}}{{if $i}} and {{end}}<span class="earlier">{{$e.N}} are evidenced in {{if $e.ID}}package <code>{{$e.ID}}</code>{{else}}packages before the previous one{{end}}</span>{{end}} (counted here, carried there){{end}}; this package carries {{.ChainsTotal}} evidence entries in {{len .M.Chains}} chain(s)</td></tr>
 <tr><th>Changed since the period began</th><td>{{range $i, $r := .Changed}}{{if $i}}; {{end}}{{$r.Control}} {{if $r.StartStatus}}<span class="s-{{$r.StartStatus}}">{{$r.StartStatus}}</span>{{else}}new{{end}} → <span class="s-{{$r.FinalStatus}}">{{$r.FinalStatus}}</span>{{else}}<span class="muted">no control changed status</span>{{end}}</td></tr>
 <tr><th>Model versions seen</th><td>{{range $i, $m := .Models}}{{if $i}}, {{end}}{{$m}}{{else}}<span class="muted">none</span>{{end}}</td></tr>
 <tr><th>Previous package</th><td>{{if eq .M.Sequence 1}}none: this is the tenant's first package{{else}}#{{.PrevSeq}}, hash <code>{{.M.PreviousPackageHash}}</code>; evidence archived before it is in that package, not this one{{end}}</td></tr>
@@ -493,7 +507,7 @@ tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-head
 
 <h2 id="decisions">Validations and decisions per day</h2>
 {{if .HasDays}}<p class="legend">{{range .DecisionsLegend}}<span><i style="background:{{.Color}}"></i>{{.Label}}</span>{{end}}</p>
-{{template "chart" .Decide}}{{else}}<p class="nodata">No data: this package's evidence holds no validation in the period.</p>{{end}}
+{{template "chart" .Decide}}{{if .EarlierTotal}}<p class="muted">The whole period is counted, including the {{.EarlierTotal}} entries evidenced in earlier packages.</p>{{end}}{{else}}<p class="nodata">No data: the evidence holds no validation in the period.</p>{{end}}
 
 <h2 id="matrix">Control matrix</h2>
 <p class="muted">By framework, criteria in natural order. Each evidence reference is a file of this package (<a href="control-matrix.csv">control-matrix.csv</a>, <a href="control-matrix.json">control-matrix.json</a>).</p>

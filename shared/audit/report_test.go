@@ -142,13 +142,7 @@ func sign(n int) int {
 func TestReportV2Sections(t *testing.T) {
 	z, html := reportZip(t, periodFrom, time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC))
 
-	var at []int
-	for _, id := range []string{"executive-summary", "status", "decisions", "matrix", "exceptions", "registers", "verification", "chains"} {
-		i := strings.Index(html, `id="`+id+`"`)
-		require.GreaterOrEqual(t, i, 0, "section %s", id)
-		at = append(at, i)
-	}
-	assert.IsIncreasing(t, at, "sections in order, the executive summary first")
+	at := reportSections(t, html)
 	assert.Contains(t, html, "@media print", "print CSS")
 	assert.Contains(t, html, "@page")
 
@@ -172,13 +166,7 @@ func TestReportV2Sections(t *testing.T) {
 	assert.Equal(t, []string{"CC6.1", "CC6.6", "CC6.10", "CC9.2", "PI1.2"}, got)
 	assert.Contains(t, matrix, `id="matrix-gdpr"`)
 
-	// Every link resolves to a file inside the zip.
-	links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(html, -1)
-	require.Greater(t, len(links), 5)
-	for _, l := range links {
-		file, _, _ := strings.Cut(l[1], "#")
-		assert.True(t, z.Has(file), "link %q names a file of the package", l[1])
-	}
+	assertLinksInZip(t, z, html)
 	assert.Positive(t, strings.Count(html, `class="evidence"`), "evidence references are links")
 
 	// The verification block: the key's fingerprint and the command.
@@ -197,7 +185,7 @@ func TestReportV2Sections(t *testing.T) {
 func TestReportNoDataState(t *testing.T) {
 	from := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
 	_, html := reportZip(t, from, time.Date(2026, 9, 3, 0, 0, 0, 0, time.UTC))
-	assert.Contains(t, html, "No data: this package's evidence holds no validation in the period.")
+	assert.Contains(t, html, "No data: the evidence holds no validation in the period.")
 	assert.NotContains(t, html, `id="chart-decisions"`)
 }
 
@@ -263,4 +251,83 @@ func TestReportNamesWitnesses(t *testing.T) {
 	html = render(&Checkpoint{Size: 12})
 	assert.Contains(t, html, "no checkpoint in this package was cosigned by a witness")
 	assert.NotContains(t, html, "--witness")
+}
+
+// reportSections returns where report v2's sections begin, checking they
+// are all there and in order.
+func reportSections(t *testing.T, html string) []int {
+	t.Helper()
+	var at []int
+	for _, id := range []string{"executive-summary", "status", "decisions", "matrix", "exceptions", "registers", "verification", "chains"} {
+		i := strings.Index(html, `id="`+id+`"`)
+		require.GreaterOrEqual(t, i, 0, "section %s", id)
+		at = append(at, i)
+	}
+	assert.IsIncreasing(t, at, "sections in order, the executive summary first")
+	return at
+}
+
+// assertLinksInZip checks that every link of the report names a file of
+// the package.
+func assertLinksInZip(t *testing.T, z *Zip, html string) {
+	t.Helper()
+	links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(html, -1)
+	require.Greater(t, len(links), 5)
+	for _, l := range links {
+		file, _, _ := strings.Cut(l[1], "#")
+		assert.True(t, z.Has(file), "link %q names a file of the package", l[1])
+	}
+}
+
+func reportOfZip(t *testing.T, data []byte) (*Zip, string) {
+	t.Helper()
+	z, err := OpenZip(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+	require.NoError(t, err)
+	html, _, err := z.Read(FileReport, 16<<20)
+	require.NoError(t, err)
+	return z, string(html)
+}
+
+// A second package whose period overlaps the first's counts the whole
+// period, though most of its evidence sits in the first package, and names
+// that package; its counts are those of one package built from genesis over
+// the same period.
+func TestReportCountsTheWholePeriodAcrossPackages(t *testing.T) {
+	w := smallWorld(t) // acme/0: 2,500 entries a minute apart from Oct 1; acme/1: 1,200
+	day1, day3 := periodFrom.AddDate(0, 0, 1), periodFrom.AddDate(0, 0, 3)
+	_, m1 := w.build(t, w.builder(buildTime), "pkg_first", periodFrom, day1, nil)
+	// p1 carries acme/0's first two bundles (the second starts on Oct 1)
+	// and all of acme/1; acme/0's third bundle (from Oct 2 09:20) is left.
+	require.Equal(t, int64(2000), m1.ChainByName("acme/0").NextSeq)
+
+	p2, m2 := w.build(t, w.builder(buildTime), "pkg_second", periodFrom, day3, m1)
+	require.Equal(t, int64(2000), m2.ChainByName("acme/0").FirstSeq, "p2 carries only what p1 does not")
+	fresh, _ := w.build(t, w.builder(buildTime), "pkg_fresh", periodFrom, day3, nil)
+
+	z, html := reportOfZip(t, p2)
+	_, want := reportOfZip(t, fresh)
+	at := reportSections(t, html)
+	assertLinksInZip(t, z, html)
+	summary := html[at[0]:at[1]]
+	row := regexp.MustCompile(`<tr><th>Validations in the period</th><td>(\d+) \(allow (\d+) · redact (\d+) · block (\d+)\) in (\d+) evidence entries`)
+	got, exp := row.FindStringSubmatch(summary), row.FindStringSubmatch(want)
+	require.NotNil(t, got, summary)
+	require.NotNil(t, exp)
+	assert.Equal(t, "3700", got[1], "all of both chains' entries fall in Oct 1-3")
+	assert.Equal(t, exp[1:], got[1:], "the same counts as one package of the whole period")
+	assert.Contains(t, summary, `<span class="earlier">3200 are evidenced in package <code>pkg_first</code></span>`)
+	assert.Contains(t, summary, "this package carries 500 evidence entries")
+	// The per-day chart counts the whole period too.
+	bars := regexp.MustCompile(`class="bar decision-[a-z]+"[^>]*><title>([^<]*)</title>`)
+	assert.Equal(t, bars.FindAllStringSubmatch(want, -1), bars.FindAllStringSubmatch(html, -1))
+	assert.NotEmpty(t, bars.FindAllStringSubmatch(html, -1))
+
+	// A package of a period after the first package's evidence counts none
+	// of it and names no earlier package.
+	_, later := reportOfZip(t, func() []byte {
+		b, _ := w.build(t, w.builder(buildTime), "pkg_later", day3, day3.AddDate(0, 0, 1), m1)
+		return b
+	}())
+	assert.NotContains(t, later, "pkg_first")
+	assert.NotContains(t, later, `class="earlier"`)
 }

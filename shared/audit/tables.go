@@ -336,6 +336,10 @@ type dayStats struct {
 	models    map[string]*int64
 	entries   int64
 	outOfDays int64
+	// earlier counts the period's entries that earlier packages hold, by
+	// the package that holds them ("" for packages before the previous one,
+	// whose ids this build does not know).
+	earlier map[string]int64
 }
 
 type dayCount struct {
@@ -347,7 +351,7 @@ type dayCount struct {
 const maxDays = 1100
 
 func newDayStats(from, to time.Time) *dayStats {
-	s := &dayStats{from: evidence.FormatTime(from), to: evidence.FormatTime(to), models: map[string]*int64{}}
+	s := &dayStats{from: evidence.FormatTime(from), to: evidence.FormatTime(to), models: map[string]*int64{}, earlier: map[string]int64{}}
 	s.start = time.Date(from.UTC().Year(), from.UTC().Month(), from.UTC().Day(), 0, 0, 0, 0, time.UTC)
 	for d := s.start; d.Before(to) && len(s.days) < maxDays; d = d.AddDate(0, 0, 1) {
 		s.days = append(s.days, dayCount{Day: d.Format("2006-01-02")})
@@ -355,21 +359,22 @@ func newDayStats(from, to time.Time) *dayStats {
 	return s
 }
 
-// add counts one entry if it lies in the period. Entry timestamps are
-// fixed-width UTC, so string comparison is time comparison.
-func (s *dayStats) add(e *evidence.Entry) {
+// add counts one entry if it lies in the period and says whether it did.
+// Entry timestamps are fixed-width UTC, so string comparison is time
+// comparison.
+func (s *dayStats) add(e *evidence.Entry) bool {
 	if e.TS < s.from || e.TS >= s.to {
-		return
+		return false
 	}
 	s.entries++
 	t, err := time.Parse(evidence.TimeFormat, e.TS)
 	if err != nil {
-		return
+		return true
 	}
 	i := int(t.Sub(s.start) / (24 * time.Hour))
 	if i < 0 || i >= len(s.days) {
 		s.outOfDays++
-		return
+		return true
 	}
 	d := &s.days[i]
 	if e.Kind == evidence.KindValidate || e.Kind == evidence.KindReplay {
@@ -394,4 +399,5 @@ func (s *dayStats) add(e *evidence.Entry) {
 			s.models[strings.Clone(e.ModelVersion)] = new(int64(1))
 		}
 	}
+	return true
 }
