@@ -130,6 +130,10 @@ type Checkpointer struct {
 	MaxLeaves int64
 	// Witnesses, if set, cosign every checkpoint after it is stored.
 	Witnesses *Witnesses
+	// Anchor, if set, copies every checkpoint after it is stored (and
+	// cosigned) to a bucket outside the operator's account
+	// (docs/decisions/173).
+	Anchor *Anchor
 
 	pubPEM string
 	pubDER []byte
@@ -173,6 +177,11 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 	prev, err := c.Store.Latest(ctx, chain)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("seal %s: %w", chain, err)
+	}
+	if c.Anchor != nil && prev.Size > 0 {
+		// The tick is the retry of a failed anchor write; it never
+		// holds up the seal.
+		c.retryAnchors(ctx, chain, prev)
 	}
 	acc, err := NewAccumulator(prev.Size, prev.Compact)
 	if err != nil {
@@ -255,6 +264,9 @@ func (c *Checkpointer) Seal(ctx context.Context, chain string, now time.Time) (*
 	}
 	if c.Witnesses != nil {
 		c.cosign(ctx, &cp, prev.Size)
+	}
+	if c.Anchor != nil {
+		c.anchor(ctx, cp)
 	}
 	return &cp, nil
 }
