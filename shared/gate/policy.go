@@ -77,6 +77,9 @@ type Policy struct {
 	Canaries []string `json:"canaries,omitempty"`
 	// Model tunes the learned layer; nil keeps its calibrated defaults.
 	Model *ModelPolicy `json:"model,omitempty"`
+	// Bedrock, when set, adds an Amazon Bedrock guardrail behind the gate
+	// (layers.go); the API calls it, the gate does not.
+	Bedrock *BedrockLayer `json:"bedrock,omitempty"`
 }
 
 // ModelPolicy configures the learned layer (docs/gate.md, "Learned layer").
@@ -207,6 +210,11 @@ func (p *Policy) Validate() error {
 			if t != nil && !(*t > 0 && *t <= 1) {
 				return fmt.Errorf("model.thresholds.%s: %v is not in (0, 1]", modelHeads[h], *t)
 			}
+		}
+	}
+	if p.Bedrock != nil {
+		if err := p.Bedrock.validate(); err != nil {
+			return fmt.Errorf("bedrock: %w", err)
 		}
 	}
 	for i, c := range p.Canaries {
