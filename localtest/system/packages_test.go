@@ -269,6 +269,41 @@ func TestPackageRoutesMatchOpenAPI(t *testing.T) {
 	assert.Equal(t, audit.StateReady, ready["status"])
 	check("GET", "/v1/packages/pkg_nope", "")
 	check("POST", "/v1/packages", `{"from":"yesterday","to":"2026-01-01"}`)
+	list := check("GET", "/v1/packages?limit=5", "")
+	require.Len(t, list["packages"], 1, "%v", list)
+	assert.Equal(t, id, list["packages"].([]any)[0].(map[string]any)["id"])
+	assert.Nil(t, list["next"], "one page")
+	check("GET", "/v1/packages?next=not-a-token", "")
+	check("GET", "/v1/packages?limit=1000", "")
+}
+
+// The records adapter lists a tenant's package records (never its HEAD
+// item, never another tenant's) a page at a time against the local DynamoDB.
+func TestPackageRecordsList(t *testing.T) {
+	ctx := context.Background()
+	recs := auditstore.NewRecords(sys.DDB, sys.Config.RegistryTable)
+	tenant := "pkglist"
+	for _, id := range []string{"pkg_c", "pkg_a", "pkg_b"} {
+		require.NoError(t, recs.Create(ctx, audit.Record{ID: id, Tenant: tenant, Status: audit.StateBuilding, Frameworks: []string{"soc2"}}))
+	}
+	require.NoError(t, recs.Create(ctx, audit.Record{ID: "pkg_z", Tenant: "pkglist2", Status: audit.StateBuilding}))
+	require.NoError(t, recs.Advance(ctx, tenant, "", audit.Head{ID: "pkg_a", PackageHash: strings.Repeat("a", 64), Sequence: 1, ManifestKey: "m/a"}))
+
+	page, next, err := recs.List(ctx, tenant, "", 2)
+	require.NoError(t, err)
+	require.Len(t, page, 2)
+	assert.Equal(t, []string{"pkg_a", "pkg_b"}, []string{page[0].ID, page[1].ID})
+	assert.Equal(t, []string{"soc2"}, page[0].Frameworks)
+	require.Equal(t, "pkg_b", next)
+	page, next, err = recs.List(ctx, tenant, next, 2)
+	require.NoError(t, err)
+	require.Len(t, page, 1)
+	assert.Equal(t, "pkg_c", page[0].ID)
+	assert.Empty(t, next, "the last page")
+	page, next, err = recs.List(ctx, "pkgnone", "", 2)
+	require.NoError(t, err)
+	assert.Empty(t, page)
+	assert.Empty(t, next)
 }
 
 // The package head moves only from the head it was read at: of two builds

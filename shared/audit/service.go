@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/auth"
@@ -59,6 +61,10 @@ type Records interface {
 	Put(ctx context.Context, r Record) error
 	// Head returns the tenant's newest package; ErrNotFound before the first.
 	Head(ctx context.Context, tenant string) (Head, error)
+	// List returns up to limit of a tenant's records in id order, after
+	// the id after ("" for the first page), and the id to pass as after for
+	// the next page ("" when there is none).
+	List(ctx context.Context, tenant, after string, limit int) ([]Record, string, error)
 	// Advance makes next the head if the head is still prevHash ("" for
 	// none); ErrConflict otherwise. This one condition keeps the chain of
 	// packages from forking when two builds race.
@@ -127,6 +133,7 @@ func ManifestKey(tenant, id string) string {
 func (s *Service) Routes() []httpapi.Route {
 	return []httpapi.Route{
 		{Method: "POST", Pattern: "/v1/packages", Scope: auth.ScopeAudit, Handler: s.create},
+		{Method: "GET", Pattern: "/v1/packages", Scope: auth.ScopeAudit, Handler: s.list},
 		{Method: "GET", Pattern: "/v1/packages/{id}", Scope: auth.ScopeAudit, Handler: s.get},
 	}
 }
@@ -138,14 +145,103 @@ type CreateRequest struct {
 	Frameworks []string `json:"frameworks"`
 }
 
-// Response is the body of both routes.
+// Response is the body of POST and GET /v1/packages/{id}, and a package of
+// GET /v1/packages (which gives no URL: presigning every row would make a
+// list a download).
 type Response struct {
-	ID        string `json:"id"`
-	Status    string `json:"status"`
-	SHA256    string `json:"sha256,omitempty"`
-	URL       string `json:"url,omitempty"`
-	ExpiresAt string `json:"expiresAt,omitempty"`
-	Error     string `json:"error,omitempty"`
+	ID          string   `json:"id"`
+	Status      string   `json:"status"`
+	SHA256      string   `json:"sha256,omitempty"`
+	URL         string   `json:"url,omitempty"`
+	ExpiresAt   string   `json:"expiresAt,omitempty"`
+	Error       string   `json:"error,omitempty"`
+	From        string   `json:"from,omitempty"`
+	To          string   `json:"to,omitempty"`
+	Frameworks  []string `json:"frameworks,omitempty"`
+	CreatedAt   string   `json:"createdAt,omitempty"`
+	CompletedAt string   `json:"completedAt,omitempty"`
+	Sequence    int64    `json:"sequence,omitempty"`
+	Size        int64    `json:"size,omitempty"`
+}
+
+// ListResponse is the body of GET /v1/packages.
+type ListResponse struct {
+	Packages []Response `json:"packages"`
+	// Next is the opaque token of the following page, if any.
+	Next string `json:"next,omitempty"`
+}
+
+// Page sizes of GET /v1/packages.
+const (
+	DefaultListLimit = 50
+	MaxListLimit     = 100
+)
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// view is what the routes show of a record (no URL).
+func view(rec Record) Response {
+	out := Response{ID: rec.ID, Status: rec.Status, Error: rec.Error, From: rfc3339(rec.From), To: rfc3339(rec.To),
+		Frameworks: rec.Frameworks, CreatedAt: rfc3339(rec.CreatedAt)}
+	if rec.Status != StateBuilding {
+		out.CompletedAt = rfc3339(rec.CompletedAt)
+	}
+	if rec.Status == StateReady {
+		out.SHA256, out.Sequence, out.Size = rec.SHA256, rec.Sequence, rec.Size
+	}
+	return out
+}
+
+// The next token is the last id of the page, base64url: opaque to clients,
+// checked like an id when it comes back.
+func nextToken(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+func parseNextToken(tok string) (string, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(tok)
+	if err != nil || !idRE.Match(b) {
+		return "", false
+	}
+	return string(b), true
+}
+
+func (s *Service) list(r *httpapi.Request) (int, any, error) {
+	limit := DefaultListLimit
+	if v := r.Query.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > MaxListLimit {
+			return 0, nil, httpapi.Errorf(400, "invalid_request", "limit must be an integer from 1 to %d", MaxListLimit)
+		}
+		limit = n
+	}
+	after := ""
+	if v := r.Query.Get("next"); v != "" {
+		var ok bool
+		if after, ok = parseNextToken(v); !ok {
+			return 0, nil, httpapi.Errorf(400, "invalid_request", `"next" is not a token this route returned`)
+		}
+	}
+	recs, last, err := s.Records.List(r.Ctx, r.Tenant, after, limit)
+	if err != nil {
+		return 0, nil, err
+	}
+	out := ListResponse{Packages: make([]Response, 0, len(recs))}
+	for _, rec := range recs {
+		if rec.Status == StateBuilding && r.Now.Sub(rec.CreatedAt) > StaleBuild {
+			// As GET /v1/packages/{id} would say (without recording it: a
+			// read of many rows writes none).
+			rec.Status, rec.Error = StateFailed, "the build did not complete; request the package again"
+		}
+		out.Packages = append(out.Packages, view(rec))
+	}
+	if last != "" {
+		out.Next = nextToken(last)
+	}
+	return 200, out, nil
 }
 
 var (
@@ -237,13 +333,13 @@ func (s *Service) get(r *httpapi.Request) (int, any, error) {
 			return 0, nil, fmt.Errorf("record package %s: %w", rec.ID, err)
 		}
 	}
-	out := Response{ID: rec.ID, Status: rec.Status, Error: rec.Error}
+	out := view(rec)
 	if rec.Status == StateReady {
 		url, err := s.Blobs.Presign(r.Ctx, rec.Key, URLTTL)
 		if err != nil {
 			return 0, nil, fmt.Errorf("presign %s: %w", rec.Key, err)
 		}
-		out.SHA256, out.URL = rec.SHA256, url
+		out.URL = url
 		out.ExpiresAt = r.Now.Add(URLTTL).UTC().Format(time.RFC3339)
 	}
 	return 200, out, nil

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -70,6 +71,27 @@ func (m *memStore) Head(_ context.Context, tenant string) (Head, error) {
 	return h, nil
 }
 
+func (m *memStore) List(_ context.Context, tenant, after string, limit int) ([]Record, string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []string
+	for _, r := range m.records {
+		if r.Tenant == tenant && r.ID > after {
+			ids = append(ids, r.ID)
+		}
+	}
+	slices.Sort(ids)
+	next := ""
+	if len(ids) > limit {
+		ids, next = ids[:limit], ids[limit-1]
+	}
+	out := []Record{}
+	for _, id := range ids {
+		out = append(out, m.records[tenant+"/"+id])
+	}
+	return out, next, nil
+}
+
 func (m *memStore) Advance(_ context.Context, tenant, prev string, next Head) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -129,7 +151,8 @@ func newService(t *testing.T, w *world, st *memStore) *Service {
 func call(t *testing.T, s *Service, method, path, tenant, body string) (int, map[string]any) {
 	srv := httpapi.NewServer(nil, func() time.Time { return buildTime })
 	srv.Mount(s.Routes()...)
-	ev := events.APIGatewayV2HTTPRequest{RawPath: path, Body: body,
+	path, query, _ := strings.Cut(path, "?")
+	ev := events.APIGatewayV2HTTPRequest{RawPath: path, RawQueryString: query, Body: body,
 		Headers: map[string]string{"content-type": "application/json"}}
 	ev.RequestContext.HTTP.Method = method
 	ev.RequestContext.RequestID = "req-1"
@@ -188,6 +211,67 @@ func TestServiceRequestBuildDownloadChain(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1000), res2.Entries)
 	assert.Equal(t, int64(2), rec2.Sequence)
+}
+
+// GET /v1/packages lists the caller's tenant's packages a page at a time,
+// following "next" to the end, and nothing of another tenant's.
+func TestServiceListsPackagesByPage(t *testing.T) {
+	w := smallWorld(t)
+	st := newMemStore()
+	s := newService(t, w, st)
+	var ids []string
+	for range 5 {
+		rec, err := s.Request(context.Background(), "acme", "k1", periodFrom, periodTo, []string{"soc2"})
+		require.NoError(t, err)
+		ids = append(ids, rec.ID)
+	}
+	_, err := s.Request(context.Background(), "other", "k9", periodFrom, periodTo, nil)
+	require.NoError(t, err)
+	require.NoError(t, s.Process(context.Background(), "acme", ids[2]))
+	slices.Sort(ids)
+
+	var got []string
+	var ready map[string]any
+	next := ""
+	for page := 0; ; page++ {
+		require.Less(t, page, 5, "pages end")
+		path := "/v1/packages?limit=2"
+		if next != "" {
+			path += "&next=" + next
+		}
+		status, body := call(t, s, "GET", path, "acme", "")
+		require.Equal(t, 200, status, "%v", body)
+		pkgs := body["packages"].([]any)
+		assert.LessOrEqual(t, len(pkgs), 2)
+		for _, p := range pkgs {
+			p := p.(map[string]any)
+			got = append(got, p["id"].(string))
+			assert.Nil(t, p["url"], "a list presigns nothing")
+			assert.Equal(t, "2026-10-01T00:00:00Z", p["from"])
+			if p["status"] == StateReady {
+				ready = p
+			}
+		}
+		n, _ := body["next"].(string)
+		if n == "" {
+			break
+		}
+		next = n
+	}
+	assert.Equal(t, ids, got, "every package of the tenant once, in id order")
+	require.NotNil(t, ready, "the built one")
+	assert.Len(t, ready["sha256"], 64)
+	assert.EqualValues(t, 1, ready["sequence"])
+	assert.Positive(t, ready["size"])
+
+	status, body := call(t, s, "GET", "/v1/packages", "nobody", "")
+	require.Equal(t, 200, status)
+	assert.Equal(t, []any{}, body["packages"], "an empty list, not null")
+	assert.Nil(t, body["next"])
+	for _, q := range []string{"limit=0", "limit=101", "limit=x", "next=%2F%2F", "next=" + nextToken("../x")} {
+		status, _ := call(t, s, "GET", "/v1/packages?"+q, "acme", "")
+		assert.Equal(t, 400, status, q)
+	}
 }
 
 func TestServiceRejectsBadRequests(t *testing.T) {

@@ -30,6 +30,7 @@ import (
 type DynamoAPI interface {
 	GetItem(ctx context.Context, in *dynamodb.GetItemInput, opts ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error)
 	PutItem(ctx context.Context, in *dynamodb.PutItemInput, opts ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error)
+	Query(ctx context.Context, in *dynamodb.QueryInput, opts ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error)
 }
 
 // Records keeps package records in the Registry table:
@@ -126,13 +127,55 @@ func (r *Records) Get(ctx context.Context, tenant, id string) (audit.Record, err
 	if out.Item == nil {
 		return audit.Record{}, fmt.Errorf("%w: package %s", audit.ErrNotFound, id)
 	}
-	var it recordItem
-	if err := attributevalue.UnmarshalMap(out.Item, &it); err != nil {
+	rec, err := recordOf(out.Item)
+	if err != nil {
 		return audit.Record{}, fmt.Errorf("decode package %s: %w", id, err)
+	}
+	return rec, nil
+}
+
+func recordOf(item map[string]types.AttributeValue) (audit.Record, error) {
+	var it recordItem
+	if err := attributevalue.UnmarshalMap(item, &it); err != nil {
+		return audit.Record{}, err
 	}
 	return audit.Record{ID: it.ID, Tenant: it.Tenant, Status: it.Status, From: it.From, To: it.To, Frameworks: it.Frameworks,
 		RequestedBy: it.RequestedBy, CreatedAt: it.CreatedAt, CompletedAt: it.CompletedAt, SHA256: it.SHA256,
 		PackageHash: it.PackageHash, Sequence: it.Sequence, Key: it.Key, Size: it.Size, Error: it.Error}, nil
+}
+
+// List queries the tenant's ID# items (not its HEAD) a page at a time. The
+// key condition selects the records before Limit counts, so a page is full
+// unless the tenant has no more.
+func (r *Records) List(ctx context.Context, tenant, after string, limit int) ([]audit.Record, string, error) {
+	in := &dynamodb.QueryInput{
+		TableName:              &r.table,
+		KeyConditionExpression: aws.String("pk = :pk AND begins_with(sk, :id)"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":pk": &types.AttributeValueMemberS{Value: pk(tenant)}, ":id": &types.AttributeValueMemberS{Value: "ID#"},
+		},
+		Limit: aws.Int32(int32(limit)),
+	}
+	if after != "" {
+		in.ExclusiveStartKey = keyOf(pk(tenant), "ID#"+after)
+	}
+	out, err := r.api.Query(ctx, in)
+	if err != nil {
+		return nil, "", fmt.Errorf("list packages of %s: %w", tenant, err)
+	}
+	recs := make([]audit.Record, 0, len(out.Items))
+	for _, item := range out.Items {
+		rec, err := recordOf(item)
+		if err != nil {
+			return nil, "", fmt.Errorf("decode a package of %s: %w", tenant, err)
+		}
+		recs = append(recs, rec)
+	}
+	next := ""
+	if len(out.LastEvaluatedKey) > 0 && len(recs) > 0 {
+		next = recs[len(recs)-1].ID
+	}
+	return recs, next, nil
 }
 
 // Head reads the tenant's newest package.
