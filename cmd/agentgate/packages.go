@@ -4,7 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -76,7 +81,106 @@ waited for with --wait; a failed one exits 1 with the build's error.`,
 	get.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the signing key to pin when verifying (default $AGENTGATE_SIGNING_KEY_FINGERPRINT)")
 	get.Flags().DurationVar(&timeout, "timeout", 30*time.Minute, "give up after this long")
 	pkgs.AddCommand(get)
+
+	var lapi apiTarget
+	var maxN int
+	var ltimeout time.Duration
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the packages of the key's tenant, newest first",
+		Long: `packages list follows GET /v1/packages page by page (up to --max
+packages) and prints one line per package, newest first: its id, status,
+period (end exclusive), when it was requested and, once ready, its size.
+Download one with packages get ID.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := lapi.check(); err != nil {
+				return err
+			}
+			if maxN < 1 {
+				return fmt.Errorf("--max must be at least 1")
+			}
+			ctx, cancel := context.WithTimeout(cmd.Context(), ltimeout)
+			defer cancel()
+			var all []audit.Response
+			next := ""
+			for len(all) < maxN {
+				path := "/v1/packages?limit=" + strconv.Itoa(min(audit.MaxListLimit, maxN-len(all)))
+				if next != "" {
+					path += "&next=" + url.QueryEscape(next)
+				}
+				var page audit.ListResponse
+				if _, err := lapi.call(ctx, "GET", path, nil, &page); err != nil {
+					return err
+				}
+				all = append(all, page.Packages...)
+				if next = page.Next; next == "" {
+					break
+				}
+			}
+			printPackages(cmd.OutOrStdout(), all, next != "")
+			return nil
+		},
+	}
+	addAPIFlags(list, &lapi)
+	list.Flags().IntVar(&maxN, "max", 500, "list at most this many packages")
+	list.Flags().DurationVar(&ltimeout, "timeout", time.Minute, "give up after this long")
+	pkgs.AddCommand(list)
 	rootCmd.AddCommand(pkgs)
+}
+
+// printPackages prints the table of packages list, newest first (the API
+// pages in id order, which is no order a person wants).
+func printPackages(w io.Writer, ps []audit.Response, more bool) {
+	if len(ps) == 0 {
+		fmt.Fprintln(w, "No packages yet: request one with agentgate package --from DATE --to DATE.")
+		return
+	}
+	slices.SortStableFunc(ps, func(a, b audit.Response) int {
+		if c := strings.Compare(b.CreatedAt, a.CreatedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tPERIOD\tREQUESTED\tSIZE")
+	for _, p := range ps {
+		size := "-"
+		if p.Status == audit.StateReady {
+			size = humanBytes(p.Size)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s to %s\t%s\t%s\n", p.ID, p.Status, shortWhen(p.From), shortWhen(p.To), shortWhen(p.CreatedAt), size)
+	}
+	_ = tw.Flush()
+	if more {
+		fmt.Fprintf(w, "(first %d packages; pass --max for more)\n", len(ps))
+	}
+}
+
+// shortWhen prints an RFC 3339 time as a date when it is midnight UTC,
+// else to the minute.
+func shortWhen(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	t = t.UTC()
+	if t.Equal(t.Truncate(24 * time.Hour)) {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04")
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }
 
 // verifyDownloaded verifies a downloaded package and prints one line.

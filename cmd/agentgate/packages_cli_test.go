@@ -194,6 +194,24 @@ func fakeAPI(t *testing.T, zip []byte) *httptest.Server {
 			}
 			_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "ready", SHA256: hex.EncodeToString(sum[:]),
 				URL: srv.URL + "/download", ExpiresAt: time.Now().Add(15 * time.Minute).Format(time.RFC3339)})
+		case r.Method == "GET" && r.URL.Path == "/v1/packages":
+			// Two pages in id order, as the API gives them.
+			switch r.URL.Query().Get("next") {
+			case "":
+				_ = json.NewEncoder(w).Encode(audit.ListResponse{Next: "cGtnX2I", Packages: []audit.Response{
+					{ID: "pkg_a", Status: "ready", From: "2026-09-01T00:00:00Z", To: "2026-10-01T00:00:00Z", CreatedAt: "2026-10-01T02:00:07Z",
+						CompletedAt: "2026-10-01T02:01:00Z", SHA256: strings.Repeat("a", 64), Sequence: 1, Size: 3 << 20},
+					{ID: "pkg_b", Status: "failed", From: "2026-10-01T00:00:00Z", To: "2026-10-02T12:30:00Z", CreatedAt: "2026-10-03T09:15:00Z",
+						Error: "the build did not complete; request the package again"},
+				}})
+			case "cGtnX2I":
+				_ = json.NewEncoder(w).Encode(audit.ListResponse{Packages: []audit.Response{
+					{ID: "pkg_c", Status: "building", From: "2026-10-01T00:00:00Z", To: "2026-11-01T00:00:00Z", CreatedAt: "2026-11-01T02:00:00Z"},
+				}})
+			default:
+				w.WriteHeader(400)
+				_, _ = w.Write([]byte(`{"error":{"code":"invalid_request","message":"\"next\" is not a token this route returned","requestId":"r"}}`))
+			}
 		case r.URL.Path == "/v1/compliance/status":
 			_, _ = w.Write([]byte(`{"overall":"warning","lastRun":"2026-03-29T08:45:00Z","controls":[` +
 				`{"id":"CC6.1","name":"Encryption at rest","status":"passing","frameworks":{"soc2":["CC6.1"],"gdpr":["Art.32"]}},` +
@@ -324,4 +342,24 @@ func TestBundleCommandPrintsEntries(t *testing.T) {
 	_, _, err = runCLI(t, "bundle", filepath.Join(dir, "x"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "not a bundle")
+}
+
+// packages list follows the pages and prints the packages newest first.
+func TestPackagesList(t *testing.T) {
+	srv := fakeAPI(t, nil)
+	stdout, stderr, err := runCLI(t, "packages", "list", "--url", srv.URL, "--key", "agk_k_s")
+	require.NoError(t, err, stderr)
+	golden(t, "packages-list", stdout)
+	for _, l := range strings.Split(stdout, "\n") {
+		assert.LessOrEqual(t, len(l), 100, l)
+	}
+
+	stdout, _, err = runCLI(t, "packages", "list", "--url", srv.URL, "--key", "agk_k_s", "--max", "2")
+	require.NoError(t, err)
+	assert.NotContains(t, stdout, "pkg_c", "one page of two")
+	assert.Contains(t, stdout, "(first 2 packages; pass --max for more)")
+
+	_, _, err = runCLI(t, "packages", "list", "--url", srv.URL, "--key", "wrong")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "401 unauthorized")
 }
