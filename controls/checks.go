@@ -509,7 +509,7 @@ func GateCheck(th Thresholds) Check {
 				out = append(out, failf("%d calls recorded without a gate decision (first: %s)", u.Unevaluated, u.FirstUnevaluated))
 			}
 			from := in.Now.Add(-th.GateWindow).UTC().Format(dayLayout)
-			var calls, decided, failOpen, lagMax int64
+			var calls, decided, failOpen, lagMax, layerOpen, layerTimeouts int64
 			for day, d := range u.Gate {
 				if day < from {
 					continue
@@ -518,6 +518,8 @@ func GateCheck(th Thresholds) Check {
 				decided += d.Decided
 				failOpen += d.FailOpen
 				lagMax = max(lagMax, d.ReplayLagMax)
+				layerOpen += d.LayerFailOpen
+				layerTimeouts += d.LayerTimeouts
 			}
 			window := days(th.GateWindow)
 			if calls > 0 {
@@ -534,6 +536,15 @@ func GateCheck(th Thresholds) Check {
 					out = append(out, failf("%s of calls in the last %d days went through fail-open, unchecked (%d of %d; at most %s allowed)", pct(open), window, failOpen, calls, pct(th.FailOpenFail)))
 				case open > th.FailOpenWarn:
 					out = append(out, warnf("%s of calls in the last %d days went through fail-open, unchecked (%d of %d)", pct(open), window, failOpen, calls))
+				}
+				// A layer behind the gate that failed open: the gate decided,
+				// the second opinion the tenant asked for did not.
+				lopen := float64(layerOpen) / float64(calls)
+				switch {
+				case lopen > th.FailOpenFail:
+					out = append(out, failf("%s of calls in the last %d days passed the Bedrock layer fail-open (%d of %d, %d on timeout; at most %s allowed)", pct(lopen), window, layerOpen, calls, layerTimeouts, pct(th.FailOpenFail)))
+				case lopen > th.FailOpenWarn:
+					out = append(out, warnf("%s of calls in the last %d days passed the Bedrock layer fail-open (%d of %d, %d on timeout)", pct(lopen), window, layerOpen, calls, layerTimeouts))
 				}
 			}
 			lag := time.Duration(lagMax) * time.Second

@@ -45,6 +45,17 @@ func (g *gateEvidence) replayed(n int, status string, t time.Time, lag time.Dura
 	return g
 }
 
+// layered adds n validate entries decided by hash at t whose Bedrock layer
+// ended with outcome for reason (the Meta the API writes).
+func (g *gateEvidence) layered(n int, hash, outcome, reason string, t time.Time) *gateEvidence {
+	for range n {
+		meta := evidence.LayersMeta(nil, []evidence.LayerRun{{Name: "gate", Outcome: "allow"},
+			{Name: "bedrock", Outcome: outcome, Reason: reason, Guardrail: "gr-1", Version: "1", LatencyNs: 300e6}})
+		g.add(evidence.Entry{Kind: evidence.KindValidate, Decision: "allow", PolicyHash: hash, Status: "passed", TS: evidence.FormatTime(t), Meta: meta})
+	}
+	return g
+}
+
 // policy sets the tenant's effective policy, in effect since since.
 func (g *gateEvidence) policy(p EffectivePolicy, since time.Time) *Usage {
 	g.u.Policy = &p
@@ -105,6 +116,22 @@ func TestGateCheck(t *testing.T) {
 				return newGateEvidence().decided(1000, cur.Hash, recent).replayed(1, "fail_open", recent, 30*time.Hour).policy(cur, longAgo)
 			},
 			want: want{status: Failing, detail: "a fail-open call was recorded 30h0m0s after it happened (at most 24h0m0s allowed)"}},
+
+		// A Bedrock layer that timed out and failed open: the gate decided,
+		// the second opinion did not; fail-closed and answered calls count
+		// for nothing.
+		{name: "failing: 10% of calls passed the Bedrock layer fail-open on timeout",
+			use: func() *Usage {
+				return newGateEvidence().decided(85, cur.Hash, recent).layered(10, cur.Hash, "fail_open", "timeout", recent).
+					layered(5, cur.Hash, "fail_closed", "timeout", recent).policy(cur, longAgo)
+			},
+			want: want{status: Failing, detail: "10.0% of calls in the last 7 days passed the Bedrock layer fail-open (10 of 100, 10 on timeout; at most 5.0% allowed)"}},
+		{name: "warning: 2% passed the Bedrock layer fail-open, one on throttling",
+			use: func() *Usage {
+				return newGateEvidence().decided(90, cur.Hash, recent).layered(1, cur.Hash, "fail_open", "timeout", recent).
+					layered(1, cur.Hash, "fail_open", "throttled", recent).layered(8, cur.Hash, "intervened", "", recent).policy(cur, longAgo)
+			},
+			want: want{status: Warning, detail: "2.0% of calls in the last 7 days passed the Bedrock layer fail-open (2 of 100, 1 on timeout)"}},
 
 		// Used to pass: the tenant's own policy was never read.
 		{name: "failing: the policy turns prompt injection off",

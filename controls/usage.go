@@ -70,6 +70,11 @@ type GateDay struct {
 	// Flagged counts the decided calls with an output the gate redacted or
 	// blocked: the outputs PI1.4's human review samples.
 	Flagged int64 `json:"flagged,omitempty"`
+	// LayerFailOpen counts the decided calls a layer behind the gate (a
+	// Bedrock guardrail) should have checked but that went through when it
+	// failed; LayerTimeouts those of them that failed on their time budget.
+	LayerFailOpen int64 `json:"layerFailOpen,omitempty"`
+	LayerTimeouts int64 `json:"layerTimeouts,omitempty"`
 }
 
 // EffectivePolicy is what CC6.6 needs to know of a tenant's gate as the API
@@ -341,6 +346,12 @@ func (u *Usage) countGate(e *evidence.Entry, ts time.Time) {
 		d.Hashes[e.PolicyHash]++
 		if e.OutputSHA256 != "" && (e.Decision == "redact" || e.Decision == "block") {
 			d.Flagged++
+		}
+		if e.Meta[evidence.LayerKey("bedrock", "outcome")] == "fail_open" {
+			d.LayerFailOpen++
+			if e.Meta[evidence.LayerKey("bedrock", "reason")] == "timeout" {
+				d.LayerTimeouts++
+			}
 		}
 		if u.Hashes == nil {
 			u.Hashes = map[string]Use{}

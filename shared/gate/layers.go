@@ -142,3 +142,6 @@ func (b *BedrockLayer) validate() error {
 	}
 	return nil
 }
+
+// Bedrock is the tenant's Bedrock layer (nil: none).
+func (g *Gate) Bedrock() *BedrockLayer { return g.policy.Bedrock }

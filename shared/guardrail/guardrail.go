@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime/types"
 	"github.com/aws/smithy-go"
 
+	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
 )
 
@@ -289,5 +290,16 @@ func Apply(res *gate.Result, run Run) {
 	if block {
 		res.Decision = gate.Block
 		res.Passed = false
+	}
+}
+
+// Apply runs the layer and merges its run into res, returning what the
+// evidence entry records of it (httpapi.BedrockLayer).
+func (l *Layer) Apply(ctx context.Context, p *gate.BedrockLayer, req gate.Request, res *gate.Result) evidence.LayerRun {
+	run := l.Check(ctx, p, req)
+	Apply(res, run)
+	return evidence.LayerRun{
+		Name: Name, Outcome: run.Outcome, Reason: run.Reason,
+		Guardrail: p.Guardrail, Version: p.Version, LatencyNs: run.Latency.Nanoseconds(),
 	}
 }

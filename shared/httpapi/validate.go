@@ -50,6 +50,9 @@ type Evidence struct {
 	// Metrics, when set, receives one embedded-metric-format line per
 	// validate and per replay (shared/metrics).
 	Metrics *slog.Logger
+	// Bedrock, when set, calls the Bedrock guardrail a tenant's policy
+	// names (layers.go).
+	Bedrock BedrockLayer
 }
 
 // Routes are the evidence routes.
@@ -90,7 +93,10 @@ type Receipt struct {
 
 type validateResponse struct {
 	gate.Result
-	Evidence Receipt `json:"evidence"`
+	// Layers are the layers that decided, when the policy names one
+	// behind the gate.
+	Layers   []evidence.LayerRun `json:"layers,omitempty"`
+	Evidence Receipt             `json:"evidence"`
 }
 
 const maxContextField = 256
@@ -137,9 +143,16 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 	}
 	_, span := trace.Start(r.Ctx, SpanGate)
 	gateStart := time.Now()
-	res := g.CheckRequest(gate.Request{Input: *req.Input, Output: req.Output, Documents: docs})
+	greq := gate.Request{Input: *req.Input, Output: req.Output, Documents: docs}
+	res := g.CheckRequest(greq)
 	gateTime := time.Since(gateStart)
 	span.End(nil)
+	var layers []evidence.LayerRun
+	if lg, ok := g.(layered); ok && lg.Bedrock() != nil {
+		lctx, span := trace.Start(r.Ctx, SpanBedrock)
+		layers = ev.runLayers(lctx, g, greq, &res, gateTime)
+		span.End(nil)
+	}
 	if ev.Models != nil && c.ModelVersion != "" {
 		ok, err := ev.Models.Approved(r.Ctx, r.Tenant, c.ModelVersion)
 		if err != nil {
@@ -162,6 +175,7 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 		Rules:         res.Rules(),
 		PolicyHash:    g.PolicyHash(),
 		Status:        statusOf(res),
+		Meta:          evidence.LayersMeta(nil, layers),
 	}
 	if req.Output != nil {
 		draft.OutputSHA256 = sha256Hex(*req.Output)
@@ -183,7 +197,7 @@ func (ev *Evidence) validate(r *Request) (int, any, error) {
 	if ev.Metrics != nil {
 		ev.emitValidated(r, res.Decision, gateTime)
 	}
-	return 200, validateResponse{Result: res, Evidence: receipt(&e)}, nil
+	return 200, validateResponse{Result: res, Layers: layers, Evidence: receipt(&e)}, nil
 }
 
 // emitValidated writes the validate's metric line (shared/metrics).
