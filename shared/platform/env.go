@@ -27,6 +27,11 @@ const (
 	// of {name, url, publicKey}; EnvWitnessQuorum is how many must (decision 172).
 	EnvWitnesses     = "WITNESSES"
 	EnvWitnessQuorum = "WITNESS_QUORUM"
+	// EnvAnchorBucket is the second anchor, a bucket (name or ARN) in
+	// another account every checkpoint is copied to; EnvAnchorBucketOwner
+	// its account id, checked on every write (decision 173).
+	EnvAnchorBucket      = "ANCHOR_BUCKET"
+	EnvAnchorBucketOwner = "ANCHOR_BUCKET_OWNER"
 	// EnvCheckpointerFunction names the checkpointer function the packager
 	// invokes for seals and package signatures (it alone holds the signing key).
 	EnvCheckpointerFunction = "CHECKPOINTER_FUNCTION"

@@ -15,6 +15,7 @@ import (
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/archive/tiles"
 	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/checkpoint/anchor"
 	"github.com/agentgate/agentgate/shared/checkpoint/proofapi"
 	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/dynamo"
@@ -91,6 +92,13 @@ func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
 		Signer:    awsstore.NewSigner(c.KMS, cfg.SigningKeyID),
 		Chains:    reg,
 		Log:       cfg.Log,
+	}
+	if cfg.AnchorBucket != "" {
+		b, err := anchor.New(c.S3, cfg.AnchorBucket, cfg.AnchorBucketOwner)
+		if err != nil {
+			return nil, fmt.Errorf("checkpointer: %w", err)
+		}
+		cp.Anchor = &checkpoint.Anchor{Writer: b}
 	}
 	if len(ws) > 0 {
 		// The consistency proof from a witness's size comes from the tiles,

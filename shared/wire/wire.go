@@ -60,8 +60,12 @@ type Config struct {
 	// checkpointer seals; WitnessQuorum is how many should (decision 172).
 	Witnesses     string
 	WitnessQuorum int
-	Log           *slog.Logger
-	Now           func() time.Time
+	// AnchorBucket (name or ARN, in another account) gets a copy of every
+	// checkpoint; AnchorBucketOwner is its account id (decision 173).
+	AnchorBucket      string
+	AnchorBucketOwner string
+	Log               *slog.Logger
+	Now               func() time.Time
 
 	// CheckpointerFunction is the function the packager asks for seals and
 	// signatures; empty runs the checkpointer in process (the local system).
@@ -73,25 +77,27 @@ type Config struct {
 func FromEnv(env *platform.Env) Config {
 	get := func(name string) string { v, _ := env.Lookup(name); return v }
 	return Config{
-		EvidenceTable:  env.Require(tables.Evidence.EnvVar),
-		RegistryTable:  env.Require(tables.Registry.EnvVar),
-		SubjectsTable:  get(tables.Subjects.EnvVar),
-		ArchiveBucket:  get(platform.EnvArchiveBucket),
-		PackagesBucket: get(platform.EnvPackagesBucket),
-		DataKeyID:      get(platform.EnvDataKeyID),
-		SigningKeyID:   get(platform.EnvSigningKeyID),
-		AlertTopicARN:  get(platform.EnvAlertTopicARN),
-		ArchiverDLQURL: get(platform.EnvArchiverDLQURL),
-		Origin:         get(platform.EnvCheckpointOrigin),
-		Shards:         env.Int(platform.EnvShards, 4, 1, 1024),
-		RetentionDays:  env.Int(platform.EnvRetentionDays, 2555, 1, 36500),
-		ObjectLockMode: get(platform.EnvObjectLockMode),
-		RateLimit:      env.Int(platform.EnvRateLimit, 100, 1, 100000),
-		OperatorTenant: get(EnvOperatorTenant),
-		Witnesses:      get(platform.EnvWitnesses),
-		WitnessQuorum:  env.Int(platform.EnvWitnessQuorum, 0, 0, 100),
-		Log:            platform.Logger(),
-		Now:            time.Now,
+		EvidenceTable:     env.Require(tables.Evidence.EnvVar),
+		RegistryTable:     env.Require(tables.Registry.EnvVar),
+		SubjectsTable:     get(tables.Subjects.EnvVar),
+		ArchiveBucket:     get(platform.EnvArchiveBucket),
+		PackagesBucket:    get(platform.EnvPackagesBucket),
+		DataKeyID:         get(platform.EnvDataKeyID),
+		SigningKeyID:      get(platform.EnvSigningKeyID),
+		AlertTopicARN:     get(platform.EnvAlertTopicARN),
+		ArchiverDLQURL:    get(platform.EnvArchiverDLQURL),
+		Origin:            get(platform.EnvCheckpointOrigin),
+		Shards:            env.Int(platform.EnvShards, 4, 1, 1024),
+		RetentionDays:     env.Int(platform.EnvRetentionDays, 2555, 1, 36500),
+		ObjectLockMode:    get(platform.EnvObjectLockMode),
+		RateLimit:         env.Int(platform.EnvRateLimit, 100, 1, 100000),
+		OperatorTenant:    get(EnvOperatorTenant),
+		Witnesses:         get(platform.EnvWitnesses),
+		WitnessQuorum:     env.Int(platform.EnvWitnessQuorum, 0, 0, 100),
+		AnchorBucket:      get(platform.EnvAnchorBucket),
+		AnchorBucketOwner: get(platform.EnvAnchorBucketOwner),
+		Log:               platform.Logger(),
+		Now:               time.Now,
 
 		CheckpointerFunction: get(platform.EnvCheckpointerFunction),
 	}
