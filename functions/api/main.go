@@ -3,6 +3,7 @@ package main
 
 import (
 	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -14,6 +15,7 @@ func main() {
 	cfg, aws := wire.Boot("api", nil)
 	api, err := wire.NewAPI(wire.Clients{
 		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
+		Bedrock: bedrockruntime.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("api", err)
 	lambda.Start(api.Server.Handle)

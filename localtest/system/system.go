@@ -30,6 +30,7 @@ import (
 	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/evidence"
+	bedrockfix "github.com/agentgate/agentgate/shared/guardrail/fixture"
 	"github.com/agentgate/agentgate/shared/tables"
 	"github.com/agentgate/agentgate/shared/wire"
 )
@@ -88,6 +89,8 @@ type System struct {
 	Gateway     *gateway.Gateway
 	// Authorizer is the authorizer handler the gateway calls.
 	Authorizer *auth.Authorizer
+	// BedrockRuntime answers the API's ApplyGuardrail calls (bedrock.go).
+	BedrockRuntime *bedrockfix.Runtime
 
 	opts     Options
 	srv      *http.Server
@@ -97,6 +100,8 @@ type System struct {
 	stopErr  error
 	cancel   context.CancelFunc
 	wg       sync.WaitGroup
+
+	bedrockSrv *http.Server
 }
 
 // Job is a scheduled function, run every tick like an EventBridge rule.
@@ -183,6 +188,9 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 		return nil, err
 	}
 	if err := s.startWitness(ctx); err != nil {
+		return nil, err
+	}
+	if s.Clients.Bedrock, err = s.startBedrock(); err != nil {
 		return nil, err
 	}
 	s.API, err = wire.NewAPI(s.Clients, s.Config)
@@ -342,6 +350,9 @@ func (s *System) Stop() error {
 			cancel()
 		} else if s.ln != nil {
 			_ = s.ln.Close()
+		}
+		if s.bedrockSrv != nil {
+			_ = s.bedrockSrv.Close()
 		}
 		s.wg.Wait()
 		if s.WitnessProc != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
+	"github.com/agentgate/agentgate/shared/guardrail"
 	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/tables"
@@ -33,6 +34,9 @@ type Clients struct {
 	SNS *sns.Client
 	// Lambda invokes the checkpointer from the packager (deployed only).
 	Lambda LambdaAPI
+	// Bedrock calls the guardrails tenants' policies name (the API only);
+	// nil makes such a call fail as the tenant's policy says for errors.
+	Bedrock guardrail.Runtime
 }
 
 // Config is every resource name and setting the functions read. The Lambda
@@ -155,6 +159,9 @@ func NewAPI(c Clients, cfg Config) (*API, error) {
 		// Registry items IDEM#<tenant>#<key>, 24 h TTL (decision 112).
 		Idempotency: &httpapi.Idempotency{Store: dynamo.NewIdempotencyStore(ddb, cfg.RegistryTable), Log: cfg.Log},
 		Metrics:     cfg.Log,
+	}
+	if c.Bedrock != nil {
+		ev.Bedrock = &guardrail.Layer{Client: c.Bedrock}
 	}
 	srv := httpapi.NewServer(cfg.Log, cfg.Now)
 	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
