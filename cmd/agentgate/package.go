@@ -81,9 +81,10 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 var pollEvery = time.Second
 
 // waitForPackage polls until the package is ready. On a terminal it shows
-// a spinner (the build reports no fraction done, so elapsed time is the
-// honest progress); anywhere else it prints a line when the status changes
-// and when it is ready, with no \r frames in a CI log.
+// a spinner described by the build's stage and counts (the build reports no
+// fraction done, so stage, counts and elapsed time are the honest progress);
+// anywhere else it prints a line when the status, stage or counts change and
+// when it is ready, with no \r frames in a CI log.
 func waitForPackage(ctx context.Context, api *apiTarget, id string, w io.Writer) (audit.Response, error) {
 	tty := isTerminal(w)
 	start := time.Now()
@@ -101,10 +102,15 @@ func waitForPackage(ctx context.Context, api *apiTarget, id string, w io.Writer)
 		if _, err := api.call(ctx, "GET", "/v1/packages/"+id, nil, &r); err != nil {
 			return r, err
 		}
-		if !tty && r.Status != last && r.Status != audit.StateReady {
-			fmt.Fprintf(w, "%s: %s\n", id, r.Status)
+		line := buildLine(id, r)
+		if r.Status != audit.StateReady && line != last {
+			if tty {
+				bar.Describe(line)
+			} else {
+				fmt.Fprintln(w, line)
+			}
 		}
-		last = r.Status
+		last = line
 		switch r.Status {
 		case audit.StateReady:
 			if !tty {
@@ -123,6 +129,20 @@ func waitForPackage(ctx context.Context, api *apiTarget, id string, w io.Writer)
 			}
 		}
 	}
+}
+
+// buildLine is one line of a build's progress: "ID: building: reading
+// evidence (1200 entries, 2 bundles)", or "ID: STATUS" before the build
+// reports a stage.
+func buildLine(id string, r audit.Response) string {
+	line := id + ": " + r.Status
+	if r.Stage != "" {
+		line += ": " + r.Stage
+		if r.Entries > 0 || r.Bundles > 0 {
+			line += fmt.Sprintf(" (%d entries, %d bundles)", r.Entries, r.Bundles)
+		}
+	}
+	return line
 }
 
 // downloadPackage fetches the presigned URL (no API key: the URL is the

@@ -188,8 +188,15 @@ func fakeAPI(t *testing.T, zip []byte) *httptest.Server {
 			w.WriteHeader(202)
 			_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "building"})
 		case r.Method == "GET" && r.URL.Path == "/v1/packages/pkg_abc":
-			if polls.Add(1) < 3 {
+			switch polls.Add(1) {
+			case 1:
 				_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "building"})
+				return
+			case 2, 3:
+				_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "building", Stage: audit.StageReading, Entries: 1200, Bundles: 2})
+				return
+			case 4:
+				_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "building", Stage: audit.StageSigning, Entries: 2500, Bundles: 3})
 				return
 			}
 			_ = json.NewEncoder(w).Encode(audit.Response{ID: "pkg_abc", Status: "ready", SHA256: hex.EncodeToString(sum[:]),
@@ -239,7 +246,8 @@ func TestPackageCommandWaitsDownloadsVerifies(t *testing.T) {
 	assert.Contains(t, stdout, "UNPINNED", "no fingerprint given: the download is only self-consistent")
 	// stderr is not a terminal: plain lines, no \r frames.
 	assert.NotContains(t, stderr, "\r")
-	assert.Regexp(t, `^pkg_abc: building\npkg_abc: ready after \d+s\ndownloaded \d+ bytes to `, stderr)
+	assert.Regexp(t, `^pkg_abc: building\npkg_abc: building: reading evidence \(1200 entries, 2 bundles\)\npkg_abc: building: signing \(2500 entries, 3 bundles\)\npkg_abc: ready after \d+s\ndownloaded \d+ bytes to `, stderr,
+		"a line per stage or count change, none per poll")
 
 	block, _ := pem.Decode([]byte(src.PublicKeyPEM()))
 	require.NotNil(t, block)

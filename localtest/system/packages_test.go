@@ -184,6 +184,8 @@ func TestAuditPackageEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, res.Pinned, "the ready file's fingerprint pins the package key")
 	assert.Equal(t, entries, res.Entries, "every archived entry of the tenant is in its first package")
+	assert.EqualValues(t, res.Entries, ready["entries"], "the record's counts, written by the build's progress, say what the zip holds")
+	assert.Nil(t, ready["stage"], "a ready package has no stage")
 	assert.True(t, res.Signed)
 	assert.Equal(t, tenant, res.Manifest.Tenant)
 	assert.Positive(t, res.Checkpoints)

@@ -85,6 +85,15 @@ type Request struct {
 	Tenant     string
 	From, To   time.Time
 	Frameworks []string
+	// Progress, if set, is told the stage at each change and the counts
+	// after each bundle (the caller decides what to record of it).
+	Progress func(Progress)
+}
+
+func (r Request) progress(p Progress) {
+	if r.Progress != nil {
+		r.Progress(p)
+	}
 }
 
 // Builder builds packages. Bundles, Checkpoints and Entries are required;
@@ -100,8 +109,20 @@ type Builder struct {
 	Registers   RegisterSource
 	Now         func() time.Time
 	Log         *slog.Logger
-	// Progress, if set, is told how many entries were packaged so far.
-	Progress func(entries int64)
+}
+
+// Build stages, in order, as a package record reports them while building.
+const (
+	StageReading = "reading evidence"
+	StageReports = "writing reports"
+	StageSigning = "signing"
+	StageStoring = "storing zip"
+)
+
+// Progress is how far a build is: its stage and what it has packaged.
+type Progress struct {
+	Stage            string
+	Entries, Bundles int64
 }
 
 // Build writes the package for req to w, extending prev (nil for the
@@ -147,7 +168,8 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 	}
 	slices.Sort(chains)
 	var lines []BundleLine
-	var entries int64
+	var entries, packed int64
+	req.progress(Progress{Stage: StageReading})
 	for _, chain := range chains {
 		start := genesisChain(chain)
 		if prev != nil {
@@ -160,7 +182,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 				return nil, fmt.Errorf("count %s's earlier evidence in the period: %w", chain, err)
 			}
 		}
-		c, cl, err := b.packChain(ctx, req, created, start, zw, stats, &entries)
+		c, cl, err := b.packChain(ctx, req, created, start, zw, stats, &entries, &packed)
 		if err != nil {
 			return nil, fmt.Errorf("package %s: %w", chain, err)
 		}
@@ -200,6 +222,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 	if err := zw.add(FileBundles, []byte(idx.String())); err != nil {
 		return nil, err
 	}
+	req.progress(Progress{Stage: StageReports, Entries: entries, Bundles: packed})
 	if err := b.writeReports(ctx, req, m, stats, zw); err != nil {
 		return nil, err
 	}
@@ -208,6 +231,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 		return nil, err
 	}
 	if b.Signer != nil {
+		req.progress(Progress{Stage: StageSigning, Entries: entries, Bundles: packed})
 		sig, err := b.Signer.SignPackage(ctx, m.Tenant, m.ID, m.Sequence, m.PackageHash)
 		if err != nil {
 			return nil, fmt.Errorf("sign package: %w", err)
@@ -235,7 +259,7 @@ type packedChain struct {
 // packChain adds the chain's bundles after start, up to the period's end and
 // the newest checkpoint, verifying every entry on the way: a package never
 // carries evidence that does not hold.
-func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, start Chain, zw *zipOut, stats *dayStats, total *int64) (packedChain, []BundleLine, error) {
+func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, start Chain, zw *zipOut, stats *dayStats, total, bundles *int64) (packedChain, []BundleLine, error) {
 	chain := start.Chain
 	c := packedChain{Chain: Chain{
 		Chain: chain, FirstSeq: start.NextSeq, NextSeq: start.NextSeq,
@@ -333,9 +357,8 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		c.NextSeq, c.LastEntryHash, c.LastBundleHash = bm.LastSeq+1, bm.LastHash, bm.BundleHash
 		next, prevEntry, prevBundle = c.NextSeq, c.LastEntryHash, c.LastBundleHash
 		*total += bm.Count
-		if b.Progress != nil {
-			b.Progress(*total)
-		}
+		*bundles++
+		req.progress(Progress{Stage: StageReading, Entries: *total, Bundles: *bundles})
 	}
 	if tail == nil {
 		tail = rangeFactory.NewEmptyRange(uint64(c.NextSeq))

@@ -42,6 +42,11 @@ type Record struct {
 	Key         string // object key of the zip
 	Size        int64
 	Error       string // why it failed, in words safe to show the tenant
+	// Stage and the counts so far while building (Build's Progress, written
+	// at each stage and at most every ProgressEvery in between); the counts
+	// stay once it is ready.
+	Stage            string
+	Entries, Bundles int64
 }
 
 // Head is the newest package of a tenant: what the next one extends.
@@ -104,7 +109,14 @@ type Service struct {
 	Log     *slog.Logger
 	// TempDir holds zips while they are built (Lambda: /tmp).
 	TempDir string
+	// ProgressEvery bounds how often a build records its counts between
+	// stages (default DefaultProgressEvery): a write per bundle would cost
+	// more than the bundle.
+	ProgressEvery time.Duration
 }
+
+// DefaultProgressEvery is how often a build's counts are recorded at most.
+const DefaultProgressEvery = 5 * time.Second
 
 func (s *Service) now() time.Time {
 	if s.Now != nil {
@@ -162,6 +174,11 @@ type Response struct {
 	CompletedAt string   `json:"completedAt,omitempty"`
 	Sequence    int64    `json:"sequence,omitempty"`
 	Size        int64    `json:"size,omitempty"`
+	// Stage is what a building package is doing (reading evidence, writing
+	// reports, signing, storing zip); Entries and Bundles what it holds so far.
+	Stage   string `json:"stage,omitempty"`
+	Entries int64  `json:"entries,omitempty"`
+	Bundles int64  `json:"bundles,omitempty"`
 }
 
 // ListResponse is the body of GET /v1/packages.
@@ -190,6 +207,11 @@ func view(rec Record) Response {
 		Frameworks: rec.Frameworks, CreatedAt: rfc3339(rec.CreatedAt)}
 	if rec.Status != StateBuilding {
 		out.CompletedAt = rfc3339(rec.CompletedAt)
+	} else {
+		out.Stage = rec.Stage
+	}
+	if rec.Status != StateFailed {
+		out.Entries, out.Bundles = rec.Entries, rec.Bundles
 	}
 	if rec.Status == StateReady {
 		out.SHA256, out.Sequence, out.Size = rec.SHA256, rec.Sequence, rec.Size
@@ -371,6 +393,7 @@ func (s *Service) Process(ctx context.Context, tenant, id string) error {
 	} else {
 		rec.Status = StateReady
 	}
+	rec.Stage = ""
 	rec.CompletedAt = s.now().UTC()
 	if err := s.Records.Put(ctx, rec); err != nil {
 		return fmt.Errorf("record package %s: %w", id, err)
@@ -401,10 +424,12 @@ func (s *Service) build(ctx context.Context, rec *Record) error {
 	defer os.Remove(f.Name())
 	defer f.Close()
 	h := sha256.New()
-	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks}, prev, io.MultiWriter(f, h))
+	progress := s.recorder(ctx, rec)
+	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks, Progress: progress}, prev, io.MultiWriter(f, h))
 	if err != nil {
 		return err
 	}
+	progress(Progress{Stage: StageStoring, Entries: rec.Entries, Bundles: rec.Bundles})
 	size, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return err
@@ -432,6 +457,30 @@ func (s *Service) build(ctx context.Context, rec *Record) error {
 	}
 	rec.SHA256, rec.PackageHash, rec.Sequence, rec.Key, rec.Size = hex.EncodeToString(h.Sum(nil)), m.PackageHash, m.Sequence, key, size
 	return nil
+}
+
+// recorder returns the Progress of rec's build: it writes the record at
+// each change of stage and, between, at most every ProgressEvery, so a
+// build's writes are bounded by its duration, not its entries. A failed
+// write is logged and the build goes on: progress is a courtesy.
+func (s *Service) recorder(ctx context.Context, rec *Record) func(Progress) {
+	every := s.ProgressEvery
+	if every <= 0 {
+		every = DefaultProgressEvery
+	}
+	var last time.Time
+	return func(p Progress) {
+		changed := p.Stage != rec.Stage
+		rec.Stage, rec.Entries, rec.Bundles = p.Stage, p.Entries, p.Bundles
+		now := s.now()
+		if !changed && now.Sub(last) < every {
+			return
+		}
+		last = now
+		if err := s.Records.Put(ctx, *rec); err != nil {
+			s.log().WarnContext(ctx, "record package progress", "tenant", rec.Tenant, "id", rec.ID, "err", err)
+		}
+	}
 }
 
 // Monthly requests, for each tenant, the package of the previous calendar

@@ -27,7 +27,8 @@ type memStore struct {
 	heads     map[string]Head
 	blobs     map[string][]byte
 	triggered []string
-	conflicts int // Advance answers ErrConflict this many times first
+	conflicts int      // Advance answers ErrConflict this many times first
+	puts      []Record // every Put, in order
 }
 
 func newMemStore() *memStore {
@@ -57,6 +58,7 @@ func (m *memStore) Get(_ context.Context, tenant, id string) (Record, error) {
 func (m *memStore) Put(_ context.Context, r Record) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.puts = append(m.puts, r)
 	m.records[r.Tenant+"/"+r.ID] = r
 	return nil
 }
@@ -272,6 +274,72 @@ func TestServiceListsPackagesByPage(t *testing.T) {
 		status, _ := call(t, s, "GET", "/v1/packages?"+q, "acme", "")
 		assert.Equal(t, 400, status, q)
 	}
+}
+
+// A build records its stage at each change and its counts at most every
+// ProgressEvery between (so its writes are bounded by time, not by its
+// bundles); GET /v1/packages/{id} shows them while it builds.
+func TestBuildRecordsItsStages(t *testing.T) {
+	building := func(puts []Record) []Record {
+		var out []Record
+		for _, r := range puts {
+			if r.Status == StateBuilding {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	t.Run("a fast build writes once per stage", func(t *testing.T) {
+		st := newMemStore()
+		s := newService(t, smallWorld(t), st) // a fixed clock: never ProgressEvery between writes
+		rec, err := s.Request(context.Background(), "acme", "k1", periodFrom, periodTo, nil)
+		require.NoError(t, err)
+		require.NoError(t, s.Process(context.Background(), "acme", rec.ID))
+		var stages []string
+		for _, r := range building(st.puts) {
+			stages = append(stages, r.Stage)
+		}
+		assert.Equal(t, []string{StageReading, StageReports, StageSigning, StageStoring}, stages, "5 bundles, 4 writes")
+		last := building(st.puts)[3]
+		assert.Equal(t, []int64{3700, 5}, []int64{last.Entries, last.Bundles})
+		got, err := st.Get(context.Background(), "acme", rec.ID)
+		require.NoError(t, err)
+		assert.Equal(t, StateReady, got.Status)
+		assert.Empty(t, got.Stage, "a ready package has no stage")
+		status, body := call(t, s, "GET", "/v1/packages/"+rec.ID, "acme", "")
+		require.Equal(t, 200, status)
+		assert.Nil(t, body["stage"])
+		assert.EqualValues(t, 3700, body["entries"])
+	})
+	t.Run("a slow build writes its counts every ProgressEvery", func(t *testing.T) {
+		st := newMemStore()
+		s := newService(t, smallWorld(t), st)
+		clock := buildTime
+		s.Now = func() time.Time { clock = clock.Add(10 * time.Second); return clock }
+		rec, err := s.Request(context.Background(), "acme", "k1", periodFrom, periodTo, nil)
+		require.NoError(t, err)
+		require.NoError(t, s.Process(context.Background(), "acme", rec.ID))
+		var reading []int64
+		for _, r := range building(st.puts) {
+			if r.Stage == StageReading {
+				reading = append(reading, r.Entries)
+			}
+		}
+		assert.Equal(t, []int64{0, 1000, 2000, 2500, 3500, 3700}, reading, "the start and after each bundle")
+	})
+	t.Run("GET shows a building package's stage and counts", func(t *testing.T) {
+		st := newMemStore()
+		s := newService(t, smallWorld(t), st)
+		rec, err := s.Request(context.Background(), "acme", "k1", periodFrom, periodTo, nil)
+		require.NoError(t, err)
+		rec.Stage, rec.Entries, rec.Bundles = StageReading, 1200, 2
+		require.NoError(t, st.Put(context.Background(), rec))
+		status, body := call(t, s, "GET", "/v1/packages/"+rec.ID, "acme", "")
+		require.Equal(t, 200, status)
+		assert.Equal(t, StageReading, body["stage"])
+		assert.EqualValues(t, 1200, body["entries"])
+		assert.EqualValues(t, 2, body["bundles"])
+	})
 }
 
 func TestServiceRejectsBadRequests(t *testing.T) {

@@ -65,6 +65,9 @@ type recordItem struct {
 	Key         string    `dynamodbav:"objectKey"`
 	Size        int64     `dynamodbav:"size"`
 	Error       string    `dynamodbav:"error"`
+	Stage       string    `dynamodbav:"stage,omitempty"`
+	Entries     int64     `dynamodbav:"entries,omitempty"`
+	Bundles     int64     `dynamodbav:"bundles,omitempty"`
 }
 
 type headItem struct {
@@ -95,6 +98,7 @@ func (r *Records) put(ctx context.Context, rec audit.Record, cond *string) error
 		PK: pk(rec.Tenant), SK: "ID#" + rec.ID, ID: rec.ID, Tenant: rec.Tenant, Status: rec.Status, From: rec.From, To: rec.To,
 		Frameworks: rec.Frameworks, RequestedBy: rec.RequestedBy, CreatedAt: rec.CreatedAt, CompletedAt: rec.CompletedAt,
 		SHA256: rec.SHA256, PackageHash: rec.PackageHash, Sequence: rec.Sequence, Key: rec.Key, Size: rec.Size, Error: rec.Error,
+		Stage: rec.Stage, Entries: rec.Entries, Bundles: rec.Bundles,
 	})
 	if err != nil {
 		return err
@@ -141,7 +145,8 @@ func recordOf(item map[string]types.AttributeValue) (audit.Record, error) {
 	}
 	return audit.Record{ID: it.ID, Tenant: it.Tenant, Status: it.Status, From: it.From, To: it.To, Frameworks: it.Frameworks,
 		RequestedBy: it.RequestedBy, CreatedAt: it.CreatedAt, CompletedAt: it.CompletedAt, SHA256: it.SHA256,
-		PackageHash: it.PackageHash, Sequence: it.Sequence, Key: it.Key, Size: it.Size, Error: it.Error}, nil
+		PackageHash: it.PackageHash, Sequence: it.Sequence, Key: it.Key, Size: it.Size, Error: it.Error,
+		Stage: it.Stage, Entries: it.Entries, Bundles: it.Bundles}, nil
 }
 
 // List queries the tenant's ID# items (not its HEAD) a page at a time. The
