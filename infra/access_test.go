@@ -85,6 +85,9 @@ var wantAccess = map[string]map[string][]string{
 		// The one signer of checkpoints and package statements.
 		"Keys/Signing": {"kms:GetPublicKey", "kms:Sign"},
 		"Keys/Data":    dataKeyWrite,
+		// The second anchor (decision 173; the full stack sets it): new
+		// objects under checkpoints/ of the other account's bucket only.
+		"arn:aws:s3:::customer-anchor/checkpoints/*": {"s3:PutObject"},
 	},
 	"controls": {
 		"Store/Evidence": {"dynamodb:DescribeTimeToLive", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"},

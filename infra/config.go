@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/checkpoint/anchor"
 	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"maps"
 	"net/mail"
@@ -78,6 +79,14 @@ type Config struct {
 	// WitnessQuorum is how many of them must cosign a checkpoint
 	// (WITNESS_QUORUM): 1 to len(Witnesses) when there are any.
 	WitnessQuorum int `ctx:"witnessQuorum"`
+	// AnchorBucket is the second anchor (decision 173): a bucket, name or
+	// ARN, in another account (Object Lock COMPLIANCE by default retention,
+	// docs/archive.md) that the checkpointer copies every checkpoint to
+	// (ANCHOR_BUCKET). Empty: no second anchor.
+	AnchorBucket string `ctx:"anchorBucket"`
+	// AnchorBucketOwner is that bucket's account id, checked on every write
+	// (ANCHOR_BUCKET_OWNER, ExpectedBucketOwner). Optional.
+	AnchorBucketOwner string `ctx:"anchorBucketOwner"`
 	// SecurityHub sends every change of a control's status to AWS Security
 	// Hub as an ASFF finding (SECURITY_HUB, decision 193); the controls role
 	// then may BatchImportFindings into the account's own product only.
@@ -85,6 +94,16 @@ type Config struct {
 	// Console deploys the read-only web console (docs/console.md) behind
 	// CloudFront, with /v1/* forwarded to the API on the same origin.
 	Console bool `ctx:"console"`
+}
+
+// AnchorObjects is the ARN of the objects the checkpointer may put in the
+// anchor bucket: checkpoints/* only. An ARN keeps its partition; a bare
+// name is in the aws partition.
+func (c Config) AnchorObjects() string {
+	if strings.HasPrefix(c.AnchorBucket, "arn:") {
+		return c.AnchorBucket + "/checkpoints/*"
+	}
+	return "arn:aws:s3:::" + c.AnchorBucket + "/checkpoints/*"
 }
 
 // WitnessesJSON is Witnesses as the WITNESSES variable carries it.
@@ -162,6 +181,8 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("logLevel", &c.LogLevel)
 	strField("checkpointOrigin", &c.CheckpointOrigin)
 	strField("operatorTenant", &c.OperatorTenant)
+	strField("anchorBucket", &c.AnchorBucket)
+	strField("anchorBucketOwner", &c.AnchorBucketOwner)
 	intField("witnessQuorum", &c.WitnessQuorum)
 	if v, err := ctxBool(get("console")); err != nil {
 		errs = append(errs, fmt.Errorf("context console: %w", err))
@@ -261,6 +282,15 @@ func (c Config) Validate() error {
 		errs = append(errs, err)
 	} else if len(c.Witnesses) > 0 && c.WitnessQuorum < 1 {
 		errs = append(errs, fmt.Errorf("witnessQuorum must be 1 to %d with %d witnesses, got %d", len(c.Witnesses), len(c.Witnesses), c.WitnessQuorum))
+	}
+	// As the checkpointer reads them at cold start.
+	switch {
+	case c.AnchorBucket != "":
+		if _, err := anchor.New(nil, c.AnchorBucket, c.AnchorBucketOwner); err != nil {
+			errs = append(errs, err)
+		}
+	case c.AnchorBucketOwner != "":
+		errs = append(errs, errors.New("anchorBucketOwner is set without anchorBucket"))
 	}
 	return errors.Join(errs...)
 }

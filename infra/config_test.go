@@ -93,7 +93,8 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 				v = "731" // valid for every int field, including logRetentionDays
 			case reflect.String:
 				v = map[string]string{"objectLockMode": "COMPLIANCE", "logLevel": "debug",
-					"checkpointOrigin": "origin.example/x", "operatorTenant": "ops"}[key]
+					"checkpointOrigin": "origin.example/x", "operatorTenant": "ops",
+					"anchorBucket": "customer-anchor", "anchorBucketOwner": "111122223333"}[key]
 				if v == "" {
 					v = "rate(7 minutes)"
 				}
@@ -105,6 +106,9 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 			ctx := map[string]any{key: v}
 			if key == "archiveTransitionDays" {
 				ctx["retentionDays"] = "800"
+			}
+			if key == "anchorBucketOwner" {
+				ctx["anchorBucket"] = "customer-anchor"
 			}
 			// The witness list and its quorum are only valid together.
 			if key == "witnesses" || key == "witnessQuorum" {

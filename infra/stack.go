@@ -178,7 +178,7 @@ var functionSpecs = []functionSpec{
 		memoryMB: 512, timeoutSec: 300, async: true,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket, platform.EnvDataKeyID,
 			platform.EnvSigningKeyID, platform.EnvCheckpointOrigin, platform.EnvRetentionDays, platform.EnvObjectLockMode, platform.EnvLogLevel,
-			platform.EnvWitnesses, platform.EnvWitnessQuorum},
+			platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvAnchorBucket, platform.EnvAnchorBucketOwner},
 		grant: func(r *resources, f *Function) {
 			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
 			// The chain list (an index over the watermarks) and its own
@@ -194,6 +194,21 @@ var functionSpecs = []functionSpec{
 			if len(r.cfg.Witnesses) > 0 {
 				items(f.Role, r.store.Registry, r.keys.Data, []string{ddbUpdate}, itemCheckpoints)
 				r.buckets.Archive.GrantRead(f.Role, jsii.String("tiles/*"))
+			}
+			// With a second anchor (decision 173): put new checkpoints
+			// under checkpoints/ of the other account's bucket, nothing
+			// else. Its default retention locks them, so no
+			// PutObjectRetention; If-None-Match needs no other action.
+			if r.cfg.AnchorBucket != "" {
+				objects := r.cfg.AnchorObjects()
+				f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+					Actions: jsii.Strings("s3:PutObject"), Resources: jsii.Strings(objects),
+				}))
+				cdknag.NagSuppressions_AddResourceSuppressions(f.Role, &[]*cdknag.NagPackSuppression{{
+					Id:        jsii.String("AwsSolutions-IAM5"),
+					Reason:    jsii.String("The checkpointer puts each checkpoint under checkpoints/ of the anchor bucket in another account (decision 173): object ARNs need the key wildcard, narrowed to that prefix."),
+					AppliesTo: &[]any{jsii.String("Resource::" + objects)},
+				}}, jsii.Bool(true))
 			}
 		},
 		trigger: func(r *resources, f *Function) { schedule(f, "Schedule", r.cfg.CheckpointSchedule) },
@@ -413,6 +428,9 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvAPIID:    "set-after-the-api-exists",
 		platform.EnvAPIStage: "$default",
 	}
+	// The second anchor (decision 173); empty without one.
+	r.env[platform.EnvAnchorBucket] = cfg.AnchorBucket
+	r.env[platform.EnvAnchorBucketOwner] = cfg.AnchorBucketOwner
 	retention := logRetention(cfg.LogRetentionDays)
 	for _, spec := range functionSpecs {
 		if !slices.Contains(props.Functions, spec.name) {

@@ -82,6 +82,7 @@ func TestMain(m *testing.M) {
 		cfg.LogRetentionDays = 731
 		cfg.OperatorTenant = "ops"
 		cfg.SecurityHub = true
+		cfg.AnchorBucket, cfg.AnchorBucketOwner = "arn:aws:s3:::customer-anchor", "111122223333"
 		if full, err = synth(cfg, KnownFunctions()); err != nil {
 			fmt.Fprintln(os.Stderr, "synth full:", err)
 			return 1
@@ -224,7 +225,7 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
 		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant,
-		platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvSecurityHub} {
+		platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvSecurityHub, platform.EnvAnchorBucket, platform.EnvAnchorBucketOwner} {
 		known[n] = true
 	}
 	s := full
