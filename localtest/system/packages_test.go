@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -218,6 +220,19 @@ func TestAuditPackageEndToEnd(t *testing.T) {
 	require.NoError(t, err, "the second package extends the first")
 	assert.Equal(t, more-entries, res2.Entries, "each entry is in exactly one package")
 	assert.Equal(t, int64(2), res2.Manifest.Sequence)
+
+	// Its period is the first's too: its report counts the whole period,
+	// though the first package carries most of its evidence, and names it.
+	z2, err := audit.OpenZip(bytes.NewReader(zip2), int64(len(zip2)), audit.DefaultLimits)
+	require.NoError(t, err)
+	report2, _, err := z2.Read(audit.FileReport, 16<<20)
+	require.NoError(t, err)
+	m := regexp.MustCompile(`Validations in the period</th><td>(\d+) `).FindSubmatch(report2)
+	require.NotNil(t, m, "%s", report2)
+	n, err := strconv.Atoi(string(m[1]))
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, n, 1050, "the 1,000 validations the first package carries and the 50 this one does")
+	assert.Contains(t, string(report2), "are evidenced in package <code>"+id+"</code>")
 }
 
 // TestPackageRoutesMatchOpenAPI checks the package answers (202, building,
