@@ -1,17 +1,23 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -161,4 +167,42 @@ func TestNoLayerNoTrace(t *testing.T) {
 	require.Equal(t, 200, status)
 	assert.NotContains(t, body, "layers")
 	assert.Nil(t, lastEntry(t, f).Meta)
+}
+
+// The layer's responses are what docs/openapi.yaml declares (LayerRun).
+func TestBedrockLayerResponsesMatchOpenAPI(t *testing.T) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile("../../docs/openapi.yaml")
+	require.NoError(t, err)
+	require.NoError(t, doc.Validate(context.Background()))
+	router, err := legacy.NewRouter(doc)
+	require.NoError(t, err)
+	for _, tc := range []struct{ name, layer string }{
+		{"intervened", `{"bedrock":{"guardrail":"` + bedrockfix.Intervene + `","version":"1"}}`},
+		{"none", `{"bedrock":{"guardrail":"` + bedrockfix.Clear + `","version":"DRAFT"}}`},
+		{"fail closed", `{"bedrock":{"guardrail":"` + bedrockfix.Throttle + `","version":"1","onFailure":{"throttled":"closed"}}}`},
+		{"fail open", `{"bedrock":{"guardrail":"` + bedrockfix.Malformed + `","version":"1"}}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _ := layerFixture(t, tc.layer)
+			body := validateBody(greyInput)
+			status, got, resp := f.do(t, call{method: "POST", path: "/v1/validate", body: body})
+			require.Equal(t, 200, status, resp.Body)
+			require.Len(t, got["layers"], 2, "the layer ran")
+			req, err := http.NewRequest("POST", "https://example.execute-api.us-east-1.amazonaws.com/v1/validate", strings.NewReader(body))
+			require.NoError(t, err)
+			req.Header.Set("Content-Type", "application/json")
+			route, params, err := router.FindRoute(req)
+			require.NoError(t, err)
+			in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
+				Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+			out := &openapi3filter.ResponseValidationInput{
+				RequestValidationInput: in, Status: status,
+				Header:  http.Header{"Content-Type": []string{resp.Headers["Content-Type"]}},
+				Body:    io.NopCloser(bytes.NewReader([]byte(resp.Body))),
+				Options: &openapi3filter.Options{IncludeResponseStatus: true},
+			}
+			require.NoError(t, openapi3filter.ValidateResponse(context.Background(), out), "body %s", resp.Body)
+		})
+	}
 }
