@@ -414,9 +414,10 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 // package's chain): packages partition the evidence (decision 070), yet a
 // package's report counts its whole period, and says which package holds
 // what it counts but does not carry. The entries are read from the archive
-// and checked as a package's own are; entries are in time order within a
-// chain, so the reading starts where the period can begin and stops where
-// it has ended.
+// and checked as a package's own are. Entries are in time order within a
+// chain, so the bundles are read newest first and the reading stops at the
+// first bundle that begins before the period: what is read is the overlap
+// (a bundle or two for back-to-back monthly packages), not the history.
 func (b *Builder) countEarlier(ctx context.Context, tenant, prevID string, p Chain, stats *dayStats) error {
 	if p.NextSeq == 0 || (p.LastTS != "" && p.LastTS < stats.from) {
 		return nil // nothing earlier, or all of it before the period
@@ -439,41 +440,26 @@ func (b *Builder) countEarlier(ctx context.Context, tenant, prevID string, p Cha
 		}
 		earlier = append(earlier, bm)
 	}
-	read := func(bm archive.Manifest, onEntry func(*evidence.Entry)) (string, string, error) {
+	count := func(e *evidence.Entry) {
+		if stats.add(e) {
+			if e.Seq >= p.FirstSeq {
+				stats.earlier[prevID]++
+			} else {
+				stats.earlier[""]++
+			}
+		}
+	}
+	for _, bm := range slices.Backward(earlier) {
 		body, err := b.Bundles.Bundle(ctx, bm.Key)
 		if err != nil {
-			return "", "", fmt.Errorf("read bundle %s: %w", bm.Key, err)
+			return fmt.Errorf("read bundle %s: %w", bm.Key, err)
 		}
-		_, first, last, err := readBundle(body, bm, tenant, onEntry)
-		return first, last, err
-	}
-	if from == 0 && len(earlier) > 1 {
-		// Where the previous package tells nothing (it held none of this
-		// chain, or began after the period), one bundle, the last, says
-		// whether any earlier evidence reaches into the period.
-		_, last, err := read(earlier[len(earlier)-1], nil)
+		_, first, _, err := readBundle(body, bm, tenant, count)
 		if err != nil {
 			return err
 		}
-		if last < stats.from {
-			return nil
-		}
-	}
-	for _, bm := range earlier {
-		first, _, err := read(bm, func(e *evidence.Entry) {
-			if stats.add(e) {
-				if e.Seq >= p.FirstSeq && p.FirstTS != "" {
-					stats.earlier[prevID]++
-				} else {
-					stats.earlier[""]++
-				}
-			}
-		})
-		if err != nil {
-			return err
-		}
-		if first >= stats.to {
-			break
+		if first < stats.from {
+			break // this bundle began before the period: so did every earlier one
 		}
 	}
 	return nil

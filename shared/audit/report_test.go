@@ -331,3 +331,33 @@ func TestReportCountsTheWholePeriodAcrossPackages(t *testing.T) {
 	assert.NotContains(t, later, "pkg_first")
 	assert.NotContains(t, later, `class="earlier"`)
 }
+
+// countingBundles counts the bundles a build reads.
+type countingBundles struct {
+	BundleSource
+	reads int
+}
+
+func (c *countingBundles) Bundle(ctx context.Context, key string) ([]byte, error) {
+	c.reads++
+	return c.BundleSource.Bundle(ctx, key)
+}
+
+// Back-to-back packages (the monthly case) read, of the earlier package,
+// only the bundle that straddles the boundary, and count what of it falls
+// in the new period.
+func TestWholePeriodCountsReadOnlyTheOverlap(t *testing.T) {
+	w := smallWorld(t)
+	day1, day2 := periodFrom.AddDate(0, 0, 1), periodFrom.AddDate(0, 0, 2)
+	_, m1 := w.build(t, w.builder(buildTime), "pkg_day1", periodFrom, day1, nil)
+	b := w.builder(buildTime)
+	cb := &countingBundles{BundleSource: w}
+	b.Bundles = cb
+	p2, _ := w.build(t, b, "pkg_day2", day1, day2, m1)
+	// acme/0's entries are a minute apart from Oct 1 00:00: Oct 2 holds seqs
+	// 1440-2499; p1 carries up to 1999 (its second bundle starts on Oct 1).
+	assert.Equal(t, 2, cb.reads, "p2's own bundle and p1's last bundle of acme/0; none of acme/1, all before Oct 2")
+	_, html := reportOfZip(t, p2)
+	assert.Contains(t, html, "<tr><th>Validations in the period</th><td>1060 ")
+	assert.Contains(t, html, `<span class="earlier">560 are evidenced in package <code>pkg_day1</code></span>`)
+}
