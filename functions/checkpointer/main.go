@@ -1,6 +1,7 @@
 // Command checkpointer runs on an EventBridge schedule: it seals each chain
 // that grew in an RFC 6962 tree and stores a KMS-signed checkpoint of it in
-// the registry and the write-once bucket. It is the one holder of the
+// the registry and the write-once bucket (and, with ANCHOR_BUCKET, a copy in
+// a bucket of another account: docs/decisions/173). It is the one holder of the
 // signing key, so the packager invokes it for seals before packaging and for
 // package signatures (wire.CheckpointerRequest).
 package main
