@@ -42,6 +42,9 @@ type Usage struct {
 	// PolicyChanged is the latest policy_change entry's time and new hash.
 	PolicyChanged     time.Time `json:"policyChanged,omitzero"`
 	PolicyChangedHash string    `json:"policyChangedHash,omitempty"`
+	// ScannedAt is when the scan that produced these counts ran: the
+	// console's "as of". Zero in usage stored before it was recorded.
+	ScannedAt time.Time `json:"scannedAt,omitzero"`
 
 	// Policy is the tenant's effective gate policy at this scan (not
 	// stored); PolicyErr is set when it could not be read.
@@ -75,6 +78,42 @@ type GateDay struct {
 	// failed; LayerTimeouts those of them that failed on their time budget.
 	LayerFailOpen int64 `json:"layerFailOpen,omitempty"`
 	LayerTimeouts int64 `json:"layerTimeouts,omitempty"`
+	// Allow, Redact and Block split Decided by decision (days counted
+	// before these were kept have Decided above their sum).
+	Allow  int64 `json:"allow,omitempty"`
+	Redact int64 `json:"redact,omitempty"`
+	Block  int64 `json:"block,omitempty"`
+	// BlockedRules counts the blocked calls naming each rule id, and
+	// BlockedCategories those per category (the rule id's prefix, as in
+	// "pii" of "pii.email"): a blocked call counts once per rule and once
+	// per category. Rule ids are the gate's fixed catalog, so the maps
+	// stay small; MaxDayKeys bounds them anyway against unexpected ids.
+	BlockedRules      map[string]int64 `json:"blockedRules,omitempty"`
+	BlockedCategories map[string]int64 `json:"blockedCategories,omitempty"`
+}
+
+// MaxDayKeys bounds the rule and category maps of a GateDay; ids beyond it
+// are counted under OtherKey.
+const (
+	MaxDayKeys = 64
+	OtherKey   = "(other)"
+)
+
+// countKey adds one to m[k], or to m[OtherKey] once m is full.
+func countKey(m map[string]int64, k string) {
+	if _, ok := m[k]; !ok && len(m) >= MaxDayKeys-1 {
+		k = OtherKey
+	}
+	m[k]++
+}
+
+// RuleCategory is the category a rule id belongs to: its prefix before the
+// first dot.
+func RuleCategory(rule string) string {
+	if i := strings.IndexByte(rule, '.'); i > 0 {
+		return rule[:i]
+	}
+	return rule
 }
 
 // EffectivePolicy is what CC6.6 needs to know of a tenant's gate as the API
@@ -176,6 +215,11 @@ func (s *Scanner) Scan(ctx context.Context, tenant string) (*Usage, error) {
 		}
 	}
 	u.pruneGate()
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	u.ScannedAt = now().UTC()
 	if s.Policies == nil {
 		u.PolicyErr = ErrNotConfigured
 	} else if p, err := s.Policies.Effective(ctx, tenant); err != nil {
@@ -186,11 +230,7 @@ func (s *Scanner) Scan(ctx context.Context, tenant string) (*Usage, error) {
 			u.Configs = map[string]time.Time{}
 		}
 		if _, seen := u.Configs[p.Hash]; !seen {
-			now := time.Now
-			if s.Now != nil {
-				now = s.Now
-			}
-			u.Configs[p.Hash] = now().UTC()
+			u.Configs[p.Hash] = u.ScannedAt
 		}
 		pruneConfigs(u.Configs, p.Hash)
 	}
@@ -344,6 +384,15 @@ func (u *Usage) countGate(e *evidence.Entry, ts time.Time) {
 			d.Hashes = map[string]int64{}
 		}
 		d.Hashes[e.PolicyHash]++
+		switch e.Decision {
+		case "allow":
+			d.Allow++
+		case "redact":
+			d.Redact++
+		case "block":
+			d.Block++
+			d.countBlocked(e.Rules)
+		}
 		if e.OutputSHA256 != "" && (e.Decision == "redact" || e.Decision == "block") {
 			d.Flagged++
 		}
@@ -368,6 +417,34 @@ func (u *Usage) countGate(e *evidence.Entry, ts time.Time) {
 		if at, err := time.Parse(time.RFC3339Nano, e.Meta["clientTs"]); err == nil {
 			d.ReplayLagMax = max(d.ReplayLagMax, int64(ts.Sub(at).Seconds()))
 		}
+	}
+}
+
+// countBlocked counts one blocked call once per distinct rule and once per
+// distinct category it names.
+func (d *GateDay) countBlocked(rules []string) {
+	if len(rules) == 0 {
+		return
+	}
+	if d.BlockedRules == nil {
+		d.BlockedRules = map[string]int64{}
+	}
+	if d.BlockedCategories == nil {
+		d.BlockedCategories = map[string]int64{}
+	}
+	seen := make(map[string]bool, 2*len(rules))
+	for _, r := range rules {
+		if r == "" || seen[r] {
+			continue
+		}
+		seen[r] = true
+		countKey(d.BlockedRules, r)
+		c := "category:" + RuleCategory(r)
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		countKey(d.BlockedCategories, RuleCategory(r))
 	}
 }
 
