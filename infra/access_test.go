@@ -59,6 +59,9 @@ var wantAccess = map[string]map[string][]string{
 		"Buckets/Archive/evidence/*": s3Read,
 		"Buckets/Archive":            s3Read,
 		"Keys/Data":                  dataKeyWrite,
+		// The Bedrock layer's guardrail (decision 220; the full stack
+		// creates it, the default has none): that guardrail only.
+		guardrailRes: {"bedrock:ApplyGuardrail"},
 	},
 	"archiver": {
 		// Reads the chain, appends purge reports; the stream is its trigger.
@@ -140,6 +143,9 @@ var (
 	denyEvidence = []string{"deny dynamodb:BatchWriteItem", "deny dynamodb:DeleteItem", "deny dynamodb:PartiQLDelete",
 		"deny dynamodb:PartiQLUpdate", "deny dynamodb:UpdateItem"}
 )
+
+// guardrailRes is the created Bedrock guardrail as a grant names it.
+const guardrailRes = "Bedrock/Guardrail.GuardrailArn"
 
 // commonAccess is what every function has besides its need: traces, its own
 // log group, its own DLQ when asynchronous, and the evidence deny.
@@ -280,6 +286,9 @@ func TestFunctionAccessIsExactlyItsNeed(t *testing.T) {
 			t.Run(tc.name+"/"+fn, func(t *testing.T) {
 				require.Contains(t, wantAccess, fn, "a function without a stated need")
 				w := want(fn)
+				if len(tc.s.resources("AWS::Bedrock::Guardrail")) == 0 {
+					delete(w, guardrailRes)
+				}
 				for res, actions := range got[fn] {
 					assert.Equal(t, w[res], actions, "%s on %s", fn, res)
 				}

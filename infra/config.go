@@ -10,6 +10,7 @@ import (
 	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"maps"
 	"net/mail"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,7 +95,21 @@ type Config struct {
 	// Console deploys the read-only web console (docs/console.md) behind
 	// CloudFront, with /v1/* forwarded to the API on the same origin.
 	Console bool `ctx:"console"`
+	// BedrockGuardrail is the Amazon Bedrock guardrail tenants' policies may
+	// name as a layer behind the gate (decision 220): "create" makes one
+	// with the stack (BedrockGuardrailName), an ARN or identifier names an
+	// existing one, empty leaves the layer off. The api role may
+	// ApplyGuardrail on that guardrail only.
+	BedrockGuardrail string `ctx:"bedrockGuardrail"`
 }
+
+// BedrockGuardrailCreate is the BedrockGuardrail value that creates one.
+const BedrockGuardrailCreate = "create"
+
+var (
+	guardrailARN = regexp.MustCompile(`^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:[0-9]{12}:guardrail/[a-z0-9]+$`)
+	guardrailID  = regexp.MustCompile(`^[a-z0-9]{1,64}$`)
+)
 
 // AnchorObjects is the ARN of the objects the checkpointer may put in the
 // anchor bucket: checkpoints/* only. An ARN keeps its partition; a bare
@@ -183,6 +198,7 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("operatorTenant", &c.OperatorTenant)
 	strField("anchorBucket", &c.AnchorBucket)
 	strField("anchorBucketOwner", &c.AnchorBucketOwner)
+	strField("bedrockGuardrail", &c.BedrockGuardrail)
 	intField("witnessQuorum", &c.WitnessQuorum)
 	if v, err := ctxBool(get("console")); err != nil {
 		errs = append(errs, fmt.Errorf("context console: %w", err))
@@ -291,6 +307,9 @@ func (c Config) Validate() error {
 		}
 	case c.AnchorBucketOwner != "":
 		errs = append(errs, errors.New("anchorBucketOwner is set without anchorBucket"))
+	}
+	if g := c.BedrockGuardrail; g != "" && g != BedrockGuardrailCreate && !guardrailARN.MatchString(g) && !guardrailID.MatchString(g) {
+		errs = append(errs, fmt.Errorf("bedrockGuardrail %q is not %q, a guardrail ARN or a guardrail identifier", g, BedrockGuardrailCreate))
 	}
 	return errors.Join(errs...)
 }

@@ -94,7 +94,7 @@ func TestConfigEveryFieldHasAContextKey(t *testing.T) {
 			case reflect.String:
 				v = map[string]string{"objectLockMode": "COMPLIANCE", "logLevel": "debug",
 					"checkpointOrigin": "origin.example/x", "operatorTenant": "ops",
-					"anchorBucket": "customer-anchor", "anchorBucketOwner": "111122223333"}[key]
+					"anchorBucket": "customer-anchor", "anchorBucketOwner": "111122223333", "bedrockGuardrail": "create"}[key]
 				if v == "" {
 					v = "rate(7 minutes)"
 				}
@@ -179,5 +179,24 @@ func TestWitnessesContext(t *testing.T) {
 			assert.Equal(t, 1, c.WitnessQuorum)
 			assert.JSONEq(t, asJSON, c.WitnessesJSON())
 		})
+	}
+}
+
+func TestBedrockGuardrailContext(t *testing.T) {
+	for _, tc := range []struct {
+		v  string
+		ok bool
+	}{
+		{"", true}, {"create", true}, {"abc123xyz", true},
+		{"arn:aws:bedrock:eu-west-1:111122223333:guardrail/abc123xyz", true},
+		{"arn:aws:s3:::bucket", false}, {"Create", false}, {"gr 1", false},
+	} {
+		_, err := ConfigFromContext(func(k string) any {
+			if k == "bedrockGuardrail" {
+				return tc.v
+			}
+			return nil
+		})
+		assert.Equal(t, tc.ok, err == nil, "%q: %v", tc.v, err)
 	}
 }

@@ -71,7 +71,9 @@ type resources struct {
 	buckets     *Buckets
 	alerts      *Alerts
 	archiverDLQ awssqs.Queue
-	env         map[string]string
+	// guardrail is the Bedrock layer's guardrail (nil: off).
+	guardrail *Guardrail
+	env       map[string]string
 	// functions made so far, in functionSpecs order.
 	functions map[string]*Function
 }
@@ -126,6 +128,10 @@ var functionSpecs = []functionSpec{
 			// Idempotency-Key answers: claimed (put), answered (update),
 			// released after a refused request (delete).
 			items(f.Role, r.store.Registry, r.keys.Data, []string{ddbPut, ddbUpdate, ddbDelete}, itemIdempotency)
+			// The Bedrock layer (decision 220): that guardrail only.
+			if r.guardrail != nil {
+				r.guardrail.GrantApply(f.Role)
+			}
 			denyItems(f.Role, r.store.Registry, []string{ddbPut, ddbUpdate, ddbDelete}, itemControls, itemControlHist)
 			// Subject keys: create, read, destroy (erasure).
 			items(f.Role, r.store.Subjects, r.keys.Data, []string{ddbGet, ddbPut, ddbDelete})
@@ -401,7 +407,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 	})
 
 	r := &resources{cfg: cfg, keys: s.Keys, store: s.Store, buckets: s.Buckets, alerts: s.Alerts, archiverDLQ: s.ArchiverDLQ,
-		functions: s.Functions}
+		functions: s.Functions, guardrail: NewGuardrail(stack, "Bedrock", cfg)}
 	r.env = map[string]string{
 		tables.Evidence.EnvVar:       *s.Store.Evidence.TableName(),
 		tables.Registry.EnvVar:       *s.Store.Registry.TableName(),

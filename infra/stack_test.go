@@ -83,6 +83,7 @@ func TestMain(m *testing.M) {
 		cfg.OperatorTenant = "ops"
 		cfg.SecurityHub = true
 		cfg.AnchorBucket, cfg.AnchorBucketOwner = "arn:aws:s3:::customer-anchor", "111122223333"
+		cfg.BedrockGuardrail = BedrockGuardrailCreate
 		if full, err = synth(cfg, KnownFunctions()); err != nil {
 			fmt.Fprintln(os.Stderr, "synth full:", err)
 			return 1
@@ -843,4 +844,54 @@ func TestArchiveWritersMaySetRetention(t *testing.T) {
 			assert.True(t, retention)
 		})
 	}
+}
+
+// The Bedrock layer (decision 220): with bedrockGuardrail "create" the stack
+// has one guardrail with the content filters, profanity and grounding
+// defaults and a published version, and exactly one grant names it —
+// bedrock:ApplyGuardrail, to the api role, on that guardrail's ARN. The
+// default stack has neither, and no role has any bedrock action.
+func TestBedrockGuardrail(t *testing.T) {
+	g := full.resources("AWS::Bedrock::Guardrail")
+	require.Len(t, g, 1)
+	var id string
+	var p map[string]any
+	for k, r := range g {
+		id, p = k, props(r)
+	}
+	var filters []string
+	for _, f := range p["ContentPolicyConfig"].(map[string]any)["FiltersConfig"].([]any) {
+		m := f.(map[string]any)
+		filters = append(filters, fmt.Sprintf("%s %s/%s", m["Type"], m["InputStrength"], m["OutputStrength"]))
+	}
+	assert.ElementsMatch(t, []string{"HATE HIGH/HIGH", "INSULTS HIGH/HIGH", "SEXUAL HIGH/HIGH", "VIOLENCE HIGH/HIGH",
+		"MISCONDUCT HIGH/HIGH", "PROMPT_ATTACK HIGH/NONE"}, filters)
+	assert.Len(t, p["ContextualGroundingPolicyConfig"].(map[string]any)["FiltersConfig"], 2)
+	assert.Len(t, full.resources("AWS::Bedrock::GuardrailVersion"), 1)
+
+	apiRole := full.logicalID(t, "AWS::IAM::Role", "/FnApi/Role/Resource")
+	type grant struct {
+		role     string
+		action   any
+		resource any
+	}
+	var grants []grant
+	for _, s := range []*synthesized{today, full} {
+		for _, pol := range s.resources("AWS::IAM::Policy") {
+			for _, st := range props(pol)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
+				m := st.(map[string]any)
+				for _, a := range asList(m["Action"]) {
+					if strings.HasPrefix(a, "bedrock:") {
+						roles := props(pol)["Roles"]
+						require.True(t, s == full, "the default stack grants %s", a)
+						require.True(t, refs(roles, apiRole), "%s granted to %v", a, roles)
+						grants = append(grants, grant{role: apiRole, action: a, resource: m["Resource"]})
+					}
+				}
+			}
+		}
+	}
+	assert.Equal(t, []grant{{role: apiRole, action: "bedrock:ApplyGuardrail",
+		resource: map[string]any{"Fn::GetAtt": []any{id, "GuardrailArn"}}}}, grants)
+	assert.Empty(t, today.resources("AWS::Bedrock::Guardrail"))
 }
