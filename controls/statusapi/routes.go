@@ -1,6 +1,7 @@
 // Package statusapi serves the control status: GET /v1/compliance/status
-// (the documented shape, with ?framework= filtering) and
-// GET /v1/controls/{id}/history.
+// (the documented shape, with ?framework= filtering),
+// GET /v1/controls/{id}/history and GET /v1/compliance/usage (the scan's
+// exact per-day counts).
 package statusapi
 
 import (
@@ -32,6 +33,8 @@ type Service struct {
 	// control's active exception in the status; Actions applies changes.
 	Exceptions controls.ExceptionStore
 	Actions    *controls.Exceptions
+	// Usage, if set, serves GET /v1/compliance/usage.
+	Usage UsageReader
 	// Now is the clock accepted risks expire by.
 	Now func() time.Time
 }
@@ -43,10 +46,14 @@ func (s *Service) redact(r *httpapi.Request) bool {
 
 // Routes are the status routes (read scope).
 func (s *Service) Routes() []httpapi.Route {
-	return append([]httpapi.Route{
+	routes := []httpapi.Route{
 		{Method: "GET", Pattern: "/v1/compliance/status", Scope: auth.ScopeRead, Handler: s.status},
 		{Method: "GET", Pattern: "/v1/controls/{id}/history", Scope: auth.ScopeRead, Handler: s.history},
-	}, s.exceptionRoutes()...)
+	}
+	if s.Usage != nil {
+		routes = append(routes, httpapi.Route{Method: "GET", Pattern: "/v1/compliance/usage", Scope: auth.ScopeRead, Handler: s.usage})
+	}
+	return append(routes, s.exceptionRoutes()...)
 }
 
 func (s *Service) now() time.Time {
