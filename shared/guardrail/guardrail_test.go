@@ -3,12 +3,14 @@ package guardrail_test
 import (
 	"context"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime"
+	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -126,6 +128,66 @@ func TestPolicyValidation(t *testing.T) {
 			}
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.err)
+		})
+	}
+}
+
+// recorder is a Runtime that keeps the requests and answers no intervention.
+type recorder struct {
+	in []*bedrockruntime.ApplyGuardrailInput
+}
+
+func (r *recorder) ApplyGuardrail(_ context.Context, in *bedrockruntime.ApplyGuardrailInput, _ ...func(*bedrockruntime.Options)) (*bedrockruntime.ApplyGuardrailOutput, error) {
+	r.in = append(r.in, in)
+	return &bedrockruntime.ApplyGuardrailOutput{Action: types.GuardrailActionNone}, nil
+}
+
+// blocks renders a request's content as "qualifiers:text" lines.
+func blocks(in *bedrockruntime.ApplyGuardrailInput) []string {
+	var out []string
+	for _, b := range in.Content {
+		tb := b.(*types.GuardrailContentBlockMemberText).Value
+		var q []string
+		for _, x := range tb.Qualifiers {
+			q = append(q, string(x))
+		}
+		out = append(out, strings.Join(q, ",")+":"+aws.ToString(tb.Text))
+	}
+	return out
+}
+
+// What each sources setting sends: the input as INPUT; the output as
+// OUTPUT, checked against the documents (grounding source) and the input
+// (query) when documents are sent too.
+func TestSources(t *testing.T) {
+	out := "The report says revenue fell."
+	req := gate.Request{Input: "Summarise the report", Output: &out, Documents: []gate.Document{{ID: "d1", Text: "Revenue grew 12%."}}}
+	for _, tc := range []struct {
+		name    string
+		sources []string
+		want    map[types.GuardrailContentSource][]string
+	}{
+		{"default: input and output", nil, map[types.GuardrailContentSource][]string{
+			types.GuardrailContentSourceInput:  {":Summarise the report"},
+			types.GuardrailContentSourceOutput: {"guard_content:The report says revenue fell."}}},
+		{"input only", []string{"input"}, map[types.GuardrailContentSource][]string{
+			types.GuardrailContentSourceInput: {":Summarise the report"}}},
+		{"all three", []string{"input", "output", "documents"}, map[types.GuardrailContentSource][]string{
+			types.GuardrailContentSourceInput: {":Summarise the report", ":Revenue grew 12%."},
+			types.GuardrailContentSourceOutput: {"guard_content:The report says revenue fell.",
+				"grounding_source:Revenue grew 12%.", "query:Summarise the report"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &recorder{}
+			run := (&guardrail.Layer{Client: r}).Check(context.Background(), &gate.BedrockLayer{Guardrail: "g", Version: "1", Sources: tc.sources}, req)
+			assert.Equal(t, guardrail.OutcomeNone, run.Outcome)
+			got := map[types.GuardrailContentSource][]string{}
+			for _, in := range r.in {
+				assert.Equal(t, "g", aws.ToString(in.GuardrailIdentifier))
+				assert.Equal(t, "1", aws.ToString(in.GuardrailVersion))
+				got[in.Source] = blocks(in)
+			}
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }
