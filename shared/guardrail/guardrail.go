@@ -79,7 +79,7 @@ func (l *Layer) Check(ctx context.Context, p *gate.BedrockLayer, req gate.Reques
 		target string
 		blocks []types.GuardrailContentBlock
 	}{}
-	if p.SendsSource("input") || (len(docs) > 0 && req.Output == nil) {
+	if p.SendsSource("input") || len(docs) > 0 {
 		var blocks []types.GuardrailContentBlock
 		if p.SendsSource("input") {
 			blocks = append(blocks, text(req.Input))

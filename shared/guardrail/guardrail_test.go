@@ -172,6 +172,8 @@ func TestSources(t *testing.T) {
 			types.GuardrailContentSourceOutput: {"guard_content:The report says revenue fell."}}},
 		{"input only", []string{"input"}, map[types.GuardrailContentSource][]string{
 			types.GuardrailContentSourceInput: {":Summarise the report"}}},
+		{"documents only", []string{"documents"}, map[types.GuardrailContentSource][]string{
+			types.GuardrailContentSourceInput: {":Revenue grew 12%."}}},
 		{"all three", []string{"input", "output", "documents"}, map[types.GuardrailContentSource][]string{
 			types.GuardrailContentSourceInput: {":Summarise the report", ":Revenue grew 12%."},
 			types.GuardrailContentSourceOutput: {"guard_content:The report says revenue fell.",
