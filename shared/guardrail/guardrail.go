@@ -74,11 +74,12 @@ func (l *Layer) Check(ctx context.Context, p *gate.BedrockLayer, req gate.Reques
 			docs = append(docs, d.Text)
 		}
 	}
-	calls := []struct {
+	type call struct {
 		source types.GuardrailContentSource
 		target string
 		blocks []types.GuardrailContentBlock
-	}{}
+	}
+	var calls []call
 	if p.SendsSource("input") || len(docs) > 0 {
 		var blocks []types.GuardrailContentBlock
 		if p.SendsSource("input") {
@@ -87,11 +88,7 @@ func (l *Layer) Check(ctx context.Context, p *gate.BedrockLayer, req gate.Reques
 		for _, d := range docs {
 			blocks = append(blocks, text(d))
 		}
-		calls = append(calls, struct {
-			source types.GuardrailContentSource
-			target string
-			blocks []types.GuardrailContentBlock
-		}{types.GuardrailContentSourceInput, "input", blocks})
+		calls = append(calls, call{types.GuardrailContentSourceInput, "input", blocks})
 	}
 	if req.Output != nil && p.SendsSource("output") {
 		// With documents, the output is checked against them (contextual
@@ -103,11 +100,7 @@ func (l *Layer) Check(ctx context.Context, p *gate.BedrockLayer, req gate.Reques
 			}
 			blocks = append(blocks, text(req.Input, types.GuardrailContentQualifierQuery))
 		}
-		calls = append(calls, struct {
-			source types.GuardrailContentSource
-			target string
-			blocks []types.GuardrailContentBlock
-		}{types.GuardrailContentSourceOutput, "output", blocks})
+		calls = append(calls, call{types.GuardrailContentSourceOutput, "output", blocks})
 	}
 	for _, c := range calls {
 		out, err := l.Client.ApplyGuardrail(ctx, &bedrockruntime.ApplyGuardrailInput{
