@@ -23,8 +23,8 @@ type BedrockLayer struct {
 	// Band) or "always".
 	When string `json:"when,omitempty"`
 	// Band is the grey band [Low, High) of the learned layer's scores
-	// (default [0.2, 0.5): below the calibrated operating point 0.5 but not
-	// clearly benign).
+	// (default [0.35, 0.5): below the calibrated operating point 0.5 but not
+	// clearly benign; on the benign pool 0.4 % of texts fall in it).
 	Band *ScoreBand `json:"band,omitempty"`
 	// TimeoutMs is the time budget of the call (default 300).
 	TimeoutMs int `json:"timeoutMs,omitempty"`
@@ -44,7 +44,7 @@ type ScoreBand struct {
 const (
 	LayerWhenGreyBand = "grey_band"
 	LayerWhenAlways   = "always"
-	DefaultBandLow    = 0.2
+	DefaultBandLow    = 0.35
 	DefaultBandHigh   = 0.5
 	DefaultLayerTime  = 300 * time.Millisecond
 )
