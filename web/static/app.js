@@ -133,7 +133,7 @@ function describe(e) {
 
 // ---------- charts ----------
 
-const palette = { allow: '#2e7d32', redact: '#b26a00', block: '#b3261e', other: '#5a6b7b', accent: '#0b5394' };
+const palette = { allow: '#2e7d32', redact: '#b26a00', block: '#b3261e', failOpen: '#6a1b9a', other: '#5a6b7b', accent: '#0b5394' };
 
 function chart(id, config) {
   charts[id]?.destroy();
@@ -282,24 +282,45 @@ async function sampleEntries() {
   return perChain;
 }
 
-async function renderCalls() {
-  let perChain;
-  try {
-    perChain = await sampleEntries();
-  } catch (e) {
-    $('#sample-note').textContent = `Calls could not be read: ${describe(e)}`;
-    for (const id of ['daily-chart', 'failopen-chart', 'rules-chart', 'cats-chart']) noData(id, 'No data.');
-    return;
+// usageCounts reads the controls' usage scan: exact per-day counts of every
+// call, as of the scan's time. null when the scan has not run yet.
+async function usageCounts() {
+  const rep = await api('/v1/compliance/usage?days=30', { allow404: true });
+  if (!rep || !rep.asOf) return null;
+  const days = new Map();
+  const rules = new Map();
+  const cats = new Map();
+  const add = (m, k, n) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const d of rep.days) {
+    // Fail-open replays are calls no decision covered; "other" is the rest
+    // (undecided validations, fail-closed replays, and decided calls of
+    // days counted before the split by decision was kept).
+    const other = Math.max(d.calls - d.allow - d.redact - d.block - d.failOpen, 0);
+    days.set(d.day, { allow: d.allow, redact: d.redact, block: d.block, failOpen: d.failOpen, other, calls: d.calls });
+    for (const [k, n] of Object.entries(d.blockedRules)) add(rules, k, n);
+    for (const [k, n] of Object.entries(d.blockedCategories)) add(cats, k, n);
   }
+  const first = rep.days[0]?.day;
+  const last = rep.days.at(-1)?.day;
+  const note = `Exact counts of every call from ${first} to ${last} (UTC), from the controls' usage scan as of ${when(rep.asOf)}; ` +
+    'calls recorded after it appear at the next controls run.';
+  return { source: 'usage', days, rules, cats, note };
+}
+
+// sampleCounts is the fallback before the first usage scan: it counts the
+// newest entries of each evidence chain.
+async function sampleCounts() {
+  const perChain = await sampleEntries();
   const entries = perChain.flatMap((c) => c.entries);
   const total = perChain.reduce((n, c) => n + c.size, 0);
   const sampled = entries.length < total;
-  $('#sample-note').textContent = `${perChain.length} evidence chain(s), ${total} entries; ` +
-    (sampled ? `counted from the newest ${SAMPLE_PER_CHAIN} of each chain (${entries.length} entries).` : `all ${entries.length} counted.`);
+  const note = 'The controls have not counted the calls yet (first run): ' +
+    `${perChain.length} evidence chain(s), ${total} entries; ` +
+    (sampled ? `a sample, counted from the newest ${SAMPLE_PER_CHAIN} of each chain (${entries.length} entries).` : `all ${entries.length} counted.`);
 
   const days = new Map();
   const day = (d) => {
-    if (!days.has(d)) days.set(d, { allow: 0, redact: 0, block: 0, other: 0, calls: 0, failOpen: 0 });
+    if (!days.has(d)) days.set(d, { allow: 0, redact: 0, block: 0, failOpen: 0, other: 0, calls: 0 });
     return days.get(d);
   };
   const rules = new Map();
@@ -325,14 +346,30 @@ async function renderCalls() {
       else c.other++;
     }
   }
+  return { source: 'sample', days, rules, cats, note };
+}
+
+async function renderCalls() {
+  let counts;
+  try {
+    counts = (await usageCounts()) ?? (await sampleCounts());
+  } catch (e) {
+    $('#sample-note').textContent = `Calls could not be read: ${describe(e)}`;
+    for (const id of ['daily-chart', 'failopen-chart', 'rules-chart', 'cats-chart']) noData(id, 'No data.');
+    return;
+  }
+  const { days, rules, cats } = counts;
+  $('#sample-note').textContent = counts.note;
+  document.body.dataset.callCounts = counts.source;
+
   const labels = [...days.keys()].sort();
-  if (labels.length) {
+  if (labels.some((l) => days.get(l).calls > 0)) {
     hasData('daily-chart');
     chart('daily-chart', {
       type: 'bar',
       data: {
         labels,
-        datasets: [['allow', 'allowed'], ['redact', 'redacted'], ['block', 'blocked'], ['other', 'other (undecided, fail-closed)']]
+        datasets: [['allow', 'allowed'], ['redact', 'redacted'], ['block', 'blocked'], ['failOpen', 'failed open (unchecked)'], ['other', 'other (undecided, fail-closed)']]
           .map(([k, name]) => ({ label: name, data: labels.map((l) => days.get(l)[k]), backgroundColor: palette[k] })),
       },
       options: { scales: { x: { stacked: true, title: { display: true, text: 'day (UTC)' } }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'calls' }, ticks: { precision: 0 } } } },

@@ -19,6 +19,9 @@ const TENANT = env('CONSOLE_TENANT');
 const KEY = env('CONSOLE_KEY');
 const FAILING = env('CONSOLE_FAILING_CONTROL');
 const OUT = env('CONSOLE_ARTIFACTS');
+// The calls in the tenant's evidence when the controls ran (the system's seed
+// traffic and the Go side's calls), counted by the Go side from the table.
+const RECORDED = JSON.parse(env('CONSOLE_RECORDED'));
 const NM = env('CONSOLE_NODE_MODULES');
 const require = createRequire(join(NM, 'noop.js'));
 const { chromium } = require('playwright-core');
@@ -109,6 +112,18 @@ test('the overview loads with a real key and its charts have data points', async
   for (const id of ['fw-chart', 'daily-chart', 'rules-chart', 'cats-chart']) {
     assert.ok(await points(id) > 0, `${id} has data points`);
   }
+  // The charts show the usage scan's exact counts, equal to the calls the
+  // Go side counted in the evidence after recording its own, and say as of
+  // when.
+  assert.equal(await page.getAttribute('body', 'data-call-counts'), 'usage', await page.textContent('#sample-note'));
+  assert.match(await page.textContent('#sample-note'), /^Exact counts of every call .* as of \d{4}-\d\d-\d\d \d\d:\d\d UTC;/);
+  const totals = await page.evaluate(() => Object.fromEntries(window.Chart.getChart(document.getElementById('daily-chart')).data.datasets
+    .map((d) => [d.label, d.data.reduce((a, b) => a + b, 0)])));
+  assert.deepEqual(totals, {
+    allowed: RECORDED.allow ?? 0, redacted: RECORDED.redact ?? 0, blocked: RECORDED.block ?? 0,
+    'failed open (unchecked)': RECORDED.failOpen ?? 0, 'other (undecided, fail-closed)': 0,
+  }, 'daily chart totals are the recorded calls');
+  assert.equal(Object.values(totals).reduce((a, b) => a + b, 0), RECORDED.calls, 'every recorded call is in the daily chart');
   // Two of the calls were blocked for prompt injection: the category counts
   // each blocked call once, whatever number of its rules fired.
   const sums = await page.evaluate(() => {
@@ -120,7 +135,7 @@ test('the overview loads with a real key and its charts have data points', async
   assert.equal(sums.injection, 2, 'blocked calls in prompt_injection');
   // One fail-open replay among the calls: a point above zero.
   assert.ok(await points('failopen-chart') > 0, 'fail-open share has a point above zero');
-  assert.match(await page.textContent('#failopen-total'), /^1 of \d+ counted calls failed open/);
+  assert.equal(await page.textContent('#failopen-total'), `1 of ${RECORDED.calls} counted calls failed open (${(100 / RECORDED.calls).toFixed(1)} %).`);
   await shot('overview');
   await axe('overview');
 });
