@@ -390,6 +390,13 @@ func placeholder(name string) string {
 		return "100"
 	case "LOG_LEVEL":
 		return "debug"
+	// Optional features off, as a deploy with cdk.json's defaults sets them.
+	case "WITNESS_QUORUM":
+		return "0"
+	case "WITNESSES", "ANCHOR_BUCKET", "ANCHOR_BUCKET_OWNER", "BEDROCK_GUARDRAIL":
+		return ""
+	case "SECURITY_HUB":
+		return "false"
 	}
 	if strings.HasSuffix(name, "_ARN") || strings.HasSuffix(name, "_KEY_ID") {
 		return "arn:aws:smoke:eu-west-1:123456789012:" + strings.ToLower(name)

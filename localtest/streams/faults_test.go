@@ -280,7 +280,7 @@ func TestS3OutageMidRunRecoversWithoutGap(t *testing.T) {
 	e.rec.assertEncrypted(t, e.cfg.DataKeyID)
 }
 
-// Every put (bundles, manifests, checkpoints) carries the SSE-KMS headers
+// Every put (bundles, manifests, tiles, checkpoints) carries the SSE-KMS headers
 // and an Object Lock retention; deleting an archived version inside its
 // retention fails on versitygw.
 func TestPutsEncryptedAndLockedDeleteRefused(t *testing.T) {
@@ -296,7 +296,7 @@ func TestPutsEncryptedAndLockedDeleteRefused(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, res.Sealed)
 	n := e.rec.assertEncrypted(t, e.cfg.DataKeyID)
-	assert.Equal(t, 3, n, "bundle, manifest and checkpoint: every put recorded")
+	assert.Equal(t, 4, n, "bundle, manifest, the chain's first (partial) hash tile and checkpoint: every put recorded")
 	e.rec.mu.Lock()
 	e.rec.puts = nil // the control put below is deliberately unencrypted
 	e.rec.mu.Unlock()

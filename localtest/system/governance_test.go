@@ -49,7 +49,9 @@ func TestGovernanceControlsOnLocalSystem(t *testing.T) {
 	// The demo's seeded calls name gpt-demo via openai: its failing bias
 	// test and the vendor's missing SLA and fallback fail at once.
 	assert.Equal(t, "failing", demo["PI1.3"]["status"])
-	assert.Equal(t, "model version gpt-demo@2026-11 is in use with no passing bias or fairness test", demo["PI1.3"]["detail"])
+	// Other tests of this package may have sent calls naming more model
+	// versions to the demo tenant by now (claude-x@2026-10): each is named.
+	assert.Contains(t, demo["PI1.3"]["detail"], "model version gpt-demo@2026-11 is in use with no passing bias or fairness test")
 	assert.Equal(t, "failing", demo["A1.1"]["status"])
 	assert.Contains(t, demo["A1.1"]["detail"], "OpenAI (provider openai) has no SLA on record")
 	// The recorded account's Lambda functions keep an OpenAI key and a
