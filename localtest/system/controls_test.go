@@ -284,7 +284,7 @@ func TestAdversarialRunIsEvidence(t *testing.T) {
 	assert.Equal(t, 422, status, "%v", body)
 }
 
-// TestControlRoutesMatchOpenAPI checks that the status, history and
+// TestControlRoutesMatchOpenAPI checks that the status, history, usage and
 // register answers are what docs/openapi.yaml promises.
 func TestControlRoutesMatchOpenAPI(t *testing.T) {
 	loader := openapi3.NewLoader()
@@ -303,6 +303,9 @@ func TestControlRoutesMatchOpenAPI(t *testing.T) {
 		{"GET", "/v1/compliance/status?framework=pcidss", data, ""},
 		{"GET", "/v1/compliance/status?framework=nope", data, ""},
 		{"GET", "/v1/controls/CC6.1/history", data, ""},
+		{"GET", "/v1/compliance/usage", data, ""},
+		{"GET", "/v1/compliance/usage?days=35", data, ""},
+		{"GET", "/v1/compliance/usage?days=36", data, ""},
 		{"POST", "/v1/vendors", admin1, `{"name":"Anthropic","dpa":true,"soc2ReportDate":"2026-09-01","nextReviewDue":"2027-03-01"}`},
 		{"GET", "/v1/vendors", data, ""},
 		{"POST", "/v1/models", admin1, `{"version":"m@1","benchmarks":{"eval":0.9}}`},
