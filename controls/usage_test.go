@@ -2,7 +2,9 @@ package controls
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -94,4 +96,26 @@ func TestUsageJSONBeforeDecisionCounts(t *testing.T) {
 	b, err := json.Marshal(u.Gate["2026-12-01"])
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"calls":5,"decided":4,"failOpen":1}`, string(b))
+}
+
+func TestUsageGateDaysFitOneItem(t *testing.T) {
+	// The usage is one DynamoDB item (400 KB at most, with everything else
+	// it holds): the worst case of the per-day maps, every day full of
+	// 45-character rule ids and categories with large counts, stays far
+	// below it.
+	u := Usage{Gate: map[string]*GateDay{}}
+	for d := range GateDays + 1 {
+		g := &GateDay{Calls: 1 << 40, Decided: 1 << 40, Allow: 1 << 40, Redact: 1 << 40, Block: 1 << 40, FailOpen: 1 << 40,
+			BlockedRules: map[string]int64{}, BlockedCategories: map[string]int64{}}
+		for i := range MaxDayKeys {
+			id := fmt.Sprintf("prompt_injection_%02d.system_prompt_extraction__", i)
+			g.BlockedRules[id] = 1 << 40
+			g.BlockedCategories[RuleCategory(id)] = 1 << 40
+		}
+		u.Gate[time.Date(2026, 11, 1+d, 0, 0, 0, 0, time.UTC).Format(dayLayout)] = g
+	}
+	b, err := json.Marshal(u.Gate)
+	require.NoError(t, err)
+	t.Logf("worst-case gate days: %d bytes", len(b))
+	assert.Less(t, len(b), 100_000)
 }
