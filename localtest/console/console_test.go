@@ -180,6 +180,21 @@ func TestConsoleInChromium(t *testing.T) {
 	expect, err := json.Marshal(inEvidence)
 	require.NoError(t, err)
 
+	// A tenant created after the controls ran has no usage scan yet: the
+	// console falls back to the evidence sample and says so.
+	fresh := fmt.Sprintf("fresh-%d", time.Now().UnixNano())
+	require.NoError(t, sys.CreateTenant(ctx, fresh))
+	freshCall, err := sys.CreateKey(ctx, fresh, auth.ScopeValidate)
+	require.NoError(t, err)
+	status, body = call(t, "POST", "/v1/validate", freshCall, `{"input":"What are your opening hours?"}`)
+	require.Equal(t, 200, status, "%v", body)
+	require.Equal(t, "allow", body["decision"])
+	freshKey, err := sys.CreateKey(ctx, fresh, auth.ScopeRead)
+	require.NoError(t, err)
+	status, body = call(t, "GET", "/v1/compliance/usage", freshKey, "")
+	require.Equal(t, 200, status, "%v", body)
+	require.Nil(t, body["asOf"], "no scan of the fresh tenant yet")
+
 	artifacts := filepath.Join(root, "build", "console-test")
 	require.NoError(t, os.RemoveAll(artifacts))
 	require.NoError(t, os.MkdirAll(artifacts, 0o755))
@@ -194,6 +209,8 @@ func TestConsoleInChromium(t *testing.T) {
 		"CONSOLE_KEY="+key,
 		"CONSOLE_FAILING_CONTROL="+failing,
 		"CONSOLE_RECORDED="+string(expect),
+		"CONSOLE_FRESH_TENANT="+fresh,
+		"CONSOLE_FRESH_KEY="+freshKey,
 		"CONSOLE_ARTIFACTS="+artifacts,
 		"CONSOLE_NODE_MODULES="+nm,
 		"CONSOLE_CHROMIUM="+chromium(),
@@ -202,7 +219,7 @@ func TestConsoleInChromium(t *testing.T) {
 	t.Logf("node --test:\n%s", out)
 	require.NoError(t, err, "the browser tests failed:\n%s", out)
 
-	for _, f := range []string{"overview.png", "controls.png", "registers.png", "exceptions.png", "packages.png", "checkpoints.png", "wrong-key.png", "package.zip"} {
+	for _, f := range []string{"overview.png", "controls.png", "registers.png", "exceptions.png", "packages.png", "checkpoints.png", "wrong-key.png", "first-run.png", "package.zip"} {
 		st, err := os.Stat(filepath.Join(artifacts, f))
 		if assert.NoError(t, err, "artifact %s", f) {
 			assert.Positive(t, st.Size(), "artifact %s", f)

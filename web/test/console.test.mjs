@@ -140,6 +140,25 @@ test('the overview loads with a real key and its charts have data points', async
   await axe('overview');
 });
 
+test('before the first usage scan the overview counts a sample and says so', async () => {
+  // A tenant created after the controls ran, with one allowed call.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p = await ctx.newPage();
+  watch(p);
+  await p.goto(URL_);
+  await p.fill('#tenant', env('CONSOLE_FRESH_TENANT'));
+  await p.fill('#key', env('CONSOLE_FRESH_KEY'));
+  await p.click('button[type=submit]');
+  await p.waitForSelector('body[data-loaded="true"]', { timeout: 60000 });
+  assert.equal(await p.getAttribute('body', 'data-call-counts'), 'sample');
+  assert.match(await p.textContent('#sample-note'), /^The controls have not counted the calls yet \(first run\): 1 evidence chain\(s\), 1 entries; all 1 counted\.$/);
+  const total = await p.evaluate(() => window.Chart.getChart(document.getElementById('daily-chart')).data.datasets
+    .reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0));
+  assert.equal(total, 1, 'the one recorded call');
+  await p.screenshot({ path: join(OUT, 'first-run.png'), fullPage: true });
+  await ctx.close();
+});
+
 test('a failing control shows as failing, with its timeline', async () => {
   await tab('controls');
   const row = page.locator(`#controls-table tr[data-control="${FAILING}"]`);
