@@ -101,7 +101,8 @@ func TestFindingsMapping(t *testing.T) {
 func TestWants(t *testing.T) {
 	p := &gate.BedrockLayer{Guardrail: "g", Version: "1"}
 	assert.False(t, p.Wants(&gate.Scores{Injection: 0.05, Jailbreak: 0.1}), "clear input skips the layer")
-	assert.True(t, p.Wants(&gate.Scores{Jailbreak: 0.3}), "grey band calls it")
+	assert.False(t, p.Wants(&gate.Scores{Jailbreak: 0.3}), "below the default band [0.35, 0.5) skips it")
+	assert.True(t, p.Wants(&gate.Scores{Jailbreak: 0.4}), "grey band calls it")
 	assert.False(t, p.Wants(&gate.Scores{Injection: 0.9}), "above the operating point the gate decides alone")
 	p.When = gate.LayerWhenAlways
 	assert.True(t, p.Wants(&gate.Scores{}))
