@@ -7,7 +7,9 @@ package metrics
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
+	"strconv"
 	"time"
 )
 
@@ -112,25 +114,12 @@ func Emit(ctx context.Context, log *slog.Logger, msg string, now time.Time, l Li
 	if log == nil {
 		return
 	}
-	dims := [][]string{{DimFunction}}
-	if l.Decision != "" {
-		dims = append(dims, []string{DimFunction, DimDecision})
-	}
-	defs := make([]map[string]string, len(l.Values))
 	attrs := make([]slog.Attr, 0, 3+len(l.Values)+len(l.Attrs))
-	for i, v := range l.Values {
-		defs[i] = map[string]string{"Name": v.Metric.Name, "Unit": string(v.Metric.Unit)}
+	for _, v := range l.Values {
 		attrs = append(attrs, slog.Float64(v.Metric.Name, v.V))
 	}
 	attrs = append(attrs,
-		slog.Any("_aws", map[string]any{
-			"Timestamp": now.UnixMilli(),
-			"CloudWatchMetrics": []any{map[string]any{
-				"Namespace":  Namespace,
-				"Dimensions": dims,
-				"Metrics":    defs,
-			}},
-		}),
+		slog.Any("_aws", json.RawMessage(appendDirective(make([]byte, 0, 160+48*len(l.Values)), now, l))),
 		slog.String(DimFunction, l.Function))
 	if l.Decision != "" {
 		attrs = append(attrs, slog.String(DimDecision, l.Decision))
@@ -141,4 +130,31 @@ func Emit(ctx context.Context, log *slog.Logger, msg string, now time.Time, l Li
 	rec := slog.NewRecord(now, slog.LevelInfo, msg, 0)
 	rec.AddAttrs(attrs...)
 	_ = log.Handler().Handle(ctx, rec)
+}
+
+// appendDirective appends the "_aws" member's value: the EMF metadata
+// naming the namespace, dimension sets and metrics of l. Written by hand,
+// not through maps and encoding/json, because one goes out per validate;
+// every string in it is one of this package's constants (plain ASCII, no
+// escaping needed), which TestEmitWritesAnEMFDocumentCloudWatchAccepts
+// reads back as JSON.
+func appendDirective(b []byte, now time.Time, l Line) []byte {
+	b = append(b, `{"Timestamp":`...)
+	b = strconv.AppendInt(b, now.UnixMilli(), 10)
+	b = append(b, `,"CloudWatchMetrics":[{"Namespace":"`+Namespace+`","Dimensions":[["`+DimFunction+`"]`...)
+	if l.Decision != "" {
+		b = append(b, `,["`+DimFunction+`","`+DimDecision+`"]`...)
+	}
+	b = append(b, `],"Metrics":[`...)
+	for i, v := range l.Values {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"Name":`...)
+		b = strconv.AppendQuote(b, v.Metric.Name)
+		b = append(b, `,"Unit":`...)
+		b = strconv.AppendQuote(b, string(v.Metric.Unit))
+		b = append(b, '}')
+	}
+	return append(b, "]}]}"...)
 }

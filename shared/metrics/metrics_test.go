@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"testing"
 	"time"
@@ -90,5 +91,21 @@ func TestEveryMetricHasAnEmitterAndAUniqueName(t *testing.T) {
 		assert.NotEmpty(t, m.Unit, m.Name)
 		assert.False(t, seen[m.Name], "duplicate %s", m.Name)
 		seen[m.Name] = true
+	}
+}
+
+// BenchmarkEmit is the validate path's metric line, into a JSON handler
+// as in Lambda.
+func BenchmarkEmit(b *testing.B) {
+	log := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	now := time.Now()
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		metrics.Emit(ctx, log, "validated", now, metrics.Line{
+			Function: metrics.FnAPI, Decision: "allow",
+			Values: []metrics.Value{{Metric: metrics.Validations, V: 1}, {Metric: metrics.ValidateLatency, V: 1.5}, {Metric: metrics.GateLatency, V: 0.05}},
+			Attrs:  []slog.Attr{slog.String("tenant", "acme"), slog.Int("entries", 1)},
+		})
 	}
 }
