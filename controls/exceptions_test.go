@@ -404,3 +404,57 @@ func TestFrameworkSummary(t *testing.T) {
 	require.Len(t, rep.Summaries, 1)
 	assert.Equal(t, Failing, crit(rep.Summaries[0], "A1.2").Status)
 }
+
+// SummariesAt counts as the status route did at a past time: an exception
+// in the state its events had reached (accepted then, remediated since),
+// one opened later not at all.
+func TestSummariesAtAPastTime(t *testing.T) {
+	cat, err := Catalog()
+	require.NoError(t, err)
+	latest := map[string]Result{}
+	for _, c := range cat {
+		latest[c.ID] = Result{Control: c.ID, Status: Passing, CheckedAt: now}
+	}
+	latest["A1.2"] = Result{Control: "A1.2", Status: Failing, CheckedAt: now}
+	latest["CC9.2"] = Result{Control: "CC9.2", Status: Failing, CheckedAt: now}
+	t1, t2, t3 := now.Add(-72*time.Hour), now.Add(-48*time.Hour), now.Add(-24*time.Hour)
+	until := now.Add(30 * 24 * time.Hour)
+	exc := []Exception{
+		// Accepted at t2, then claimed remediated at t3.
+		{ID: "a", Control: "A1.2", State: ExceptionRemediated, AcceptedUntil: &until, Events: []ExceptionEvent{
+			{At: t1, Action: ActionOpened, State: ExceptionOpen}, {At: t2, Action: ActionAccepted, State: ExceptionAccepted},
+			{At: t3, Action: ActionRemediated, State: ExceptionRemediated}}},
+		// Opened and accepted after the time asked about.
+		{ID: "b", Control: "CC9.2", State: ExceptionAccepted, AcceptedUntil: &until, Events: []ExceptionEvent{
+			{At: t3, Action: ActionOpened, State: ExceptionOpen}, {At: t3, Action: ActionAccepted, State: ExceptionAccepted}}},
+	}
+	soc2 := func(at time.Time) FrameworkSummary {
+		sums, err := SummariesAt(latest, exc, at)
+		require.NoError(t, err)
+		require.Len(t, sums, len(FrameworkKeys))
+		require.Equal(t, "soc2", sums[0].Framework)
+		return sums[0]
+	}
+	crit := func(s FrameworkSummary, id string) Status {
+		for _, c := range s.Criteria {
+			if c.Criterion == id {
+				return c.Status
+			}
+		}
+		t.Fatalf("no criterion %s", id)
+		return ""
+	}
+	at := soc2(t2.Add(time.Hour))
+	assert.Equal(t, Accepted, crit(at, "A1.2"), "accepted then")
+	assert.Equal(t, Failing, crit(at, "CC9.2"), "no exception yet")
+	assert.Positive(t, at.Accepted)
+	at = soc2(now)
+	assert.Equal(t, Failing, crit(at, "A1.2"), "remediated is not accepted")
+	assert.Equal(t, Accepted, crit(at, "CC9.2"), "accepted now")
+
+	// Now, it is the status route's count.
+	rep, err := ReportAt(latest, exc, "soc2", now)
+	require.NoError(t, err)
+	assert.Equal(t, rep.Summaries[0], soc2(now))
+	assert.Empty(t, ExceptionsAt(exc, t1.Add(-time.Second)))
+}

@@ -201,3 +201,39 @@ func summarize(fw Framework, controls []ControlStatus) FrameworkSummary {
 	}
 	return sum
 }
+
+// SummariesAt is every framework's summary as GET /v1/compliance/status
+// would have answered at at: latest holds each control's newest result
+// before at, and each exception counts in the state its events had
+// reached by at (ExceptionsAt). An audit package counts its frameworks
+// with it, so the package and the status route share one definition.
+func SummariesAt(latest map[string]Result, exceptions []Exception, at time.Time) ([]FrameworkSummary, error) {
+	rep, err := ReportAt(latest, ExceptionsAt(exceptions, at), "", at)
+	if err != nil {
+		return nil, err
+	}
+	return rep.Summaries, nil
+}
+
+// ExceptionsAt returns the exceptions as they stood at at: each in the
+// state of its last event at or before at, and none opened after it. An
+// accepted risk keeps its stored expiry: a later acceptance of the same
+// exception replaces it, and the stored events do not keep each one's.
+func ExceptionsAt(exceptions []Exception, at time.Time) []Exception {
+	var out []Exception
+	for _, e := range exceptions {
+		state := ""
+		for _, ev := range e.Events {
+			if ev.At.After(at) {
+				break
+			}
+			state = ev.State
+		}
+		if state == "" {
+			continue
+		}
+		e.State = state
+		out = append(out, e)
+	}
+	return out
+}
