@@ -44,6 +44,14 @@ const (
 	FileAccessReviews   = "access-reviews.csv"
 	FileModelChanges    = "model-changes.csv"
 	FileAdversarialRuns = "adversarial-runs.csv"
+	FileBiasRuns        = "bias-runs.csv"
+	FileRunbooks        = "incident-runbooks.csv"
+	FileDatasets        = "training-datasets.csv"
+	FileOutputReviews   = "output-reviews.csv"
+	// FileControlResults holds each control's result at the period's start
+	// and every change of its status or detail in the period: what the
+	// account checks found (which function, which CVE, which domain).
+	FileControlResults = "control-results.csv"
 )
 
 // Errors callers branch on with errors.Is.

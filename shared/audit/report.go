@@ -23,13 +23,17 @@ func (b *Builder) writeReports(ctx context.Context, req Request, m *Manifest, st
 	views := groupControls(results, req.From)
 	exc := exceptionsOf(views)
 	rows := matrixOf(views, m.Frameworks, exc)
-	mj, err := matrixJSON(m, rows)
+	summaries, err := b.summaries(ctx, req, m)
+	if err != nil {
+		return err
+	}
+	mj, err := matrixJSON(m, rows, summaries)
 	if err != nil {
 		return err
 	}
 	registers := map[string]Table{}
-	for _, name := range []string{RegisterVendors, RegisterAccessReviews, RegisterModelChanges, RegisterAdversarialRuns} {
-		t := Table{Header: defaultHeaders[name]}
+	for _, name := range Registers {
+		t := Table{Header: RegisterHeaders[name]}
 		if b.Registers != nil {
 			got, err := b.Registers.Register(ctx, req.Tenant, name, req.From, req.To)
 			if err != nil {
@@ -48,12 +52,15 @@ func (b *Builder) writeReports(ctx context.Context, req Request, m *Manifest, st
 		{FileMatrixCSV, matrixCSV(rows)},
 		{FileMatrixJSON, mj},
 		{FileExceptions, exceptionsCSV(exc)},
-		{FileVendors, csvBytes(registers[RegisterVendors].Header, registers[RegisterVendors].Rows)},
-		{FileAccessReviews, csvBytes(registers[RegisterAccessReviews].Header, registers[RegisterAccessReviews].Rows)},
-		{FileModelChanges, csvBytes(registers[RegisterModelChanges].Header, registers[RegisterModelChanges].Rows)},
-		{FileAdversarialRuns, csvBytes(registers[RegisterAdversarialRuns].Header, registers[RegisterAdversarialRuns].Rows)},
+		{FileControlResults, controlResultsCSV(views)},
 	}
-	html, err := renderReport(m, views, rows, exc, stats, registers, b.Controls != nil, b.Registers != nil)
+	for _, name := range Registers {
+		files = append(files, struct {
+			name string
+			body []byte
+		}{registerFiles[name], csvBytes(registers[name].Header, registers[name].Rows)})
+	}
+	html, err := renderReport(m, views, rows, summaries, exc, stats, registers, b.Controls != nil, b.Registers != nil)
 	if err != nil {
 		return err
 	}
@@ -70,6 +77,68 @@ func (b *Builder) writeReports(ctx context.Context, req Request, m *Manifest, st
 		}
 	}
 	return nil
+}
+
+// FrameworkSummary is one framework's criteria counted by status, as GET
+// /v1/compliance/status?framework= counts them: the controls package
+// computes it (controls.SummariesAt) and the package shows it as given, so
+// the two never count differently.
+type FrameworkSummary struct {
+	Framework string `json:"framework"`
+	Title     string `json:"title,omitempty"`
+	Covered   int    `json:"covered"`
+	Passing   int    `json:"passing"`
+	Warning   int    `json:"warning"`
+	Failing   int    `json:"failing"`
+	Accepted  int    `json:"accepted"`
+	Error     int    `json:"error"`
+}
+
+// Verdict is the worst status any of the framework's criteria has: an
+// error (a criterion nobody could check) first, then failing, warning,
+// accepted and passing ("none": no criterion covered).
+func (s FrameworkSummary) Verdict() string {
+	for _, c := range []struct {
+		n      int
+		status string
+	}{{s.Error, StatusError}, {s.Failing, StatusFailing}, {s.Warning, StatusWarning}, {s.Accepted, "accepted"}, {s.Passing, StatusPassing}} {
+		if c.n > 0 {
+			return c.status
+		}
+	}
+	return "none"
+}
+
+// SummarySource is what a ControlSource also implements when it can count
+// the frameworks as they stood at a time (the end of the period, or the
+// build if the period has not ended).
+type SummarySource interface {
+	FrameworkSummaries(ctx context.Context, tenant string, at time.Time) ([]FrameworkSummary, error)
+}
+
+// summaries returns the framework summaries at the period's end (or the
+// build time, if sooner), of the package's frameworks (every one if it
+// names none); nil when the control source cannot count them.
+func (b *Builder) summaries(ctx context.Context, req Request, m *Manifest) ([]FrameworkSummary, error) {
+	src, ok := b.Controls.(SummarySource)
+	if !ok {
+		return nil, nil
+	}
+	at := req.To
+	if created, err := time.Parse(time.RFC3339Nano, m.CreatedAt); err == nil && created.Before(at) {
+		at = created
+	}
+	all, err := src.FrameworkSummaries(ctx, req.Tenant, at)
+	if err != nil {
+		return nil, fmt.Errorf("framework summaries: %w", err)
+	}
+	out := []FrameworkSummary{}
+	for _, s := range all {
+		if len(m.Frameworks) == 0 || slices.Contains(m.Frameworks, strings.ToLower(s.Framework)) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // statusColor is the one palette of the report (colour-blind safe-ish:
@@ -212,6 +281,7 @@ type reportData struct {
 	M               *Manifest
 	Rows            []MatrixRow
 	Frameworks      []frameworkSection
+	Summaries       []FrameworkSummary
 	Changed         []MatrixRow
 	Open, Closed    int
 	Fingerprint     string
@@ -233,19 +303,13 @@ type reportData struct {
 	DecisionsLegend []legendItem
 }
 
-// frameworkSection is one framework of the matrix: its verdict (the worst
-// final status of its criteria), its criteria counted by final status, and
-// its rows in natural order of criterion.
+// frameworkSection is one framework of the matrix: its rows in natural
+// order of criterion, under the verdict of its summary ("" when the build
+// had none).
 type frameworkSection struct {
 	Framework string
 	Verdict   string
-	Counts    []statusCount
 	Rows      []MatrixRow
-}
-
-type statusCount struct {
-	Status string
-	N      int
 }
 
 // naturalCompare orders ids as people read them: "CC6.10" after "CC6.2",
@@ -282,7 +346,7 @@ func digitsPrefix(s string) string {
 
 // frameworkSections groups the matrix by framework (in the manifest's order,
 // then any other), each sorted by criterion in natural order, then control.
-func frameworkSections(rows []MatrixRow, order []string) []frameworkSection {
+func frameworkSections(rows []MatrixRow, order []string, summaries []FrameworkSummary) []frameworkSection {
 	by := map[string][]MatrixRow{}
 	var names []string
 	for _, r := range rows {
@@ -312,30 +376,11 @@ func frameworkSections(rows []MatrixRow, order []string) []frameworkSection {
 			}
 			return naturalCompare(a.Control, b.Control)
 		})
-		// A criterion's status is the worst final status of its controls.
-		crit := map[string]string{}
-		for _, r := range rs {
-			if cur, ok := crit[r.Criterion]; !ok || statusRank(r.FinalStatus) > statusRank(cur) {
-				crit[r.Criterion] = r.FinalStatus
-			}
-		}
 		sec := frameworkSection{Framework: f, Rows: rs}
-		for _, st := range []string{StatusPassing, StatusWarning, StatusFailing, StatusError, ""} {
-			n := 0
-			for _, v := range crit {
-				if v == st {
-					n++
-				}
+		for _, s := range summaries {
+			if s.Framework == f {
+				sec.Verdict = s.Verdict()
 			}
-			if n > 0 {
-				sec.Counts = append(sec.Counts, statusCount{orNone(st), n})
-			}
-			if n > 0 && (sec.Verdict == "" || statusRank(st) > statusRank(sec.Verdict)) && st != "" {
-				sec.Verdict = st
-			}
-		}
-		if sec.Verdict == "" {
-			sec.Verdict = "none"
 		}
 		out = append(out, sec)
 	}
@@ -386,10 +431,10 @@ type earlierCount struct {
 	N  int64
 }
 
-func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exception, stats *dayStats, regs map[string]Table, haveControls, haveRegisters bool) ([]byte, error) {
+func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, summaries []FrameworkSummary, exc []Exception, stats *dayStats, regs map[string]Table, haveControls, haveRegisters bool) ([]byte, error) {
 	d := reportData{M: m, Rows: rows, Exceptions: exc, NoControls: !haveControls, Generated: m.CreatedAt,
 		Status: statusChart(views, stats.days), Decide: decisionChart(stats.days), Entries: stats.entries,
-		Frameworks: frameworkSections(rows, m.Frameworks), PrevSeq: m.Sequence - 1}
+		Frameworks: frameworkSections(rows, m.Frameworks, summaries), PrevSeq: m.Sequence - 1, Summaries: summaries}
 	seen := map[string]bool{}
 	for _, r := range rows {
 		if !seen[r.Control] && r.StartStatus != r.FinalStatus {
@@ -433,7 +478,7 @@ func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, exc []Exc
 	for _, c := range m.Chains {
 		d.ChainsTotal += c.NextSeq - c.FirstSeq
 	}
-	for _, name := range []string{RegisterVendors, RegisterAccessReviews, RegisterModelChanges, RegisterAdversarialRuns} {
+	for _, name := range Registers {
 		d.Registers = append(d.Registers, registerSummary{Name: name, File: registerFiles[name], Rows: len(regs[name].Rows), Missing: !haveRegisters})
 	}
 	for _, s := range []string{StatusPassing, StatusWarning, StatusFailing, StatusError, ""} {
@@ -475,7 +520,7 @@ h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em;border-
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f5f5f5}.muted{color:#616161}.chart{width:100%;height:auto;display:block}.chart text{font-size:11px;fill:#424242}.chart-title{font-weight:600;font-size:12px}
 .legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
-.s-passing{color:#2e7d32}.s-warning{color:#8a6100}.s-failing{color:#c62828}.s-error{color:#6a1b9a}code{font-size:12px;word-break:break-all}
+.s-passing{color:#2e7d32}.s-warning{color:#8a6100}.s-failing{color:#c62828}.s-error{color:#6a1b9a}.s-accepted{color:#1565c0}code{font-size:12px;word-break:break-all}
 .verdict{font-weight:600}.nodata{padding:1.5em;border:1px dashed #bdbdbd;text-align:center;color:#616161}
 .cards{display:flex;flex-wrap:wrap;gap:.6em}.card{border:1px solid #ddd;border-radius:4px;padding:.4em .7em;min-width:12em}
 @page{size:A4;margin:14mm}
@@ -491,7 +536,8 @@ tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-head
 
 <h2 id="executive-summary">Executive summary</h2>
 {{if .NoControls}}<p class="muted">No control results were available to this build.</p>{{end}}
-<div class="cards">{{range .Frameworks}}<div class="card"><div><b>{{.Framework}}</b></div><div class="verdict s-{{.Verdict}}">{{.Verdict}}</div><div class="muted">{{range $i, $c := .Counts}}{{if $i}} · {{end}}{{$c.N}} {{$c.Status}}{{end}} (criteria, by final status)</div></div>{{else}}<p class="muted">No framework in the matrix.</p>{{end}}</div>
+<div class="cards">{{range .Summaries}}<div class="card framework-summary" id="summary-{{.Framework}}"><div><b>{{.Framework}}</b>{{if .Title}} <span class="muted">{{.Title}}</span>{{end}}</div><div class="verdict s-{{.Verdict}}">{{.Verdict}}</div><div><span class="covered">{{.Covered}} criteria covered</span>: <span class="s-passing">{{.Passing}} passing</span> · <span class="s-warning">{{.Warning}} warning</span> · <span class="s-failing">{{.Failing}} failing</span> · <span class="s-accepted">{{.Accepted}} accepted</span>{{if .Error}} · <span class="s-error">{{.Error}} not checked or in error</span>{{end}}</div></div>{{else}}<p class="muted">No framework summary was available to this build.</p>{{end}}</div>
+{{if .Summaries}}<p class="muted">Criteria as they stood at the period's end (or when the package was built, if sooner), counted as <code>GET /v1/compliance/status?framework=</code> counts them: a criterion takes the worst status of its controls; a warning or failing control under a risk accepted and not expired counts as accepted, never as passing. The same counts are in <a href="control-matrix.json">control-matrix.json</a> (<code>summaries</code>).</p>{{end}}
 <table>
 <tr><th>Exceptions</th><td>{{.Open}} open · {{.Closed}} remediated (<a href="exceptions.csv">exceptions.csv</a>)</td></tr>
 <tr><th>Validations in the period</th><td>{{.Totals.Validations}} (allow {{.Totals.Allow}} · redact {{.Totals.Redact}} · block {{.Totals.Block}}{{if .Totals.Other}} · other {{.Totals.Other}}{{end}}) in {{.Entries}} evidence entries of the period{{if .EarlierTotal}}, of which {{range $i, $e := .Earlier}}{{if $i}} and {{end}}<span class="earlier">{{$e.N}} are evidenced in {{if $e.ID}}package <code>{{$e.ID}}</code>{{else}}packages before the previous one{{end}}</span>{{end}} (counted here, carried there){{end}}; this package carries {{.ChainsTotal}} evidence entries in {{len .M.Chains}} chain(s)</td></tr>
@@ -511,7 +557,7 @@ tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-head
 
 <h2 id="matrix">Control matrix</h2>
 <p class="muted">By framework, criteria in natural order. Each evidence reference is a file of this package (<a href="control-matrix.csv">control-matrix.csv</a>, <a href="control-matrix.json">control-matrix.json</a>).</p>
-{{range .Frameworks}}<h3 id="matrix-{{.Framework}}">{{.Framework}} <span class="verdict s-{{.Verdict}}">{{.Verdict}}</span></h3>
+{{range .Frameworks}}<h3 id="matrix-{{.Framework}}">{{.Framework}}{{if .Verdict}} <span class="verdict s-{{.Verdict}}">{{.Verdict}}</span>{{end}}</h3>
 <table>
 <thead><tr><th>Criterion</th><th>Control</th><th>Runs</th><th>Start</th><th>Worst</th><th>Final</th><th>Exceptions</th><th>Evidence</th></tr></thead>
 <tbody>{{range .Rows}}<tr><td>{{.Criterion}}</td><td>{{.Control}} {{.Name}}</td><td>{{.Runs}}</td><td class="s-{{.StartStatus}}">{{.StartStatus}}</td><td class="s-{{.WorstStatus}}">{{.WorstStatus}}</td><td class="s-{{.FinalStatus}}">{{.FinalStatus}}</td><td>{{.Exceptions}}</td><td>{{range .Evidence}}<a class="evidence" href="{{.}}"><code>{{.}}</code></a> {{end}}</td></tr>

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,7 +96,7 @@ func reportZip(t *testing.T, from, to time.Time) (*Zip, string) {
 	ctl := sampleControls(periodFrom, 5)
 	ctl = append(ctl, ControlResult{Control: "CC6.10", Name: "Later criterion", Status: StatusFailing, At: periodFrom.Add(8 * time.Hour),
 		Frameworks: map[string][]string{"soc2": {"CC6.10"}}})
-	b.Controls = ctl
+	b.Controls = summarizedControls{fixedControls: ctl, sums: sampleSummaries, at: new(time.Time)}
 	data, _ := w.build(t, b, "pkg-v2", from, to, nil)
 	z, err := OpenZip(bytes.NewReader(data), int64(len(data)), DefaultLimits)
 	require.NoError(t, err)
@@ -146,11 +147,12 @@ func TestReportV2Sections(t *testing.T) {
 	assert.Contains(t, html, "@media print", "print CSS")
 	assert.Contains(t, html, "@page")
 
-	// The executive summary: a verdict per framework (soc2's CC6.10 ends
-	// failing; gdpr's one criterion, CC6.1, failed on day 3 and ends passing).
+	// The executive summary: each framework's summary as the control
+	// source counted it, its verdict the worst status counted.
 	summary := html[at[0]:at[1]]
-	assert.Contains(t, summary, `<b>soc2</b></div><div class="verdict s-failing">failing</div><div class="muted">4 passing · 1 failing`)
-	assert.Contains(t, summary, `<b>gdpr</b></div><div class="verdict s-passing">passing</div>`)
+	assert.Contains(t, summary, `<b>soc2</b> <span class="muted">SOC 2</span></div><div class="verdict s-failing">failing</div><div><span class="covered">5 criteria covered</span>: <span class="s-passing">2 passing</span> · <span class="s-warning">1 warning</span> · <span class="s-failing">1 failing</span> · <span class="s-accepted">1 accepted</span></div>`)
+	assert.Contains(t, summary, `<b>gdpr</b> <span class="muted">GDPR</span></div><div class="verdict s-accepted">accepted</div>`)
+	assert.NotContains(t, summary, "euaiact", "the package's frameworks only")
 	assert.Contains(t, summary, "1 open · 1 remediated", "CC6.1's exception remediated in the period, CC6.10's open")
 	assert.Contains(t, summary, `CC6.10 new → <span class="s-failing">failing</span>`, "what changed")
 
@@ -164,7 +166,8 @@ func TestReportV2Sections(t *testing.T) {
 		got = append(got, c[1])
 	}
 	assert.Equal(t, []string{"CC6.1", "CC6.6", "CC6.10", "CC9.2", "PI1.2"}, got)
-	assert.Contains(t, matrix, `id="matrix-gdpr"`)
+	assert.Contains(t, matrix, `<h3 id="matrix-soc2">soc2 <span class="verdict s-failing">failing</span></h3>`)
+	assert.Contains(t, matrix, `<h3 id="matrix-gdpr">gdpr <span class="verdict s-accepted">accepted</span></h3>`)
 
 	assertLinksInZip(t, z, html)
 	assert.Positive(t, strings.Count(html, `class="evidence"`), "evidence references are links")
@@ -240,7 +243,7 @@ func TestReportNamesWitnesses(t *testing.T) {
 	render := func(cp *Checkpoint) string {
 		m := &Manifest{ID: "pkg-w", Tenant: "acme", Sequence: 1, Period: Period{From: "2026-10-01T00:00:00Z", To: "2026-10-02T00:00:00Z"},
 			Chains: []Chain{{Chain: "acme/0", NextSeq: 12, Checkpoint: cp}}}
-		html, err := renderReport(m, nil, nil, nil, newDayStats(periodFrom, periodFrom.AddDate(0, 0, 1)), map[string]Table{}, true, true)
+		html, err := renderReport(m, nil, nil, nil, nil, newDayStats(periodFrom, periodFrom.AddDate(0, 0, 1)), map[string]Table{}, true, true)
 		require.NoError(t, err)
 		return string(html)
 	}
@@ -360,4 +363,148 @@ func TestWholePeriodCountsReadOnlyTheOverlap(t *testing.T) {
 	_, html := reportOfZip(t, p2)
 	assert.Contains(t, html, "<tr><th>Validations in the period</th><td>1060 ")
 	assert.Contains(t, html, `<span class="earlier">560 are evidenced in package <code>pkg_day1</code></span>`)
+}
+
+// sampleSummaries are canned framework summaries, as controls.SummariesAt
+// would count them (the package shows them as given).
+var sampleSummaries = []FrameworkSummary{
+	{Framework: "soc2", Title: "SOC 2", Covered: 5, Passing: 2, Warning: 1, Failing: 1, Accepted: 1},
+	{Framework: "gdpr", Title: "GDPR", Covered: 1, Accepted: 1},
+	{Framework: "euaiact", Title: "EU AI Act", Covered: 1, Passing: 1},
+}
+
+// summarizedControls are canned results with canned framework summaries;
+// at records the time the builder asked them for.
+type summarizedControls struct {
+	fixedControls
+	sums []FrameworkSummary
+	at   *time.Time
+}
+
+func (s summarizedControls) FrameworkSummaries(_ context.Context, _ string, at time.Time) ([]FrameworkSummary, error) {
+	*s.at = at
+	return s.sums, nil
+}
+
+// The summaries are counted at the period's end, or at the build if the
+// period has not ended; control-matrix.json carries the package's
+// frameworks' summaries as the report shows them. Without a source that
+// counts them the report says so and shows no verdict.
+func TestReportFrameworkSummaries(t *testing.T) {
+	w := smallWorld(t)
+	tests := []struct {
+		name   string
+		to     time.Time
+		wantAt time.Time
+	}{
+		{"a past period: its end", time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC)},
+		{"a period still running: the build", buildTime.Add(time.Hour), buildTime},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := w.builder(buildTime)
+			src := summarizedControls{fixedControls: sampleControls(periodFrom, 5), sums: sampleSummaries, at: new(time.Time)}
+			b.Controls = src
+			data, _ := w.build(t, b, fmt.Sprintf("pkg-s%d", i), periodFrom, tt.to, nil)
+			assert.Equal(t, tt.wantAt, *src.at)
+			z, _ := reportOfZip(t, data)
+			mj, _, err := z.Read(FileMatrixJSON, 1<<20)
+			require.NoError(t, err)
+			var matrix struct {
+				Summaries []FrameworkSummary `json:"summaries"`
+			}
+			require.NoError(t, json.Unmarshal(mj, &matrix))
+			assert.Equal(t, sampleSummaries[:2], matrix.Summaries, "soc2 and gdpr, the package's frameworks")
+		})
+	}
+	t.Run("no summary source", func(t *testing.T) {
+		b := w.builder(buildTime)
+		b.Controls = sampleControls(periodFrom, 5)
+		data, _ := w.build(t, b, "pkg-s-none", periodFrom, time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC), nil)
+		z, html := reportOfZip(t, data)
+		assert.Contains(t, html, "No framework summary was available to this build.")
+		assert.Contains(t, html, `<h3 id="matrix-soc2">soc2</h3>`)
+		mj, _, err := z.Read(FileMatrixJSON, 1<<20)
+		require.NoError(t, err)
+		assert.NotContains(t, string(mj), `"summaries"`)
+	})
+}
+
+func TestFrameworkSummaryVerdict(t *testing.T) {
+	tests := []struct {
+		name string
+		s    FrameworkSummary
+		want string
+	}{
+		{"nothing covered", FrameworkSummary{}, "none"},
+		{"all passing", FrameworkSummary{Covered: 2, Passing: 2}, StatusPassing},
+		{"an accepted risk is not passing", FrameworkSummary{Covered: 2, Passing: 1, Accepted: 1}, "accepted"},
+		{"a warning outranks an accepted risk", FrameworkSummary{Covered: 3, Passing: 1, Accepted: 1, Warning: 1}, StatusWarning},
+		{"failing", FrameworkSummary{Covered: 3, Warning: 1, Failing: 1, Passing: 1}, StatusFailing},
+		{"unknown is worst", FrameworkSummary{Covered: 2, Failing: 1, Error: 1}, StatusError},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.s.Verdict())
+		})
+	}
+}
+
+// Every control the package knows links its evidence to files the package
+// holds, and every register is a CSV under its header even with no
+// register source wired.
+func TestMatrixEvidenceIsInThePackage(t *testing.T) {
+	w := smallWorld(t)
+	b := w.builder(buildTime)
+	var ctl fixedControls
+	for id := range controlEvidence {
+		crit, _, _ := strings.Cut(id, "-")
+		ctl = append(ctl, ControlResult{Control: id, Name: id, Status: StatusFailing, Detail: "finding of " + id, At: periodFrom.Add(8 * time.Hour),
+			Frameworks: map[string][]string{"soc2": {crit}}})
+	}
+	b.Controls = ctl
+	data, _ := w.build(t, b, "pkg-links", periodFrom, time.Date(2026, 10, 3, 0, 0, 0, 0, time.UTC), nil)
+	z, _ := reportOfZip(t, data)
+	mj, _, err := z.Read(FileMatrixJSON, 1<<20)
+	require.NoError(t, err)
+	var matrix struct {
+		Rows []MatrixRow `json:"rows"`
+	}
+	require.NoError(t, json.Unmarshal(mj, &matrix))
+	seen := map[string]bool{}
+	for _, r := range matrix.Rows {
+		seen[r.Control] = true
+		assert.Contains(t, r.Evidence, FileControlResults+"#"+r.Control)
+		for _, e := range r.Evidence {
+			file, _, _ := strings.Cut(e, "#")
+			assert.True(t, z.Has(file), "%s links %s", r.Control, e)
+		}
+	}
+	assert.Len(t, seen, len(controlEvidence))
+	for _, name := range Registers {
+		body, _, err := z.Read(registerFiles[name], 1<<20)
+		require.NoError(t, err, name)
+		assert.Equal(t, strings.Join(RegisterHeaders[name], ",")+"\n", string(body), name)
+	}
+	res, _, err := z.Read(FileControlResults, 1<<20)
+	require.NoError(t, err)
+	assert.Contains(t, string(res), "CC7.1,CC7.1,2026-10-01T08:00:00Z,failing,finding of CC7.1\n")
+}
+
+// control-results.csv keeps the status the period starts in and each
+// change of status or detail, not a row per run.
+func TestControlResultsCSV(t *testing.T) {
+	t0 := periodFrom
+	at := func(h int) time.Time { return t0.Add(time.Duration(h) * time.Hour) }
+	views := groupControls([]ControlResult{
+		{Control: "CC7.1", Name: "Vulnerability management", Status: StatusFailing, Detail: "CVE-1 open 40 days", At: at(-5)},
+		{Control: "CC7.1", Name: "Vulnerability management", Status: StatusFailing, Detail: "CVE-1 open 40 days", At: at(1)},
+		{Control: "CC7.1", Name: "Vulnerability management", Status: StatusFailing, Detail: "CVE-1 open 41 days", At: at(25)},
+		{Control: "CC7.1", Name: "Vulnerability management", Status: StatusPassing, At: at(49)},
+		{Control: "CC7.1", Name: "Vulnerability management", Status: StatusPassing, At: at(73)},
+	}, t0)
+	assert.Equal(t, "control,name,checkedAt,status,detail\n"+
+		"CC7.1,Vulnerability management,2026-09-30T19:00:00Z,failing,CVE-1 open 40 days\n"+
+		"CC7.1,Vulnerability management,2026-10-02T01:00:00Z,failing,CVE-1 open 41 days\n"+
+		"CC7.1,Vulnerability management,2026-10-03T01:00:00Z,passing,\n", string(controlResultsCSV(views)))
 }

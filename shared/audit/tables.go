@@ -64,7 +64,15 @@ const (
 	RegisterAccessReviews   = "access-reviews"
 	RegisterModelChanges    = "model-changes"
 	RegisterAdversarialRuns = "adversarial-runs"
+	RegisterBiasRuns        = "bias-runs"
+	RegisterRunbooks        = "incident-runbooks"
+	RegisterDatasets        = "training-datasets"
+	RegisterOutputReviews   = "output-reviews"
 )
+
+// Registers lists the registers every package holds, in the report's order.
+var Registers = []string{RegisterVendors, RegisterAccessReviews, RegisterModelChanges, RegisterAdversarialRuns,
+	RegisterBiasRuns, RegisterRunbooks, RegisterDatasets, RegisterOutputReviews}
 
 // RegisterSource returns a register's records relevant to [from, to): the
 // current vendor list, reviews, changes and runs within the period.
@@ -72,13 +80,18 @@ type RegisterSource interface {
 	Register(ctx context.Context, tenant, name string, from, to time.Time) (Table, error)
 }
 
-// defaultHeaders are written when no register source is wired, so every
+// RegisterHeaders are each register's columns: the register source writes
+// them, and they are written alone when no source is wired, so every
 // package has the same files and an auditor sees the register is empty.
-var defaultHeaders = map[string][]string{
-	RegisterVendors:         {"provider", "name", "dpa", "soc2ReportDate", "lastReview", "nextReview", "status"},
-	RegisterAccessReviews:   {"scope", "reviewer", "attestedAt", "findings", "status"},
-	RegisterModelChanges:    {"modelVersion", "provider", "submittedBy", "approvedBy", "approvedAt", "benchmark", "firstSeen", "rolledBackAt", "status"},
-	RegisterAdversarialRuns: {"runId", "startedAt", "suite", "cases", "detectionRate", "falsePositiveRate", "passed"},
+var RegisterHeaders = map[string][]string{
+	RegisterVendors:         {"id", "name", "providers", "dpa", "soc2ReportDate", "nextReviewDue", "sla", "fallback", "updatedBy", "updatedAt"},
+	RegisterAccessReviews:   {"id", "scope", "reviewer", "date", "findings", "principals", "recordedBy", "recordedAt"},
+	RegisterModelChanges:    {"version", "provider", "status", "fineTuned", "benchmarks", "submittedBy", "submittedAt", "approvedBy", "approvedAt", "rolledBackBy", "rolledBackAt", "rollbackReason"},
+	RegisterAdversarialRuns: {"id", "ranAt", "ranBy", "policyHash", "attacks", "detected", "detectionRate", "benign", "falsePositives", "falsePositiveRate", "reportSha256", "evidence"},
+	RegisterBiasRuns:        {"id", "modelVersion", "groups", "metric", "comparison", "threshold", "result", "passed", "date", "notes", "recordedBy", "recordedAt"},
+	RegisterRunbooks:        {"id", "name", "scope", "owner", "location", "lastDrill", "drillNotes", "updatedBy", "updatedAt"},
+	RegisterDatasets:        {"id", "name", "modelVersions", "consentBasis", "tenantIsolation", "source", "reviewedAt", "updatedBy", "updatedAt"},
+	RegisterOutputReviews:   {"id", "from", "to", "reviewed", "sampleRate", "reviewer", "findings", "recordedBy", "recordedAt"},
 }
 
 var registerFiles = map[string]string{
@@ -86,20 +99,40 @@ var registerFiles = map[string]string{
 	RegisterAccessReviews:   FileAccessReviews,
 	RegisterModelChanges:    FileModelChanges,
 	RegisterAdversarialRuns: FileAdversarialRuns,
+	RegisterBiasRuns:        FileBiasRuns,
+	RegisterRunbooks:        FileRunbooks,
+	RegisterDatasets:        FileDatasets,
+	RegisterOutputReviews:   FileOutputReviews,
 }
 
 // controlEvidence links each control of the catalog to the package files
-// that evidence it.
+// that evidence it; every control also links its results in
+// control-results.csv (ControlEvidence).
 var controlEvidence = map[string][]string{
-	"CC6.1": {FileExceptions},
-	"CC6.2": {FileAccessReviews},
-	"CC6.6": {FileBundles, FileReport + "#decisions"},
-	"CC8.1": {FileModelChanges, FileBundles},
-	"CC9.2": {FileVendors},
-	"PI1.1": {FileBundles, FileManifest + "#chains"},
-	"CC4.1": {FileAdversarialRuns},
-	"C1.2":  {FileManifest + "#period"},
-	"A1.2":  {FileBundles},
+	"CC6.1":         {FileExceptions},
+	"CC6.2":         {FileAccessReviews},
+	"CC6.6":         {FileBundles, FileReport + "#decisions"},
+	"CC8.1":         {FileModelChanges, FileBundles},
+	"CC9.2":         {FileVendors},
+	"PI1.1":         {FileBundles, FileManifest + "#chains"},
+	"CC4.1":         {FileAdversarialRuns},
+	"C1.2":          {FileManifest + "#period"},
+	"A1.2":          {FileBundles},
+	"PI1.3":         {FileBiasRuns, FileBundles},
+	"CC7.4":         {FileRunbooks},
+	"A1.1":          {FileVendors, FileBundles},
+	"C1.1":          {FileDatasets, FileModelChanges},
+	"PI1.4":         {FileOutputReviews, FileBundles},
+	"CC6.1-secrets": {},
+	"CC7.1":         {},
+	"CC6.7":         {},
+}
+
+// ControlEvidence is the package files that evidence a control: its own
+// (registers, bundles) and its results. A control of no known kind links
+// its results alone.
+func ControlEvidence(control string) []string {
+	return append(slices.Clone(controlEvidence[control]), FileControlResults+"#"+control)
 }
 
 // csvBytes renders a table. Cells that a spreadsheet would run as a formula
@@ -258,12 +291,9 @@ func matrixOf(views []*controlView, frameworks []string, exc []Exception) []Matr
 				base.Exceptions++
 			}
 		}
-		base.Evidence = slices.Clone(controlEvidence[v.id])
+		base.Evidence = ControlEvidence(v.id)
 		if base.Exceptions > 0 {
 			base.Evidence = append(base.Evidence, FileExceptions+"#"+v.id)
-		}
-		if base.Evidence == nil {
-			base.Evidence = []string{}
 		}
 		crit := v.frameworks
 		if len(crit) == 0 {
@@ -308,16 +338,39 @@ func matrixCSV(rows []MatrixRow) []byte {
 		"startStatus", "worstStatus", "finalStatus", "lastRun", "exceptions", "evidence"}, out)
 }
 
-func matrixJSON(m *Manifest, rows []MatrixRow) ([]byte, error) {
+// matrixJSON is control-matrix.json: the rows, and the framework summaries
+// when the build had them (omitted otherwise: absent, not zero).
+func matrixJSON(m *Manifest, rows []MatrixRow, summaries []FrameworkSummary) ([]byte, error) {
 	if rows == nil {
 		rows = []MatrixRow{}
 	}
 	return json.MarshalIndent(struct {
-		Tenant     string      `json:"tenant"`
-		Period     Period      `json:"period"`
-		Frameworks []string    `json:"frameworks"`
-		Rows       []MatrixRow `json:"rows"`
-	}{m.Tenant, m.Period, m.Frameworks, rows}, "", "  ")
+		Tenant     string             `json:"tenant"`
+		Period     Period             `json:"period"`
+		Frameworks []string           `json:"frameworks"`
+		Summaries  []FrameworkSummary `json:"summaries,omitempty"`
+		Rows       []MatrixRow        `json:"rows"`
+	}{m.Tenant, m.Period, m.Frameworks, summaries, rows}, "", "  ")
+}
+
+// controlResultsCSV lists each control's result at the period's start and
+// every result in the period whose status or detail differs from the one
+// before: the findings, as they changed, without a row per run.
+func controlResultsCSV(views []*controlView) []byte {
+	var rows [][]string
+	for _, v := range views {
+		seq := v.runs
+		if v.before != nil {
+			seq = append([]ControlResult{*v.before}, seq...)
+		}
+		for i, r := range seq {
+			if i > 0 && r.Status == seq[i-1].Status && r.Detail == seq[i-1].Detail {
+				continue
+			}
+			rows = append(rows, []string{v.id, v.name, r.At.UTC().Format(time.RFC3339), r.Status, r.Detail})
+		}
+	}
+	return csvBytes([]string{"control", "name", "checkedAt", "status", "detail"}, rows)
 }
 
 func exceptionsCSV(exc []Exception) []byte {

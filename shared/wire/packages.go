@@ -228,6 +228,42 @@ func (h controlHistory) ControlResults(ctx context.Context, tenant string, from,
 	return out, nil
 }
 
+// FrameworkSummaries counts the frameworks as the status route would have
+// at at: each control's newest result before it and the exceptions as
+// their events stood (controls.SummariesAt, the route's one definition).
+func (h controlHistory) FrameworkSummaries(ctx context.Context, tenant string, at time.Time) ([]audit.FrameworkSummary, error) {
+	cat, err := controls.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]controls.Result{}
+	for _, c := range cat {
+		hist, err := h.store.History(ctx, tenant, c.ID, at, 1)
+		if err != nil {
+			return nil, fmt.Errorf("latest result of %s: %w", c.ID, err)
+		}
+		if len(hist) > 0 {
+			latest[c.ID] = hist[0]
+		}
+	}
+	exc, err := h.store.Exceptions(ctx, tenant)
+	if err != nil {
+		return nil, fmt.Errorf("exceptions: %w", err)
+	}
+	sums, err := controls.SummariesAt(latest, exc, at)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]audit.FrameworkSummary, len(sums))
+	for i, s := range sums {
+		out[i] = audit.FrameworkSummary{Framework: s.Framework, Title: s.Title, Covered: s.Covered, Passing: s.Passing,
+			Warning: s.Warning, Failing: s.Failing, Accepted: s.Accepted, Error: s.Error}
+	}
+	return out, nil
+}
+
+var _ audit.SummarySource = controlHistory{}
+
 // registerTables renders the registers as package tables.
 type registerTables struct{ store registers.Store }
 
@@ -240,15 +276,16 @@ func dateOf(t *time.Time) string {
 
 func (r registerTables) Register(ctx context.Context, tenant, name string, from, to time.Time) (audit.Table, error) {
 	in := func(t time.Time) bool { return !t.Before(from) && t.Before(to) }
+	t := audit.Table{Header: audit.RegisterHeaders[name]}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	switch name {
 	case audit.RegisterVendors:
 		vs, err := r.store.Vendors(ctx, tenant)
 		if err != nil {
 			return audit.Table{}, err
 		}
-		t := audit.Table{Header: []string{"id", "name", "providers", "dpa", "soc2ReportDate", "nextReviewDue", "updatedBy", "updatedAt"}}
 		for _, v := range vs {
-			t.Rows = append(t.Rows, []string{v.ID, v.Name, strings.Join(v.Providers, " "), strconv.FormatBool(v.DPA), v.SOC2ReportDate, v.NextReviewDue, v.UpdatedBy, dateOf(&v.UpdatedAt)})
+			t.Rows = append(t.Rows, []string{v.ID, v.Name, strings.Join(v.Providers, " "), strconv.FormatBool(v.DPA), v.SOC2ReportDate, v.NextReviewDue, v.SLA, v.Fallback, v.UpdatedBy, dateOf(&v.UpdatedAt)})
 		}
 		return t, nil
 	case audit.RegisterAccessReviews:
@@ -256,7 +293,6 @@ func (r registerTables) Register(ctx context.Context, tenant, name string, from,
 		if err != nil {
 			return audit.Table{}, err
 		}
-		t := audit.Table{Header: []string{"id", "scope", "reviewer", "date", "findings", "principals", "recordedBy", "recordedAt"}}
 		for _, a := range rs {
 			if in(a.RecordedAt) {
 				t.Rows = append(t.Rows, []string{a.ID, a.Scope, a.Reviewer, a.Date, strings.Join(a.Findings, "; "), strings.Join(a.Principals, " "), a.RecordedBy, dateOf(&a.RecordedAt)})
@@ -268,10 +304,9 @@ func (r registerTables) Register(ctx context.Context, tenant, name string, from,
 		if err != nil {
 			return audit.Table{}, err
 		}
-		t := audit.Table{Header: []string{"version", "provider", "status", "benchmarks", "submittedBy", "submittedAt", "approvedBy", "approvedAt", "rolledBackBy", "rolledBackAt", "rollbackReason"}}
 		for _, m := range ms {
 			bm, _ := json.Marshal(m.Benchmarks)
-			t.Rows = append(t.Rows, []string{m.Version, m.Provider, m.Status, string(bm), m.SubmittedBy, dateOf(&m.SubmittedAt), m.ApprovedBy, dateOf(m.ApprovedAt), m.RolledBackBy, dateOf(m.RolledBackAt), m.RollbackReason})
+			t.Rows = append(t.Rows, []string{m.Version, m.Provider, m.Status, strconv.FormatBool(m.FineTuned), string(bm), m.SubmittedBy, dateOf(&m.SubmittedAt), m.ApprovedBy, dateOf(m.ApprovedAt), m.RolledBackBy, dateOf(m.RolledBackAt), m.RollbackReason})
 		}
 		return t, nil
 	case audit.RegisterAdversarialRuns:
@@ -279,12 +314,55 @@ func (r registerTables) Register(ctx context.Context, tenant, name string, from,
 		if err != nil {
 			return audit.Table{}, err
 		}
-		t := audit.Table{Header: []string{"id", "ranAt", "ranBy", "policyHash", "attacks", "detected", "detectionRate", "benign", "falsePositives", "falsePositiveRate", "reportSha256", "evidence"}}
 		for _, a := range rs {
 			if in(a.RanAt) {
 				t.Rows = append(t.Rows, []string{a.ID, dateOf(&a.RanAt), a.RanBy, a.PolicyHash, strconv.Itoa(a.Attacks), strconv.Itoa(a.Detected),
 					strconv.FormatFloat(a.DetectionRate, 'f', 4, 64), strconv.Itoa(a.Benign), strconv.Itoa(a.FalsePositives),
 					strconv.FormatFloat(a.FalsePositiveRate, 'f', 4, 64), a.ReportSHA256, a.Evidence})
+			}
+		}
+		return t, nil
+	// The governance registers are kept whole up to the period's end, not
+	// cut to it: a control passes on the latest bias run, drill or review,
+	// which may predate the period, and the auditor must see that record.
+	case audit.RegisterBiasRuns:
+		rs, err := r.store.BiasRuns(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		for _, b := range rs {
+			if b.RecordedAt.Before(to) {
+				t.Rows = append(t.Rows, []string{b.ID, b.ModelVersion, strings.Join(b.Groups, "; "), b.Metric, b.Comparison, f(b.Threshold), f(b.Result),
+					strconv.FormatBool(b.Passed), b.Date, b.Notes, b.RecordedBy, dateOf(&b.RecordedAt)})
+			}
+		}
+		return t, nil
+	case audit.RegisterRunbooks:
+		bs, err := r.store.Runbooks(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		for _, b := range bs {
+			t.Rows = append(t.Rows, []string{b.ID, b.Name, b.Scope, b.Owner, b.Location, b.LastDrill, b.DrillNotes, b.UpdatedBy, dateOf(&b.UpdatedAt)})
+		}
+		return t, nil
+	case audit.RegisterDatasets:
+		ds, err := r.store.Datasets(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		for _, d := range ds {
+			t.Rows = append(t.Rows, []string{d.ID, d.Name, strings.Join(d.ModelVersions, " "), d.ConsentBasis, strconv.FormatBool(d.TenantIsolation), d.Source, d.ReviewedAt, d.UpdatedBy, dateOf(&d.UpdatedAt)})
+		}
+		return t, nil
+	case audit.RegisterOutputReviews:
+		rs, err := r.store.OutputReviews(ctx, tenant)
+		if err != nil {
+			return audit.Table{}, err
+		}
+		for _, o := range rs {
+			if o.RecordedAt.Before(to) {
+				t.Rows = append(t.Rows, []string{o.ID, o.From, o.To, strconv.Itoa(o.Reviewed), f(o.SampleRate), o.Reviewer, strings.Join(o.Findings, "; "), o.RecordedBy, dateOf(&o.RecordedAt)})
 			}
 		}
 		return t, nil
