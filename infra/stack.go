@@ -108,7 +108,10 @@ var functionSpecs = []functionSpec{
 		memoryMB: 1024, timeoutSec: 10,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, tables.Subjects.EnvVar, platform.EnvShards, platform.EnvRetentionDays,
 			platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel, platform.EnvCheckpointOrigin,
-			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvOperatorTenant, platform.EnvArchiveBucket},
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvOperatorTenant, platform.EnvArchiveBucket,
+			// Said by the routes, not acted on: the witness quorum with the
+			// latest checkpoint, the controls' period with the status.
+			platform.EnvWitnessQuorum, platform.EnvControlsSchedule},
 		// Checkpoint routes read the registry (the public key is stored with
 		// each checkpoint): no KMS signing-key grant. Proof routes read the
 		// chains' tiles and, for an entry whose row expired, its bundle
@@ -429,6 +432,7 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvSecurityHub:      strconv.FormatBool(cfg.SecurityHub),
 		platform.EnvWitnesses:        cfg.WitnessesJSON(),
 		platform.EnvWitnessQuorum:    strconv.Itoa(cfg.WitnessQuorum),
+		platform.EnvControlsSchedule: cfg.ControlsSchedule,
 		// The HTTP API is created after the functions (it needs api and
 		// authorizer); its id is set on the controls function below.
 		platform.EnvAPIID:    "set-after-the-api-exists",

@@ -226,7 +226,8 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 		platform.EnvSigningKeyID, platform.EnvAlertTopicARN, platform.EnvArchiverDLQURL, platform.EnvShards,
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
 		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant,
-		platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvSecurityHub, platform.EnvAnchorBucket, platform.EnvAnchorBucketOwner} {
+		platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvSecurityHub, platform.EnvAnchorBucket, platform.EnvAnchorBucketOwner,
+		platform.EnvControlsSchedule} {
 		known[n] = true
 	}
 	s := full
@@ -265,6 +266,11 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 			}
 			if spec.name == "api" || spec.name == "controls" {
 				assert.Equal(t, "ops", vars[platform.EnvOperatorTenant], "the operator tenant reaches %s", spec.name)
+			}
+			// The status says when the controls run: the API reads the
+			// same expression the controls rule fires on.
+			if spec.name == "api" {
+				assert.Equal(t, s.cfg.ControlsSchedule, vars[platform.EnvControlsSchedule])
 			}
 			if v, ok := vars[platform.EnvObjectLockMode]; ok {
 				assert.Equal(t, "COMPLIANCE", v, "the archive's puts follow the configured lock mode")

@@ -37,6 +37,44 @@ type Service struct {
 	Usage UsageReader
 	// Now is the clock accepted risks expire by.
 	Now func() time.Time
+	// Schedule is what the API knows of when the controls function runs:
+	// the status says when it runs next (docs/decisions/221).
+	Schedule Schedule
+}
+
+// Schedule is the controls function's schedule as far as the API knows it.
+type Schedule struct {
+	// Every is the period of a rate schedule; 0 when unknown (a cron
+	// expression, or not configured).
+	Every time.Duration
+	// Start, when known, is when the schedule started: it fires at
+	// Start + k*Every. Only the local system knows it; deployed, the rule
+	// started when the stack was created, which the API does not know.
+	Start time.Time
+}
+
+// next is the first firing after now, or nil when the start is unknown.
+func (s Schedule) next(now time.Time) *time.Time {
+	if s.Every <= 0 || s.Start.IsZero() {
+		return nil
+	}
+	k := time.Duration(1)
+	if now.After(s.Start) {
+		k = now.Sub(s.Start)/s.Every + 1
+	}
+	t := s.Start.Add(k * s.Every).UTC()
+	return &t
+}
+
+// StatusResponse is the status report and when the controls run next.
+type StatusResponse struct {
+	controls.StatusReport
+	// NextRunAt is when the controls function runs next, where the
+	// schedule's start is known (the local system).
+	NextRunAt *time.Time `json:"nextRunAt,omitempty"`
+	// RunEverySeconds is the schedule's period, where it is a rate: with
+	// no nextRunAt and no lastRun, the first run comes within it.
+	RunEverySeconds int64 `json:"runEverySeconds,omitempty"`
 }
 
 // redact reports whether r's caller must not see account findings.
@@ -86,7 +124,7 @@ func (s *Service) status(r *httpapi.Request) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return 200, rep, nil
+	return 200, StatusResponse{StatusReport: rep, NextRunAt: s.Schedule.next(s.now()), RunEverySeconds: int64(s.Schedule.Every / time.Second)}, nil
 }
 
 // HistoryEntry is one stored result as the history route shows it.

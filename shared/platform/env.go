@@ -23,6 +23,9 @@ const (
 	EnvCheckpointOrigin = "CHECKPOINT_ORIGIN" // origin line of signed checkpoints
 	EnvOperatorTenant   = "OPERATOR_TENANT"   // the tenant that runs the deployment (decision 131)
 	EnvSecurityHub      = "SECURITY_HUB"      // "true": control findings go to Security Hub (decision 193)
+	// EnvControlsSchedule is the controls function's EventBridge schedule
+	// ("rate(1 hour)"): the API says when the controls run (decision 221).
+	EnvControlsSchedule = "CONTROLS_SCHEDULE"
 	// EnvWitnesses lists the witnesses that cosign checkpoints, a JSON array
 	// of {name, url, publicKey}; EnvWitnessQuorum is how many must (decision 172).
 	EnvWitnesses     = "WITNESSES"

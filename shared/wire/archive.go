@@ -131,7 +131,7 @@ func archiveRoutes(c Clients, cfg Config, store evidence.Store) []httpapi.Route 
 		prover.Tiles = tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize, Cache: proofTiles}
 		prover.Archive = bucket
 	}
-	svc := &proofapi.Service{Prover: prover, Store: reg}
+	svc := &proofapi.Service{Prover: prover, Store: reg, WitnessQuorum: cfg.WitnessQuorum}
 	return svc.Routes()
 }
 

@@ -128,7 +128,8 @@ func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Rout
 	}
 	results := ddbstore.New(c.DDB, cfg.RegistryTable)
 	routes := (&statusapi.Service{Results: results, Operator: cfg.OperatorTenant, Exceptions: results, Usage: results, Now: cfg.Now,
-		Actions: &controls.Exceptions{Store: results, Evidence: app, Now: cfg.Now, Rand: crand.Reader, Log: cfg.Log}}).Routes()
+		Schedule: statusapi.Schedule{Every: cfg.ControlsEvery, Start: cfg.ControlsStart},
+		Actions:  &controls.Exceptions{Store: results, Evidence: app, Now: cfg.Now, Rand: crand.Reader, Log: cfg.Log}}).Routes()
 	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
 		if adv == nil && strings.HasPrefix(r.Pattern, "/v1/adversarial-runs") && r.Method == "POST" {
 			continue

@@ -64,6 +64,13 @@ type Config struct {
 	// checkpointer seals; WitnessQuorum is how many should (decision 172).
 	Witnesses     string
 	WitnessQuorum int
+	// ControlsEvery is the controls function's period (its rate schedule,
+	// platform.EnvControlsSchedule; 0 for a cron expression) and
+	// ControlsStart when that schedule started, where known exactly (the
+	// local system): the status route says when the controls run next
+	// (docs/decisions/221).
+	ControlsEvery time.Duration
+	ControlsStart time.Time
 	// AnchorBucket (name or ARN, in another account) gets a copy of every
 	// checkpoint; AnchorBucketOwner is its account id (decision 173).
 	AnchorBucket      string
@@ -98,6 +105,7 @@ func FromEnv(env *platform.Env) Config {
 		OperatorTenant:    get(EnvOperatorTenant),
 		Witnesses:         get(platform.EnvWitnesses),
 		WitnessQuorum:     env.Int(platform.EnvWitnessQuorum, 0, 0, 100),
+		ControlsEvery:     RatePeriod(get(platform.EnvControlsSchedule)),
 		AnchorBucket:      get(platform.EnvAnchorBucket),
 		AnchorBucketOwner: get(platform.EnvAnchorBucketOwner),
 		Log:               platform.Logger(),

@@ -20,6 +20,11 @@ import (
 type Service struct {
 	Prover *checkpoint.Prover
 	Store  checkpoint.Store
+	// WitnessQuorum is how many witnesses should cosign each checkpoint
+	// (WITNESS_QUORUM, decision 172; 0: none configured). The latest
+	// route says it, so a reader of the cosigned note can tell a checkpoint
+	// still waiting for its witnesses from one that needs none.
+	WitnessQuorum int
 }
 
 // Routes are the proof and checkpoint routes (scope read).
@@ -65,6 +70,13 @@ type CheckpointResponse struct {
 	Checkpoint Signed `json:"checkpoint"`
 	KeyID      string `json:"keyId"`
 	PublicKey  string `json:"publicKey"`
+}
+
+// LatestResponse is the latest checkpoint of a chain and the witness
+// quorum its cosignatures are held to.
+type LatestResponse struct {
+	CheckpointResponse
+	WitnessQuorum int `json:"witnessQuorum"`
 }
 
 // ConsistencyResponse proves that Second extends First.
@@ -163,7 +175,7 @@ func (s *Service) latest(r *httpapi.Request) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return 200, checkpointResponse(c), nil
+	return 200, LatestResponse{CheckpointResponse: checkpointResponse(c), WitnessQuorum: s.WitnessQuorum}, nil
 }
 
 func (s *Service) consistency(r *httpapi.Request) (int, any, error) {
