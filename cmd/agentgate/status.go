@@ -17,9 +17,14 @@ import (
 
 // complianceStatus is the documented GET /v1/compliance/status shape.
 type complianceStatus struct {
-	Overall  string `json:"overall"`
-	LastRun  string `json:"lastRun"`
-	Controls []struct {
+	Overall string `json:"overall"`
+	LastRun string `json:"lastRun"`
+	// NextRunAt (where the API knows the schedule's start: locally) and
+	// RunEverySeconds (where it knows the schedule's rate: deployed) say
+	// when the controls run next.
+	NextRunAt       string `json:"nextRunAt,omitempty"`
+	RunEverySeconds int64  `json:"runEverySeconds,omitempty"`
+	Controls        []struct {
 		ID         string              `json:"id"`
 		Name       string              `json:"name"`
 		Status     string              `json:"status"`
@@ -73,7 +78,7 @@ func init() {
 				enc.SetIndent("", "  ")
 				return enc.Encode(st)
 			}
-			printStatus(cmd.OutOrStdout(), st, wide)
+			printStatus(cmd.OutOrStdout(), st, wide, time.Now())
 			return nil
 		},
 	}
@@ -103,7 +108,7 @@ func statusMark(s string) string {
 // columns, or a CI log. --wide prints every field on one line instead.
 const statusWidth = 100
 
-func printStatus(w io.Writer, st complianceStatus, wide bool) {
+func printStatus(w io.Writer, st complianceStatus, wide bool, now time.Time) {
 	last := st.LastRun
 	if last == "" {
 		last = "never"
@@ -111,8 +116,9 @@ func printStatus(w io.Writer, st complianceStatus, wide bool) {
 	fmt.Fprintf(w, "Overall: %s   (last run %s)\n\n", strings.ToUpper(st.Overall), last)
 	if st.LastRun == "" {
 		// Every control reads "error: not checked yet" before the first
-		// run: one line says so instead of a table of errors.
-		fmt.Fprintf(w, "No control has run yet: %d controls wait for the first run of the controls function.\n", len(st.Controls))
+		// run: one line says so, and when the run comes, instead of a
+		// table of errors.
+		fmt.Fprintf(w, "No control has run yet: %s.\n", firstRun(st, now))
 		return
 	}
 	if wide {
@@ -130,6 +136,43 @@ func printStatus(w io.Writer, st complianceStatus, wide bool) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", f.Framework, f.Covered, f.Passing, f.Warning, f.Failing, f.Accepted, f.Error)
 	}
 	_ = tw.Flush()
+}
+
+// firstRun says when the first run of the controls comes: exactly where
+// the API knows the schedule's start (the local system), as a bound where
+// it knows only the rate (deployed: the rule started with the stack).
+func firstRun(st complianceStatus, now time.Time) string {
+	wait := fmt.Sprintf("%d controls wait for it", len(st.Controls))
+	if at, err := time.Parse(time.RFC3339Nano, st.NextRunAt); err == nil {
+		d := at.Sub(now)
+		if d <= 0 {
+			return "first run due now (" + wait + ")"
+		}
+		sec := int64((d + time.Second - 1) / time.Second)
+		if sec >= 120 {
+			// A long tick: minutes, rounded up, read better.
+			return fmt.Sprintf("first run in %d min (%s)", (sec+59)/60, wait)
+		}
+		return fmt.Sprintf("first run in %d s (%s)", sec, wait)
+	}
+	if st.RunEverySeconds > 0 {
+		every := span(st.RunEverySeconds)
+		return fmt.Sprintf("first run within %s (the controls run every %s; %s)", every, every, wait)
+	}
+	return fmt.Sprintf("%d controls wait for the first run of the controls function", len(st.Controls))
+}
+
+// span writes a schedule's period in the unit it was most likely given in.
+func span(sec int64) string {
+	switch {
+	case sec < 120 || sec%60 != 0:
+		return fmt.Sprintf("%d s", sec)
+	case sec%86400 == 0:
+		return fmt.Sprintf("%d d", sec/86400)
+	case sec >= 7200 && sec%3600 == 0:
+		return fmt.Sprintf("%d h", sec/3600)
+	}
+	return fmt.Sprintf("%d min", sec/60)
 }
 
 type controlRow struct {
