@@ -38,4 +38,11 @@ const (
 	// EnvCheckpointerFunction names the checkpointer function the packager
 	// invokes for seals and package signatures (it alone holds the signing key).
 	EnvCheckpointerFunction = "CHECKPOINTER_FUNCTION"
+	// The packager's fan-out (decision 230): the state machine it starts
+	// when one invocation cannot build a package in time (above
+	// EnvPackageSingleMaxBytes), and the size above which a package lists
+	// the archived bundles instead of embedding them.
+	EnvPackageStateMachineARN  = "PACKAGE_STATE_MACHINE_ARN"
+	EnvPackageSingleMaxBytes   = "PACKAGE_SINGLE_MAX_BYTES"
+	EnvPackageByReferenceBytes = "PACKAGE_BY_REFERENCE_BYTES"
 )
