@@ -24,10 +24,15 @@ type API interface {
 	dynamodb.QueryAPIClient
 }
 
-// Store is the DynamoDB registers.Store.
+// Store is the DynamoDB registers.Store. Every list reads all its pages
+// (the Query paginator follows LastEvaluatedKey).
 type Store struct {
 	api   API
 	table string
+	// PageSize is the Limit of each Query page; 0 leaves pages to
+	// DynamoDB (up to 1 MB each). Tests set it small so a register spans
+	// pages.
+	PageSize int32
 }
 
 var _ registers.Store = (*Store)(nil)
@@ -61,6 +66,9 @@ func query[T any](ctx context.Context, st *Store, partition string, newestFirst 
 		TableName: &st.table, KeyConditionExpression: aws.String("pk = :p"),
 		ExpressionAttributeValues: map[string]types.AttributeValue{":p": s(partition)},
 		ScanIndexForward:          aws.Bool(!newestFirst), ConsistentRead: aws.Bool(true),
+	}
+	if st.PageSize > 0 {
+		in.Limit = aws.Int32(st.PageSize)
 	}
 	out := []T{}
 	p := dynamodb.NewQueryPaginator(st.api, in)
