@@ -59,7 +59,13 @@ func run(ctx context.Context, o system.Options, readyFile string) error {
 			return err
 		}
 	}
-	firstRun := time.Now().Add(o.Tick)
+	// The banner says the instant the jobs fire (the API's status says the
+	// same, nextRunAt) and how long that is from now.
+	firstRun := sys.FirstRun()
+	in := "now"
+	if d := time.Until(firstRun); d > 0 {
+		in = "in " + (d + time.Second - 1).Truncate(time.Second).String()
+	}
 	fmt.Printf(`
 agentgate is running locally.
 
@@ -70,7 +76,7 @@ agentgate is running locally.
   admin key           %s   (scope: admin)
   signing key sha256  %s   (the pin: agentgate verify --fingerprint)
   witness             %s   (agentgate verify --witness; transparency-dev omniwitness at %s)
-  schedule            every %s: checkpoints, control checks, packages; first run at %s (in %s)
+  schedule            every %s: checkpoints, control checks, packages; first run at %s (%s)
   state               fresh: every start has new emulators, keys and data (nothing is kept)
 
 Try:
@@ -80,7 +86,7 @@ Try:
 
 Ctrl-C stops everything.
 `, sys.URL, console, sys.Tenant, sys.APIKey, sys.AdminKey, sys.SigningKeyFingerprint, sys.Witness, sys.WitnessURL,
-		o.Tick, firstRun.UTC().Format("15:04:05Z"), o.Tick, sys.URL, sys.APIKey)
+		o.Tick, firstRun.UTC().Format("15:04:05Z"), in, sys.URL, sys.APIKey)
 	<-ctx.Done()
 	fmt.Fprintln(os.Stderr, "localtest: stopping")
 	return sys.Stop()

@@ -184,7 +184,7 @@ func TestLocalSystem(t *testing.T) {
 	log := out.String()
 	assert.Regexp(t, `(?m)level=INFO msg=request method=POST path=/v1/validate status=200 ms=\d+ requestId=\w+$`, log)
 	assert.Regexp(t, `(?m)level=INFO msg=request method=POST path=/v1/validate status=401 `, log)
-	assert.Regexp(t, `(?m)^  schedule +every 1s: checkpoints, control checks, packages; first run at \d\d:\d\d:\d\dZ \(in 1s\)$`, log)
+	assert.Regexp(t, `(?m)^  schedule +every 1s: checkpoints, control checks, packages; first run at \d\d:\d\d:\d\dZ \((in 1s|now)\)$`, log)
 	assert.Regexp(t, `(?m)^  state +fresh: `, log)
 	assert.NotContains(t, log, "_aws")
 	assert.NotContains(t, log, `msg="bundle archived"`, "archiving is debug")

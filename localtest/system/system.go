@@ -193,6 +193,9 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if s.Clients.Bedrock, err = s.startBedrock(); err != nil {
 		return nil, err
 	}
+	// The schedule starts now: every job fires at this instant + k*Tick
+	// (schedule), and the API says so in the status (nextRunAt).
+	s.Config.ControlsEvery, s.Config.ControlsStart = o.Tick, time.Now()
 	s.API, err = wire.NewAPI(s.Clients, s.Config)
 	if err != nil {
 		return nil, err
@@ -296,8 +299,15 @@ func (s *System) SetAuthClock(now func() time.Time) {
 // AddJob registers a scheduled job (before or after Start).
 func (s *System) AddJob(j Job) { s.jobs = append(s.jobs, j) }
 
+// FirstRun is when the scheduled jobs first run.
+func (s *System) FirstRun() time.Time { return s.Config.ControlsStart.Add(s.opts.Tick) }
+
+// schedule runs the jobs at ControlsStart + k*Tick, the instants the status
+// route announces; a tick missed while jobs ran long is skipped, as a
+// ticker drops it.
 func (s *System) schedule(ctx context.Context) {
-	t := time.NewTicker(s.opts.Tick)
+	next := s.FirstRun()
+	t := time.NewTimer(time.Until(next))
 	defer t.Stop()
 	for {
 		select {
@@ -309,6 +319,10 @@ func (s *System) schedule(ctx context.Context) {
 					s.opts.Log.Error("scheduled job failed", "job", j.Name, "err", err)
 				}
 			}
+			for !next.After(time.Now()) {
+				next = next.Add(s.opts.Tick)
+			}
+			t.Reset(time.Until(next))
 		}
 	}
 }
