@@ -194,6 +194,47 @@ func TestConsoleInChromium(t *testing.T) {
 	status, body = call(t, "GET", "/v1/compliance/usage", freshKey, "")
 	require.Equal(t, 200, status, "%v", body)
 	require.Nil(t, body["asOf"], "no scan of the fresh tenant yet")
+	status, body = call(t, "GET", "/v1/compliance/status", freshKey, "")
+	require.Equal(t, 200, status, "%v", body)
+	require.Nil(t, body["lastRun"], "no controls run of the fresh tenant yet")
+	// The status announces the instant the local schedule fires (the
+	// tick is an hour here: still the first one).
+	require.Equal(t, sys.FirstRun().UTC().Format(time.RFC3339Nano), body["nextRunAt"], "the local system says when the controls run")
+	require.Equal(t, float64(time.Hour/time.Second), body["runEverySeconds"])
+
+	// The fresh tenant's chain is sealed once the archiver has its entry,
+	// and the local witness (which follows the demo tenant's chains only)
+	// does not cosign it; the demo tenant's chains are cosigned. Wait for
+	// both, bounded: each round seals again, which also offers a checkpoint
+	// to a witness that did not answer before.
+	witnessName, witnessKeyID, _ := strings.Cut(sys.Witness, "+")
+	witnessKeyID, _, _ = strings.Cut(witnessKeyID, "+")
+	freshChain, cosignedChain := "", ""
+	var freshCheckpoint map[string]any
+	for deadline := time.Now().Add(45 * time.Second); (freshChain == "" || cosignedChain == "") && time.Now().Before(deadline); {
+		require.NoError(t, sys.Checkpoint(ctx))
+		for shard := 0; shard < 64 && freshChain == ""; shard++ {
+			if st, b := call(t, "GET", "/v1/checkpoints/latest?chain="+evidence.ChainID(fresh, shard), freshKey, ""); st == 200 {
+				freshChain, freshCheckpoint = b["chain"].(string), b
+			}
+		}
+		for shard := 0; shard < 4 && cosignedChain == ""; shard++ {
+			chain := evidence.ChainID(sys.Tenant, shard)
+			if st, b := call(t, "GET", "/v1/checkpoints/latest?chain="+chain, key, ""); st == 200 {
+				if c, _ := b["checkpoint"].(map[string]any)["cosigned"].(string); strings.Contains(c, "\n\u2014 "+witnessName+" ") {
+					cosignedChain = chain
+				}
+			}
+		}
+		if freshChain == "" || cosignedChain == "" {
+			time.Sleep(time.Second)
+		}
+	}
+	require.NotEmpty(t, freshChain, "the fresh tenant's one call is sealed within 45 s")
+	require.NotContains(t, freshCheckpoint["checkpoint"], "cosigned", "the witness does not follow the fresh tenant")
+	require.Equal(t, float64(1), freshCheckpoint["witnessQuorum"], "the local system's quorum")
+	require.NotEmpty(t, cosignedChain, "the local witness %s cosigned a demo chain within 45 s", witnessName)
+	t.Logf("witness %s (key id %s) cosigned %s", witnessName, witnessKeyID, cosignedChain)
 
 	artifacts := filepath.Join(root, "build", "console-test")
 	require.NoError(t, os.RemoveAll(artifacts))
@@ -211,6 +252,10 @@ func TestConsoleInChromium(t *testing.T) {
 		"CONSOLE_RECORDED="+string(expect),
 		"CONSOLE_FRESH_TENANT="+fresh,
 		"CONSOLE_FRESH_KEY="+freshKey,
+		"CONSOLE_FRESH_CHAIN="+freshChain,
+		"CONSOLE_WITNESS="+witnessName,
+		"CONSOLE_WITNESS_KEY_ID="+witnessKeyID,
+		"CONSOLE_WITNESS_CHAIN="+cosignedChain,
 		"CONSOLE_ARTIFACTS="+artifacts,
 		"CONSOLE_NODE_MODULES="+nm,
 		"CONSOLE_CHROMIUM="+chromium(),
@@ -219,7 +264,7 @@ func TestConsoleInChromium(t *testing.T) {
 	t.Logf("node --test:\n%s", out)
 	require.NoError(t, err, "the browser tests failed:\n%s", out)
 
-	for _, f := range []string{"overview.png", "controls.png", "registers.png", "exceptions.png", "packages.png", "checkpoints.png", "wrong-key.png", "first-run.png", "package.zip"} {
+	for _, f := range []string{"overview.png", "controls.png", "registers.png", "exceptions.png", "packages.png", "checkpoints.png", "wrong-key.png", "first-run.png", "first-run-checkpoints.png", "package.zip"} {
 		st, err := os.Stat(filepath.Join(artifacts, f))
 		if assert.NoError(t, err, "artifact %s", f) {
 			assert.Positive(t, st.Size(), "artifact %s", f)

@@ -227,7 +227,7 @@ function showTab(name) {
 
 async function renderOverview() {
   const fws = status.summaries ?? [];
-  $('#overall').replaceChildren('Overall: ', badge(status.overall), status.lastRun ? `  last run ${when(status.lastRun)}` : '  no control run yet');
+  $('#overall').replaceChildren('Overall: ', badge(status.overall), status.lastRun ? `  last run ${when(status.lastRun)}` : `  no control run yet: ${firstRun(status)}`);
   $('#frameworks').replaceChildren(...fws.map((f) => el('div', { class: 'card' },
     el('h3', { text: f.title || f.framework }),
     el('p', {}, worst(f), ` ${f.covered} criteria covered`),
@@ -247,6 +247,23 @@ async function renderOverview() {
     noData('fw-chart', 'No framework summary yet.');
   }
   await renderCalls();
+}
+
+// firstRun says when the controls first run, as `agentgate status` does:
+// exactly where the API knows the schedule's start (the local system), as a
+// bound where it knows only its rate (deployed).
+function firstRun(st) {
+  const at = Date.parse(st.nextRunAt ?? '');
+  if (!Number.isNaN(at)) {
+    const sec = Math.ceil((at - Date.now()) / 1000);
+    if (sec <= 0) return 'first run due now';
+    return sec >= 120 ? `first run in ${Math.ceil(sec / 60)} min` : `first run in ${sec} s`;
+  }
+  if (st.runEverySeconds > 0) {
+    const every = st.runEverySeconds >= 120 && st.runEverySeconds % 60 === 0 ? `${st.runEverySeconds / 60} min` : `${st.runEverySeconds} s`;
+    return `first run within ${every} (the controls run every ${every})`;
+  }
+  return 'the controls function has not run for this tenant';
 }
 
 function worst(f) {
@@ -586,6 +603,37 @@ function drawPackages() {
 
 // ---------- checkpoints ----------
 
+// cosignatures reads the witnesses' lines of a cosigned note
+// (c2sp.org/signed-note): the text, a blank line, then signature lines
+// "— <name> <base64>". The log's own line is named as the origin (the
+// text's first line); every other line is a witness's. A tlog-cosignature
+// (c2sp.org/tlog-cosignature, cosignature/v1) is key ID (4 bytes) ||
+// timestamp (8 bytes, big-endian seconds) || Ed25519 signature (64 bytes);
+// another type's timestamp is unknown. Nothing is verified here: the
+// console shows what the note carries (agentgate verify --witness checks).
+function cosignatures(note) {
+  if (typeof note !== 'string') return [];
+  const cut = note.lastIndexOf('\n\n');
+  if (cut < 0) return [];
+  const origin = note.slice(0, note.indexOf('\n'));
+  const out = [];
+  for (const line of note.slice(cut + 2).split('\n')) {
+    const m = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/.exec(line);
+    if (!m || m[1] === origin) continue;
+    let raw;
+    try {
+      raw = Uint8Array.from(atob(m[2]), (c) => c.charCodeAt(0));
+    } catch {
+      continue;
+    }
+    if (raw.length < 4) continue;
+    const keyId = [...raw.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const time = raw.length === 4 + 8 + 64 ? new Date(Number(new DataView(raw.buffer).getBigUint64(4)) * 1000).toISOString() : null;
+    out.push({ name: m[1], keyId, time });
+  }
+  return out;
+}
+
 async function renderCheckpoints() {
   const t = session.tenant;
   const shards = Array.from({ length: MAX_SHARDS }, (_, i) => i);
@@ -594,14 +642,38 @@ async function renderCheckpoints() {
     $('#checkpoints-body').replaceChildren(el('p', { class: 'note', text: 'No checkpoint signed yet: the checkpointer signs each chain on its schedule.' }));
     return;
   }
+  cps.sort((a, b) => collator.compare(a.chain, b.chain));
+  for (const c of cps) c.cosigners = cosignatures(c.checkpoint?.cosigned);
+  // The quorum is deployment-wide (WITNESS_QUORUM); an API before it said
+  // nothing of it.
+  const quorum = cps.find((c) => typeof c.witnessQuorum === 'number')?.witnessQuorum;
+  const witnessCell = (c) => {
+    const n = c.cosigners.length;
+    const of = quorum > 0 ? ` of ${quorum} required` : '';
+    return n ? `${n}${of}` : el('span', { class: 'note', text: `no cosignature yet${quorum > 0 ? ` (${quorum} required)` : ''}` });
+  };
+  const rows = cps.flatMap((c) => (c.cosigners.length ? c.cosigners.map((w) => ({ chain: c.chain, size: c.size, ...w })) : [{ chain: c.chain, size: c.size }]));
   $('#checkpoints-body').replaceChildren(
     table('Latest checkpoint per chain', [
       ['Chain', (c) => c.chain], ['Size', (c) => c.size], ['Signed', (c) => when(c.time)],
       ['Root', (c) => el('code', { text: c.rootHash })], ['Key', (c) => el('code', { text: c.keyId })],
-    ], cps.sort((a, b) => collator.compare(a.chain, b.chain))),
+      ['Witnesses', witnessCell],
+    ], cps),
+    el('h3', { id: 'witnesses-h', text: 'Witness cosignatures' }),
+    el('p', { class: 'note', id: 'witness-quorum', text: quorum === undefined ? 'The API does not say the witness quorum.'
+      : quorum > 0 ? `Witness quorum: ${quorum} — each checkpoint should carry the cosignatures of at least ${quorum} witness${quorum > 1 ? 'es' : ''}.`
+        : 'No witness is configured (quorum 0): checkpoints carry the log\'s own signature only.' }),
+    el('div', { class: 'table-wrap' },
+      el('table', { id: 'witnesses-table', 'aria-labelledby': 'witnesses-h' },
+        el('thead', {}, el('tr', {}, ['Chain', 'Size', 'Witness', 'Key ID', 'Cosigned at'].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, rows.map((r) => el('tr', { 'data-chain': r.chain, 'data-witness': r.name ?? '' },
+          el('td', { text: r.chain }), el('td', { text: String(r.size) }),
+          r.name ? [el('td', {}, el('code', { text: r.name })), el('td', {}, el('code', { text: r.keyId })), el('td', { text: r.time ? when(r.time) : 'not in the signature' })]
+            : el('td', { colspan: '3', class: 'note', text: 'no cosignature yet' })))))),
+    el('p', { class: 'note', text: 'Read from each checkpoint\'s cosigned note (c2sp.org/tlog-cosignature), not verified here: '
+      + 'agentgate verify --witness NAME+KEY checks the cosignatures against a witness key you obtained out of band.' }),
     el('h3', { text: 'Signed note of the first chain' }),
-    el('pre', { class: 'mono', text: cps[0].checkpoint?.note ?? cps[0].checkpoint?.body ?? '' }),
-    el('p', { class: 'note', text: 'Witness cosignatures are not served by the API; the note above carries the log\'s own signature.' }),
+    el('pre', { class: 'mono', text: cps[0].checkpoint?.cosigned ?? cps[0].checkpoint?.note ?? cps[0].checkpoint?.body ?? '' }),
   );
 }
 

@@ -155,7 +155,17 @@ test('before the first usage scan the overview counts a sample and says so', asy
   const total = await p.evaluate(() => window.Chart.getChart(document.getElementById('daily-chart')).data.datasets
     .reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0));
   assert.equal(total, 1, 'the one recorded call');
+  // No controls run for this tenant yet: the overview says when it comes.
+  assert.match(await p.textContent('#overall'), /no control run yet: first run in \d+ (s|min)$/);
   await p.screenshot({ path: join(OUT, 'first-run.png'), fullPage: true });
+  // Its chain is sealed but the local witness follows the demo tenant only.
+  await p.click('[data-tab="checkpoints"]');
+  await p.waitForSelector('#checkpoints:not([hidden])');
+  const row = p.locator(`#witnesses-table tr[data-chain="${env('CONSOLE_FRESH_CHAIN')}"]`);
+  assert.equal(await row.count(), 1);
+  assert.equal((await row.locator('td').nth(2).textContent()).trim(), 'no cosignature yet');
+  assert.match(await p.textContent('#checkpoints-body'), /no cosignature yet \(1 required\)/);
+  await p.screenshot({ path: join(OUT, 'first-run-checkpoints.png'), fullPage: true });
   await ctx.close();
 });
 
@@ -190,11 +200,25 @@ test('registers and exceptions load', async () => {
   await axe('exceptions');
 });
 
-test('the latest checkpoints are listed', async () => {
+test('the latest checkpoints are listed with the witnesses that cosigned them', async () => {
   await tab('checkpoints');
   const rows = await page.$$('#checkpoints-body tbody tr');
   assert.ok(rows.length >= 1, 'a checkpoint per chain with entries');
   assert.match(await page.textContent('#checkpoints-body'), new RegExp(`${TENANT}/\\d`));
+  // The chain the Go side saw cosigned by the local witness: its name, the
+  // key ID of its key and the cosignature's time, read from the note.
+  const chain = env('CONSOLE_WITNESS_CHAIN');
+  const row = page.locator(`#witnesses-table tr[data-chain="${chain}"][data-witness="${env('CONSOLE_WITNESS')}"]`);
+  assert.equal(await row.count(), 1, `a cosignature row for ${chain}`);
+  const cells = await row.locator('td').allTextContents();
+  assert.equal(cells[2], env('CONSOLE_WITNESS'));
+  assert.equal(cells[3], env('CONSOLE_WITNESS_KEY_ID'));
+  assert.match(cells[4], /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/, 'the cosignature timestamp');
+  const age = Date.now() - Date.parse(cells[4].replace(' UTC', 'Z').replace(' ', 'T'));
+  assert.ok(age >= 0 && age < 15 * 60 * 1000, `cosigned within the test's run: ${cells[4]}`);
+  assert.match(await page.textContent('#witness-quorum'), /^Witness quorum: 1 /);
+  const summary = page.locator('#checkpoints-body table').first().locator('tbody tr', { hasText: chain });
+  assert.match(await summary.textContent(), /1 of 1 required/);
   await shot('checkpoints');
   await axe('checkpoints');
 });
