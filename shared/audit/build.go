@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
@@ -16,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/transparency-dev/merkle/compact"
 
@@ -109,6 +111,15 @@ type Builder struct {
 	Registers   RegisterSource
 	Now         func() time.Time
 	Log         *slog.Logger
+	// Prefetch is how many bundles are fetched and verified ahead of the
+	// zip writer (default two per vCPU); PrefetchBytes bounds the bytes
+	// they hold (default DefaultPrefetchBytes).
+	Prefetch      int
+	PrefetchBytes int64
+
+	// pack, when set, replaces packChain (the sequential twin of
+	// stream_test.go).
+	pack func(b *Builder, ctx context.Context, req Request, now time.Time, start Chain, zw *zipOut, stats *dayStats, total, bundles *int64) (packedChain, []BundleLine, error)
 }
 
 // Build stages, in order, as a package record reports them while building.
@@ -182,7 +193,11 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 				return nil, fmt.Errorf("count %s's earlier evidence in the period: %w", chain, err)
 			}
 		}
-		c, cl, err := b.packChain(ctx, req, created, start, zw, stats, &entries, &packed)
+		pack := (*Builder).packChain
+		if b.pack != nil {
+			pack = b.pack
+		}
+		c, cl, err := pack(b, ctx, req, created, start, zw, stats, &entries, &packed)
 		if err != nil {
 			return nil, fmt.Errorf("package %s: %w", chain, err)
 		}
@@ -292,12 +307,31 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	if err != nil {
 		return c, nil, fmt.Errorf("list bundles: %w", err)
 	}
+	// Bundles from the checkpoint's size on are never read (the loop below
+	// stops before them), so none is fetched.
+	for i, bm := range manifests {
+		if uint64(bm.FirstSeq) >= cp.Size {
+			manifests = manifests[:i]
+			break
+		}
+	}
+	fctx, stop := context.WithCancel(ctx)
+	defer stop()
+	pf := b.prefetch(fctx, manifests, req.Tenant, stats)
 	var lines []BundleLine
 	to := evidence.FormatTime(req.To)
 	in := true // still inside the period and the checkpoint
 	var tail *compact.Range
 	next, prevEntry, prevBundle := start.NextSeq, start.LastEntryHash, start.LastBundleHash
-	for _, bm := range manifests {
+	for {
+		f, ok, err := pf.next(fctx)
+		if err != nil {
+			return c, nil, err
+		}
+		if !ok {
+			break
+		}
+		bm := f.bm
 		if bm.FirstSeq != next || bm.PrevBundleHash != prevBundle || bm.FirstPrevHash != prevEntry {
 			return c, nil, fmt.Errorf("%w: bundle %s does not follow seq %d", archive.ErrBroken, bm.Key, next)
 		}
@@ -307,18 +341,13 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		if !in && uint64(next) >= cp.Size {
 			break // the tail is complete
 		}
-		body, err := b.Bundles.Bundle(ctx, bm.Key)
-		if err != nil {
-			return c, nil, fmt.Errorf("read bundle %s: %w", bm.Key, err)
+		if f.err != nil {
+			return c, nil, f.err
 		}
-		var onEntry func(*evidence.Entry)
 		if in {
-			onEntry = func(e *evidence.Entry) { stats.add(e) }
+			stats.merge(f.stats, f.models)
 		}
-		leaves, firstTS, lastTS, err := readBundle(body, bm, req.Tenant, onEntry)
-		if err != nil {
-			return c, nil, err
-		}
+		leaves, firstTS, lastTS := f.leaves, f.first, f.last
 		if in && firstTS >= to {
 			in = false
 		}
@@ -334,6 +363,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 				}
 			}
 			next, prevEntry, prevBundle = bm.LastSeq+1, bm.LastHash, bm.BundleHash
+			pf.release(f)
 			continue
 		}
 		for k := 0; k+32 <= len(leaves); k += 32 {
@@ -345,9 +375,10 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		if !strings.HasPrefix(path, bundlePrefix) || checkName(path) != nil {
 			return c, nil, fmt.Errorf("%w: bundle key %q is not a package path", ErrInvalid, bm.Key)
 		}
-		if err := zw.addRaw(path, body, zip.Store); err != nil {
+		if err := zw.addStored(path, f.body, f.crc, bm.ObjectSHA256); err != nil {
 			return c, nil, err
 		}
+		pf.release(f)
 		lines = append(lines, BundleLine{Manifest: bm, File: path})
 		if c.FirstTS == "" {
 			c.FirstTS = firstTS
@@ -557,5 +588,63 @@ func (z *zipOut) addRaw(name string, body []byte, method uint16) error {
 	if name != FileManifest {
 		z.files = append(z.files, File{Path: name, SHA256: hexSum(h), Size: int64(len(body))})
 	}
+	return nil
+}
+
+// storedHeader is the header archive/zip's CreateHeader writes for a
+// stored file of body (data descriptor, extended timestamp, version 2.0 or
+// 4.5 past 4 GiB), so a raw entry is byte for byte what addRaw writes.
+func (z *zipOut) storedHeader(name string, size int64, crc uint32) *zip.FileHeader {
+	hdr := &zip.FileHeader{Name: name, Method: zip.Store, Modified: z.mod}
+	hdr.SetMode(0o644)
+	hdr.Flags = 0x8
+	if valid, require := utf8Need(name); valid && require {
+		hdr.Flags |= 0x800
+	}
+	hdr.CreatorVersion = hdr.CreatorVersion&0xff00 | 20
+	hdr.ReaderVersion = 20 // bundles are under 1 GiB (Archive.Bundle's cap): never zip64
+	hdr.ModifiedDate, hdr.ModifiedTime = msDosTime(z.mod)
+	var ext [9]byte
+	ext[0], ext[1], ext[2], ext[3], ext[4] = 0x55, 0x54, 5, 0, 1 // extended timestamp, 5 bytes, mtime only
+	binary.LittleEndian.PutUint32(ext[5:], uint32(z.mod.Unix()))
+	hdr.Extra = ext[:]
+	hdr.CRC32, hdr.CompressedSize64, hdr.UncompressedSize64 = crc, uint64(size), uint64(size)
+	return hdr
+}
+
+// utf8Need is archive/zip's detectUTF8: whether name is valid UTF-8 and
+// needs the UTF-8 flag.
+func utf8Need(s string) (valid, require bool) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r < 0x20 || r > 0x7d || r == 0x5c {
+			if !utf8.ValidRune(r) || (r == utf8.RuneError && size == 1) {
+				return false, false
+			}
+			require = true
+		}
+	}
+	return true, require
+}
+
+// msDosTime is archive/zip's timeToMsDosTime.
+func msDosTime(t time.Time) (date, tm uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, tm
+}
+
+// addStored writes a stored file whose CRC-32 and SHA-256 a prefetch
+// worker already computed: the writer only copies bytes.
+func (z *zipOut) addStored(name string, body []byte, crc uint32, sha string) error {
+	fw, err := z.w.CreateRaw(z.storedHeader(name, int64(len(body)), crc))
+	if err != nil {
+		return fmt.Errorf("zip %s: %w", name, err)
+	}
+	if _, err := fw.Write(body); err != nil {
+		return fmt.Errorf("zip %s: %w", name, err)
+	}
+	z.files = append(z.files, File{Path: name, SHA256: sha, Size: int64(len(body))})
 	return nil
 }

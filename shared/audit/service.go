@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -76,9 +75,11 @@ type Records interface {
 	Advance(ctx context.Context, tenant, prevHash string, next Head) error
 }
 
-// Blobs stores package files (encrypted at rest by the adapter).
+// Blobs stores package files (encrypted at rest by the adapter). A zip is
+// written as a multipart upload while it is built (Upload), never staged on
+// disk.
 type Blobs interface {
-	PutFile(ctx context.Context, key string, f *os.File, size int64, contentType string) error
+	Multipart
 	PutBytes(ctx context.Context, key string, body []byte, contentType string) error
 	GetBytes(ctx context.Context, key string) ([]byte, error)
 	// Presign returns a GET URL for key valid for ttl.
@@ -107,8 +108,9 @@ type Service struct {
 	Now     func() time.Time
 	Rand    io.Reader
 	Log     *slog.Logger
-	// TempDir holds zips while they are built (Lambda: /tmp).
-	TempDir string
+	// PartSize is the first multipart part's size (default
+	// DefaultPartSize).
+	PartSize int
 	// ProgressEvery bounds how often a build records its counts between
 	// stages (default DefaultProgressEvery): a write per bundle would cost
 	// more than the bundle.
@@ -417,28 +419,21 @@ func (s *Service) build(ctx context.Context, rec *Record) error {
 			return fmt.Errorf("previous manifest %s does not match the head", head.ManifestKey)
 		}
 	}
-	f, err := os.CreateTemp(s.TempDir, "package-*.zip")
+	key, mkey := PackageKey(rec.Tenant, rec.ID), ManifestKey(rec.Tenant, rec.ID)
+	up, err := NewUpload(ctx, s.Blobs, key, "application/zip", s.PartSize)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(f.Name())
-	defer f.Close()
+	defer up.Abort() // a no-op once completed
 	h := sha256.New()
 	progress := s.recorder(ctx, rec)
-	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks, Progress: progress}, prev, io.MultiWriter(f, h))
+	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks, Progress: progress}, prev, io.MultiWriter(up, h))
 	if err != nil {
 		return err
 	}
 	progress(Progress{Stage: StageStoring, Entries: rec.Entries, Bundles: rec.Bundles})
-	size, err := f.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	key, mkey := PackageKey(rec.Tenant, rec.ID), ManifestKey(rec.Tenant, rec.ID)
-	if err := s.Blobs.PutFile(ctx, key, f, size, "application/zip"); err != nil {
+	size := up.Size()
+	if err := up.Close(); err != nil {
 		return fmt.Errorf("store %s: %w", key, err)
 	}
 	mb, err := marshalManifest(m)

@@ -5,7 +5,8 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
-	"os"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -29,6 +30,9 @@ type memStore struct {
 	triggered []string
 	conflicts int      // Advance answers ErrConflict this many times first
 	puts      []Record // every Put, in order
+	uploads   map[string]map[int32][]byte
+	failPart  int32 // UploadPart refuses this part number
+	aborted   int
 }
 
 func newMemStore() *memStore {
@@ -108,13 +112,57 @@ func (m *memStore) Advance(_ context.Context, tenant, prev string, next Head) er
 	return nil
 }
 
-func (m *memStore) PutFile(_ context.Context, key string, f *os.File, _ int64, _ string) error {
-	var buf bytes.Buffer
-	_, err := buf.ReadFrom(f)
+// Multipart uploads: parts kept per upload id until completed.
+func (m *memStore) CreateMultipart(_ context.Context, key, _ string) (string, error) {
 	m.mu.Lock()
-	m.blobs[key] = buf.Bytes()
-	m.mu.Unlock()
-	return err
+	defer m.mu.Unlock()
+	if m.uploads == nil {
+		m.uploads = map[string]map[int32][]byte{}
+	}
+	id := fmt.Sprintf("up-%d", len(m.uploads)+1)
+	m.uploads[id] = map[int32][]byte{}
+	return id, nil
+}
+
+func (m *memStore) UploadPart(_ context.Context, _, id string, n int32, body []byte) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.failPart == n {
+		return "", errors.New("part refused")
+	}
+	parts, ok := m.uploads[id]
+	if !ok {
+		return "", errors.New("no such upload")
+	}
+	parts[n] = bytes.Clone(body)
+	return fmt.Sprintf("etag-%d", n), nil
+}
+
+func (m *memStore) CompleteMultipart(_ context.Context, key, id string, parts []Part) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	got, ok := m.uploads[id]
+	if !ok {
+		return errors.New("no such upload")
+	}
+	var all []byte
+	for i, p := range parts {
+		if p.Number != int32(i+1) || got[p.Number] == nil && p.Size > 0 {
+			return fmt.Errorf("part %d missing", i+1)
+		}
+		all = append(all, got[p.Number]...)
+	}
+	delete(m.uploads, id)
+	m.blobs[key] = all
+	return nil
+}
+
+func (m *memStore) AbortMultipart(_ context.Context, _, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.uploads, id)
+	m.aborted++
+	return nil
 }
 
 func (m *memStore) PutBytes(_ context.Context, key string, body []byte, _ string) error {
@@ -147,7 +195,7 @@ func (m *memStore) Requested(_ context.Context, tenant, id string) error {
 
 func newService(t *testing.T, w *world, st *memStore) *Service {
 	return &Service{Builder: w.builder(buildTime), Records: st, Blobs: st, Trigger: st, Rand: rand.Reader,
-		Now: func() time.Time { return buildTime }, TempDir: t.TempDir()}
+		Now: func() time.Time { return buildTime }}
 }
 
 func call(t *testing.T, s *Service, method, path, tenant, body string) (int, map[string]any) {

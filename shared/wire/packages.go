@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -99,7 +98,6 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 	svc := &audit.Service{
 		Builder: b, Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
 		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
-		TempDir: os.TempDir(),
 	}
 	return &Packager{Service: svc, Blobs: blobs, Tenants: results, Log: cfg.Log}, nil
 }

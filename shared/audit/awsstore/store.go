@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -228,6 +227,10 @@ type S3API interface {
 	GetObject(ctx context.Context, in *s3.GetObjectInput, opts ...func(*s3.Options)) (*s3.GetObjectOutput, error)
 	ListObjectsV2(ctx context.Context, in *s3.ListObjectsV2Input, opts ...func(*s3.Options)) (*s3.ListObjectsV2Output, error)
 	DeleteObject(ctx context.Context, in *s3.DeleteObjectInput, opts ...func(*s3.Options)) (*s3.DeleteObjectOutput, error)
+	CreateMultipartUpload(ctx context.Context, in *s3.CreateMultipartUploadInput, opts ...func(*s3.Options)) (*s3.CreateMultipartUploadOutput, error)
+	UploadPart(ctx context.Context, in *s3.UploadPartInput, opts ...func(*s3.Options)) (*s3.UploadPartOutput, error)
+	CompleteMultipartUpload(ctx context.Context, in *s3.CompleteMultipartUploadInput, opts ...func(*s3.Options)) (*s3.CompleteMultipartUploadOutput, error)
+	AbortMultipartUpload(ctx context.Context, in *s3.AbortMultipartUploadInput, opts ...func(*s3.Options)) (*s3.AbortMultipartUploadOutput, error)
 }
 
 // Blobs is the packages bucket. Every object is written SSE-KMS with the
@@ -257,9 +260,53 @@ func (b *Blobs) put(ctx context.Context, key string, body io.Reader, size int64,
 	return nil
 }
 
-// PutFile uploads a built zip from disk.
-func (b *Blobs) PutFile(ctx context.Context, key string, f *os.File, size int64, ct string) error {
-	return b.put(ctx, key, f, size, ct)
+// CreateMultipart starts a multipart upload, SSE-KMS with the data key as
+// every object of the bucket.
+func (b *Blobs) CreateMultipart(ctx context.Context, key, ct string) (string, error) {
+	out, err := b.api.CreateMultipartUpload(ctx, &s3.CreateMultipartUploadInput{
+		Bucket: &b.bucket, Key: &key, ContentType: aws.String(ct),
+		ServerSideEncryption: s3types.ServerSideEncryptionAwsKms, SSEKMSKeyId: aws.String(b.keyID), BucketKeyEnabled: aws.Bool(true),
+	})
+	if err != nil {
+		return "", fmt.Errorf("start upload s3://%s/%s: %w", b.bucket, key, err)
+	}
+	return aws.ToString(out.UploadId), nil
+}
+
+// UploadPart uploads part n of an upload.
+func (b *Blobs) UploadPart(ctx context.Context, key, uploadID string, n int32, body []byte) (string, error) {
+	out, err := b.api.UploadPart(ctx, &s3.UploadPartInput{
+		Bucket: &b.bucket, Key: &key, UploadId: &uploadID, PartNumber: aws.Int32(n),
+		Body: bytes.NewReader(body), ContentLength: aws.Int64(int64(len(body))),
+	})
+	if err != nil {
+		return "", fmt.Errorf("upload part %d of s3://%s/%s: %w", n, b.bucket, key, err)
+	}
+	return aws.ToString(out.ETag), nil
+}
+
+// CompleteMultipart joins the parts into the object.
+func (b *Blobs) CompleteMultipart(ctx context.Context, key, uploadID string, parts []audit.Part) error {
+	done := make([]s3types.CompletedPart, len(parts))
+	for i, p := range parts {
+		done[i] = s3types.CompletedPart{PartNumber: aws.Int32(p.Number), ETag: aws.String(p.ETag)}
+	}
+	_, err := b.api.CompleteMultipartUpload(ctx, &s3.CompleteMultipartUploadInput{
+		Bucket: &b.bucket, Key: &key, UploadId: &uploadID, MultipartUpload: &s3types.CompletedMultipartUpload{Parts: done},
+	})
+	if err != nil {
+		return fmt.Errorf("complete s3://%s/%s: %w", b.bucket, key, err)
+	}
+	return nil
+}
+
+// AbortMultipart discards an upload and its parts.
+func (b *Blobs) AbortMultipart(ctx context.Context, key, uploadID string) error {
+	_, err := b.api.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{Bucket: &b.bucket, Key: &key, UploadId: &uploadID})
+	if err != nil {
+		return fmt.Errorf("abort upload s3://%s/%s: %w", b.bucket, key, err)
+	}
+	return nil
 }
 
 // PutBytes uploads a small object.

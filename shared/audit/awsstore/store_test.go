@@ -19,7 +19,25 @@ import (
 // the headers are asserted on what the adapter sends.
 type recorder struct {
 	puts    []*s3.PutObjectInput
+	starts  []*s3.CreateMultipartUploadInput
 	objects map[string]string
+}
+
+func (r *recorder) CreateMultipartUpload(_ context.Context, in *s3.CreateMultipartUploadInput, _ ...func(*s3.Options)) (*s3.CreateMultipartUploadOutput, error) {
+	r.starts = append(r.starts, in)
+	return &s3.CreateMultipartUploadOutput{UploadId: aws.String("u1")}, nil
+}
+
+func (r *recorder) UploadPart(context.Context, *s3.UploadPartInput, ...func(*s3.Options)) (*s3.UploadPartOutput, error) {
+	return &s3.UploadPartOutput{ETag: aws.String(`"e"`)}, nil
+}
+
+func (r *recorder) CompleteMultipartUpload(context.Context, *s3.CompleteMultipartUploadInput, ...func(*s3.Options)) (*s3.CompleteMultipartUploadOutput, error) {
+	return &s3.CompleteMultipartUploadOutput{}, nil
+}
+
+func (r *recorder) AbortMultipartUpload(context.Context, *s3.AbortMultipartUploadInput, ...func(*s3.Options)) (*s3.AbortMultipartUploadOutput, error) {
+	return &s3.AbortMultipartUploadOutput{}, nil
 }
 
 func (r *recorder) PutObject(_ context.Context, in *s3.PutObjectInput, _ ...func(*s3.Options)) (*s3.PutObjectOutput, error) {
@@ -49,15 +67,22 @@ func TestBlobsWriteWithSSEKMS(t *testing.T) {
 	rec := &recorder{objects: map[string]string{}}
 	b := &Blobs{api: rec, bucket: "pk", keyID: "arn:aws:kms:us-east-1:1:key/data"}
 	ctx := context.Background()
+	var got []byte
 	require.NoError(t, b.PutBytes(ctx, audit.ManifestKey("acme", "pkg_1"), []byte("{}"), "application/json"))
 	require.NoError(t, Trigger{Blobs: b}.Requested(ctx, "acme", "pkg_1"))
+	_, err := b.CreateMultipart(ctx, audit.PackageKey("acme", "pkg_1"), "application/zip")
+	require.NoError(t, err)
 	require.Len(t, rec.puts, 2)
 	for _, in := range rec.puts {
 		assert.Equal(t, s3types.ServerSideEncryptionAwsKms, in.ServerSideEncryption, aws.ToString(in.Key))
 		assert.Equal(t, "arn:aws:kms:us-east-1:1:key/data", aws.ToString(in.SSEKMSKeyId))
 		assert.True(t, aws.ToBool(in.BucketKeyEnabled))
 	}
-	got, err := b.GetBytes(ctx, audit.ManifestKey("acme", "pkg_1"))
+	require.Len(t, rec.starts, 1, "the zip is a multipart upload")
+	assert.Equal(t, s3types.ServerSideEncryptionAwsKms, rec.starts[0].ServerSideEncryption)
+	assert.Equal(t, "arn:aws:kms:us-east-1:1:key/data", aws.ToString(rec.starts[0].SSEKMSKeyId))
+	assert.True(t, aws.ToBool(rec.starts[0].BucketKeyEnabled))
+	got, err = b.GetBytes(ctx, audit.ManifestKey("acme", "pkg_1"))
 	require.NoError(t, err)
 	assert.Equal(t, "{}", string(got))
 	_, err = b.GetBytes(ctx, "missing")
