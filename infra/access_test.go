@@ -124,7 +124,10 @@ var wantAccess = map[string]map[string][]string{
 		"Buckets/Packages/*": s3ReadWrite,
 		// No signing key: seals and package signatures come from the checkpointer.
 		"FnCheckpointer/Function": {"lambda:InvokeFunction"},
-		"Keys/Data":               dataKeyWrite,
+		// A package too large for one invocation fans out (decision 230):
+		// starting the package state machine, nothing else of it.
+		fanOutLabel + "/stateMachine": {"states:StartExecution"},
+		"Keys/Data":                   dataKeyWrite,
 	},
 }
 
@@ -179,6 +182,18 @@ func want(fn string) map[string][]string {
 // effectiveAccess reads function -> resource -> actions from the template.
 func (s *synthesized) effectiveAccess(t *testing.T) map[string]map[string][]string {
 	t.Helper()
+	out := map[string]map[string][]string{}
+	for _, fn := range s.functions {
+		fnPath := "Fn" + exported(fn)
+		out[fn] = s.roleAccess(t, s.logicalID(t, "AWS::IAM::Role", "/"+fnPath+"/Role/Resource"), fnPath)
+	}
+	return out
+}
+
+// roleAccess reads resource -> actions of one role from the template;
+// resources under own (a construct path) are named "own logs", "own DLQ".
+func (s *synthesized) roleAccess(t *testing.T, role, own string) map[string][]string {
+	t.Helper()
 	names := map[string]string{} // logical id -> construct path name
 	for id, r := range s.tpl["Resources"].(map[string]any) {
 		md, _ := r.(map[string]any)["Metadata"].(map[string]any)
@@ -187,45 +202,39 @@ func (s *synthesized) effectiveAccess(t *testing.T) map[string]map[string][]stri
 		p = strings.TrimSuffix(p, "/Resource")
 		names[id] = p
 	}
-	out := map[string]map[string][]string{}
-	for _, fn := range s.functions {
-		fnPath := "Fn" + exported(fn)
-		role := s.logicalID(t, "AWS::IAM::Role", "/"+fnPath+"/Role/Resource")
-		got := map[string][]string{}
-		for _, p := range s.resources("AWS::IAM::Policy") {
-			if !refs(props(p)["Roles"], role) {
-				continue
-			}
-			for _, st := range props(p)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
-				m := st.(map[string]any)
-				cond := condition(t, m["Condition"])
-				for _, res := range asAnyList(m["Resource"]) {
-					name := resourceName(t, res, names)
-					name = strings.Replace(name, fnPath+"/Logs", "own logs", 1)
-					name = strings.Replace(name, fnPath+"/DLQ", "own DLQ", 1)
-					for _, a := range asList(m["Action"]) {
-						e := a
-						switch {
-						case m["Effect"] == "Deny" && cond != "":
-							e = "deny " + a + " on " + cond
-						case m["Effect"] == "Deny":
-							e = "deny " + a
-						case cond != "":
-							e = a + " only " + cond
-						}
-						if !slices.Contains(got[name], e) {
-							got[name] = append(got[name], e)
-						}
+	got := map[string][]string{}
+	for _, p := range s.resources("AWS::IAM::Policy") {
+		if !refs(props(p)["Roles"], role) {
+			continue
+		}
+		for _, st := range props(p)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
+			m := st.(map[string]any)
+			cond := condition(t, m["Condition"])
+			for _, res := range asAnyList(m["Resource"]) {
+				name := s.fanOutResourceName(resourceName(t, res, names))
+				name = strings.Replace(name, own+"/Logs", "own logs", 1)
+				name = strings.Replace(name, own+"/DLQ", "own DLQ", 1)
+				for _, a := range asList(m["Action"]) {
+					e := a
+					switch {
+					case m["Effect"] == "Deny" && cond != "":
+						e = "deny " + a + " on " + cond
+					case m["Effect"] == "Deny":
+						e = "deny " + a
+					case cond != "":
+						e = a + " only " + cond
+					}
+					if !slices.Contains(got[name], e) {
+						got[name] = append(got[name], e)
 					}
 				}
 			}
 		}
-		for _, v := range got {
-			sort.Strings(v)
-		}
-		out[fn] = got
 	}
-	return out
+	for _, v := range got {
+		sort.Strings(v)
+	}
+	return got
 }
 
 // condition renders a LeadingKeys condition as its comma-joined patterns;

@@ -101,7 +101,23 @@ type Config struct {
 	// existing one, empty leaves the layer off. The api role may
 	// ApplyGuardrail on that guardrail only.
 	BedrockGuardrail string `ctx:"bedrockGuardrail"`
+	// PackageSingleMaxBytes is the largest package the packager builds in
+	// one invocation (PACKAGE_SINGLE_MAX_BYTES); a larger one fans out over
+	// the package state machine (decision 230).
+	PackageSingleMaxBytes int `ctx:"packageSingleMaxBytes"`
+	// PackageByReferenceBytes is the size above which a package lists the
+	// archived bundles by key and SHA-256 instead of embedding them
+	// (PACKAGE_BY_REFERENCE_BYTES). At or below PackageSingleMaxBytes, no
+	// package fans out.
+	PackageByReferenceBytes int `ctx:"packageByReferenceBytes"`
+	// PackageFanOutConcurrency is how many parts of one package the state
+	// machine builds at once (the Distributed Map's MaxConcurrency).
+	PackageFanOutConcurrency int `ctx:"packageFanOutConcurrency"`
 }
+
+// MaxPackageFanOutConcurrency is the Distributed Map's own limit on
+// concurrent child executions.
+const MaxPackageFanOutConcurrency = 10000
 
 // BedrockGuardrailCreate is the BedrockGuardrail value that creates one.
 const BedrockGuardrailCreate = "create"
@@ -154,6 +170,10 @@ func DefaultConfig() Config {
 		EvidenceShards:         4,
 		LogLevel:               "info",
 		CheckpointOrigin:       "agentgate",
+		// Decision 230 says how these were chosen.
+		PackageSingleMaxBytes:    8 << 30,
+		PackageByReferenceBytes:  64 << 30,
+		PackageFanOutConcurrency: 16,
 	}
 }
 
@@ -200,6 +220,9 @@ func ConfigFromContext(get func(key string) any) (Config, error) {
 	strField("anchorBucketOwner", &c.AnchorBucketOwner)
 	strField("bedrockGuardrail", &c.BedrockGuardrail)
 	intField("witnessQuorum", &c.WitnessQuorum)
+	intField("packageSingleMaxBytes", &c.PackageSingleMaxBytes)
+	intField("packageByReferenceBytes", &c.PackageByReferenceBytes)
+	intField("packageFanOutConcurrency", &c.PackageFanOutConcurrency)
 	if v, err := ctxBool(get("console")); err != nil {
 		errs = append(errs, fmt.Errorf("context console: %w", err))
 	} else if v != nil {
@@ -247,6 +270,11 @@ func (c Config) Validate() error {
 	positive("throttleBurstLimit", c.ThrottleBurst)
 	positive("evidenceShards", c.EvidenceShards)
 	positive("rateLimitRps", c.RateLimitRps)
+	positive("packageSingleMaxBytes", c.PackageSingleMaxBytes)
+	positive("packageByReferenceBytes", c.PackageByReferenceBytes)
+	if c.PackageFanOutConcurrency < 1 || c.PackageFanOutConcurrency > MaxPackageFanOutConcurrency {
+		errs = append(errs, fmt.Errorf("packageFanOutConcurrency must be 1 to %d, got %d", MaxPackageFanOutConcurrency, c.PackageFanOutConcurrency))
+	}
 	if c.RateLimitRps > 100000 {
 		errs = append(errs, fmt.Errorf("rateLimitRps must be <= 100000, got %d", c.RateLimitRps))
 	}

@@ -61,6 +61,8 @@ type Stack struct {
 	ArchiverDLQ awssqs.Queue
 	Functions   map[string]*Function
 	API         *API
+	// PackageFanOut is nil unless the packager is deployed (decision 230).
+	PackageFanOut *PackageFanOut
 }
 
 // resources is what a function spec wires against.
@@ -76,6 +78,11 @@ type resources struct {
 	env       map[string]string
 	// functions made so far, in functionSpecs order.
 	functions map[string]*Function
+	// fanOutScope holds the package state machine; fanOutARN is its ARN by
+	// name, known before the packager is made (decision 230).
+	fanOutScope constructs.Construct
+	fanOutName  string
+	fanOutARN   string
 }
 
 // functionSpec is everything specific to one function. Adding a function to
@@ -296,7 +303,8 @@ var functionSpecs = []functionSpec{
 		name: "packager", description: "Builds the audit package zip for a period",
 		memoryMB: 2048, timeoutSec: 900, async: true,
 		env: []string{tables.Evidence.EnvVar, tables.Registry.EnvVar, platform.EnvArchiveBucket,
-			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvCheckpointerFunction, platform.EnvLogLevel},
+			platform.EnvPackagesBucket, platform.EnvDataKeyID, platform.EnvCheckpointerFunction, platform.EnvLogLevel,
+			platform.EnvPackageStateMachineARN, platform.EnvPackageSingleMaxBytes, platform.EnvPackageByReferenceBytes},
 		grant: func(r *resources, f *Function) {
 			items(f.Role, r.store.Evidence, r.keys.Data, []string{ddbGet, ddbQuery})
 			// Reads tenants, control history, registers, watermarks and
@@ -313,6 +321,12 @@ var functionSpecs = []functionSpec{
 			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
 				Actions:   jsii.Strings("lambda:InvokeFunction"),
 				Resources: jsii.Strings(*r.functions["checkpointer"].Fn.FunctionArn()),
+			}))
+			// A package too large for one invocation fans out over the
+			// package state machine: starting it, nothing else (decision 230).
+			f.Role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions:   jsii.Strings("states:StartExecution"),
+				Resources: jsii.Strings(r.fanOutARN),
 			}))
 		},
 		trigger: func(r *resources, f *Function) {
@@ -438,6 +452,17 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 		platform.EnvAPIID:    "set-after-the-api-exists",
 		platform.EnvAPIStage: "$default",
 	}
+	if slices.Contains(props.Functions, "packager") {
+		// The state machine invokes the packager and the packager starts
+		// it: the packager gets its ARN by name, not by reference, or
+		// CloudFormation would refuse the cycle.
+		r.fanOutScope = constructs.NewConstruct(stack, jsii.String("PackageFanOut"))
+		r.fanOutName = PackageFanOutName(r.fanOutScope)
+		r.fanOutARN = PackageFanOutARN(stack, r.fanOutName)
+		r.env[platform.EnvPackageStateMachineARN] = r.fanOutARN
+		r.env[platform.EnvPackageSingleMaxBytes] = strconv.Itoa(cfg.PackageSingleMaxBytes)
+		r.env[platform.EnvPackageByReferenceBytes] = strconv.Itoa(cfg.PackageByReferenceBytes)
+	}
 	// The second anchor (decision 173); empty without one.
 	r.env[platform.EnvAnchorBucket] = cfg.AnchorBucket
 	r.env[platform.EnvAnchorBucketOwner] = cfg.AnchorBucketOwner
@@ -473,6 +498,19 @@ func NewStack(scope constructs.Construct, id string, props *StackProps) (*Stack,
 			// Known only now; the packager (after it in functionSpecs) gets it.
 			r.env[platform.EnvCheckpointerFunction] = *f.Fn.FunctionName()
 		}
+	}
+
+	if f, ok := s.Functions["packager"]; ok {
+		fo, err := NewPackageFanOut(r.fanOutScope, PackageFanOutProps{
+			Name: r.fanOutName, ARN: r.fanOutARN, Packager: f.Fn, MaxConcurrency: cfg.PackageFanOutConcurrency,
+			Key: s.Keys.Data, LogRetention: retention, Alerts: s.Alerts,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("stack %s: %w", id, err)
+		}
+		// Like every role of the stack (decision 100).
+		denyEvidenceRewrite(fo.Role, s.Store.Evidence)
+		s.PackageFanOut = fo
 	}
 
 	s.API = NewAPI(stack, "Api", APIProps{

@@ -84,6 +84,7 @@ func TestMain(m *testing.M) {
 		cfg.SecurityHub = true
 		cfg.AnchorBucket, cfg.AnchorBucketOwner = "arn:aws:s3:::customer-anchor", "111122223333"
 		cfg.BedrockGuardrail = BedrockGuardrailCreate
+		cfg.PackageSingleMaxBytes, cfg.PackageByReferenceBytes, cfg.PackageFanOutConcurrency = 4<<30, 32<<30, 40
 		if full, err = synth(cfg, KnownFunctions()); err != nil {
 			fmt.Fprintln(os.Stderr, "synth full:", err)
 			return 1
@@ -227,7 +228,7 @@ func TestFunctionEnvIsExactlyTheSharedNames(t *testing.T) {
 		platform.EnvRetentionDays, platform.EnvLatencyObjective, platform.EnvRateLimit, platform.EnvLogLevel,
 		platform.EnvCheckpointOrigin, platform.EnvObjectLockMode, platform.EnvAPIID, platform.EnvAPIStage, platform.EnvOperatorTenant,
 		platform.EnvWitnesses, platform.EnvWitnessQuorum, platform.EnvSecurityHub, platform.EnvAnchorBucket, platform.EnvAnchorBucketOwner,
-		platform.EnvControlsSchedule} {
+		platform.EnvControlsSchedule, platform.EnvPackageStateMachineARN, platform.EnvPackageSingleMaxBytes, platform.EnvPackageByReferenceBytes} {
 		known[n] = true
 	}
 	s := full
@@ -491,7 +492,12 @@ func TestAlarmsWiredToTopic(t *testing.T) {
 			assert.EqualValues(t, s.cfg.ArchiveLagAlarmSeconds, lag["Threshold"])
 			// Same dimensions as the archiver's embedded-metric lines.
 			assert.Equal(t, []any{map[string]any{"Name": "Function", "Value": "archiver"}}, lag["Dimensions"])
-			assert.Len(t, byMetric, 2, "no unexpected alarm kinds")
+			kinds := 2
+			if s.stack.PackageFanOut != nil {
+				require.Contains(t, byMetric, "AWS/States/ExecutionsFailed", "the package fan-out's failed executions")
+				kinds++
+			}
+			assert.Len(t, byMetric, kinds, "no unexpected alarm kinds")
 		})
 	}
 }
@@ -567,7 +573,10 @@ func TestLeastPrivilege(t *testing.T) {
 		`config:DescribeConfigRules|config:DescribeComplianceByConfigRule|cloudwatch:GetMetricData|` +
 		`iam:GetPolicy|iam:GetPolicyVersion|lambda:ListFunctions|inspector2:ListFindings|inspector2:BatchGetAccountStatus|` +
 		`cloudfront:ListDistributions|secretsmanager:ListSecrets|ecs:ListTaskDefinitionFamilies|ecs:DescribeTaskDefinition|` +
-		`sagemaker:ListEndpoints|sagemaker:DescribeEndpoint|sagemaker:DescribeEndpointConfig|sagemaker:DescribeModel)$`)
+		`sagemaker:ListEndpoints|sagemaker:DescribeEndpoint|sagemaker:DescribeEndpointConfig|sagemaker:DescribeModel|` +
+		// The package state machine's log delivery and trace sampling.
+		`logs:CreateLogDelivery|logs:GetLogDelivery|logs:UpdateLogDelivery|logs:DeleteLogDelivery|logs:ListLogDeliveries|` +
+		`logs:PutResourcePolicy|logs:DescribeResourcePolicies|logs:DescribeLogGroups|xray:GetSamplingRules|xray:GetSamplingTargets)$`)
 	for _, tc := range stacks() {
 		t.Run(tc.name, func(t *testing.T) {
 			for id, pol := range tc.s.resources("AWS::IAM::Policy") {
