@@ -60,6 +60,17 @@ func TestConfigFromContext(t *testing.T) {
 		{name: "origin with a space", ctx: map[string]any{"checkpointOrigin": "audit example.com"}, wantErr: "checkpointOrigin must be"},
 		{name: "origin with a plus", ctx: map[string]any{"checkpointOrigin": "audit+example.com"}, wantErr: "checkpointOrigin must be"},
 		{name: "zero objective", ctx: map[string]any{"latencyObjectiveMs": 0}, wantErr: "latencyObjectiveMs must be > 0"},
+		{name: "package sizes and fan-out from cdk.json and -c", ctx: map[string]any{
+			"packageSingleMaxBytes": float64(4 << 30), "packageByReferenceBytes": "34359738368", "packageFanOutConcurrency": "100",
+		}, check: func(t *testing.T, c Config) {
+			assert.Equal(t, 4<<30, c.PackageSingleMaxBytes)
+			assert.Equal(t, 32<<30, c.PackageByReferenceBytes)
+			assert.Equal(t, 100, c.PackageFanOutConcurrency)
+		}},
+		{name: "no fan-out concurrency", ctx: map[string]any{"packageFanOutConcurrency": 0}, wantErr: "packageFanOutConcurrency must be 1 to 10000"},
+		{name: "fan-out beyond the Distributed Map", ctx: map[string]any{"packageFanOutConcurrency": 10001}, wantErr: "packageFanOutConcurrency must be 1 to 10000"},
+		{name: "zero single-invocation size", ctx: map[string]any{"packageSingleMaxBytes": 0}, wantErr: "packageSingleMaxBytes must be > 0"},
+		{name: "negative by-reference size", ctx: map[string]any{"packageByReferenceBytes": -1}, wantErr: "packageByReferenceBytes must be > 0"},
 		{name: "several errors at once", ctx: map[string]any{"evidenceShards": 0, "logLevel": "loud"}, wantErr: "evidenceShards must be > 0"},
 	}
 	for _, tt := range tests {

@@ -397,6 +397,11 @@ func placeholder(name string) string {
 		return ""
 	case "SECURITY_HUB":
 		return "false"
+	// The package sizes cdk.json sets (decision 230).
+	case "PACKAGE_SINGLE_MAX_BYTES":
+		return "8589934592"
+	case "PACKAGE_BY_REFERENCE_BYTES":
+		return "68719476736"
 	}
 	if strings.HasSuffix(name, "_ARN") || strings.HasSuffix(name, "_KEY_ID") {
 		return "arn:aws:smoke:eu-west-1:123456789012:" + strings.ToLower(name)
