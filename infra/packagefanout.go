@@ -45,12 +45,6 @@ const (
 	fanOutFailed = "Failed"
 )
 
-// fanOutMapTimeoutSec bounds the Distributed Map: past it the map fails
-// with States.Timeout, which the catch turns into an abort (an execution
-// timeout would end the execution without one). A day is 96 waves of
-// 15-minute parts: 1,536 parts at the default concurrency of 16.
-const fanOutMapTimeoutSec = 24 * 60 * 60
-
 // lambdaServiceErrors are Lambda's transient invoke errors, retried with
 // backoff on every invocation: the four the Step Functions guide names
 // ("Handle Lambda service exceptions") and its throttling error.
@@ -263,9 +257,8 @@ func packageFanOutDefinition(maxConcurrency int) (string, error) {
 			"StartAt":         fanOutPart,
 			"States":          map[string]any{fanOutPart: part},
 		},
-		"TimeoutSeconds": fanOutMapTimeoutSec,
-		"Catch":          toAbort,
-		"Next":           fanOutFinish,
+		"Catch": toAbort,
+		"Next":  fanOutFinish,
 	}
 
 	finish := invoke(map[string]any{
@@ -297,7 +290,7 @@ func packageFanOutDefinition(maxConcurrency int) (string, error) {
 			fanOutStart: map[string]any{
 				"Type": "Pass",
 				"Assign": map[string]any{
-					"tenant": "{% $states.input.tenant %}", "id": "{% $states.input.id %}", "uploadId": "",
+					"tenant": "{% $states.input.tenant %}", "id": "{% $states.input.id %}", "uploadId": "{% '' %}",
 				},
 				"Next": fanOutPlan,
 			},
