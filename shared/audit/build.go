@@ -161,7 +161,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 		m.Sequence = prev.Sequence + 1
 		m.PreviousPackageHash = prev.PackageHash
 	}
-	zw := &zipOut{w: zip.NewWriter(w), mod: created}
+	zw := &zipOut{w: zip.NewWriter(w), mod: created, index: newBundleIndex()}
 	stats := newDayStats(req.From, req.To)
 
 	chains, err := b.Bundles.Chains(ctx, req.Tenant)
@@ -178,7 +178,6 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 		}
 	}
 	slices.Sort(chains)
-	var lines []BundleLine
 	var entries, packed int64
 	req.progress(Progress{Stage: StageReading})
 	for _, chain := range chains {
@@ -209,7 +208,11 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 			}
 		}
 		m.Chains = append(m.Chains, c.Chain)
-		lines = append(lines, cl...)
+		for i := range cl { // the sequential twin's lines (packChain adds its own)
+			if err := zw.index.add(&cl[i]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if b.Signer != nil {
 		der, err := b.Signer.PublicKey(ctx)
@@ -226,15 +229,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 		return nil, errors.New("no signed checkpoint and no signer: nothing to anchor the package to a key")
 	}
 
-	var idx strings.Builder
-	enc := json.NewEncoder(&idx)
-	enc.SetEscapeHTML(false)
-	for i := range lines {
-		if err := enc.Encode(&lines[i]); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.add(FileBundles, []byte(idx.String())); err != nil {
+	if err := zw.addIndex(zw.index); err != nil {
 		return nil, err
 	}
 	req.progress(Progress{Stage: StageReports, Entries: entries, Bundles: packed})
@@ -318,7 +313,6 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	fctx, stop := context.WithCancel(ctx)
 	defer stop()
 	pf := b.prefetch(fctx, manifests, req.Tenant, stats)
-	var lines []BundleLine
 	to := evidence.FormatTime(req.To)
 	in := true // still inside the period and the checkpoint
 	var tail *compact.Range
@@ -379,7 +373,9 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 			return c, nil, err
 		}
 		pf.release(f)
-		lines = append(lines, BundleLine{Manifest: bm, File: path})
+		if err := zw.index.add(&BundleLine{Manifest: bm, File: path}); err != nil {
+			return c, nil, err
+		}
 		if c.FirstTS == "" {
 			c.FirstTS = firstTS
 		}
@@ -437,7 +433,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	if c.StartCompact == nil {
 		c.StartCompact = []string{}
 	}
-	return c, lines, nil
+	return c, nil, nil
 }
 
 // countEarlier counts, and never packages, the period's entries of a chain
@@ -569,6 +565,7 @@ type zipOut struct {
 	w     *zip.Writer
 	mod   time.Time
 	files []File
+	index *bundleIndex
 }
 
 func (z *zipOut) add(name string, body []byte) error { return z.addRaw(name, body, zip.Deflate) }
@@ -591,11 +588,10 @@ func (z *zipOut) addRaw(name string, body []byte, method uint16) error {
 	return nil
 }
 
-// storedHeader is the header archive/zip's CreateHeader writes for a
-// stored file of body (data descriptor, extended timestamp, version 2.0 or
+// rawHeader is the header archive/zip's CreateHeader writes for a file (data descriptor, extended timestamp, version 2.0 or
 // 4.5 past 4 GiB), so a raw entry is byte for byte what addRaw writes.
-func (z *zipOut) storedHeader(name string, size int64, crc uint32) *zip.FileHeader {
-	hdr := &zip.FileHeader{Name: name, Method: zip.Store, Modified: z.mod}
+func (z *zipOut) rawHeader(name string, method uint16, comp, size int64, crc uint32) *zip.FileHeader {
+	hdr := &zip.FileHeader{Name: name, Method: method, Modified: z.mod}
 	hdr.SetMode(0o644)
 	hdr.Flags = 0x8
 	if valid, require := utf8Need(name); valid && require {
@@ -608,7 +604,7 @@ func (z *zipOut) storedHeader(name string, size int64, crc uint32) *zip.FileHead
 	ext[0], ext[1], ext[2], ext[3], ext[4] = 0x55, 0x54, 5, 0, 1 // extended timestamp, 5 bytes, mtime only
 	binary.LittleEndian.PutUint32(ext[5:], uint32(z.mod.Unix()))
 	hdr.Extra = ext[:]
-	hdr.CRC32, hdr.CompressedSize64, hdr.UncompressedSize64 = crc, uint64(size), uint64(size)
+	hdr.CRC32, hdr.CompressedSize64, hdr.UncompressedSize64 = crc, uint64(comp), uint64(size)
 	return hdr
 }
 
@@ -638,7 +634,7 @@ func msDosTime(t time.Time) (date, tm uint16) {
 // addStored writes a stored file whose CRC-32 and SHA-256 a prefetch
 // worker already computed: the writer only copies bytes.
 func (z *zipOut) addStored(name string, body []byte, crc uint32, sha string) error {
-	fw, err := z.w.CreateRaw(z.storedHeader(name, int64(len(body)), crc))
+	fw, err := z.w.CreateRaw(z.rawHeader(name, zip.Store, int64(len(body)), int64(len(body)), crc))
 	if err != nil {
 		return fmt.Errorf("zip %s: %w", name, err)
 	}

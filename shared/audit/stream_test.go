@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -251,8 +252,9 @@ func TestStreamingBuildBytesUnchanged(t *testing.T) {
 	}
 }
 
-// TestStoredEntryIsCreateHeaderBytes: a raw entry with the worker's CRC is
-// the bytes zip.Writer.CreateHeader writes for the same stored file.
+// TestStoredEntryIsCreateHeaderBytes: a raw entry with the worker's CRC,
+// and the index deflated as it grows, are the bytes zip.Writer.CreateHeader
+// writes for the same files (what the builder wrote before streaming).
 func TestStoredEntryIsCreateHeaderBytes(t *testing.T) {
 	mod := time.Date(2026, 11, 3, 4, 5, 7, 0, time.UTC)
 	bodies := map[string][]byte{"evidence/acme/0/a.jsonl.sz": []byte("abc"), "evidence/acme/0/empty.jsonl.sz": {},
@@ -264,6 +266,20 @@ func TestStoredEntryIsCreateHeaderBytes(t *testing.T) {
 		require.NoError(t, za.addRaw(name, body, zip.Store))
 		require.NoError(t, zb.addStored(name, body, crc32.ChecksumIEEE(body), hexSHA(body)))
 	}
+	// The index deflated line by line is the whole file deflated at once
+	// (3,000 lines: several deflate blocks).
+	var whole strings.Builder
+	enc := json.NewEncoder(&whole)
+	enc.SetEscapeHTML(false)
+	zb.index = newBundleIndex()
+	for i := range 3000 {
+		l := BundleLine{Manifest: archive.Manifest{V: 1, Chain: "acme/0", FirstSeq: int64(i) * 1000, Key: fmt.Sprintf("evidence/acme/0/%d.jsonl.sz", i),
+			ObjectSHA256: hexSHA([]byte{byte(i), byte(i >> 8)}), BundleHash: hexSHA([]byte{byte(i >> 8), byte(i)})}, File: fmt.Sprint(i)}
+		require.NoError(t, enc.Encode(&l))
+		require.NoError(t, zb.index.add(&l))
+	}
+	require.NoError(t, za.add(FileBundles, []byte(whole.String())))
+	require.NoError(t, zb.addIndex(zb.index))
 	require.NoError(t, za.add("report.html", []byte("<p>deflated after raw entries</p>")))
 	require.NoError(t, zb.add("report.html", []byte("<p>deflated after raw entries</p>")))
 	require.NoError(t, za.w.Close())

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -464,18 +465,41 @@ func (a *Archive) Manifests(ctx context.Context, chain string, from int64) ([]ar
 	if err != nil {
 		return nil, err
 	}
-	var out []archive.Manifest
+	var mkeys []string
 	for _, k := range keys {
-		if !strings.HasSuffix(k, ".manifest.json") {
-			continue
+		if strings.HasSuffix(k, ".manifest.json") {
+			mkeys = append(mkeys, k)
 		}
-		body, err := getBytes(ctx, a.api, a.bucket, k, 1<<20)
-		if err != nil {
-			return nil, err
-		}
-		var m archive.Manifest
-		if err := json.Unmarshal(body, &m); err != nil {
-			return nil, fmt.Errorf("manifest %s: %w", k, err)
+	}
+	// A manifest is a few hundred bytes: the time is the round trip, so
+	// they are read ManifestReaders at a time (10,000 one after another
+	// would be minutes on S3).
+	ms := make([]archive.Manifest, len(mkeys))
+	errs := make([]error, len(mkeys))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(ManifestReaders, len(mkeys)) {
+		wg.Go(func() {
+			for i := range work {
+				body, err := getBytes(ctx, a.api, a.bucket, mkeys[i], 1<<20)
+				if err == nil {
+					if err = json.Unmarshal(body, &ms[i]); err != nil {
+						err = fmt.Errorf("manifest %s: %w", mkeys[i], err)
+					}
+				}
+				errs[i] = err
+			}
+		})
+	}
+	for i := range mkeys {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var out []archive.Manifest
+	for i, m := range ms {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
 		if m.FirstSeq >= from {
 			out = append(out, m)
@@ -483,6 +507,10 @@ func (a *Archive) Manifests(ctx context.Context, chain string, from int64) ([]ar
 	}
 	return out, nil
 }
+
+// ManifestReaders is how many bundle manifests Archive.Manifests reads at
+// once.
+const ManifestReaders = 16
 
 // Bundle reads a bundle.
 func (a *Archive) Bundle(ctx context.Context, key string) ([]byte, error) {

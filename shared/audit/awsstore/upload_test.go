@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"io"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/audit"
 	"github.com/agentgate/agentgate/shared/audit/audittest"
 )
@@ -126,3 +129,38 @@ func TestPackageStreamsToS3(t *testing.T) {
 }
 
 func sum(b []byte) []byte { s := sha256.Sum256(b); return s[:] }
+
+type oneChain string
+
+func (c oneChain) Chains(context.Context) ([]string, error) { return []string{string(c)}, nil }
+
+// TestArchiveManifestsInOrder: manifests read concurrently come back in
+// seq order, from the seq asked, and a broken one fails the listing.
+func TestArchiveManifestsInOrder(t *testing.T) {
+	c, bucket := newBucket(t)
+	ctx := t.Context()
+	for i := range 40 {
+		key, err := archive.BundleKey("acme/0", int64(i)*1000, int64(i)*1000+999)
+		require.NoError(t, err)
+		body, _ := json.Marshal(archive.Manifest{V: 1, Chain: "acme/0", FirstSeq: int64(i) * 1000, LastSeq: int64(i)*1000 + 999, Key: key})
+		_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: &bucket, Key: aws.String(archive.ManifestKey(key)), Body: bytes.NewReader(body)})
+		require.NoError(t, err)
+	}
+	a := NewArchive(c, bucket, oneChain("acme/0"))
+	ms, err := a.Manifests(ctx, "acme/0", 0)
+	require.NoError(t, err)
+	require.Len(t, ms, 40)
+	for i, m := range ms {
+		assert.Equal(t, int64(i)*1000, m.FirstSeq)
+	}
+	ms, err = a.Manifests(ctx, "acme/0", 20_000)
+	require.NoError(t, err)
+	require.Len(t, ms, 20)
+	assert.Equal(t, int64(20_000), ms[0].FirstSeq)
+
+	key, _ := archive.BundleKey("acme/0", 40_000, 40_999)
+	_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: &bucket, Key: aws.String(archive.ManifestKey(key)), Body: bytes.NewReader([]byte("{"))})
+	require.NoError(t, err)
+	_, err = a.Manifests(ctx, "acme/0", 0)
+	assert.ErrorContains(t, err, archive.ManifestKey(key))
+}
