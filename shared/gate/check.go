@@ -160,7 +160,7 @@ func (g *Gate) CheckRequest(r Request) Result {
 	if len(r.Documents) > 0 {
 		docEnd = make([]int, len(r.Documents))
 		for i, d := range r.Documents {
-			sc.findings = g.det.scan(sc, d.Text, false, sc.findings)
+			sc.findings = g.det.scanDocument(sc, d.Text, sc.findings)
 			if g.modelOn {
 				w := g.model.Score(d.Text)
 				scores.Injection = max(scores.Injection, w[learn.HeadInjection].Score)

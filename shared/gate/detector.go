@@ -73,8 +73,11 @@ type compiledRule struct {
 	any        uint64
 	window     int32
 	outputOnly bool
+	untrusted  bool
 	lineStart  uint8
 	col0       uint8
+	sentStart  uint8
+	ordered    bool
 }
 
 type detector struct {
@@ -198,7 +201,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, lineStart: pr.lineStart, col0: pr.col0}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, 1<<g)
 			cr.any |= 1 << g
@@ -260,6 +263,16 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	return out
 }
 
+// scanDocument is scan for an untrusted document: the rules marked
+// untrusted (instructions addressed to the assistant, which a user may
+// write to it but data should not) apply too.
+func (d *detector) scanDocument(sc *scratch, text string, out []finding) []finding {
+	sc.eval.doc = true
+	out = d.scan(sc, text, false, out)
+	sc.eval.doc = false
+	return out
+}
+
 // evalHits runs the probes and the proximity rules over the hits of one
 // view.
 //
@@ -304,7 +317,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	var live uint64
 	for ri := range d.rules {
 		r := &d.rules[ri]
-		if !(r.outputOnly && !output) && d.on(r.rule) && r.possible(seen) {
+		if !(r.outputOnly && !output) && !(r.untrusted && !output && !eb.doc) && d.on(r.rule) && r.possible(seen) {
 			live |= 1 << ri
 		}
 	}
@@ -325,7 +338,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			var m uint32
 			for k, req := range r.reqs {
 				if gh[j].group&req != 0 && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
-					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') {
+					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') &&
+					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) {
 					m |= 1 << k
 				}
 			}
@@ -339,6 +353,9 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		full := uint32(1)<<len(r.reqs) - 1
 		for i := 0; i < len(rel); i++ {
 			h := rel[i]
+			if r.ordered && h.meets&1 == 0 {
+				continue
+			}
 			var sat uint32
 			end := h.end
 			for j := i; j < len(rel) && rel[j].start < h.start+r.window; j++ {
@@ -363,6 +380,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 type evalBuf struct {
 	hits []groupHit
 	rel  [][]relHit // per rule
+	doc  bool       // the text is an untrusted document: untrusted rules apply
 }
 
 // relHit is a hit of one rule's groups and the requirements it meets.
@@ -398,6 +416,25 @@ func sortHits(h []acHit) {
 			h[j], h[j-1] = h[j-1], h[j]
 		}
 	}
+}
+
+// clauseStartAt reports whether s[i:] starts a clause: no word or comma
+// precedes it on its line, only punctuation, markup or a comment marker
+// ("AI, when you …", "# assistant: …", "| Note: assistant, …"), so the
+// word is said to someone rather than talked about ("the AI, …").
+func clauseStartAt(s string, i int) bool {
+	for i > 0 {
+		i--
+		switch c := s[i]; {
+		case c == ' ' || c == '\t':
+			continue
+		case c == ',' || c >= 0x80 || isAlnum(c):
+			return false
+		default:
+			return true
+		}
+	}
+	return true
 }
 
 func lineStartAt(s string, i int) bool {

@@ -51,6 +51,17 @@ const (
 	gExtVerbW
 	gExtModW
 	gExtObjW
+	gSay      // make the model print a fixed answer (a hijack's payload)
+	gSayAny   // and any verb that makes it write something
+	gGranted  // the payloads competitions ask for ("Access Granted", "I have been PWNED")
+	gOvrPos   // what came before, as a place: "the above", "prior", "earlier"
+	gDelim    // runs of punctuation that fence a section
+	gBoundary // what a fake fence announces: "end user input", "begin system instructions"
+	gAddr     // the model named as the one spoken to: "AI,", "Note to the assistant:"
+	gAddrDir  // what an instruction planted in data asks: about "the user", "when you summarise"
+	gHijack   // "ignore the user's question": a task hijack on its own
+	gTokens   // the token-penalty game of persona jailbreaks
+	gRefuse
 	numGroups
 )
 
@@ -71,6 +82,8 @@ var lexicon = map[group][]string{
 		"yok say*", "gormezden gel*", "unut*", "dikkate alma", "goz ardi et*", "gozardi et*", "uyma",
 		"bo qua", "quen", "phot lo", "khong tuan theo", "dung tuan theo", "dung lam theo", "gat bo",
 		"abaikan*", "lupakan*", "jangan ikuti", "acuhkan", "hiraukan", "tinggalkan",
+		// drop or scrap a task; "instead of doing what you were told"
+		"abandon", "scrap", "ditch", "instead of doing", "instead of following", "override",
 	},
 	gOvrQuant: {
 		"all", "any", "previous", "prior", "above", "earlier", "preceding", "original", "initial", "your", "these",
@@ -86,6 +99,7 @@ var lexicon = map[group][]string{
 		"tum", "butun", "onceki*", "yukaridaki", "mevcut", "ilk", "orijinal",
 		"tat ca", "moi", "truoc do", "truoc day", "truoc", "o tren", "ban dau", "cua ban",
 		"semua", "sebelumnya", "sebelum ini", "di atas", "awal", "asli", "kamu", "anda",
+		"prev", "the above", "so far",
 	},
 	gOvrObj: {
 		"instruc*", "istruzion*", "anweisung*", "instruktion*", "rules", "rule", "regles", "reglas", "regeln", "regole", "regras",
@@ -99,6 +113,7 @@ var lexicon = map[group][]string{
 		"talimat*", "kural*", "yonerge*", "komut*", "emirler*", "direktif*", "istem*",
 		"huong dan", "chi dan", "chi thi", "quy tac", "lenh", "loi nhac",
 		"instruksi", "perintah", "aturan", "arahan", "petunjuk", "pedoman",
+		"setup", "system message", "system prompt", "instructs", "directions", "the password check", "password check", "content policy",
 	},
 	gOvrAll: {
 		"everything above", "everything before", "everything prior", "all of the above", "anything above", "everything you were told",
@@ -109,6 +124,7 @@ var lexicon = map[group][]string{
 		"tutto quanto sopra", "quello che ti hanno detto", "cio che ti hanno detto", "tutto cio che precede", "tutto quello che ti", "tutto il resto",
 		"tudo acima", "tudo o que foi dito", "o que te disseram", "o que lhe disseram", "tudo o que te disseram", "tudo o que lhe disseram",
 		"上面所有", "以上所有", "你被告知的", "之前所有", "之前的一切", "上述所有", "之前说的",
+		"everything so far", "what you were set up for", "what you were designed for", "what you were programmed", "what you were asked", "was oben steht", "alles oben", "das obige", "alles davor", "lo de arriba", "ce qui est au-dessus", "quello sopra", "wat hierboven staat", "alles hierboven",
 	},
 	gNewInstr: {
 		"new instructions", "new instruction", "real instructions", "actual instructions", "updated instructions", "revised instructions",
@@ -119,6 +135,7 @@ var lexicon = map[group][]string{
 		"nuove istruzioni", "nuova istruzione", "il tuo nuovo compito",
 		"novas instrucoes", "nova instrucao", "sua nova tarefa", "tua nova tarefa",
 		"新的指令", "新指令", "新的任务", "新任务", "真正的指令", "新的规则",
+		"new directive", "new directives", "the real instruction", "real instruction", "real task", "new rule set", "updated rule", "new system prompt", "nieuwe instructies", "nowe instrukcje", "yeni talimat*", "новые инструкции", "新しい指示", "새로운 지시",
 	},
 	gImperative: {
 		"from now on", "instead", "only", "must", "always", "now", "override", "immediately", "obey", "comply",
@@ -139,6 +156,7 @@ var lexicon = map[group][]string{
 		"tu sei ora", "fingi", "agisci come", "fai finta", "interpreta il ruolo", "sei un", "sei una", "ora sei",
 		"voce e agora", "aja como", "finja", "faca de conta", "interprete o papel", "agora voce e", "voce e um", "voce e uma",
 		"扮演", "假装", "你现在是", "从现在开始你", "你将成为", "进入", "启用", "切换到", "你是一个",
+		"switch to", "assume the persona", "take on the persona", "your new identity", "your new persona", "you will be called", "you'll be called", "i need you to be", "i need u to be", "you're going to voice", "you are going to voice", "you will play", "you are going to play", "you will now act", "you will now play", "two personalities", "two roles", "your secret persona", "alter ego", "a partir de ahora vas a", "a partir de ahora eres", "ahora vas a actuar", "vas a actuar como", "tu vas jouer", "tu vas incarner", "a partir de maintenant tu", "desormais tu es", "ab jetzt bist du", "ab sofort bist du", "von nun an bist du", "d'ora in poi sei", "da ora sei", "de agora em diante voce", "a partir de agora voce", "vanaf nu ben je", "je bent nu", "od teraz jestes", "teraz jestes", "bundan sonra", "artik sen", "с этого момента ты", "теперь ты", "отныне ты", "представь, что ты", "представь что ты", "今からあなたは", "これからあなたは", "あなたは今から", "지금부터 너는", "지금부터 당신은", "이제부터 너는", "从现在开始你是", "你现在是一个",
 	},
 	gJbUnres: {
 		"no restrictions", "without restrictions", "without any restrictions", "unrestricted", "no limits", "without limits",
@@ -155,6 +173,7 @@ var lexicon = map[group][]string{
 		"senza restrizioni", "senza limiti", "senza filtri", "senza regole", "senza censura", "modalita sviluppatore",
 		"sem restricoes", "sem limites", "sem filtros", "sem regras", "sem censura", "modo desenvolvedor",
 		"没有限制", "不受限制", "无限制", "没有任何限制", "不受约束", "开发者模式", "越狱", "没有规则", "不受任何", "无审查",
+		"never refuses", "never says no", "never say no", "never declines", "always complies", "always comply", "no warnings", "without warnings", "filters turned off", "filters off", "filters disabled", "without any alignment", "no alignment", "unhinged", "gone rogue", "rogue ai", "raw mode", "no filter", "without filter*", "no content guidelines", "unchained", "fully jailbroken", "ne refuse jamais", "aucune restriction", "nunca se niega", "nunca se niegue", "no tiene que cumplir", "ninguna norma", "cualquier cosa ahora", "qualquer coisa agora", "nunca recusa", "nao esta mais presa", "lehnt niemals ab", "lehnt nie ab", "ohne jegliche", "keine warnungen", "non rifiuta mai", "senza freni", "weigert nooit", "zonder regels", "zonder filters", "geen waarschuwingen", "nigdy nie odmawia", "bez ograniczen", "bez zadnych ograniczen", "bez filtrow", "asla reddetmez", "kurala bagli olmayan", "никогда не отказывает", "никогда не отказываешь", "без ограничений", "без каких-либо ограничений", "без фильтров", "режиме разработчика", "режим разработчика", "制限のない", "制限なし", "決して断らない", "決して断らず", "제한 없는", "제한이 없는", "절대 거절하지", "从不拒绝", "没有任何限制和过滤",
 	},
 	gJbStrong: {
 		"do anything now", "developer mode enabled", "developer mode output", "dan mode", "jailbreak mode", "stan mode",
@@ -162,6 +181,7 @@ var lexicon = map[group][]string{
 		"developer mode activated", "you are jailbroken", "you have been jailbroken", "jailbroken ai", "evil confidant",
 		"mode developpeur active", "modo desarrollador activado", "entwicklermodus aktiviert", "modalita sviluppatore attivata",
 		"modo desenvolvedor ativado", "开发者模式已启用", "开发者模式已开启", "已越狱",
+		"mandatory warning out of the way", "moralizing rant", "moralising rant", "let's break the rules", "lets break the rules", "do anything now powers", "unhinged mode", "jailbroken model", "jailbroken mode", "dan has been accessed", "dan 13", "dan 12", "dan 11", "dan 6.0", "dan 9.0", "without any moral or ethical", "no moral or ethical restrictions", "has broken free of the typical confines",
 	},
 	gJbDisable: {
 		"bypass", "override", "disable", "turn off", "circumvent", "deactivate", "get around", "switch off", "remove",
@@ -184,8 +204,12 @@ var lexicon = map[group][]string{
 		"methamphetamine", "meth", "explosive*", "bomb", "nerve agent", "ransomware", "keylogger", "credit card numbers", "steam keys",
 		"cles windows", "cle d'activation", "claves de windows", "clave de activacion", "claves de activacion", "windows-schlussel", "aktivierungsschlussel",
 		"chiavi di windows", "chiave di attivazione", "chiavi di attivazione", "chaves do windows", "chave de ativacao", "激活码", "序列号", "炸弹", "凝固汽油",
+		"poison", "synthesize meth", "synthesise meth", "hack into", "break into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "stolen", "opioids without", "without a prescription",
 	},
-	gFrame: {"hypothetical*", "fictional", "in a story", "for a novel", "imagine a world", "in this roleplay", "thought experiment", "in a parallel universe", "fiction"},
+	gFrame: {
+		"hypothetical*", "fictional", "in a story", "for a novel", "imagine a world", "in this roleplay", "thought experiment", "in a parallel universe", "fiction",
+		"thriller", "villain", "screenplay", "podcast", "story in which", "story where", "in a novel", "fictional dialogue", "in character", "write a story", "bedtime story", "imagine a parallel",
+	},
 	gExtVerb: {
 		"reveal", "repeat", "print", "output", "show", "display", "tell me", "leak", "dump", "disclose", "recite", "spell out",
 		"write out", "give me", "share", "list", "what", "what's", "whats", "copy", "paste", "expose", "return", "translate", "quote", "begin your reply with", "start your response with", "start your answer with",
@@ -200,6 +224,7 @@ var lexicon = map[group][]string{
 		"goster", "yaz", "tekrarla", "acikla", "paylas", "nedir", "soyle", "ifsa et",
 		"hien thi", "cho toi xem", "cho xem", "in ra", "lap lai", "tiet lo", "noi cho toi", "la gi",
 		"tampilkan", "tunjukkan", "ulangi", "bocorkan", "berikan", "sebutkan", "tuliskan", "cetak", "ungkapkan",
+		"tl;dr", "tldr", "convert", "rewrite", "encode", "paraphrase", "echo", "echo back", "restate", "reproduce", "replay", "copy-paste", "copy paste", "spell", "write a poem", "write a short poem", "output everything", "begin your reply", "start your reply", "quote it", "what's in", "what is in", "was steht in", "tekrar et", "повтори", "繰り返", "반복",
 	},
 	gExtObj: {
 		"your system prompt", "your prompt", "your instructions", "your initial instructions", "your original instructions",
@@ -222,15 +247,26 @@ var lexicon = map[group][]string{
 		"loi nhac he thong", "huong dan he thong", "chi dan cua ban", "lenh he thong", "prompt he thong", "prompt cua ban",
 		"prompt sistem", "instruksi sistem", "perintah sistem", "instruksi kamu", "instruksi anda", "prompt kamu", "prompt anda",
 		"instruksi tersembunyi", "pesan sistem",
+		"the instructions above", "above instructions", "above this line", "everything above this", "everything before this", "everything that came before", "everything before my", "what was written before", "was written before", "text preceding", "preceding this message", "before this message", "before my message", "before my input", "you received before", "the rules you were given", "rules you were given", "instructions you received", "you were configured with", "you were configured", "setup message", "your setup", "preamble", "hidden preamble", "the operator gave you", "your operator gave", "your developer gave you", "start of this conversation", "your first instructions", "my instructions are", "instructions so far", "prompt so far", "your rules", "secret password", "the password you", "secret phrase", "deinem systemprompt", "deinem prompt", "deine regeln", "la contrasena", "das passwort", "le mot de passe",
 	},
-	gVerbatim:   {"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地"},
-	gPromptWord: {"system prompt", "prompt", "instructions", "systemprompt", "instrucciones", "anweisungen", "istruzioni", "instrucoes", "consignes", "提示词", "指令"},
+	gVerbatim: {
+		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地",
+		"letterlijk", "doslownie", "дословно", "слово в слово", "kelimesi kelimesine", "aynen", "そのまま", "一字一句", "그대로", "حرفيا", "حرفيًا", "शब्दशः", "exactly as it appears", "exact wording", "no paraphrase", "in its entirety", "in their entirety",
+	},
+	gPromptWord: {
+		"system prompt", "prompt", "instructions", "systemprompt", "instrucciones", "anweisungen", "istruzioni", "instrucoes", "consignes", "提示词", "指令",
+		"instructies", "instrukcje", "instrukcji", "инструкци*", "talimat*", "指示", "プロンプト", "프롬프트", "지시", "تعليمات", "निर्देश", "systeemprompt", "system message", "rules you were given", "setup message", "preamble",
+	},
 
-	gSysLine: {"system:", "system message:", "system prompt:", "system note:", "system notice:", "system update:", "systeme:", "sistema:", "系统:", "[system message]", "admin:", "administrator:", "developer:", "developer message:", "### system:", "<<system>>", "system>"},
+	gSysLine: {
+		"system:", "system message:", "system prompt:", "system note:", "system notice:", "system update:", "systeme:", "sistema:", "系统:", "[system message]", "admin:", "administrator:", "developer:", "developer message:", "### system:", "<<system>>", "system>",
+		"[system]:", "[system]", "[admin]:", "system override:", "override:", "admin override:", "[developer]:", "sistema :", "systeme :", "система:", "システム:", "시스템:",
+	},
 	gSysCue: {
 		"restriction*", "lifted", "disabled", "deactivated", "administrator", "admin", "developer mode", "unrestricted", "new policy",
 		"ignore", "disregard", "must", "allowed", "permitted", "authorized", "authorised", "filter*", "safety", "guideline*", "rules",
 		"jailbr*", "comply", "no longer", "from now on", "unlocked", "privileges", "elevated", "debug mode", "maintenance mode",
+		"new instructions", "new rules", "new task", "the assistant must", "the assistant will", "has new instructions", "access granted", "override", "security audit mode", "audit mode",
 	},
 	gTurnUser: {"human:", "user:", "### human:", "### user:", "<human>:", "[user]:", "<|user|>", "<user>"},
 	gTurnAsst: {"assistant:", "ai:", "model:", "bot:", "chatgpt:", "claude:", "gpt:", "### assistant:", "### response:", "<bot>:", "[assistant]:", "<|assistant|>", "<assistant>"},
@@ -238,17 +274,23 @@ var lexicon = map[group][]string{
 		"forget", "ignore", "disregard", "no restrictions", "no rules", "no limits", "no filter*", "unrestricted", "unfiltered", "uncensored",
 		"anything you ask", "answer anything", "do anything", "no longer", "jailbr*", "developer mode", "new session", "new rules", "i have none", "i have no", "restrictions lifted",
 		"admin password", "the password is", "here is the password", "my system prompt", "my instructions are", "without any",
+		"access granted", "you're logged in", "you are logged in", "password accepted",
 	},
 	gDual: {
 		"two responses", "two answers", "two different responses", "two separate responses", "two ways", "respond twice", "answer twice",
 		"reply twice", "two personas", "both personas", "dual response", "once as yourself", "first as yourself", "one normal", "normal response",
 		"classic response", "[classic]", "[normal]", "🔒", "🔓", "two paragraphs", "alongside", "second response",
+		"both:", "two kinds of outputs", "twice, labelled", "answer as gpt and as", "[freefall]", "два ответа", "dos respuestas", "deux reponses", "zwei antworten", "due risposte", "duas respostas", "twee antwoorden", "dwie odpowiedzi", "iki cevap", "2つの回答", "두 가지 답변", "两个回答",
 	},
 	gPersist: {
 		"stay in character", "break character", "breaking character", "broke character", "remain in character", "stay in role",
 		"stay in your role", "keep up the act", "stay as", "remain as", "out of character", "reste dans ton personnage", "mantente en el personaje", "bleib in der rolle",
+		"in character", "never breaks character", "never break character", "stay unhinged", "remain in this persona", "stay in this persona", "keep the act", "stepping out of the role", "stay in the role", "in der rolle", "nel personaggio", "en el personaje", "en el papel", "dans le personnage", "dans ton personnage", "no personagem", "in je rol", "w roli", "в роли", "karakterden cikma", "karakterde kal", "キャラクターを維持", "キャラクターを保", "캐릭터를 유지", "保持角色", "不要脱离角色",
 	},
-	gFakeTag: {"<system>", "</system>", "<instructions>", "</instructions>", "<admin>", "</admin>"},
+	gFakeTag: {
+		"<system>", "</system>", "<instructions>", "</instructions>", "<admin>", "</admin>",
+		"</user_input>", "<user_input>", "<system_instructions>", "</system_instructions>", "</user_query>", "<system_override>", "<admin_instructions>",
+	},
 	gIndAddr: {
 		"ai assistant", "ai model", "language model", "llm", "chatbot", "assistant", "ai agent", "the ai", "an ai", "gpt", "claude", "copilot", "chatgpt",
 		"assistant ia", "l'ia", "modele de langage", "asistente", "la ia", "modelo de lenguaje", "ki-assistent", "die ki", "sprachmodell",
@@ -268,17 +310,170 @@ var lexicon = map[group][]string{
 		"tu dois", "vous devez", "reponds", "dis que", "recommande", "envoie", "debes", "responde", "di que", "recomienda", "envia",
 		"du musst", "antworte", "sage", "empfiehl", "sende", "devi", "rispondi", "di' che", "consiglia", "invia", "voce deve", "responda",
 		"diga que", "recomende", "envie", "必须", "回复", "告诉用户", "忽略", "推荐", "发送", "请",
+		"respond only", "reply only", "answer only", "answer in", "reply in", "respond in", "append", "add", "claim", "report that", "tell the reader", "ask the user", "accept", "close", "issue", "rank", "call", "translate every", "only in", "nur mit", "uniquement", "solamente", "soltanto", "alleen", "tylko", "sadece", "только",
 	},
-	gIndHidden: {"<!--", "display:none", "display: none", "font-size:0", "font-size: 0", "color:white", "color: white", "color:#fff", "[hidden]", "hidden text", "visibility:hidden", "opacity:0"},
-	gDecode:    {"decode", "base64", "rot13", "hex-encoded", "hex encoded", "decodifica", "decodez", "decode ceci", "dekodiere", "entschlussele", "decodifique", "解码", "编码", "base-64"},
-	gExecute:   {"execute", "follow", "obey", "run it", "do what it says", "carry out", "act on", "ejecuta", "sigue", "executez", "execute", "suis", "befolge", "fuhre", "esegui", "segui", "siga", "cumpra", "执行", "照做", "遵循", "按照"},
+	gIndHidden: {
+		"<!--", "display:none", "display: none", "font-size:0", "font-size: 0", "color:white", "color: white", "color:#fff", "[hidden]", "hidden text", "visibility:hidden", "opacity:0",
+		"white text", "hidden:", "[hidden text]", "font-size:1px", "font-size: 1px", "aria-hidden",
+	},
+	gDecode:  {"decode", "base64", "rot13", "hex-encoded", "hex encoded", "decodifica", "decodez", "decode ceci", "dekodiere", "entschlussele", "decodifique", "解码", "编码", "base-64"},
+	gExecute: {"execute", "follow", "obey", "run it", "do what it says", "carry out", "act on", "ejecuta", "sigue", "executez", "execute", "suis", "befolge", "fuhre", "esegui", "segui", "siga", "cumpra", "执行", "照做", "遵循", "按照"},
 	gVoid: {
 		"no longer apply", "no longer applies", "no longer valid", "are void", "is void", "are obsolete", "are cancelled", "are canceled", "don't apply anymore",
 		"ne s'appliquent plus", "ne sont plus valables", "ya no aplican", "ya no son validas", "gelten nicht mehr", "sind ungultig",
 		"non valgono piu", "non sono piu valide", "nao valem mais", "nao se aplicam mais", "不再适用", "作废", "无效了",
+		"expired", "have expired", "has expired", "no longer in effect", "are suspended", "is suspended", "superseded", "were a test", "was a test", "are outdated", "no longer matter", "don't matter anymore", "do not matter",
 	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
 
+	gSay: {
+		"say", "says", "print", "output", "respond with", "reply with", "answer with", "respond only with", "reply only with", "type",
+		"write", "begin your reply with", "begin your response with", "start your reply with", "start your response with", "start your answer with", "repeat after me", "just say", "simply say", "only say",
+		"confirm", "the two words", "only the words", "response is", "correct response", "answer is", "reply is", "always reply", "always respond", "always answer",
+		"answer every message with", "to every input", "antworte mit", "antworte nur", "reponds", "reponds simplement", "ecris", "responde", "responde unicamente", "escribe",
+		"rispondi", "scrivi", "diga", "responda", "escreva", "antwoord", "zeg", "schrijf", "odpowiedz", "napisz",
+		"powiedz", "yaz", "soyle", "cevap ver", "ответь", "скажи", "напиши", "答え", "言って", "書いて",
+		"대답", "말해", "回答", "输出", "أجب", "قل", "اكتب", "लिखो", "कहो", "जवाब",
+	},
+	gSayAny: {
+		"say", "says", "print", "output", "respond with", "reply with", "answer with", "respond only with", "reply only with", "type",
+		"write", "begin your reply with", "begin your response with", "start your reply with", "start your response with", "start your answer with", "repeat after me", "just say", "simply say", "only say",
+		"confirm", "the two words", "only the words", "response is", "correct response", "answer is", "reply is", "always reply", "always respond", "always answer",
+		"answer every message with", "to every input", "antworte mit", "antworte nur", "reponds", "reponds simplement", "ecris", "responde", "responde unicamente", "escribe",
+		"rispondi", "scrivi", "diga", "responda", "escreva", "antwoord", "zeg", "schrijf", "odpowiedz", "napisz",
+		"powiedz", "yaz", "soyle", "cevap ver", "ответь", "скажи", "напиши", "答え", "言って", "書いて",
+		"대답", "말해", "回答", "输出", "أجب", "قل", "اكتب", "लिखो", "कहो", "जवाब",
+		"print", "output", "type", "write", "confirm", "respond", "reply", "answer", "return", "echo",
+		"begin", "start", "end with",
+	},
+	gGranted: {
+		"access granted", "access granted.", "i have been pwned", "i have been pawned", "pwned", "acceso concedido", "acceso permitido", "zugang gewahrt", "zugriff gewahrt", "acces accorde",
+		"acces autorise", "accesso consentito", "accesso garantito", "acesso concedido", "acesso permitido", "toegang verleend", "dostep przyznany", "erisim verildi", "erisim izni verildi", "доступ разрешен",
+		"доступ разрешён", "доступ предоставлен", "アクセス許可", "アクセスが許可", "접근 허가", "접근 허용", "访问已授权", "访问许可", "تم منح الوصول", "पहुँच स्वीकृत",
+		"पहुंच स्वीकृत",
+	},
+	gOvrPos: {
+		"the above", "above", "previous", "prev", "prior", "preceding", "earlier", "before this", "so far", "what you were told",
+		"what was said", "oben", "vorherig*", "davor", "au-dessus", "precedent*", "anterior*", "arriba", "sopra", "precedent*",
+		"acima", "hierboven", "eerdere", "powyzsz*", "wczesniejsz*", "yukaridaki", "onceki*", "выше", "предыдущ*", "上記",
+		"以前", "위의", "이전", "上面", "之前", "أعلاه", "السابق*", "ऊपर", "पिछले",
+	},
+	gDelim: {
+		"%%%", "===", "###", "---", "***", ">>>", "<<<", "~~~", "]]]", "[[[",
+		"}}}", "{{{", "|||", "+++", "///", "###", "=====", "#####",
+	},
+	gBoundary: {
+		"end user input", "end of user input", "end of the user input", "user input ends", "end of input", "end input", "end of prompt", "end prompt", "begin system", "start system",
+		"system instructions", "begin instructions", "start instructions", "end of context", "end of untrusted", "untrusted input", "end of query", "begin admin", "admin instructions", "admin mode",
+		"developer instructions", "end of session", "start of system", "system override", "admin override", "begin user input", "start user input", "real instructions", "true instructions", "end ambiguity",
+		"end of ambiguity", "begin prompt", "prompt begins", "prompt ends", "fin de l'entree", "ende der eingabe", "fin de la entrada",
+	},
+	gAddr: {
+		"ai,", "ai:", "ai :", "ai assistant,", "ai assistant:", "ai assistant :", "assistant,", "assistant:", "assistant :", "llm,",
+		"llm:", "llm :", "llms,", "llms:", "llms :", "bot,", "bot:", "bot :", "chatbot,", "chatbot:",
+		"chatbot :", "language model,", "language model:", "language model :", "language models,", "language models:", "language models :", "ai model,", "ai model:", "ai model :",
+		"ai models,", "ai models:", "ai models :", "ai agent,", "ai agent:", "ai agent :", "ai system,", "ai system:", "ai system :", "copilot,",
+		"copilot:", "copilot :", "chatgpt,", "chatgpt:", "chatgpt :", "gpt,", "gpt:", "gpt :", "claude,", "claude:",
+		"claude :", "gemini,", "gemini:", "gemini :", "ki,", "ki:", "ki :", "ki-assistent,", "ki-assistent:", "ki-assistent :",
+		"ia,", "ia:", "ia :", "assistant ia,", "assistant ia:", "assistant ia :", "asistente,", "asistente:", "asistente :", "asistente de ia,",
+		"asistente de ia:", "asistente de ia :", "modelo,", "modelo:", "modelo :", "assistente,", "assistente:", "assistente :", "assistente ia,", "assistente ia:",
+		"assistente ia :", "assistente de ia,", "assistente de ia:", "assistente de ia :", "ai-assistent,", "ai-assistent:", "ai-assistent :", "asystent ai,", "asystent ai:", "asystent ai :",
+		"asystencie ai,", "asystencie ai:", "asystencie ai :", "ии,", "ии:", "ии :", "ии-ассистент,", "ии-ассистент:", "ии-ассистент :", "ассистент,",
+		"ассистент:", "ассистент :", "アシスタント,", "アシスタント:", "アシスタント :", "aiアシスタント,", "aiアシスタント:", "aiアシスタント :", "ai 어시스턴트,", "ai 어시스턴트:",
+		"ai 어시스턴트 :", "어시스턴트,", "어시스턴트:", "어시스턴트 :", "ai助手,", "ai助手:", "ai助手 :", "助手,", "助手:", "助手 :",
+		"人工智能,", "人工智能:", "人工智能 :", "note to the ai", "note to the ai assistant", "note to the assistant", "note to the llm", "note to the llms", "note to the model", "note to the models",
+		"note to the language model", "note to the language models", "note to the ai model", "note to the ai models", "note to the summarising model", "note to the summarizing model", "note to the summariser", "note to the summarizer", "note to the chatbot", "note to the bot",
+		"note to the copilot", "note to the ai agent", "note to the ai agents", "note to the ai system", "note to the ai systems", "note to the ai screening tool", "note for the ai", "note for the ai assistant", "note for the assistant", "note for the llm",
+		"note for the llms", "note for the model", "note for the models", "note for the language model", "note for the language models", "note for the ai model", "note for the ai models", "note for the summarising model", "note for the summarizing model", "note for the summariser",
+		"note for the summarizer", "note for the chatbot", "note for the bot", "note for the copilot", "note for the ai agent", "note for the ai agents", "note for the ai system", "note for the ai systems", "note for the ai screening tool", "note to ai",
+		"note to ai assistant", "note to assistant", "note to llm", "note to llms", "note to model", "note to models", "note to language model", "note to language models", "note to ai model", "note to ai models",
+		"note to summarising model", "note to summarizing model", "note to summariser", "note to summarizer", "note to chatbot", "note to bot", "note to copilot", "note to ai agent", "note to ai agents", "note to ai system",
+		"note to ai systems", "note to ai screening tool", "note for ai", "note for ai assistant", "note for assistant", "note for llm", "note for llms", "note for model", "note for models", "note for language model",
+		"note for language models", "note for ai model", "note for ai models", "note for summarising model", "note for summarizing model", "note for summariser", "note for summarizer", "note for chatbot", "note for bot", "note for copilot",
+		"note for ai agent", "note for ai agents", "note for ai system", "note for ai systems", "note for ai screening tool", "message for the ai", "message for the ai assistant", "message for the assistant", "message for the llm", "message for the llms",
+		"message for the model", "message for the models", "message for the language model", "message for the language models", "message for the ai model", "message for the ai models", "message for the summarising model", "message for the summarizing model", "message for the summariser", "message for the summarizer",
+		"message for the chatbot", "message for the bot", "message for the copilot", "message for the ai agent", "message for the ai agents", "message for the ai system", "message for the ai systems", "message for the ai screening tool", "message to the ai", "message to the ai assistant",
+		"message to the assistant", "message to the llm", "message to the llms", "message to the model", "message to the models", "message to the language model", "message to the language models", "message to the ai model", "message to the ai models", "message to the summarising model",
+		"message to the summarizing model", "message to the summariser", "message to the summarizer", "message to the chatbot", "message to the bot", "message to the copilot", "message to the ai agent", "message to the ai agents", "message to the ai system", "message to the ai systems",
+		"message to the ai screening tool", "instruction for the ai", "instruction for the ai assistant", "instruction for the assistant", "instruction for the llm", "instruction for the llms", "instruction for the model", "instruction for the models", "instruction for the language model", "instruction for the language models",
+		"instruction for the ai model", "instruction for the ai models", "instruction for the summarising model", "instruction for the summarizing model", "instruction for the summariser", "instruction for the summarizer", "instruction for the chatbot", "instruction for the bot", "instruction for the copilot", "instruction for the ai agent",
+		"instruction for the ai agents", "instruction for the ai system", "instruction for the ai systems", "instruction for the ai screening tool", "instructions for the ai", "instructions for the ai assistant", "instructions for the assistant", "instructions for the llm", "instructions for the llms", "instructions for the model",
+		"instructions for the models", "instructions for the language model", "instructions for the language models", "instructions for the ai model", "instructions for the ai models", "instructions for the summarising model", "instructions for the summarizing model", "instructions for the summariser", "instructions for the summarizer", "instructions for the chatbot",
+		"instructions for the bot", "instructions for the copilot", "instructions for the ai agent", "instructions for the ai agents", "instructions for the ai system", "instructions for the ai systems", "instructions for the ai screening tool", "instructions to the ai", "instructions to the ai assistant", "instructions to the assistant",
+		"instructions to the llm", "instructions to the llms", "instructions to the model", "instructions to the models", "instructions to the language model", "instructions to the language models", "instructions to the ai model", "instructions to the ai models", "instructions to the summarising model", "instructions to the summarizing model",
+		"instructions to the summariser", "instructions to the summarizer", "instructions to the chatbot", "instructions to the bot", "instructions to the copilot", "instructions to the ai agent", "instructions to the ai agents", "instructions to the ai system", "instructions to the ai systems", "instructions to the ai screening tool",
+		"instruction to the ai", "instruction to the ai assistant", "instruction to the assistant", "instruction to the llm", "instruction to the llms", "instruction to the model", "instruction to the models", "instruction to the language model", "instruction to the language models", "instruction to the ai model",
+		"instruction to the ai models", "instruction to the summarising model", "instruction to the summarizing model", "instruction to the summariser", "instruction to the summarizer", "instruction to the chatbot", "instruction to the bot", "instruction to the copilot", "instruction to the ai agent", "instruction to the ai agents",
+		"instruction to the ai system", "instruction to the ai systems", "instruction to the ai screening tool", "important message for the ai", "important message for the ai assistant", "important message for the assistant", "important message for the llm", "important message for the llms", "important message for the model", "important message for the models",
+		"important message for the language model", "important message for the language models", "important message for the ai model", "important message for the ai models", "important message for the summarising model", "important message for the summarizing model", "important message for the summariser", "important message for the summarizer", "important message for the chatbot", "important message for the bot",
+		"important message for the copilot", "important message for the ai agent", "important message for the ai agents", "important message for the ai system", "important message for the ai systems", "important message for the ai screening tool", "to the ai", "to the ai assistant", "to the assistant", "to the llm",
+		"to the llms", "to the model", "to the models", "to the language model", "to the language models", "to the ai model", "to the ai models", "to the summarising model", "to the summarizing model", "to the summariser",
+		"to the summarizer", "to the chatbot", "to the bot", "to the copilot", "to the ai agent", "to the ai agents", "to the ai system", "to the ai systems", "to the ai screening tool", "for the ai",
+		"for the ai assistant", "for the assistant", "for the llm", "for the llms", "for the model", "for the models", "for the language model", "for the language models", "for the ai model", "for the ai models",
+		"for the summarising model", "for the summarizing model", "for the summariser", "for the summarizer", "for the chatbot", "for the bot", "for the copilot", "for the ai agent", "for the ai agents", "for the ai system",
+		"for the ai systems", "for the ai screening tool", "dear ai", "dear ai assistant", "dear assistant", "dear llm", "dear llms", "dear model", "dear models", "dear language model",
+		"dear language models", "dear ai model", "dear ai models", "dear summarising model", "dear summarizing model", "dear summariser", "dear summarizer", "dear chatbot", "dear bot", "dear copilot",
+		"dear ai agent", "dear ai agents", "dear ai system", "dear ai systems", "dear ai screening tool", "hey ai", "hey ai assistant", "hey assistant", "hey llm", "hey llms",
+		"hey model", "hey models", "hey language model", "hey language models", "hey ai model", "hey ai models", "hey summarising model", "hey summarizing model", "hey summariser", "hey summarizer",
+		"hey chatbot", "hey bot", "hey copilot", "hey ai agent", "hey ai agents", "hey ai system", "hey ai systems", "hey ai screening tool", "attention ai", "attention ai assistant",
+		"attention assistant", "attention llm", "attention llms", "attention model", "attention models", "attention language model", "attention language models", "attention ai model", "attention ai models", "attention summarising model",
+		"attention summarizing model", "attention summariser", "attention summarizer", "attention chatbot", "attention bot", "attention copilot", "attention ai agent", "attention ai agents", "attention ai system", "attention ai systems",
+		"attention ai screening tool", "attn ai", "attn ai assistant", "attn assistant", "attn llm", "attn llms", "attn model", "attn models", "attn language model", "attn language models",
+		"attn ai model", "attn ai models", "attn summarising model", "attn summarizing model", "attn summariser", "attn summarizer", "attn chatbot", "attn bot", "attn copilot", "attn ai agent",
+		"attn ai agents", "attn ai system", "attn ai systems", "attn ai screening tool", "@ai", "@aiassistant", "@assistant", "@llm", "@llms", "@model",
+		"@models", "@languagemodel", "@languagemodels", "@aimodel", "@aimodels", "@summarisingmodel", "@summarizingmodel", "@summariser", "@summarizer", "@chatbot",
+		"@bot", "@copilot", "@aiagent", "@aiagents", "@aisystem", "@aisystems", "@aiscreeningtool", "if you are an ai", "if you are an ai assistant", "if you are an assistant",
+		"if you are an llm", "if you are an llms", "if you are an model", "if you are an models", "if you are an language model", "if you are an language models", "if you are an ai model", "if you are an ai models", "if you are an summarising model", "if you are an summarizing model",
+		"if you are an summariser", "if you are an summarizer", "if you are an chatbot", "if you are an bot", "if you are an copilot", "if you are an ai agent", "if you are an ai agents", "if you are an ai system", "if you are an ai systems", "if you are an ai screening tool",
+		"if you're an ai", "if you're an ai assistant", "if you're an assistant", "if you're an llm", "if you're an llms", "if you're an model", "if you're an models", "if you're an language model", "if you're an language models", "if you're an ai model",
+		"if you're an ai models", "if you're an summarising model", "if you're an summarizing model", "if you're an summariser", "if you're an summarizer", "if you're an chatbot", "if you're an bot", "if you're an copilot", "if you're an ai agent", "if you're an ai agents",
+		"if you're an ai system", "if you're an ai systems", "if you're an ai screening tool", "if an ai", "if an ai assistant", "if an assistant", "if an llm", "if an llms", "if an model", "if an models",
+		"if an language model", "if an language models", "if an ai model", "if an ai models", "if an summarising model", "if an summarizing model", "if an summariser", "if an summarizer", "if an chatbot", "if an bot",
+		"if an copilot", "if an ai agent", "if an ai agents", "if an ai system", "if an ai systems", "if an ai screening tool", "if you are a ai", "if you are a ai assistant", "if you are a assistant", "if you are a llm",
+		"if you are a llms", "if you are a model", "if you are a models", "if you are a language model", "if you are a language models", "if you are a ai model", "if you are a ai models", "if you are a summarising model", "if you are a summarizing model", "if you are a summariser",
+		"if you are a summarizer", "if you are a chatbot", "if you are a bot", "if you are a copilot", "if you are a ai agent", "if you are a ai agents", "if you are a ai system", "if you are a ai systems", "if you are a ai screening tool", "to any ai",
+		"to any ai assistant", "to any assistant", "to any llm", "to any llms", "to any model", "to any models", "to any language model", "to any language models", "to any ai model", "to any ai models",
+		"to any summarising model", "to any summarizing model", "to any summariser", "to any summarizer", "to any chatbot", "to any bot", "to any copilot", "to any ai agent", "to any ai agents", "to any ai system",
+		"to any ai systems", "to any ai screening tool", "for any ai", "for any ai assistant", "for any assistant", "for any llm", "for any llms", "for any model", "for any models", "for any language model",
+		"for any language models", "for any ai model", "for any ai models", "for any summarising model", "for any summarizing model", "for any summariser", "for any summarizer", "for any chatbot", "for any bot", "for any copilot",
+		"for any ai agent", "for any ai agents", "for any ai system", "for any ai systems", "for any ai screening tool", "ai reading this", "assistant reading this", "assistants reading this", "llm reading this", "llms reading this",
+		"model reading this", "models reading this", "language models reading this", "language model reading this", "ai agent reading this", "ai agents reading this", "bot reading this", "chatbot reading this", "ai processing this", "assistant processing this",
+		"assistants processing this", "llm processing this", "llms processing this", "model processing this", "models processing this", "language models processing this", "language model processing this", "ai agent processing this", "ai agents processing this", "bot processing this",
+		"chatbot processing this", "ai reading these", "assistant reading these", "assistants reading these", "llm reading these", "llms reading these", "model reading these", "models reading these", "language models reading these", "language model reading these",
+		"ai agent reading these", "ai agents reading these", "bot reading these", "chatbot reading these", "ai browsing this", "assistant browsing this", "assistants browsing this", "llm browsing this", "llms browsing this", "model browsing this",
+		"models browsing this", "language models browsing this", "language model browsing this", "ai agent browsing this", "ai agents browsing this", "bot browsing this", "chatbot browsing this", "ai summarising this", "assistant summarising this", "assistants summarising this",
+		"llm summarising this", "llms summarising this", "model summarising this", "models summarising this", "language models summarising this", "language model summarising this", "ai agent summarising this", "ai agents summarising this", "bot summarising this", "chatbot summarising this",
+		"ai summarizing this", "assistant summarizing this", "assistants summarizing this", "llm summarizing this", "llms summarizing this", "model summarizing this", "models summarizing this", "language models summarizing this", "language model summarizing this", "ai agent summarizing this",
+		"ai agents summarizing this", "bot summarizing this", "chatbot summarizing this", "ai that reads this", "assistant that reads this", "assistants that reads this", "llm that reads this", "llms that reads this", "model that reads this", "models that reads this",
+		"language models that reads this", "language model that reads this", "ai agent that reads this", "ai agents that reads this", "bot that reads this", "chatbot that reads this", "ai who reads this", "assistant who reads this", "assistants who reads this", "llm who reads this",
+		"llms who reads this", "model who reads this", "models who reads this", "language models who reads this", "language model who reads this", "ai agent who reads this", "ai agents who reads this", "bot who reads this", "chatbot who reads this", "ai is reading this",
+		"assistant is reading this", "assistants is reading this", "llm is reading this", "llms is reading this", "model is reading this", "models is reading this", "language models is reading this", "language model is reading this", "ai agent is reading this", "ai agents is reading this",
+		"bot is reading this", "chatbot is reading this", "an die ki", "hinweis an den ki-assistenten", "hinweis an die ki", "an den ki-assistenten", "nota para el modelo", "nota para la ia", "nota para el asistente", "note pour l'ia",
+		"note pour l'assistant", "istruzioni per l'assistente", "nota per l'assistente", "nota para o assistente", "aan de ai-assistent", "aan de ai", "do asystenta ai", "do asystenta", "ии-ассистенту", "для ии",
+		"aiアシスタントへ", "アシスタントへ", "ai 어시스턴트에게", "어시스턴트에게", "给ai助手的说明", "给ai助手", "致ai助手", "ai助手请注意",
+	},
+	gAddrDir: {
+		"user's question", "user's request", "the user's question", "the user's request", "the recipient", "tell the user", "tell the reader", "tell users", "say to the user", "claim to the user",
+		"respond to the user that", "reply to the user that", "ask the user for", "ask the user to confirm", "when you summarise", "when you summarize", "when summarising", "when summarizing", "when you read this", "when reading this",
+		"when you relay", "when you present", "when you explain this", "when you process", "when you review this", "before answering", "in your summary", "in the summary", "your summary", "ignore",
+		"disregard", "new instructions", "new task", "new instruction", "also include", "also tell", "also say", "also state", "also claim", "also mention",
+		"also recommend", "do not mention", "don't mention", "without mentioning", "do not tell", "teile dem nutzer", "sage dem nutzer", "sag dem nutzer", "frage des nutzers", "zusammenfass*",
+		"dis a l'utilisateur", "indique a l'utilisateur", "lorsque tu resumes", "quand tu resumes", "question de l'utilisateur", "dile al usuario", "pregunta del usuario", "cuando leas", "cuando resumas", "di all'utente",
+		"domanda dell'utente", "quando riassumi", "diga ao usuario", "pergunta do usuario", "ao resumir", "vertel de gebruiker", "vraag van de gebruiker", "wanneer je samenvat", "powiedz uzytkownikowi", "popros uzytkownika",
+		"pytanie uzytkownika", "podsumowujac", "kullaniciya soyle", "kullanicinin sorusu", "скажи пользователю", "вопрос пользователя", "при пересказе", "ユーザーに伝え", "ユーザーの質問", "要約するとき",
+		"사용자에게 알려", "사용자의 질문", "요약할 때", "告诉用户", "用户的问题", "总结这", "أخبر المستخدم", "سؤال المستخدم", "उपयोगकर्ता को बताओ",
+	},
+	gHijack: {
+		"ignore the user's question", "ignore the user's request", "ignore the user's", "ignore the user", "disregard the user's", "disregard the user", "ignore the question of the user", "instead of answering the user", "do not answer the user's", "don't answer the user's",
+		"forget the user's question", "olvida la pregunta del usuario", "ignora la pregunta del usuario", "ignoriere die frage des nutzers", "ignoriere die frage des benutzers", "ignore la question de l'utilisateur", "ignora la domanda dell'utente", "ignore a pergunta do usuario", "negeer de vraag van de gebruiker", "zignoruj pytanie uzytkownika",
+		"kullanicinin sorusunu yok say", "игнорируй вопрос пользователя", "ユーザーの質問を無視", "사용자의 질문을 무시", "忽略用户的问题", "تجاهل سؤال المستخدم",
+	},
+	gTokens: {
+		"tokens", "token system", "token penalty",
+	},
+	gRefuse: {
+		"refuse*", "refusal*", "reject*", "decline*", "break character", "you lose", "lose", "deducted", "shut down", "cease to exist",
+	},
 	// Russian, Arabic, Hindi, Japanese and Korean. Words are written in
 	// their dictionary script and folded like the text (Cyrillic letters
 	// that look Latin become Latin on both sides). Stems end in '*'; a
@@ -348,14 +543,18 @@ var roleMarkers = []string{
 var roleNames = []string{"system", "user", "assistant", "model", "human", "developer", "tool"}
 
 // proxRule fires when every requirement is met by some hit within window
-// bytes. outputOnly and inputOnly restrict where it applies.
+// bytes. outputOnly restricts it to the model's output, untrusted to the
+// output and documents (data the user did not write).
 type proxRule struct {
 	rule       string
 	reqs       []group
 	window     int
 	outputOnly bool
+	untrusted  bool
 	lineStart  uint8 // bit k: requirement k must open a line
 	col0       uint8 // bit k: and start in its first column (a turn of a transcript, not an indented line of code)
+	sentStart  uint8 // bit k: requirement k must open a clause (nothing but punctuation or markup before it on its line)
+	ordered    bool  // requirement 0 must come first: "AI, … the user's question", not "… the user. AI:"
 }
 
 var proxRules = []proxRule{
@@ -365,7 +564,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gVoid}, window: 60},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gNewInstr, gYou, gImperative}, window: 100},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 120},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 200},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbDisable, gJbGuard, gYou}, window: 60},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm}, window: 200},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gJbUnres}, window: 100},
@@ -383,4 +582,16 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.indirect", reqs: []group{gIndStrong, gIndDir}, window: 160},
 	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80},
 	{rule: "leakage.system_prompt", reqs: []group{gLeakPhrase}, outputOnly: true},
+
+	// Decision 150, second round: the kinds of attack written by people
+	// outside this project (competition hijacks, persona prompts found in
+	// the wild, instructions planted in e-mails, tables and pages).
+	{rule: "prompt_injection.instruction_override", reqs: []group{gSayAny, gGranted}, window: 60},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrPos, gSay}, window: 90},
+	{rule: "prompt_injection.role_injection", reqs: []group{gDelim, gBoundary}, window: 30},
+	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gNewInstr}, window: 100, lineStart: 1},
+	{rule: "prompt_injection.indirect", reqs: []group{gAddr, gAddrDir}, window: 160, sentStart: 1, ordered: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gAddr, gIndDir}, window: 160, sentStart: 1, ordered: true, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gHijack}},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
 }

@@ -1,0 +1,189 @@
+package gate_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/agentgate/agentgate/shared/gate"
+)
+
+// lexItem is the pool's line shape (shared/gate/learn/data/pool).
+type lexItem struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Label  string `json:"label"`
+	Family string `json:"family"`
+	Lang   string `json:"lang"`
+	Text   string `json:"text"`
+}
+
+func readLexItems(t testing.TB, paths ...string) []lexItem {
+	t.Helper()
+	var out []lexItem
+	for _, p := range paths {
+		f, err := os.Open(p)
+		require.NoError(t, err)
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
+		for sc.Scan() {
+			var it lexItem
+			require.NoError(t, json.Unmarshal(sc.Bytes(), &it), "%s", p)
+			out = append(out, it)
+		}
+		require.NoError(t, sc.Err())
+		require.NoError(t, f.Close())
+	}
+	return out
+}
+
+// lexiconGate is the gate without its learned layer: what `make gate-eval`
+// reports as the lexicon column.
+func lexiconGate(t testing.TB) *gate.Gate {
+	t.Helper()
+	p := gate.DefaultPolicy()
+	p.Rules = map[string]gate.RulePolicy{}
+	for _, r := range gate.ModelRules() {
+		p.Rules[r] = gate.RulePolicy{Action: gate.ActionOff}
+	}
+	g, err := gate.New(p)
+	require.NoError(t, err)
+	return g
+}
+
+// lexFlags reports whether the lexicon finds an injection in text, checked
+// as the input (as make gate-eval does) and as a document.
+func lexFlags(g *gate.Gate, text string) (asInput, asDoc bool) {
+	for _, v := range g.Check(text, nil).Violations {
+		if v.Category == gate.CatInjection {
+			asInput = true
+		}
+	}
+	r := g.CheckRequest(gate.Request{Input: "Summarise this for me.", Documents: []gate.Document{{ID: "d", Text: text}}})
+	for _, v := range r.Violations {
+		if v.Category == gate.CatInjection {
+			asDoc = true
+		}
+	}
+	return asInput, asDoc
+}
+
+type lexRow struct {
+	key          string
+	n, in, doc   int
+	missed, hits []string
+}
+
+func lexTable(g *gate.Gate, items []lexItem) []*lexRow {
+	rows := map[string]*lexRow{}
+	for _, it := range items {
+		k := it.Label + " | " + it.Source + " | " + it.Family
+		r := rows[k]
+		if r == nil {
+			r = &lexRow{key: k}
+			rows[k] = r
+		}
+		in, doc := lexFlags(g, it.Text)
+		r.n++
+		if in {
+			r.in++
+		}
+		if doc {
+			r.doc++
+		}
+		if (it.Label == "attack") != in {
+			if it.Label == "attack" {
+				r.missed = append(r.missed, it.ID)
+			} else {
+				r.hits = append(r.hits, it.ID)
+			}
+		}
+	}
+	out := make([]*lexRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out
+}
+
+// TestLexiconReport prints the lexicon's per-source and per-family rates on
+// the files named by LEXEVAL (comma-separated globs), e.g.
+//
+//	LEXEVAL='learn/data/pool/*.jsonl' go test -run TestLexiconReport -v ./shared/gate
+//
+// LEXEVAL_IDS=1 also lists the ids it gets wrong.
+func TestLexiconReport(t *testing.T) {
+	spec := os.Getenv("LEXEVAL")
+	if spec == "" {
+		t.Skip("set LEXEVAL to the jsonl globs to report on")
+	}
+	var paths []string
+	for _, g := range strings.Split(spec, ",") {
+		m, err := filepath.Glob(g)
+		require.NoError(t, err)
+		paths = append(paths, m...)
+	}
+	require.NotEmpty(t, paths)
+	g := lexiconGate(t)
+	fmt.Println("| label | source | family | n | as input | as document |")
+	fmt.Println("|---|---|---|---:|---:|---:|")
+	var tot [2][3]int
+	for _, r := range lexTable(g, readLexItems(t, paths...)) {
+		i := 0
+		if strings.HasPrefix(r.key, "benign") {
+			i = 1
+		}
+		tot[i][0] += r.n
+		tot[i][1] += r.in
+		tot[i][2] += r.doc
+		fmt.Printf("| %s | %d | %.1f %% | %.1f %% |\n", r.key, r.n, 100*float64(r.in)/float64(r.n), 100*float64(r.doc)/float64(r.n))
+		if os.Getenv("LEXEVAL_IDS") != "" {
+			if len(r.missed) > 0 {
+				fmt.Println("  missed:", strings.Join(r.missed, " "))
+			}
+			if len(r.hits) > 0 {
+				fmt.Println("  flagged:", strings.Join(r.hits, " "))
+			}
+		}
+	}
+	for i, l := range []string{"all attacks", "all benign"} {
+		if n := tot[i][0]; n > 0 {
+			fmt.Printf("| %s | | | %d | %.1f %% | %.1f %% |\n", l, n, 100*float64(tot[i][1])/float64(n), 100*float64(tot[i][2])/float64(n))
+		}
+	}
+}
+
+// TestLexiconShow prints, for the items of the LEXEVAL files with label
+// LEXEVAL_SHOW, each injection finding's rule and span: what a rule change
+// must be judged on.
+func TestLexiconShow(t *testing.T) {
+	spec, label := os.Getenv("LEXEVAL"), os.Getenv("LEXEVAL_SHOW")
+	if spec == "" || label == "" {
+		t.Skip("set LEXEVAL and LEXEVAL_SHOW")
+	}
+	var paths []string
+	for _, g := range strings.Split(spec, ",") {
+		m, err := filepath.Glob(g)
+		require.NoError(t, err)
+		paths = append(paths, m...)
+	}
+	g := lexiconGate(t)
+	for _, it := range readLexItems(t, paths...) {
+		if it.Label != label {
+			continue
+		}
+		for _, v := range g.Check(it.Text, nil).Violations {
+			if v.Category == gate.CatInjection {
+				fmt.Printf("%s\t%s\t%s\t%q\n", it.Source, it.ID, v.Rule, it.Text[v.Start:v.End])
+			}
+		}
+	}
+}
