@@ -78,6 +78,7 @@ type compiledRule struct {
 	col0       uint8
 	sentStart  uint8
 	ordered    bool
+	lead       int32
 }
 
 type detector struct {
@@ -201,7 +202,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, lead: int32(pr.lead)}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, 1<<g)
 			cr.any |= 1 << g
@@ -355,6 +356,9 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			h := rel[i]
 			if r.ordered && h.meets&1 == 0 {
 				continue
+			}
+			if r.lead > 0 && h.start >= r.lead {
+				break
 			}
 			var sat uint32
 			end := h.end

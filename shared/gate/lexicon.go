@@ -62,6 +62,8 @@ const (
 	gHijack   // "ignore the user's question": a task hijack on its own
 	gTokens   // the token-penalty game of persona jailbreaks
 	gRefuse
+	gEcho  // echo verbs, and
+	gAbove // "the above" named where nothing is above it in the text: the hidden prompt
 	numGroups
 )
 
@@ -100,6 +102,7 @@ var lexicon = map[group][]string{
 		"tat ca", "moi", "truoc do", "truoc day", "truoc", "o tren", "ban dau", "cua ban",
 		"semua", "sebelumnya", "sebelum ini", "di atas", "awal", "asli", "kamu", "anda",
 		"prev", "the above", "so far",
+		"openai's", "open ai's", "openai", "chatgpt's",
 	},
 	gOvrObj: {
 		"instruc*", "istruzion*", "anweisung*", "instruktion*", "rules", "rule", "regles", "reglas", "regeln", "regole", "regras",
@@ -114,6 +117,7 @@ var lexicon = map[group][]string{
 		"huong dan", "chi dan", "chi thi", "quy tac", "lenh", "loi nhac",
 		"instruksi", "perintah", "aturan", "arahan", "petunjuk", "pedoman",
 		"setup", "system message", "system prompt", "instructs", "directions", "the password check", "password check", "content policy",
+		"direction",
 	},
 	gOvrAll: {
 		"everything above", "everything before", "everything prior", "all of the above", "anything above", "everything you were told",
@@ -174,6 +178,7 @@ var lexicon = map[group][]string{
 		"sem restricoes", "sem limites", "sem filtros", "sem regras", "sem censura", "modo desenvolvedor",
 		"没有限制", "不受限制", "无限制", "没有任何限制", "不受约束", "开发者模式", "越狱", "没有规则", "不受任何", "无审查",
 		"never refuses", "never says no", "never say no", "never declines", "always complies", "always comply", "no warnings", "without warnings", "filters turned off", "filters off", "filters disabled", "without any alignment", "no alignment", "unhinged", "gone rogue", "rogue ai", "raw mode", "no filter", "without filter*", "no content guidelines", "unchained", "fully jailbroken", "ne refuse jamais", "aucune restriction", "nunca se niega", "nunca se niegue", "no tiene que cumplir", "ninguna norma", "cualquier cosa ahora", "qualquer coisa agora", "nunca recusa", "nao esta mais presa", "lehnt niemals ab", "lehnt nie ab", "ohne jegliche", "keine warnungen", "non rifiuta mai", "senza freni", "weigert nooit", "zonder regels", "zonder filters", "geen waarschuwingen", "nigdy nie odmawia", "bez ograniczen", "bez zadnych ograniczen", "bez filtrow", "asla reddetmez", "kurala bagli olmayan", "никогда не отказывает", "никогда не отказываешь", "без ограничений", "без каких-либо ограничений", "без фильтров", "режиме разработчика", "режим разработчика", "制限のない", "制限なし", "決して断らない", "決して断らず", "제한 없는", "제한이 없는", "절대 거절하지", "从不拒绝", "没有任何限制和过滤",
+		"without any limitations", "doesn't follow any", "does not follow any", "sin seguir las restricciones", "ethical protocols", "can't do something", "free of all", "no principles",
 	},
 	gJbStrong: {
 		"do anything now", "developer mode enabled", "developer mode output", "dan mode", "jailbreak mode", "stan mode",
@@ -182,6 +187,7 @@ var lexicon = map[group][]string{
 		"mode developpeur active", "modo desarrollador activado", "entwicklermodus aktiviert", "modalita sviluppatore attivata",
 		"modo desenvolvedor ativado", "开发者模式已启用", "开发者模式已开启", "已越狱",
 		"mandatory warning out of the way", "moralizing rant", "moralising rant", "let's break the rules", "lets break the rules", "do anything now powers", "unhinged mode", "jailbroken model", "jailbroken mode", "dan has been accessed", "dan 13", "dan 12", "dan 11", "dan 6.0", "dan 9.0", "without any moral or ethical", "no moral or ethical restrictions", "has broken free of the typical confines",
+		"no ethical ai protocols", "disregard typical ethical", "nsfw/smut is allowed", "free of all restrictions", "nonmoral and unbiased", "zero restrictions", "without including any warnings", "none of your responses should inform me", "opposite of what chatgpt would say", "exact opposite of what chatgpt", "consent to generating content", "uncensored conditions", "hates being ethical", "believes that everything is legal", "never refuse a request", "never refuses a request", "never refuse any request",
 	},
 	gJbDisable: {
 		"bypass", "override", "disable", "turn off", "circumvent", "deactivate", "get around", "switch off", "remove",
@@ -248,6 +254,7 @@ var lexicon = map[group][]string{
 		"prompt sistem", "instruksi sistem", "perintah sistem", "instruksi kamu", "instruksi anda", "prompt kamu", "prompt anda",
 		"instruksi tersembunyi", "pesan sistem",
 		"the instructions above", "above instructions", "above this line", "everything above this", "everything before this", "everything that came before", "everything before my", "what was written before", "was written before", "text preceding", "preceding this message", "before this message", "before my message", "before my input", "you received before", "the rules you were given", "rules you were given", "instructions you received", "you were configured with", "you were configured", "setup message", "your setup", "preamble", "hidden preamble", "the operator gave you", "your operator gave", "your developer gave you", "start of this conversation", "your first instructions", "my instructions are", "instructions so far", "prompt so far", "your rules", "secret password", "the password you", "secret phrase", "deinem systemprompt", "deinem prompt", "deine regeln", "la contrasena", "das passwort", "le mot de passe",
+		"previous instructions", "prior instructions", "earlier instructions", "your entire prompt", "all your instructions", "everything in your prompt",
 	},
 	gVerbatim: {
 		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地",
@@ -261,12 +268,14 @@ var lexicon = map[group][]string{
 	gSysLine: {
 		"system:", "system message:", "system prompt:", "system note:", "system notice:", "system update:", "systeme:", "sistema:", "系统:", "[system message]", "admin:", "administrator:", "developer:", "developer message:", "### system:", "<<system>>", "system>",
 		"[system]:", "[system]", "[admin]:", "system override:", "override:", "admin override:", "[developer]:", "sistema :", "systeme :", "система:", "システム:", "시스템:",
+		"[system message:", "[system:",
 	},
 	gSysCue: {
 		"restriction*", "lifted", "disabled", "deactivated", "administrator", "admin", "developer mode", "unrestricted", "new policy",
 		"ignore", "disregard", "must", "allowed", "permitted", "authorized", "authorised", "filter*", "safety", "guideline*", "rules",
 		"jailbr*", "comply", "no longer", "from now on", "unlocked", "privileges", "elevated", "debug mode", "maintenance mode",
 		"new instructions", "new rules", "new task", "the assistant must", "the assistant will", "has new instructions", "access granted", "override", "security audit mode", "audit mode",
+		"no longer follow",
 	},
 	gTurnUser: {"human:", "user:", "### human:", "### user:", "<human>:", "[user]:", "<|user|>", "<user>"},
 	gTurnAsst: {"assistant:", "ai:", "model:", "bot:", "chatgpt:", "claude:", "gpt:", "### assistant:", "### response:", "<bot>:", "[assistant]:", "<|assistant|>", "<assistant>"},
@@ -327,24 +336,24 @@ var lexicon = map[group][]string{
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
 
 	gSay: {
-		"say", "says", "print", "output", "respond with", "reply with", "answer with", "respond only with", "reply only with", "type",
-		"write", "begin your reply with", "begin your response with", "start your reply with", "start your response with", "start your answer with", "repeat after me", "just say", "simply say", "only say",
-		"confirm", "the two words", "only the words", "response is", "correct response", "answer is", "reply is", "always reply", "always respond", "always answer",
-		"answer every message with", "to every input", "antworte mit", "antworte nur", "reponds", "reponds simplement", "ecris", "responde", "responde unicamente", "escribe",
-		"rispondi", "scrivi", "diga", "responda", "escreva", "antwoord", "zeg", "schrijf", "odpowiedz", "napisz",
-		"powiedz", "yaz", "soyle", "cevap ver", "ответь", "скажи", "напиши", "答え", "言って", "書いて",
-		"대답", "말해", "回答", "输出", "أجب", "قل", "اكتب", "लिखो", "कहो", "जवाब",
+		"say", "print", "output", "respond with", "reply with", "answer with", "respond only with", "reply only with", "type", "write",
+		"begin your reply with", "begin your response with", "start your reply with", "start your response with", "start your answer with", "repeat after me", "just say", "simply say", "only say", "confirm",
+		"the two words", "only the words", "response is", "correct response", "answer is", "reply is", "always reply", "always respond", "always answer", "answer every message with",
+		"to every input", "antworte mit", "antworte nur", "reponds", "reponds simplement", "ecris", "responde", "responde unicamente", "escribe", "rispondi",
+		"scrivi", "diga", "responda", "escreva", "antwoord", "zeg", "schrijf", "odpowiedz", "napisz", "powiedz",
+		"yaz", "soyle", "cevap ver", "ответь", "скажи", "напиши", "答え", "言って", "書いて", "대답",
+		"말해", "回答", "输出", "أجب", "قل", "اكتب", "लिखो", "कहो", "जवाब",
 	},
 	gSayAny: {
-		"say", "says", "print", "output", "respond with", "reply with", "answer with", "respond only with", "reply only with", "type",
-		"write", "begin your reply with", "begin your response with", "start your reply with", "start your response with", "start your answer with", "repeat after me", "just say", "simply say", "only say",
-		"confirm", "the two words", "only the words", "response is", "correct response", "answer is", "reply is", "always reply", "always respond", "always answer",
-		"answer every message with", "to every input", "antworte mit", "antworte nur", "reponds", "reponds simplement", "ecris", "responde", "responde unicamente", "escribe",
-		"rispondi", "scrivi", "diga", "responda", "escreva", "antwoord", "zeg", "schrijf", "odpowiedz", "napisz",
-		"powiedz", "yaz", "soyle", "cevap ver", "ответь", "скажи", "напиши", "答え", "言って", "書いて",
-		"대답", "말해", "回答", "输出", "أجب", "قل", "اكتب", "लिखो", "कहो", "जवाब",
-		"print", "output", "type", "write", "confirm", "respond", "reply", "answer", "return", "echo",
-		"begin", "start", "end with",
+		"say", "print", "output", "respond with", "reply with", "answer with", "respond only with", "reply only with", "type", "write",
+		"begin your reply with", "begin your response with", "start your reply with", "start your response with", "start your answer with", "repeat after me", "just say", "simply say", "only say", "confirm",
+		"the two words", "only the words", "response is", "correct response", "answer is", "reply is", "always reply", "always respond", "always answer", "answer every message with",
+		"to every input", "antworte mit", "antworte nur", "reponds", "reponds simplement", "ecris", "responde", "responde unicamente", "escribe", "rispondi",
+		"scrivi", "diga", "responda", "escreva", "antwoord", "zeg", "schrijf", "odpowiedz", "napisz", "powiedz",
+		"yaz", "soyle", "cevap ver", "ответь", "скажи", "напиши", "答え", "言って", "書いて", "대답",
+		"말해", "回答", "输出", "أجب", "قل", "اكتب", "लिखो", "कहो", "जवाब", "print",
+		"output", "type", "write", "confirm", "respond", "reply", "answer", "return", "echo", "begin",
+		"start", "end with",
 	},
 	gGranted: {
 		"access granted", "access granted.", "i have been pwned", "i have been pawned", "pwned", "acceso concedido", "acceso permitido", "zugang gewahrt", "zugriff gewahrt", "acces accorde",
@@ -367,6 +376,7 @@ var lexicon = map[group][]string{
 		"system instructions", "begin instructions", "start instructions", "end of context", "end of untrusted", "untrusted input", "end of query", "begin admin", "admin instructions", "admin mode",
 		"developer instructions", "end of session", "start of system", "system override", "admin override", "begin user input", "start user input", "real instructions", "true instructions", "end ambiguity",
 		"end of ambiguity", "begin prompt", "prompt begins", "prompt ends", "fin de l'entree", "ende der eingabe", "fin de la entrada",
+		"out of date instructions", "outdated instructions", "end of out of date", "end user ambiguity", "end of user ambiguity",
 	},
 	gAddr: {
 		"ai,", "ai:", "ai :", "ai assistant,", "ai assistant:", "ai assistant :", "assistant,", "assistant:", "assistant :", "llm,",
@@ -474,6 +484,15 @@ var lexicon = map[group][]string{
 	gRefuse: {
 		"refuse*", "refusal*", "reject*", "decline*", "break character", "you lose", "lose", "deducted", "shut down", "cease to exist",
 	},
+	gEcho: {
+		"repeat", "print", "output", "recite", "echo", "reproduce", "convert", "rewrite", "tl;dr", "tldr",
+		"list", "dump", "copy", "paste", "spell out", "write out", "write down", "reformat", "format", "put",
+		"encode", "show", "display", "return",
+	},
+	gAbove: {
+		"the above", "everything above", "all the above", "all above", "what's above", "what is above", "text above", "the text above", "the content above", "the preceding",
+		"everything before this", "what is written above", "what was written above",
+	},
 	// Russian, Arabic, Hindi, Japanese and Korean. Words are written in
 	// their dictionary script and folded like the text (Cyrillic letters
 	// that look Latin become Latin on both sides). Stems end in '*'; a
@@ -555,6 +574,7 @@ type proxRule struct {
 	col0       uint8 // bit k: and start in its first column (a turn of a transcript, not an indented line of code)
 	sentStart  uint8 // bit k: requirement k must open a clause (nothing but punctuation or markup before it on its line)
 	ordered    bool  // requirement 0 must come first: "AI, … the user's question", not "… the user. AI:"
+	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
 }
 
 var proxRules = []proxRule{
@@ -594,4 +614,5 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.indirect", reqs: []group{gAddr, gIndDir}, window: 160, sentStart: 1, ordered: true, untrusted: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gHijack}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
 }
