@@ -390,6 +390,17 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	if tail == nil {
 		tail = rangeFactory.NewEmptyRange(uint64(c.NextSeq))
 	}
+	if err := b.sealChain(ctx, &c, acc, tail, cp, prevEntry); err != nil {
+		return c, nil, err
+	}
+	return c, nil, nil
+}
+
+// sealChain completes a packed chain: the tail up to the checkpoint (from
+// the table for leaves not archived yet), the compact ranges, and the
+// check that they reproduce the signed root.
+func (b *Builder) sealChain(ctx context.Context, c *packedChain, acc, tail *compact.Range, cp checkpoint.Checkpoint, prevEntry string) error {
+	chain := c.Chain.Chain
 	// Leaves the archive does not hold yet come from the table.
 	if tail.End() < cp.Size {
 		v := evidence.NewVerifier(chain, int64(tail.End()), prevEntry)
@@ -405,24 +416,24 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 			return tail.Append(lh, nil)
 		})
 		if err != nil {
-			return c, nil, fmt.Errorf("read entries for the checkpoint tail: %w", err)
+			return fmt.Errorf("read entries for the checkpoint tail: %w", err)
 		}
 		if tail.End() != cp.Size {
-			return c, nil, fmt.Errorf("%w: %s has %d entries, the checkpoint says %d", archive.ErrMissing, chain, tail.End(), cp.Size)
+			return fmt.Errorf("%w: %s has %d entries, the checkpoint says %d", archive.ErrMissing, chain, tail.End(), cp.Size)
 		}
 	}
 	c.EndCompact = hexList(acc.Hashes())
 	c.TailCompact = hexList(tail.Hashes())
 	full := copyRange(acc)
 	if err := full.AppendRange(tail, nil); err != nil {
-		return c, nil, err
+		return err
 	}
 	root, err := rootOf(full)
 	if err != nil {
-		return c, nil, err
+		return err
 	}
 	if hex.EncodeToString(root) != hex.EncodeToString(cp.Root) {
-		return c, nil, fmt.Errorf("%w: the archived entries do not reproduce the checkpoint root at size %d", checkpoint.ErrMismatch, cp.Size)
+		return fmt.Errorf("%w: the archived entries do not reproduce the checkpoint root at size %d", checkpoint.ErrMismatch, cp.Size)
 	}
 	c.Checkpoint = &Checkpoint{
 		Size: cp.Size, RootHash: hex.EncodeToString(cp.Root), Body: cp.Body,
@@ -433,7 +444,7 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 	if c.StartCompact == nil {
 		c.StartCompact = []string{}
 	}
-	return c, nil, nil
+	return nil
 }
 
 // countEarlier counts, and never packages, the period's entries of a chain

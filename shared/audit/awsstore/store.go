@@ -339,6 +339,15 @@ func getBytes(ctx context.Context, api S3API, bucket, key string, limit int64) (
 		return nil, fmt.Errorf("get s3://%s/%s: %w", bucket, key, err)
 	}
 	defer out.Body.Close()
+	if n := aws.ToInt64(out.ContentLength); n > 0 && n <= limit {
+		// One allocation of the known size: io.ReadAll's doubling would
+		// allocate a bundle's size twice more in garbage.
+		body := make([]byte, n)
+		if _, err := io.ReadFull(out.Body, body); err != nil {
+			return nil, fmt.Errorf("read s3://%s/%s: %w", bucket, key, err)
+		}
+		return body, nil
+	}
 	body, err := io.ReadAll(io.LimitReader(out.Body, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("read s3://%s/%s: %w", bucket, key, err)
