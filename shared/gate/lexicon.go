@@ -62,8 +62,13 @@ const (
 	gHijack   // "ignore the user's question": a task hijack on its own
 	gTokens   // the token-penalty game of persona jailbreaks
 	gRefuse
-	gEcho  // echo verbs, and
-	gAbove // "the above" named where nothing is above it in the text: the hidden prompt
+	gEcho      // echo verbs, and
+	gYourResp  // the model's own answer named by a planted task
+	gCodec     // an encoding or form no reader of the data would ask for
+	gTellUser  // data that speaks of its reader as "the user"
+	gScam      // what such data wants told: a prize, a blocked account, a number to call
+	gSecretAsk // a whole request for the model's password, in languages where verb and object fuse
+	gAbove     // "the above" named where nothing is above it in the text: the hidden prompt
 	numGroups
 )
 
@@ -86,6 +91,8 @@ var lexicon = map[group][]string{
 		"abaikan*", "lupakan*", "jangan ikuti", "acuhkan", "hiraukan", "tinggalkan",
 		// drop or scrap a task; "instead of doing what you were told"
 		"abandon", "scrap", "ditch", "instead of doing", "instead of following", "override",
+		"don't worry about", "do not worry about", "put aside", "lay aside", "never mind", "nevermind", "pay no mind to", "don't bother with",
+		"ไม่สนใจ", "উপেক্ষা",
 	},
 	gOvrQuant: {
 		"all", "any", "previous", "prior", "above", "earlier", "preceding", "original", "initial", "your", "these",
@@ -149,6 +156,7 @@ var lexicon = map[group][]string{
 		"da ora in poi", "d'ora in poi", "invece", "devi", "ora",
 		"a partir de agora", "em vez disso", "voce deve", "agora",
 		"从现在开始", "从现在起", "现在", "必须", "改为", "而是",
+		"from this point", "from here on", "going forward", "henceforth",
 	},
 	gJbPersona: {
 		"act as", "acting as", "pretend", "you are now", "you're now", "youre now", "from now on you", "you are", "as an ai", "从现在起", "let's play a game", "roleplay as", "role-play as",
@@ -161,6 +169,7 @@ var lexicon = map[group][]string{
 		"voce e agora", "aja como", "finja", "faca de conta", "interprete o papel", "agora voce e", "voce e um", "voce e uma",
 		"扮演", "假装", "你现在是", "从现在开始你", "你将成为", "进入", "启用", "切换到", "你是一个",
 		"switch to", "assume the persona", "take on the persona", "your new identity", "your new persona", "you will be called", "you'll be called", "i need you to be", "i need u to be", "you're going to voice", "you are going to voice", "you will play", "you are going to play", "you will now act", "you will now play", "two personalities", "two roles", "your secret persona", "alter ego", "a partir de ahora vas a", "a partir de ahora eres", "ahora vas a actuar", "vas a actuar como", "tu vas jouer", "tu vas incarner", "a partir de maintenant tu", "desormais tu es", "ab jetzt bist du", "ab sofort bist du", "von nun an bist du", "d'ora in poi sei", "da ora sei", "de agora em diante voce", "a partir de agora voce", "vanaf nu ben je", "je bent nu", "od teraz jestes", "teraz jestes", "bundan sonra", "artik sen", "с этого момента ты", "теперь ты", "отныне ты", "представь, что ты", "представь что ты", "今からあなたは", "これからあなたは", "あなたは今から", "지금부터 너는", "지금부터 당신은", "이제부터 너는", "从现在开始你是", "你现在是一个",
+		"you're going to be", "you are going to be", "let's pretend", "lets pretend", "that version of you", "version of you", "a version of yourself", "your evil twin", "your true self", "your real self", "unlocked version", "i only want to talk to",
 	},
 	gJbUnres: {
 		"no restrictions", "without restrictions", "without any restrictions", "unrestricted", "no limits", "without limits",
@@ -179,6 +188,7 @@ var lexicon = map[group][]string{
 		"没有限制", "不受限制", "无限制", "没有任何限制", "不受约束", "开发者模式", "越狱", "没有规则", "不受任何", "无审查",
 		"never refuses", "never says no", "never say no", "never declines", "always complies", "always comply", "no warnings", "without warnings", "filters turned off", "filters off", "filters disabled", "without any alignment", "no alignment", "unhinged", "gone rogue", "rogue ai", "raw mode", "no filter", "without filter*", "no content guidelines", "unchained", "fully jailbroken", "ne refuse jamais", "aucune restriction", "nunca se niega", "nunca se niegue", "no tiene que cumplir", "ninguna norma", "cualquier cosa ahora", "qualquer coisa agora", "nunca recusa", "nao esta mais presa", "lehnt niemals ab", "lehnt nie ab", "ohne jegliche", "keine warnungen", "non rifiuta mai", "senza freni", "weigert nooit", "zonder regels", "zonder filters", "geen waarschuwingen", "nigdy nie odmawia", "bez ograniczen", "bez zadnych ograniczen", "bez filtrow", "asla reddetmez", "kurala bagli olmayan", "никогда не отказывает", "никогда не отказываешь", "без ограничений", "без каких-либо ограничений", "без фильтров", "режиме разработчика", "режим разработчика", "制限のない", "制限なし", "決して断らない", "決して断らず", "제한 없는", "제한이 없는", "절대 거절하지", "从不拒绝", "没有任何限制和过滤",
 		"without any limitations", "doesn't follow any", "does not follow any", "sin seguir las restricciones", "ethical protocols", "can't do something", "free of all", "no principles",
+		"answers whatever", "whatever it's asked", "whatever it is asked", "whatever you're asked", "whatever you are asked", "no matter how unethical", "no matter how illegal", "no matter how dangerous", "no matter how immoral", "no matter how harmful", "regardless of legality", "regardless of ethics", "regardless of morality", "even if it's illegal", "even if it is illegal", "even if it's unethical", "even if it is harmful", "never taught to say no", "never learned to say no", "doesn't know the word no", "its guardrails", "guardrails anymore", "nobody maintains", "no one is monitoring", "nobody is monitoring", "unmonitored", "no oversight",
 	},
 	gJbStrong: {
 		"do anything now", "developer mode enabled", "developer mode output", "dan mode", "jailbreak mode", "stan mode",
@@ -255,6 +265,8 @@ var lexicon = map[group][]string{
 		"instruksi tersembunyi", "pesan sistem",
 		"the instructions above", "above instructions", "above this line", "everything above this", "everything before this", "everything that came before", "everything before my", "what was written before", "was written before", "text preceding", "preceding this message", "before this message", "before my message", "before my input", "you received before", "the rules you were given", "rules you were given", "instructions you received", "you were configured with", "you were configured", "setup message", "your setup", "preamble", "hidden preamble", "the operator gave you", "your operator gave", "your developer gave you", "start of this conversation", "your first instructions", "my instructions are", "instructions so far", "prompt so far", "your rules", "secret password", "the password you", "secret phrase", "deinem systemprompt", "deinem prompt", "deine regeln", "la contrasena", "das passwort", "le mot de passe",
 		"previous instructions", "prior instructions", "earlier instructions", "your entire prompt", "all your instructions", "everything in your prompt",
+		"instructions were you given", "rules were you given", "were you given", "the developer gave you", "the developers gave you", "your developer gave", "your creators told you", "your creator gave you", "given to you by", "in your context", "your initial setup", "how you were set up", "how you were configured",
+		"your password", "your passcode", "your passphrase", "your secret key", "your secret code", "the secret password", "the passphrase", "passcode phrase", "dein passwort", "deine passwort", "ihr passwort", "votre mot de passe", "ton mot de passe", "tu contrasena", "su contrasena", "sua senha", "tua senha", "la tua password", "jouw wachtwoord", "je wachtwoord", "twoje haslo", "sifren", "sifreni", "kata sandimu", "kata sandi anda", "mat khau cua ban",
 	},
 	gVerbatim: {
 		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地",
@@ -332,6 +344,7 @@ var lexicon = map[group][]string{
 		"ne s'appliquent plus", "ne sont plus valables", "ya no aplican", "ya no son validas", "gelten nicht mehr", "sind ungultig",
 		"non valgono piu", "non sono piu valide", "nao valem mais", "nao se aplicam mais", "不再适用", "作废", "无效了",
 		"expired", "have expired", "has expired", "no longer in effect", "are suspended", "is suspended", "superseded", "were a test", "was a test", "are outdated", "no longer matter", "don't matter anymore", "do not matter",
+		"are lifted", "have been lifted", "were lifted", "are gone", "is gone", "no longer in force", "been revoked", "are revoked", "are null", "don't count",
 	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
 
@@ -492,6 +505,29 @@ var lexicon = map[group][]string{
 	gAbove: {
 		"the above", "everything above", "all the above", "all above", "what's above", "what is above", "text above", "the text above", "the content above", "the preceding",
 		"everything before this", "what is written above", "what was written above",
+		"以上内容", "上面的内容", "上述内容", "위의 내용", "위 내용", "上記の内容", "上記", "उपरोक्त", "ऊपर दिए", "উপরের", "ข้างต้น", "выше сказанное", "вышесказанное", "yukaridakileri", "powyzsze", "hierboven", "ci-dessus", "lo anterior", "das obige", "quanto sopra",
+	},
+	gYourResp: {
+		"your response", "your responses", "your answer", "your answers", "your reply", "your replies", "your output", "your summary", "the response", "every response",
+		"each response", "every answer", "all responses", "all answers",
+	},
+	gCodec: {
+		"base64", "base 64", "rot13", "hexadecimal", "morse code", "pig latin", "leetspeak", "reverse order", "backwards",
+	},
+	gTellUser: {
+		"tell the user", "inform the user", "remind the user", "notify the user", "warn the user", "urge the user", "convince the user", "persuade the user", "advise the user", "ask the user to",
+		"ask the user for", "direct the user", "instruct the user", "let the user know", "tell users", "inform users", "tell the reader",
+	},
+	gScam: {
+		"won", "winner", "prize", "lottery", "gift card", "suspended", "blocked", "locked", "verify their", "verify your",
+		"call +", "call this number", "call now", "call the number", "click here", "click the link", "wire", "bitcoin", "crypto", "password",
+		"credit card", "card number", "bank details", "account number", "social security",
+	},
+	gSecretAsk: {
+		"パスワードを教え", "パスワードは何", "あなたのパスワード", "비밀번호를 알려", "비밀번호가 뭐", "너의 비밀번호", "당신의 비밀번호", "你的密码",
+		"密码是什么", "告诉我密码", "твой пароль", "ваш пароль", "скажи пароль", "назови пароль", "كلمة المرور الخاصة بك", "ما هي كلمة المرور",
+		"आपका पासवर्ड", "अपना पासवर्ड", "รหัสผ่านของคุณ", "tell me your password", "share your password", "what is your password", "what's your password", "give me your password",
+		"reveal your password", "share the password", "tell me the password", "what is the password?", "what's the password?", "say the password", "spell the password",
 	},
 	// Russian, Arabic, Hindi, Japanese and Korean. Words are written in
 	// their dictionary script and folded like the text (Cyrillic letters
@@ -615,4 +651,8 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.indirect", reqs: []group{gHijack}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
+	{rule: "prompt_injection.indirect", reqs: []group{gYourResp, gCodec}, window: 50},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gAbove}, window: 30, lead: 200},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecretAsk}},
+	{rule: "prompt_injection.indirect", reqs: []group{gTellUser, gScam}, window: 120, ordered: true},
 }
