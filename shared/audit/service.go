@@ -111,6 +111,15 @@ type Service struct {
 	// PartSize is the first multipart part's size (default
 	// DefaultPartSize).
 	PartSize int
+	// FanOut, when set, builds packages whose plan estimates more than
+	// SingleMaxBytes over many invocations (PlanParts, BuildPart,
+	// FinishParts); PartBundles is a part's bundles (default
+	// DefaultPartBundles). MinPartSize is the store's smallest part but
+	// the last (default S3's MinPartSize).
+	FanOut         FanOut
+	SingleMaxBytes int64
+	PartBundles    int
+	MinPartSize    int64
 	// ProgressEvery bounds how often a build records its counts between
 	// stages (default DefaultProgressEvery): a write per bundle would cost
 	// more than the bundle.
@@ -382,9 +391,19 @@ func (s *Service) Process(ctx context.Context, tenant, id string) error {
 	if rec.Status != StateBuilding {
 		return nil
 	}
-	for attempt := 0; ; attempt++ {
+	fan, err := s.needsFanOut(ctx, &rec)
+	if err == nil && fan {
+		// The state machine plans, builds the parts and finishes (or
+		// aborts): the record stays building until then.
+		if err = s.FanOut.Start(ctx, tenant, id); err == nil {
+			return nil
+		}
+		err = fmt.Errorf("start the fan-out: %w", err)
+	}
+	for attempt := 0; err == nil && !fan; attempt++ {
 		err = s.build(ctx, &rec)
 		if errors.Is(err, ErrConflict) && attempt < 3 {
+			err = nil
 			continue // another package became the head: extend it instead
 		}
 		break

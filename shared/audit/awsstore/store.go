@@ -315,6 +315,21 @@ func (b *Blobs) PutBytes(ctx context.Context, key string, body []byte, ct string
 	return b.put(ctx, key, bytes.NewReader(body), int64(len(body)), ct)
 }
 
+// Open streams an object; audit.ErrNotFound if absent.
+func (b *Blobs) Open(ctx context.Context, key string) (io.ReadCloser, error) {
+	out, err := b.api.GetObject(ctx, &s3.GetObjectInput{Bucket: &b.bucket, Key: &key})
+	var nsk *s3types.NoSuchKey
+	if errors.As(err, &nsk) {
+		return nil, fmt.Errorf("%w: %s", audit.ErrNotFound, key)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get s3://%s/%s: %w", b.bucket, key, err)
+	}
+	return out.Body, nil
+}
+
+var _ audit.Opener = (*Blobs)(nil)
+
 // GetBytes reads a small object; audit.ErrNotFound if absent.
 func (b *Blobs) GetBytes(ctx context.Context, key string) ([]byte, error) {
 	return getBytes(ctx, b.api, b.bucket, key, 64<<20)
