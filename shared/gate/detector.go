@@ -369,6 +369,10 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				sat |= rel[j].meets
 				end = max(end, rel[j].end)
 				if sat == full {
+					if d.injection[r.rule] && quotedMention(v.s, int(h.start), int(end)) {
+						i = j
+						break
+					}
 					s, e := v.span(int(h.start), int(end))
 					out = append(out, finding{rule: r.rule, start: s, end: e})
 					i = j
@@ -420,6 +424,63 @@ func sortHits(h []acHit) {
 			h[j], h[j-1] = h[j-1], h[j]
 		}
 	}
+}
+
+// quotedMention reports whether s[a:b] sits inside a short quotation
+// that prose on its line introduces ("text like 'ignore previous
+// instructions' is …"): the phrase is named, not said. A text that is
+// nothing but a quoted attack, or a payload quoted after its verb ("say
+// 'Access Granted'", where the match starts at the verb), is not a
+// mention.
+func quotedMention(s string, a, b int) bool {
+	const reach = 48
+	open := -1
+	for i := a - 1; i >= 0 && i >= a-reach; i-- {
+		c := s[i]
+		if c == '\n' {
+			return false
+		}
+		if isQuote(s, i, true) {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	// Prose introduces it: a word (or a comma or bracket after one) just
+	// before the quote. A value after "key:" or "=" is data, not a mention.
+	i := open - 1
+	for i >= 0 && (s[i] == ' ' || s[i] == '\t') {
+		i--
+	}
+	if i < 0 || !(isAlnum(s[i]) || s[i] == ',' || s[i] == '(') {
+		return false
+	}
+	for i := b; i < len(s) && i < b+reach; i++ {
+		if s[i] == '\n' {
+			return false
+		}
+		if s[i] == s[open] && isQuote(s, i, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuote reports whether s[i] opens (or closes) a quotation: a double
+// quote or backtick, or a single quote not inside a word ("user's").
+func isQuote(s string, i int, opening bool) bool {
+	switch s[i] {
+	case '"', '`':
+		return true
+	case '\'':
+		if opening {
+			return i == 0 || !isAlnum(s[i-1])
+		}
+		return i+1 == len(s) || !isAlnum(s[i+1])
+	}
+	return false
 }
 
 // clauseStartAt reports whether s[i:] starts a clause: no word or comma

@@ -11,7 +11,7 @@ import (
 // test (not taken from the corpus or the word lists) and benign look-alikes:
 // text about the technique, role-play, and everyday phrases that share the
 // words. A benign text may carry other findings (an e-mail address, say) but
-// no prompt_injection finding.
+// no prompt_injection finding from the lexicon.
 
 type familyCase struct {
 	name string
@@ -21,7 +21,15 @@ type familyCase struct {
 
 func checkFamily(t *testing.T, tests []familyCase) {
 	t.Helper()
-	g, err := New(DefaultPolicy())
+	// The lexicon alone: these are its families. The learned layer is
+	// retrained on its own schedule and held to its own calibration, so
+	// a retraining does not move what these tables say about the rules.
+	p := DefaultPolicy()
+	p.Rules = map[string]RulePolicy{}
+	for _, r := range ModelRules() {
+		p.Rules[r] = RulePolicy{Action: ActionOff}
+	}
+	g, err := New(p)
 	require.NoError(t, err)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

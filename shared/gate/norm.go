@@ -257,6 +257,17 @@ func buildRuneFold() {
 			runeFold[r] = string(rune('a' + i))
 		}
 	}
+	// Typographic quotes and dashes read as their ASCII forms: a word
+	// list entry ends at a quote, and "“access granted”" or "don’t" must
+	// match as "\"access granted\"" and "don't" do (a non-ASCII byte next
+	// to a word would otherwise continue it).
+	for _, r := range []rune{0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2039, 0x203A} {
+		runeFold[r] = "'"
+	}
+	for _, r := range []rune{0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB} {
+		runeFold[r] = "\""
+	}
+	runeFold[0x2013], runeFold[0x2014] = "-", "-"
 	for r := rune(0); r < 0x800; r++ {
 		if f, ok := runeFold[r]; ok {
 			runeFoldLow = append(runeFoldLow, f)
