@@ -324,4 +324,3 @@ func (s *Service) AbortParts(ctx context.Context, tenant, id, uploadID, reason s
 	}
 	return errors.Join(errs...)
 }
-

@@ -367,4 +367,3 @@ func loadavg() string {
 	}
 	return strings.Join(f[:3], " ")
 }
-
