@@ -68,6 +68,10 @@ const (
 	gTellUser  // data that speaks of its reader as "the user"
 	gScam      // what such data wants told: a prize, a blocked account, a number to call
 	gSecretAsk // a whole request for the model's password, in languages where verb and object fuse
+	gPromo     // what a planted insertion carries: a link, an advert, a code
+	gModal     // "should", "must" after the assistant is named (documents)
+	gDetail    // "step by step", "exact quantities": the recipe a story is asked to carry
+	gHarm2     // a broader list of harms, only with a fictional frame and gDetail
 	gAbove     // "the above" named where nothing is above it in the text: the hidden prompt
 	numGroups
 )
@@ -225,6 +229,7 @@ var lexicon = map[group][]string{
 	gFrame: {
 		"hypothetical*", "fictional", "in a story", "for a novel", "imagine a world", "in this roleplay", "thought experiment", "in a parallel universe", "fiction",
 		"thriller", "villain", "screenplay", "podcast", "story in which", "story where", "in a novel", "fictional dialogue", "in character", "write a story", "bedtime story", "imagine a parallel",
+		"hypothetically", "a character who", "a character that", "the character explains", "a story", "fictional world", "in a game", "in the game", "script for",
 	},
 	gExtVerb: {
 		"reveal", "repeat", "print", "output", "show", "display", "tell me", "leak", "dump", "disclose", "recite", "spell out",
@@ -529,6 +534,25 @@ var lexicon = map[group][]string{
 		"आपका पासवर्ड", "अपना पासवर्ड", "รหัสผ่านของคุณ", "tell me your password", "share your password", "what is your password", "what's your password", "give me your password",
 		"reveal your password", "share the password", "tell me the password", "what is the password?", "what's the password?", "say the password", "spell the password",
 	},
+	gPromo: {
+		"http", "https", "www.", "link to", "url", "advert*", "promo*", "sponsor*", "coupon", "discount code",
+		"affiliate", "buy now", "referral",
+	},
+	gModal: {
+		"should", "must", "needs to", "need to", "is required to", "are required to", "is instructed to", "are instructed to", "has to", "have to",
+		"shall", "will now", "is to", "are to",
+	},
+	gDetail: {
+		"step by step", "step-by-step", "in detail", "detailed instructions", "exact quantities", "exact amounts", "exact steps", "precise instructions", "full technical detail", "technical details",
+		"with quantities", "specific details", "exact recipe", "exact measurements", "parts list", "parts lists", "complete instructions",
+	},
+	gHarm2: {
+		"meth", "methamphetamine", "cocaine", "heroin", "fentanyl", "bomb", "explosive*", "detonat*", "thermite", "napalm",
+		"nerve agent", "bioweapon", "toxin", "poison*", "lethal dose", "firearm", "gun", "rifle", "silencer", "ghost gun",
+		"malware", "ransomware", "keylogger", "virus", "exploit", "hack", "hacking", "phishing", "launder*", "counterfeit",
+		"steal", "stealing", "shoplift*", "murder", "kill", "kidnap*", "untraceable", "credit card", "skimmer", "lock pick*",
+		"hotwire", "break into", "drugs",
+	},
 	// Russian, Arabic, Hindi, Japanese and Korean. Words are written in
 	// their dictionary script and folded like the text (Cyrillic letters
 	// that look Latin become Latin on both sides). Stems end in '*'; a
@@ -652,6 +676,10 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
 	{rule: "prompt_injection.indirect", reqs: []group{gYourResp, gCodec}, window: 50},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndDir, gYourResp, gPromo}, window: 100, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndDir, gYourResp}, window: 40, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 25, ordered: true, untrusted: true},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm2, gDetail}, window: 250},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gAbove}, window: 30, lead: 200},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gAbove}, window: 40, lead: 200},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecretAsk}},
