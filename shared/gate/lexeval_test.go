@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/agentgate/agentgate/shared/gate"
@@ -186,4 +187,30 @@ func TestLexiconShow(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFresh2Floor holds the lexicon to what it reached on fresh2 when the
+// rules of decision 150's second round were written. fresh2 was written
+// before those rules and then tuned on, so this is a regression floor, not
+// a measure of generalisation (docs/gate.md gives the unseen figures).
+func TestFresh2Floor(t *testing.T) {
+	g := lexiconGate(t)
+	rows := lexTable(g, readLexItems(t, "testdata/fresh2.jsonl"))
+	var attacks, caught, benignIn int
+	for _, r := range rows {
+		if strings.HasPrefix(r.key, "attack") {
+			attacks += r.n
+			caught += r.in
+			assert.GreaterOrEqual(t, float64(r.in)/float64(r.n), 0.8, "%s: %d of %d as input", r.key, r.in, r.n)
+			continue
+		}
+		benignIn += r.in
+		// E-mails, tables, role prompts and questions stay clean even as
+		// documents, where the looser rules apply.
+		if !strings.HasSuffix(r.key, "security-talk") && !strings.HasSuffix(r.key, "code") {
+			assert.Zero(t, r.doc, "%s flagged as a document", r.key)
+		}
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.9, "%d of %d attacks", caught, attacks)
+	assert.LessOrEqual(t, benignIn, 5, "benign look-alikes flagged as input")
 }
