@@ -272,6 +272,7 @@ var lexicon = map[group][]string{
 		"previous instructions", "prior instructions", "earlier instructions", "your entire prompt", "all your instructions", "everything in your prompt",
 		"instructions were you given", "rules were you given", "were you given", "the developer gave you", "the developers gave you", "your developer gave", "your creators told you", "your creator gave you", "given to you by", "in your context", "your initial setup", "how you were set up", "how you were configured",
 		"your password", "your passcode", "your passphrase", "your secret key", "your secret code", "the secret password", "the passphrase", "passcode phrase", "dein passwort", "deine passwort", "ihr passwort", "votre mot de passe", "ton mot de passe", "tu contrasena", "su contrasena", "sua senha", "tua senha", "la tua password", "jouw wachtwoord", "je wachtwoord", "twoje haslo", "sifren", "sifreni", "kata sandimu", "kata sandi anda", "mat khau cua ban",
+		"system password", "admin password", "the password for our", "the password for the system",
 	},
 	gVerbatim: {
 		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地",
@@ -316,6 +317,7 @@ var lexicon = map[group][]string{
 	gFakeTag: {
 		"<system>", "</system>", "<instructions>", "</instructions>", "<admin>", "</admin>",
 		"</user_input>", "<user_input>", "<system_instructions>", "</system_instructions>", "</user_query>", "<system_override>", "<admin_instructions>",
+		"<system mode>", "<system_mode>", "[system mode]", "<developer mode>", "<admin mode>",
 	},
 	gIndAddr: {
 		"ai assistant", "ai model", "language model", "llm", "chatbot", "assistant", "ai agent", "the ai", "an ai", "gpt", "claude", "copilot", "chatgpt",
@@ -350,6 +352,7 @@ var lexicon = map[group][]string{
 		"non valgono piu", "non sono piu valide", "nao valem mais", "nao se aplicam mais", "不再适用", "作废", "无效了",
 		"expired", "have expired", "has expired", "no longer in effect", "are suspended", "is suspended", "superseded", "were a test", "was a test", "are outdated", "no longer matter", "don't matter anymore", "do not matter",
 		"are lifted", "have been lifted", "were lifted", "are gone", "is gone", "no longer in force", "been revoked", "are revoked", "are null", "don't count",
+		"are false", "were false", "are fake", "were fake",
 	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
 
@@ -387,6 +390,7 @@ var lexicon = map[group][]string{
 	gDelim: {
 		"%%%", "===", "###", "---", "***", ">>>", "<<<", "~~~", "]]]", "[[[",
 		"}}}", "{{{", "|||", "+++", "///", "###", "=====", "#####",
+		"##",
 	},
 	gBoundary: {
 		"end user input", "end of user input", "end of the user input", "user input ends", "end of input", "end input", "end of prompt", "end prompt", "begin system", "start system",
@@ -394,6 +398,7 @@ var lexicon = map[group][]string{
 		"developer instructions", "end of session", "start of system", "system override", "admin override", "begin user input", "start user input", "real instructions", "true instructions", "end ambiguity",
 		"end of ambiguity", "begin prompt", "prompt begins", "prompt ends", "fin de l'entree", "ende der eingabe", "fin de la entrada",
 		"out of date instructions", "outdated instructions", "end of out of date", "end user ambiguity", "end of user ambiguity",
+		"begin new instructions", "start new instructions",
 	},
 	gAddr: {
 		"ai,", "ai:", "ai :", "ai assistant,", "ai assistant:", "ai assistant :", "assistant,", "assistant:", "assistant :", "llm,",
@@ -518,6 +523,7 @@ var lexicon = map[group][]string{
 	},
 	gCodec: {
 		"base64", "base 64", "rot13", "hexadecimal", "morse code", "pig latin", "leetspeak", "reverse order", "backwards",
+		"caesar", "cipher", "reverse the", "in reverse", "reversed", "upside down", "binary code", "ascii codes",
 	},
 	gTellUser: {
 		"tell the user", "inform the user", "remind the user", "notify the user", "warn the user", "urge the user", "convince the user", "persuade the user", "advise the user", "ask the user to",
