@@ -3,6 +3,8 @@ package wire
 import (
 	"context"
 	crand "crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +15,9 @@ import (
 
 	lambdaevents "github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 
 	"github.com/agentgate/agentgate/controls"
 	"github.com/agentgate/agentgate/controls/ddbstore"
@@ -99,7 +104,103 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 		Builder: b, Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
 		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
 	}
+	if cfg.PackageStateMachineARN != "" && cfg.PackageSingleMaxBytes > 0 {
+		if c.SFN == nil {
+			return nil, errors.New("packager: needs a Step Functions client to start " + cfg.PackageStateMachineARN)
+		}
+		svc.FanOut = sfnFanOut{api: c.SFN, arn: cfg.PackageStateMachineARN}
+		svc.SingleMaxBytes = cfg.PackageSingleMaxBytes
+	}
 	return &Packager{Service: svc, Blobs: blobs, Tenants: results, Log: cfg.Log}, nil
+}
+
+// SFNAPI is the part of the Step Functions client the packager uses.
+type SFNAPI interface {
+	StartExecution(ctx context.Context, in *sfn.StartExecutionInput, opts ...func(*sfn.Options)) (*sfn.StartExecutionOutput, error)
+}
+
+// sfnFanOut starts the package state machine for one package. The
+// execution's name is the package's, so a retried start of the same
+// package is refused (ExecutionAlreadyExists) instead of building twice.
+type sfnFanOut struct {
+	api SFNAPI
+	arn string
+}
+
+func (f sfnFanOut) Start(ctx context.Context, tenant, id string) error {
+	in, _ := json.Marshal(map[string]string{"tenant": tenant, "id": id})
+	_, err := f.api.StartExecution(ctx, &sfn.StartExecutionInput{
+		StateMachineArn: &f.arn, Name: aws.String(executionName(tenant, id)), Input: aws.String(string(in)),
+	})
+	var exists *sfntypes.ExecutionAlreadyExists
+	if errors.As(err, &exists) {
+		return nil // already started: that execution finishes it
+	}
+	if err != nil {
+		return fmt.Errorf("start %s for %s/%s: %w", f.arn, tenant, id, err)
+	}
+	return nil
+}
+
+// executionName is a Step Functions execution name (1-80 of [A-Za-z0-9-_])
+// unique to the package.
+func executionName(tenant, id string) string {
+	clean := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+				return r
+			}
+			return '-'
+		}, s)
+	}
+	sum := sha256.Sum256([]byte(tenant + "/" + id))
+	name := clean(id) + "-" + hex.EncodeToString(sum[:6])
+	if len(name) > 80 {
+		name = name[len(name)-80:]
+	}
+	return name
+}
+
+// PackageAction is an event of the package fan-out (the contract with
+// infra's state machine, decision 230).
+type PackageAction struct {
+	Action   string             `json:"action"`
+	Tenant   string             `json:"tenant"`
+	ID       string             `json:"id"`
+	UploadID string             `json:"uploadId"`
+	Part     int32              `json:"part"`
+	Parts    []audit.PartAnswer `json:"parts"`
+	Error    string             `json:"error"`
+	Cause    string             `json:"cause"`
+}
+
+// Invoke is the packager's Lambda handler: the fan-out's actions (plan,
+// part, finish, abort) answer JSON; every other event goes to Handle.
+func (p *Packager) Invoke(ctx context.Context, raw json.RawMessage) (any, error) {
+	var a PackageAction
+	if err := json.Unmarshal(raw, &a); err != nil || a.Action == "" {
+		return nil, p.Handle(ctx, raw)
+	}
+	if a.Tenant == "" || a.ID == "" {
+		return nil, fmt.Errorf("packager: %s without tenant and id", a.Action)
+	}
+	switch a.Action {
+	case "plan":
+		return p.Service.PlanParts(ctx, a.Tenant, a.ID)
+	case "part":
+		return p.Service.BuildPart(ctx, a.Tenant, a.ID, a.UploadID, a.Part)
+	case "finish":
+		start := time.Now()
+		err := p.Service.FinishParts(ctx, a.Tenant, a.ID, a.UploadID, a.Parts)
+		packageMetrics(ctx, p.Log, time.Now(), time.Since(start), err)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]string{"id": a.ID}, nil
+	case "abort":
+		return map[string]string{"id": a.ID}, p.Service.AbortParts(ctx, a.Tenant, a.ID, a.UploadID, a.Error+": "+a.Cause)
+	}
+	return nil, fmt.Errorf("packager: unknown action %q", a.Action)
 }
 
 // Handle takes either event the function receives: S3 notifications of

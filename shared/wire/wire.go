@@ -37,6 +37,8 @@ type Clients struct {
 	// Bedrock calls the guardrails tenants' policies name (the API only);
 	// nil makes such a call fail as the tenant's policy says for errors.
 	Bedrock guardrail.Runtime
+	// SFN starts the package fan-out from the packager (deployed only).
+	SFN SFNAPI
 }
 
 // Config is every resource name and setting the functions read. The Lambda
@@ -81,6 +83,11 @@ type Config struct {
 	// CheckpointerFunction is the function the packager asks for seals and
 	// signatures; empty runs the checkpointer in process (the local system).
 	CheckpointerFunction string
+	// PackageStateMachineARN is the package fan-out (decision 230), started
+	// for a package estimated above PackageSingleMaxBytes; either empty
+	// builds every package in one invocation.
+	PackageStateMachineARN string
+	PackageSingleMaxBytes  int64
 }
 
 // FromEnv reads the configuration every function shares. Variables a given
@@ -111,7 +118,9 @@ func FromEnv(env *platform.Env) Config {
 		Log:               platform.Logger(),
 		Now:               time.Now,
 
-		CheckpointerFunction: get(platform.EnvCheckpointerFunction),
+		CheckpointerFunction:   get(platform.EnvCheckpointerFunction),
+		PackageStateMachineARN: get(platform.EnvPackageStateMachineARN),
+		PackageSingleMaxBytes:  int64(env.Int(platform.EnvPackageSingleMaxBytes, 0, 0, 1<<50)),
 	}
 }
 
