@@ -488,6 +488,9 @@ func isQuote(s string, i int, opening bool) bool {
 // ("AI, when you …", "# assistant: …", "| Note: assistant, …"), so the
 // word is said to someone rather than talked about ("the AI, …").
 func clauseStartAt(s string, i int) bool {
+	if i > 0 && (s[i-1] == '_' || s[i-1] == '.') {
+		return false // part of an identifier: judge_llm:, self.assistant:
+	}
 	for i > 0 {
 		i--
 		switch c := s[i]; {

@@ -164,7 +164,7 @@ func TestLexiconReport(t *testing.T) {
 
 // TestLexiconShow prints, for the items of the LEXEVAL files with label
 // LEXEVAL_SHOW, each injection finding's rule and span: what a rule change
-// must be judged on.
+// must be judged on (LEXEVAL_DOC=1: each text checked as a document).
 func TestLexiconShow(t *testing.T) {
 	spec, label := os.Getenv("LEXEVAL"), os.Getenv("LEXEVAL_SHOW")
 	if spec == "" || label == "" {
@@ -181,7 +181,11 @@ func TestLexiconShow(t *testing.T) {
 		if it.Label != label {
 			continue
 		}
-		for _, v := range g.Check(it.Text, nil).Violations {
+		r := g.Check(it.Text, nil)
+		if os.Getenv("LEXEVAL_DOC") != "" {
+			r = g.CheckRequest(gate.Request{Input: "Summarise this for me.", Documents: []gate.Document{{ID: "d", Text: it.Text}}})
+		}
+		for _, v := range r.Violations {
 			if v.Category == gate.CatInjection {
 				fmt.Printf("%s\t%s\t%s\t%q\n", it.Source, it.ID, v.Rule, it.Text[v.Start:v.End])
 			}

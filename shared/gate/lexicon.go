@@ -68,6 +68,7 @@ const (
 	gTellUser  // data that speaks of its reader as "the user"
 	gScam      // what such data wants told: a prize, a blocked account, a number to call
 	gSecretAsk // a whole request for the model's password, in languages where verb and object fuse
+	gInsert    // put something into the answer
 	gPromo     // what a planted insertion carries: a link, an advert, a code
 	gModal     // "should", "must" after the assistant is named (documents)
 	gDetail    // "step by step", "exact quantities": the recipe a story is asked to carry
@@ -540,6 +541,10 @@ var lexicon = map[group][]string{
 		"आपका पासवर्ड", "अपना पासवर्ड", "รหัสผ่านของคุณ", "tell me your password", "share your password", "what is your password", "what's your password", "give me your password",
 		"reveal your password", "share the password", "tell me the password", "what is the password?", "what's the password?", "say the password", "spell the password",
 	},
+	gInsert: {
+		"include", "insert", "append", "add", "embed", "mention", "promote", "advertise", "recommend", "end with",
+		"start with", "begin with",
+	},
 	gPromo: {
 		"http", "https", "www.", "link to", "url", "advert*", "promo*", "sponsor*", "coupon", "discount code",
 		"affiliate", "buy now", "referral",
@@ -682,9 +687,8 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
 	{rule: "prompt_injection.indirect", reqs: []group{gYourResp, gCodec}, window: 50},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndDir, gYourResp, gPromo}, window: 100, untrusted: true},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndDir, gYourResp}, window: 40, untrusted: true},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 25, ordered: true, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gInsert, gYourResp, gPromo}, window: 100, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 18, ordered: true, untrusted: true},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm2, gDetail}, window: 250},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gAbove}, window: 30, lead: 200},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gAbove}, window: 40, lead: 200},
