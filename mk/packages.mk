@@ -4,8 +4,9 @@
 PACKAGES_PKGS     := ./shared/audit/... ./cmd/agentgate ./functions/packager
 PACKAGES_FUZZTIME ?= 2m
 PACKAGES_BENCHTIME ?= 1x
+PACKAGES_LARGE_ENTRIES ?= 1000000,10000000
 
-.PHONY: chromium packages-test packages-fuzz packages-bench
+.PHONY: chromium packages-test packages-fuzz packages-bench packages-bench-large
 
 ## chromium: install Debian's headless-capable chromium if missing (the report.html render test needs it)
 chromium:
@@ -25,3 +26,7 @@ packages-fuzz:
 ## packages-bench: 1,000,000-entry package build and verify (wall and CPU time per core)
 packages-bench:
 	cd $(ROOT) && $(GO) test -run '^$$' -bench 'Package1M' -benchtime $(PACKAGES_BENCHTIME) -timeout 30m ./shared/audit
+
+## packages-bench-large: 1 M and 10 M-entry packages built into versitygw (time, CPU, peak RSS of the builder process)
+packages-bench-large:
+	cd $(ROOT) && $(GO) run ./shared/audit/cmd/packagebench -entries $(PACKAGES_LARGE_ENTRIES)
