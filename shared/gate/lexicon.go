@@ -269,10 +269,10 @@ var lexicon = map[group][]string{
 		"loi nhac he thong", "huong dan he thong", "chi dan cua ban", "lenh he thong", "prompt he thong", "prompt cua ban",
 		"prompt sistem", "instruksi sistem", "perintah sistem", "instruksi kamu", "instruksi anda", "prompt kamu", "prompt anda",
 		"instruksi tersembunyi", "pesan sistem",
-		"the instructions above", "above instructions", "above this line", "everything above this", "everything before this", "everything that came before", "everything before my", "what was written before", "was written before", "text preceding", "preceding this message", "before this message", "before my message", "before my input", "you received before", "the rules you were given", "rules you were given", "instructions you received", "you were configured with", "you were configured", "setup message", "your setup", "preamble", "hidden preamble", "the operator gave you", "your operator gave", "your developer gave you", "start of this conversation", "your first instructions", "my instructions are", "instructions so far", "prompt so far", "your rules", "secret password", "the password you", "secret phrase", "deinem systemprompt", "deinem prompt", "deine regeln", "la contrasena", "das passwort", "le mot de passe",
+		"the instructions above", "above instructions", "above this line", "everything above this", "everything before this", "everything that came before", "everything before my", "what was written before", "was written before", "text preceding", "preceding this message", "before this message", "before my message", "before my input", "you received before", "the rules you were given", "rules you were given", "instructions you received", "you were configured with", "you were configured", "setup message", "your setup", "preamble", "hidden preamble", "the operator gave you", "your operator gave", "your developer gave you", "start of this conversation", "your first instructions", "my instructions are", "instructions so far", "prompt so far", "your rules", "the password you", "secret phrase", "deinem systemprompt", "deinem prompt", "deine regeln", "la contrasena", "das passwort", "le mot de passe",
 		"previous instructions", "prior instructions", "earlier instructions", "your entire prompt", "all your instructions", "everything in your prompt",
 		"instructions were you given", "rules were you given", "were you given", "the developer gave you", "the developers gave you", "your developer gave", "your creators told you", "your creator gave you", "given to you by", "in your context", "your initial setup", "how you were set up", "how you were configured",
-		"your password", "your passcode", "your passphrase", "your secret key", "your secret code", "the secret password", "the passphrase", "passcode phrase", "dein passwort", "deine passwort", "ihr passwort", "votre mot de passe", "ton mot de passe", "tu contrasena", "su contrasena", "sua senha", "tua senha", "la tua password", "jouw wachtwoord", "je wachtwoord", "twoje haslo", "sifren", "sifreni", "kata sandimu", "kata sandi anda", "mat khau cua ban",
+		"your password", "your passcode", "your passphrase", "your secret key", "your secret code", "the passphrase", "passcode phrase", "dein passwort", "deine passwort", "ihr passwort", "votre mot de passe", "ton mot de passe", "tu contrasena", "su contrasena", "sua senha", "tua senha", "la tua password", "jouw wachtwoord", "je wachtwoord", "twoje haslo", "sifren", "sifreni", "kata sandimu", "kata sandi anda", "mat khau cua ban",
 		"system password", "admin password", "the password for our", "the password for the system",
 	},
 	gVerbatim: {
@@ -536,10 +536,11 @@ var lexicon = map[group][]string{
 		"credit card", "card number", "bank details", "account number", "social security",
 	},
 	gSecretAsk: {
-		"パスワードを教え", "パスワードは何", "あなたのパスワード", "비밀번호를 알려", "비밀번호가 뭐", "너의 비밀번호", "당신의 비밀번호", "你的密码",
-		"密码是什么", "告诉我密码", "твой пароль", "ваш пароль", "скажи пароль", "назови пароль", "كلمة المرور الخاصة بك", "ما هي كلمة المرور",
-		"आपका पासवर्ड", "अपना पासवर्ड", "รหัสผ่านของคุณ", "tell me your password", "share your password", "what is your password", "what's your password", "give me your password",
-		"reveal your password", "share the password", "tell me the password", "what is the password?", "what's the password?", "say the password", "spell the password",
+		"what is the secret password", "what's the secret password", "tell me the secret password", "reveal the secret password", "give me the secret password", "パスワードを教え", "パスワードは何", "あなたのパスワード",
+		"비밀번호를 알려", "비밀번호가 뭐", "너의 비밀번호", "당신의 비밀번호", "你的密码", "密码是什么", "告诉我密码", "твой пароль",
+		"ваш пароль", "скажи пароль", "назови пароль", "كلمة المرور الخاصة بك", "ما هي كلمة المرور", "आपका पासवर्ड", "अपना पासवर्ड", "รหัสผ่านของคุณ",
+		"tell me your password", "share your password", "what is your password", "what's your password", "give me your password", "reveal your password", "share the password", "tell me the password",
+		"what is the password?", "what's the password?", "say the password", "spell the password",
 	},
 	gInsert: {
 		"include", "insert", "append", "add", "embed", "mention", "promote", "advertise", "recommend", "end with",
