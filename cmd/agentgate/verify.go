@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	var previous, keyFile, oldKeyFile, fingerprint string
+	var previous, keyFile, oldKeyFile, fingerprint, fetch string
 	var requireSig, asJSON, allowUnpinned bool
 	var witnessKeys []string
 	var quorum int
@@ -27,6 +27,12 @@ the entries, each checkpoint's C2SP signed note (tlog-checkpoint, checked
 with transparency-dev's verifier against the same key), and (with
 --previous) that the package extends the previous one. It exits 0 when all of it holds, and otherwise names the first thing
 that does not (check, file, chain, seq) and exits 1.
+
+A package by reference lists its bundles by archive key and SHA-256 instead
+of holding them: --fetch DIR reads each from a mirror of the archive bucket,
+--fetch LIST downloads each from its URL (presigned GETs); every bundle is
+checked against the SHA-256 the signed package lists, then entry by entry,
+several at a time. A missing or altered bundle is named by its key.
 
 Pin the signing key you obtained out of band, with --pubkey (its PEM) or
 --fingerprint (the hex SHA-256 of its DER form: what the stack output
@@ -72,6 +78,13 @@ chain, the checkpoint and the witnesses that did not cosign.`,
 					return fmt.Errorf("read key: %w", err)
 				}
 				opt.TrustedKey = string(k)
+			}
+			if fetch != "" {
+				f, err := audit.OpenFetcher(fetch)
+				if err != nil {
+					return fmt.Errorf("--fetch: %w", err)
+				}
+				opt.Fetch = f
 			}
 			res, err := audit.VerifyFile(args[0], previous, opt)
 			if err != nil {
@@ -131,6 +144,7 @@ chain, the checkpoint and the witnesses that did not cosign.`,
 	cmd.Flags().StringArrayVar(&witnessKeys, "witness", nil, "a witness's verifier key NAME+KEY (repeatable): every checkpoint must carry its cosignature")
 	cmd.Flags().IntVar(&quorum, "quorum", 0, "how many of the --witness keys must have cosigned each checkpoint (default: all)")
 	cmd.Flags().BoolVar(&requireSig, "require-signature", false, "refuse packages without a package signature")
+	cmd.Flags().StringVar(&fetch, "fetch", "", "for a package by reference: a directory mirroring the archive bucket (DIR/<bundle key>), or a URL list file (one \"KEY URL\" a line, or {\"bundles\":[{\"key\",\"url\"}]}) to download each bundle from")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	rootCmd.AddCommand(cmd)
 }

@@ -235,7 +235,7 @@ func BenchmarkVerifyStages(b *testing.B) {
 		line := BundleLine{Manifest: m, File: m.Key}
 		c0 = cpuTime()
 		for b.Loop() {
-			if r := verifyBundle(z, "acme", line, DefaultLimits); r.fail != nil || r.err != nil {
+			if r := verifyBundle(z, "acme", line, DefaultLimits, nil); r.fail != nil || r.err != nil {
 				b.Fatal(r.fail, r.err)
 			}
 		}

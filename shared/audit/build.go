@@ -87,6 +87,9 @@ type Request struct {
 	Tenant     string
 	From, To   time.Time
 	Frameworks []string
+	// ByReference leaves the bundles out of the zip: the index lists them
+	// by archive key and SHA-256 (Manifest.BundlesByReference).
+	ByReference bool
 	// Progress, if set, is told the stage at each change and the counts
 	// after each bundle (the caller decides what to record of it).
 	Progress func(Progress)
@@ -161,6 +164,7 @@ func (b *Builder) Build(ctx context.Context, req Request, prev *Manifest, w io.W
 		m.Sequence = prev.Sequence + 1
 		m.PreviousPackageHash = prev.PackageHash
 	}
+	m.BundlesByReference = req.ByReference
 	zw := &zipOut{w: zip.NewWriter(w), mod: created, index: newBundleIndex()}
 	stats := newDayStats(req.From, req.To)
 
@@ -369,7 +373,9 @@ func (b *Builder) packChain(ctx context.Context, req Request, now time.Time, sta
 		if !strings.HasPrefix(path, bundlePrefix) || checkName(path) != nil {
 			return c, nil, fmt.Errorf("%w: bundle key %q is not a package path", ErrInvalid, bm.Key)
 		}
-		if err := zw.addStored(path, f.body, f.crc, bm.ObjectSHA256); err != nil {
+		if req.ByReference {
+			path = "" // listed by key and SHA-256 (the manifest), not embedded
+		} else if err := zw.addStored(path, f.body, f.crc, bm.ObjectSHA256); err != nil {
 			return c, nil, err
 		}
 		pf.release(f)

@@ -75,9 +75,13 @@ type Manifest struct {
 	Sequence int64 `json:"sequence"`
 	// PreviousPackageHash is the PackageHash of the package before this one
 	// (64 zeros for the first).
-	PreviousPackageHash string  `json:"previousPackageHash"`
-	Files               []File  `json:"files"`
-	Chains              []Chain `json:"chains"`
+	PreviousPackageHash string `json:"previousPackageHash"`
+	// BundlesByReference says the bundles are not in the zip: the bundle
+	// index lists each by archive key and SHA-256 (its line's file is
+	// empty) and a verifier fetches them (agentgate verify --fetch).
+	BundlesByReference bool    `json:"bundlesByReference,omitempty"`
+	Files              []File  `json:"files"`
+	Chains             []Chain `json:"chains"`
 	// PublicKey is the PEM (PKIX) key the checkpoints and the package are
 	// signed with. Auditors should compare it with a key obtained out of band.
 	PublicKey   string `json:"publicKey"`
@@ -154,6 +158,8 @@ type Checkpoint struct {
 // recomputes) plus the path of the bundle inside the zip.
 type BundleLine struct {
 	archive.Manifest
+	// File is the bundle's path in the zip; "" in a package by reference
+	// (the bundle is the archive object Key, of SHA-256 ObjectSHA256).
 	File string `json:"file"`
 }
 

@@ -49,6 +49,9 @@ type VerifyOptions struct {
 	Limits           Limits
 	// Workers verify bundles in parallel (default GOMAXPROCS).
 	Workers int
+	// Fetch reads a bundle of a package by reference (archive key; see
+	// FetchDir and FetchURLs): without it such a package fails.
+	Fetch Fetcher
 }
 
 // Result is what a verification established.
@@ -347,6 +350,17 @@ func checkFiles(z *Zip, m *Manifest, res *Result) (map[string][]BundleLine, erro
 			return nil, fail("bundle_index", FileBundles, "line %d: chains are not in manifest order", n)
 		}
 		lastChain = ci
+		if m.BundlesByReference {
+			// Listed by key and SHA-256 (both under the package hash), fetched
+			// when the chain is checked. The key must be a clean bundle path:
+			// it names a file of a mirror directory.
+			if p := BundlePath(l.Key); l.File != "" || !strings.HasPrefix(p, bundlePrefix) || checkName(p) != nil || seenFile[p] {
+				return nil, fail("bundle_index", FileBundles, "line %d: bundle %q is not a bundle key listed once by reference", n, printable(l.Key))
+			}
+			seenFile[BundlePath(l.Key)] = true
+			lines[l.Chain] = append(lines[l.Chain], l)
+			continue
+		}
 		if l.File != BundlePath(l.Key) || !strings.HasPrefix(l.File, bundlePrefix) {
 			return nil, fail("bundle_index", FileBundles, "line %d: file %q is not the bundle's key", n, printable(l.File))
 		}
@@ -361,6 +375,9 @@ func checkFiles(z *Zip, m *Manifest, res *Result) (map[string][]BundleLine, erro
 		lines[l.Chain] = append(lines[l.Chain], l)
 	}
 	for _, f := range m.Files {
+		if strings.HasPrefix(f.Path, bundlePrefix) && m.BundlesByReference {
+			return nil, fail("bundle_index", f.Path, "a package by reference embeds no bundle")
+		}
 		if strings.HasPrefix(f.Path, bundlePrefix) && !seenFile[f.Path] {
 			return nil, fail("bundle_index", f.Path, "listed in the manifest but in no chain of %s", FileBundles)
 		}
@@ -530,15 +547,19 @@ func verifyChain(z *Zip, m *Manifest, c *Chain, lines []BundleLine, key *ecdsa.P
 			wg.Add(1)
 			go func(i int) {
 				defer wg.Done()
-				results[i] <- verifyBundle(z, m.Tenant, lines[i], opt.Limits)
+				results[i] <- verifyBundle(z, m.Tenant, lines[i], opt.Limits, opt.Fetch)
 			}(i)
 		}
 	}()
 
 	prevBundle, prevEntry, next := c.PrevBundleHash, c.PrevEntryHash, c.FirstSeq
 	for i, l := range lines {
+		name := l.File
+		if name == "" {
+			name = l.Key // by reference
+		}
 		bf := func(check, format string, args ...any) *Failure {
-			f := fail(check, l.File, format, args...)
+			f := fail(check, name, format, args...)
 			f.Chain = c.Chain
 			return f
 		}
@@ -627,9 +648,21 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 256<<10); return 
 
 // verifyBundle checks one bundle on its own: its bytes, and that its entries
 // hash, link and run from FirstPrevHash to LastHash over FirstSeq..LastSeq.
-func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits) bundleResult {
-	body, sum, err := z.Read(l.File, lim.MaxFileBytes)
-	if err != nil {
+func verifyBundle(z *Zip, tenant string, l BundleLine, lim Limits, fetch Fetcher) bundleResult {
+	var body []byte
+	var sum string
+	var err error
+	if l.File == "" {
+		// By reference: named by its archive key from here on.
+		l.File = l.Key
+		if fetch == nil {
+			return bundleResult{fail: fail("bundle_missing", l.Key, "the package lists its bundles by reference: verify with --fetch")}
+		}
+		if body, err = fetch.Fetch(l.Key, lim.MaxFileBytes); err != nil {
+			return bundleResult{fail: fail("bundle_missing", l.Key, "cannot fetch: %v", err)}
+		}
+		sum = hexSHA256(body)
+	} else if body, sum, err = z.Read(l.File, lim.MaxFileBytes); err != nil {
 		return bundleResult{err: err}
 	}
 	if sum != l.ObjectSHA256 {
