@@ -191,4 +191,3 @@ func FuzzParseURLList(f *testing.F) {
 		}
 	})
 }
-
