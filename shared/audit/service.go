@@ -120,6 +120,10 @@ type Service struct {
 	SingleMaxBytes int64
 	PartBundles    int
 	MinPartSize    int64
+	// ByReferenceBytes, when set, builds a package estimated above it by
+	// reference (Request.ByReference): the archive's bundles are listed,
+	// not copied.
+	ByReferenceBytes int64
 	// ProgressEvery bounds how often a build records its counts between
 	// stages (default DefaultProgressEvery): a write per bundle would cost
 	// more than the bundle.
@@ -391,7 +395,7 @@ func (s *Service) Process(ctx context.Context, tenant, id string) error {
 	if rec.Status != StateBuilding {
 		return nil
 	}
-	fan, err := s.needsFanOut(ctx, &rec)
+	byRef, fan, err := s.route(ctx, &rec)
 	if err == nil && fan {
 		// The state machine plans, builds the parts and finishes (or
 		// aborts): the record stays building until then.
@@ -401,7 +405,7 @@ func (s *Service) Process(ctx context.Context, tenant, id string) error {
 		err = fmt.Errorf("start the fan-out: %w", err)
 	}
 	for attempt := 0; err == nil && !fan; attempt++ {
-		err = s.build(ctx, &rec)
+		err = s.build(ctx, &rec, byRef)
 		if errors.Is(err, ErrConflict) && attempt < 3 {
 			err = nil
 			continue // another package became the head: extend it instead
@@ -422,21 +426,10 @@ func (s *Service) Process(ctx context.Context, tenant, id string) error {
 	return nil
 }
 
-func (s *Service) build(ctx context.Context, rec *Record) error {
-	var prev *Manifest
-	head, err := s.Records.Head(ctx, rec.Tenant)
-	switch {
-	case errors.Is(err, ErrNotFound):
-	case err != nil:
-		return fmt.Errorf("package head: %w", err)
-	default:
-		body, err := s.Blobs.GetBytes(ctx, head.ManifestKey)
-		if err != nil {
-			return fmt.Errorf("previous manifest %s: %w", head.ManifestKey, err)
-		}
-		if prev, err = ParseManifest(body); err != nil || prev.PackageHash != head.PackageHash {
-			return fmt.Errorf("previous manifest %s does not match the head", head.ManifestKey)
-		}
+func (s *Service) build(ctx context.Context, rec *Record, byRef bool) error {
+	prev, err := s.previous(ctx, rec.Tenant)
+	if err != nil {
+		return err
 	}
 	key, mkey := PackageKey(rec.Tenant, rec.ID), ManifestKey(rec.Tenant, rec.ID)
 	up, err := NewUpload(ctx, s.Blobs, key, "application/zip", s.PartSize)
@@ -446,7 +439,8 @@ func (s *Service) build(ctx context.Context, rec *Record) error {
 	defer up.Abort() // a no-op once completed
 	h := sha256.New()
 	progress := s.recorder(ctx, rec)
-	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks, Progress: progress}, prev, io.MultiWriter(up, h))
+	m, err := s.Builder.Build(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks,
+		ByReference: byRef, Progress: progress}, prev, io.MultiWriter(up, h))
 	if err != nil {
 		return err
 	}

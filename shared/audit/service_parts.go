@@ -70,21 +70,27 @@ func (s *Service) previous(ctx context.Context, tenant string) (*Manifest, error
 	return prev, nil
 }
 
-// needsFanOut says whether rec is too large for one invocation: its plan's
-// entries at EntryBytes each above SingleMaxBytes.
-func (s *Service) needsFanOut(ctx context.Context, rec *Record) (bool, error) {
-	if s.FanOut == nil || s.SingleMaxBytes <= 0 {
-		return false, nil
+// route decides how rec is built from its plan's size (its entries at
+// EntryBytes each): by reference above ByReferenceBytes (in one
+// invocation: the zip holds no bundle), in parts above SingleMaxBytes when
+// a FanOut is wired, else whole in one invocation.
+func (s *Service) route(ctx context.Context, rec *Record) (byRef, fan bool, err error) {
+	if s.ByReferenceBytes <= 0 && (s.FanOut == nil || s.SingleMaxBytes <= 0) {
+		return false, false, nil
 	}
 	prev, err := s.previous(ctx, rec.Tenant)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	p, err := s.Builder.Plan(ctx, Request{ID: rec.ID, Tenant: rec.Tenant, From: rec.From, To: rec.To, Frameworks: rec.Frameworks}, prev, s.PartBundles)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
-	return p.Entries()*EntryBytes > s.SingleMaxBytes, nil
+	size := p.Entries() * EntryBytes
+	if s.ByReferenceBytes > 0 && size > s.ByReferenceBytes {
+		return true, false, nil
+	}
+	return false, s.FanOut != nil && s.SingleMaxBytes > 0 && size > s.SingleMaxBytes, nil
 }
 
 // PlanParts plans a package in parts, starts its multipart upload and

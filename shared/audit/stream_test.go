@@ -330,3 +330,52 @@ func TestServiceStreamsParts(t *testing.T) {
 	_, err = st2.Head(ctx, "acme")
 	assert.ErrorIs(t, err, ErrNotFound, "the package chain did not advance")
 }
+
+type fanOutRecorder struct{ started []string }
+
+func (f *fanOutRecorder) Start(_ context.Context, tenant, id string) error {
+	f.started = append(f.started, tenant+"/"+id)
+	return nil
+}
+
+// TestServiceRoutesBySize: a package estimated above ByReferenceBytes is
+// built by reference; above SingleMaxBytes (and no by-reference bound it
+// passes) it is handed to the fan-out and stays building; else it is
+// built whole.
+func TestServiceRoutesBySize(t *testing.T) {
+	ctx := context.Background()
+	est := int64(3700 * EntryBytes) // smallWorld's entries
+	for _, tc := range []struct {
+		name          string
+		byRef, single int64
+		wantRef       bool
+		wantFan       bool
+	}{
+		{"small: whole", est + 1, est + 1, false, false},
+		{"above by-reference", est - 1, est - 1, true, false},
+		{"above single, by reference off", 0, est - 1, false, true},
+		{"nothing configured", 0, 0, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newMemStore()
+			s := newService(t, smallWorld(t), st)
+			fan := &fanOutRecorder{}
+			s.FanOut, s.SingleMaxBytes, s.ByReferenceBytes = fan, tc.single, tc.byRef
+			rec, err := s.Request(ctx, "acme", "k1", periodFrom, periodTo, nil)
+			require.NoError(t, err)
+			require.NoError(t, s.Process(ctx, "acme", rec.ID))
+			got, err := st.Get(ctx, "acme", rec.ID)
+			require.NoError(t, err)
+			if tc.wantFan {
+				assert.Equal(t, []string{"acme/" + rec.ID}, fan.started)
+				assert.Equal(t, StateBuilding, got.Status, "the state machine finishes it")
+				return
+			}
+			assert.Empty(t, fan.started)
+			require.Equal(t, StateReady, got.Status, got.Error)
+			m, err := ParseManifest(st.blobs[ManifestKey("acme", rec.ID)])
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantRef, m.BundlesByReference)
+		})
+	}
+}

@@ -103,6 +103,7 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 	svc := &audit.Service{
 		Builder: b, Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
 		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
+		ByReferenceBytes: cfg.PackageByReferenceBytes,
 	}
 	if cfg.PackageStateMachineARN != "" && cfg.PackageSingleMaxBytes > 0 {
 		if c.SFN == nil {

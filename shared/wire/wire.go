@@ -88,6 +88,9 @@ type Config struct {
 	// builds every package in one invocation.
 	PackageStateMachineARN string
 	PackageSingleMaxBytes  int64
+	// PackageByReferenceBytes, when set, is the estimated size above which
+	// a package lists the archive's bundles instead of holding them.
+	PackageByReferenceBytes int64
 }
 
 // FromEnv reads the configuration every function shares. Variables a given
@@ -118,9 +121,10 @@ func FromEnv(env *platform.Env) Config {
 		Log:               platform.Logger(),
 		Now:               time.Now,
 
-		CheckpointerFunction:   get(platform.EnvCheckpointerFunction),
-		PackageStateMachineARN: get(platform.EnvPackageStateMachineARN),
-		PackageSingleMaxBytes:  int64(env.Int(platform.EnvPackageSingleMaxBytes, 0, 0, 1<<50)),
+		CheckpointerFunction:    get(platform.EnvCheckpointerFunction),
+		PackageStateMachineARN:  get(platform.EnvPackageStateMachineARN),
+		PackageSingleMaxBytes:   int64(env.Int(platform.EnvPackageSingleMaxBytes, 0, 0, 1<<50)),
+		PackageByReferenceBytes: int64(env.Int(platform.EnvPackageByReferenceBytes, 0, 0, 1<<50)),
 	}
 }
 
