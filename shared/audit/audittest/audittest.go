@@ -151,3 +151,15 @@ func (s *Source) Build(id string, from, to time.Time, prev *audit.Manifest) ([]b
 	m, err := b.Build(context.Background(), audit.Request{ID: id, Tenant: s.Tenant, From: from, To: to}, prev, &buf)
 	return buf.Bytes(), m, err
 }
+
+// BuildByReference builds the package of Build by reference: the bundles
+// are listed, not held (fetch them from Objects).
+func (s *Source) BuildByReference(id string, from, to time.Time, prev *audit.Manifest) ([]byte, *audit.Manifest, error) {
+	b := &audit.Builder{Bundles: s, Checkpoints: s, Entries: s, Signer: audit.DigestSigner{Key: s}, Now: func() time.Time { return to }}
+	var buf bytes.Buffer
+	m, err := b.Build(context.Background(), audit.Request{ID: id, Tenant: s.Tenant, From: from, To: to, ByReference: true}, prev, &buf)
+	return buf.Bytes(), m, err
+}
+
+// Objects is the archive's bundles by key (a mirror of the bucket).
+func (s *Source) Objects() map[string][]byte { return s.bodies }
