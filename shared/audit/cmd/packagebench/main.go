@@ -21,6 +21,7 @@ import (
 	"encoding/pem"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -54,6 +55,10 @@ type job struct {
 	Entries                             int
 	Checkpoint                          checkpoint.Checkpoint
 	KeyDER                              []byte
+	// Mode is "build" (the package with its bundles), "build-ref" (by
+	// reference) or "verify-ref" (download the package by reference and
+	// verify it, every bundle through a presigned GET).
+	Mode string
 }
 
 // result is what a child reports.
@@ -120,27 +125,31 @@ func run(sizes string) error {
 		}
 		j.Endpoint, j.Region, j.Packages = set.S3.Endpoint, set.Region, "packages"
 		fmt.Printf("archived %d entries in %.1f s\n", n, time.Since(g0).Seconds())
-		path := filepath.Join(dir, tenant+".json")
-		body, _ := json.Marshal(j)
-		if err := os.WriteFile(path, body, 0o600); err != nil {
-			return err
+		for _, mode := range []string{"build", "build-ref", "verify-ref"} {
+			j.Mode = mode
+			path := filepath.Join(dir, tenant+"-"+mode+".json")
+			body, _ := json.Marshal(j)
+			if err := os.WriteFile(path, body, 0o600); err != nil {
+				return err
+			}
+			load := loadavg()
+			cmd := exec.Command(self, "-child", path)
+			cmd.Stderr = os.Stderr
+			out, err := cmd.Output()
+			if err != nil {
+				return fmt.Errorf("%s %d: %w", mode, n, err)
+			}
+			var r result
+			if err := json.Unmarshal(out, &r); err != nil {
+				return fmt.Errorf("child said %q: %w", out, err)
+			}
+			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			r.MaxRSSMB = float64(ru.Maxrss) / 1024 // KiB on Linux
+			r.CPUS = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+			what := map[string]string{"build": "package", "build-ref": "package by reference", "verify-ref": "verify --fetch (presigned URLs) of the package by reference"}[mode]
+			fmt.Printf("%s, %d entries (%d bundles): %.2f s wall, %.2f s CPU, peak RSS %.0f MiB, %.2f MiB zip in %d parts, load before %s\n",
+				what, r.Entries, r.Bundles, r.WallS, r.CPUS, r.MaxRSSMB, float64(r.Bytes)/(1<<20), r.Parts, load)
 		}
-		load := loadavg()
-		cmd := exec.Command(self, "-child", path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return fmt.Errorf("build %d: %w", n, err)
-		}
-		var r result
-		if err := json.Unmarshal(out, &r); err != nil {
-			return fmt.Errorf("child said %q: %w", out, err)
-		}
-		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		r.MaxRSSMB = float64(ru.Maxrss) / 1024 // KiB on Linux
-		r.CPUS = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-		fmt.Printf("package of %d entries (%d bundles): %.2f s wall, %.2f s CPU, peak RSS %.0f MiB, %.1f MiB zip in %d parts, load before %s\n",
-			r.Entries, r.Bundles, r.WallS, r.CPUS, r.MaxRSSMB, float64(r.Bytes)/(1<<20), r.Parts, load)
 		// Free the disk before the next size.
 		if err := emptyBucket(ctx, c, "packages"); err != nil {
 			return err
@@ -291,19 +300,26 @@ func runChild(path string) error {
 	}
 	ctx := context.Background()
 	c := s3.NewFromConfig(emulator.Config(j.Region), emulator.S3Options(j.Endpoint))
+	if j.Mode == "verify-ref" {
+		return verifyRef(ctx, c, j, k)
+	}
 	src := source{j}
 	to := t0.Add(time.Duration(j.Entries) * 200 * time.Millisecond)
 	b := &audit.Builder{Bundles: awsstore.NewArchive(c, j.Archive, src), Checkpoints: src, Entries: src,
 		Signer: audit.DigestSigner{Key: keySigner{k}}, Now: func() time.Time { return to }}
 	mp := &countingMultipart{Blobs: awsstore.NewBlobs(c, j.Packages, "")}
 	start := time.Now()
-	key := audit.PackageKey(j.Tenant, "pkg_bench")
+	id := "pkg_bench"
+	if j.Mode == "build-ref" {
+		id = "pkg_bench-ref"
+	}
+	key := audit.PackageKey(j.Tenant, id)
 	up, err := audit.NewUpload(ctx, mp, key, "application/zip", 0)
 	if err != nil {
 		return err
 	}
 	defer up.Abort()
-	m, err := b.Build(ctx, audit.Request{ID: "pkg_bench", Tenant: j.Tenant, From: t0, To: to}, nil, up)
+	m, err := b.Build(ctx, audit.Request{ID: id, Tenant: j.Tenant, From: t0, To: to, ByReference: j.Mode == "build-ref"}, nil, up)
 	if err != nil {
 		return err
 	}
@@ -334,6 +350,55 @@ func runChild(path string) error {
 		return fmt.Errorf("stored %d bytes, wrote %d", aws.ToInt64(head.ContentLength), size)
 	}
 	return json.NewEncoder(os.Stdout).Encode(result{Entries: m.Chains[0].NextSeq, Bundles: int64(m.Chains[0].Bundles), Bytes: size, Parts: mp.parts, WallS: wall.Seconds()})
+}
+
+// verifyRef downloads the package by reference, presigns a GET of every
+// bundle it lists (what an operator hands the auditor) and verifies it
+// with the pinned key, fetching each bundle by its URL.
+func verifyRef(ctx context.Context, c *s3.Client, j job, k *ecdsa.PrivateKey) error {
+	start := time.Now()
+	key := audit.PackageKey(j.Tenant, "pkg_bench-ref")
+	out, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: &j.Packages, Key: &key})
+	if err != nil {
+		return err
+	}
+	pkg, err := io.ReadAll(out.Body)
+	out.Body.Close()
+	if err != nil {
+		return err
+	}
+	z, err := audit.OpenZip(bytes.NewReader(pkg), int64(len(pkg)), audit.DefaultLimits)
+	if err != nil {
+		return err
+	}
+	index, _, err := z.Read(audit.FileBundles, audit.DefaultLimits.MaxFileBytes)
+	if err != nil {
+		return err
+	}
+	presign := s3.NewPresignClient(c)
+	urls := map[string]string{}
+	dec := json.NewDecoder(bytes.NewReader(index))
+	for dec.More() {
+		var l audit.BundleLine
+		if err := dec.Decode(&l); err != nil {
+			return err
+		}
+		req, err := presign.PresignGetObject(ctx, &s3.GetObjectInput{Bucket: &j.Archive, Key: aws.String(l.Key)}, s3.WithPresignExpires(time.Hour))
+		if err != nil {
+			return err
+		}
+		urls[l.Key] = req.URL
+	}
+	der, _ := x509.MarshalPKIXPublicKey(&k.PublicKey)
+	pub := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
+	res, err := audit.Verify(bytes.NewReader(pkg), int64(len(pkg)), audit.VerifyOptions{RequireSignature: true, TrustedKey: pub, Fetch: audit.FetchURLs{URLs: urls}})
+	if err != nil {
+		return err
+	}
+	if res.Entries != int64(j.Entries) {
+		return fmt.Errorf("verified %d entries, want %d", res.Entries, j.Entries)
+	}
+	return json.NewEncoder(os.Stdout).Encode(result{Entries: res.Entries, Bundles: int64(res.Bundles), Bytes: int64(len(pkg)), WallS: time.Since(start).Seconds()})
 }
 
 func emptyBucket(ctx context.Context, c *s3.Client, bucket string) error {
