@@ -225,7 +225,13 @@ func (b *Builder) BuildPart(ctx context.Context, p *Plan, n int32, w io.Writer) 
 	if cp == nil {
 		return nil, fmt.Errorf("%w: part %d's chain %s has no checkpoint in the plan", ErrInvalid, n, pp.Chain)
 	}
-	all, err := b.Bundles.Manifests(ctx, pp.Chain, pp.FirstSeq)
+	var all []archive.Manifest
+	var err error
+	if r, ok := b.Bundles.(manifestRanger); ok {
+		all, err = r.ManifestsRange(ctx, pp.Chain, pp.FirstSeq, pp.LastSeq)
+	} else {
+		all, err = b.Bundles.Manifests(ctx, pp.Chain, pp.FirstSeq)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list bundles of %s: %w", pp.Chain, err)
 	}
@@ -331,6 +337,12 @@ func localEntryLen(name string, size int64) int64 { return 30 + int64(len(name))
 func hexSHA256(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// manifestRanger lists a range of a chain's bundle manifests (the archive
+// adapter): a worker reads its own range's, not every later one's.
+type manifestRanger interface {
+	ManifestsRange(ctx context.Context, chain string, from, to int64) ([]archive.Manifest, error)
 }
 
 type countWriter struct {

@@ -477,6 +477,13 @@ func (a *Archive) Chains(ctx context.Context, tenant string) ([]string, error) {
 // Keys carry zero-padded seqs, so listing after the key of seq from-1
 // skips everything already packaged.
 func (a *Archive) Manifests(ctx context.Context, chain string, from int64) ([]archive.Manifest, error) {
+	return a.ManifestsRange(ctx, chain, from, -1)
+}
+
+// ManifestsRange is Manifests of the bundles that begin at seq to or
+// before (to < 0: all): a fan-out worker lists its range, not the rest of
+// the chain.
+func (a *Archive) ManifestsRange(ctx context.Context, chain string, from, to int64) ([]archive.Manifest, error) {
 	prefix, err := archive.ChainPrefix(chain)
 	if err != nil {
 		return nil, err
@@ -485,14 +492,30 @@ func (a *Archive) Manifests(ctx context.Context, chain string, from int64) ([]ar
 	if from > 0 {
 		after = fmt.Sprintf("%s%018d", prefix, from)
 	}
-	keys, err := listKeys(ctx, a.api, a.bucket, prefix, after)
-	if err != nil {
-		return nil, err
+	until := "" // keys sort by first seq: stop past the one beginning after to
+	if to >= 0 {
+		until = fmt.Sprintf("%s%018d", prefix, to+1)
 	}
 	var mkeys []string
-	for _, k := range keys {
-		if strings.HasSuffix(k, ".manifest.json") {
-			mkeys = append(mkeys, k)
+	in := &s3.ListObjectsV2Input{Bucket: &a.bucket, Prefix: &prefix}
+	if after != "" {
+		in.StartAfter = &after
+	}
+	p := s3.NewListObjectsV2Paginator(a.api, in)
+pages:
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list s3://%s/%s: %w", a.bucket, prefix, err)
+		}
+		for _, o := range page.Contents {
+			k := aws.ToString(o.Key)
+			if until != "" && k >= until {
+				break pages
+			}
+			if strings.HasSuffix(k, ".manifest.json") {
+				mkeys = append(mkeys, k)
+			}
 		}
 	}
 	// A manifest is a few hundred bytes: the time is the round trip, so

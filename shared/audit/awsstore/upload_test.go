@@ -158,6 +158,11 @@ func TestArchiveManifestsInOrder(t *testing.T) {
 	require.Len(t, ms, 20)
 	assert.Equal(t, int64(20_000), ms[0].FirstSeq)
 
+	ms, err = a.ManifestsRange(ctx, "acme/0", 10_000, 12_000)
+	require.NoError(t, err)
+	require.Len(t, ms, 3, "the bundles beginning at 10,000 to 12,000")
+	assert.Equal(t, int64(12_000), ms[2].FirstSeq)
+
 	key, _ := archive.BundleKey("acme/0", 40_000, 40_999)
 	_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: &bucket, Key: aws.String(archive.ManifestKey(key)), Body: bytes.NewReader([]byte("{"))})
 	require.NoError(t, err)
