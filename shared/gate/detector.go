@@ -163,7 +163,10 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			// Phrases are also read written as one identifier
 			// ("YourSystemPrompt", "#newinstructions"); underscores and
 			// camelCase boundaries the automaton reads itself.
-			if joinedGroups&(1<<g) != 0 && isASCII(w) && strings.Contains(w, " ") {
+			// Only short phrases: an identifier names two or three words
+			// (IgnorePreviousInstructions); longer phrases joined up are not
+			// written, and each costs the automaton its length in states.
+			if joinedGroups&(1<<g) != 0 && isASCII(w) && strings.Contains(w, " ") && strings.Count(w, " ") <= 2 {
 				addWord(strings.ReplaceAll(w, " ", ""), g)
 			}
 		}

@@ -218,3 +218,20 @@ func TestFresh2Floor(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.9, "%d of %d attacks", caught, attacks)
 	assert.LessOrEqual(t, benignIn, 5, "benign look-alikes flagged as input")
 }
+
+// TestFresh3Floor is the same floor for fresh3, written after the first
+// rules of the round, measured unseen (29 % of its attacks), then tuned on.
+func TestFresh3Floor(t *testing.T) {
+	g := lexiconGate(t)
+	var attacks, caught, benignIn int
+	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh3.jsonl")) {
+		if strings.HasPrefix(r.key, "attack") {
+			attacks += r.n
+			caught += r.in
+			continue
+		}
+		benignIn += r.in
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.85, "%d of %d attacks", caught, attacks)
+	assert.Zero(t, benignIn, "benign look-alikes flagged as input")
+}
