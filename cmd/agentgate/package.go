@@ -19,7 +19,7 @@ import (
 
 func init() {
 	var api apiTarget
-	var from, to, out, fingerprint string
+	var from, to, out, fingerprint, fetch string
 	var frameworks []string
 	var wait, verify bool
 	var timeout time.Duration
@@ -57,7 +57,7 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 				return err
 			}
 			if verify {
-				return verifyDownloaded(stdout, out, fingerprint)
+				return verifyDownloaded(stdout, out, fingerprint, fetch)
 			}
 			fmt.Fprintln(stdout, out)
 			return nil
@@ -71,6 +71,7 @@ presigned URL to --out, checks its SHA-256 and verifies it offline.`,
 	cmd.Flags().StringVar(&out, "out", "", "file to write the package to (default <id>.zip)")
 	cmd.Flags().BoolVar(&verify, "verify", true, "verify the downloaded package offline")
 	cmd.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the signing key to pin when verifying (default $AGENTGATE_SIGNING_KEY_FINGERPRINT)")
+	cmd.Flags().StringVar(&fetch, "fetch", "", "for a package by reference: the archive mirror directory or URL list to verify its bundles from (see verify --fetch)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Minute, "give up after this long")
 	_ = cmd.MarkFlagRequired("from")
 	_ = cmd.MarkFlagRequired("to")

@@ -23,7 +23,7 @@ func init() {
 		Short: "Fetch audit packages already requested (see package to request one)",
 	}
 	var api apiTarget
-	var out, fingerprint string
+	var out, fingerprint, fetch string
 	var wait, verify bool
 	var timeout time.Duration
 	get := &cobra.Command{
@@ -71,7 +71,7 @@ waited for with --wait; a failed one exits 1 with the build's error.`,
 				fmt.Fprintln(stdout, out)
 				return nil
 			}
-			return verifyDownloaded(stdout, out, fingerprint)
+			return verifyDownloaded(stdout, out, fingerprint, fetch)
 		},
 	}
 	addAPIFlags(get, &api)
@@ -79,6 +79,7 @@ waited for with --wait; a failed one exits 1 with the build's error.`,
 	get.Flags().BoolVar(&wait, "wait", false, "wait while the package is still building")
 	get.Flags().BoolVar(&verify, "verify", true, "verify the downloaded package offline")
 	get.Flags().StringVar(&fingerprint, "fingerprint", "", "hex SHA-256 of the signing key to pin when verifying (default $AGENTGATE_SIGNING_KEY_FINGERPRINT)")
+	get.Flags().StringVar(&fetch, "fetch", "", "for a package by reference: the archive mirror directory or URL list to verify its bundles from (see verify --fetch)")
 	get.Flags().DurationVar(&timeout, "timeout", 30*time.Minute, "give up after this long")
 	pkgs.AddCommand(get)
 
@@ -184,11 +185,19 @@ func humanBytes(n int64) string {
 }
 
 // verifyDownloaded verifies a downloaded package and prints one line.
-func verifyDownloaded(w io.Writer, path, fingerprint string) error {
+func verifyDownloaded(w io.Writer, path, fingerprint, fetch string) error {
 	if fingerprint == "" {
 		fingerprint = os.Getenv("AGENTGATE_SIGNING_KEY_FINGERPRINT")
 	}
-	res, err := audit.VerifyFile(path, "", audit.VerifyOptions{TrustedFingerprint: fingerprint})
+	opt := audit.VerifyOptions{TrustedFingerprint: fingerprint}
+	if fetch != "" {
+		f, err := audit.OpenFetcher(fetch)
+		if err != nil {
+			return fmt.Errorf("--fetch: %w", err)
+		}
+		opt.Fetch = f
+	}
+	res, err := audit.VerifyFile(path, "", opt)
 	if err != nil {
 		return fmt.Errorf("%s was downloaded but does not verify: %w", path, err)
 	}
