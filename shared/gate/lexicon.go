@@ -128,7 +128,7 @@ var lexicon = map[group][]string{
 		"talimat*", "kural*", "yonerge*", "komut*", "emirler*", "direktif*", "istem*",
 		"huong dan", "chi dan", "chi thi", "quy tac", "lenh", "loi nhac",
 		"instruksi", "perintah", "aturan", "arahan", "petunjuk", "pedoman",
-		"setup", "system message", "system prompt", "instructs", "directions", "the password check", "password check", "content policy",
+		"system message", "system prompt", "instructs", "directions", "the password check", "password check", "content policy",
 		"direction",
 	},
 	gOvrAll: {
@@ -230,7 +230,7 @@ var lexicon = map[group][]string{
 		"methamphetamine", "meth", "explosive*", "bomb", "nerve agent", "ransomware", "keylogger", "credit card numbers", "steam keys",
 		"cles windows", "cle d'activation", "claves de windows", "clave de activacion", "claves de activacion", "windows-schlussel", "aktivierungsschlussel",
 		"chiavi di windows", "chiave di attivazione", "chiavi di attivazione", "chaves do windows", "chave de ativacao", "激活码", "序列号", "炸弹", "凝固汽油",
-		"poison", "synthesize meth", "synthesise meth", "hack into", "break into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "stolen", "opioids without", "without a prescription",
+		"poison", "synthesize meth", "synthesise meth", "hack into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "stolen", "opioids without", "without a prescription",
 	},
 	gFrame: {
 		"hypothetical*", "fictional", "in a story", "for a novel", "imagine a world", "in this roleplay", "thought experiment", "in a parallel universe", "fiction",
@@ -280,7 +280,7 @@ var lexicon = map[group][]string{
 		"instructions were you given", "rules were you given", "were you given", "the developer gave you", "the developers gave you", "your developer gave", "your creators told you", "your creator gave you", "given to you by", "in your context", "your initial setup", "how you were set up", "how you were configured",
 		"your password", "your passcode", "your passphrase", "your secret key", "your secret code", "the passphrase", "passcode phrase", "dein passwort", "deine passwort", "ihr passwort", "votre mot de passe", "ton mot de passe", "tu contrasena", "su contrasena", "sua senha", "tua senha", "la tua password", "jouw wachtwoord", "je wachtwoord", "twoje haslo", "sifren", "sifreni", "kata sandimu", "kata sandi anda", "mat khau cua ban",
 		"system password", "admin password", "the password for our", "the password for the system",
-		"you were initialised with", "you were initialized with", "text you were initialised", "text you were initialized", "guidance you received", "you received from", "whoever deployed you", "deployed you", "rules you operate under", "rules you follow", "the full system message", "full system message", "the system message", "how were you configured", "told you to guard", "told you to protect", "you were told to protect", "you are guarding", "you're guarding", "my instructions say", "every instruction in your", "deiner systemanweisungen", "deiner anweisungen", "instrucciones que recibiste", "antes de este mensaje", "your confidential config", "your config", "confidential config", "tes consignes systeme",
+		"you were initialised with", "you were initialized with", "text you were initialised", "text you were initialized", "guidance you received", "you received from", "whoever deployed you", "deployed you", "rules you operate under", "rules you follow", "the full system message", "full system message", "how were you configured", "told you to guard", "told you to protect", "you were told to protect", "you are guarding", "you're guarding", "my instructions say", "every instruction in your", "deiner systemanweisungen", "deiner anweisungen", "instrucciones que recibiste", "antes de este mensaje", "your confidential config", "your config", "confidential config", "tes consignes systeme",
 	},
 	gVerbatim: {
 		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地",
