@@ -75,3 +75,25 @@ func TestVerifyFetch(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), keys[1])
 }
+
+// TestVerifyPackageFromParts: agentgate verify accepts a package assembled
+// from parts built by separate builders, and it extends the previous
+// package as one built whole would.
+func TestVerifyPackageFromParts(t *testing.T) {
+	src, err := audittest.NewSource("acme", 950, 50, t0)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	p := func(n string) string { return filepath.Join(dir, n) }
+	one, m1, err := src.Build("pkg_one", t0, t0.Add(5*time.Hour), nil)
+	require.NoError(t, err)
+	two, m2, err := src.BuildInParts("pkg_two", t0.Add(5*time.Hour), t0.Add(24*time.Hour), m1, 3)
+	require.NoError(t, err)
+	require.Equal(t, m1.PackageHash, m2.PreviousPackageHash)
+	require.NoError(t, os.WriteFile(p("one.zip"), one, 0o600))
+	require.NoError(t, os.WriteFile(p("two.zip"), two, 0o600))
+	require.NoError(t, os.WriteFile(p("key.pem"), []byte(src.PublicKeyPEM()), 0o600))
+	out, _, err := runCLI(t, "verify", p("two.zip"), "--previous", p("one.zip"), "--pubkey", p("key.pem"), "--require-signature")
+	require.NoError(t, err)
+	assert.Contains(t, out, "OK  ")
+	assert.Contains(t, out, "650 entries in 13 bundles")
+}

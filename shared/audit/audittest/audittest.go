@@ -12,7 +12,9 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"encoding/pem"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/archive"
@@ -163,3 +165,35 @@ func (s *Source) BuildByReference(id string, from, to time.Time, prev *audit.Man
 
 // Objects is the archive's bundles by key (a mirror of the bucket).
 func (s *Source) Objects() map[string][]byte { return s.bodies }
+
+// BuildInParts builds the package of Build as the fan-out does: a plan of
+// perPart bundles per part, each part built by its own Builder on its own
+// goroutine, then assembled. The bytes are the parts' and the last part's,
+// joined as S3 joins them.
+func (s *Source) BuildInParts(id string, from, to time.Time, prev *audit.Manifest, perPart int) ([]byte, *audit.Manifest, error) {
+	ctx := context.Background()
+	newBuilder := func() *audit.Builder {
+		return &audit.Builder{Bundles: s, Checkpoints: s, Entries: s, Signer: audit.DigestSigner{Key: s}, Now: func() time.Time { return to }}
+	}
+	plan, err := newBuilder().Plan(ctx, audit.Request{ID: id, Tenant: s.Tenant, From: from, To: to}, prev, perPart)
+	if err != nil {
+		return nil, nil, err
+	}
+	results := make([]*audit.PartResult, len(plan.Parts))
+	bodies := make([]bytes.Buffer, len(plan.Parts))
+	errs := make([]error, len(plan.Parts))
+	var wg sync.WaitGroup
+	for i := range plan.Parts {
+		wg.Go(func() { results[i], errs[i] = newBuilder().BuildPart(ctx, plan, int32(i+1), &bodies[i]) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	var out bytes.Buffer
+	for i := range results {
+		out.Write(bodies[i].Bytes())
+	}
+	m, err := newBuilder().Assemble(ctx, plan, results, func(*audit.PartResult) bool { return true }, &out)
+	return out.Bytes(), m, err
+}
