@@ -379,3 +379,72 @@ func TestServiceRoutesBySize(t *testing.T) {
 		})
 	}
 }
+
+// slowParts is a Multipart that records the most parts in flight at once
+// and their sizes.
+type slowParts struct {
+	mu             sync.Mutex
+	inFlight, most int
+	sizes          map[int32]int
+	body           map[int32][]byte
+	done           []Part
+}
+
+func (s *slowParts) CreateMultipart(context.Context, string, string) (string, error) { return "u", nil }
+func (s *slowParts) UploadPart(_ context.Context, _, _ string, n int32, b []byte) (string, error) {
+	s.mu.Lock()
+	s.inFlight++
+	s.most = max(s.most, s.inFlight)
+	s.sizes[n] = len(b)
+	s.body[n] = bytes.Clone(b)
+	s.mu.Unlock()
+	time.Sleep(2 * time.Millisecond)
+	s.mu.Lock()
+	s.inFlight--
+	s.mu.Unlock()
+	return fmt.Sprint(n), nil
+}
+func (s *slowParts) CompleteMultipart(_ context.Context, _, _ string, parts []Part) error {
+	s.done = parts
+	return nil
+}
+func (s *slowParts) AbortMultipart(context.Context, string, string) error { return nil }
+
+// TestUploadBoundsPartsInFlight: however fast the writer, at most two
+// parts upload at once (memory is three parts), parts are cut at the part
+// size, and the completed parts are in order with their sizes.
+func TestUploadBoundsPartsInFlight(t *testing.T) {
+	mp := &slowParts{sizes: map[int32]int{}, body: map[int32][]byte{}}
+	up, err := NewUpload(context.Background(), mp, "k", "application/zip", 1000)
+	require.NoError(t, err)
+	data := bytes.Repeat([]byte("0123456789abcdefghij"), 1_234) // 24,680 bytes: 24 full parts and one of 680
+	for rest := data; len(rest) > 0; rest = rest[min(len(rest), 333):] {
+		_, err := up.Write(rest[:min(len(rest), 333)])
+		require.NoError(t, err)
+	}
+	require.NoError(t, up.Close())
+	assert.LessOrEqual(t, mp.most, 2)
+	require.Len(t, mp.done, 25)
+	var joined []byte
+	for i, p := range mp.done {
+		assert.Equal(t, int32(i+1), p.Number)
+		joined = append(joined, mp.body[p.Number]...)
+	}
+	assert.Equal(t, 680, mp.sizes[25])
+	assert.Equal(t, 1000, mp.sizes[24])
+	assert.True(t, bytes.Equal(data, joined))
+}
+
+// TestPartSizesReachTheObjectLimit: parts double every 2,000, so 10,000
+// parts of a default upload hold ~484 GiB.
+func TestPartSizesReachTheObjectLimit(t *testing.T) {
+	assert.Equal(t, DefaultPartSize, partSize(DefaultPartSize, 1))
+	assert.Equal(t, DefaultPartSize, partSize(DefaultPartSize, 2000))
+	assert.Equal(t, 2*DefaultPartSize, partSize(DefaultPartSize, 2001))
+	assert.Equal(t, 16*DefaultPartSize, partSize(DefaultPartSize, MaxParts))
+	var total int64
+	for n := int32(1); n <= MaxParts; n++ {
+		total += int64(partSize(DefaultPartSize, n))
+	}
+	assert.Equal(t, int64(484), total>>30, "GiB in 10,000 parts")
+}

@@ -54,6 +54,7 @@ type Upload struct {
 	base     int
 	buf      []byte
 	free     chan []byte
+	slots    chan struct{} // parts uploading
 	buffers  int
 	next     int32
 	size     int64
@@ -86,7 +87,8 @@ func ResumeUpload(ctx context.Context, mp Multipart, key, uploadID string, first
 		base = DefaultPartSize
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	return &Upload{mp: mp, key: key, id: uploadID, ctx: ctx, cancel: cancel, base: base, next: first, free: make(chan []byte, 3)}
+	return &Upload{mp: mp, key: key, id: uploadID, ctx: ctx, cancel: cancel, base: base, next: first,
+		free: make(chan []byte, 3), slots: make(chan struct{}, 2)}
 }
 
 // ID is the multipart upload id.
@@ -174,8 +176,17 @@ func (u *Upload) send() {
 		u.fail(fmt.Errorf("upload %s: more than %d parts", u.key, MaxParts))
 		return
 	}
+	// Two parts upload at once: a third full buffer waits here, and the
+	// writer with it.
+	select {
+	case u.slots <- struct{}{}:
+	case <-u.ctx.Done():
+		u.fail(u.ctx.Err())
+		u.free <- body[:0]
+		return
+	}
 	u.wg.Go(func() {
-		defer func() { u.free <- body[:0] }()
+		defer func() { u.free <- body[:0]; <-u.slots }()
 		etag, err := u.mp.UploadPart(u.ctx, u.key, u.id, n, body)
 		if err != nil {
 			u.fail(fmt.Errorf("upload part %d of %s: %w", n, u.key, err))
