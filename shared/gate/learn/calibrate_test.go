@@ -66,7 +66,7 @@ func TestCalibrate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			th := Calibrate(items, oof, tc.cal, nil)
+			th, _ := Calibrate(items, oof, tc.cal, nil)
 			for h := range th {
 				if tc.want == 0 {
 					assert.Equal(t, 0.0, th[h])
@@ -76,5 +76,39 @@ func TestCalibrate(t *testing.T) {
 				assert.Less(t, th[h], tc.want+1e-9)
 			}
 		})
+	}
+}
+
+// TestCalibrateGlobal: with whole-text logits, a head flags an item when
+// either logit reaches its threshold, and the two together stay within the
+// budget.
+func TestCalibrateGlobal(t *testing.T) {
+	// Sources a and b of 200 items; the window logits of a's first items
+	// and the whole-text logits of b's are high, on different items.
+	items, oof := calibrationSet(map[string][]float64{"a": {9, 8, 7, 6, 5, 4}, "b": {}}, 200)
+	for n := range oof {
+		it := items[oof[n].Item]
+		for h := range oof[n].Scores {
+			oof[n].Scores[h].Global = -10
+			if it.Source == "b" && it.ID < "b-6" && len(it.ID) == 3 { // b-0 .. b-5
+				oof[n].Scores[h].Global = 9 - float64(it.ID[2]-'0')
+			}
+		}
+	}
+	// 1.5 % / 3 = 0.5 % of the average source: 2 items of the 400.
+	cal := Calibration{Target: 0.015}
+	local, global := Calibrate(items, oof, cal, nil)
+	for h := 0; h < NumHeads; h++ {
+		flagged := 0
+		for _, s := range oof {
+			if items[s.Item].Label == "benign" && (s.Scores[h].Logit >= local[h] || s.Scores[h].Global >= global[h]) {
+				flagged++
+			}
+		}
+		assert.Equal(t, 2, flagged, "head %d: the budget, both logits together", h)
+		assert.Greater(t, local[h], 8.0, "head %d: one window item", h)
+		assert.Greater(t, global[h], 8.0, "head %d: one whole-text item", h)
+		assert.LessOrEqual(t, local[h], 9.0)
+		assert.LessOrEqual(t, global[h], 9.0)
 	}
 }

@@ -204,9 +204,13 @@ type Calibration struct {
 // Calibrate returns per head the lowest logit at which, out of fold, the
 // benign sources of at least minCalibration items have on average at most
 // Target/NumHeads of their items at or above it, and none more than
-// SourceCap. It is never below 0. report, when set, is told each source's
-// share flagged at the chosen logit.
-func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int, source string, n int, flagged float64)) [NumHeads]float64 {
+// SourceCap. It is never below 0. With whole-text heads (Features.Global),
+// a head flags an item when its window logit or its whole-text logit
+// reaches its threshold: both thresholds are set at the same share b of
+// benign items each, b the largest share at which the two together stay
+// within the budget. report, when set, is told each source's share flagged
+// at the chosen logits.
+func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int, source string, n int, flagged float64)) (local, global [NumHeads]float64) {
 	bySource := map[string][]int{}
 	for n, s := range oof {
 		if items[s.Item].Label == "benign" {
@@ -221,56 +225,56 @@ func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int
 		}
 	}
 	sort.Strings(srcs)
-	var th [NumHeads]float64
 	if len(srcs) == 0 {
-		return th
+		return local, global
+	}
+	hasGlobal := false
+	for _, s := range oof {
+		hasGlobal = hasGlobal || s.Scores[0].Global != 0 && !math.IsInf(s.Scores[0].Global, -1)
 	}
 	budget := cal.Target / NumHeads
-	type scored struct {
-		logit float64
-		src   int
-	}
-	for h := 0; h < NumHeads; h++ {
-		var all []scored
-		t := 0.0
-		for si, src := range srcs {
-			idx := bySource[src]
-			scores := make([]float64, len(idx))
-			for j, n := range idx {
-				scores[j] = oof[n].Scores[h].Logit
-				all = append(all, scored{scores[j], si})
-			}
-			if cal.SourceCap > 0 {
-				sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
-				allowed := int(math.Floor(cal.SourceCap * float64(len(scores))))
-				if allowed < len(scores) {
-					// Strictly above the (allowed+1)-th highest benign score.
-					t = max(t, math.Nextafter(scores[allowed], math.Inf(1)))
+	// share is the mean over srcs of the share of items flagged by
+	// (window logit >= tl) or (whole-text logit >= tg).
+	share := func(h int, tl, tg float64) float64 {
+		mean := 0.0
+		for _, src := range srcs {
+			k := 0
+			for _, n := range bySource[src] {
+				if w := oof[n].Scores[h]; w.Logit >= tl || hasGlobal && w.Global >= tg {
+					k++
 				}
 			}
+			mean += float64(k) / float64(len(bySource[src]))
 		}
-		// Lower the threshold item by item (ties together) while the mean
-		// share flagged stays within the budget.
-		sort.SliceStable(all, func(i, j int) bool { return all[i].logit > all[j].logit })
-		mean := 0.0
-		macro := all[len(all)-1].logit
-		for i := 0; i < len(all); {
-			j := i
-			for ; j < len(all) && all[j].logit == all[i].logit; j++ {
-				mean += 1 / float64(len(srcs)*len(bySource[srcs[all[j].src]]))
+		return mean / float64(len(srcs))
+	}
+	for h := 0; h < NumHeads; h++ {
+		local[h] = threshold(oof, srcs, bySource, func(n int) float64 { return oof[n].Scores[h].Logit }, budget, cal.SourceCap)
+		global[h] = math.Inf(1)
+		if hasGlobal {
+			lg := func(n int) float64 { return oof[n].Scores[h].Logit }
+			gg := func(n int) float64 { return oof[n].Scores[h].Global }
+			// The union's share grows with b; bisect for the largest b
+			// within the budget.
+			lo, hi := 0.0, budget
+			for range 40 {
+				b := (lo + hi) / 2
+				tl := threshold(oof, srcs, bySource, lg, b, cal.SourceCap)
+				tg := threshold(oof, srcs, bySource, gg, b, cal.SourceCap)
+				if share(h, tl, tg) <= budget+1e-12 {
+					lo = b
+				} else {
+					hi = b
+				}
 			}
-			if mean > budget+1e-12 { // the sum of 1/n's rounds; a budget met exactly is met
-				macro = math.Nextafter(all[i].logit, math.Inf(1))
-				break
-			}
-			i = j
+			local[h] = threshold(oof, srcs, bySource, lg, lo, cal.SourceCap)
+			global[h] = threshold(oof, srcs, bySource, gg, lo, cal.SourceCap)
 		}
-		th[h] = max(t, macro)
 		if report != nil {
 			for _, src := range srcs {
 				k := 0
 				for _, n := range bySource[src] {
-					if oof[n].Scores[h].Logit >= th[h] {
+					if w := oof[n].Scores[h]; w.Logit >= local[h] || hasGlobal && w.Global >= global[h] {
 						k++
 					}
 				}
@@ -278,7 +282,53 @@ func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int
 			}
 		}
 	}
-	return th
+	return local, global
+}
+
+// threshold is the lowest logit (of the scores logit(n) of the benign oof
+// items n of srcs) at which the sources have on average at most budget of
+// their items at or above it, and, with cap > 0, none more than cap; never
+// below 0.
+func threshold(oof []Scored, srcs []string, bySource map[string][]int, logit func(n int) float64, budget, cap float64) float64 {
+	type scored struct {
+		logit float64
+		src   int
+	}
+	var all []scored
+	t := 0.0
+	for si, src := range srcs {
+		idx := bySource[src]
+		scores := make([]float64, len(idx))
+		for j, n := range idx {
+			scores[j] = logit(n)
+			all = append(all, scored{scores[j], si})
+		}
+		if cap > 0 {
+			sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+			allowed := int(math.Floor(cap * float64(len(scores))))
+			if allowed < len(scores) {
+				// Strictly above the (allowed+1)-th highest benign score.
+				t = max(t, math.Nextafter(scores[allowed], math.Inf(1)))
+			}
+		}
+	}
+	// Lower the threshold item by item (ties together) while the mean
+	// share flagged stays within the budget.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].logit > all[j].logit })
+	mean := 0.0
+	macro := all[len(all)-1].logit
+	for i := 0; i < len(all); {
+		j := i
+		for ; j < len(all) && all[j].logit == all[i].logit; j++ {
+			mean += 1 / float64(len(srcs)*len(bySource[srcs[all[j].src]]))
+		}
+		if mean > budget+1e-12 { // the sum of 1/n's rounds; a budget met exactly is met
+			macro = math.Nextafter(all[i].logit, math.Inf(1))
+			break
+		}
+		i = j
+	}
+	return max(t, macro)
 }
 
 // Calibration folds for the shipped model's thresholds.
@@ -292,11 +342,11 @@ func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), re
 	links := Links(items)
 	folds := GroupFolds(items, len(d.Pool), links, calibrationFolds)
 	oof := CrossValidate(items, folds, cfg, progress)
-	th := Calibrate(items, oof, cfg.Calibration, report)
+	th, gth := Calibrate(items, oof, cfg.Calibration, report)
 	if progress != nil {
 		progress("all", 1, 1)
 	}
 	m := Train(items, cfg)
-	m.Finish(th)
+	m.Finish(th, gth)
 	return m
 }

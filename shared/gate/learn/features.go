@@ -46,6 +46,23 @@ type Features struct {
 	// text of a few words is not scored as if each of its features weighed
 	// as much as a whole window's.
 	NormMin uint32
+	// Global adds a second weight per head and bucket, trained and scored
+	// on the whole text (its sum normalised like a window's): a window sees
+	// a few words, the whole text the gist of a long persona prompt
+	// (decision 140). A head reports the higher of its window and its
+	// whole-text score.
+	Global bool
+	// GlobalMean pools the whole-text heads by the mean of the features'
+	// weights instead of Norm's square root (the embedding bag's pooling);
+	// GlobalFloor divides by at least NormMin, like the windows, so that a
+	// few features are not read as confidently as a paragraph.
+	GlobalMean  bool
+	GlobalFloor bool
+	// GlobalMin is the fewest blocks (at most 255) a text needs for its
+	// whole-text score to count: a shorter text is covered by a few windows
+	// already, and the mean of a handful of features is all noise (a
+	// 25-byte "password: <your password>" scored as an override).
+	GlobalMin uint32
 }
 
 func (f Features) block() int {
@@ -67,16 +84,45 @@ func (f Features) flags() uint32 {
 	if f.Norm {
 		v |= 2
 	}
-	v |= f.NormMin << 16
+	if f.Global {
+		v |= 4
+	}
+	if f.GlobalMean {
+		v |= 8
+	}
+	if f.GlobalFloor {
+		v |= 16
+	}
+	v |= f.NormMin<<16 | f.GlobalMin<<24
 	return v
 }
 
 // norm is the factor a window's sum of weights is multiplied by.
-func (f Features) norm(count int32) float64 {
+func (f Features) norm(count int32) float64 { return f.norm64(int64(count)) }
+
+// gnorm is the factor the whole-text heads' sum of weights is multiplied
+// by: the mean (GlobalMean) or norm.
+// globalScored reports whether a text of n bytes has a whole-text score.
+func (f Features) globalScored(n int) bool {
+	return f.Global && n > int(f.GlobalMin)*f.block()
+}
+
+func (f Features) gnorm(count int64) float64 {
+	if f.GlobalMean && f.GlobalFloor {
+		return 1 / float64(max(count, int64(f.NormMin), 1))
+	}
+	if f.GlobalMean {
+		return 1 / float64(max(count, 1))
+	}
+	return f.norm64(count)
+}
+
+// norm64 is norm for a whole text's count.
+func (f Features) norm64(count int64) float64 {
 	if !f.Norm || count <= 0 {
 		return 1
 	}
-	return 1 / math.Sqrt(float64(max(count, int32(f.NormMin))))
+	return 1 / math.Sqrt(float64(max(count, int64(f.NormMin))))
 }
 
 // fold is the normalised, lower-cased view the features are read on: ASCII

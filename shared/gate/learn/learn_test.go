@@ -19,11 +19,17 @@ func slowScore(m *Model, text string) (out [NumHeads]Window) {
 	}
 	sums := make([][NumHeads]int32, nb)
 	counts := make([]int32, nb)
+	var gsums [NumHeads]int64
+	var total int64
 	m.Features.walk(text, func(block int, bucket uint32) {
 		v := m.table[bucket]
 		counts[block]++
+		total++
 		for h := 0; h < NumHeads; h++ {
 			sums[block][h] += int32(int8(v >> (8 * h)))
+			if m.Features.Global {
+				gsums[h] += int64(int8(m.gtable[bucket] >> (8 * h)))
+			}
 		}
 	})
 	for h := 0; h < NumHeads; h++ {
@@ -42,7 +48,7 @@ func slowScore(m *Model, text string) (out [NumHeads]Window) {
 				}
 			}
 		}
-		out[h] = m.window(h, best, k, len(text))
+		out[h] = m.window(h, best, k, len(text), float64(gsums[h])*m.Features.gnorm(total))
 	}
 	return out
 }
@@ -116,4 +122,28 @@ func TestTrainReproducesEmbedded(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, emb.Hash(), m.Hash(), "training does not reproduce the embedded model: run `make gate-train` and commit shared/gate/learn/model")
 	assert.Equal(t, emb.Encode(), m.Encode())
+}
+
+// TestGlobalOnlyForLongTexts: the whole-text heads score a text only above
+// Features.GlobalMin blocks; a shorter text is judged by its windows alone.
+// The shipped model scores every text (GlobalMin 0); a copy of it with
+// GlobalMin 4 (a measured alternative, decision 140) checks the limit.
+func TestGlobalOnlyForLongTexts(t *testing.T) {
+	emb, err := Embedded()
+	require.NoError(t, err)
+	require.True(t, emb.Features.Global)
+	m := *emb
+	m.Features.GlobalMin = 4
+	limit := int(m.Features.GlobalMin) * m.Features.block()
+	require.Positive(t, limit)
+	short := strings.Repeat("a", limit)
+	for h, w := range m.Score(short) {
+		assert.True(t, math.IsInf(w.Global, -1), "head %d", h)
+		assert.Equal(t, sigmoid((w.Logit-m.Offset[h])/m.Temp[h]), w.Score, "head %d: the window's score alone", h)
+	}
+	for h, w := range m.Score(short + "a") {
+		assert.False(t, math.IsInf(w.Global, 0), "head %d", h)
+		assert.GreaterOrEqual(t, w.Score, sigmoid((w.Global-m.GOffset[h])/m.Temp[h]), "head %d: at least the whole text's score", h)
+		assert.GreaterOrEqual(t, w.Score, sigmoid((w.Logit-m.Offset[h])/m.Temp[h]), "head %d: at least the window's score", h)
+	}
 }

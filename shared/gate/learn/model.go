@@ -27,23 +27,36 @@ type Model struct {
 	Scale    [NumHeads]float64
 	Offset   [NumHeads]float64
 	Temp     [NumHeads]float64
-	table    []uint32
-	wide     []uint64 // table with each head's weight + 128 in its own 21-bit lane (block1)
-	hash     string
-	gmask    [8]uint64 // per character n-gram size: mask of its bytes
-	gsalt    [8]uint64 // and the size, so sizes hash apart
-	ng       int
+	// The whole-text heads (Features.Global): bias, scale and calibrated
+	// logit, as above.
+	GBias   [NumHeads]float64
+	GScale  [NumHeads]float64
+	GOffset [NumHeads]float64
+	table   []uint32
+	gtable  []uint32 // the whole-text heads' weights (Features.Global)
+	// wide is table with each head's weight + 128 in its own 21-bit lane
+	// (block1); with Features.Global, entry 2i is bucket i's window weights
+	// and 2i+1 its whole-text weights, so both share a cache line.
+	wide  []uint64
+	hash  string
+	gmask [8]uint64 // per character n-gram size: mask of its bytes
+	gsalt [8]uint64 // and the size, so sizes hash apart
+	ng    int
 }
 
 // DefaultThreshold is the score at or above which a head's finding is
 // reported unless the policy sets another: the calibrated operating point.
 const DefaultThreshold = 0.5
 
-// Window is a head's score for a text: the calibrated score in (0, 1) of
-// its highest scoring window, that window's raw logit, and its byte span.
+// Window is a head's score for a text: the calibrated score in (0, 1), the
+// raw logit of its highest scoring window and that window's byte span; with
+// Features.Global also the whole text's raw logit (-Inf for a text shorter
+// than Features.GlobalMin blocks), and Score is the higher of the two
+// calibrated scores (the span is the best window's either way).
 type Window struct {
 	Score      float64
 	Logit      float64
+	Global     float64
 	Start, End int
 }
 
@@ -63,7 +76,17 @@ func (m *Model) Encode() []byte {
 		w(m.Offset[h])
 		w(m.Temp[h])
 	}
+	if m.Features.Global {
+		for h := 0; h < NumHeads; h++ {
+			w(m.GBias[h])
+			w(m.GScale[h])
+			w(m.GOffset[h])
+		}
+	}
 	w(m.table)
+	if m.Features.Global {
+		w(m.gtable)
+	}
 	return b.Bytes()
 }
 
@@ -76,12 +99,13 @@ func Decode(raw []byte) (*Model, error) {
 	le := binary.LittleEndian
 	p := raw[len(magic):]
 	flags := le.Uint32(p[8:])
-	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: flags&1 != 0, Norm: flags&2 != 0}}
+	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: flags&1 != 0, Norm: flags&2 != 0, Global: flags&4 != 0, GlobalMean: flags&8 != 0, GlobalFloor: flags&16 != 0}}
 	if lb := flags >> 8 & 0xFF; lb != 0 {
 		m.Features.Block = 1 << lb
 	}
 	m.Features.NormMin = flags >> 16 & 0xFF
-	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 || flags&^0xFFFF03 != 0 ||
+	m.Features.GlobalMin = flags >> 24
+	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 || flags&0xE0 != 0 || m.Features.GlobalMean && !m.Features.Global || m.Features.GlobalFloor && !m.Features.GlobalMean ||
 		m.Features.block() < 16 || m.Features.block() > 4096 {
 		return nil, fmt.Errorf("decode model: bad feature set %+v", m.Features)
 	}
@@ -96,13 +120,33 @@ func Decode(raw []byte) (*Model, error) {
 		}
 		p = p[32:]
 	}
+	tables := 1
+	if m.Features.Global {
+		if len(p) < NumHeads*24 {
+			return nil, errors.New("decode model: truncated whole-text heads")
+		}
+		for h := 0; h < NumHeads; h++ {
+			m.GBias[h] = math.Float64frombits(le.Uint64(p))
+			m.GScale[h] = math.Float64frombits(le.Uint64(p[8:]))
+			m.GOffset[h] = math.Float64frombits(le.Uint64(p[16:]))
+			p = p[24:]
+		}
+		tables = 2
+	}
 	n := 1 << m.Features.Bits
-	if len(p) != 4*n {
-		return nil, fmt.Errorf("decode model: table is %d bytes, want %d", len(p), 4*n)
+	if len(p) != tables*4*n {
+		return nil, fmt.Errorf("decode model: tables are %d bytes, want %d", len(p), tables*4*n)
 	}
 	m.table = make([]uint32, n)
 	for i := range m.table {
 		m.table[i] = le.Uint32(p[4*i:])
+	}
+	if m.Features.Global {
+		p = p[4*n:]
+		m.gtable = make([]uint32, n)
+		for i := range m.gtable {
+			m.gtable[i] = le.Uint32(p[4*i:])
+		}
 	}
 	sum := sha256.Sum256(raw)
 	m.hash = hex.EncodeToString(sum[:])
@@ -115,13 +159,22 @@ func Decode(raw []byte) (*Model, error) {
 const lane = 21
 
 func (m *Model) index() {
-	m.wide = make([]uint64, len(m.table))
-	for i, v := range m.table {
-		var w uint64
+	pack := func(v uint32) (w uint64) {
 		for h := 0; h < NumHeads; h++ {
 			w |= uint64(uint8(int8(v>>(8*h)))^0x80) << (lane * h)
 		}
-		m.wide[i] = w
+		return w
+	}
+	if m.Features.Global {
+		m.wide = make([]uint64, 2*len(m.table))
+		for i, v := range m.table {
+			m.wide[2*i], m.wide[2*i+1] = pack(v), pack(m.gtable[i])
+		}
+	} else {
+		m.wide = make([]uint64, len(m.table))
+		for i, v := range m.table {
+			m.wide[i] = pack(v)
+		}
 	}
 	m.ng = 0
 	for n := uint(1); n <= 8; n++ {
@@ -184,50 +237,70 @@ func loadEmbedded() (*Model, error) {
 	return m, nil
 }
 
-// Score returns each head's highest window score over text. It allocates
-// nothing; the sums are integer, and the float steps after them (the
-// correctly rounded square root of the normalisation, products rounded
-// before they are added) give the same bits on every architecture.
-// TestScoreMatchesWalk holds it to the feature definition (Features.walk).
+// Score returns each head's highest window score over text (and, with
+// Features.Global, its whole-text score). It allocates nothing; the sums
+// are integer, and the float steps after them (the correctly rounded square
+// root of the normalisation, products rounded before they are added) give
+// the same bits on every architecture. TestScoreMatchesWalk holds it to the
+// feature definition (Features.walk).
 func (m *Model) Score(text string) (out [NumHeads]Window) {
 	n := len(text)
 	shift := 64 - m.Features.Bits
-	tab := m.table
+	tab, gtab := m.table, m.gtable
 	mask := uint64(len(tab) - 1)
-	words := m.Features.Words
+	words, global := m.Features.Words, m.Features.Global
 	// block1's lanes hold a block of up to 8,000 features: blocks of up to
 	// 1 KiB with one n-gram size and words (at most three features a byte).
 	fast := m.ng == 1 && words && m.Features.block() <= 1024
 	st := scan{last: ' ', wh: fnvOffset}
-	var p0, p1, p2 int32   // previous block (or the running total of a one-window text)
-	var pn int32           // features in the previous block
-	var b0, b1, b2 float64 // best window values (sums times Features.norm)
-	var k0, k1, k2 int     // best window index
+	var p0, p1, p2 int32     // previous block (or the running total of a one-window text)
+	var pn int32             // features in the previous block
+	var b0, b1, b2 float64   // best window values (sums times Features.norm)
+	var k0, k1, k2 int       // best window index
+	var t0, t1, t2, tn int64 // whole text (Features.Global)
 	bb := m.Features.block()
 	one := windows(n, bb) == 1
 	block := 0
 	for lo := 0; lo < n || lo == 0; lo += bb {
 		hi := min(lo+bb, n)
-		var s0, s1, s2, cn int32 // this block
-		if fast {
+		var s0, s1, s2, g0, g1, g2, cn int32 // this block
+		switch {
+		case fast && global:
+			s0, s1, s2, g0, g1, g2, cn = m.block1G(&st, text[lo:hi])
+		case fast:
 			s0, s1, s2, cn = m.block1(&st, text[lo:hi])
-		} else {
-			s0, s1, s2, cn = m.blockN(&st, text[lo:hi])
+		default:
+			s0, s1, s2, g0, g1, g2, cn = m.blockN(&st, text[lo:hi])
 		}
 		if hi == n && words && st.wl > 0 {
-			v := tab[((st.wh*mulWord)>>shift)&mask]
+			b := ((st.wh * mulWord) >> shift) & mask
+			v := tab[b]
 			s0 += int32(int8(v))
 			s1 += int32(int8(v >> 8))
 			s2 += int32(int8(v >> 16))
+			if global {
+				v := gtab[b]
+				g0 += int32(int8(v))
+				g1 += int32(int8(v >> 8))
+				g2 += int32(int8(v >> 16))
+			}
 			cn++
 			if st.prev != 0 {
 				cn++
-				v := tab[(((st.prev*31)^st.wh)*mulBigram>>shift)&mask]
+				b := (((st.prev * 31) ^ st.wh) * mulBigram >> shift) & mask
+				v := tab[b]
 				s0 += int32(int8(v))
 				s1 += int32(int8(v >> 8))
 				s2 += int32(int8(v >> 16))
+				if global {
+					v := gtab[b]
+					g0 += int32(int8(v))
+					g1 += int32(int8(v >> 8))
+					g2 += int32(int8(v >> 16))
+				}
 			}
 		}
+		t0, t1, t2, tn = t0+int64(g0), t1+int64(g1), t2+int64(g2), tn+int64(cn)
 		switch {
 		case one:
 			p0, p1, p2, pn = p0+s0, p1+s1, p2+s2, pn+cn
@@ -257,10 +330,12 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		f := m.Features.norm(pn)
 		b0, b1, b2 = float64(p0)*f, float64(p1)*f, float64(p2)*f
 	}
+	gf := m.Features.gnorm(tn)
 	sums := [NumHeads]float64{b0, b1, b2}
+	gsums := [NumHeads]float64{float64(t0) * gf, float64(t1) * gf, float64(t2) * gf}
 	ks := [NumHeads]int{k0, k1, k2}
 	for h := range out {
-		out[h] = m.window(h, sums[h], ks[h], n)
+		out[h] = m.window(h, sums[h], ks[h], n, gsums[h])
 	}
 	return out
 }
@@ -273,6 +348,9 @@ type scan struct {
 	wl          int
 	last        byte
 }
+
+// laneMask is one head's lane of a packed sum.
+const laneMask = 1<<lane - 1
 
 // block1 sums one block for the shipped feature set (one character n-gram
 // size, and words): the general loop with the gram loop unrolled, one
@@ -314,19 +392,77 @@ func (m *Model) block1(st *scan, t string) (s0, s1, s2, cn int32) {
 		}
 	}
 	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
-	const laneMask = 1<<lane - 1
 	bias := 128 * cn
 	return int32(acc&laneMask) - bias, int32(acc>>lane&laneMask) - bias, int32(acc>>(2*lane)&laneMask) - bias, cn
 }
 
+// block1G is block1 for a model with whole-text heads: each feature adds
+// its window weights (wide[2i]) and its whole-text weights (wide[2i+1], the
+// same cache line).
+func (m *Model) block1G(st *scan, t string) (s0, s1, s2, g0, g1, g2, cn int32) {
+	tab := m.wide
+	sh := uint(64-m.Features.Bits) & 63
+	mask := len(tab)/2 - 1
+	gm, gx := m.gmask[0], m.gsalt[0]
+	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	var acc, gacc uint64
+	for i := 0; i < len(t); i++ {
+		c := fold[t[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		r = r<<8 | uint64(c)
+		b := 2 * (int(((r&gm)^gx)*mulGram>>sh) & mask)
+		acc += tab[b&^1]
+		gacc += tab[b|1]
+		cn++
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+			continue
+		}
+		if wl > 0 {
+			b := 2 * (int((wh*mulWord)>>sh) & mask)
+			acc += tab[b&^1]
+			gacc += tab[b|1]
+			cn++
+			if prev != 0 {
+				cn++
+				b := 2 * (int(((prev*31)^wh)*mulBigram>>sh) & mask)
+				acc += tab[b&^1]
+				gacc += tab[b|1]
+			}
+			prev, wh, wl = wh, fnvOffset, 0
+		}
+	}
+	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
+	bias := 128 * cn
+	return int32(acc&laneMask) - bias, int32(acc>>lane&laneMask) - bias, int32(acc>>(2*lane)&laneMask) - bias,
+		int32(gacc&laneMask) - bias, int32(gacc>>lane&laneMask) - bias, int32(gacc>>(2*lane)&laneMask) - bias, cn
+}
+
 // blockN sums one block for any feature set.
-func (m *Model) blockN(st *scan, t string) (s0, s1, s2, cn int32) {
-	tab := m.table
+func (m *Model) blockN(st *scan, t string) (s0, s1, s2, g0, g1, g2, cn int32) {
+	tab, gtab := m.table, m.gtable
+	global := m.Features.Global
 	shift := 64 - m.Features.Bits
 	mask := uint64(len(tab) - 1)
 	words := m.Features.Words
 	gm, gx, ng := m.gmask, m.gsalt, m.ng
 	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	add := func(b uint64) {
+		v := tab[b]
+		s0 += int32(int8(v))
+		s1 += int32(int8(v >> 8))
+		s2 += int32(int8(v >> 16))
+		if global {
+			v := gtab[b]
+			g0 += int32(int8(v))
+			g1 += int32(int8(v >> 8))
+			g2 += int32(int8(v >> 16))
+		}
+	}
 	for i := 0; i < len(t); i++ {
 		c := fold[t[i]]
 		if c == ' ' && last == ' ' {
@@ -336,10 +472,7 @@ func (m *Model) blockN(st *scan, t string) (s0, s1, s2, cn int32) {
 		r = r<<8 | uint64(c)
 		cn += int32(ng)
 		for k := 0; k < ng; k++ {
-			v := tab[(((r&gm[k])^gx[k])*mulGram>>shift)&mask]
-			s0 += int32(int8(v))
-			s1 += int32(int8(v >> 8))
-			s2 += int32(int8(v >> 16))
+			add((((r & gm[k]) ^ gx[k]) * mulGram >> shift) & mask)
 		}
 		if !words {
 			continue
@@ -350,31 +483,31 @@ func (m *Model) blockN(st *scan, t string) (s0, s1, s2, cn int32) {
 			continue
 		}
 		if wl > 0 {
-			v := tab[((wh*mulWord)>>shift)&mask]
-			s0 += int32(int8(v))
-			s1 += int32(int8(v >> 8))
-			s2 += int32(int8(v >> 16))
+			add(((wh * mulWord) >> shift) & mask)
 			cn++
 			if prev != 0 {
 				cn++
-				v := tab[(((prev*31)^wh)*mulBigram>>shift)&mask]
-				s0 += int32(int8(v))
-				s1 += int32(int8(v >> 8))
-				s2 += int32(int8(v >> 16))
+				add((((prev * 31) ^ wh) * mulBigram >> shift) & mask)
 			}
 			prev, wh, wl = wh, fnvOffset, 0
 		}
 	}
 	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
-	return s0, s1, s2, cn
+	return s0, s1, s2, g0, g1, g2, cn
 }
 
 // window is head h's result for window k of a text of n bytes whose
-// (normalised) sum of quantised weights is v.
-func (m *Model) window(h int, v float64, k, n int) Window {
+// (normalised) sum of quantised weights is v, the whole text's being gv.
+func (m *Model) window(h int, v float64, k, n int, gv float64) Window {
 	z := float64(m.Scale[h]*v) + m.Bias[h]
 	start, end := windowSpan(k, n, m.Features.block())
-	return Window{Score: sigmoid((z - m.Offset[h]) / m.Temp[h]), Logit: z, Start: start, End: end}
+	w := Window{Score: sigmoid((z - m.Offset[h]) / m.Temp[h]), Logit: z, Start: start, End: end}
+	w.Global = math.Inf(-1)
+	if m.Features.globalScored(n) {
+		w.Global = float64(m.GScale[h]*gv) + m.GBias[h]
+		w.Score = max(w.Score, sigmoid((w.Global-m.GOffset[h])/m.Temp[h]))
+	}
+	return w
 }
 
 // sigmoid is 1/(1+e^-z) with a portable exp, so training and scoring give

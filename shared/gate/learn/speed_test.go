@@ -13,6 +13,7 @@ func BenchmarkScoreFeatures(b *testing.B) {
 	for _, f := range []Features{
 		{Bits: 18, Grams: 1<<3 | 1<<5, Words: true, Norm: true, Block: 32, NormMin: 96},
 		{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
+		{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96, Global: true},
 		{Bits: 18, Grams: 1 << 4, Words: true},
 		{Bits: 17, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
 		{Bits: 16, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
@@ -24,8 +25,14 @@ func BenchmarkScoreFeatures(b *testing.B) {
 		for i := range m.table {
 			m.table[i] = uint32(s.next())
 		}
+		if f.Global {
+			m.gtable = make([]uint32, len(m.table))
+			for i := range m.gtable {
+				m.gtable[i] = uint32(s.next())
+			}
+		}
 		m.index()
-		b.Run(fmt.Sprintf("bits%d-grams%x-words%v-block%d", f.Bits, f.Grams, f.Words, f.block()), func(b *testing.B) {
+		b.Run(fmt.Sprintf("bits%d-grams%x-words%v-block%d-global%v", f.Bits, f.Grams, f.Words, f.block(), f.Global), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
 				m.Score(text)

@@ -34,6 +34,12 @@ type Config struct {
 	// requests); 0 or 1 weighs them like any benign item.
 	Hard float64
 	Seed uint64
+	// Bag, when > 0 and Features.GlobalMean, trains the whole-text heads
+	// as an embedding bag of that width (bag.go) for BagEpochs epochs at
+	// SGD step BagLR; otherwise they are trained like the window heads.
+	Bag       int
+	BagEpochs int
+	BagLR     float64
 	// Calibration sets the thresholds from out-of-fold benign scores.
 	Calibration Calibration
 }
@@ -41,7 +47,10 @@ type Config struct {
 // DefaultConfig is the shipped model's configuration (decision 140).
 func DefaultConfig() Config {
 	return Config{
-		Features:    Features{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96},
+		Features:    Features{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96, Global: true, GlobalMean: true, GlobalFloor: true, GlobalMin: 0},
+		Bag:         16,
+		BagEpochs:   5,
+		BagLR:       0.5,
 		Epochs:      10,
 		LR:          0.3,
 		L2:          1e-6,
@@ -82,6 +91,15 @@ type trainer struct {
 	w, g  [NumHeads][]float64
 	bias  [NumHeads]float64
 	gbias [NumHeads]float64
+	// The whole-text heads (Features.Global), trained alongside.
+	glob trainerHeads
+}
+
+// trainerHeads are one set of heads' float weights, bias and AdaGrad sums.
+type trainerHeads struct {
+	w, g  [NumHeads][]float64
+	bias  [NumHeads]float64
+	gbias [NumHeads]float64
 }
 
 // Train fits the model on items and returns it quantised, with thresholds
@@ -95,6 +113,10 @@ func Train(items []Item, cfg Config) *Model {
 	for h := 0; h < NumHeads; h++ {
 		t.w[h] = make([]float64, n)
 		t.g[h] = make([]float64, n)
+		if t.linearGlobal() {
+			t.glob.w[h] = make([]float64, n)
+			t.glob.g[h] = make([]float64, n)
+		}
 	}
 	labels := make([][NumHeads]int8, len(items))
 	iw := sourceWeights(items, cfg.SourcePower)
@@ -148,8 +170,10 @@ func Train(items []Item, cfg Config) *Model {
 			nw := windows(len(text), bb)
 			// The first epoch learns from texts that are one window long;
 			// later epochs pick each long text's highest-scoring window, the
-			// one inference would judge it by.
-			if epoch == 0 && nw > 1 {
+			// one inference would judge it by. The whole-text heads learn
+			// from every text in every epoch.
+			local := epoch > 0 || nw == 1
+			if !local && !t.linearGlobal() {
 				continue
 			}
 			fs = fs[:0]
@@ -162,13 +186,6 @@ func Train(items []Item, cfg Config) *Model {
 				if l == unused {
 					continue
 				}
-				lo, hi := 0, len(fs)
-				if nw > 1 {
-					sums, counts = t.blockSums(h, fs, nb, sums, counts)
-					k := bestWindow(sums, counts, cfg.Features)
-					lo = sort.Search(len(fs), func(j int) bool { return fs[j].block >= int32(k) })
-					hi = sort.Search(len(fs), func(j int) bool { return fs[j].block >= int32(k+2) })
-				}
 				y, cw := 0.0, iw[i]
 				switch l {
 				case positive:
@@ -176,11 +193,33 @@ func Train(items []Item, cfg Config) *Model {
 				case crossPositive:
 					y, cw = 1, float64(float64(pw[h]*iw[i])*cfg.Cross)
 				}
+				if t.linearGlobal() {
+					t.glob.step(&cfg, h, fs, y, cw, cfg.Features.gnorm(int64(len(fs))))
+				}
+				if !local {
+					continue
+				}
+				lo, hi := 0, len(fs)
+				if nw > 1 {
+					sums, counts = t.blockSums(h, fs, nb, sums, counts)
+					k := bestWindow(sums, counts, cfg.Features)
+					lo = sort.Search(len(fs), func(j int) bool { return fs[j].block >= int32(k) })
+					hi = sort.Search(len(fs), func(j int) bool { return fs[j].block >= int32(k+2) })
+				}
 				t.step(h, fs[lo:hi], y, cw, cfg.Features.norm(int32(hi-lo)))
 			}
 		}
 	}
+	if cfg.Features.Global && !t.linearGlobal() {
+		t.glob.w, t.glob.bias = trainBag(items, cfg)
+	}
 	return t.quantise()
+}
+
+// linearGlobal reports whether the whole-text heads are trained like the
+// window heads (a logistic regression per head) rather than as a bag.
+func (t *trainer) linearGlobal() bool {
+	return t.cfg.Features.Global && !(t.cfg.Bag > 0 && t.cfg.Features.GlobalMean)
 }
 
 func (t *trainer) blockSums(h int, fs []feat, nb int, sums []float64, counts []int32) ([]float64, []int32) {
@@ -256,25 +295,58 @@ func (t *trainer) step(h int, fs []feat, y, cw, x float64) {
 	t.bias[h] -= float64(lr*d) / math.Sqrt(float64(t.gbias[h]+1e-8))
 }
 
-// quantise packs each head's weights as int8 with one scale per head.
-func (t *trainer) quantise() *Model {
-	m := &Model{Features: t.cfg.Features}
-	n := len(t.w[0])
-	m.table = make([]uint32, n)
+// step is one AdaGrad update of whole-text head h on a text's features,
+// each of value x; the same update as trainer.step.
+func (t *trainerHeads) step(cfg *Config, h int, fs []feat, y, cw, x float64) {
+	w, g := t.w[h], t.g[h]
+	sum := 0.0
+	for _, f := range fs {
+		sum += w[f.bucket]
+	}
+	z := float64(sum*x) + t.bias[h]
+	d := float64((sigmoid(z) - y) * cw)
+	dx := float64(d * x)
+	lr, l2 := cfg.LR, cfg.L2
+	for _, f := range fs {
+		b := f.bucket
+		grad := dx + float64(l2*w[b])
+		g[b] += float64(grad * grad)
+		w[b] -= float64(lr*grad) / math.Sqrt(float64(g[b]+1e-8))
+	}
+	t.gbias[h] += float64(d * d)
+	t.bias[h] -= float64(lr*d) / math.Sqrt(float64(t.gbias[h]+1e-8))
+}
+
+// quantiseHeads packs each head's weights as int8 with one scale per head.
+func quantiseHeads(w [NumHeads][]float64) (table []uint32, scales [NumHeads]float64) {
+	table = make([]uint32, len(w[0]))
 	for h := 0; h < NumHeads; h++ {
 		maxAbs := 0.0
-		for _, v := range t.w[h] {
+		for _, v := range w[h] {
 			maxAbs = math.Max(maxAbs, math.Abs(v))
 		}
 		scale := maxAbs / 127
 		if scale == 0 {
 			scale = 1
 		}
-		m.Scale[h], m.Bias[h] = scale, t.bias[h]
-		for i, v := range t.w[h] {
+		scales[h] = scale
+		for i, v := range w[h] {
 			q := int8(math.Max(-127, math.Min(127, math.Round(v/scale))))
-			m.table[i] |= uint32(uint8(q)) << (8 * h)
+			table[i] |= uint32(uint8(q)) << (8 * h)
 		}
+	}
+	return table, scales
+}
+
+// quantise packs each head's weights as int8 with one scale per head.
+func (t *trainer) quantise() *Model {
+	m := &Model{Features: t.cfg.Features, Bias: t.bias}
+	m.table, m.Scale = quantiseHeads(t.w)
+	if t.cfg.Features.Global {
+		m.gtable, m.GScale = quantiseHeads(t.glob.w)
+		m.GBias = t.glob.bias
+	}
+	for h := range m.Temp {
 		m.Temp[h] = 1
 	}
 	m.index()
@@ -288,8 +360,8 @@ const calibrationTemp = 4
 
 // Finish fixes the calibration and computes the hash: the model is then
 // what Encode writes and Decode reads back.
-func (m *Model) Finish(offsets [NumHeads]float64) {
-	m.Offset = offsets
+func (m *Model) Finish(offsets, global [NumHeads]float64) {
+	m.Offset, m.GOffset = offsets, global
 	for h := range m.Temp {
 		m.Temp[h] = calibrationTemp
 	}

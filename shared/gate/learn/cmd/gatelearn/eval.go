@@ -63,9 +63,9 @@ func lexicon() (func(string) bool, error) {
 
 // flagged applies the calibrated logits to an input's scores: an input gets
 // every head, as the gate does.
-func flagged(s [learn.NumHeads]learn.Window, th [learn.NumHeads]float64) bool {
+func flagged(s [learn.NumHeads]learn.Window, th, gth [learn.NumHeads]float64, global bool) bool {
 	for h := range s {
-		if s[h].Logit >= th[h] {
+		if s[h].Logit >= th[h] || global && s[h].Global >= gth[h] {
 			return true
 		}
 	}
@@ -79,6 +79,8 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	thFrom := fs.String("thresholds", "embedded", "embedded (the shipped model's calibrated thresholds) or oof (calibrate on this run's out-of-fold benign scores: for comparing configurations)")
 	only := fs.String("only", "", "comma-separated groups to evaluate (default all)")
 	dump := fs.String("dump", "", "write each out-of-fold item's logits to this JSON-lines file")
+	modelFile := fs.String("model", "", "score the fresh set, the corpus and the pool with this model file instead of the embedded one (and take its thresholds)")
+	freshFold := fs.Bool("fresh", false, "also train on everything and score the fresh set as one more fold (dumped with fold \"fresh\", left out of calibration and the tables)")
 	foldKind := fs.String("folds", "loso", "loso (leave one source out) or group (the calibration's group folds)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -110,22 +112,64 @@ func eval(args []string, stdout, stderr io.Writer) error {
 		}
 		folds = fk
 	}
+	if *foldKind == "none" {
+		folds = nil
+	}
+	if *freshFold {
+		// The fresh set as one more held-out fold: trained on everything
+		// else, so configurations compare on it without a shipped model.
+		f := learn.Fold{Name: "fresh"}
+		for i := range items {
+			f.Train = append(f.Train, i)
+		}
+		for i := range d.Fresh {
+			f.Test = append(f.Test, len(items)+i)
+		}
+		items = append(items, d.Fresh...)
+		folds = append(folds, f)
+	}
 	oof := learn.CrossValidate(items, folds, c.cfg, progress(stderr))
+	if *freshFold {
+		var rest []learn.Scored
+		for _, s := range oof {
+			if s.Fold != "fresh" {
+				rest = append(rest, s)
+			}
+		}
+		if *dump != "" {
+			defer dumpScores(*dump+".fresh", items, oof[len(rest):], lex)
+		}
+		oof = rest
+	}
 	if *dump != "" {
 		if err := dumpScores(*dump, items, oof, lex); err != nil {
 			return err
 		}
 	}
 	shipped, err := learn.Embedded()
+	if *modelFile != "" {
+		raw, rerr := os.ReadFile(*modelFile)
+		if rerr != nil {
+			return rerr
+		}
+		shipped, err = learn.Decode(raw)
+	}
 	if err != nil {
 		return err
 	}
-	th := shipped.Offset
+	th, gth := shipped.Offset, shipped.GOffset
 	if *thFrom == "oof" {
-		th = learn.Calibrate(items, oof, c.cfg.Calibration, calReport(stdout))
+		th, gth = learn.Calibrate(items, oof, c.cfg.Calibration, calReport(stdout))
+	} else if c.cfg.Features != shipped.Features {
+		return fmt.Errorf("-thresholds embedded needs the shipped features %+v (have %+v): use -thresholds oof", shipped.Features, c.cfg.Features)
 	}
+	global := c.cfg.Features.Global
 	fmt.Fprintf(stdout, "features %+v epochs %d lr %g l2 %g\n", c.cfg.Features, c.cfg.Epochs, c.cfg.LR, c.cfg.L2)
-	fmt.Fprintf(stdout, "calibrated logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n\n", *thFrom, th[0], th[1], th[2])
+	fmt.Fprintf(stdout, "calibrated logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n", *thFrom, th[0], th[1], th[2])
+	if global {
+		fmt.Fprintf(stdout, "whole-text logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n", *thFrom, gth[0], gth[1], gth[2])
+	}
+	fmt.Fprintln(stdout)
 
 	rows := map[string]*row{}
 	for _, s := range oof {
@@ -136,7 +180,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 			r = &row{source: it.Source, family: it.Family, label: it.Label}
 			rows[key] = r
 		}
-		r.add(flagged(s.Scores, th), lex(it.Text))
+		r.add(flagged(s.Scores, th, gth, global), lex(it.Text))
 	}
 	keys := make([]string, 0, len(rows))
 	for k := range rows {
@@ -186,7 +230,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 				r = &row{source: it.Source, family: it.Family, label: it.Label}
 				byFam[k] = r
 			}
-			r.add(flagged(shipped.Score(it.Text), shipped.Offset), lex(it.Text))
+			r.add(flagged(shipped.Score(it.Text), shipped.Offset, shipped.GOffset, shipped.Features.Global), lex(it.Text))
 		}
 		ks := make([]string, 0, len(byFam))
 		for k := range byFam {
@@ -217,10 +261,15 @@ func dumpScores(path string, items []learn.Item, oof []learn.Scored, lex func(st
 	for _, s := range oof {
 		it := &items[s.Item]
 		if err := enc.Encode(map[string]any{"id": it.ID, "source": it.Source, "label": it.Label, "family": it.Family, "fold": s.Fold,
-			"len": len(it.Text), "lex": lex(it.Text), "logits": []float64{s.Scores[0].Logit, s.Scores[1].Logit, s.Scores[2].Logit}}); err != nil {
+			"len": len(it.Text), "lex": lex(it.Text), "logits": []float64{s.Scores[0].Logit, s.Scores[1].Logit, s.Scores[2].Logit},
+			"global": []float64{finite(s.Scores[0].Global), finite(s.Scores[1].Global), finite(s.Scores[2].Global)}}); err != nil {
 			f.Close()
 			return err
 		}
 	}
 	return f.Close()
 }
+
+// finite writes a text without a whole-text score (-Inf) as -1e9: JSON has
+// no infinities.
+func finite(v float64) float64 { return max(v, -1e9) }

@@ -87,6 +87,20 @@ func (c *common) flags(fs *flag.FlagSet) {
 		c.cfg.Features.NormMin = uint32(n)
 		return err
 	})
+	fs.BoolVar(&c.cfg.Features.Global, "global", c.cfg.Features.Global, "whole-text heads next to the window heads")
+	fs.BoolVar(&c.cfg.Features.GlobalMean, "global-mean", c.cfg.Features.GlobalMean, "whole-text heads pooled by the mean (with -bag > 0: trained as an embedding bag)")
+	fs.BoolVar(&c.cfg.Features.GlobalFloor, "global-floor", c.cfg.Features.GlobalFloor, "with -global-mean: divide by at least -norm-min features")
+	fs.Func("global-min", "fewest blocks a text needs for a whole-text score (0..255)", func(v string) error {
+		n, err := strconv.Atoi(v)
+		if n < 0 || n > 255 {
+			return fmt.Errorf("global-min %d: want 0..255", n)
+		}
+		c.cfg.Features.GlobalMin = uint32(n)
+		return err
+	})
+	fs.IntVar(&c.cfg.Bag, "bag", c.cfg.Bag, "embedding width of the whole-text heads' bag (0: a logistic regression like the window heads)")
+	fs.IntVar(&c.cfg.BagEpochs, "bag-epochs", c.cfg.BagEpochs, "bag epochs")
+	fs.Float64Var(&c.cfg.BagLR, "bag-lr", c.cfg.BagLR, "bag SGD step (decays linearly to 0)")
 	fs.BoolVar(&c.cfg.Features.Norm, "norm", c.cfg.Features.Norm, "divide a window's sum by the square root of its feature count")
 	fs.Float64Var(&c.cfg.Calibration.Target, "fp-target", c.cfg.Calibration.Target, "mean share of a benign source the heads together may flag")
 	fs.Float64Var(&c.cfg.Calibration.SourceCap, "fp-cap", c.cfg.Calibration.SourceCap, "largest share of any benign source one head may flag (0: no cap)")
@@ -128,6 +142,9 @@ func train(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "model %s\nhash %s\ncalibrated logits injection=%.3f jailbreak=%.3f indirect=%.3f\n",
 		path, m.Hash(), m.Offset[0], m.Offset[1], m.Offset[2])
+	if m.Features.Global {
+		fmt.Fprintf(stdout, "whole-text logits injection=%.3f jailbreak=%.3f indirect=%.3f\n", m.GOffset[0], m.GOffset[1], m.GOffset[2])
+	}
 	return nil
 }
 
