@@ -229,14 +229,21 @@ func (s *Service) finishParts(ctx context.Context, rec *Record, uploadID string,
 		}
 		results[i] = &r
 	}
-	// S3 takes parts under 5 MiB only last: the last packing part, if
-	// small, is written again into the assembler's part (a part in the
-	// middle cannot be, and fails the assembly: plan more bundles per part).
+	// S3 takes a part under 5 MiB only last: from the first small part on
+	// (usually only the last packing part, where the period ends), the
+	// assembler fetches the bundles again and writes them into its own part.
 	minPart := int64(MinPartSize)
 	if s.MinPartSize > 0 {
 		minPart = s.MinPartSize
 	}
-	keep := func(r *PartResult) bool { return r.Size >= minPart }
+	kept := map[int32]bool{}
+	for _, r := range results {
+		if r.Embedded > 0 && r.Size < minPart {
+			break
+		}
+		kept[r.Part] = true
+	}
+	keep := func(r *PartResult) bool { return kept[r.Part] }
 	var buf bytes.Buffer
 	progress := s.recorder(ctx, rec)
 	ab := *s.Builder
