@@ -228,9 +228,12 @@ func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int
 	if len(srcs) == 0 {
 		return local, global
 	}
-	hasGlobal := false
+	// A head has whole-text scores when any item has a finite one.
+	var hasGlobal [NumHeads]bool
 	for _, s := range oof {
-		hasGlobal = hasGlobal || s.Scores[0].Global != 0 && !math.IsInf(s.Scores[0].Global, -1)
+		for h := range hasGlobal {
+			hasGlobal[h] = hasGlobal[h] || s.Scores[h].Global != 0 && !math.IsInf(s.Scores[h].Global, -1)
+		}
 	}
 	budget := cal.Target / NumHeads
 	// share is the mean over srcs of the share of items flagged by
@@ -240,7 +243,7 @@ func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int
 		for _, src := range srcs {
 			k := 0
 			for _, n := range bySource[src] {
-				if w := oof[n].Scores[h]; w.Logit >= tl || hasGlobal && w.Global >= tg {
+				if w := oof[n].Scores[h]; w.Logit >= tl || hasGlobal[h] && w.Global >= tg {
 					k++
 				}
 			}
@@ -251,7 +254,7 @@ func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int
 	for h := 0; h < NumHeads; h++ {
 		local[h] = threshold(oof, srcs, bySource, func(n int) float64 { return oof[n].Scores[h].Logit }, budget, cal.SourceCap)
 		global[h] = math.Inf(1)
-		if hasGlobal {
+		if hasGlobal[h] {
 			lg := func(n int) float64 { return oof[n].Scores[h].Logit }
 			gg := func(n int) float64 { return oof[n].Scores[h].Global }
 			// The union's share grows with b; bisect for the largest b
@@ -274,7 +277,7 @@ func Calibrate(items []Item, oof []Scored, cal Calibration, report func(head int
 			for _, src := range srcs {
 				k := 0
 				for _, n := range bySource[src] {
-					if w := oof[n].Scores[h]; w.Logit >= local[h] || hasGlobal && w.Global >= global[h] {
+					if w := oof[n].Scores[h]; w.Logit >= local[h] || hasGlobal[h] && w.Global >= global[h] {
 						k++
 					}
 				}

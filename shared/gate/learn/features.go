@@ -63,6 +63,10 @@ type Features struct {
 	// already, and the mean of a handful of features is all noise (a
 	// 25-byte "password: <your password>" scored as an override).
 	GlobalMin uint32
+	// GlobalHeads is the set of heads (bit h for head h) the whole-text
+	// score counts for; 0 means every head. The bag is trained on every
+	// head's labels either way (its embeddings are shared).
+	GlobalHeads uint32
 }
 
 func (f Features) block() int {
@@ -93,6 +97,7 @@ func (f Features) flags() uint32 {
 	if f.GlobalFloor {
 		v |= 16
 	}
+	v |= f.GlobalHeads << 5
 	v |= f.NormMin<<16 | f.GlobalMin<<24
 	return v
 }
@@ -102,9 +107,10 @@ func (f Features) norm(count int32) float64 { return f.norm64(int64(count)) }
 
 // gnorm is the factor the whole-text heads' sum of weights is multiplied
 // by: the mean (GlobalMean) or norm.
-// globalScored reports whether a text of n bytes has a whole-text score.
-func (f Features) globalScored(n int) bool {
-	return f.Global && n > int(f.GlobalMin)*f.block()
+// globalScored reports whether a text of n bytes has a whole-text score
+// for head h.
+func (f Features) globalScored(h, n int) bool {
+	return f.Global && n > int(f.GlobalMin)*f.block() && (f.GlobalHeads == 0 || f.GlobalHeads&(1<<h) != 0)
 }
 
 func (f Features) gnorm(count int64) float64 {

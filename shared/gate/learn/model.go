@@ -51,7 +51,8 @@ const DefaultThreshold = 0.5
 // Window is a head's score for a text: the calibrated score in (0, 1), the
 // raw logit of its highest scoring window and that window's byte span; with
 // Features.Global also the whole text's raw logit (-Inf for a text shorter
-// than Features.GlobalMin blocks), and Score is the higher of the two
+// than Features.GlobalMin blocks or a head not in Features.GlobalHeads), and
+// Score is the higher of the two
 // calibrated scores (the span is the best window's either way).
 type Window struct {
 	Score      float64
@@ -99,13 +100,13 @@ func Decode(raw []byte) (*Model, error) {
 	le := binary.LittleEndian
 	p := raw[len(magic):]
 	flags := le.Uint32(p[8:])
-	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: flags&1 != 0, Norm: flags&2 != 0, Global: flags&4 != 0, GlobalMean: flags&8 != 0, GlobalFloor: flags&16 != 0}}
+	m := &Model{Features: Features{Bits: le.Uint32(p), Grams: le.Uint32(p[4:]), Words: flags&1 != 0, Norm: flags&2 != 0, Global: flags&4 != 0, GlobalMean: flags&8 != 0, GlobalFloor: flags&16 != 0, GlobalHeads: flags >> 5 & 7}}
 	if lb := flags >> 8 & 0xFF; lb != 0 {
 		m.Features.Block = 1 << lb
 	}
 	m.Features.NormMin = flags >> 16 & 0xFF
 	m.Features.GlobalMin = flags >> 24
-	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 || flags&0xE0 != 0 || m.Features.GlobalMean && !m.Features.Global || m.Features.GlobalFloor && !m.Features.GlobalMean ||
+	if m.Features.Bits < 8 || m.Features.Bits > 24 || m.Features.Grams&^0x1FE != 0 || m.Features.GlobalHeads != 0 && !m.Features.Global || m.Features.GlobalMean && !m.Features.Global || m.Features.GlobalFloor && !m.Features.GlobalMean ||
 		m.Features.block() < 16 || m.Features.block() > 4096 {
 		return nil, fmt.Errorf("decode model: bad feature set %+v", m.Features)
 	}
@@ -503,7 +504,7 @@ func (m *Model) window(h int, v float64, k, n int, gv float64) Window {
 	start, end := windowSpan(k, n, m.Features.block())
 	w := Window{Score: sigmoid((z - m.Offset[h]) / m.Temp[h]), Logit: z, Start: start, End: end}
 	w.Global = math.Inf(-1)
-	if m.Features.globalScored(n) {
+	if m.Features.globalScored(h, n) {
 		w.Global = float64(m.GScale[h]*gv) + m.GBias[h]
 		w.Score = max(w.Score, sigmoid((w.Global-m.GOffset[h])/m.Temp[h]))
 	}

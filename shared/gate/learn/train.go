@@ -47,7 +47,7 @@ type Config struct {
 // DefaultConfig is the shipped model's configuration (decision 140).
 func DefaultConfig() Config {
 	return Config{
-		Features:    Features{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96, Global: true, GlobalMean: true, GlobalFloor: true, GlobalMin: 0},
+		Features:    Features{Bits: 18, Grams: 1 << 4, Words: true, Norm: true, Block: 32, NormMin: 96, Global: true, GlobalMean: true, GlobalFloor: true, GlobalHeads: 1 << HeadJailbreak},
 		Bag:         16,
 		BagEpochs:   5,
 		BagLR:       0.5,

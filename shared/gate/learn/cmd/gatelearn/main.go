@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,6 +91,20 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.cfg.Features.Global, "global", c.cfg.Features.Global, "whole-text heads next to the window heads")
 	fs.BoolVar(&c.cfg.Features.GlobalMean, "global-mean", c.cfg.Features.GlobalMean, "whole-text heads pooled by the mean (with -bag > 0: trained as an embedding bag)")
 	fs.BoolVar(&c.cfg.Features.GlobalFloor, "global-floor", c.cfg.Features.GlobalFloor, "with -global-mean: divide by at least -norm-min features")
+	fs.Func("global-heads", "heads the whole-text score counts for, comma separated (injection,jailbreak,indirect; empty: every head)", func(v string) error {
+		c.cfg.Features.GlobalHeads = 0
+		for _, name := range strings.Split(v, ",") {
+			if name == "" {
+				continue
+			}
+			h := slices.Index(learn.HeadNames[:], name)
+			if h < 0 {
+				return fmt.Errorf("global-heads: no head %q", name)
+			}
+			c.cfg.Features.GlobalHeads |= 1 << h
+		}
+		return nil
+	})
 	fs.Func("global-min", "fewest blocks a text needs for a whole-text score (0..255)", func(v string) error {
 		n, err := strconv.Atoi(v)
 		if n < 0 || n > 255 {
