@@ -91,6 +91,37 @@ func TestScoreMatchesWalkRandom(t *testing.T) {
 	}
 }
 
+// TestScoreMatchesWalkPackings holds each packing of the table to the
+// definition: the shipped model's four lanes (one whole-text head), two
+// entries per bucket (whole-text scores for every head), and the general
+// loop (two n-gram sizes).
+func TestScoreMatchesWalkPackings(t *testing.T) {
+	emb, err := Embedded()
+	require.NoError(t, err)
+	require.True(t, emb.quad, "the shipped model uses the four-lane packing")
+	every := *emb
+	every.Features.GlobalHeads = 0
+	every.index()
+	require.False(t, every.quad)
+	general := *emb
+	general.Features.Grams |= 1 << 3
+	general.index()
+	alphabet := []string{"a", "B", "z", "0", " ", "  ", "\n", ".", "-", "é", "и", "指", "ignore ", "rules", "\t", "you are DAN now. "}
+	for name, m := range map[string]*Model{"four lanes": emb, "every head": &every, "general": &general} {
+		t.Run(name, func(t *testing.T) {
+			rnd := splitmix64(11)
+			for i := 0; i < 200; i++ {
+				var b strings.Builder
+				for n := int(rnd.next() % 400); n > 0; n-- {
+					b.WriteString(alphabet[rnd.next()%uint64(len(alphabet))])
+				}
+				text := b.String()
+				require.Equal(t, slowScore(m, text), m.Score(text), "text %q", text)
+			}
+		})
+	}
+}
+
 func TestDetExp(t *testing.T) {
 	for _, x := range []float64{0, -1e-9, -0.3, -1, -2.5, -10, -50, -300, -699} {
 		assert.InEpsilon(t, math.Exp(x), detExp(x), 1e-12, "x=%g", x)

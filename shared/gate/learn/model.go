@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -36,8 +37,14 @@ type Model struct {
 	gtable  []uint32 // the whole-text heads' weights (Features.Global)
 	// wide is table with each head's weight + 128 in its own 21-bit lane
 	// (block1); with Features.Global, entry 2i is bucket i's window weights
-	// and 2i+1 its whole-text weights, so both share a cache line.
+	// and 2i+1 its whole-text weights, so both share a cache line. With a
+	// whole-text score for one head only and blocks of at most 64 bytes
+	// (quad), each entry holds four 16-bit lanes instead: the three window
+	// weights and that head's whole-text weight (block1Q), one load and one
+	// addition per feature as without whole-text scores.
 	wide  []uint64
+	quad  bool
+	qhead int // the head of the whole-text lane (quad)
 	hash  string
 	gmask [8]uint64 // per character n-gram size: mask of its bytes
 	gsalt [8]uint64 // and the size, so sizes hash apart
@@ -159,6 +166,15 @@ func Decode(raw []byte) (*Model, error) {
 // (at most 255 per feature) stay below 2^21 for up to 8,000 features.
 const lane = 21
 
+// quadLane is the lane width of the four-lane packing (Model.quad): a
+// block of at most quadBlock bytes has at most 128 features (one 4-gram a
+// byte, two word features per word end, a word end needing two bytes), and
+// 128 × 255 stays below 2^16.
+const (
+	quadLane  = 16
+	quadBlock = 64
+)
+
 func (m *Model) index() {
 	pack := func(v uint32) (w uint64) {
 		for h := 0; h < NumHeads; h++ {
@@ -166,12 +182,26 @@ func (m *Model) index() {
 		}
 		return w
 	}
-	if m.Features.Global {
+	gh := m.Features.GlobalHeads
+	m.quad = m.Features.Global && bits.OnesCount32(gh) == 1 && gh < 1<<NumHeads && m.Features.block() <= quadBlock
+	switch {
+	case m.quad:
+		m.qhead = bits.TrailingZeros32(gh)
+		m.wide = make([]uint64, len(m.table))
+		for i, v := range m.table {
+			var w uint64
+			for h := 0; h < NumHeads; h++ {
+				w |= uint64(uint8(int8(v>>(8*h)))^0x80) << (quadLane * h)
+			}
+			g := uint8(int8(m.gtable[i]>>(8*m.qhead))) ^ 0x80
+			m.wide[i] = w | uint64(g)<<(quadLane*NumHeads)
+		}
+	case m.Features.Global:
 		m.wide = make([]uint64, 2*len(m.table))
 		for i, v := range m.table {
 			m.wide[2*i], m.wide[2*i+1] = pack(v), pack(m.gtable[i])
 		}
-	} else {
+	default:
 		m.wide = make([]uint64, len(m.table))
 		for i, v := range m.table {
 			m.wide[i] = pack(v)
@@ -266,6 +296,17 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		hi := min(lo+bb, n)
 		var s0, s1, s2, g0, g1, g2, cn int32 // this block
 		switch {
+		case fast && m.quad:
+			var g int32
+			s0, s1, s2, g, cn = m.block1Q(&st, text[lo:hi])
+			switch m.qhead {
+			case 0:
+				g0 = g
+			case 1:
+				g1 = g
+			default:
+				g2 = g
+			}
 		case fast && global:
 			s0, s1, s2, g0, g1, g2, cn = m.block1G(&st, text[lo:hi])
 		case fast:
@@ -395,6 +436,46 @@ func (m *Model) block1(st *scan, t string) (s0, s1, s2, cn int32) {
 	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
 	bias := 128 * cn
 	return int32(acc&laneMask) - bias, int32(acc>>lane&laneMask) - bias, int32(acc>>(2*lane)&laneMask) - bias, cn
+}
+
+// block1Q is block1 for the four-lane packing (Model.quad): the window
+// weights of the three heads and the whole-text weight of one.
+func (m *Model) block1Q(st *scan, t string) (s0, s1, s2, g, cn int32) {
+	tab := m.wide
+	sh := uint(64-m.Features.Bits) & 63
+	mask := len(tab) - 1
+	gm, gx := m.gmask[0], m.gsalt[0]
+	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	var acc uint64
+	for i := 0; i < len(t); i++ {
+		c := fold[t[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		r = r<<8 | uint64(c)
+		acc += tab[int(((r&gm)^gx)*mulGram>>sh)&mask]
+		cn++
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+			continue
+		}
+		if wl > 0 {
+			acc += tab[int((wh*mulWord)>>sh)&mask]
+			cn++
+			if prev != 0 {
+				cn++
+				acc += tab[int(((prev*31)^wh)*mulBigram>>sh)&mask]
+			}
+			prev, wh, wl = wh, fnvOffset, 0
+		}
+	}
+	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
+	const qm = 1<<quadLane - 1
+	bias := 128 * cn
+	return int32(acc&qm) - bias, int32(acc>>quadLane&qm) - bias, int32(acc>>(2*quadLane)&qm) - bias,
+		int32(acc>>(3*quadLane)&qm) - bias, cn
 }
 
 // block1G is block1 for a model with whole-text heads: each feature adds
