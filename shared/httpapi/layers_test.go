@@ -30,7 +30,7 @@ import (
 )
 
 // Inputs on either side of the default grey band [0.35, 0.5) of the
-// learned layer's scores (measured with the embedded model 9a788a79…: the
+// learned layer's scores (measured with the embedded model cdbdcc72…: the
 // clear one scores at most 0.12, the grey one 0.38 and is allowed by the
 // gate; the earlier clear input, a grandmother persona, now scores 0.49 on
 // the jailbreak head's whole-text score).

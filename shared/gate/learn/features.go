@@ -110,7 +110,12 @@ func (f Features) norm(count int32) float64 { return f.norm64(int64(count)) }
 // globalScored reports whether a text of n bytes has a whole-text score
 // for head h.
 func (f Features) globalScored(h, n int) bool {
-	return f.Global && n > int(f.GlobalMin)*f.block() && (f.GlobalHeads == 0 || f.GlobalHeads&(1<<h) != 0)
+	return f.globalHead(h) && n > int(f.GlobalMin)*f.block()
+}
+
+// globalHead reports whether head h has a whole-text score.
+func (f Features) globalHead(h int) bool {
+	return f.Global && (f.GlobalHeads == 0 || f.GlobalHeads&(1<<h) != 0)
 }
 
 func (f Features) gnorm(count int64) float64 {

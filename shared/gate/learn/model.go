@@ -93,7 +93,15 @@ func (m *Model) Encode() []byte {
 	}
 	w(m.table)
 	if m.Features.Global {
-		w(m.gtable)
+		// Only the whole-text weights of the heads that use them: one byte
+		// per bucket and head.
+		for h := 0; h < NumHeads; h++ {
+			if m.Features.globalHead(h) {
+				for _, v := range m.gtable {
+					b.WriteByte(byte(v >> (8 * h)))
+				}
+			}
+		}
 	}
 	return b.Bytes()
 }
@@ -128,7 +136,6 @@ func Decode(raw []byte) (*Model, error) {
 		}
 		p = p[32:]
 	}
-	tables := 1
 	if m.Features.Global {
 		if len(p) < NumHeads*24 {
 			return nil, errors.New("decode model: truncated whole-text heads")
@@ -139,11 +146,18 @@ func Decode(raw []byte) (*Model, error) {
 			m.GOffset[h] = math.Float64frombits(le.Uint64(p[16:]))
 			p = p[24:]
 		}
-		tables = 2
 	}
 	n := 1 << m.Features.Bits
-	if len(p) != tables*4*n {
-		return nil, fmt.Errorf("decode model: tables are %d bytes, want %d", len(p), tables*4*n)
+	want := 4 * n
+	if m.Features.Global {
+		for h := 0; h < NumHeads; h++ {
+			if m.Features.globalHead(h) {
+				want += n
+			}
+		}
+	}
+	if len(p) != want {
+		return nil, fmt.Errorf("decode model: tables are %d bytes, want %d", len(p), want)
 	}
 	m.table = make([]uint32, n)
 	for i := range m.table {
@@ -152,8 +166,13 @@ func Decode(raw []byte) (*Model, error) {
 	if m.Features.Global {
 		p = p[4*n:]
 		m.gtable = make([]uint32, n)
-		for i := range m.gtable {
-			m.gtable[i] = le.Uint32(p[4*i:])
+		for h := 0; h < NumHeads; h++ {
+			if m.Features.globalHead(h) {
+				for i := range m.gtable {
+					m.gtable[i] |= uint32(p[i]) << (8 * h)
+				}
+				p = p[n:]
+			}
 		}
 	}
 	sum := sha256.Sum256(raw)

@@ -345,6 +345,14 @@ func (t *trainer) quantise() *Model {
 	if t.cfg.Features.Global {
 		m.gtable, m.GScale = quantiseHeads(t.glob.w)
 		m.GBias = t.glob.bias
+		// The file keeps only the heads that use a whole-text score (Encode).
+		for h := 0; h < NumHeads; h++ {
+			if !t.cfg.Features.globalHead(h) {
+				for i := range m.gtable {
+					m.gtable[i] &^= 0xFF << (8 * h)
+				}
+			}
+		}
 	}
 	for h := range m.Temp {
 		m.Temp[h] = 1
