@@ -85,6 +85,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	c.settle()
 	d, err := learn.LoadData(c.data, c.corpus)
 	if err != nil {
 		return err

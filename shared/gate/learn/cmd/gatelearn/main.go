@@ -125,6 +125,15 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.cfg.SourcePower, "source-power", c.cfg.SourcePower, "weigh items by n^-p, n their source's size")
 }
 
+// settle drops the whole-text options when -global=false turns the
+// whole-text heads off, so that flag alone gives the window-only model.
+func (c *common) settle() {
+	if !c.cfg.Features.Global {
+		f := &c.cfg.Features
+		f.GlobalMean, f.GlobalFloor, f.GlobalMin, f.GlobalHeads = false, false, 0, 0
+	}
+}
+
 func progress(w io.Writer) func(string, int, int) {
 	t0 := time.Now()
 	return func(fold string, n, of int) {
@@ -140,6 +149,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	c.settle()
 	d, err := learn.LoadData(c.data, c.corpus)
 	if err != nil {
 		return err
