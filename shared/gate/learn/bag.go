@@ -3,14 +3,15 @@ package learn
 import "math"
 
 // trainBag trains the whole-text heads as a fastText-style embedding bag
-// over the same hashed features (decision 140): a text is the mean of its
-// features' Config.Bag-wide embeddings, and each head a logistic
-// regression on that vector. Plain SGD with a linearly decaying step,
+// over the same hashed features (decision 140): a text is the sum of its
+// features' Config.Bag-wide embeddings times Features.gnorm (the mean, or
+// with GlobalFloor the sum over max(features, NormMin)), and each head a
+// logistic regression on that vector. Plain SGD with a linearly decaying step,
 // fixed seeds, every product rounded before it is added. Without a hidden
 // layer the bag is linear in the features: head h's weight of bucket f is
 // the dot product of its output vector with f's embedding, so it is
-// returned (and scored) as one weight per head and bucket, pooled by the
-// mean; the embeddings shared by the heads and the buckets are what the
+// returned (and scored) as one weight per head and bucket, pooled the same
+// way; the embeddings shared by the heads and the buckets are what the
 // factorisation adds to a plain linear model.
 func trainBag(items []Item, cfg Config) (w [NumHeads][]float64, bias [NumHeads]float64) {
 	d := cfg.Bag
