@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,10 +56,17 @@ func TestPackageByReference(t *testing.T) {
 	assert.Equal(t, 5, res.Bundles)
 
 	// By URL, from a server holding the same objects.
-	var asked []string
+	// The verifier fetches bundles concurrently: the handler runs on
+	// several goroutines at once.
+	var (
+		mu    sync.Mutex
+		asked []string
+	)
 	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		key := strings.TrimPrefix(r.URL.Path, "/")
+		mu.Lock()
 		asked = append(asked, key)
+		mu.Unlock()
 		body, ok := w.bodies[key]
 		if !ok {
 			http.NotFound(rw, r)
