@@ -3,6 +3,7 @@ package gate
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -171,7 +172,7 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	// goto function while patterns are added (0 = no child; the root is never
 	// a child), then becomes the full DFA in one BFS. No maps: the gate is
 	// built at cold start and this table has about a million cells.
-	a.next = make([]uint32, n, 16384*n)
+	a.next = make([]uint32, n, trieStates(pats, &a.class, n)*n)
 	out := [][]int32{nil}
 	bySpace := []bool{false}
 	for id, p := range pats {
@@ -228,6 +229,48 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	}
 	a.renumber(order, out)
 	return a, nil
+}
+
+// trieStates is the number of states the trie of pats has (the root
+// included), so the goto table is allocated once at its final size: at
+// cold start, growing a table of a few million cells by doubling cost more
+// than building it. The trie has one state per distinct prefix of the
+// patterns' class strings; sorted, each pattern adds its length minus what
+// it shares with the one before. With more than 256 classes (not the case
+// for the shipped lists) it falls back to the patterns' total length, an
+// upper bound.
+func trieStates(pats []acPattern, class *[256]uint16, n int) int {
+	total := 1
+	for _, p := range pats {
+		total += len(p.text)
+	}
+	if n > 256 {
+		return total
+	}
+	buf := make([]byte, 0, total)
+	for _, p := range pats {
+		for j := 0; j < len(p.text); j++ {
+			buf = append(buf, byte(class[p.text[j]]))
+		}
+	}
+	all := string(buf)
+	keys := make([]string, len(pats))
+	off := 0
+	for i, p := range pats {
+		keys[i] = all[off : off+len(p.text)]
+		off += len(p.text)
+	}
+	slices.Sort(keys)
+	states, prev := 1, ""
+	for _, k := range keys {
+		l := 0
+		for l < len(k) && l < len(prev) && k[l] == prev[l] {
+			l++
+		}
+		states += len(k) - l
+		prev = k
+	}
+	return states
 }
 
 // renumber lays the table out for the scan loop. States are numbered in
