@@ -227,19 +227,24 @@ function showTab(name) {
 
 async function renderOverview() {
   const fws = status.summaries ?? [];
-  $('#overall').replaceChildren('Overall: ', badge(status.overall), status.lastRun ? `  last run ${when(status.lastRun)}` : `  no control run yet: ${firstRun(status)}`);
+  // Before the first run every control is "error" in the API's terms; the
+  // console says what that means: nothing checked yet.
+  const ran = Boolean(status.lastRun);
+  $('#overall').replaceChildren('Overall: ', ran ? badge(status.overall) : badge('not checked yet'), ran ? `  last run ${when(status.lastRun)}` : `  no control run yet: ${firstRun(status)}`);
   $('#frameworks').replaceChildren(...fws.map((f) => el('div', { class: 'card' },
     el('h3', { text: f.title || f.framework }),
-    el('p', {}, worst(f), ` ${f.covered} criteria covered`),
-    el('p', { class: 'note', text: `${f.passing} passing · ${f.warning} warning · ${f.failing} failing · ${f.accepted} accepted · ${f.error} error` }))));
+    el('p', {}, ran ? worst(f) : badge('not checked yet'), ` ${f.covered} criteria covered`),
+    el('p', { class: 'note', text: ran ? `${f.passing} passing · ${f.warning} warning · ${f.failing} failing · ${f.accepted} accepted · ${f.error} error` : `${f.covered} criteria wait for the first run` }))));
   if (fws.length) {
     hasData('fw-chart');
-    const series = [['passing', '#2e7d32'], ['accepted', '#6b8e23'], ['warning', '#b26a00'], ['failing', '#b3261e'], ['error', '#5a32a3']];
+    const series = ran
+      ? [['passing', '#2e7d32'], ['accepted', '#6b8e23'], ['warning', '#b26a00'], ['failing', '#b3261e'], ['error', '#5a32a3']]
+      : [['error', '#6b7280', 'not checked yet']];
     chart('fw-chart', {
       type: 'bar',
       data: {
         labels: fws.map((f) => f.title || f.framework),
-        datasets: series.map(([k, c]) => ({ label: k, data: fws.map((f) => f[k]), backgroundColor: c })),
+        datasets: series.map(([k, c, label]) => ({ label: label ?? k, data: fws.map((f) => f[k]), backgroundColor: c })),
       },
       options: { indexAxis: 'y', scales: { x: { stacked: true, title: { display: true, text: 'criteria' } }, y: { stacked: true } } },
     });

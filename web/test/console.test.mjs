@@ -156,7 +156,9 @@ test('before the first usage scan the overview counts a sample and says so', asy
     .reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0));
   assert.equal(total, 1, 'the one recorded call');
   // No controls run for this tenant yet: the overview says when it comes.
-  assert.match(await p.textContent('#overall'), /no control run yet: first run in \d+ (s|min)$/);
+  assert.match(await p.textContent('#overall'), /^Overall: not checked yet  no control run yet: first run in \d+ (s|min)$/, 'before the first run nothing shows as error');
+  assert.match(await p.textContent('#frameworks'), /not checked yet/);
+  assert.doesNotMatch(await p.textContent('#frameworks'), /\berror\b/);
   await p.screenshot({ path: join(OUT, 'first-run.png'), fullPage: true });
   // Its chain is sealed but the local witness follows the demo tenant only.
   await p.click('[data-tab="checkpoints"]');
