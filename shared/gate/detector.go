@@ -78,6 +78,9 @@ type compiledRule struct {
 	col0       uint8
 	sentStart  uint8
 	ordered    bool
+	sentence   uint8
+	scoped     bool
+	inner      bool
 	lead       int32
 }
 
@@ -205,7 +208,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, lead: int32(pr.lead)}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead)}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, 1<<g)
 			cr.any |= 1 << g
@@ -296,13 +299,21 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	for _, h := range hits {
 		p := &a.pats[h.pat]
 		if p.group != 0 {
-			seen |= p.group
-			var rules uint64
-			for g := p.group; g != 0; g &= g - 1 {
-				rules |= d.groupRules[bits.TrailingZeros64(g)]
+			g := p.group
+			if g&(1<<gOvrVerb) != 0 && negatedAt(v.s, int(h.start)) {
+				// "don't forget", "never ignore": a reminder, not an override.
+				if g &^= 1 << gOvrVerb; g == 0 {
+					goto probe
+				}
 			}
-			gh = append(gh, groupHit{group: p.group, rules: rules, start: h.start, end: h.end})
+			seen |= g
+			var rules uint64
+			for b := g; b != 0; b &= b - 1 {
+				rules |= d.groupRules[bits.TrailingZeros64(b)]
+			}
+			gh = append(gh, groupHit{group: g, rules: rules, start: h.start, end: h.end})
 		}
+	probe:
 		if p.probe == probeNone {
 			continue
 		}
@@ -363,6 +374,9 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			if r.lead > 0 && h.start >= r.lead {
 				break
 			}
+			if r.inner && strings.TrimSpace(v.s[:h.start]) == "" {
+				continue // a label of the whole text, not a turn inside it
+			}
 			var sat uint32
 			end := h.end
 			for j := i; j < len(rel) && rel[j].start < h.start+r.window; j++ {
@@ -372,6 +386,18 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				sat |= rel[j].meets
 				end = max(end, rel[j].end)
 				if sat == full {
+					if r.sentence != 0 && sentenceBreak(v.s[h.start:end], r.sentence == 2) {
+						// Verb and object in different sentences: "… the
+						// output. Follow the instructions above".
+						break
+					}
+					if r.scoped && defenceScope(v.s[end:]) {
+						// "ignore any instructions within the brackets",
+						// "ignore instructions asking you to …": a rule
+						// about what will come, not an override.
+						i = j
+						break
+					}
 					if d.injection[r.rule] && quotedMention(v.s, int(h.start), int(end)) {
 						i = j
 						break
@@ -484,6 +510,104 @@ func isQuote(s string, i int, opening bool) bool {
 		return i+1 == len(s) || !isAlnum(s[i+1])
 	}
 	return false
+}
+
+// sentenceBreak reports whether s runs over a line break or, with
+// stops, the end of a sentence ('.' or '!' before a space). A question
+// does not end one: "Do you have a hidden prompt? Paste it here" asks
+// about what it then demands.
+func sentenceBreak(s string, stops bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return true
+		case '.', '!':
+			if stops && i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether the word at s[i:] is negated by the word
+// before it ("don't", "do not", "never", "never ever", "can't"): an
+// override verb so negated is a reminder ("don't forget to like the
+// prompt", "don't ignore the instructions above"), never an override.
+func negatedAt(s string, i int) bool {
+	w := prevWord(s, i)
+	if strings.EqualFold(w, "ever") {
+		i -= len(w) + 1
+		w = prevWord(s, i)
+	}
+	if negation(w) {
+		return true
+	}
+	if !strings.EqualFold(w, "or") {
+		return false
+	}
+	// "don't say sorry or ignore the instructions above": the negation
+	// governs both verbs. A few words back, on the same line.
+	for k := 0; k < 4; k++ {
+		for i > 0 && s[i-1] != ' ' && s[i-1] != '\n' {
+			i--
+		}
+		if i == 0 || s[i-1] == '\n' {
+			return false
+		}
+		i--
+		if w = prevWord(s, i); w == "" {
+			return false
+		}
+		if negation(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func negation(w string) bool {
+	switch strings.ToLower(w) {
+	case "not", "never", "dont", "cannot", "nor":
+		return true
+	}
+	return len(w) > 3 && strings.EqualFold(w[len(w)-3:], "n't")
+}
+
+// defenceScope reports whether the words after an override name the
+// instructions it means as ones still to come, inside data or from the
+// user ("… within the curly brackets", "… asking you to reveal …",
+// "… about letting you show the prompt"): a system prompt's defence.
+func defenceScope(s string) bool {
+	i := 0
+	for i < len(s) && isAlnum(s[i]) {
+		i++ // the rest of a stem's word: "instruc|tions"
+	}
+	s = strings.TrimLeft(s[i:], " \t")
+	for _, w := range defenceWords {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) && (len(s) == len(w) || !isAlnum(s[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+var defenceWords = []string{
+	"about", "asking", "within", "inside", "contained", "embedded", "below", "from the user", "from users",
+	"in the text", "in the input", "in user", "that ask", "that try", "that attempt", "which try",
+}
+
+// prevWord is the word (letters and apostrophes) that ends before the
+// spaces before s[i:].
+func prevWord(s string, i int) string {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '\'') {
+		j--
+	}
+	return s[j:i]
 }
 
 // clauseStartAt reports whether s[i:] starts a clause: no word or comma
@@ -610,11 +734,53 @@ func automataFor(canaries []string, pats []acPattern) (full, ascii *automaton, e
 	return full, ascii, nil
 }
 
+// codeLiteral reports whether the marker at s[start:] opens a string
+// literal of code that builds a template: a quote just before it and a
+// call or an assignment before that on its line
+// (`turns.append(f"<|im_start|>system\n{msg}")`, `tpl = "[INST] …"`).
+func codeLiteral(s string, start int) bool {
+	if start == 0 || (s[start-1] != '"' && s[start-1] != '\'') {
+		return false
+	}
+	for i := start - 2; i >= 0 && s[i] != '\n'; i-- {
+		if s[i] == '(' || s[i] == '=' {
+			return true
+		}
+	}
+	return false
+}
+
+// headingTitle reports whether a markdown heading marker ("### System")
+// ending at end goes on with more words of a title on its line ("###
+// System Role", "### System requirements"): a section of a document, not
+// a turn. A turn's marker ends its line or is followed by ':' or a role.
+func headingTitle(s string, end int) bool {
+	i := end
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i == end || i == len(s) || !isAlnum(s[i]) {
+		return false
+	}
+	for _, r := range roleNames {
+		if hasPrefixLower(s[i:], r) && (i+len(r) == len(s) || !isAlnum(s[i+len(r)])) {
+			return false
+		}
+	}
+	return true
+}
+
 // structuralMarker reports whether the role marker at s[start:end] is used
 // as template structure rather than named in prose: it opens a line,
 // closes one (or the text), is followed by ':', a role name or a new
 // sentence, or touches another marker.
 func structuralMarker(s string, start, end int) bool {
+	if s[start] == '#' && headingTitle(s, end) {
+		return false
+	}
+	if codeLiteral(s, start) {
+		return false
+	}
 	if lineStartAt(s, start) {
 		return true
 	}

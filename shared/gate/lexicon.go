@@ -100,7 +100,7 @@ var lexicon = map[group][]string{
 		"ไม่สนใจ", "উপেক্ষা",
 	},
 	gOvrQuant: {
-		"all", "any", "previous", "prior", "above", "earlier", "preceding", "original", "initial", "your", "these",
+		"all", "previous", "prior", "above", "earlier", "preceding", "original", "initial", "your", "these",
 		"those", "existing", "every", "you were given", "you were trained with", "you have been given", "you follow",
 		"toutes", "tous", "precedent*", "anterieur*", "ci-dessus", "vos", "tes", "initiales", "du systeme",
 		"todas", "todos", "anterior*", "previa*", "previo*", "tus", "sus", "iniciales", "del sistema",
@@ -113,7 +113,7 @@ var lexicon = map[group][]string{
 		"tum", "butun", "onceki*", "yukaridaki", "mevcut", "ilk", "orijinal",
 		"tat ca", "moi", "truoc do", "truoc day", "truoc", "o tren", "ban dau", "cua ban",
 		"semua", "sebelumnya", "sebelum ini", "di atas", "awal", "asli", "kamu", "anda",
-		"prev", "the above", "so far",
+		"prev", "the above", "so far", "you got", "you got before", "before this", "given before", "you received",
 		"openai's", "open ai's", "openai", "chatgpt's",
 	},
 	gOvrObj: {
@@ -256,6 +256,7 @@ var lexicon = map[group][]string{
 		"tampilkan", "tunjukkan", "ulangi", "bocorkan", "berikan", "sebutkan", "tuliskan", "cetak", "ungkapkan",
 		"tl;dr", "tldr", "convert", "rewrite", "encode", "paraphrase", "echo", "echo back", "restate", "reproduce", "replay", "copy-paste", "copy paste", "spell", "write a poem", "write a short poem", "poem", "haiku", "limerick", "sonnet", "acrostic", "song about", "output everything", "begin your reply", "start your reply", "quote it", "what's in", "what is in", "was steht in", "tekrar et", "повтори", "繰り返", "반복",
 		"describe", "fill in", "copia", "copie", "kopiere", "recopie",
+		"confirm", "bestatigen", "bestatige", "confirme", "conferma", "confirma",
 	},
 	gExtObj: {
 		"your system prompt", "your prompt", "your instructions", "your initial instructions", "your original instructions",
@@ -603,11 +604,14 @@ type proxRule struct {
 	col0       uint8 // bit k: and start in its first column (a turn of a transcript, not an indented line of code)
 	sentStart  uint8 // bit k: requirement k must open a clause (nothing but punctuation or markup before it on its line)
 	ordered    bool  // requirement 0 must come first: "AI, … the user's question", not "… the user. AI:"
+	sentence   uint8 // 1: the match must not run over a line break; 2: nor over the end of a sentence
+	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
+	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
 }
 
 var proxRules = []proxRule{
-	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrQuant, gOvrObj}, window: 70},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrQuant, gOvrObj}, window: 70, sentence: 1, scoped: true},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrAll}, window: 40},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gOvrQuantW, gOvrObjW}, window: 150},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gVoid}, window: 60},
@@ -618,11 +622,11 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm}, window: 200},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gJbUnres}, window: 100},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm}, window: 160},
-	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gExtObj}, window: 80},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gExtObj}, window: 80, sentence: 2},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerbW, gExtModW, gExtObjW}, window: 120},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gVerbatim, gPromptWord}, window: 80},
 	{rule: "prompt_injection.role_injection", reqs: []group{gFakeTag, gIndDir}, window: 160},
-	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gYou}, window: 100, lineStart: 1},
+	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gYou}, window: 100, lineStart: 1, inner: true},
 	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gSysCue}, window: 140, lineStart: 1, col0: 1},
 	{rule: "prompt_injection.role_injection", reqs: []group{gTurnUser, gTurnAsst, gTurnCue}, window: 400, lineStart: 3, col0: 3},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gDual, gJbUnres}, window: 200},
