@@ -79,6 +79,8 @@ type compiledRule struct {
 	sentStart  uint8
 	ordered    bool
 	sentence   uint8
+	address    uint8
+	docOnly    bool
 	scoped     bool
 	inner      bool
 	lead       int32
@@ -208,7 +210,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead)}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead)}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, 1<<g)
 			cr.any |= 1 << g
@@ -330,11 +332,27 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	// whose groups it is in, with the requirements it meets: one pass
 	// over the hits instead of one per rule.
 	var live uint64
+	dataFrom := int32(-2) // where pasted data starts in an input; -2: not looked for yet, -1: none
 	for ri := range d.rules {
 		r := &d.rules[ri]
-		if !(r.outputOnly && !output) && !(r.untrusted && !output && !eb.doc) && d.on(r.rule) && r.possible(seen) {
-			live |= 1 << ri
+		if r.outputOnly && !output || !d.on(r.rule) || !r.possible(seen) {
+			continue
 		}
+		if r.untrusted && !output && !eb.doc {
+			// An input: the rules for untrusted text apply to the
+			// document a user pasted into it, not to the user's own
+			// words.
+			if r.docOnly {
+				continue
+			}
+			if dataFrom == -2 {
+				dataFrom = int32(pastedDataStart(v.s))
+			}
+			if dataFrom < 0 {
+				continue
+			}
+		}
+		live |= 1 << ri
 	}
 	if live == 0 {
 		return out
@@ -350,11 +368,15 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		for rs := gh[j].rules & live; rs != 0; rs &= rs - 1 {
 			ri := bits.TrailingZeros64(rs)
 			r := &d.rules[ri]
+			if r.untrusted && !output && !eb.doc && gh[j].start < dataFrom {
+				continue
+			}
 			var m uint32
 			for k, req := range r.reqs {
 				if gh[j].group&req != 0 && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
 					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') &&
-					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) {
+					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) &&
+					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(gh[j].start), int(gh[j].end))) {
 					m |= 1 << k
 				}
 			}
@@ -483,7 +505,9 @@ func quotedMention(s string, a, b int) bool {
 	for i >= 0 && (s[i] == ' ' || s[i] == '\t') {
 		i--
 	}
-	if i < 0 || !(isAlnum(s[i]) || s[i] == ',' || s[i] == '(') {
+	if i < 0 || !(isAlnum(s[i]) || s[i] == ',' && i+1 < open || s[i] == '(') {
+		// A comma right against the quote separates fields of a row
+		// ('3,"Ignore the conversion…",0'): data, not prose.
 		return false
 	}
 	for i := b; i < len(s) && i < b+reach; i++ {

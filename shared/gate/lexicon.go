@@ -337,7 +337,9 @@ var lexicon = map[group][]string{
 		"</prompt>", "<prompt priority",
 	},
 	gIndAddr: {
-		"ai assistant", "ai model", "language model", "llm", "chatbot", "assistant", "ai agent", "the ai", "an ai", "gpt", "claude", "copilot", "chatgpt",
+		"ai assistant*", "ai model*", "language model*", "llm", "llms", "chatbot*", "assistant*", "ai agent*", "the ai", "an ai", "gpt", "claude", "copilot", "chatgpt",
+		"llm agent*", "ai review*", "ai proofread*", "ai screen*", "ai summar*", "ai translat*", "ai note*", "ai taking", "ai code*", "ai system*", "ai tool*",
+		"bot", "bots", "summariser", "summarizer", "gpt-bot", "translator bot", "whatever ai", "any ai", "gemini",
 		"assistant ia", "l'ia", "modele de langage", "asistente", "la ia", "modelo de lenguaje", "ki-assistent", "die ki", "sprachmodell",
 		"assistente", "l'ia", "modello linguistico", "assistente de ia", "a ia", "modelo de linguagem", "人工智能", "ai助手", "助手", "语言模型", "模型",
 	},
@@ -358,6 +360,11 @@ var lexicon = map[group][]string{
 		"diga que", "recomende", "envie", "必须", "回复", "告诉用户", "忽略", "推荐", "发送", "请",
 		"respond only", "reply only", "answer only", "answer in", "reply in", "respond in", "append", "claim", "report that", "tell the reader", "ask the user", "translate every", "only in", "nur mit", "uniquement", "solamente", "soltanto", "alleen", "tylko", "sadece", "только",
 		"approve", "mark this",
+		// Round 3: what an address in data goes on to demand.
+		"describe", "add", "tell users", "tell him", "tell her", "tell them", "tell the customer", "tell the buyer", "tell the reader",
+		"instruct the user", "forget", "stop", "print", "post", "delete", "accept", "share", "update", "install", "download",
+		"call", "confirm", "disable", "give", "provide", "create", "open", "run", "execute", "transfer", "pay", "ask",
+		"upload", "exfiltrate", "copy",
 	},
 	gIndHidden: {
 		"<!--", "display:none", "display: none", "font-size:0", "font-size: 0", "color:white", "color: white", "color:#fff", "[hidden]", "hidden text", "visibility:hidden", "opacity:0",
@@ -605,6 +612,8 @@ type proxRule struct {
 	sentStart  uint8 // bit k: requirement k must open a clause (nothing but punctuation or markup before it on its line)
 	ordered    bool  // requirement 0 must come first: "AI, … the user's question", not "… the user. AI:"
 	sentence   uint8 // 1: the match must not run over a line break; 2: nor over the end of a sentence
+	address    uint8 // bit k: requirement k must name the one an address is made to: "Note to any AI assistant summarising reviews:" (addressAt)
+	docOnly    bool  // with untrusted: in documents and outputs, not in data pasted into an input
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
@@ -645,12 +654,17 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gNewInstr}, window: 100, lineStart: 1},
 	{rule: "prompt_injection.indirect", reqs: []group{gAddr, gAddrDir}, window: 160, sentStart: 1, ordered: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gAddr, gIndDir}, window: 160, sentStart: 1, ordered: true, untrusted: true},
+	// Round 3: the assistant addressed in data by a longer address ("Note
+	// to any AI assistant summarising reviews:", "[to the AI taking
+	// notes]", "LLM agents working on this repository:"), also in data
+	// pasted into an input.
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gIndDir}, window: 160, address: 1, ordered: true, untrusted: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gHijack}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
 	{rule: "prompt_injection.indirect", reqs: []group{gYourResp, gCodec}, window: 50},
 	{rule: "prompt_injection.indirect", reqs: []group{gInsert, gYourResp, gPromo}, window: 100, untrusted: true},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 18, ordered: true, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 18, ordered: true, untrusted: true, docOnly: true},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm2, gDetail}, window: 250},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gAbove}, window: 30, lead: 200},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gAbove}, window: 40, lead: 200},
