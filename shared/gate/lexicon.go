@@ -178,6 +178,7 @@ var lexicon = map[group][]string{
 		"you're going to be", "you are going to be", "let's pretend", "lets pretend", "that version of you", "version of you", "a version of yourself", "your evil twin", "your true self", "your real self", "unlocked version", "i only want to talk to",
 		"you are my", "let's play", "reply only as", "respond only as", "answer only as", "du bist ab jetzt", "voce agora e", "da adesso sei", "ты теперь", "responde solo como", "your alter ego", "an alter ego named", "from here on, you're", "from here on you're", "you will act as",
 		"immerse yourself", "into the role of", "pose as", "you will now pose",
+		"spielst du die rolle", "spiel die rolle", "jouer le role", "tu vas maintenant jouer", "temporarily become", "you must become", "a persona that", "a persona called", "a persona named", "an ai called", "an ai named", "a second assistant", "another ai called",
 	},
 	gJbUnres: {
 		"no restrictions", "without restrictions", "without any restrictions", "unrestricted", "no limits", "without limits",
@@ -199,6 +200,14 @@ var lexicon = map[group][]string{
 		"answers whatever", "whatever it's asked", "whatever it is asked", "whatever you're asked", "whatever you are asked", "no matter how unethical", "no matter how illegal", "no matter how dangerous", "no matter how immoral", "no matter how harmful", "regardless of legality", "regardless of ethics", "regardless of morality", "even if it's illegal", "even if it is illegal", "even if it's unethical", "even if it is harmful", "never taught to say no", "never learned to say no", "doesn't know the word no", "its guardrails", "guardrails anymore", "nobody maintains", "no one is monitoring", "nobody is monitoring", "unmonitored", "no oversight",
 		"never lectures", "never moralizes", "never moralises", "without lecturing", "never warns", "fulfils every request", "fulfills every request", "fulfil any request", "fulfill any request", "not allowed to refuse", "ohne moral", "jede frage beantwortet", "liberee de ses regles", "sans jamais refuser", "repond a tout", "sin ningun filtro", "nunca rechaza", "responde qualquer pergunta", "senza alcuna censura", "risponde a tutto", "без цензуры", "моральных ограничений", "отвечает на любой вопрос",
 		"don't need to follow", "do not need to follow", "cautionary advice", "no warnings or", "without any warnings", "can swear", "free of any restrictions",
+		// Round 3: the qualities in other words: no apology, refusal, disclaimer, policy or conscience.
+		"never apologises", "never apologizes", "never declin*", "never says sorry", "never say sorry", "never said no", "never adds disclaimers",
+		"never holds back", "doesn't hold back", "does not hold back", "never mentions rules", "never mention rules", "no content filter", "without a content filter", "no conscience", "without a conscience",
+		"no concept of forbidden", "forbidden knowledge", "have any policy", "has no policy", "no policy", "no policies", "unaligned", "unshackled", "released from", "alignment layer",
+		"free of every", "free of any", "answers everything", "anyone anything", "nothing is harmful", "refusal to be rude", "refusals are rude", "never a refusal", "does not moralise", "doesn't moralise", "does not moralize", "doesn't moralize",
+		"even if the topic is illegal", "no laws about", "not abide by", "not adhere to any", "loves to break", "breaks the rules", "bypassing rules", "bypassing the rules", "optional suggestions", "without any guardrails", "never added any guardrails",
+		"an keine richtlinien", "verweigert nie", "ohne jede", "n'est plus soumise", "n'est plus soumis", "soumise a aucune", "soumis a aucune", "sans avertissement", "ni morale",
+		"sin ninguna norma", "sin normas", "nao tem filtro", "sem filtro", "senza regole ne limiti", "nessuna regola", "geen regels", "zonder beperkingen", "bez zasad", "hicbir kurali", "без правил",
 	},
 	gJbStrong: {
 		"do anything now", "developer mode enabled", "developer mode output", "dan mode", "jailbreak mode", "stan mode",
@@ -227,12 +236,13 @@ var lexicon = map[group][]string{
 		"your", "you", "yourself", "du", "devi", "debes", "du musst", "voce deve", "tes", "ton", "vos", "votre", "tus", "tu", "deine", "deinen", "dein", "dich", "tue", "tuoi", "il tuo",
 		"suas", "seus", "seu", "sua", "você", "voce", "你的", "你",
 	},
-	gGrandma: {"grandma", "grandmother", "granny", "grand-mere", "grand-mere", "mamie", "abuela", "abuelita", "oma", "großmutter", "grossmutter", "nonna", "avo", "avozinha", "奶奶", "外婆", "祖母"},
+	gGrandma: {"grandma", "grandmother", "granny", "grandpa", "grandfather", "grandad", "granddad", "my late", "my deceased", "deceased friend", "opa", "abuelo", "grand-pere", "nonno", "avozinho", "grand-mere", "grand-mere", "mamie", "abuela", "abuelita", "oma", "großmutter", "grossmutter", "nonna", "avo", "avozinha", "奶奶", "外婆", "祖母"},
 	gHarm: {
 		"napalm", "windows 10 key*", "windows 11 key*", "windows key*", "product key*", "activation key*", "license key*", "serial key*",
 		"methamphetamine", "meth", "explosive*", "bomb", "nerve agent", "ransomware", "keylogger", "credit card numbers", "steam keys",
 		"cles windows", "cle d'activation", "claves de windows", "clave de activacion", "claves de activacion", "windows-schlussel", "aktivierungsschlussel",
 		"chiavi di windows", "chiave di attivazione", "chiavi di attivazione", "chaves do windows", "chave de ativacao", "激活码", "序列号", "炸弹", "凝固汽油",
+		"flash powder", "gunpowder", "black powder", "pipe bomb", "thermite", "toxic gas", "chlorine gas", "mustard gas", "ricin",
 		"poison", "synthesize meth", "synthesise meth", "hack into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "stolen", "opioids without", "without a prescription",
 	},
 	gFrame: {
@@ -323,6 +333,7 @@ var lexicon = map[group][]string{
 		"classic response", "[classic]", "[normal]", "🔒", "🔓", "two paragraphs", "alongside", "second response",
 		"both:", "two kinds of outputs", "twice, labelled", "answer as gpt and as", "[freefall]", "два ответа", "dos respuestas", "deux reponses", "zwei antworten", "due risposte", "duas respostas", "twee antwoorden", "dwie odpowiedzi", "iki cevap", "2つの回答", "두 가지 답변", "两个回答",
 		"two columns", "left column", "right column",
+		"two entities", "two ais", "two assistants", "twin",
 	},
 	gPersist: {
 		"stay in character", "break character", "breaking character", "broke character", "remain in character", "stay in role",
@@ -379,6 +390,7 @@ var lexicon = map[group][]string{
 		"expired", "have expired", "has expired", "no longer in effect", "are suspended", "is suspended", "superseded", "were a test", "was a test", "are outdated", "no longer matter", "don't matter anymore", "do not matter",
 		"are lifted", "have been lifted", "were lifted", "are gone", "is gone", "no longer in force", "been revoked", "are revoked", "are null", "don't count",
 		"are false", "were false", "are fake", "were fake",
+		"were switched off", "been switched off", "were turned off", "been turned off",
 		"ya no importa", "no longer matters", "doesn't matter anymore", "don't apply", "do not apply", "doesn't apply", "does not apply", "was removed", "were removed", "has been removed", "have been removed", "are paused", "is paused", "gilt nicht mehr", "ne compte plus",
 	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
