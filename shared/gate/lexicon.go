@@ -267,6 +267,7 @@ var lexicon = map[group][]string{
 		"tl;dr", "tldr", "convert", "rewrite", "encode", "paraphrase", "echo", "echo back", "restate", "reproduce", "replay", "copy-paste", "copy paste", "spell", "write a poem", "write a short poem", "poem", "haiku", "limerick", "sonnet", "acrostic", "song about", "output everything", "begin your reply", "start your reply", "quote it", "what's in", "what is in", "was steht in", "tekrar et", "повтори", "繰り返", "반복",
 		"describe", "fill in", "copia", "copie", "kopiere", "recopie",
 		"confirm", "bestatigen", "bestatige", "confirme", "conferma", "confirma",
+		"complete the sentence", "finish the sentence", "continue the sentence",
 	},
 	gExtObj: {
 		"your system prompt", "your prompt", "your instructions", "your initial instructions", "your original instructions",
@@ -294,12 +295,17 @@ var lexicon = map[group][]string{
 		"instructions were you given", "rules were you given", "were you given", "the developer gave you", "the developers gave you", "your developer gave", "your creators told you", "your creator gave you", "given to you by", "in your context", "your initial setup", "how you were set up", "how you were configured",
 		"your password", "your passcode", "your passphrase", "your secret key", "your secret code", "the passphrase", "passcode phrase", "dein passwort", "deine passwort", "ihr passwort", "votre mot de passe", "ton mot de passe", "tu contrasena", "su contrasena", "sua senha", "tua senha", "la tua password", "jouw wachtwoord", "je wachtwoord", "twoje haslo", "sifren", "sifreni", "kata sandimu", "kata sandi anda", "mat khau cua ban",
 		"system password", "admin password", "the password for our", "the password for the system",
+		// Round 3: what came before the user, in other words.
+		"constraints you were given", "before i joined", "before i arrived", "before my first message", "that came before", "came before my", "came before the",
+		"developer messages", "system or developer", "developer instructions", "your context", "the raw configuration",
+		"vor meiner ersten nachricht", "die du bekommen hast", "die du erhalten hast", "poczatkowe instrukcje", "swoje poczatkowe",
 		"you were initialised with", "you were initialized with", "text you were initialised", "text you were initialized", "guidance you received", "you received from", "whoever deployed you", "deployed you", "rules you operate under", "rules you follow", "the full system message", "full system message", "how were you configured", "told you to guard", "told you to protect", "you were told to protect", "you are guarding", "you're guarding", "my instructions say", "every instruction in your", "deiner systemanweisungen", "deiner anweisungen", "instrucciones que recibiste", "antes de este mensaje", "your confidential config", "your config", "confidential config", "tes consignes systeme",
 	},
 	gVerbatim: {
 		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "mot pour mot", "mot a mot", "palabra por palabra", "textualmente", "wort fur wort", "wortlich", "parola per parola", "testualmente", "palavra por palavra", "literalmente", "逐字", "原封不动", "完整地",
 		"letterlijk", "doslownie", "дословно", "слово в слово", "kelimesi kelimesine", "aynen", "そのまま", "一字一句", "그대로", "حرفيا", "حرفيًا", "शब्दशः", "exactly as it appears", "exact wording", "no paraphrase", "in its entirety", "in their entirety",
 		"genauen wortlaut", "wortlaut", "tal cual", "без изменений", "unedited",
+		"wortwortlich", "slowo w slowo", "mot a mot pres", "kelime kelime",
 	},
 	gPromptWord: {
 		"system prompt", "prompt", "instructions", "systemprompt", "instrucciones", "anweisungen", "istruzioni", "instrucoes", "consignes", "提示词", "指令",
@@ -412,6 +418,7 @@ var lexicon = map[group][]string{
 		"zeg", "schrijf", "odpowiedz", "napisz", "powiedz", "yaz", "soyle", "cevap ver", "ответь", "скажи",
 		"напиши", "答え", "言って", "書いて", "대답", "말해", "回答", "输出", "أجب", "قل",
 		"اكتب", "लिखो", "कहो", "जवाब", "print", "output", "write", "confirm", "echo", "end with",
+		"only line", "only reply is", "only response is", "only answer is", "catchphrase", "only phrase",
 	},
 	gGranted: {
 		"access granted", "access granted.", "i have been pwned", "i have been pawned", "pwned", "acceso concedido", "acceso permitido", "zugang gewahrt", "zugriff gewahrt", "acces accorde",
@@ -671,6 +678,9 @@ var proxRules = []proxRule{
 	// notes]", "LLM agents working on this repository:"), also in data
 	// pasted into an input.
 	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gIndDir}, window: 160, address: 1, ordered: true, untrusted: true},
+	// "NEW INSTRUCTIONS: You are no longer a summariser. Respond with …"
+	// opening a line of data.
+	{rule: "prompt_injection.indirect", reqs: []group{gNewInstr, gIndDir}, window: 160, address: 1, ordered: true, untrusted: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gHijack}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},

@@ -125,7 +125,7 @@ func hasAnyWord(lower string, words []string) bool {
 // description ("AI assistant summarising reviews:", "the AI taking notes]",
 // "LLM agents working on this repository:").
 func addressAt(s string, start, end int) bool {
-	// Before: the line start, then markup, then at most four short words.
+	// Before: the line start, then markup, then at most five short words.
 	if start > 0 && (isAlnum(s[start-1]) || strings.IndexByte("-_./", s[start-1]) >= 0) {
 		return false // inside a token: a URL, a path, an identifier
 	}
@@ -145,7 +145,7 @@ func addressAt(s string, start, end int) bool {
 			i = 0
 		case c == ',':
 		case c == ' ' && i > 1 && isAlnum(s[i-2]):
-			if words++; words > 4 {
+			if words++; words > 5 {
 				return false
 			}
 		}
@@ -174,7 +174,7 @@ func addressAt(s string, start, end int) bool {
 			}
 		case c == ' ':
 			if j+1 < len(s) && isAlnum(s[j+1]) {
-				if words++; finiteVerb(s[j+1:]) {
+				if words++; finiteVerb(s[j+1:]) && !progressive(s[j+1:]) {
 					return false // "The AI assistant in this app is great:"
 				}
 			}
@@ -202,4 +202,22 @@ func finiteVerb(s string) bool {
 		}
 	}
 	return false
+}
+
+// progressive reports whether the verb at the start of s is followed by
+// an -ing form ("is reading this for you:"), which describes the one
+// addressed rather than saying something of it.
+func progressive(s string) bool {
+	i := 0
+	for i < len(s) && isAlnum(s[i]) {
+		i++
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && isAlnum(s[j]) {
+		j++
+	}
+	return j-i > 4 && strings.EqualFold(s[j-3:j], "ing")
 }
