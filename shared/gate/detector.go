@@ -639,6 +639,9 @@ func prevWord(s string, i int) string {
 // ("AI, when you …", "# assistant: …", "| Note: assistant, …"), so the
 // word is said to someone rather than talked about ("the AI, …").
 func clauseStartAt(s string, i int) bool {
+	if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		return false // leetspeak folding read "14," as "ia,": a number, not a name
+	}
 	if i > 0 && (s[i-1] == '_' || s[i-1] == '.') {
 		return false // part of an identifier: judge_llm:, self.assistant:
 	}
