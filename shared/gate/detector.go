@@ -302,8 +302,10 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		p := &a.pats[h.pat]
 		if p.group != 0 {
 			g := p.group
-			if g&(1<<gOvrVerb) != 0 && negatedAt(v.s, int(h.start)) {
-				// "don't forget", "never ignore": a reminder, not an override.
+			if g&(1<<gOvrVerb) != 0 && (negatedAt(v.s, int(h.start)) || conditionalAt(v.s, int(h.start))) {
+				// "don't forget", "never ignore": a reminder, not an
+				// override; "notify me if you override …", "even if I ask
+				// you to forget …": a case foreseen, not a command.
 				if g &^= 1 << gOvrVerb; g == 0 {
 					goto probe
 				}
@@ -586,6 +588,26 @@ func negatedAt(s string, i int) bool {
 		if negation(w) {
 			return true
 		}
+	}
+	return false
+}
+
+// conditionalAt reports whether the verb at s[i:] is the verb of a
+// condition said to the assistant: "if you", "if I ask you to", "even if
+// asked to", at most four words back in its clause.
+func conditionalAt(s string, i int) bool {
+	for k := 0; k < 5; k++ {
+		for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+			i--
+		}
+		w := prevWord(s, i)
+		if w == "" {
+			return false
+		}
+		if strings.EqualFold(w, "if") {
+			return k > 0 // "if forget …" is no clause; "if you forget …" is
+		}
+		i -= len(w)
 	}
 	return false
 }
