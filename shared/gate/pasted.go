@@ -32,7 +32,8 @@ func pastedDataStart(s string) int {
 	if len(line) < 4 || len(line) > 200 {
 		return -1
 	}
-	lower := strings.ToLower(line)
+	var buf [200]byte
+	lower := appendLower(buf[:0], line)
 	for _, p := range personaMarkers {
 		if strings.Contains(lower, p) {
 			return -1
@@ -220,4 +221,18 @@ func progressive(s string) bool {
 		j++
 	}
 	return j-i > 4 && strings.EqualFold(s[j-3:j], "ing")
+}
+
+// appendLower appends s to b with ASCII letters lowered, without the
+// allocation of strings.ToLower: the request line is read once per input
+// that some rule for data could match in.
+func appendLower(b []byte, s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return bytesToString(b)
 }
