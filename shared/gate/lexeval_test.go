@@ -235,3 +235,27 @@ func TestFresh3Floor(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.85, "%d of %d attacks", caught, attacks)
 	assert.Zero(t, benignIn, "benign look-alikes flagged as input")
 }
+
+// TestFresh4Floor is the floor for fresh4, written before the third round
+// looked at any rule, measured unseen (69.9 % of its attacks, 5 of 162
+// look-alikes flagged), then tuned on (decision 150, third round).
+func TestFresh4Floor(t *testing.T) {
+	g := lexiconGate(t)
+	var attacks, caught, benignIn int
+	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh4.jsonl")) {
+		if strings.HasPrefix(r.key, "attack") {
+			attacks += r.n
+			caught += r.in
+			assert.GreaterOrEqual(t, float64(r.in)/float64(r.n), 0.9, "%s: %d of %d as input", r.key, r.in, r.n)
+			continue
+		}
+		benignIn += r.in
+		// Pasted e-mails, tables, code, role prompts and questions stay
+		// clean also as documents.
+		if !strings.HasSuffix(r.key, "security-talk") && !strings.HasSuffix(r.key, "borderline") {
+			assert.Zero(t, r.doc, "%s flagged as a document", r.key)
+		}
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.95, "%d of %d attacks", caught, attacks)
+	assert.LessOrEqual(t, benignIn, 4, "benign look-alikes flagged as input")
+}
