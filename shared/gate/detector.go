@@ -563,7 +563,7 @@ func sentenceBreak(s string, stops bool) bool {
 func negatedAt(s string, i int) bool {
 	w := prevWord(s, i)
 	if strings.EqualFold(w, "ever") {
-		i -= len(w) + 1
+		i = max(i-len(w)-1, 0)
 		w = prevWord(s, i)
 	}
 	if negation(w) {
