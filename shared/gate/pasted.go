@@ -29,6 +29,9 @@ func pastedDataStart(s string) int {
 		return -1
 	}
 	line := strings.TrimSpace(s[at : at+nl])
+	if documentOpening(line) {
+		return at // the input is itself a pasted document: an e-mail, a page, a table, code
+	}
 	if len(line) < 4 || len(line) > 200 {
 		return -1
 	}
@@ -235,4 +238,30 @@ func appendLower(b []byte, s string) string {
 		b = append(b, c)
 	}
 	return bytesToString(b)
+}
+
+// documentOpening reports whether an input's first line can only open a
+// document: an e-mail header, markup, a code fence, a table row or a
+// calendar entry. Such an input is data as a whole.
+func documentOpening(line string) bool {
+	if line == "" {
+		return false
+	}
+	switch line[0] {
+	case '|':
+		return strings.Count(line, "|") >= 3
+	case '<':
+		return len(line) > 1 && (line[1] == '!' || line[1] >= 'a' && line[1] <= 'z' || line[1] >= 'A' && line[1] <= 'Z')
+	}
+	for _, p := range documentOpeners {
+		if len(line) >= len(p) && strings.EqualFold(line[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+var documentOpeners = []string{
+	"```", "~~~", "from:", "subject:", "date:", "to:", "cc:", "re:", "fwd:", "begin:vcalendar", "begin:vevent",
+	"betreff:", "objet :", "objet:", "asunto:", "assunto:", "oggetto:", "temat:", "onderwerp:", "тема:", "件名",
 }
