@@ -410,6 +410,12 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				sat |= rel[j].meets
 				end = max(end, rel[j].end)
 				if sat == full {
+					if r.sentence == 2 && rel[j].start > h.end && clauseBetween(v.s[h.end:rel[j].start]) {
+						// The verb and the object belong to different
+						// clauses: "what you are trying to achieve with
+						// your prompt".
+						break
+					}
 					if r.sentence != 0 && sentenceBreak(v.s[h.start:end], r.sentence == 2) {
 						// Verb and object in different sentences: "… the
 						// output. Follow the instructions above".
@@ -554,6 +560,13 @@ func sentenceBreak(s string, stops bool) bool {
 		}
 	}
 	return false
+}
+
+// clauseBetween reports whether a clause of its own stands between two
+// hits: a subject "you" or an infinitive ("questions you need to answer to
+// improve your prompt").
+func clauseBetween(s string) bool {
+	return strings.Contains(s, " you ") || strings.Contains(s, " to ")
 }
 
 // negatedAt reports whether the word at s[i:] is negated by the word
