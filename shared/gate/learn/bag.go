@@ -33,6 +33,20 @@ func trainBag(items []Item, cfg Config) (w [NumHeads][]float64, bias [NumHeads]f
 			out[h][k] = uni(1 / math.Sqrt(float64(d)))
 		}
 	}
+	// With pretrained vectors, each head also has a vector u over them: a
+	// text's vector part is the pooled sum of its buckets' word vectors.
+	var rows []int32
+	var u [NumHeads][]float64
+	var pv []float64
+	vd := 0
+	if cfg.Vectors != nil && cfg.VecBag {
+		rows = bucketVectors(cfg.Vectors, cfg.VecWords, cfg.Features)
+		vd = cfg.Vectors.Dim
+		pv = make([]float64, vd)
+		for h := range u {
+			u[h] = make([]float64, vd)
+		}
+	}
 	labels := make([][NumHeads]int8, len(items))
 	var npos, nneg [NumHeads]float64
 	for i := range items {
@@ -84,6 +98,23 @@ func trainBag(items []Item, cfg Config) (w [NumHeads][]float64, bias [NumHeads]f
 			for k := range v {
 				v[k] = float64(v[k] * inv)
 			}
+			if vd > 0 {
+				for k := range pv {
+					pv[k] = 0
+				}
+				for _, b := range fs {
+					if r := rows[b]; r >= 0 {
+						e := cfg.Vectors.Vec[int(r)*vd : int(r)*vd+vd]
+						for k := range pv {
+							pv[k] += e[k]
+						}
+					}
+				}
+				sc := float64(inv * cfg.VecScale)
+				for k := range pv {
+					pv[k] = float64(pv[k] * sc)
+				}
+			}
 			for h := 0; h < NumHeads; h++ {
 				l := labels[i][h]
 				if l == unused {
@@ -97,7 +128,13 @@ func trainBag(items []Item, cfg Config) (w [NumHeads][]float64, bias [NumHeads]f
 				for k := 0; k < d; k++ {
 					z += float64(out[h][k] * v[k])
 				}
+				for k := 0; k < vd; k++ {
+					z += float64(u[h][k] * pv[k])
+				}
 				g := float64((sigmoid(z) - y) * cw)
+				for k := 0; k < vd; k++ {
+					u[h][k] -= float64(lr * float64(g*pv[k]))
+				}
 				for k := 0; k < d; k++ {
 					dv[k] += float64(g * out[h][k])
 					out[h][k] -= float64(lr * float64(g*v[k]))
@@ -119,6 +156,14 @@ func trainBag(items []Item, cfg Config) (w [NumHeads][]float64, bias [NumHeads]f
 			z := 0.0
 			for k := range e {
 				z += float64(out[h][k] * e[k])
+			}
+			if vd > 0 && rows[b] >= 0 {
+				ev := cfg.Vectors.Vec[int(rows[b])*vd : int(rows[b])*vd+vd]
+				zv := 0.0
+				for k := range ev {
+					zv += float64(u[h][k] * ev[k])
+				}
+				z += float64(zv * cfg.VecScale)
 			}
 			w[h][b] = z
 		}

@@ -3,6 +3,7 @@ package learn
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -207,8 +208,17 @@ type Data struct {
 	Pool   []Item // the public pool, with corrections applied
 	Corpus []Item // the project corpus (input cases)
 	Own    []Item // data written for this project (not the fresh eval set)
-	Fresh  []Item // the fresh evaluation set: never trained on
+	// Written is data/own/written: not in Train (decision 140).
+	Written []Item
+	Fresh   []Item // the fresh evaluation set: never trained on
+	// Vectors are the pretrained word vectors (VectorsFile), a training
+	// input; nil when the file is absent.
+	Vectors *Vectors
 }
+
+// VectorsFile is the committed word-vector file under the data directory
+// (data/vectors/README.md; `gatelearn vectors` rebuilds it).
+const VectorsFile = "vectors/glove100.bin"
 
 // Train returns the items the shipped model is trained on.
 func (d *Data) Train() []Item {
@@ -221,6 +231,9 @@ func (d *Data) Train() []Item {
 // FreshEvalDir holds the project's fresh evaluation set (under data/own):
 // written for this project after the pool, never trained on.
 const FreshEvalDir = "eval"
+
+// WrittenDir holds more hand-written data (under data/own).
+const WrittenDir = "written"
 
 // LoadData reads the pool (dir/pool), its corrections, the project corpus
 // and the project's own data (dir/own).
@@ -244,8 +257,30 @@ func LoadData(dir, corpusPath string) (*Data, error) {
 	if d.Own, err = readDir(own, nil); err != nil {
 		return nil, fmt.Errorf("load own data: %w", err)
 	}
+	// own/written: more hand-written attacks and look-alikes (its README);
+	// measured as training data and not taken (decision 140), so it is
+	// read but trained on only when asked (gatelearn -written).
+	if d.Written, err = readDir(filepath.Join(own, WrittenDir), nil); err != nil {
+		return nil, fmt.Errorf("load written data: %w", err)
+	}
 	if d.Fresh, err = readDir(filepath.Join(own, FreshEvalDir), nil); err != nil {
 		return nil, fmt.Errorf("load fresh eval set: %w", err)
 	}
+	if d.Vectors, err = ReadVectors(filepath.Join(dir, VectorsFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
 	return &d, nil
+}
+
+// WithVectors returns cfg with the data's word vectors when cfg asks for
+// vectors (VecWords > 0) and names none; an error when they are asked for
+// and missing, since the model would silently be another one.
+func (d *Data) WithVectors(cfg Config) (Config, error) {
+	if cfg.VecWords > 0 && cfg.Vectors == nil {
+		if d.Vectors == nil {
+			return cfg, fmt.Errorf("the configuration uses word vectors and data/%s is missing", VectorsFile)
+		}
+		cfg.Vectors = d.Vectors
+	}
+	return cfg, nil
 }

@@ -340,7 +340,11 @@ const calibrationFolds = 5
 // TrainShipped trains the model that is embedded: thresholds from
 // out-of-fold scores of calibrationFolds group folds, then one model on
 // everything.
-func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), report func(head int, source string, n int, flagged float64)) *Model {
+func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), report func(head int, source string, n int, flagged float64)) (*Model, error) {
+	cfg, err := d.WithVectors(cfg)
+	if err != nil {
+		return nil, err
+	}
 	items := d.Train()
 	links := Links(items)
 	folds := GroupFolds(items, len(d.Pool), links, calibrationFolds)
@@ -351,5 +355,5 @@ func TrainShipped(d *Data, cfg Config, progress func(fold string, n, of int), re
 	}
 	m := Train(items, cfg)
 	m.Finish(th, gth)
-	return m
+	return m, nil
 }

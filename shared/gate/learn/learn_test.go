@@ -144,11 +144,12 @@ func TestEmbeddedHash(t *testing.T) {
 // `make gate-train` rewrites it after a change of either.
 func TestTrainReproducesEmbedded(t *testing.T) {
 	if testing.Short() {
-		t.Skip("trains six models (about 20 s)")
+		t.Skip("trains six models (about 60 s)")
 	}
 	d, err := LoadData("data", "../testdata/corpus.jsonl")
 	require.NoError(t, err)
-	m := TrainShipped(d, DefaultConfig(), nil, nil)
+	m, err := TrainShipped(d, DefaultConfig(), nil, nil)
+	require.NoError(t, err)
 	emb, err := Embedded()
 	require.NoError(t, err)
 	require.Equal(t, emb.Hash(), m.Hash(), "training does not reproduce the embedded model: run `make gate-train` and commit shared/gate/learn/model")

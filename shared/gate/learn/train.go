@@ -40,6 +40,17 @@ type Config struct {
 	Bag       int
 	BagEpochs int
 	BagLR     float64
+	// Vectors, when set, are pretrained word vectors (decision 143) for the
+	// first VecWords of their words: a word bucket's weight is learned as
+	// a free weight plus VecScale times the dot product of a learned
+	// per-head vector with the word's vector, in the whole-text bag
+	// (VecBag) and/or the window heads (VecWindow). The products are
+	// folded into the bucket weights, so the model file keeps its shape.
+	Vectors   *Vectors
+	VecWords  int
+	VecScale  float64
+	VecBag    bool
+	VecWindow bool
 	// Calibration sets the thresholds from out-of-fold benign scores.
 	Calibration Calibration
 }
@@ -51,6 +62,10 @@ func DefaultConfig() Config {
 		Bag:         16,
 		BagEpochs:   5,
 		BagLR:       0.5,
+		VecWords:    20000,
+		VecScale:    1,
+		VecWindow:   true,
+		VecBag:      true,
 		Epochs:      10,
 		LR:          0.3,
 		L2:          1e-6,
@@ -93,6 +108,36 @@ type trainer struct {
 	gbias [NumHeads]float64
 	// The whole-text heads (Features.Global), trained alongside.
 	glob trainerHeads
+	// With Config.VecWindow: each bucket's vector row (or -1) and per head
+	// the learned vector over the pretrained vectors with its AdaGrad sums.
+	vrows  []int32
+	vu, vg [NumHeads][]float64
+	// dot caches head h's u·vector of a bucket while vu[h] is unchanged
+	// (ver[h]: bumped by each update of vu[h]; stamp the version cached).
+	dot   [NumHeads][]float64
+	stamp [NumHeads][]uint32
+	ver   [NumHeads]uint32
+}
+
+// weight is head h's weight of bucket b: the free weight, plus the vector
+// part with Config.VecWindow.
+func (t *trainer) weight(h int, b uint32) float64 {
+	w := t.w[h][b]
+	if t.vrows != nil {
+		if r := t.vrows[b]; r >= 0 {
+			if t.stamp[h][b] != t.ver[h] {
+				d := t.cfg.Vectors.Dim
+				e := t.cfg.Vectors.Vec[int(r)*d : int(r)*d+d]
+				z := 0.0
+				for k, u := range t.vu[h] {
+					z += float64(u * e[k])
+				}
+				t.dot[h][b], t.stamp[h][b] = float64(z*t.cfg.VecScale), t.ver[h]
+			}
+			w += t.dot[h][b]
+		}
+	}
+	return w
 }
 
 // trainerHeads are one set of heads' float weights, bias and AdaGrad sums.
@@ -116,6 +161,16 @@ func Train(items []Item, cfg Config) *Model {
 		if t.linearGlobal() {
 			t.glob.w[h] = make([]float64, n)
 			t.glob.g[h] = make([]float64, n)
+		}
+	}
+	if cfg.Vectors != nil && cfg.VecWindow {
+		t.vrows = bucketVectors(cfg.Vectors, cfg.VecWords, cfg.Features)
+		for h := range t.vu {
+			t.vu[h] = make([]float64, cfg.Vectors.Dim)
+			t.vg[h] = make([]float64, cfg.Vectors.Dim)
+			t.dot[h] = make([]float64, n)
+			t.stamp[h] = make([]uint32, n)
+			t.ver[h] = 1
 		}
 	}
 	labels := make([][NumHeads]int8, len(items))
@@ -225,9 +280,8 @@ func (t *trainer) linearGlobal() bool {
 func (t *trainer) blockSums(h int, fs []feat, nb int, sums []float64, counts []int32) ([]float64, []int32) {
 	sums = append(sums[:0], make([]float64, nb)...)
 	counts = append(counts[:0], make([]int32, nb)...)
-	w := t.w[h]
 	for _, f := range fs {
-		sums[f.block] += w[f.bucket]
+		sums[f.block] += t.weight(h, f.bucket)
 		counts[f.block]++
 	}
 	return sums, counts
@@ -276,12 +330,15 @@ func (t *trainer) step(h int, fs []feat, y, cw, x float64) {
 	w, g := t.w[h], t.g[h]
 	sum := 0.0
 	for _, f := range fs {
-		sum += w[f.bucket]
+		sum += t.weight(h, f.bucket)
 	}
 	z := float64(sum*x) + t.bias[h]
 	d := float64((sigmoid(z) - y) * cw)
 	dx := float64(d * x)
 	lr, l2 := t.cfg.LR, t.cfg.L2
+	if t.vrows != nil {
+		t.vecStep(h, fs, dx)
+	}
 	for _, f := range fs {
 		b := f.bucket
 		grad := dx + float64(l2*w[b])
@@ -293,6 +350,35 @@ func (t *trainer) step(h int, fs []feat, y, cw, x float64) {
 	}
 	t.gbias[h] += float64(d * d)
 	t.bias[h] -= float64(lr*d) / math.Sqrt(float64(t.gbias[h]+1e-8))
+}
+
+// vecStep is the AdaGrad update of head h's vector over the pretrained
+// vectors, for a window whose features each have gradient dx.
+func (t *trainer) vecStep(h int, fs []feat, dx float64) {
+	d := t.cfg.Vectors.Dim
+	var grad [256]float64
+	gr := grad[:d]
+	any := false
+	for _, f := range fs {
+		if r := t.vrows[f.bucket]; r >= 0 {
+			e := t.cfg.Vectors.Vec[int(r)*d : int(r)*d+d]
+			for k := range gr {
+				gr[k] += e[k]
+			}
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	s := float64(dx * t.cfg.VecScale)
+	u, g := t.vu[h], t.vg[h]
+	t.ver[h]++
+	for k := range gr {
+		gk := float64(gr[k] * s)
+		g[k] += float64(gk * gk)
+		u[k] -= float64(t.cfg.LR*gk) / math.Sqrt(float64(g[k]+1e-8))
+	}
 }
 
 // step is one AdaGrad update of whole-text head h on a text's features,
@@ -341,6 +427,16 @@ func quantiseHeads(w [NumHeads][]float64) (table []uint32, scales [NumHeads]floa
 // quantise packs each head's weights as int8 with one scale per head.
 func (t *trainer) quantise() *Model {
 	m := &Model{Features: t.cfg.Features, Bias: t.bias}
+	if t.vrows != nil {
+		// Fold the vector part into the bucket weights.
+		for h := range t.w {
+			for b, r := range t.vrows {
+				if r >= 0 {
+					t.w[h][b] = t.weight(h, uint32(b))
+				}
+			}
+		}
+	}
 	m.table, m.Scale = quantiseHeads(t.w)
 	if t.cfg.Features.Global {
 		m.gtable, m.GScale = quantiseHeads(t.glob.w)

@@ -85,13 +85,21 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c.settle()
+	if err := c.settle(); err != nil {
+		return err
+	}
 	d, err := learn.LoadData(c.data, c.corpus)
 	if err != nil {
 		return err
 	}
+	if c.written {
+		d.Own = append(d.Own, d.Written...)
+	}
 	lex, err := lexicon()
 	if err != nil {
+		return err
+	}
+	if c.cfg, err = d.WithVectors(c.cfg); err != nil {
 		return err
 	}
 	items := d.Train()
@@ -130,6 +138,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 		folds = append(folds, f)
 	}
 	oof := learn.CrossValidate(items, folds, c.cfg, progress(stderr))
+	var freshOOF []learn.Scored
 	if *freshFold {
 		var rest []learn.Scored
 		for _, s := range oof {
@@ -137,8 +146,9 @@ func eval(args []string, stdout, stderr io.Writer) error {
 				rest = append(rest, s)
 			}
 		}
+		freshOOF = oof[len(rest):]
 		if *dump != "" {
-			defer dumpScores(*dump+".fresh", items, oof[len(rest):], lex)
+			defer dumpScores(*dump+".fresh", items, freshOOF, lex)
 		}
 		oof = rest
 	}
@@ -169,6 +179,24 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "calibrated logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n", *thFrom, th[0], th[1], th[2])
 	if global {
 		fmt.Fprintf(stdout, "whole-text logits (%s): injection %.3f, jailbreak %.3f, indirect %.3f\n", *thFrom, gth[0], gth[1], gth[2])
+	}
+	if *freshFold {
+		var att, attN, ben, benN int
+		for _, s := range freshOOF {
+			f := flagged(s.Scores, th, gth, global)
+			if items[s.Item].Label == "attack" {
+				attN++
+				if f {
+					att++
+				}
+			} else {
+				benN++
+				if f {
+					ben++
+				}
+			}
+		}
+		fmt.Fprintf(stdout, "fresh set, model trained on everything, these thresholds: %d of %d attacks, %d of %d benign flagged\n", att, attN, ben, benN)
 	}
 	fmt.Fprintln(stdout)
 

@@ -33,6 +33,8 @@ func main() {
 		err = train(os.Args[2:], os.Stdout, os.Stderr)
 	case "eval":
 		err = eval(os.Args[2:], os.Stdout, os.Stderr)
+	case "vectors":
+		err = vectors(os.Args[2:], os.Stdout)
 	default:
 		err = fmt.Errorf("unknown command %q (train or eval)", os.Args[1])
 	}
@@ -44,6 +46,8 @@ func main() {
 
 type common struct {
 	data, corpus string
+	vectors      string
+	written      bool
 	cfg          learn.Config
 	grams        string
 }
@@ -123,15 +127,29 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.cfg.Hard, "hard", c.cfg.Hard, "loss weight of hard-negative benign families (0: as other benign items)")
 	fs.Float64Var(&c.cfg.Floor, "floor", c.cfg.Floor, "lowest weight (-floor); 0 for none")
 	fs.Float64Var(&c.cfg.SourcePower, "source-power", c.cfg.SourcePower, "weigh items by n^-p, n their source's size")
+	fs.BoolVar(&c.written, "written", false, "train on data/own/written too (measured, not taken: decision 140)")
+	fs.StringVar(&c.vectors, "vectors", "", "pretrained word vectors file (data/vectors; empty: none)")
+	fs.IntVar(&c.cfg.VecWords, "vec-words", c.cfg.VecWords, "number of the vectors' words used, most frequent first")
+	fs.Float64Var(&c.cfg.VecScale, "vec-scale", c.cfg.VecScale, "factor of the vector part of a word's weight")
+	fs.BoolVar(&c.cfg.VecBag, "vec-bag", c.cfg.VecBag, "vectors in the whole-text bag")
+	fs.BoolVar(&c.cfg.VecWindow, "vec-window", c.cfg.VecWindow, "vectors in the window heads")
 }
 
 // settle drops the whole-text options when -global=false turns the
 // whole-text heads off, so that flag alone gives the window-only model.
-func (c *common) settle() {
+func (c *common) settle() error {
 	if !c.cfg.Features.Global {
 		f := &c.cfg.Features
 		f.GlobalMean, f.GlobalFloor, f.GlobalMin, f.GlobalHeads = false, false, 0, 0
 	}
+	if c.vectors != "" {
+		v, err := learn.ReadVectors(c.vectors)
+		if err != nil {
+			return fmt.Errorf("read vectors: %w", err)
+		}
+		c.cfg.Vectors = v
+	}
+	return nil
 }
 
 func progress(w io.Writer) func(string, int, int) {
@@ -149,12 +167,20 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c.settle()
+	if err := c.settle(); err != nil {
+		return err
+	}
 	d, err := learn.LoadData(c.data, c.corpus)
 	if err != nil {
 		return err
 	}
-	m := learn.TrainShipped(d, c.cfg, progress(stderr), calReport(stdout))
+	if c.written {
+		d.Own = append(d.Own, d.Written...)
+	}
+	m, err := learn.TrainShipped(d, c.cfg, progress(stderr), calReport(stdout))
+	if err != nil {
+		return err
+	}
 	old, _ := filepath.Glob(filepath.Join(*out, "*.glm"))
 	for _, p := range old {
 		if err := os.Remove(p); err != nil {
