@@ -133,6 +133,20 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.cfg.VecScale, "vec-scale", c.cfg.VecScale, "factor of the vector part of a word's weight")
 	fs.BoolVar(&c.cfg.VecBag, "vec-bag", c.cfg.VecBag, "vectors in the whole-text bag")
 	fs.BoolVar(&c.cfg.VecWindow, "vec-window", c.cfg.VecWindow, "vectors in the window heads")
+	fs.Func("vec-heads", "window heads with vectors, comma separated (empty: every head)", func(v string) error {
+		c.cfg.VecHeads = 0
+		for _, name := range strings.Split(v, ",") {
+			if name == "" {
+				continue
+			}
+			h := slices.Index(learn.HeadNames[:], name)
+			if h < 0 {
+				return fmt.Errorf("vec-heads: no head %q", name)
+			}
+			c.cfg.VecHeads |= 1 << h
+		}
+		return nil
+	})
 }
 
 // settle drops the whole-text options when -global=false turns the
