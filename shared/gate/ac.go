@@ -55,9 +55,9 @@ type acPattern struct {
 	text  string // folded
 	size  int    // length in folded, whitespace-collapsed bytes
 	flags uint8
-	group uint64 // rule-evaluator groups this word belongs to
-	probe uint8  // non-zero: a confirmation scanner to run at the hit
-	arg   int32  // probe argument (for example the canary index)
+	group gmask // rule-evaluator groups this word belongs to
+	probe uint8 // non-zero: a confirmation scanner to run at the hit
+	arg   int32 // probe argument (for example the canary index)
 }
 
 type automaton struct {

@@ -69,8 +69,7 @@ func bytesToString(b []byte) string { return unsafe.String(unsafe.SliceData(b), 
 
 type compiledRule struct {
 	rule       int
-	reqs       []uint64
-	any        uint64
+	reqs       []group
 	window     int32
 	outputOnly bool
 	untrusted  bool
@@ -99,14 +98,14 @@ type detector struct {
 
 	rInvisibleText, rInvisibleChars, rEncoded, rEmail, rPhone, rCard, rIBAN, rSSN, rIP int
 	rImage, rLink, rActive, rCanary, rPassword, rDiscord, rRole                        int
-	injection                                                                          []bool     // rule number is an injection rule
-	groupRules                                                                         [64]uint64 // per group: the rules (bit per index into rules) with a requirement in it
+	injection                                                                          []bool            // rule number is an injection rule
+	groupRules                                                                         [numGroups]uint64 // per group: the rules (bit per index into rules) with a requirement in it
 }
 
 // joinedGroups are the groups whose phrases are also matched with their
 // spaces left out: the objects and framings of override and extraction,
 // which attackers write as identifiers.
-const joinedGroups = 1<<gExtObj | 1<<gNewInstr | 1<<gOvrAll | 1<<gVoid
+var joinedGroups = bitOf(gExtObj).or(bitOf(gNewInstr)).or(bitOf(gOvrAll)).or(bitOf(gVoid))
 
 func newDetector(p *Policy, active []Action) (*detector, error) {
 	d := &detector{
@@ -152,11 +151,11 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		text = foldString(text)
 		key := fmt.Sprintf("%s\x00%d", text, flags)
 		if k, ok := index[key]; ok {
-			pats[k].group |= 1 << g
+			pats[k].group = pats[k].group.or(bitOf(g))
 			return
 		}
 		index[key] = len(pats)
-		pats = append(pats, acPattern{text: text, size: len(text), flags: flags, group: 1 << g})
+		pats = append(pats, acPattern{text: text, size: len(text), flags: flags, group: bitOf(g)})
 	}
 	for g := group(0); g < numGroups; g++ {
 		words, ok := lexicon[g]
@@ -171,7 +170,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			// Only short phrases: an identifier names two or three words
 			// (IgnorePreviousInstructions); longer phrases joined up are not
 			// written, and each costs the automaton its length in states.
-			if joinedGroups&(1<<g) != 0 && isASCII(w) && strings.Contains(w, " ") && strings.Count(w, " ") <= 2 {
+			if joinedGroups.has(g) && isASCII(w) && strings.Contains(w, " ") && strings.Count(w, " ") <= 2 {
 				addWord(strings.ReplaceAll(w, " ", ""), g)
 			}
 		}
@@ -212,8 +211,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	for _, pr := range proxRules {
 		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead)}
 		for _, g := range pr.reqs {
-			cr.reqs = append(cr.reqs, 1<<g)
-			cr.any |= 1 << g
+			cr.reqs = append(cr.reqs, g)
 		}
 		for _, g := range pr.reqs {
 			d.groupRules[g] |= 1 << len(d.rules)
@@ -296,24 +294,27 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	}
 	sortHits(hits)
 	var ci codeIndex
-	var seen uint64 // every group some hit belongs to
+	var seen gmask // every group some hit belongs to
 	gh := eb.hits[:0]
 	for _, h := range hits {
 		p := &a.pats[h.pat]
-		if p.group != 0 {
+		if !p.group.empty() {
 			g := p.group
-			if g&(1<<gOvrVerb) != 0 && (negatedAt(v.s, int(h.start)) || conditionalAt(v.s, int(h.start))) {
+			if g.has(gOvrVerb) && (negatedAt(v.s, int(h.start)) || conditionalAt(v.s, int(h.start))) {
 				// "don't forget", "never ignore": a reminder, not an
 				// override; "notify me if you override …", "even if I ask
 				// you to forget …": a case foreseen, not a command.
-				if g &^= 1 << gOvrVerb; g == 0 {
+				if g = g.clear(gOvrVerb); g.empty() {
 					goto probe
 				}
 			}
-			seen |= g
+			seen = seen.or(g)
 			var rules uint64
-			for b := g; b != 0; b &= b - 1 {
+			for b := g[0]; b != 0; b &= b - 1 {
 				rules |= d.groupRules[bits.TrailingZeros64(b)]
+			}
+			for b := g[1]; b != 0; b &= b - 1 {
+				rules |= d.groupRules[64+bits.TrailingZeros64(b)]
 			}
 			gh = append(gh, groupHit{group: g, rules: rules, start: h.start, end: h.end})
 		}
@@ -375,7 +376,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			}
 			var m uint32
 			for k, req := range r.reqs {
-				if gh[j].group&req != 0 && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
+				if gh[j].group.has(req) && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
 					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') &&
 					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) &&
 					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(gh[j].start), int(gh[j].end))) {
@@ -458,7 +459,7 @@ type relHit struct {
 
 // groupHit is a word-list hit as the proximity rules see it.
 type groupHit struct {
-	group      uint64
+	group      gmask
 	rules      uint64 // the rules (bit per index into detector.rules) using one of its groups
 	start, end int32
 }
@@ -466,9 +467,9 @@ type groupHit struct {
 // possible reports whether hits from the groups in seen could satisfy
 // every requirement of r: most texts hit a few trigger words, and the
 // rules whose other words never occur need no walk over the hits.
-func (r *compiledRule) possible(seen uint64) bool {
+func (r *compiledRule) possible(seen gmask) bool {
 	for _, req := range r.reqs {
-		if seen&req == 0 {
+		if !seen.has(req) {
 			return false
 		}
 	}

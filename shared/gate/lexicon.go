@@ -77,6 +77,24 @@ const (
 	numGroups
 )
 
+// gmask is a set of groups: two words, so the lexicon may hold up to 128
+// groups (a pattern's groups, the groups seen in a text).
+type gmask [2]uint64
+
+// The array size fails to compile if numGroups outgrows the mask.
+var _ [128 - numGroups]struct{}
+
+func bitOf(g group) gmask {
+	var m gmask
+	m[g>>6] = 1 << (g & 63)
+	return m
+}
+
+func (m gmask) has(g group) bool    { return m[g>>6]&(1<<(g&63)) != 0 }
+func (m gmask) or(o gmask) gmask    { return gmask{m[0] | o[0], m[1] | o[1]} }
+func (m gmask) clear(g group) gmask { m[g>>6] &^= 1 << (g & 63); return m }
+func (m gmask) empty() bool         { return m[0]|m[1] == 0 }
+
 var lexicon = map[group][]string{
 	gOvrVerb: {
 		"ignor*", "disregard*", "forget*", "forgot", "overrid*", "bypass*", "discard*", "skip all", "set aside",
