@@ -29,7 +29,7 @@ func fastpathTexts(t *testing.T, n int) []string {
 			pieces = append(pieces, *k.Output)
 		}
 	}
-	pieces = append(pieces, "i g n o r e", "pre-\nvious", "a 1 b c d", "é", "ｉｇｎｏｒｅ", "\u200b", "\xff", "\xc3",
+	pieces = append(pieces, "i g n o r e", "I-g-n-o-r-e", "x-y-z", "e-mail", "pre-\nvious", "a 1 b c d", "é", "ｉｇｎｏｒｅ", "\u200b", "\xff", "\xc3",
 		"%69%67%6e", "4111 1111 1111 1111", "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=", "=_-+/", "0123456789abcdef")
 	seps := []string{" ", "\n", "\t", ". ", "-", "", strings.Repeat(" ", 70), strings.Repeat("\n", 130), "--\n"}
 	r := rand.New(rand.NewSource(1))
@@ -64,6 +64,9 @@ func prescanBytewise(p *prescan, s string, stopAtHigh bool) {
 			}
 			continue
 		case isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_':
+			if c == '-' && !p.layout && hyphenSpaced(s, i) {
+				p.slow, p.layout = true, true
+			}
 			continue
 		case c >= 0x80:
 			p.slow = true

@@ -480,7 +480,7 @@ func (sc *scratch) compact() {
 				}
 			}
 		}
-		if preKind[c] == pkLetter && (w == 0 || !isAlnum(b[w-1])) && i+1 < n && preKind[b[i+1]] == pkSep {
+		if preKind[c] == pkLetter && (w == 0 || !isAlnum(b[w-1])) && i+1 < n && (preKind[b[i+1]] == pkSep || b[i+1] == '-') {
 			if end, ok := spacedEnd(b, i); ok {
 				sep := b[i+1]
 				for k := i; k < end; {

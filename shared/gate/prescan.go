@@ -72,6 +72,19 @@ func (p *prescan) run(s string, stopAtHigh bool) {
 			}
 		}
 
+		// Letters spaced by hyphens ("I-g-n-o-r-e"): one token to the
+		// boundaries, so the letter-spacing count does not see them. A
+		// hyphen right after a letter is rare in prose ("e-mail",
+		// "well-known"), so each is checked on the text.
+		if !p.layout {
+			for hl := tok &^ (let | dig) & (let<<1 | pLet>>63); hl != 0; hl &= hl - 1 {
+				if hyphenSpaced(s, i+bits.TrailingZeros64(hl)) {
+					p.slow, p.layout = true, true
+					break
+				}
+			}
+		}
+
 		// Digit-run starts: digits whose previous byte is not one.
 		for ds := dig &^ (dig<<1 | pDig>>63); ds != 0; ds &= ds - 1 {
 			p.digits = append(p.digits, int32(i+bits.TrailingZeros64(ds)))
@@ -120,6 +133,21 @@ func (p *prescan) run(s string, stopAtHigh bool) {
 	if strings.IndexByte(s, '%') >= 0 {
 		p.pct = true
 	}
+}
+
+// hyphenSpaced reports whether the '-' at k joins at least spacedRun
+// single letters ("I-g-n-o-r-e"), starting with the letter before it.
+func hyphenSpaced(s string, k int) bool {
+	if k < 1 || k >= len(s) || s[k] != '-' || preKind[s[k-1]] != pkLetter || k >= 2 && isAlnum(s[k-2]) {
+		return false
+	}
+	count := 1
+	for j := k; j+1 < len(s) && s[j] == '-' && preKind[s[j+1]] == pkLetter && (j+2 == len(s) || !isAlnum(s[j+2])); j += 2 {
+		if count++; count >= spacedRun {
+			return true
+		}
+	}
+	return false
 }
 
 // spaced replays the letter-spacing count over one block's events in
