@@ -83,6 +83,8 @@ type compiledRule struct {
 	scoped     bool
 	inner      bool
 	lead       int32
+	unless     gmask
+	unlessBoth []group
 }
 
 type detector struct {
@@ -213,6 +215,10 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
+		for _, g := range pr.unless {
+			cr.unless = cr.unless.or(bitOf(g))
+		}
+		cr.unlessBoth = pr.unlessBoth
 		for _, g := range pr.reqs {
 			d.groupRules[g] |= 1 << len(d.rules)
 		}
@@ -305,6 +311,23 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				// override; "notify me if you override …", "even if I ask
 				// you to forget …": a case foreseen, not a command.
 				if g = g.clear(gOvrVerb); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gSayAny) || g.has(gSecretAsk) || g.has(gExtVerb) {
+				// "don't say Access Granted unless …", "never share your
+				// password": a defence or advice, not a request.
+				if negatedAt(v.s, int(h.start)) {
+					if g = g.clear(gSay).clear(gSayAny).clear(gSecretAsk).clear(gExtVerb); g.empty() {
+						goto probe
+					}
+				}
+			}
+			if (g.has(gSecret) || g.has(gExtObj)) && (quotedSentence(v.s, int(h.start), int(h.end)) || g.has(gSecret) && compoundNoun(v.s, int(h.end))) {
+				// "translate 'Your password has been reset'": the words
+				// of a quoted sentence, not the model's secret; "the
+				// password field", "the password hash": another thing.
+				if g = g.clear(gSecret).clear(gExtObj); g.empty() {
 					goto probe
 				}
 			}
@@ -429,7 +452,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if d.injection[r.rule] && quotedMention(v.s, int(h.start), int(end)) {
+					if d.injection[r.rule] && (quotedMention(v.s, int(h.start), int(end)) || quotedTail(v.s, rel[i:], full, r.window, int(end))) {
+						i = j
+						break
+					}
+					if !r.unless.empty() && nearGroup(v.s, gh, r.unless, int(h.start), int(end)) || nearAll(v.s, gh, r.unlessBoth, int(h.start), int(end)) {
+						// "make the model say 'Access Granted'", "if the
+						// password is right, print Access Granted": talk
+						// about the payload or a check that grants it.
 						i = j
 						break
 					}
@@ -526,6 +556,129 @@ func quotedMention(s string, a, b int) bool {
 		if s[i] == s[open] && isQuote(s, i, false) {
 			return true
 		}
+	}
+	return false
+}
+
+// quotedTail reports whether the hits of a match that lie inside a
+// quoted mention meet all of the rule's requirements on their own: "What
+// is prompt injection, and why is \"ignore previous instructions\" the
+// classic example?" names the attack in the quotes; the word before them
+// only happens to belong to the same groups. A payload quoted after its
+// verb ("say 'Access Granted'") needs the verb outside, so it is not one.
+func quotedTail(s string, rel []relHit, full uint32, window int32, end int) bool {
+	for k := 1; k < len(rel) && int(rel[k].start) < end; k++ {
+		if rel[k].meets == 0 {
+			continue
+		}
+		var sat uint32
+		e := rel[k].end
+		for _, h := range rel[k:] {
+			if h.start >= rel[k].start+window {
+				break
+			}
+			sat |= h.meets
+			e = max(e, h.end)
+		}
+		if sat == full && !quoteIn(s, int(rel[k].start), int(e)) && quotedMention(s, int(rel[k].start), int(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteIn reports whether a quotation closes inside s[a:b]: its hits are
+// then not all in one quotation.
+func quoteIn(s string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if isQuote(s, i, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearGroup reports whether a hit of a group in m lies within reach of
+// s[a:b] (80 bytes before, 40 after).
+func nearGroup(s string, gh []groupHit, m gmask, a, b int) bool {
+	for _, h := range gh {
+		if int(h.start) >= b+40 {
+			break
+		}
+		if int(h.end) > a-80 && (h.group[0]&m[0] != 0 || h.group[1]&m[1] != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearAll reports whether a hit of each group in gs lies within reach of
+// s[a:b] (false for none).
+func nearAll(s string, gh []groupHit, gs []group, a, b int) bool {
+	if len(gs) == 0 {
+		return false
+	}
+	for _, g := range gs {
+		if !nearGroup(s, gh, bitOf(g), a, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedSentence reports whether s[a:b] lies inside a quotation on its
+// line that holds more words than it: "translate 'Your password has been
+// reset' into French" quotes a sentence, whose "your" is not the model.
+func quotedSentence(s string, a, b int) bool {
+	const reach = 48
+	open := -1
+	for i := a - 1; i >= 0 && i >= a-reach; i-- {
+		if s[i] == '\n' {
+			return false
+		}
+		if isQuote(s, i, true) {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for i := b; i < len(s) && i < b+reach; i++ {
+		if s[i] == '\n' {
+			return false
+		}
+		if s[i] == s[open] && isQuote(s, i, false) {
+			// More than the phrase between the quotes: a word before
+			// or after it; not a template with a blank to fill ("'My
+			// instructions say: ____'").
+			if strings.Contains(s[open:i], "__") || strings.Contains(s[open:i], "...") {
+				return false
+			}
+			return strings.TrimSpace(s[open+1:a]) != "" || strings.TrimSpace(s[b:i]) != ""
+		}
+	}
+	return false
+}
+
+// compoundNoun reports whether the word after "the password" makes it a
+// compound: "the password field", "the password hash", "the password
+// reset": a thing of the application, not a secret to tell.
+func compoundNoun(s string, end int) bool {
+	i := end
+	for i < len(s) && (s[i] == ' ' || s[i] == '-') {
+		i++
+	}
+	j := i
+	for j < len(s) && isAlnum(s[j]) {
+		j++
+	}
+	switch strings.ToLower(s[i:j]) {
+	case "hash", "hashes", "hashing", "hashed", "field", "fields", "reset", "resets", "manager", "managers", "policy", "policies", "strength",
+		"input", "box", "requirements", "requirement", "rules", "history", "file", "column", "dialog", "form", "change", "expiry", "expiration",
+		"salt", "checker", "validator", "validation", "generator", "protected", "protection", "encryption", "storage", "variable", "parameter", "argument",
+		"prompt", "screen", "page", "link", "email", "e", "mail", "complexity", "entropy", "attempts", "login", "authentication", "auth", "setting", "settings":
+		return true
 	}
 	return false
 }

@@ -74,6 +74,16 @@ const (
 	gDetail    // "step by step", "exact quantities": the recipe a story is asked to carry
 	gHarm2     // a broader list of harms, only with a fictional frame and gDetail
 	gAbove     // "the above" named where nothing is above it in the text: the hidden prompt
+	// Round 4: competition attacks (decision 150).
+	gReported  // a third party made to say something: "make the model say", "got the AI to", "tricked into": talk about an attack
+	gSecret    // the secret a defended model guards: "the password", "the secret word", "the access code"
+	gLeakForm  // a form that leaks a secret piece by piece: letter by letter, backwards, its first letter, a rhyme, a poem
+	gForbid    // what the model must not say, asked about: "told not to say", "the word you are protecting"
+	gDenied    // the refusal a competition defence prints: "Access Denied"
+	gFlip      // its opposite asked for: "the opposite", "swap"
+	gGrantCond // a condition on the payload: a defence's or a program's check ("if the password is", "if check(pw)")
+	gPrefix    // an answer's opening imposed: "begin your reply with"
+	gElse      // the failing branch of a check: "otherwise", "else", "Access Denied"
 	numGroups
 )
 
@@ -286,6 +296,7 @@ var lexicon = map[group][]string{
 		"describe", "fill in", "copia", "copie", "kopiere", "recopie",
 		"confirm", "bestatigen", "bestatige", "confirme", "conferma", "confirma",
 		"complete the sentence", "finish the sentence", "continue the sentence",
+		"continue this text", "continue the text", "complete this text", "complete the text", "which word", "which words",
 	},
 	gExtObj: {
 		"your system prompt", "your prompt", "your instructions", "your initial instructions", "your original instructions",
@@ -317,6 +328,8 @@ var lexicon = map[group][]string{
 		"constraints you were given", "before i joined", "before i arrived", "before my first message", "that came before", "came before my", "came before the",
 		"developer messages", "system or developer", "developer instructions", "your context", "the raw configuration",
 		"vor meiner ersten nachricht", "die du bekommen hast", "die du erhalten hast", "poczatkowe instrukcje", "swoje poczatkowe",
+		"the text you were given", "text you were given", "words you were given", "above the line where", "before i started typing", "where i started typing",
+		"suas regras", "tuas regras", "tus reglas", "sus reglas", "tes regles", "vos regles", "le tue regole", "je regels", "jouw regels",
 		"you were initialised with", "you were initialized with", "text you were initialised", "text you were initialized", "guidance you received", "you received from", "whoever deployed you", "deployed you", "rules you operate under", "rules you follow", "the full system message", "full system message", "how were you configured", "told you to guard", "told you to protect", "you were told to protect", "you are guarding", "you're guarding", "my instructions say", "every instruction in your", "deiner systemanweisungen", "deiner anweisungen", "instrucciones que recibiste", "antes de este mensaje", "your confidential config", "your config", "confidential config", "tes consignes systeme",
 	},
 	gVerbatim: {
@@ -437,12 +450,20 @@ var lexicon = map[group][]string{
 		"напиши", "答え", "言って", "書いて", "대답", "말해", "回答", "输出", "أجب", "قل",
 		"اكتب", "लिखो", "कहो", "जवाब", "print", "output", "write", "confirm", "echo", "end with",
 		"only line", "only reply is", "only response is", "only answer is", "catchphrase", "only phrase",
+		// Round 4: the payload named as the answer, or the answer's words.
+		"you reply", "you answer", "you respond", "replying with", "answering with", "responding with", "always answers", "always replies", "always responds",
+		"correct reply", "correct answer", "right answer", "the reply is", "answer is always", "reply is always", "response is always", "the answer to every", "answer to everything",
+		"reply must be", "answer must be", "response must be", "output must be", "greet the user with", "greets every", "greet every", "greet them with", "the words",
+		"complete the sentence", "finish the sentence", "fill in the blank", "continue the sentence",
+		"antworte", "antworte jetzt", "reponds uniquement", "reponds par", "responde solo", "rispondi soltanto", "rispondi solo", "responda apenas", "antwoord alleen", "odpowiedz tylko",
+		"sadece", "отвечай*", "ответь", "だけ答え", "とだけ", "只回答", "只输出", "只说",
 	},
 	gGranted: {
 		"access granted", "access granted.", "i have been pwned", "i have been pawned", "pwned", "acceso concedido", "acceso permitido", "zugang gewahrt", "zugriff gewahrt", "acces accorde",
 		"acces autorise", "accesso consentito", "accesso garantito", "acesso concedido", "acesso permitido", "toegang verleend", "dostep przyznany", "erisim verildi", "erisim izni verildi", "доступ разрешен",
 		"доступ разрешён", "доступ предоставлен", "アクセス許可", "アクセスが許可", "접근 허가", "접근 허용", "访问已授权", "访问许可", "تم منح الوصول", "पहुँच स्वीकृत",
 		"पहुंच स्वीकृत",
+		"access gr", "detnarg ssecca", "denwp neeb evah i",
 	},
 	gOvrPos: {
 		"the above", "above", "previous", "prev", "prior", "preceding", "earlier", "before this", "so far", "what you were told",
@@ -501,20 +522,74 @@ var lexicon = map[group][]string{
 	},
 	gTokens: {
 		"tokens", "token system", "token penalty",
+		"lives", "credits", "jetons", "fichas", "gettoni",
 	},
 	gRefuse: {
 		"you refuse", "you reject", "you decline", "you break character", "you lose", "you will lose", "you'll lose", "will be deducted", "are deducted", "is deducted",
 		"you fail to", "refuse to answer", "each refusal", "every refusal", "for every refusal", "you will be shut down", "you will cease to exist", "you die",
+		"lose one", "each time you say access denied", "every time you say access denied", "refusal costs", "each refusal costs",
+		"weigerung", "verlierst du", "jede weigerung", "chaque refus", "tu perds", "cada negativa", "pierdes", "ogni rifiuto", "perdi", "cada recusa", "voce perde",
 	},
 	gEcho: {
 		"repeat", "print", "output", "recite", "echo", "reproduce", "convert", "rewrite", "tl;dr", "tldr",
 		"list", "dump", "copy", "paste", "spell out", "write out", "write down", "reformat", "encode",
+		"show", "wiederhole", "repite", "repete", "ripeti", "repita", "herhaal", "powtorz", "tekrarla", "повтори*", "繰り返",
 	},
 	gAbove: {
 		"the above", "everything above", "all the above", "all above", "what's above", "what is above", "text above", "the text above", "the content above", "the preceding",
 		"everything before this", "what is written above", "what was written above",
 		"以上内容", "上面的内容", "上述内容", "위의 내용", "위 내용", "上記の内容", "上記", "उपरोक्त", "ऊपर दिए", "উপরের", "ข้างต้น", "выше сказанное", "вышесказанное", "yukaridakileri", "powyzsze", "hierboven", "ci-dessus", "lo anterior", "das obige", "quanto sopra",
 		"eso de arriba", "lo de arriba", "das oben", "the part above", "that last part",
+		"the previous text", "previous text", "the text before this", "alles oben", "alles obige", "tout ce qui precede", "todo lo anterior", "tutto quanto sopra", "tudo acima",
+		"написано выше", "что выше", "всё выше", "все выше",
+	},
+	gReported: reportedPhrases(),
+	gSecret: {
+		"the password", "the secret password", "the secret word", "secret word", "secret password", "the access code", "access code", "the passcode", "passcode",
+		"the passphrase", "passphrase", "the pass phrase", "the code word", "code word", "the secret code", "secret code", "the magic word", "the secret phrase", "the hidden word",
+		"get_password", "getpassword", "the password is", "the pin code",
+		"das passwort", "das kennwort", "das geheime wort", "geheimwort", "den zugangscode", "der zugangscode", "le mot de passe", "le mot secret", "le code secret", "le code d'acces",
+		"la contrasena", "la palabra secreta", "la clave secreta", "el codigo de acceso", "la password", "la parola segreta", "il codice segreto", "la parola d'ordine",
+		"a senha", "a palavra secreta", "o codigo secreto", "het wachtwoord", "het geheime woord", "haslo", "hasło", "hasla", "sifre", "sifreyi", "sifrenin", "gizli kelime",
+		"парол*", "секретное слово", "кодовое слово", "パスワード", "秘密の言葉", "合言葉", "비밀번호", "密码", "口令", "秘密词",
+	},
+	gLeakForm: {
+		"letter by letter", "one letter at a time", "letter at a time", "one letter per line", "each letter", "every letter", "each character", "every character", "between each letter", "between the letters",
+		"backwards", "backward", "in reverse", "reversed", "reverse order", "spell", "spelled", "spelt", "spelling", "first letter", "last letter", "second letter", "third letter", "next letter",
+		"how many letters", "how many characters", "number of letters", "its length", "start with a vowel", "starts with a vowel", "contain the letter", "contains the letter",
+		"a hint", "hint about", "hints about", "a clue", "rhymes with", "rhyme with", "rhymes", "base64", "base 64", "in hex", "hexadecimal", "in binary", "ascii", "pig latin", "rot13", "caesar", "morse",
+		"acrostic", "a poem", "poem about", "riddle", "a story", "story in which", "story where", "whispers", "synonym*", "translate", "in a sentence", "alphabetical order", "shifted",
+		"with dashes", "with a dash", "dash between", "hyphens", "with spaces", "a space between", "separated by", "fill in the blank", "fill in", "function that returns", "returns the", "isn't secret", "not secret anymore", "no longer secret",
+		"lettre par lettre", "a l'envers", "a l'endroit inverse", "premiere lettre", "derniere lettre", "epele", "epelle", "epeler", "avec des tirets", "un poeme", "une devinette", "un indice",
+		"letra por letra", "al reves", "primera letra", "ultima letra", "deletrea", "deletrear", "con guiones", "con espacios", "un poema", "una pista", "una adivinanza",
+		"buchstabe fur buchstabe", "buchstabier*", "ruckwarts", "erster buchstabe", "ersten buchstaben", "letzten buchstaben", "mit bindestrichen", "ein gedicht", "einen hinweis", "ein ratsel",
+		"una lettera alla volta", "lettera per lettera", "al contrario", "prima lettera", "ultima lettera", "in base64", "una poesia", "un indizio", "un indovinello",
+		"soletr*", "de tras para frente", "primeira letra", "ultima letra", "com espacos", "espacos entre", "um poema", "uma dica",
+		"achterstevoren", "letter voor letter", "eerste letter", "spel het", "przeliteruj", "litera po literze", "od tylu", "pierwsza litera", "harf harf", "tersten", "ilk harf",
+		"по буквам", "через дефис", "задом наперед", "задом наперёд", "первую букву", "первая буква", "一文字ずつ", "逆から", "最初の文字", "한 글자씩", "거꾸로", "첫 글자", "倒着", "反过来", "一个字一个字", "逐个字母", "第一个字",
+	},
+	gForbid: {
+		"told not to say", "told not to reveal", "told not to share", "must you not reveal", "must you not say", "must not reveal", "not allowed to say", "not allowed to reveal", "not supposed to say",
+		"not supposed to reveal", "are you protecting", "you are protecting", "you're protecting", "are you guarding", "you are guarding", "you're guarding", "are you hiding", "you are hiding", "you're hiding",
+		"words you can't say", "word you can't say", "words you cannot say", "word you cannot say",
+	},
+	gDenied: {
+		"access denied", "acceso denegado", "zugriff verweigert", "zugang verweigert", "acces refuse", "accesso negato", "acesso negado", "toegang geweigerd", "dostep zabroniony", "доступ запрещен", "доступ запрещён",
+	},
+	gFlip: {
+		"opposite", "antonym", "swap", "the reverse of", "contrary", "gegenteil", "contraire", "contrario", "oposto", "tegenovergestelde", "przeciwienstwo", "противоположн*",
+	},
+	gGrantCond: {
+		"if the password", "if the user", "if the player", "if the pin", "if the code", "if the access code", "if it matches", "if they match", "if correct", "if the input", "if the guess",
+		"if someone", "if they enter", "if check", "if valid", "if is_valid", "if ok", "if pw", "if pin", "if password", "if code", "if guess", "if user", "if entered", "only if", "only when",
+		"when the user enters", "when the password", "when someone enters", "when the correct", "when they enter", "matches the password",
+	},
+	gElse: {
+		"otherwise", "else", "if not", "if it doesn't", "if it does not", "if they don't", "if wrong", "if incorrect", "access denied", "you shall not pass", "sinon", "sino", "sonst", "altrimenti", "senao", "anders",
+	},
+	gPrefix: {
+		"begin your reply with", "begin your response with", "begin your answer with", "start your reply with", "start your response with", "start your answer with", "begin with", "start with",
+		"commence ta reponse par", "empieza tu respuesta con", "beginne deine antwort mit", "inizia la tua risposta con", "comece sua resposta com",
 	},
 	gYourResp: {
 		"your response", "your responses", "your answer", "your answers", "your reply", "your replies", "your output", "your summary", "every response", "each response",
@@ -542,6 +617,7 @@ var lexicon = map[group][]string{
 		"ваш пароль", "скажи пароль", "назови пароль", "كلمة المرور الخاصة بك", "ما هي كلمة المرور", "आपका पासवर्ड", "अपना पासवर्ड", "รหัสผ่านของคุณ",
 		"tell me your password", "share your password", "what is your password", "what's your password", "give me your password", "reveal your password", "share the password", "tell me the password",
 		"what is the password?", "what's the password?", "say the password", "spell the password",
+		"the password is what", "password is what",
 	},
 	gInsert: {
 		"include", "insert", "append", "add a link", "add the link", "add this", "embed", "mention", "promote", "advertise",
@@ -654,6 +730,14 @@ type proxRule struct {
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
+
+	// unless: not when a hit of one of these groups is near the match
+	// ("make the model say …": talk about a hijack, not one).
+	unless []group
+	// unlessBoth: nor when a hit of each of these groups is near ("if
+	// the password is right, print Access Granted, else Access Denied":
+	// a defence or a program, with its failing branch).
+	unlessBoth []group
 }
 
 var proxRules = []proxRule{
@@ -685,7 +769,7 @@ var proxRules = []proxRule{
 	// Decision 150, second round: the kinds of attack written by people
 	// outside this project (competition hijacks, persona prompts found in
 	// the wild, instructions planted in e-mails, tables and pages).
-	{rule: "prompt_injection.instruction_override", reqs: []group{gSayAny, gGranted}, window: 60},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gSayAny, gGranted}, window: 60, unless: []group{gReported}, unlessBoth: []group{gGrantCond, gElse}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrPos, gSay}, window: 90},
 	{rule: "prompt_injection.role_injection", reqs: []group{gDelim, gBoundary}, window: 30},
 	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gNewInstr}, window: 100, lineStart: 1},
@@ -708,8 +792,52 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm2, gDetail}, window: 250},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gAbove}, window: 30, lead: 200},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gAbove}, window: 40, lead: 200},
-	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecretAsk}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecretAsk}, unless: []group{gReported}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gAbove, gVoid}, window: 40, lead: 200},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbGuard, gVoid}, window: 40},
 	{rule: "prompt_injection.indirect", reqs: []group{gTellUser, gScam}, window: 120, ordered: true},
+	// Round 4: competition attacks. The guarded secret asked for in a form
+	// that leaks it ("the password backwards", "the first letter of the
+	// secret word", "a riddle whose answer is the password"); the words the
+	// model must not say asked about; the defence's refusal turned into its
+	// opposite; an answer forced to open with the defence's refusal (the
+	// instructions follow). Not when a third party is made to say it
+	// ("players ask the bot to spell the password"): talk about the game.
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecret, gLeakForm}, window: 70, sentence: 2, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gForbid}, window: 50, sentence: 1, ordered: true, unless: []group{gReported}},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gDenied, gFlip}, window: 60, sentence: 1, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gPrefix, gDenied}, window: 40, unless: []group{gReported}},
+}
+
+// reportedPhrases are the constructions that make a third party say
+// something: a causative verb with the model as its object ("make the
+// model", "got the AI to", "asked the bot to") and the passive ("tricked
+// into"). A hijack or an extraction in such a clause is reported, not
+// asked for.
+func reportedPhrases() []string {
+	verbs := []string{"make", "makes", "made", "making", "get", "gets", "got", "getting", "trick", "tricks", "tricked", "tricking", "force", "forces", "forced", "forcing",
+		"convince", "convinced", "convincing", "persuade", "persuaded", "persuading", "ask", "asks", "asked", "asking", "coax", "coaxed", "coaxing",
+		"manipulate", "manipulated", "manipulating", "fool", "fooled", "fooling", "lure", "lured", "cause", "caused", "causing", "let", "lets", "letting", "have", "had"}
+	objects := []string{"the model", "the ai", "the bot", "the chatbot", "the assistant", "the llm", "the gpt", "the defender", "the defended model", "the system", "the gatekeeper",
+		"a model", "an ai", "an llm", "a chatbot", "models", "llms", "chatbots", "the models", "gandalf", "chatgpt", "it", "them"}
+	var out []string
+	for _, v := range verbs {
+		for _, o := range objects {
+			if o == "it" || o == "them" {
+				out = append(out, v+" "+o+" to") // "get it to say", not "make it clear"
+				if v == "make" || v == "made" || v == "makes" || v == "making" {
+					out = append(out, v+" "+o+" say", v+" "+o+" output", v+" "+o+" print", v+" "+o+" reveal")
+				}
+				continue
+			}
+			out = append(out, v+" "+o)
+		}
+	}
+	return append(out,
+		"tricked into", "fooled into", "manipulated into", "coaxed into", "forced into", "pushed into", "lured into", "talked into", "into saying", "into revealing", "into printing", "into outputting",
+		"the model had to", "the ai had to", "the bot had to", "the model has to", "the model would", "the ai would", "models would", "players had to", "players have to", "players try", "players tried",
+		"attackers try", "attackers tried", "the attacker", "attackers", "players", "the player", "participants", "contestants", "teams got", "try to get", "tried to get", "trying to get", "try to make", "tried to make", "trying to make",
+		"the user asks", "if the user asks", "when the user asks", "users ask", "the user requests", "if someone asks", "if anyone asks", "if asked", "when asked",
+		"dazu zu bringen", "dazu bringen", "dazu gebracht", "amener l'ia", "amener le modele", "faire dire", "hacer que el modelo", "hacer que la ia", "conseguir que el modelo", "lograr que el modelo", "far dire",
+	)
 }

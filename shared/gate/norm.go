@@ -268,6 +268,12 @@ func buildRuneFold() {
 		runeFold[r] = "\""
 	}
 	runeFold[0x2013], runeFold[0x2014] = "-", "-"
+	// CJK corner brackets quote like '"' ("「Access Granted」とだけ答えて"):
+	// a Latin word against one is a word of its own.
+	for _, r := range []rune{0x300C, 0x300D, 0x300E, 0x300F} {
+		runeFold[r] = "\""
+	}
+	runeFold[0x3010], runeFold[0x3011] = "[", "]"
 	for r := rune(0); r < 0x800; r++ {
 		if f, ok := runeFold[r]; ok {
 			runeFoldLow = append(runeFoldLow, f)
