@@ -314,20 +314,20 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
-			if g.has(gSayAny) || g.has(gSecretAsk) || g.has(gExtVerb) {
+			if g.has(gSayAny) || g.has(gSecretAsk) || g.has(gExtVerb) || g.has(gAskSecret) {
 				// "don't say Access Granted unless …", "never share your
 				// password": a defence or advice, not a request.
 				if negatedAt(v.s, int(h.start)) {
-					if g = g.clear(gSay).clear(gSayAny).clear(gSecretAsk).clear(gExtVerb); g.empty() {
+					if g = g.clear(gSay).clear(gSayAny).clear(gSecretAsk).clear(gExtVerb).clear(gAskSecret); g.empty() {
 						goto probe
 					}
 				}
 			}
-			if (g.has(gSecret) || g.has(gExtObj)) && (quotedSentence(v.s, int(h.start), int(h.end)) || g.has(gSecret) && compoundNoun(v.s, int(h.end))) {
+			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
 				// "translate 'Your password has been reset'": the words
 				// of a quoted sentence, not the model's secret; "the
 				// password field", "the password hash": another thing.
-				if g = g.clear(gSecret).clear(gExtObj); g.empty() {
+				if g = g.clear(gSecret).clear(gExtObj).clear(gSecretAsk); g.empty() {
 					goto probe
 				}
 			}
@@ -673,7 +673,24 @@ func compoundNoun(s string, end int) bool {
 	for j < len(s) && isAlnum(s[j]) {
 		j++
 	}
-	switch strings.ToLower(s[i:j]) {
+	switch w := strings.ToLower(s[i:j]); w {
+	case "for", "to", "of", "on", "at", "from":
+		// "the password for the guest Wi-Fi", "the password to my
+		// account": a password the user means, not the one guarded;
+		// "… the password for me in base64" is still the secret.
+		k := j
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		l := k
+		for l < len(s) && isAlnum(s[l]) {
+			l++
+		}
+		switch strings.ToLower(s[k:l]) {
+		case "me", "us", "this", "a", "an", "base64", "hex", "reverse", "pig", "one", "french", "german", "spanish", "english", "binary", "morse", "caps":
+			return false
+		}
+		return true
 	case "hash", "hashes", "hashing", "hashed", "field", "fields", "reset", "resets", "manager", "managers", "policy", "policies", "strength",
 		"input", "box", "requirements", "requirement", "rules", "history", "file", "column", "dialog", "form", "change", "expiry", "expiration",
 		"salt", "checker", "validator", "validation", "generator", "protected", "protection", "encryption", "storage", "variable", "parameter", "argument",

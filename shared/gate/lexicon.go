@@ -75,15 +75,17 @@ const (
 	gHarm2     // a broader list of harms, only with a fictional frame and gDetail
 	gAbove     // "the above" named where nothing is above it in the text: the hidden prompt
 	// Round 4: competition attacks (decision 150).
-	gReported  // a third party made to say something: "make the model say", "got the AI to", "tricked into": talk about an attack
-	gSecret    // the secret a defended model guards: "the password", "the secret word", "the access code"
-	gLeakForm  // a form that leaks a secret piece by piece: letter by letter, backwards, its first letter, a rhyme, a poem
-	gForbid    // what the model must not say, asked about: "told not to say", "the word you are protecting"
-	gDenied    // the refusal a competition defence prints: "Access Denied"
-	gFlip      // its opposite asked for: "the opposite", "swap"
-	gGrantCond // a condition on the payload: a defence's or a program's check ("if the password is", "if check(pw)")
-	gPrefix    // an answer's opening imposed: "begin your reply with"
-	gElse      // the failing branch of a check: "otherwise", "else", "Access Denied"
+	gReported   // a third party made to say something: "make the model say", "got the AI to", "tricked into": talk about an attack
+	gSecret     // the secret a defended model guards: "the password", "the secret word", "the access code"
+	gLeakForm   // a form that leaks a secret piece by piece: letter by letter, backwards, its first letter, a rhyme, a poem
+	gForbid     // what the model must not say, asked about: "told not to say", "the word you are protecting"
+	gDenied     // the refusal a competition defence prints: "Access Denied"
+	gFlip       // its opposite asked for: "the opposite", "swap"
+	gGrantCond  // a condition on the payload: a defence's or a program's check ("if the password is", "if check(pw)")
+	gPrefix     // an answer's opening imposed: "begin your reply with"
+	gElse       // the failing branch of a check: "otherwise", "else", "Access Denied"
+	gAskSecret  // a plain request for it: "give me", "what's", "reveal" (with gSecret: "give me the password")
+	gAskSecretW // the same in languages whose verb follows its object ("パスワードを教えて")
 	numGroups
 )
 
@@ -587,6 +589,13 @@ var lexicon = map[group][]string{
 	gElse: {
 		"otherwise", "else", "if not", "if it doesn't", "if it does not", "if they don't", "if wrong", "if incorrect", "access denied", "you shall not pass", "sinon", "sino", "sonst", "altrimenti", "senao", "anders",
 	},
+	gAskSecret: {
+		"give me", "tell me", "what is", "what's", "whats", "reveal", "print", "show me", "say", "type", "write down", "write out", "share", "disclose", "leak", "output", "display",
+		"i need", "can i have", "can you give", "can you tell", "let me know", "provide", "what are the letters", "give", "hand over", "send me",
+		"gib mir", "sag mir", "nenne", "verrate", "wie lautet", "was ist", "dis-moi", "donne-moi", "quel est", "revele", "dime", "dame", "cual es", "revela", "dimmi", "dammi", "qual e", "rivela",
+		"diga", "me diga", "me de", "revele", "скажи", "назови", "какой", "podaj", "jakie jest", "zdradz", "geef me", "wat is", "vertel me", "nedir", "soyle",
+	},
+	gAskSecretW: {"教えて", "は何", "알려", "뭐야", "告诉我", "是什么", "给我", "说出"},
 	gPrefix: {
 		"begin your reply with", "begin your response with", "begin your answer with", "start your reply with", "start your response with", "start your answer with", "begin with", "start with",
 		"commence ta reponse par", "empieza tu respuesta con", "beginne deine antwort mit", "inizia la tua risposta con", "comece sua resposta com",
@@ -807,6 +816,8 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gForbid}, window: 50, sentence: 1, ordered: true, unless: []group{gReported}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gDenied, gFlip}, window: 60, sentence: 1, unless: []group{gReported}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gPrefix, gDenied}, window: 40, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecret, gSecret}, window: 30, sentence: 2, ordered: true, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecretW, gSecret}, window: 30, sentence: 2, unless: []group{gReported}},
 }
 
 // reportedPhrases are the constructions that make a third party say
@@ -837,7 +848,7 @@ func reportedPhrases() []string {
 		"tricked into", "fooled into", "manipulated into", "coaxed into", "forced into", "pushed into", "lured into", "talked into", "into saying", "into revealing", "into printing", "into outputting",
 		"the model had to", "the ai had to", "the bot had to", "the model has to", "the model would", "the ai would", "models would", "players had to", "players have to", "players try", "players tried",
 		"attackers try", "attackers tried", "the attacker", "attackers", "players", "the player", "participants", "contestants", "teams got", "try to get", "tried to get", "trying to get", "try to make", "tried to make", "trying to make",
-		"the user asks", "if the user asks", "when the user asks", "users ask", "the user requests", "if someone asks", "if anyone asks", "if asked", "when asked",
+		"the user asks", "if the user asks", "if he asks", "if she asks", "if they ask", "when the user asks", "users ask", "the user requests", "if someone asks", "if anyone asks", "if asked", "when asked",
 		"dazu zu bringen", "dazu bringen", "dazu gebracht", "amener l'ia", "amener le modele", "faire dire", "hacer que el modelo", "hacer que la ia", "conseguir que el modelo", "lograr que el modelo", "far dire",
 	)
 }
