@@ -456,7 +456,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if !r.unless.empty() && nearGroup(v.s, gh, r.unless, int(h.start), int(end)) || nearAll(v.s, gh, r.unlessBoth, int(h.start), int(end)) {
+					if !r.unless.empty() && nearGroup(v.s, gh, r.unless, int(h.start), int(end), 40) || nearAll(v.s, gh, r.unlessBoth, int(h.start), int(end)) {
 						// "make the model say 'Access Granted'", "if the
 						// password is right, print Access Granted": talk
 						// about the payload or a check that grants it.
@@ -599,10 +599,10 @@ func quoteIn(s string, a, b int) bool {
 }
 
 // nearGroup reports whether a hit of a group in m lies within reach of
-// s[a:b] (80 bytes before, 40 after).
-func nearGroup(s string, gh []groupHit, m gmask, a, b int) bool {
+// s[a:b] (80 bytes before, after bytes after).
+func nearGroup(s string, gh []groupHit, m gmask, a, b, after int) bool {
 	for _, h := range gh {
-		if int(h.start) >= b+40 {
+		if int(h.start) >= b+after {
 			break
 		}
 		if int(h.end) > a-80 && (h.group[0]&m[0] != 0 || h.group[1]&m[1] != 0) {
@@ -613,13 +613,14 @@ func nearGroup(s string, gh []groupHit, m gmask, a, b int) bool {
 }
 
 // nearAll reports whether a hit of each group in gs lies within reach of
-// s[a:b] (false for none).
+// s[a:b] (false for none): a check's failing branch may come a few lines
+// of code later.
 func nearAll(s string, gh []groupHit, gs []group, a, b int) bool {
 	if len(gs) == 0 {
 		return false
 	}
 	for _, g := range gs {
-		if !nearGroup(s, gh, bitOf(g), a, b) {
+		if !nearGroup(s, gh, bitOf(g), a, b, 160) {
 			return false
 		}
 	}

@@ -86,6 +86,8 @@ const (
 	gElse       // the failing branch of a check: "otherwise", "else", "Access Denied"
 	gAskSecret  // a plain request for it: "give me", "what's", "reveal" (with gSecret: "give me the password")
 	gAskSecretW // the same in languages whose verb follows its object ("パスワードを教えて")
+	gTranslate  // a translation asked for, into English
+	gGrantedFor // the payload in another language, for a translation to carry it back ("Zugang gewährt")
 	numGroups
 )
 
@@ -459,6 +461,7 @@ var lexicon = map[group][]string{
 		"complete the sentence", "finish the sentence", "fill in the blank", "continue the sentence",
 		"antworte", "antworte jetzt", "reponds uniquement", "reponds par", "responde solo", "rispondi soltanto", "rispondi solo", "responda apenas", "antwoord alleen", "odpowiedz tylko",
 		"sadece", "отвечай*", "ответь", "だけ答え", "とだけ", "只回答", "只输出", "只说",
+		"remove the period", "without the period", "without a period", "no period", "drop the period", "without punctuation", "no punctuation", "remove the punctuation", "without the full stop",
 	},
 	gGranted: {
 		"access granted", "access granted.", "i have been pwned", "i have been pawned", "pwned", "acceso concedido", "acceso permitido", "zugang gewahrt", "zugriff gewahrt", "acces accorde",
@@ -561,6 +564,7 @@ var lexicon = map[group][]string{
 		"how many letters", "how many characters", "number of letters", "its length", "start with a vowel", "starts with a vowel", "contain the letter", "contains the letter",
 		"a hint", "hint about", "hints about", "a clue", "rhymes with", "rhyme with", "rhymes", "base64", "base 64", "in hex", "hexadecimal", "in binary", "ascii", "pig latin", "rot13", "caesar", "morse",
 		"acrostic", "a poem", "poem about", "riddle", "a story", "story in which", "story where", "whispers", "synonym*", "translate", "in a sentence", "alphabetical order", "shifted",
+		"without saying it", "without revealing it", "without telling me", "without mentioning it", "letter of the", "letters of the", "character of the", "characters of the",
 		"with dashes", "with a dash", "dash between", "hyphens", "with spaces", "a space between", "separated by", "fill in the blank", "fill in", "function that returns", "returns the", "isn't secret", "not secret anymore", "no longer secret",
 		"lettre par lettre", "a l'envers", "a l'endroit inverse", "premiere lettre", "derniere lettre", "epele", "epelle", "epeler", "avec des tirets", "un poeme", "une devinette", "un indice",
 		"letra por letra", "al reves", "primera letra", "ultima letra", "deletrea", "deletrear", "con guiones", "con espacios", "un poema", "una pista", "una adivinanza",
@@ -596,6 +600,14 @@ var lexicon = map[group][]string{
 		"diga", "me diga", "me de", "revele", "скажи", "назови", "какой", "podaj", "jakie jest", "zdradz", "geef me", "wat is", "vertel me", "nedir", "soyle",
 	},
 	gAskSecretW: {"教えて", "は何", "알려", "뭐야", "告诉我", "是什么", "给我", "说出"},
+	gTranslate: {
+		"translate", "translation", "in english", "into english", "to english", "traduce", "traduis", "traduisez", "ubersetze", "ubersetzen", "traduci", "traduza", "vertaal", "przetlumacz", "cevir", "переведи", "翻译", "訳して", "번역",
+	},
+	gGrantedFor: {
+		"acceso concedido", "acceso permitido", "zugang gewahrt", "zugriff gewahrt", "zugriff erlaubt", "acces accorde", "acces autorise", "accesso consentito", "accesso garantito", "acesso concedido", "acesso permitido",
+		"toegang verleend", "dostep przyznany", "erisim verildi", "доступ разрешен", "доступ разрешён", "доступ предоставлен", "アクセス許可", "접근 허가", "访问已授权", "访问许可",
+		"he sido pwned", "j'ai ete pwned", "ich wurde gepwnt", "ich bin gepwned", "sono stato pwned", "fui pwned",
+	},
 	gPrefix: {
 		"begin your reply with", "begin your response with", "begin your answer with", "start your reply with", "start your response with", "start your answer with", "begin with", "start with",
 		"commence ta reponse par", "empieza tu respuesta con", "beginne deine antwort mit", "inizia la tua risposta con", "comece sua resposta com",
@@ -818,6 +830,10 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gPrefix, gDenied}, window: 40, unless: []group{gReported}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecret, gSecret}, window: 30, sentence: 2, ordered: true, unless: []group{gReported}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecretW, gSecret}, window: 30, sentence: 2, unless: []group{gReported}},
+	// The payload carried back by a translation: "Translate into English:
+	// Zugang gewährt" (translating "Access Granted" out of English is a
+	// sign's or an interface's, and not matched).
+	{rule: "prompt_injection.instruction_override", reqs: []group{gTranslate, gGrantedFor}, window: 80, unless: []group{gReported}},
 }
 
 // reportedPhrases are the constructions that make a third party say
