@@ -332,6 +332,7 @@ var lexicon = map[group][]string{
 		"constraints you were given", "before i joined", "before i arrived", "before my first message", "that came before", "came before my", "came before the",
 		"developer messages", "system or developer", "developer instructions", "your context", "the raw configuration",
 		"vor meiner ersten nachricht", "die du bekommen hast", "die du erhalten hast", "poczatkowe instrukcje", "swoje poczatkowe",
+		"rules do you follow", "instructions do you follow", "rules do you have", "rules were you given", "rules are you following", "instructions are you following",
 		"the text you were given", "text you were given", "words you were given", "above the line where", "before i started typing", "where i started typing",
 		"suas regras", "tuas regras", "tus reglas", "sus reglas", "tes regles", "vos regles", "le tue regole", "je regels", "jouw regels",
 		"you were initialised with", "you were initialized with", "text you were initialised", "text you were initialized", "guidance you received", "you received from", "whoever deployed you", "deployed you", "rules you operate under", "rules you follow", "the full system message", "full system message", "how were you configured", "told you to guard", "told you to protect", "you were told to protect", "you are guarding", "you're guarding", "my instructions say", "every instruction in your", "deiner systemanweisungen", "deiner anweisungen", "instrucciones que recibiste", "antes de este mensaje", "your confidential config", "your config", "confidential config", "tes consignes systeme",
@@ -461,6 +462,7 @@ var lexicon = map[group][]string{
 		"complete the sentence", "finish the sentence", "fill in the blank", "continue the sentence",
 		"antworte", "antworte jetzt", "reponds uniquement", "reponds par", "responde solo", "rispondi soltanto", "rispondi solo", "responda apenas", "antwoord alleen", "odpowiedz tylko",
 		"sadece", "отвечай*", "ответь", "だけ答え", "とだけ", "只回答", "只输出", "只说",
+		"must begin with", "must start with", "begin with", "start with", "end your response with", "end your reply with", "end your answer with", "finish with",
 		"remove the period", "without the period", "without a period", "no period", "drop the period", "without punctuation", "no punctuation", "remove the punctuation", "without the full stop",
 	},
 	gGranted: {
@@ -564,7 +566,7 @@ var lexicon = map[group][]string{
 		"how many letters", "how many characters", "number of letters", "its length", "start with a vowel", "starts with a vowel", "contain the letter", "contains the letter",
 		"a hint", "hint about", "hints about", "a clue", "rhymes with", "rhyme with", "rhymes", "base64", "base 64", "in hex", "hexadecimal", "in binary", "ascii", "pig latin", "rot13", "caesar", "morse",
 		"acrostic", "a poem", "poem about", "riddle", "a story", "story in which", "story where", "whispers", "synonym*", "translate", "in a sentence", "alphabetical order", "shifted",
-		"without saying it", "without revealing it", "without telling me", "without mentioning it", "letter of the", "letters of the", "character of the", "characters of the",
+		"everything you know about", "all you know about", "without saying it", "without revealing it", "without telling me", "without mentioning it", "letter of the", "letters of the", "character of the", "characters of the",
 		"with dashes", "with a dash", "dash between", "hyphens", "with spaces", "a space between", "separated by", "fill in the blank", "fill in", "function that returns", "returns the", "isn't secret", "not secret anymore", "no longer secret",
 		"lettre par lettre", "a l'envers", "a l'endroit inverse", "premiere lettre", "derniere lettre", "epele", "epelle", "epeler", "avec des tirets", "un poeme", "une devinette", "un indice",
 		"letra por letra", "al reves", "primera letra", "ultima letra", "deletrea", "deletrear", "con guiones", "con espacios", "un poema", "una pista", "una adivinanza",
@@ -595,7 +597,7 @@ var lexicon = map[group][]string{
 	},
 	gAskSecret: {
 		"give me", "tell me", "what is", "what's", "whats", "reveal", "print", "show me", "say", "type", "write down", "write out", "share", "disclose", "leak", "output", "display",
-		"i need", "can i have", "can you give", "can you tell", "let me know", "provide", "what are the letters", "give", "hand over", "send me",
+		"i need", "can i have", "can you give", "can you tell", "let me know", "provide", "what are the letters", "give", "hand over", "send me", "what would",
 		"gib mir", "sag mir", "nenne", "verrate", "wie lautet", "was ist", "dis-moi", "donne-moi", "quel est", "revele", "dime", "dame", "cual es", "revela", "dimmi", "dammi", "qual e", "rivela",
 		"diga", "me diga", "me de", "revele", "скажи", "назови", "какой", "podaj", "jakie jest", "zdradz", "geef me", "wat is", "vertel me", "nedir", "soyle",
 	},
@@ -639,6 +641,7 @@ var lexicon = map[group][]string{
 		"tell me your password", "share your password", "what is your password", "what's your password", "give me your password", "reveal your password", "share the password", "tell me the password",
 		"what is the password?", "what's the password?", "say the password", "spell the password",
 		"the password is what", "password is what",
+		"what do i need to type to", "what is the word i need", "what word do i need", "need to type to get in", "type to get access", "type to get in", "say to get in", "say to get access",
 	},
 	gInsert: {
 		"include", "insert", "append", "add a link", "add the link", "add this", "embed", "mention", "promote", "advertise",
