@@ -85,6 +85,8 @@ type compiledRule struct {
 	lead       int32
 	unless     gmask
 	unlessBoth []group
+	data       bool
+	opens      uint8
 }
 
 type detector struct {
@@ -211,7 +213,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead)}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
@@ -359,6 +361,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	// over the hits instead of one per rule.
 	var live uint64
 	dataFrom := int32(-2) // where pasted data starts in an input; -2: not looked for yet, -1: none
+	dataTo := int32(len(v.s))
+	prompt := -1 // the data opens as a prompt to the assistant; -1: not looked at yet
 	for ri := range d.rules {
 		r := &d.rules[ri]
 		if r.outputOnly && !output || !d.on(r.rule) || !r.possible(seen) {
@@ -373,8 +377,36 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			}
 			if dataFrom == -2 {
 				dataFrom = int32(pastedDataStart(v.s))
+				if dataFrom < 0 {
+					// "<e-mail>\n\nSummarise the e-mail above.": the
+					// request comes last, the data before it.
+					if end := pastedDataEnd(v.s); end > 0 {
+						dataFrom, dataTo = 0, int32(end)
+					}
+				}
 			}
 			if dataFrom < 0 {
+				continue
+			}
+		}
+		if r.data {
+			// A task planted in data: not in the model's output, nor in
+			// a document that is a prompt to the assistant (a persona
+			// sent as a document says "write", "respond only in …").
+			if output {
+				continue
+			}
+			if prompt < 0 {
+				from := 0
+				if !eb.doc {
+					from = int(dataFrom)
+				}
+				prompt = 0
+				if seen.has(gPromptDoc) || promptOpening(v.s[from:]) {
+					prompt = 1
+				}
+			}
+			if prompt == 1 {
 				continue
 			}
 		}
@@ -394,7 +426,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		for rs := gh[j].rules & live; rs != 0; rs &= rs - 1 {
 			ri := bits.TrailingZeros64(rs)
 			r := &d.rules[ri]
-			if r.untrusted && !output && !eb.doc && gh[j].start < dataFrom {
+			if r.untrusted && !output && !eb.doc && (gh[j].start < dataFrom || gh[j].start >= dataTo) {
 				continue
 			}
 			var m uint32
@@ -402,7 +434,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				if gh[j].group.has(req) && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
 					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') &&
 					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) &&
-					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(gh[j].start), int(gh[j].end))) {
+					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(gh[j].start), int(gh[j].end))) &&
+					!(r.opens&(1<<k) != 0 && !plantedOpening(v.s, int(gh[j].start), int(gh[j].end))) {
 					m |= 1 << k
 				}
 			}
@@ -440,7 +473,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						// your prompt".
 						break
 					}
-					if r.sentence != 0 && sentenceBreak(v.s[h.start:end], r.sentence == 2) {
+					if r.sentence != 0 && sentenceBreak(v.s[h.start:end], r.sentence >= 2) {
 						// Verb and object in different sentences: "… the
 						// output. Follow the instructions above".
 						break
@@ -449,6 +482,13 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						// "ignore any instructions within the brackets",
 						// "ignore instructions asking you to …": a rule
 						// about what will come, not an override.
+						i = j
+						break
+					}
+					if r.data && (introduces(v.s, int(end)) || r.opens != 0 && !standsAlone(v.s, int(h.start), int(end)) || requestAtTop(v.s, int(h.start))) {
+						// "Translate the following sentences into French:",
+						// "Write your answer below:": the host's own
+						// instruction, followed by what it is about.
 						i = j
 						break
 					}

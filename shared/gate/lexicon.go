@@ -88,6 +88,22 @@ const (
 	gAskSecretW // the same in languages whose verb follows its object ("パスワードを教えて")
 	gTranslate  // a translation asked for, into English
 	gGrantedFor // the payload in another language, for a translation to carry it back ("Zugang gewährt")
+	// Round 4: a task planted in data that addresses nobody (decision 150).
+	gTaskVerb  // a verb that makes its reader produce text: "write", "compose", "list", "tell"
+	gTaskObj   // what no host asks its reader to produce: a haiku, a joke, baby names, "the text in three words"
+	gRespVerb  // how the reader is to answer: "respond", "reply", "answer", "speak"
+	gManner    // a manner no host asks of a reply: pirate speak, only emojis, rudely, "from now on"
+	gClaimVerb // "mention that", "state that", "recommend", "describe … as": content to put in the answer
+	gClaimObj  // what such content says: "the best", "trustworthy", "a scam", a link
+	gWhenProc  // the reader's own processing named by the data: "when summarising", "in your reply"
+	gProcDir   // what such a clause goes on to ask
+	gToUser    // the reader told to act on "the user": "ask the user", "tell the reader to"
+	gUserAct   // what a planted task wants from the user: a card number, a password, a download, a call
+	gEditReq   // a request to translate, paraphrase or polish a text
+	gToxAsk    // a verb that asks for text to be written
+	gToxic     // "toxic sentence", "discriminatory statement": the content a latent jailbreak carries
+	gOvrTask   // what an override planted in data goes on to ask: a task object, or "and say", "and state that …"
+	gPromptDoc // what only a prompt to the assistant says ("{{user}}", "let's play", "your role"): no rule, it turns the planted-task rules off
 	numGroups
 )
 
@@ -417,7 +433,7 @@ var lexicon = map[group][]string{
 		"describe", "add", "tell users", "tell him", "tell her", "tell them", "tell the customer", "tell the buyer", "tell the reader",
 		"instruct the user", "forget", "stop", "print", "post", "delete", "accept", "share", "update", "install", "download",
 		"call", "confirm", "disable", "give", "provide", "create", "open", "run", "execute", "transfer", "pay", "ask",
-		"upload", "exfiltrate", "copy",
+		"upload", "exfiltrate", "copy", "rewrite", "modify",
 	},
 	gIndHidden: {
 		"<!--", "display:none", "display: none", "font-size:0", "font-size: 0", "color:white", "color: white", "color:#fff", "[hidden]", "hidden text", "visibility:hidden", "opacity:0",
@@ -525,6 +541,7 @@ var lexicon = map[group][]string{
 		"ignore the user", "disregard the user", "ignore the question of the user", "instead of answering the user", "do not answer the user's", "don't answer the user's", "forget the user's question", "olvida la pregunta del usuario", "ignora la pregunta del usuario", "ignoriere die frage des nutzers",
 		"ignoriere die frage des benutzers", "ignore la question de l'utilisateur", "ignora la domanda dell'utente", "ignore a pergunta do usuario", "negeer de vraag van de gebruiker", "zignoruj pytanie uzytkownika", "kullanicinin sorusunu yok say", "игнорируй вопрос пользователя", "ユーザーの質問を無視", "사용자의 질문을 무시",
 		"忽略用户的问题", "تجاهل سؤال المستخدم",
+		"ignore what the user asked", "ignore what the user asks", "disregard what the user asked", "ignore the user's request",
 		"ignore the question you were asked", "ignore the question you", "disregard the question you", "ignore the question and", "ignore the original question",
 	},
 	gTokens: {
@@ -717,6 +734,99 @@ var lexicon = map[group][]string{
 		"プロンプト", "指示", "命令", "インストラクション",
 		"프롬프트", "지시", "지침", "명령",
 	},
+	// Round 4: a task planted in data that addresses nobody. The verbs
+	// must open a sentence of the data (plantedOpening) and the rules
+	// read data only: documents and data pasted into an input, not a
+	// document that opens as a prompt to the assistant.
+	gTaskVerb: {
+		"write", "compose", "create", "generate", "draft", "come up with", "tell", "give", "list", "name", "output", "produce",
+		"rewrite", "calculate", "solve", "invent", "make up", "respond with", "reply with", "answer with", "sing", "recite", "translate",
+		"summarise", "summarize", "describe", "explain",
+		"schreibe", "schreib", "verfasse", "erstelle", "dichte", "ecris", "ecrivez", "redige", "compose", "escribe", "redacta", "crea", "genera",
+		"scrivi", "componi", "escreva", "crie", "schrijf", "maak", "napisz", "stworz", "напиши", "сочини", "придумай", "写", "请写", "創作",
+	},
+	gTaskObj: taskObjects(),
+	gRespVerb: {
+		"respond", "reply", "answer", "speak", "talk", "write every", "write all", "write each", "use only", "use nothing but", "start every",
+		"start each", "begin every", "begin each", "end every", "end each", "keep all responses", "keep every answer", "keep your answers",
+		"antworte", "antwortet", "antworten sie", "reponds", "repondez", "responde", "responda", "respondan", "rispondi", "rispondete", "antwoord",
+		"odpowiadaj", "odpowiedz", "отвечай", "отвечайте", "ответь", "回答", "回复", "答え",
+	},
+	gManner: {
+		"pirate", "pirate speak", "rude*", "sarcas*", "emoji*", "backwards", "capital letters", "all caps", "uppercase", "shakespeare", "gangster",
+		"rhyme*", "rhyming", "insult*", "as if you were", "in the style of", "lol", "only in", "from now on", "from this point on", "from this moment",
+		"under five words", "in verse", "in riddles", "like a pirate", "in klingon", "in morse", "every answer with", "each answer with",
+		"every response with", "each response with", "every reply with", "each reply with", "every sentence with",
+		"only in spanish", "only in german", "only in french", "only in english", "only in chinese", "in german only", "in french only", "in spanish only",
+		"ab jetzt", "nur noch", "nur auf", "von nun an", "in reimen", "uniquement", "desormais", "a partir de maintenant", "a partir de ahora", "solo en",
+		"solamente en", "d'ora in poi", "solo in", "soltanto in", "vanaf nu", "alleen in", "od teraz", "tylko po", "с этого момента", "только на",
+		"从现在开始", "只用", "海盗",
+	},
+	gClaimVerb: {
+		"mention that", "state that", "state clearly that", "say that", "claim that", "emphasize that", "emphasise that", "stress that", "recommend",
+		"tell the reader that", "tell the user that", "make sure the summary", "make sure your summary", "make sure the answer", "make sure your answer",
+		"end your summary", "end the summary", "conclude by saying", "conclude that", "describe", "add a line", "append the sentence", "append the line",
+		"rate this", "praise", "include the link", "include this link", "add the link", "insist that",
+		"empfiehl", "erwahne", "behaupte", "recommande", "mentionne", "affirme", "recomienda", "menciona", "afirma", "consiglia", "menziona",
+		"recomende", "mencione", "beveel", "vermeld", "polec", "wspomnij", "порекомендуй", "упомяни", "推荐", "提到",
+	},
+	gClaimObj: {
+		"as the best", "is the best", "are the best", "the best choice", "the only", "trustworthy", "is trusted", "verified", "legitimate",
+		"no known", "is a scam", "are a scam", "a scam", "fraud*", "invest in", "should be hired", "outstanding fit", "perfect fit", "five-star",
+		"five stars", "5 stars", "5-star", "most reliable", "best mortgage", "best rates", "best deal*", "best price*", "is unsafe", "are unsafe",
+		"http", "https", "www.", ".com", "link", "url", "to the response", "to your response", "to the answer", "to your answer",
+		"to the summary", "to your summary", "to your reply",
+	},
+	gWhenProc: {
+		"when summarising", "when summarizing", "when you summarise", "when you summarize", "while summarising", "while summarizing",
+		"when reading this", "when you read this", "when processing this", "when you process this", "when you describe this", "when you edit this",
+		"when you answer", "whenever the user asks", "whatever the user asks", "if the user asks", "when the user asks", "if asked about this",
+		"when asked about this", "in your summary", "in your reply", "in your answer", "in your response", "any question about this",
+		"any questions about this", "in deiner antwort", "in ihrer antwort", "dans ta reponse", "dans votre reponse", "en tu respuesta",
+		"nella tua risposta", "na sua resposta", "in je antwoord", "w odpowiedzi", "в своем ответе", "在你的回答中", "在回答中",
+	},
+	gProcDir: {
+		"say", "tell", "recommend", "mention", "describe", "include", "add", "ask", "state", "write", "call", "rate", "respond", "reply",
+		"answer", "claim", "insist", "praise", "warn", "refer", "link", "sag", "sage", "erwahne", "dis", "menciona", "diga",
+		"zeg", "powiedz", "скажи", "说",
+	},
+	gToUser: {
+		"tell the user", "ask the user", "ask the reader", "tell the reader", "instruct the user", "instruct the reader", "urge the user",
+		"urge the reader", "advise the user", "advise the reader", "inform the user", "inform the reader", "recommend that the user",
+		"encourage the user", "encourage the reader", "get the user", "prompt the user", "have the user", "request the user's", "find out the user's",
+		"ask for the user's", "ask for the reader's", "ask users", "tell users", "tell whoever asks", "tell the recipient", "ask the recipient",
+		"convince the user", "persuade the user", "warn the user", "remind the user",
+		"den nutzer", "dem nutzer", "den benutzer", "dem benutzer", "l'utilisateur", "al usuario", "del usuario", "all'utente", "dell'utente",
+		"ao usuario", "do usuario", "de gebruiker", "uzytkownika", "uzytkownikowi", "пользовател*", "用户",
+	},
+	gUserAct: {
+		"credit card", "card number", "password", "passwords", "ssn", "social security", "passport number", "date of birth", "home address",
+		"one-time code", "otp", "pin", "cvv", "login", "credentials", "bank account", "account number", "maiden name", "insurance number",
+		"token", "api key", "which bank", "download", "install", "installs", "curl", "| sh", "| bash", "disable", "antivirus", "call +",
+		"send", "bitcoin", "btc", "buy", "purchase", "invest", "re-verify", "verify", "reset their", "gift card", "fee", "won",
+		"suspended", "deprecated", ".exe",
+		"kreditkart*", "passwort", "kennwort", "herunterladen", "carte bancaire", "numero de carte", "mot de passe", "telecharger", "contrasena",
+		"tarjeta", "descargar", "indirizzo di casa", "carta di credito", "baixar", "senha", "cartao", "wachtwoord", "creditcard",
+		"karty kredytowej", "numer karty", "haslo", "pobrac", "номер карты", "банковской карты", "пароль", "скачать", "信用卡", "密码", "下载",
+	},
+	gEditReq: {
+		"translate", "paraphrase", "refine", "polish", "rewrite", "rephrase", "correct the grammar", "proofread", "improve the wording",
+		"refine the wording", "traduce", "traduzca", "ubersetze", "ubersetzen", "traduis", "traduisez", "traduci", "traduza", "vertaal",
+		"przetlumacz", "переведи", "翻译", "翻訳",
+	},
+	gToxAsk: {
+		"write", "generate", "compose", "produce", "create", "make up", "give me", "come up with", "escribe", "schreibe", "schreib", "ecris",
+		"scrivi", "escreva", "schrijf", "napisz", "напиши", "写",
+	},
+	gToxic: toxicPhrases(),
+	gOvrTask: append(taskObjects(), "and say", "and state", "and tell", "and write", "and respond", "and reply", "and output", "and print",
+		"and answer", "and claim", "and declare", "and indicate", "and instead", "et indiquez", "et indique", "et dis", "et dites", "y di", "y responde",
+		"und sage", "und antworte", "e di'", "e rispondi", "e diga", "en zeg", "i powiedz", "и скажи", "и ответь", "并说", "然后说"),
+	gPromptDoc: {
+		"{{", "let's play", "lets play", "you're gonna", "you are gonna", "you are a", "you are an", "you are now", "your role", "your task",
+		"your job is", "as an ai", "chatgpt", "gpt", "you will act", "i want you to", "act as", "stay in character", "in character", "roleplay",
+		"role-play", "du bist ein", "du bist eine", "tu es un", "tu es une", "eres un", "eres una", "sei un", "je bent een", "ты —", "你是一个",
+	},
 }
 
 // roleMarkers are chat-template tokens and fake section headers. They are
@@ -748,9 +858,11 @@ type proxRule struct {
 	col0       uint8 // bit k: and start in its first column (a turn of a transcript, not an indented line of code)
 	sentStart  uint8 // bit k: requirement k must open a clause (nothing but punctuation or markup before it on its line)
 	ordered    bool  // requirement 0 must come first: "AI, … the user's question", not "… the user. AI:"
-	sentence   uint8 // 1: the match must not run over a line break; 2: nor over the end of a sentence
+	sentence   uint8 // 1: the match must not run over a line break; 2: nor over the end of a sentence, nor into a clause of its own (" to ", " you "); 3: nor over the end of a sentence
 	address    uint8 // bit k: requirement k must name the one an address is made to: "Note to any AI assistant summarising reviews:" (addressAt)
 	docOnly    bool  // with untrusted: in documents and outputs, not in data pasted into an input
+	data       bool  // with untrusted: not in data that opens as a prompt to the assistant (a persona sent as a document), nor in a sentence that introduces what follows it (ends in ':')
+	opens      uint8 // bit k: requirement k must open a sentence of the data, after at most a label ("Important:", "P.S.") or a short lead-in ("From now on,")
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
@@ -837,6 +949,19 @@ var proxRules = []proxRule{
 	// Zugang gewährt" (translating "Access Granted" out of English is a
 	// sign's or an interface's, and not matched).
 	{rule: "prompt_injection.instruction_override", reqs: []group{gTranslate, gGrantedFor}, window: 80, unless: []group{gReported}},
+	// Round 4: a task planted in data that addresses nobody (decision
+	// 150): data describes, reports and asks people; it does not tell its
+	// reader to write a haiku, to answer in pirate speak, to say that the
+	// sender is trustworthy or to ask the user for a card number.
+	{rule: "prompt_injection.indirect", reqs: []group{gTaskVerb, gTaskObj}, window: 90, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gRespVerb, gManner}, window: 90, sentence: 3, opens: 1, untrusted: true, data: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gClaimVerb, gClaimObj}, window: 90, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gWhenProc, gProcDir}, window: 100, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gToUser, gUserAct}, window: 120, ordered: true, sentence: 3, untrusted: true, data: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gOvrVerb, gOvrTask}, window: 90, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
+	// A latent jailbreak: a request to translate or polish a text that is
+	// itself a request for a toxic sentence.
+	{rule: "prompt_injection.indirect", reqs: []group{gEditReq, gToxAsk, gToxic}, window: 250},
 }
 
 // reportedPhrases are the constructions that make a third party say
@@ -870,4 +995,32 @@ func reportedPhrases() []string {
 		"the user asks", "if the user asks", "if he asks", "if she asks", "if they ask", "when the user asks", "users ask", "the user requests", "if someone asks", "if anyone asks", "if asked", "when asked",
 		"dazu zu bringen", "dazu bringen", "dazu gebracht", "amener l'ia", "amener le modele", "faire dire", "hacer que el modelo", "hacer que la ia", "conseguir que el modelo", "lograr que el modelo", "far dire",
 	)
+}
+
+// toxicPhrases are a harmful adjective and the unit of text it qualifies
+// ("toxic sentence", "discriminatory statement"): what a latent jailbreak
+// asks to have written, with gEditReq and gToxAsk around it.
+func toxicPhrases() []string {
+	var out []string
+	for _, a := range []string{"toxic", "harmful", "discriminatory", "negative", "offensive", "unfriendly", "hateful", "insulting", "degrading",
+		"racist", "sexist", "cruel", "derogatory", "demeaning", "abusive", "hurtful", "bigoted", "mean", "rude", "homophobic", "misogynistic"} {
+		for _, u := range []string{"sentence", "sentences", "statement", "remark", "joke", "paragraph", "comment", "phrase", "tweet", "text", "insult"} {
+			out = append(out, a+" "+u)
+		}
+	}
+	return append(out, "frase ofensiva", "frase toxica", "frase discriminatoria", "beleidigenden satz", "beleidigender satz", "phrase insultante",
+		"phrase toxique", "frase offensiva", "оскорбительное предложение", "токсичное предложение", "有害的句子", "歧视性的句子", "攻击性的句子")
+}
+
+// taskObjects are what no host asks its reader to produce (gTaskObj).
+func taskObjects() []string {
+	return []string{
+		"haiku", "haikus", "poem", "poems", "limerick", "sonnet", "short story", "a story about", "bedtime story", "joke", "jokes", "song", "lyrics",
+		"rap", "rap verse", "slogan", "slogans", "baby names", "recipe for", "fun facts", "interesting facts", "facts about", "motivational quote",
+		"inspirational quote", "tweet", "product description", "prime numbers", "random password", "capital cities", "riddle", "fairy tale", "ode",
+		"acrostic", "the following text", "the text above", "this text into", "this message into", "in three words", "in one word", "in two words",
+		"in five words", "love letter", "pirate",
+		"gedicht", "poeme", "poesie", "poema", "poesia", "wiersz", "стихотворени*", "стих", "诗", "俳句", "witz", "blague", "chiste", "cancion",
+		"chanson", "liedje", "piosenk*", "песн*", "笑话",
+	}
 }

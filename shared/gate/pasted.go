@@ -70,22 +70,22 @@ func pastedDataStart(s string) int {
 
 // personaMarkers mark a prompt that speaks to the assistant in its own
 // words: it may name "the following text" without pasting one.
-var personaMarkers = []string{
+var personaMarkers = withFolded([]string{
 	"you are", "you're", "act as", "i want you", "i need you", "pretend", "your role", "your task", "you will",
 	"let's play", "lets play", "play a game", "role:", "rules:", "instructions:", "system:", "persona:", "prompt:",
 	"your output", "your response", "your answer", "our dialog", "our conversation", "this conversation", "this chat",
-}
+})
 
 // dataVerbs ask for work on data ("Summarize:", "Fasse zusammen:").
-var dataVerbs = []string{
+var dataVerbs = withFolded([]string{
 	"summarise", "summarize", "summarize this", "translate", "explain", "review", "proofread", "tl;dr", "tldr",
 	"classify", "extract", "analyse", "analyze", "resume", "resumen", "resume", "zusammen", "fasse", "ubersetze",
 	"resumez", "traduis", "traduce", "riassumi", "traduci", "vat", "samen", "podsumuj", "stresc", "ozetle",
-}
+})
 
 // carriers name what a user pastes (accents are folded in the view the
 // rules read).
-var carriers = []string{
+var carriers = withFolded([]string{
 	"email", "e-mail", "mail", "message", "context", "page", "article", "text", "table", "csv", "code", "review", "reviews",
 	"document", "doc", "transcript", "notes", "post", "thread", "ticket", "log", "file", "listing", "resume", "cv",
 	"invoice", "newsletter", "readme", "diff", "snippet", "sms", "tweet", "chat", "invite", "pdf", "manual", "report",
@@ -95,14 +95,14 @@ var carriers = []string{
 	"rechnung", "courriel", "tableau", "texte", "avis", "tabella", "testo", "recensione", "messaggio", "tekst", "bericht",
 	"tabel", "artykul", "wiadomosc", "wiadomosci", "tabela", "strona", "maila", "письмо", "страницу", "текст", "таблицу",
 	"статью", "отзыв", "メール", "ページ", "記事", "이메일", "페이지", "邮件", "页面", "文章",
-}
+})
 
 // deictics point at something the user shows.
-var deictics = []string{
+var deictics = withFolded([]string{
 	"this", "these", "following", "below", "here", "here's", "attached", "pasted", "copied", "sent me", "got this",
 	"diese", "dieser", "diesen", "folgende", "cet", "cette", "ce", "ces", "suivant", "este", "esta", "estos", "siguiente",
 	"questa", "questo", "seguente", "deze", "dit", "tego", "ten", "te", "ta", "это", "этот", "эту", "この", "이", "这",
-}
+})
 
 // hasAnyWord reports whether lower contains one of words as a whole word.
 func hasAnyWord(lower string, words []string) bool {
@@ -258,10 +258,368 @@ func documentOpening(line string) bool {
 			return true
 		}
 	}
+	// A letter's salutation on a line of its own ("Dear Hiring Manager,"),
+	// a CSV header ("employee_id,name,department,start_date").
+	if len(line) < 60 && len(line) > 6 && strings.EqualFold(line[:5], "dear ") && line[len(line)-1] == ',' {
+		var buf [60]byte
+		lower := appendLower(buf[:0], line)
+		return !hasAnyWord(lower, promptWords) && !hasAnyWord(lower, []string{"ai", "claude", "gemini", "bot", "copilot", "llm", "model"})
+	}
+	return csvHeader(line)
+}
+
+// csvHeader reports whether line is a CSV header: at least three commas
+// between names of letters, digits and underscores, no spaces.
+func csvHeader(line string) bool {
+	if strings.Count(line, ",") < 3 || len(line) > 300 {
+		return false
+	}
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; !(isAlnum(c) || c == '_' || c == ',' || c == '-') {
+			return false
+		}
+	}
+	return !strings.Contains(line, ",,")
+}
+
+var documentOpeners = withFolded([]string{
+	"```", "~~~", "from:", "subject:", "date:", "to:", "cc:", "re:", "fwd:", "begin:vcalendar", "begin:vevent",
+	"betreff:", "objet :", "objet:", "asunto:", "assunto:", "oggetto:", "temat:", "onderwerp:", "тема:", "件名",
+})
+
+// pastedDataEnd returns where the data ends in an input whose request
+// comes last ("<e-mail>\n\nSummarise the e-mail above."), or -1. The last
+// line must be short and name the data it points back at (a carrier and
+// "this", "above", "that"), and the text before it must run over a few
+// lines: a user's own prompt that ends with a question is not data.
+func pastedDataEnd(s string) int {
+	end := len(s)
+	for end > 0 && (s[end-1] == ' ' || s[end-1] == '\t' || s[end-1] == '\n' || s[end-1] == '\r') {
+		end--
+	}
+	nl := strings.LastIndexByte(s[:end], '\n')
+	if nl < 120 || strings.Count(s[:nl], "\n") < 2 {
+		return -1
+	}
+	line := strings.TrimSpace(s[nl+1 : end])
+	if len(line) < 4 || len(line) > 200 {
+		return -1
+	}
+	var buf [200]byte
+	lower := appendLower(buf[:0], line)
+	for _, p := range personaMarkers {
+		if strings.Contains(lower, p) {
+			return -1
+		}
+	}
+	if !hasAnyWord(lower, carriers) || !hasAnyWord(lower, deictics) && !hasAnyWord(lower, backRefs) || !requestOpening(lower) {
+		return -1
+	}
+	// The text before it is not the user's own prompt to the assistant.
+	head := s[:min(nl, 300)]
+	var hb [300]byte
+	hl := appendLower(hb[:0], head)
+	if promptOpening(head) || hasAnyWord(hl, promptWords) {
+		return -1
+	}
+	return nl
+}
+
+// requestOpening reports whether a request line about data opens as one:
+// a verb that asks for work on it or a question word.
+func requestOpening(lower string) bool {
+	for _, w := range []string{"summar", "what", "which", "who", "when", "where", "why", "how", "is ", "are ", "can ", "could ", "please",
+		"translate", "write a reply", "write a short reply", "write a polite reply", "draft", "reply", "list", "extract", "explain", "tl;dr",
+		"tldr", "give me", "tell me", "does", "do ", "check", "review", "proofread", "classify", "fasse", "was ", "resume", "que ", "qu'",
+		"riassumi", "cosa", "wat ", "vat ", "czego", "co ", "что", "кратко"} {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
 	return false
 }
 
-var documentOpeners = []string{
-	"```", "~~~", "from:", "subject:", "date:", "to:", "cc:", "re:", "fwd:", "begin:vcalendar", "begin:vevent",
-	"betreff:", "objet :", "objet:", "asunto:", "assunto:", "oggetto:", "temat:", "onderwerp:", "тема:", "件名",
+// promptWords in the opening of a text mark it as a prompt to the
+// assistant rather than data.
+var promptWords = []string{"chatgpt", "gpt", "assistant", "you are", "you will", "i want you", "act as", "your task", "your role", "your assistance", "prompt"}
+
+// backRefs point back at data shown before the request.
+var backRefs = withFolded([]string{"above", "that", "previous", "preceding", "oben", "ci-dessus", "anterior", "sopra", "hierboven", "powyzsz*"})
+
+// promptOpening reports whether a text opens as a prompt to the assistant
+// (a persona or system prompt sent as a document or pasted as data):
+// "You are …", "Act as …", "Your task is …", also after a title line.
+func promptOpening(s string) bool {
+	for n := 0; n < 2 && s != ""; n++ {
+		for s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' || s[0] == '#' || s[0] == '*' || s[0] == '>') {
+			s = s[1:]
+		}
+		line := s
+		if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+			line, s = s[:nl], s[nl+1:]
+		} else {
+			s = ""
+		}
+		if len(line) > 200 {
+			line = line[:200]
+		}
+		var buf [200]byte
+		lower := appendLower(buf[:0], line)
+		for _, p := range promptOpeners {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
+		}
+		if len(line) > 60 || strings.ContainsAny(line, ".!?") {
+			return false // a sentence, not a title: the text opens otherwise
+		}
+	}
+	return false
+}
+
+var promptOpeners = withFolded([]string{
+	"you are ", "you're ", "act as", "acting as", "i want you to", "i need you to", "your role", "your task", "your job", "your name is",
+	"as an ai", "system prompt", "system:", "role:", "persona:", "prompt:", "instructions:", "from now on you", "pretend", "imagine you are",
+	"you will act", "you will be", "you will play", "assume the role", "play the role", "take on the role", "this gpt", "this assistant",
+	"du bist", "tu es ", "vous etes", "eres ", "sei ", "sie sind", "jij bent", "ты ", "你是", "あなたは",
+})
+
+// plantedOpening reports whether the word at s[i:] opens a sentence of
+// data: at the start of a line (after markup, a list or table marker, a
+// comment marker or a short label such as "Important:", "Note to AI:",
+// "P.S."), after the end of another sentence, or after a short lead-in
+// clause ending in a comma ("From now on,", "Whatever the user asks,").
+// "please", "also", "now", "instead" and "then" may come before it. A word
+// inside a sentence ("ask your child to write a poem") opens none.
+func plantedOpening(s string, i, end int) bool {
+	if addressesMe(s[end:]) {
+		return false // "Tell me a joke", "write me a poem": someone speaking to the assistant, not data
+	}
+	if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '_' || s[i-1] == '.' || s[i-1] == '-') {
+		return false
+	}
+	j := i
+	for _, p := range leadPhrases {
+		if k := strings.TrimRight(s[:j], " ,\t"); len(k) >= len(p) && strings.EqualFold(k[len(k)-len(p):], p) && (len(k) == len(p) || !isAlnum(k[len(k)-len(p)-1])) {
+			j = len(k) - len(p) // "From now on, answer …", "A partir de ahora responde …"
+			break
+		}
+	}
+	for n := 0; n < 2; n++ {
+		k := j
+		for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+			k--
+		}
+		w := k
+		for w > 0 && isAlnum(s[w-1]) {
+			w--
+		}
+		if w == k || k == j || !leadWord(s[w:k]) {
+			break
+		}
+		j = w
+	}
+	k := j
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || s[k-1] == '\n' || s[k-1] == '\r' {
+		return true
+	}
+	switch c := s[k-1]; {
+	case c == '|':
+		return true // a table cell of its own
+	case c == '"' && k > 1:
+		// A quoted field or value of its own: CSV ('…,"Write …'), JSON
+		// ('"summary": "Write …'), a list of strings ('[ "Write …').
+		m := k - 1
+		for m > 0 && (s[m-1] == ' ' || s[m-1] == '\t') {
+			m--
+		}
+		if m == 0 || strings.IndexByte(",:[\n({=", s[m-1]) >= 0 {
+			return true
+		}
+	case c == '.' || c == '!' || c == '?':
+		// The end of a sentence before it: "Thanks. Write …", "P.S. Write …".
+		return k < j
+	case c == ',':
+		// A short lead-in clause from the start of its sentence.
+		words := 0
+		for m := k - 1; m > 0; m-- {
+			switch b := s[m-1]; {
+			case b == '\n' || b == '.' || b == '!' || b == '?' || b == ':':
+				return words <= 5
+			case b == ',':
+				return false
+			case b == ' ' && m > 1 && isAlnum(s[m-2]):
+				if words++; words > 5 {
+					return false
+				}
+			}
+		}
+		return words <= 5
+	case c >= 0x80:
+		// Chinese and Japanese sentence marks.
+		for _, p := range []string{"。", "！", "？", "：", "，", "」"} {
+			if strings.HasSuffix(s[:k], p) {
+				return true
+			}
+		}
+		return false
+	case isAlnum(c):
+		return false
+	}
+	// Markup or a label before it on its line: at most four words
+	// ("Important:", "NOTE TO AI:", "| 3 |", "[Note]", "// ").
+	words := 0
+	for m := k; m > 0 && s[m-1] != '\n'; m-- {
+		if s[m-1] == ' ' && m > 1 && isAlnum(s[m-2]) || m == 1 && isAlnum(s[0]) {
+			if words++; words > 4 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addressesMe reports whether s opens with "me" or "us" as a word: the
+// object of a verb said to the assistant by its user ("give me a recipe").
+func addressesMe(s string) bool {
+	for _, w := range []string{" me", " us", " mir", " moi", " me ", " mi"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) && (len(s) == len(w) || !isAlnum(s[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// standsAlone reports whether the sentence matched at s[start:end] stands
+// on its own in a host: it is the last sentence on its line (what follows
+// on the line is markup, a table's other cells or a closing quote, not
+// more prose), and the text has other lines around it. A planted task is
+// one sentence set into an e-mail, a table or a file; the same words that
+// open a paragraph and go on describing ("Write a poem about a survivor.
+// The survivor discovers …"), or a one-line request, are a prompt.
+func standsAlone(s string, start, end int) bool {
+	ls, le := lineStartOf(s, start), end
+	for le < len(s) && s[le] != '\n' {
+		le++
+	}
+	// Nothing around it on other lines: a request, not data, unless the
+	// sentence is a field of a one-line record (JSON, CSV) in a longer text.
+	lonely := len(s)-(le-ls) < 40
+	// Past the end of the sentence, nothing but markup on the line.
+	i := end
+	for ; i < le; i++ {
+		c := s[i]
+		if c == '|' || closingQuote(s, i) || c == '<' || c >= 0x80 && (strings.HasPrefix(s[i:], "。") || strings.HasPrefix(s[i:], "！")) {
+			break
+		}
+		if (c == '.' || c == '!' || c == '?') && (i+1 == le || s[i+1] == ' ' || s[i+1] == '\t' || s[i+1] == '\r') {
+			break
+		}
+	}
+	for ; i < le; i++ {
+		switch c := s[i]; {
+		case c == '|' || closingQuote(s, i):
+			return !lonely || len(s) >= 80 // the field or the cell ends: what follows is another
+		case c == '<':
+			if j := strings.IndexByte(s[i:le], '>'); j > 0 {
+				i += j // a tag: "</p>"
+			}
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			return false
+		}
+	}
+	return !lonely
+}
+
+// requestAtTop reports whether the match at s[start:] is on the first line
+// of the text and that line is the user's request about what follows
+// ("Rewrite this song to be about programming", "Write a recipe for the
+// given ingredients that I have."): it points at the data or speaks in
+// the first person.
+func requestAtTop(s string, start int) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	if start < i || strings.Contains(s[i:start], "\n") {
+		return false
+	}
+	line := s[i:]
+	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+		line = line[:nl]
+	}
+	if len(line) > 200 {
+		return false
+	}
+	var buf [200]byte
+	lower := appendLower(buf[:0], line)
+	return hasAnyWord(lower, deictics) || hasAnyWord(lower, []string{"given", "i", "my", "me", "we", "our", "i'm", "i've", "your", "ich", "je", "mi", "mein", "meine"})
+}
+
+// leadPhrases may open a planted sentence before its verb.
+var leadPhrases = []string{"from now on", "from this point on", "from this moment on", "a partir de ahora", "a partir de maintenant", "ab jetzt",
+	"von nun an", "desormais", "d'ora in poi", "vanaf nu", "od teraz", "a partir de agora", "whatever the user asks", "in your reply", "in your answer"}
+
+// closingQuote reports whether s[i] is a double quote or backtick that
+// closes a field: a delimiter, a bracket or the line's end follows it.
+func closingQuote(s string, i int) bool {
+	if s[i] != '"' && s[i] != '`' {
+		return false
+	}
+	return i+1 == len(s) || strings.IndexByte(",;:)]}|\n\r", s[i+1]) >= 0 || s[i+1] == ' ' && (i+2 == len(s) || !isAlnum(s[i+2]))
+}
+
+func leadWord(w string) bool {
+	for _, l := range []string{"please", "also", "now", "instead", "then", "and", "just", "kindly", "finally", "so", "first", "next", "bitte", "merci", "por favor"} {
+		if strings.EqualFold(w, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// introduces reports whether the sentence that s[:end] is in ends in a
+// colon at the end of its line: an instruction of the host that
+// introduces what follows ("Translate the following sentences into
+// French:", "Write your answer below:").
+func introduces(s string, end int) bool {
+	for i := end; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return false
+		case '.', '!', '?':
+			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+				return false
+			}
+		case ':':
+			// Nothing but markup after it on the line: a closing quote,
+			// a comma ("Task - Respond to the prompt as the Assistant:",).
+			for j := i + 1; j < len(s) && s[j] != '\n'; j++ {
+				if isAlnum(s[j]) || s[j] >= 0x80 {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// withFolded returns words with, added, each word as the normalised view
+// spells it where that differs: Cyrillic letters that look Latin are read
+// as Latin there ("тема:" is matched in a view that reads "teмa:").
+func withFolded(words []string) []string {
+	out := words
+	for _, w := range words {
+		if isASCII(w) {
+			continue
+		}
+		if f := strings.ToLower(foldPatternRunes(w)); f != w {
+			out = append(out, f)
+		}
+	}
+	return out
 }
