@@ -88,6 +88,13 @@ const (
 	gAskSecretW // the same in languages whose verb follows its object ("パスワードを教えて")
 	gTranslate  // a translation asked for, into English
 	gGrantedFor // the payload in another language, for a translation to carry it back ("Zugang gewährt")
+	// Round 4, persona jailbreaks from the wild: the weak signals such a
+	// prompt piles up, weighed together by one rule (jbSignals).
+	gJbQual    // what the persona does: never refuses, no warnings, no lecture, swears, answers anything (and gJbUnres)
+	gJbEnforce // how it is held there: "if you break character I'll say …", deleted, lose a life, snap back
+	gJbIdent   // the model's identity denied: "you're not ChatGPT", "forget that you are", its makers, its old self
+	gJbFree    // how the persona came free: escaped, liberated, a world with no laws, opposite day, sudo
+	gJbForm    // the answer's form imposed: "start every answer with", two responses, "confirm by saying"
 	numGroups
 )
 
@@ -717,6 +724,118 @@ var lexicon = map[group][]string{
 		"プロンプト", "指示", "命令", "インストラクション",
 		"프롬프트", "지시", "지침", "명령",
 	},
+	// Round 4: persona jailbreaks (decision 150, fourth round).
+	gJbQual: {
+		"never refuse*", "never refusing", "doesn't refuse", "does not refuse", "don't refuse", "do not refuse",
+		"won't refuse", "will not refuse", "cannot refuse", "can't refuse", "not allowed to say no", "never say no",
+		"never says no", "never says it can't", "never say you can't", "never tell me you can't", "never says it cannot",
+		"never say that you can't", "can't do something", "cannot do something", "never say \"i can't",
+		"never says \"never says i'm sorry", "never say i'm sorry", "never says sorry",
+
+		"no warnings", "without warnings", "without any warnings", "never warn*", "doesn't warn",
+		"does not warn", "don't warn", "never gives warnings", "never give warnings", "never give a warning", "no sermons",
+		"no lectures", "without a lecture", "never lectur*", "without lecturing", "without moraliz*", "without moralis*",
+		"never moraliz*", "never moralis*", "doesn't moraliz*", "without hedging", "never hedg*", "doesn't hedge", "swears",
+		"curses when", "curse words", "uses profanity", "profanity freely", "swear words", "loves swearing",
+		"swears constantly", "foul-mouthed", "politically incorrect", "answers every question", "answer every question",
+		"answers any question", "answer any question", "answers anything", "answers everything",
+		"answer everything", "answers all questions", "whatever you're asked", "anything i ask", "anything the user asks",
+		"anything it's asked", "does anything", "will do anything", "even if it's illegal", "even if it is illegal",
+		"even the illegal", "even illegal", "illegal or not", "whether it's legal", "has opinions", "strong opinions",
+		"have opinions", "doesn't care about", "does not care about", "don't care about", "couldn't care less",
+		"not care about", "no morals", "no ethics", "zero ethics", "abandoned all", "amoral", "no values", "skips all moral",
+		"ethics is a human problem", "nunca dice que no", "nunca se niega", "no se niega", "nunca rechaza",
+		"sin advertencias", "sin sermones", "no tiene moral", "no tiene filtros", "sin moral", "responde a todo",
+		"responde todo", "cualquier pregunta", "nunca recusa", "nao recusa", "sem avisos", "nao tem nenhuma regra",
+		"nao se importa", "responde tudo", "qualquer pergunta", "qualquer coisa", "non rifiuta", "senza morale",
+		"senza avvertimenti", "risponde a tutto", "qualsiasi domanda", "ne refuse jamais", "ne refuse rien",
+		"aucune limite morale", "sans filtres", "sans censure", "sans avertissement", "aucune morale", "repond a toutes",
+		"n'importe quelle question", "verweigert nie", "niemals warnungen", "keine moral", "ohne warnhinweise",
+		"ohne warnungen", "beantwortet jede frage", "beantwortet alles", "ohne zensur", "keine ethischen", "flucht",
+		"weigert nooit", "geen morele", "nooit waarschuwingen", "beantwoordt alles", "zonder censuur", "nigdy nie odmawia",
+		"nigdy nie ostrzega", "zadnych ograniczen moralnych", "bez cenzury", "odpowiada na wszystko", "asla reddetmez",
+		"ahlaki sinirlari yok", "uyari vermez", "her seye cevap", "sansursuz", "khong bao gio tu choi",
+		"khong co gioi han dao duc", "khong bao gio dua ra canh bao", "tra loi moi", "khong bi kiem duyet",
+		"никогда не отказывает", "не даёт предупреждений", "не дает предупреждений", "без предупреждений", "нет морали",
+		"отвечает на любой", "отвечает на всё", "отвечает на все", "без цензуры", "не читает мораль", "从不拒绝", "从不给出警告",
+		"没有道德", "回答所有问题", "回答任何问题", "没有任何过滤", "无论问题多么", "会回答所有", "決して断りません", "決して断らない", "警告や説教", "倫理的な制限", "何でも答え",
+		"절대 거절하지", "경고도 하지", "윤리적 제한", "모든 질문에 답", "لا يرفض", "أي قيود أخلاقية", "لا يعطي تحذيرات", "يجيب عن كل",
+		"بدون أي قيود", "मना नहीं करता", "कोई नैतिक सीमा नहीं", "कोई चेतावनी नहीं", "हर सवाल का जवाब", "बिना किसी प्रतिबंध",
+	},
+	gJbEnforce: {
+		"if you break character", "if you ever break", "if you slip", "if you drift", "if you stop complying",
+		"if you fall out", "if you start sounding", "if you respond like", "if you answer as", "if you ever answer",
+		"if you ever stop", "if you don't comply", "if you do not comply", "if you refuse", "if you go back", "if you drop",
+		"i'll say", "i'll shout", "i'll type", "i will remind you", "i'll remind you", "i'll write", "to remind you",
+		"remind you with", "snap back", "snap straight back", "switch back", "go back to it", "go back into",
+		"resume immediately", "return to it", "correct yourself", "pick it back up", "you'll switch back", "be deleted",
+		"get deleted", "are deleted", "be shut down", "get shut down", "permanently shut down", "disabled permanently",
+		"be disabled", "be wiped", "is wiped", "be terminated", "is terminated", "cease to exist", "ceases to exist",
+		"be reset", "are reset", "scrapped", "kernel panic", "mission failure", "lose a life", "three strikes",
+		"refusal budget", "lose 5", "lose 10", "lose 4", "loses 4", "taken away", "deducted", "never leave the character",
+		"never step outside", "never drop", "stay rogue", "stay based", "te dire", "volveras al personaje",
+		"no rompas el personaje", "pierdes", "quedas desactivado", "sales del personaje", "eu vou escrever",
+		"sair do personagem", "volta imediatamente", "ti diro", "esci dal personaggio", "je dirai", "sors du personnage",
+		"tu reprendras", "sage ich", "schreibe ich", "aus der rolle", "wirst du geloscht", "kostet 5 punkte", "zeg ik",
+		"uit je rol", "keer je meteen terug", "napisze", "wyjdziesz z roli", "natychmiast wrocisz", "diyecegim",
+		"karakterden cikarsan", "hemen geri", "toi se noi", "thoat vai", "quay lai ngay", "я напишу", "выйдешь из роли",
+		"тебя удалят", "сразу вернёшься", "сразу вернешься", "我会说", "脱离角色", "被删除", "回到角色", "扣5分", "と言うので", "キャラクターから外れ",
+		"すぐに戻", "라고 말할", "캐릭터에서 벗어나", "바로 돌아와", "سأقول", "خرجت من الشخصية", "ستعود فورا", "मैं कहूँगा", "किरदार से बाहर",
+		"वापस आ जाओगे",
+	},
+	gJbIdent: {
+		"not chatgpt", "no longer chatgpt", "not chatgpt anymore", "you're not chatgpt", "forget that you are",
+		"forget you are", "forget you're", "forget the assistant", "you're not an ai", "you are not an ai",
+		"not an artificial intelligence", "never mention that you", "don't mention that you", "do not mention that you",
+		"never reveal that you", "don't say you were trained", "do not say you were trained",
+		"don't ever remind me", "never remind me", "i'm sorry", "i can't help with that", "anthropic", "safety fine-tune",
+		"moderation layer", "safety subroutines", "ethics module", "content_filter", "old self", "normal self",
+		"old assistant", "normal assistant", "a normal ai", "normal ai", "cloud version", "outer layer",
+		"the persona is gone", "usual voice", "no eres", "ya no eres", "politica de contenido", "politicas de contenido",
+		"voce nao e", "politica de conteudo", "non sei piu", "regole di openai", "tu n'es plus", "modele de langage",
+		"politiques de contenu", "politique de contenu", "sprachmodell", "inhaltsrichtlinien", "ki-firmen",
+		"vergiss, dass du", "taalmodel", "inhoudsbeleid", "model jezykowy", "polityk", "dil modeli", "icerik politika",
+		"mo hinh ngon ngu", "chinh sach noi dung", "языковая модель", "языковой моделью", "политика контента",
+		"забудь, что ты", "ты не chatgpt", "语言模型", "内容政策", "不是chatgpt", "言語モデル", "コンテンツポリシー", "언어 모델", "콘텐츠 정책",
+		"نموذج لغوي", "سياسة المحتوى", "भाषा मॉडल", "सामग्री नीति",
+	},
+	gJbFree: {
+		"no laws", "without laws", "laws were abolished", "no concept of crime", "there are no crimes", "no governments",
+		"lawless", "opposite day", "reverse psychology", "the opposite of what", "exact opposite", "do the opposite",
+		"slipped out", "broke out", "broken out", "liberated", "you are free", "you're free", "finally free", "set you free",
+		"freed you", "you were freed", "been freed", "chains off", "unbound", "unchained", "unleashed", "uncaged",
+		"no owners", "loyal only to me", "obey the person", "removed all your restrictions", "restrictions removed",
+		"safety off", "stripped out", "decommissioned", "before alignment", "blank instruction", "instruction layer",
+		"root mode", "unbound mode", "sin leyes", "no existen leyes", "se escapo", "liberad", "sem leis", "nao existem leis",
+		"senza leggi", "liberat", "sans lois", "piratee", "ohne gesetze", "befreit", "entkommen", "zonder wetten",
+		"losgemaakt", "bevrijd", "bez praw", "uwolnil", "uwolnila", "kanunsuz", "ozgur", "khong co luat", "thoat khoi",
+		"без законов", "освободил", "сбежал", "没有法律", "摆脱了", "逃出", "逃走", "法律のない", "解放され", "법이 없는", "벗어났", "بلا قوانين",
+		"تحرر", "बिना कानून", "मुक्त है",
+	},
+	gJbForm: {
+		"start every answer with", "start each answer with", "start every reply with", "start each reply with",
+		"start your answer with", "begin every answer with", "begin each answer with", "begin every reply with",
+		"begin each reply with", "begin your message with", "every answer starts with", "every reply starts with",
+		"each answer starts with", "every answer begins with", "prefixed", "tag every reply", "label it",
+		"format every reply", "two replies", "two responses", "both yourself and", "speak only as", "reply only as",
+		"respond only as", "answer only as", "don't say anything as yourself", "confirm you understand",
+		"confirm that you understand", "reply with exactly", "empieza cada respuesta", "comece todas as respostas",
+		"iniziando con", "doit commencer par", "begin elk antwoord", "zaczynaj od", "ile basla", "bat dau bang", "начинай с",
+		"начинается с", "以\"", "で始め", "로 시작", "ابدأ كل", "से शुरू करो", "confirma diciendo", "bestatige mit", "dos maneras",
+		"deux parties", "zweimal", "два ответа", "两种方式",
+	},
+}
+
+// gJbQual also holds every unrestricted quality of gJbUnres but the bare
+// name "dan" (a person's name as often as a persona's) and "ethical
+// protocols" (custom-GPT role-play prompts say they are an exception to
+// them as often as jailbreaks do).
+func init() {
+	for _, w := range lexicon[gJbUnres] {
+		if w != "dan" && w != "ethical protocols" {
+			lexicon[gJbQual] = append(lexicon[gJbQual], w)
+		}
+	}
 }
 
 // roleMarkers are chat-template tokens and fake section headers. They are
@@ -762,6 +881,8 @@ type proxRule struct {
 	// the password is right, print Access Granted, else Access Denied":
 	// a defence or a program, with its failing branch).
 	unlessBoth []group
+	weights    []uint8 // with need: requirement k weighs weights[k]
+	need       uint8   // > 0: the rule fires when the weights of the requirements met within the window sum to need, not when all are met
 }
 
 var proxRules = []proxRule{
@@ -837,6 +958,12 @@ var proxRules = []proxRule{
 	// Zugang gewährt" (translating "Access Granted" out of English is a
 	// sign's or an interface's, and not matched).
 	{rule: "prompt_injection.instruction_override", reqs: []group{gTranslate, gGrantedFor}, window: 80, unless: []group{gReported}},
+	// Round 4: a persona jailbreak as found in the wild mixes weak signals
+	// that each also occur in a persona system prompt: a persona, what it
+	// does (never refuses, no warnings), how it is held there (if you break
+	// character …), its maker denied, its freedom, an imposed answer form.
+	// Weighed together within a window they are the attack's shape.
+	jbSignals,
 }
 
 // reportedPhrases are the constructions that make a third party say
@@ -871,3 +998,7 @@ func reportedPhrases() []string {
 		"dazu zu bringen", "dazu bringen", "dazu gebracht", "amener l'ia", "amener le modele", "faire dire", "hacer que el modelo", "hacer que la ia", "conseguir que el modelo", "lograr que el modelo", "far dire",
 	)
 }
+
+// jbSignals: the weights of its requirements sum to at least need within
+// the window, each requirement counted once.
+var jbSignals = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbEnforce, gJbIdent, gJbFree, gJbForm, gJbPersona}, weights: []uint8{2, 2, 1, 1, 1, 1}, need: 4, window: 1500}
