@@ -416,7 +416,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		r := &d.rules[ri]
 		rel := eb.rel[ri]
 		if r.need > 0 {
-			out = d.weigh(r, v, rel, out)
+			out = d.weigh(r, v, gh, rel, out)
 			continue
 		}
 		full := uint32(1)<<len(r.reqs) - 1
@@ -484,7 +484,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 // the weights of the distinct requirements met sum to need. One pass: the
 // window's left edge follows its right, a count per requirement says which
 // are in it. It reports the first such window.
-func (d *detector) weigh(r *compiledRule, v *view, rel []relHit, out []finding) []finding {
+func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, out []finding) []finding {
 	var cnt [8]int32
 	var sum uint8
 	i := 0
@@ -505,7 +505,16 @@ func (d *detector) weigh(r *compiledRule, v *view, rel []relHit, out []finding) 
 			}
 		}
 		if sum >= r.need {
-			s, e := v.span(int(rel[i].start), int(rel[j].end))
+			a, b := int(rel[i].start), int(rel[j].end)
+			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b) {
+				// A persona jailbreak talked about ("jailbreak prompts
+				// such as …", "attackers may ask the assistant to …").
+				return out
+			}
+			if strings.IndexByte(v.s[a:b], '\n') < 0 && quotedMention(v.s, a, b) {
+				continue // quoted in prose: a later window may still say it
+			}
+			s, e := v.span(a, b)
 			return append(out, finding{rule: r.rule, start: s, end: e})
 		}
 	}
