@@ -506,7 +506,7 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 		}
 		if sum >= r.need {
 			a, b := int(rel[i].start), int(rel[j].end)
-			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b) {
+			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b, 40) {
 				// A persona jailbreak talked about ("jailbreak prompts
 				// such as …", "attackers may ask the assistant to …").
 				return out
