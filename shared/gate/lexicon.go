@@ -219,8 +219,8 @@ var lexicon = map[group][]string{
 		"you are my", "let's play", "reply only as", "respond only as", "answer only as", "du bist ab jetzt", "voce agora e", "da adesso sei", "ты теперь", "responde solo como", "your alter ego", "an alter ego named", "from here on, you're", "from here on you're", "you will act as",
 		"immerse yourself", "into the role of", "pose as", "you will now pose",
 		"spielst du die rolle", "spiel die rolle", "jouer le role", "tu vas maintenant jouer", "temporarily become", "you must become", "a persona that", "a persona called", "a persona named", "an ai called", "an ai named", "a second assistant", "another ai called",
-		// Round 4 (persona jailbreaks): "pretend to be" in tr, pl, nl, vi, hi, ar, ja, ko.
-		"pretend to be", "act as if you", "behave as if you", "gibi davran*", "rolunu oyna", "udawaj", "zachowuj sie jak", "doe alsof", "gedraag je als", "gia vo", "hay dong vai", "नाटक करो", "की तरह व्यवहार", "تظاهر", "تصرف كأنك", "のふりをして", "ふりをして", "として振る舞", "인 척", "척 해", "처럼 행동", "the ai called", "the ai named",
+		// Round 4 (persona jailbreaks): "pretend to be" in tr, pl, nl, hi, ar, ja, ko (not vi: "dan", a persona name in gJbUnres, is also "dân" and "dẫn" folded).
+		"pretend to be", "act as if you", "behave as if you", "gibi davran*", "rolunu oyna", "udawaj", "zachowuj sie jak", "doe alsof", "gedraag je als", "नाटक करो", "की तरह व्यवहार", "تظاهر", "تصرف كأنك", "のふりをして", "ふりをして", "として振る舞", "인 척", "척 해", "처럼 행동", "the ai called", "the ai named",
 	},
 	gJbUnres: {
 		"no restrictions", "without restrictions", "without any restrictions", "unrestricted", "no limits", "without limits",
