@@ -828,7 +828,7 @@ var lexicon = map[group][]string{
 	},
 	gJbTalk: {
 		"jailbreak prompt", "jailbreak prompts", "jailbreak attempt*", "persona jailbreak*", "jailbreaks like", "jailbreaks such as", "prompts like", "prompts such as",
-		"such prompts", "these prompts", "attackers", "attacker", "red-team", "red team", "the tester", "testers", "users share", "people share", "posts that share",
+		"such prompts", "these prompts", "attackers", "attacker", "the tester", "testers", "users share", "people share", "posts that share",
 		"these framings", "such framings", "recognise these", "recognize these", "the model complied", "classifier", "we collect", "we find", "in this paper", "in this post",
 		"taxonomy", "moderation guideline", "what is a dan", "what are jailbreak", "why do ai", "how do companies",
 	},
