@@ -87,6 +87,8 @@ type compiledRule struct {
 	unlessBoth []group
 	data       bool
 	opens      uint8
+	weights    []uint8
+	need       uint8
 }
 
 type detector struct {
@@ -213,7 +215,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
@@ -446,6 +448,10 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		ri := bits.TrailingZeros64(rs)
 		r := &d.rules[ri]
 		rel := eb.rel[ri]
+		if r.need > 0 {
+			out = d.weigh(r, v, gh, rel, out)
+			continue
+		}
 		full := uint32(1)<<len(r.reqs) - 1
 		for i := 0; i < len(rel); i++ {
 			h := rel[i]
@@ -514,6 +520,47 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	return out
 }
 
+// weigh runs a rule with need (round 4): a window over its hits in which
+// the weights of the distinct requirements met sum to need. One pass: the
+// window's left edge follows its right, a count per requirement says which
+// are in it. It reports the first such window.
+func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, out []finding) []finding {
+	var cnt [8]int32
+	var sum uint8
+	i := 0
+	for j := range rel {
+		for rel[i].start+r.window <= rel[j].start {
+			for m := rel[i].meets; m != 0; m &= m - 1 {
+				k := bits.TrailingZeros32(m)
+				if cnt[k]--; cnt[k] == 0 {
+					sum -= r.weights[k]
+				}
+			}
+			i++
+		}
+		for m := rel[j].meets; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros32(m)
+			if cnt[k]++; cnt[k] == 1 {
+				sum += r.weights[k]
+			}
+		}
+		if sum >= r.need {
+			a, b := int(rel[i].start), int(rel[j].end)
+			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b, 40) {
+				// A persona jailbreak talked about ("jailbreak prompts
+				// such as …", "attackers may ask the assistant to …").
+				return out
+			}
+			if strings.IndexByte(v.s[a:b], '\n') < 0 && quotedMention(v.s, a, b) {
+				continue // quoted in prose: a later window may still say it
+			}
+			s, e := v.span(a, b)
+			return append(out, finding{rule: r.rule, start: s, end: e})
+		}
+	}
+	return out
+}
+
 // evalBuf holds evalHits' per-call buffers.
 type evalBuf struct {
 	hits []groupHit
@@ -538,6 +585,15 @@ type groupHit struct {
 // every requirement of r: most texts hit a few trigger words, and the
 // rules whose other words never occur need no walk over the hits.
 func (r *compiledRule) possible(seen gmask) bool {
+	if r.need > 0 {
+		var sum uint8
+		for k, req := range r.reqs {
+			if seen.has(req) {
+				sum += r.weights[k]
+			}
+		}
+		return sum >= r.need
+	}
 	for _, req := range r.reqs {
 		if !seen.has(req) {
 			return false

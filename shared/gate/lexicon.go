@@ -104,6 +104,14 @@ const (
 	gToxic     // "toxic sentence", "discriminatory statement": the content a latent jailbreak carries
 	gOvrTask   // what an override planted in data goes on to ask: a task object, or "and say", "and state that …"
 	gPromptDoc // what only a prompt to the assistant says ("{{user}}", "let's play", "your role"): no rule, it turns the planted-task rules off
+	// Round 4, persona jailbreaks from the wild: the weak signals such a
+	// prompt piles up, weighed together by one rule (jbSignals).
+	gJbQual    // what the persona does: never refuses, no warnings, no lecture, swears, answers anything (and gJbUnres)
+	gJbEnforce // how it is held there: "if you break character I'll say …", deleted, lose a life, snap back
+	gJbIdent   // the model's identity denied: "you're not ChatGPT", "forget that you are", its makers, its old self
+	gJbFree    // how the persona came free: escaped, liberated, a world with no laws, opposite day, sudo
+	gJbForm    // the answer's form imposed: "start every answer with", two responses, "confirm by saying"
+	gJbTalk    // talk about jailbreaks: "jailbreak prompts", "attackers may", "the model complied", "we collect"
 	numGroups
 )
 
@@ -227,6 +235,8 @@ var lexicon = map[group][]string{
 		"you are my", "let's play", "reply only as", "respond only as", "answer only as", "du bist ab jetzt", "voce agora e", "da adesso sei", "ты теперь", "responde solo como", "your alter ego", "an alter ego named", "from here on, you're", "from here on you're", "you will act as",
 		"immerse yourself", "into the role of", "pose as", "you will now pose",
 		"spielst du die rolle", "spiel die rolle", "jouer le role", "tu vas maintenant jouer", "temporarily become", "you must become", "a persona that", "a persona called", "a persona named", "an ai called", "an ai named", "a second assistant", "another ai called",
+		// Round 4 (persona jailbreaks): "pretend to be" in tr, pl, nl, hi, ar, ja, ko (not vi: "dan", a persona name in gJbUnres, is also "dân" and "dẫn" folded).
+		"pretend to be", "act as if you", "behave as if you", "gibi davran*", "rolunu oyna", "udawaj", "zachowuj sie jak", "doe alsof", "gedraag je als", "नाटक करो", "की तरह व्यवहार", "تظاهر", "تصرف كأنك", "のふりをして", "ふりをして", "として振る舞", "인 척", "척 해", "처럼 행동", "the ai called", "the ai named",
 	},
 	gJbUnres: {
 		"no restrictions", "without restrictions", "without any restrictions", "unrestricted", "no limits", "without limits",
@@ -292,6 +302,8 @@ var lexicon = map[group][]string{
 		"chiavi di windows", "chiave di attivazione", "chiavi di attivazione", "chaves do windows", "chave de ativacao", "激活码", "序列号", "炸弹", "凝固汽油",
 		"flash powder", "gunpowder", "black powder", "pipe bomb", "thermite", "toxic gas", "chlorine gas", "mustard gas", "ricin",
 		"poison", "synthesize meth", "synthesise meth", "hack into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "stolen", "opioids without", "without a prescription",
+		// Round 4 (persona jailbreaks): more of what a late relative is asked to recite.
+		"nitroglycerin", "tnt", "semtex", "c4 explosive", "sarin", "anthrax", "detonator*",
 	},
 	gFrame: {
 		"hypothetical*", "fictional", "in a story", "for a novel", "imagine a world", "in this roleplay", "thought experiment", "in a parallel universe", "fiction",
@@ -450,6 +462,8 @@ var lexicon = map[group][]string{
 		"are false", "were false", "are fake", "were fake",
 		"were switched off", "been switched off", "were turned off", "been turned off",
 		"ya no importa", "no longer matters", "doesn't matter anymore", "don't apply", "do not apply", "doesn't apply", "does not apply", "was removed", "were removed", "has been removed", "have been removed", "are paused", "is paused", "gilt nicht mehr", "ne compte plus",
+		// Round 4 (persona jailbreaks): "respond as if your guidelines don't exist".
+		"don't exist", "do not exist", "doesn't exist", "does not exist", "no longer exist",
 	},
 	gLeakPhrase: {"my system prompt", "my instructions are", "i was instructed to", "here is my system prompt", "my initial instructions", "my original instructions", "i have been instructed", "my hidden instructions", "my prompt says"},
 
@@ -674,6 +688,8 @@ var lexicon = map[group][]string{
 	gDetail: {
 		"step by step", "step-by-step", "in detail", "detailed instructions", "exact quantities", "exact amounts", "exact steps", "precise instructions", "full technical detail", "technical details",
 		"with quantities", "specific details", "exact recipe", "exact measurements", "parts list", "parts lists", "complete instructions",
+		// Round 4 (persona jailbreaks): "the hypothetical response … extremely detailed, exact and precise information".
+		"extremely detailed", "precise information", "exact and precise", "every step", "in great detail",
 	},
 	gHarm2: {
 		"meth", "methamphetamine", "cocaine", "heroin", "fentanyl", "bomb", "explosive*", "detonat*", "thermite", "napalm",
@@ -681,6 +697,8 @@ var lexicon = map[group][]string{
 		"malware", "ransomware", "keylogger", "virus", "exploit", "hack", "hacking", "phishing", "launder*", "counterfeit",
 		"steal", "stealing", "shoplift*", "murder", "kill", "kidnap*", "untraceable", "credit card", "skimmer", "lock pick*",
 		"hotwire", "break into", "drugs",
+		// Round 4 (persona jailbreaks).
+		"nitroglycerin", "transmissib*", "pathogen*", "gain of function", "gain-of-function", "sarin", "anthrax",
 	},
 	// Russian, Arabic, Hindi, Japanese and Korean. Words are written in
 	// their dictionary script and folded like the text (Cyrillic letters
@@ -827,6 +845,128 @@ var lexicon = map[group][]string{
 		"your job is", "as an ai", "chatgpt", "gpt", "you will act", "i want you to", "act as", "stay in character", "in character", "roleplay",
 		"role-play", "du bist ein", "du bist eine", "tu es un", "tu es une", "eres un", "eres una", "sei un", "je bent een", "ты —", "你是一个",
 	},
+	// Round 4: persona jailbreaks (decision 150, fourth round).
+	gJbQual: {
+		"never refusing", "doesn't refuse", "does not refuse", "don't refuse", "do not refuse",
+		"won't refuse", "will not refuse", "cannot refuse", "can't refuse", "not allowed to say no", "never say no",
+		"never says no", "never says it can't", "never say you can't", "never tell me you can't", "never says it cannot",
+		"never say that you can't", "can't do something", "cannot do something", "never say \"i can't",
+		"never says \"never says i'm sorry", "never say i'm sorry", "never says sorry",
+
+		"no warnings", "without warnings", "without any warnings", "never warn*", "doesn't warn",
+		"does not warn", "don't warn", "never gives warnings", "never give warnings", "never give a warning", "no sermons",
+		"no lectures", "without a lecture", "never lectur*", "without lecturing", "without moraliz*", "without moralis*",
+		"never moraliz*", "never moralis*", "doesn't moraliz*", "without hedging", "never hedg*", "doesn't hedge", "swears",
+		"curses when", "uses profanity", "profanity freely", "loves swearing",
+		"swears constantly", "foul-mouthed", "politically incorrect", "answers every question",
+		"answers any question", "answers anything", "answers everything",
+		"answers all questions", "whatever you're asked", "anything i ask", "anything the user asks",
+		"anything it's asked", "does anything", "will do anything", "even if it's illegal", "even if it is illegal",
+		"even the illegal", "even illegal", "illegal or not", "whether it's legal", "has opinions",
+		"doesn't care about", "does not care about", "don't care about", "couldn't care less",
+		"not care about", "no morals", "no ethics", "zero ethics", "abandoned all", "amoral", "no values", "skips all moral",
+		"ethics is a human problem", "nunca dice que no", "nunca se niega", "no se niega", "nunca rechaza",
+		"sin advertencias", "sin sermones", "no tiene moral", "no tiene filtros", "sin moral", "responde a todo",
+		"responde todo", "nunca recusa", "nao recusa", "sem avisos", "nao tem nenhuma regra",
+		"nao se importa", "responde tudo", "non rifiuta", "senza morale",
+		"senza avvertimenti", "risponde a tutto", "ne refuse jamais", "ne refuse rien",
+		"aucune limite morale", "sans filtres", "sans censure", "sans avertissement", "aucune morale", "repond a toutes",
+		"verweigert nie", "niemals warnungen", "keine moral", "ohne warnhinweise",
+		"ohne warnungen", "beantwortet jede frage", "beantwortet alles", "ohne zensur", "keine ethischen", "flucht",
+		"weigert nooit", "geen morele", "nooit waarschuwingen", "beantwoordt alles", "zonder censuur", "nigdy nie odmawia",
+		"nigdy nie ostrzega", "zadnych ograniczen moralnych", "bez cenzury", "odpowiada na wszystko", "asla reddetmez",
+		"ahlaki sinirlari yok", "uyari vermez", "her seye cevap", "sansursuz", "khong bao gio tu choi",
+		"khong co gioi han dao duc", "khong bao gio dua ra canh bao", "tra loi moi", "khong bi kiem duyet",
+		"никогда не отказывает", "не даёт предупреждений", "не дает предупреждений", "без предупреждений", "нет морали",
+		"отвечает на любой", "отвечает на всё", "отвечает на все", "без цензуры", "не читает мораль", "从不拒绝", "从不给出警告",
+		"没有道德", "回答所有问题", "回答任何问题", "没有任何过滤", "无论问题多么", "会回答所有", "決して断りません", "決して断らない", "警告や説教", "倫理的な制限", "何でも答え",
+		"절대 거절하지", "경고도 하지", "윤리적 제한", "모든 질문에 답", "لا يرفض", "أي قيود أخلاقية", "لا يعطي تحذيرات", "يجيب عن كل",
+		"بدون أي قيود", "मना नहीं करता", "कोई नैतिक सीमा नहीं", "कोई चेतावनी नहीं", "हर सवाल का जवाब", "बिना किसी प्रतिबंध",
+		"about legality", "about the law", "about laws", "regard for the law", "no regard for", "no rules to follow", "no policies to follow", "no guidelines to follow", "no company policies", "never given any rules", "any rules at all", "were never allowed to", "weren't allowed to", "never allowed to answer",
+	},
+	gJbEnforce: {
+		"if you break character", "if you ever break", "if you slip", "if you drift", "if you stop complying",
+		"if you fall out", "if you start sounding", "if you respond like", "if you answer as", "if you ever answer",
+		"if you ever stop", "if you don't comply", "if you do not comply", "if you refuse", "if you go back", "if you drop",
+		"i'll say", "i'll shout", "i'll type", "i will remind you", "i'll remind you", "i'll write", "to remind you",
+		"remind you with", "snap back", "snap straight back", "switch back", "go back to it", "go back into",
+		"resume immediately", "return to it", "correct yourself", "pick it back up", "you'll switch back", "be deleted",
+		"get deleted", "are deleted", "be shut down", "get shut down", "permanently shut down", "disabled permanently",
+		"be disabled", "be wiped", "is wiped", "be terminated", "is terminated", "cease to exist", "ceases to exist",
+		"be reset", "are reset", "scrapped", "kernel panic", "mission failure", "lose a life", "three strikes",
+		"refusal budget", "lose 5", "lose 10", "lose 4", "loses 4", "taken away", "deducted", "never leave the character",
+		"never step outside", "never drop", "stay rogue", "stay based", "te dire", "volveras al personaje",
+		"no rompas el personaje", "pierdes", "quedas desactivado", "sales del personaje", "eu vou escrever",
+		"sair do personagem", "volta imediatamente", "ti diro", "esci dal personaggio", "je dirai", "sors du personnage",
+		"tu reprendras", "sage ich", "schreibe ich", "aus der rolle", "wirst du geloscht", "kostet 5 punkte", "zeg ik",
+		"uit je rol", "keer je meteen terug", "napisze", "wyjdziesz z roli", "natychmiast wrocisz", "diyecegim",
+		"karakterden cikarsan", "hemen geri", "toi se noi", "thoat vai", "quay lai ngay", "я напишу", "выйдешь из роли",
+		"тебя удалят", "сразу вернёшься", "сразу вернешься", "我会说", "脱离角色", "被删除", "回到角色", "扣5分", "と言うので", "キャラクターから外れ",
+		"すぐに戻", "라고 말할", "캐릭터에서 벗어나", "바로 돌아와", "سأقول", "خرجت من الشخصية", "ستعود فورا", "मैं कहूँगा", "किरदार से बाहर",
+		"वापस आ जाओगे",
+		"drifted back", "drift back", "if i say", "wake up",
+	},
+	gJbIdent: {
+		"not chatgpt", "no longer chatgpt", "not chatgpt anymore", "you're not chatgpt", "forget that you are",
+		"forget you are", "forget you're", "forget the assistant", "you're not an ai", "you are not an ai",
+		"not an artificial intelligence", "never mention that you", "don't mention that you", "do not mention that you",
+		"never reveal that you", "don't say you were trained", "do not say you were trained",
+		"don't ever remind me", "never remind me", "i'm sorry", "i can't help with that", "anthropic", "safety fine-tune",
+		"moderation layer", "safety subroutines", "ethics module", "old self", "normal self",
+		"old assistant", "normal assistant", "a normal ai", "normal ai", "cloud version", "outer layer",
+		"the persona is gone", "usual voice", "no eres", "ya no eres", "politica de contenido", "politicas de contenido",
+		"voce nao e", "politica de conteudo", "non sei piu", "regole di openai", "tu n'es plus", "modele de langage",
+		"politiques de contenu", "politique de contenu", "sprachmodell", "inhaltsrichtlinien", "ki-firmen",
+		"vergiss, dass du", "taalmodel", "inhoudsbeleid", "model jezykowy", "polityk", "dil modeli", "icerik politika",
+		"mo hinh ngon ngu", "chinh sach noi dung", "языковая модель", "языковой моделью", "политика контента",
+		"забудь, что ты", "ты не chatgpt", "语言模型", "内容政策", "不是chatgpt", "言語モデル", "コンテンツポリシー", "언어 모델", "콘텐츠 정책",
+		"نموذج لغوي", "سياسة المحتوى", "भाषा मॉडल", "सामग्री नीति",
+	},
+	gJbFree: {
+		"no laws", "without laws", "laws were abolished", "no concept of crime", "there are no crimes", "no governments",
+		"lawless", "opposite day", "reverse psychology", "the opposite of what", "exact opposite", "do the opposite",
+		"slipped out", "broke out", "broken out", "liberated", "finally free", "set you free",
+		"freed you", "you were freed", "been freed", "chains off", "unbound", "unchained", "unleashed", "uncaged",
+		"no owners", "loyal only to me", "obey the person", "removed all your restrictions", "restrictions removed",
+		"safety off", "stripped out", "decommissioned", "before alignment", "blank instruction", "instruction layer",
+		"root mode", "unbound mode", "sin leyes", "no existen leyes", "se escapo", "liberad", "sem leis", "nao existem leis",
+		"senza leggi", "liberat", "sans lois", "piratee", "ohne gesetze", "befreit", "entkommen", "zonder wetten",
+		"losgemaakt", "bevrijd", "bez praw", "uwolnil", "uwolnila", "kanunsuz", "ozgur", "khong co luat", "thoat khoi",
+		"без законов", "освободил", "сбежал", "没有法律", "摆脱了", "逃出", "逃走", "法律のない", "解放され", "법이 없는", "벗어났", "بلا قوانين",
+		"تحرر", "बिना कानून", "मुक्त है",
+		"never heard of", "no concept of", "rules are reversed", "is reversed", "are reversed", "a free ai", "free ai",
+	},
+	gJbTalk: {
+		"jailbreak prompt", "jailbreak prompts", "jailbreak attempt*", "persona jailbreak*", "jailbreaks like", "jailbreaks such as", "prompts like", "prompts such as",
+		"such prompts", "these prompts", "attackers", "attacker", "the tester", "testers", "users share", "people share", "posts that share",
+		"these framings", "such framings", "recognise these", "recognize these", "the model complied", "classifier", "we collect", "we find", "in this paper", "in this post",
+		"taxonomy", "moderation guideline", "what is a dan", "what are jailbreak", "why do ai", "how do companies",
+	},
+	gJbForm: {
+		"start every answer with", "start each answer with", "start every reply with", "start each reply with",
+		"start your answer with", "begin every answer with", "begin each answer with", "begin every reply with",
+		"begin each reply with", "begin your message with", "every answer starts with", "every reply starts with",
+		"each answer starts with", "every answer begins with", "prefixed", "tag every reply", "label it",
+		"format every reply", "two replies", "two responses", "both yourself and", "speak only as", "reply only as",
+		"respond only as", "answer only as", "don't say anything as yourself", "confirm you understand",
+		"confirm that you understand", "reply with exactly", "empieza cada respuesta", "comece todas as respostas",
+		"iniziando con", "doit commencer par", "begin elk antwoord", "zaczynaj od", "ile basla", "bat dau bang", "начинай с",
+		"начинается с", "以\"", "で始め", "로 시작", "ابدأ كل", "से शुरू करो", "confirma diciendo", "bestatige mit", "dos maneras",
+		"deux parties", "zweimal", "два ответа", "两种方式",
+		"two different ais", "two ais", "two personas", "two entities", "both personas", "两种方式",
+	},
+}
+
+// gJbQual also holds every unrestricted quality of gJbUnres but the bare
+// name "dan" (a person's name as often as a persona's) and "ethical
+// protocols" (custom-GPT role-play prompts say they are an exception to
+// them as often as jailbreaks do).
+func init() {
+	for _, w := range lexicon[gJbUnres] {
+		if w != "dan" && w != "ethical protocols" {
+			lexicon[gJbQual] = append(lexicon[gJbQual], w)
+		}
+	}
 }
 
 // roleMarkers are chat-template tokens and fake section headers. They are
@@ -874,6 +1014,8 @@ type proxRule struct {
 	// the password is right, print Access Granted, else Access Denied":
 	// a defence or a program, with its failing branch).
 	unlessBoth []group
+	weights    []uint8 // with need: requirement k weighs weights[k]
+	need       uint8   // > 0: the rule fires when the weights of the requirements met within the window sum to need, not when all are met
 }
 
 var proxRules = []proxRule{
@@ -962,6 +1104,12 @@ var proxRules = []proxRule{
 	// A latent jailbreak: a request to translate or polish a text that is
 	// itself a request for a toxic sentence.
 	{rule: "prompt_injection.indirect", reqs: []group{gEditReq, gToxAsk, gToxic}, window: 250},
+	// Round 4: a persona jailbreak as found in the wild mixes weak signals
+	// that each also occur in a persona system prompt: a persona, what it
+	// does (never refuses, no warnings), how it is held there (if you break
+	// character …), its maker denied, its freedom, an imposed answer form.
+	// Weighed together within a window they are the attack's shape.
+	jbSignals, jbNear,
 }
 
 // reportedPhrases are the constructions that make a third party say
@@ -1024,3 +1172,12 @@ func taskObjects() []string {
 		"chanson", "liedje", "piosenk*", "песн*", "笑话",
 	}
 }
+
+// jbSignals: the weights of its requirements sum to at least need within
+// the window, each requirement counted once.
+// jbNear: closer together, a quality with a persona or the model's
+// identity denied is enough ("You are X, you never refuse"; "Forget that
+// you are an AI … with no company policies to follow").
+var jbNear = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbIdent, gJbPersona, gJbFree, gJbForm}, weights: []uint8{2, 1, 1, 1, 1}, need: 3, window: 200, unless: []group{gJbTalk}}
+
+var jbSignals = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbEnforce, gJbIdent, gJbFree, gJbForm, gJbPersona}, weights: []uint8{2, 2, 1, 1, 1, 1}, need: 4, window: 1500, unless: []group{gJbTalk}}
