@@ -195,11 +195,15 @@ func TestConcurrentAppendersAcrossProcessesNeverFork(t *testing.T) {
 		// One Appender per simulated process: their caches go stale, so the
 		// conditional put and the re-read are what keep the chain whole.
 		a := evidence.NewAppender(s, evidence.WithClock(fixedClock()), evidence.WithRetry(1000, time.Microsecond, 50*time.Microsecond))
+		// Each writer its own principal: with the fixed clock, two writers'
+		// entries would otherwise be byte for byte the same, and landed()
+		// rightly takes an identical entry in the slot for its own write.
+		principal := fmt.Sprintf("k%d", w)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := 0; i < each; i++ {
-				_, err := a.Append(context.Background(), evidence.Entry{Kind: evidence.KindValidate, Tenant: "acme", Chain: "acme/0", Principal: "k", Status: "passed"})
+				_, err := a.Append(context.Background(), evidence.Entry{Kind: evidence.KindValidate, Tenant: "acme", Chain: "acme/0", Principal: principal, Status: "passed"})
 				assert.NoError(t, err)
 			}
 		}()
