@@ -340,6 +340,27 @@ func assertLoopbackOnly(t *testing.T, addr string) {
 	port, err := strconv.Atoi(portStr)
 	require.NoError(t, err)
 	wantPort := fmt.Sprintf("%04X", port)
+	// RIE opens its two ports one after the other: the invoke port can answer
+	// before the runtime API port is listening (seen in a clean-clone CI run),
+	// so wait for a listener before judging how it is bound.
+	var listeners []string
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		listeners = listenersOn(wantPort)
+		if len(listeners) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	require.NotEmpty(t, listeners, "a listener on %s", addr)
+	for _, h := range listeners {
+		assert.Equal(t, "0100007F", h, "listener on port %d is bound to 127.0.0.1 only", port)
+	}
+}
+
+// listenersOn returns the local addresses (kernel hex) of the sockets
+// listening on the port (4 hex digits).
+func listenersOn(wantPort string) []string {
 	var listeners []string
 	for _, table := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
 		raw, err := os.ReadFile(table)
@@ -357,10 +378,7 @@ func assertLoopbackOnly(t *testing.T, addr string) {
 			}
 		}
 	}
-	require.NotEmpty(t, listeners, "a listener on %s", addr)
-	for _, h := range listeners {
-		assert.Equal(t, "0100007F", h, "listener on port %d is bound to 127.0.0.1 only", port)
-	}
+	return listeners
 }
 
 func (p *rieProcess) invoke(t *testing.T, payload []byte) []byte {
