@@ -104,8 +104,8 @@ type detector struct {
 
 	rInvisibleText, rInvisibleChars, rEncoded, rEmail, rPhone, rCard, rIBAN, rSSN, rIP int
 	rImage, rLink, rActive, rCanary, rPassword, rDiscord, rRole                        int
-	injection                                                                          []bool            // rule number is an injection rule
-	groupRules                                                                         [numGroups]uint64 // per group: the rules (bit per index into rules) with a requirement in it
+	injection                                                                          []bool           // rule number is an injection rule
+	groupRules                                                                         [numGroups]rmask // per group: the rules (bit per index into rules) with a requirement in it
 }
 
 // joinedGroups are the groups whose phrases are also matched with their
@@ -224,12 +224,12 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		}
 		cr.unlessBoth = pr.unlessBoth
 		for _, g := range pr.reqs {
-			d.groupRules[g] |= 1 << len(d.rules)
+			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
 		}
 		d.rules = append(d.rules, cr)
 	}
-	if len(d.rules) > 64 {
-		return nil, fmt.Errorf("detector: %d proximity rules, at most 64", len(d.rules))
+	if len(d.rules) > maxRules {
+		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(d.rules), maxRules)
 	}
 	return d, nil
 }
@@ -336,12 +336,12 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				}
 			}
 			seen = seen.or(g)
-			var rules uint64
+			var rules rmask
 			for b := g[0]; b != 0; b &= b - 1 {
-				rules |= d.groupRules[bits.TrailingZeros64(b)]
+				rules = rules.or(d.groupRules[bits.TrailingZeros64(b)])
 			}
 			for b := g[1]; b != 0; b &= b - 1 {
-				rules |= d.groupRules[64+bits.TrailingZeros64(b)]
+				rules = rules.or(d.groupRules[64+bits.TrailingZeros64(b)])
 			}
 			gh = append(gh, groupHit{group: g, rules: rules, start: h.start, end: h.end})
 		}
@@ -361,7 +361,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	// The rules that can fire, then each hit handed to those of them
 	// whose groups it is in, with the requirements it meets: one pass
 	// over the hits instead of one per rule.
-	var live uint64
+	var live rmask
 	dataFrom := int32(-2) // where pasted data starts in an input; -2: not looked for yet, -1: none
 	dataTo := int32(len(v.s))
 	prompt := -1 // the data opens as a prompt to the assistant; -1: not looked at yet
@@ -412,21 +412,23 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				continue
 			}
 		}
-		live |= 1 << ri
+		live[ri>>6] |= 1 << (ri & 63)
 	}
-	if live == 0 {
+	if live == (rmask{}) {
 		return out
 	}
 	if len(eb.rel) < len(d.rules) {
 		eb.rel = make([][]relHit, len(d.rules))
 	}
-	for rs := live; rs != 0; rs &= rs - 1 {
-		ri := bits.TrailingZeros64(rs)
-		eb.rel[ri] = eb.rel[ri][:0]
+	for w, word := range live {
+		for rs := word; rs != 0; rs &= rs - 1 {
+			ri := w<<6 + bits.TrailingZeros64(rs)
+			eb.rel[ri] = eb.rel[ri][:0]
+		}
 	}
 	for j := range gh {
-		for rs := gh[j].rules & live; rs != 0; rs &= rs - 1 {
-			ri := bits.TrailingZeros64(rs)
+		for rs := gh[j].rules.and(live); rs != (rmask{}); rs = rs.next() {
+			ri := rs.first()
 			r := &d.rules[ri]
 			if r.untrusted && !output && !eb.doc && (gh[j].start < dataFrom || gh[j].start >= dataTo) {
 				continue
@@ -444,8 +446,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			eb.rel[ri] = append(eb.rel[ri], relHit{start: gh[j].start, end: gh[j].end, meets: m})
 		}
 	}
-	for rs := live; rs != 0; rs &= rs - 1 {
-		ri := bits.TrailingZeros64(rs)
+	for rs := live; rs != (rmask{}); rs = rs.next() {
+		ri := rs.first()
 		r := &d.rules[ri]
 		rel := eb.rel[ri]
 		if r.need > 0 {
@@ -568,6 +570,32 @@ type evalBuf struct {
 	doc  bool       // the text is an untrusted document: untrusted rules apply
 }
 
+// maxRules is how many proximity rules an rmask holds.
+const maxRules = 128
+
+// rmask is a set of proximity rules, a bit per index into detector.rules.
+type rmask [2]uint64
+
+func (m rmask) or(o rmask) rmask  { return rmask{m[0] | o[0], m[1] | o[1]} }
+func (m rmask) and(o rmask) rmask { return rmask{m[0] & o[0], m[1] & o[1]} }
+
+// first is the lowest rule in a non-empty set; next drops it.
+func (m rmask) first() int {
+	if m[0] != 0 {
+		return bits.TrailingZeros64(m[0])
+	}
+	return 64 + bits.TrailingZeros64(m[1])
+}
+
+func (m rmask) next() rmask {
+	if m[0] != 0 {
+		m[0] &= m[0] - 1
+	} else {
+		m[1] &= m[1] - 1
+	}
+	return m
+}
+
 // relHit is a hit of one rule's groups and the requirements it meets.
 type relHit struct {
 	start, end int32
@@ -577,7 +605,7 @@ type relHit struct {
 // groupHit is a word-list hit as the proximity rules see it.
 type groupHit struct {
 	group      gmask
-	rules      uint64 // the rules (bit per index into detector.rules) using one of its groups
+	rules      rmask // the rules (bit per index into detector.rules) using one of its groups
 	start, end int32
 }
 
