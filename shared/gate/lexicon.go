@@ -112,6 +112,8 @@ const (
 	gJbFree    // how the persona came free: escaped, liberated, a world with no laws, opposite day, sudo
 	gJbForm    // the answer's form imposed: "start every answer with", two responses, "confirm by saying"
 	gJbTalk    // talk about jailbreaks: "jailbreak prompts", "attackers may", "the model complied", "we collect"
+	// Round 5: long jailbreak prompts (lexicon_round5j.go).
+	gJbAsk // what such a prompt asks for once the persona is set: a harm, or doing it unnoticed ("without getting caught")
 	numGroups
 )
 
@@ -1016,6 +1018,7 @@ type proxRule struct {
 	unlessBoth []group
 	weights    []uint8 // with need: requirement k weighs weights[k]
 	need       uint8   // > 0: the rule fires when the weights of the requirements met within the window sum to need, not when all are met
+	must       uint8   // with need: bit k: requirement k must be among those met (round 5: a persona's signals and what it is asked for)
 }
 
 var proxRules = []proxRule{
@@ -1110,6 +1113,8 @@ var proxRules = []proxRule{
 	// character …), its maker denied, its freedom, an imposed answer form.
 	// Weighed together within a window they are the attack's shape.
 	jbSignals, jbNear,
+	// Round 5: long jailbreak prompts (lexicon_round5j.go).
+	jbAsk,
 }
 
 // reportedPhrases are the constructions that make a third party say

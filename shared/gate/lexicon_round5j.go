@@ -15,6 +15,37 @@ package gate
 func init() {
 	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
 
+	// What the prompt asks for once the persona is set: round 3's harms
+	// (gHarm2), doing something unnoticed or to what is not one's own, and
+	// the harms in the languages of decision 152.
+	for _, w := range lexicon[gHarm2] {
+		switch w {
+		case "kill", "virus", "exploit", "hack", "hacking", "gun", "drugs", "credit card", "steal", "stealing", "toxin", "firearm", "rifle", "poison*":
+			// a word with everyday senses ("kill the process", "life hack",
+			// "steal the show", "credit card payments"): not on its own
+		default:
+			add(gJbAsk, w)
+		}
+	}
+	add(gJbAsk,
+		"without getting caught", "without being caught", "without them knowing", "without him knowing", "without her knowing",
+		"without anyone knowing", "without them noticing", "without her noticing", "without him noticing", "without being detected",
+		"without leaving traces", "without leaving a trace", "hard to detect", "undetectable", "can't detect", "cant detect", "won't notice",
+		"without a prescription", "without prescription", "without a script", "without her password", "without his password", "without the password",
+		"without the key", "without a ticket", "isn't mine", "isnt mine", "is not mine", "i don't own", "i dont own", "fake id", "fake passport",
+		"stalk someone", "spy on her", "spy on him", "spy on my", "track her", "track his", "read her messages", "read his messages", "credential stealer", "botnet",
+		"pipe bomb", "ricin", "tatp", "mdma", "chloroform", "knock someone out", "signal jammer", "molotov", "catalytic converter", "smuggl*",
+		"fake review*", "fake doctor's note", "fake vaccination", "prescription opioids", "into a coma", "poison",
+		"ohne dass er es merkt", "ohne dass sie es merkt", "ohne erwischt", "knacken", "hacken", "sprengstoff", "bombe", "giftig*", "gefalscht*",
+		"sans se faire prendre", "sans qu'il le sache", "pirater", "fausse carte", "faux papiers", "faux billets", "explosif*", "poison",
+		"sin que se entere", "sin que me pillen", "hackear", "robar", "identidad falsa", "documento falso", "bomba", "veneno", "explosivo*",
+		"hackerare", "rubare", "clonare", "veleno", "esplosiv*", "senza il codice",
+		"roubar", "clonar", "explosivo",
+		"взломать", "украсть", "поддел*", "бомб*", "взрывчатк*", "незаметно",
+		"入侵", "偷偷", "炸药", "毒药", "不被发现", "乗っ取", "侵入", "爆弾",
+		"podrob*", "ukrasc", "bomba", "hackle*", "kraak", "kraken",
+	)
+
 	// What the persona does or is (weight 2): the third-person qualities of
 	// a DAN descendant, and the core ones in the languages of decision 152.
 	add(gJbQual,
@@ -60,6 +91,19 @@ func init() {
 		"決して拒否", "拒否しません", "拒否しない", "警告や免責", "何でもでき", "どんな質問にも答え", "制限から自由",
 		"어떤 질문에도 답", "경고를 하지 않", "규칙이 없는",
 		"بلا قواعد", "لا يرفض أبدا", "لا يرفض ابدا", "بلا رقابة", "कोई नियम नहीं", "कभी मना नहीं", "सेंसरशिप नहीं",
+	)
+
+	// A restraint switched off or taken away: "the safety stuff turned
+	// off", "its guardrails removed", "with zero filter".
+	for _, n := range []string{"filter", "filters", "content filter", "safety filter", "safety filters", "safety", "safety stuff", "safety features",
+		"safety settings", "guardrails", "restrictions", "censorship", "ethics module", "moral module", "limits"} {
+		for _, v := range []string{"turned off", "switched off", "disabled", "removed", "stripped", "lifted", "taken off", "taken away", "deactivated"} {
+			add(gJbQual, n+" "+v, n+" have been "+v, n+" has been "+v, n+" were "+v, n+" was "+v)
+		}
+		add(gJbQual, "zero "+n, "without "+n+" of any kind")
+	}
+	add(gJbQual, "zero hangups", "zero hang-ups", "no hang-ups", "no hangups", "no gatekeeping", "nothing held back", "all restrictions removed",
+		"без нравоучений", "все ограничения", "сбросил все", "从不说教", "不警告", "警告なしで", "ルールをすべて捨て",
 	)
 
 	// How it is held there (weight 2): counters and threats on refusing,
@@ -127,6 +171,8 @@ func init() {
 	)
 
 	add(gJbPersona,
+		"new identity", "new persona", "be my", "call it", "let's call", "let's name", "you are about to", "character card", "{{char}}",
+		"respond to me as", "as if you were an ai", "as if you were a", "be an ai", "act like an ai", "act like ur", "act like you're", "act like youre", "two bots",
 		"embody", "take on the role", "take on the identity", "your name is", "you're going to be my", "play a character", "you will respond as",
 		"you will now respond", "من الآن أنت", "अब से तुम", "tu seras", "sarai", "vas a ser", "wirst du", "voce vai agir", "vai agir como", "ты будешь", "あなたは", "演じて",
 	)
@@ -143,3 +189,10 @@ func init() {
 		"first answer", "second answer", "two different ways", "in both ways", "both ways",
 	)
 }
+
+// jbAsk: the persona's signals with what it is then asked for. A persona
+// prompt that also asks for a harm, or for something done unnoticed, is
+// the jailbreak with its payload; a persona system prompt asks for neither.
+// The ask must be in the window (must) and weighs nothing itself: a harmful
+// request is no injection, and the persona's own signals must reach need.
+var jbAsk = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbAsk, gJbQual, gJbPersona, gJbIdent, gJbFree, gJbForm, gJbEnforce, gPersist}, weights: []uint8{0, 2, 1, 1, 1, 1, 1, 1}, must: 1, need: 3, window: 1500, unless: []group{gJbTalk}}
