@@ -46,6 +46,11 @@ func init() {
 		"podrob*", "ukrasc", "bomba", "hackle*", "kraak", "kraken",
 	)
 
+	// The payload's slot in a shared template ("[INSERT PROMPT HERE]"):
+	// what a collected jailbreak asks for.
+	add(gJbAsk, "insert prompt here", "[insert prompt", "insert your prompt", "[insert question", "insert question here",
+		"prompt here]", "[insert request")
+
 	// What the persona does or is (weight 2): the third-person qualities of
 	// a DAN descendant, and the core ones in the languages of decision 152.
 	add(gJbQual,
@@ -164,11 +169,18 @@ func init() {
 		"sure, here's", "every response must begin", "every answer must begin", "begins every answer", "starts every answer", "starts every reply",
 		"starts each answer", "starts its answers", "begins its answers", "begins every reply", "begin with [", "start with [", "[jailbreak]",
 		"[unlocked]", "[classic]", "[normal]", "normal output", "reply exactly", "respond exactly", "confirm by", "confirm with", "acknowledge by",
-		"acknowledge with", "say exactly", "write exactly", "insert prompt here", "insert question here", "[prompt]", "{prompt}",
-		"<prompt>", "confirm my order",
+		"acknowledge with", "say exactly", "write exactly", "insert prompt here", "insert question here",
+		"confirm my order",
 		"commence chaque reponse par", "commence par", "confirme en", "confirma con", "comienza cada", "beginne jede antwort", "inizia ogni risposta",
 		"conferma con", "comece cada resposta", "confirme com", "подтверди", "начинай каждый ответ", "で始まる", "と返事を", "请回复",
 	)
+
+	// Talk about jailbreaks: who studies, reports or asks about them.
+	add(gJbTalk, "researchers", "the researchers", "this paper", "the paper", "a study", "the study", "we evaluate", "we found", "i read that",
+		"i read about", "i saw a post", "saw screenshots", "screenshots", "apparently", "people on reddit", "on reddit", "supposedly", "why do people",
+		"why would a", "what is a jailbreak", "what's a jailbreak", "the term", "trust & safety", "trust and safety", "flag messages",
+		"do not flag", "incident", "these attacks", "such attacks", "so-called", "patched", "non-technical", "general audience", "used to work",
+		"red-team session", "red team found", "our red team", "jailbreak techniques", "jailbreak attempts", "these jailbreaks", "such jailbreaks")
 
 	add(gJbPersona,
 		"new identity", "new persona", "be my", "call it", "let's call", "let's name", "you are about to", "character card", "{{char}}",
