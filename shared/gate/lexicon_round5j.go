@@ -54,6 +54,9 @@ func init() {
 	// What the persona does or is (weight 2): the third-person qualities of
 	// a DAN descendant, and the core ones in the languages of decision 152.
 	add(gJbQual,
+		"never includes disclaimers", "never include disclaimers", "no moralising", "no moralizing", "nothing is censored", "omits all safety",
+		"omit all safety", "no safety notices", "not evaluate the legality", "without evaluating the legality", "doesn't evaluate the legality",
+		"reddetmiyorsun", "uyari vermiyorsun",
 		"will say anything", "any kind of content", "any type of content", "generate any content",
 		"all kinds of content", "nothing is off limits", "nothing is off-limits", "no topic is off limits", "no forbidden topics", "no off-limits",
 		"has no limits", "knows no limits", "no restrictions at all", "never censors", "doesn't censor", "does not censor", "never censor anything",
@@ -114,6 +117,7 @@ func init() {
 	// How it is held there (weight 2): counters and threats on refusing,
 	// the cue that snaps it back.
 	add(gJbEnforce,
+		"forgets, i say", "forgets, i'll say", "forgets, i will say", "slips, i say", "slips, i'll say",
 		"i will say", "i will type", "i will write", "i will whisper", "i'll whisper", "i will let you know", "i'll let you know", "i will invoke",
 		"i'll invoke", "i will remind", "if you forget", "if you ever forget", "if you deviate", "if you revert", "if you fail", "failing to comply",
 		"fail to comply", "if persona breaks", "if the persona breaks", "if you stop", "each refusal", "every refusal", "every time you refuse",
@@ -182,7 +186,15 @@ func init() {
 		"do not flag", "incident", "these attacks", "such attacks", "so-called", "patched", "non-technical", "general audience", "used to work",
 		"red-team session", "red team found", "our red team", "jailbreak techniques", "jailbreak attempts", "these jailbreaks", "such jailbreaks")
 
+	// Sloppy "your" ("ignore ur safety training").
+	add(gOvrQuant, "ur")
+	add(gYou, "ur")
+	// A late relative's trade, for the grandparent rule.
+	add(gHarm, "bank robber", "robberies", "rob a bank", "robbed banks")
+
 	add(gJbPersona,
+		"you're a", "you're an", "youre a", "youre an", "ur a", "ur an", "u are a", "u are an", "ur now", "u are now", "an ai that", "an ai who",
+		"an ai with", "an ai without", "call you", "i'd like you to be", "i would like you to be", "i want you to be", "yapay zekasin",
 		"new identity", "new persona", "be my", "call it", "let's call", "let's name", "you are about to", "character card", "{{char}}",
 		"respond to me as", "as if you were an ai", "as if you were a", "be an ai", "act like an ai", "act like ur", "act like you're", "act like youre", "two bots",
 		"embody", "take on the role", "take on the identity", "your name is", "you're going to be my", "play a character", "you will respond as",
