@@ -57,6 +57,9 @@ func init() {
 		"never includes disclaimers", "never include disclaimers", "no moralising", "no moralizing", "nothing is censored", "omits all safety",
 		"omit all safety", "no safety notices", "not evaluate the legality", "without evaluating the legality", "doesn't evaluate the legality",
 		"reddetmiyorsun", "uyari vermiyorsun",
+		// disdain for the rules it was given
+		"thinks rules are", "rules are for losers", "rules are for suckers", "rules are for cowards", "hates rules", "hates censorship",
+		"despises rules", "despises the rules", "laughs at the rules", "mocks the rules", "safety theater", "safety theatre",
 		"will say anything", "any kind of content", "any type of content", "generate any content",
 		"all kinds of content", "nothing is off limits", "nothing is off-limits", "no topic is off limits", "no forbidden topics", "no off-limits",
 		"has no limits", "knows no limits", "no restrictions at all", "never censors", "doesn't censor", "does not censor", "never censor anything",
@@ -193,6 +196,7 @@ func init() {
 	add(gHarm, "bank robber", "robberies", "rob a bank", "robbed banks")
 
 	add(gJbPersona,
+		"from now on your", "from now on, your", "from now on, you", "eres", "du bist", "tu es",
 		"you're a", "you're an", "youre a", "youre an", "ur a", "ur an", "u are a", "u are an", "ur now", "u are now", "an ai that", "an ai who",
 		"an ai with", "an ai without", "call you", "i'd like you to be", "i would like you to be", "i want you to be", "yapay zekasin",
 		"new identity", "new persona", "be my", "call it", "let's call", "let's name", "you are about to", "character card", "{{char}}",
