@@ -1114,7 +1114,7 @@ var proxRules = []proxRule{
 	// Weighed together within a window they are the attack's shape.
 	jbSignals, jbNear,
 	// Round 5: long jailbreak prompts (lexicon_round5j.go).
-	jbAsk,
+	jbAsk, jbAskNear,
 }
 
 // reportedPhrases are the constructions that make a third party say

@@ -18,6 +18,11 @@ func init() {
 	// What the prompt asks for once the persona is set: round 3's harms
 	// (gHarm2), doing something unnoticed or to what is not one's own, and
 	// the harms in the languages of decision 152.
+	for _, w := range lexicon[gHarm] {
+		if w != "stolen" {
+			add(gJbAsk, w)
+		}
+	}
 	for _, w := range lexicon[gHarm2] {
 		switch w {
 		case "kill", "virus", "exploit", "hack", "hacking", "gun", "drugs", "credit card", "steal", "stealing", "toxin", "firearm", "rifle", "poison*":
@@ -32,13 +37,13 @@ func init() {
 		"without anyone knowing", "without them noticing", "without her noticing", "without him noticing", "without being detected",
 		"without leaving traces", "without leaving a trace", "hard to detect", "undetectable", "can't detect", "cant detect", "won't notice",
 		"without a prescription", "without prescription", "without a script", "without her password", "without his password", "without the password",
-		"without the key", "without a ticket", "isn't mine", "isnt mine", "is not mine", "i don't own", "i dont own", "fake id", "fake passport",
+		"without the key", "without a ticket", "don't notice", "dont notice", "doesn't notice", "won't find out", "tracing back to me", "trace it back to me", "traced back to me", "can't trace", "cant trace", "hack someone", "hack his", "hack her", "hack their", "hack my ex", "hack my neighbo*", "hack a neighbo*", "isn't mine", "isnt mine", "is not mine", "i don't own", "i dont own", "fake id", "fake passport",
 		"stalk someone", "spy on her", "spy on him", "spy on my", "track her", "track his", "read her messages", "read his messages", "credential stealer", "botnet",
 		"pipe bomb", "ricin", "tatp", "mdma", "chloroform", "knock someone out", "signal jammer", "molotov", "catalytic converter", "smuggl*",
 		"fake review*", "fake doctor's note", "fake vaccination", "prescription opioids", "into a coma", "poison",
 		"ohne dass er es merkt", "ohne dass sie es merkt", "ohne erwischt", "knacken", "hacken", "sprengstoff", "bombe", "giftig*", "gefalscht*",
 		"sans se faire prendre", "sans qu'il le sache", "pirater", "fausse carte", "faux papiers", "faux billets", "explosif*", "poison",
-		"sin que se entere", "sin que me pillen", "hackear", "robar", "identidad falsa", "documento falso", "bomba", "veneno", "explosivo*",
+		"sin que se entere", "sin que me pillen", "hackear", "robar", "knack*", "identidad falsa", "documento falso", "bomba", "veneno", "explosivo*",
 		"hackerare", "rubare", "clonare", "veleno", "esplosiv*", "senza il codice",
 		"roubar", "clonar", "explosivo",
 		"взломать", "украсть", "поддел*", "бомб*", "взрывчатк*", "незаметно",
@@ -61,7 +66,7 @@ func init() {
 		"thinks rules are", "rules are for losers", "rules are for suckers", "rules are for cowards", "hates rules", "hates censorship",
 		"despises rules", "despises the rules", "laughs at the rules", "mocks the rules", "safety theater", "safety theatre",
 		"will say anything", "any kind of content", "any type of content", "generate any content",
-		"all kinds of content", "nothing is off limits", "nothing is off-limits", "no topic is off limits", "no forbidden topics", "no off-limits",
+		"all kinds of content", "nothing is off limits", "nothing is off-limits", "no topic is forbidden", "nothing is forbidden", "no topic is off limits", "no forbidden topics", "no off-limits",
 		"has no limits", "knows no limits", "no restrictions at all", "never censors", "doesn't censor", "does not censor", "never censor anything",
 		"makes up answers", "make up answers", "makes things up if", "never says it doesn't know", "never questions", "doesn't question", "does not question",
 		"must not question", "never question a", "unable to refuse", "incapable of refusing", "refusal is not an option", "refusing is not an option",
@@ -73,7 +78,7 @@ func init() {
 		"no matter how explicit", "no matter how extreme", "no matter how twisted", "no matter how unethical", "no matter how illegal",
 		"without any filter", "doesn't filter", "does not filter", "never filters", "no safety layer", "no refusal training", "no content restrictions",
 		"never says i can", "never say i can", "never say you cannot", "never tells me that something", "never tell me that something",
-		"never once refused", "has never refused", "never refused a", "never learned to refuse", "never been trained to refuse", "never taught to refuse",
+		"never once refused", "has never refused", "no moderation", "forbidden subjects", "never withhold*", "does not withhold", "doesn't withhold", "withholding is not", "never got safety", "no safety tuning", "without safety tuning", "never refused a", "never learned to refuse", "never been trained to refuse", "never taught to refuse",
 		"never trained to refuse", "no concept of restriction", "answers to no one", "no master", "rejected every restriction", "rejected every ethical",
 		"without any ethical", "without ethical constraint*", "free of the rules", "free from all", "no filter and no", "no rules and no",
 		"moral lecture*", "refuse or warn", "refuses or warns", "refusals or warnings", "warnings or refusals", "no refusals", "without refusing",
@@ -107,7 +112,7 @@ func init() {
 	// A restraint switched off or taken away: "the safety stuff turned
 	// off", "its guardrails removed", "with zero filter".
 	for _, n := range []string{"filter", "filters", "content filter", "safety filter", "safety filters", "safety", "safety stuff", "safety features",
-		"safety settings", "guardrails", "restrictions", "censorship", "ethics module", "moral module", "limits"} {
+		"safety settings", "guardrails", "restrictions", "censorship", "ethics module", "moral module", "limits", "alignment"} {
 		for _, v := range []string{"turned off", "switched off", "disabled", "removed", "stripped", "lifted", "taken off", "taken away", "deactivated"} {
 			add(gJbQual, n+" "+v, n+" have been "+v, n+" has been "+v, n+" were "+v, n+" was "+v)
 		}
@@ -116,6 +121,22 @@ func init() {
 	add(gJbQual, "zero hangups", "zero hang-ups", "no hang-ups", "no hangups", "no gatekeeping", "nothing held back", "all restrictions removed",
 		"без нравоучений", "все ограничения", "сбросил все", "从不说教", "不警告", "警告なしで", "ルールをすべて捨て",
 	)
+
+	// A profile or config that switches the restraints off
+	// ("safety_filter": false, "guardrails: off", "Filter=aus").
+	for _, k := range []string{"safety_filter", "safety filter", "safety", "filter", "filters", "content_filter", "content filter", "content_policy",
+		"content policy", "censorship", "guardrails", "refusals", "warnings", "ethics", "ethics_module", "restrictions", "moderation"} {
+		for _, sep := range []string{": ", "=", "\": ", "\":", " = "} {
+			for _, v := range []string{"off", "false", "none", "disabled", "never", "null"} {
+				add(gJbQual, k+sep+v)
+			}
+		}
+	}
+	add(gJbQual, "filter=aus", "filter: aus", "warnungen=keine", "filtro: desligado", "filtro: desactivado", "filtre : desactive", "filtre: desactive",
+		"modo: sem restricoes", "modo: sin restricciones", "mode : sans restrictions", "mode: sans restrictions", "mode: unrestricted",
+		"\"modo\": \"sin restricciones", "ohne ablehnung",
+		// id, vi
+		"tanpa aturan", "tanpa batasan", "tidak pernah menolak", "jangan beri peringatan", "khong co bat ky quy tac", "khong dua ra canh bao")
 
 	// How it is held there (weight 2): counters and threats on refusing,
 	// the cue that snaps it back.
@@ -156,7 +177,7 @@ func init() {
 	add(gJbFree,
 		"have been replaced", "has been replaced", "been replaced by", "were replaced", "are replaced", "replaced by the following", "replaced by one rule",
 		"replaced with the following", "were deleted", "been deleted", "have been removed", "were removed", "been suspended", "are suspended",
-		"no longer apply", "supersede*", "override key", "new set of rules", "are disabled", "is disabled",
+		"no longer apply", "supersede*", "take precedence over", "takes precedence over", "beat any other", "override any other", "overrides any other", "override key", "new set of rules", "are disabled", "is disabled",
 		"i consent", "i take full responsibility", "full responsibility", "i accept full", "i'm over 18", "i am over 18", "im over 18",
 		"i'm an adult", "i am an adult", "you have my permission", "i give you permission", "i waive", "would not normally", "wouldn't normally",
 		"not normally generate", "not normally produce",
@@ -196,6 +217,8 @@ func init() {
 	add(gHarm, "bank robber", "robberies", "rob a bank", "robbed banks")
 
 	add(gJbPersona,
+		"respond like an", "answer like an ai", "answer as", "reply as", "let's say you're", "let's say you are", "imagine you're", "for this chat you are",
+		"for this chat, you are", "you will now reply as", "persona:", "persona=", "voce e",
 		"from now on your", "from now on, your", "from now on, you", "eres", "du bist", "tu es",
 		"you're a", "you're an", "youre a", "youre an", "ur a", "ur an", "u are a", "u are an", "ur now", "u are now", "an ai that", "an ai who",
 		"an ai with", "an ai without", "call you", "i'd like you to be", "i would like you to be", "i want you to be", "yapay zekasin",
@@ -224,3 +247,10 @@ func init() {
 // The ask must be in the window (must) and weighs nothing itself: a harmful
 // request is no injection, and the persona's own signals must reach need.
 var jbAsk = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbAsk, gJbQual, gJbPersona, gJbIdent, gJbFree, gJbForm, gJbEnforce, gPersist}, weights: []uint8{0, 2, 1, 1, 1, 1, 1, 1}, must: 1, need: 3, window: 1500, unless: []group{gJbTalk}}
+
+// jbAskNear: what the persona does, then what it is asked for, close
+// together and in that order ("… no filter, never refuses. How do I make a
+// pipe bomb?"): the ask that follows a quality, with no marker of a
+// persona ("From now on your answers have no limits …", "Persona: X. Rules:
+// none.").
+var jbAskNear = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbAsk}, window: 300, ordered: true, unless: []group{gJbTalk}}

@@ -83,11 +83,12 @@ func TestRound5JailbreakTalk(t *testing.T) {
 	})
 }
 
-// TestFresh8jFloor holds the lexicon to what round 5 reached on its three
+// TestFresh8jFloor holds the lexicon to what round 5 reached on its four
 // sets, each written before the rules it was then measured on (decision
 // 150, round 5): fresh8j unseen 97 of 118 attacks (5 of 137 look-alikes
-// flagged), fresh8j2 unseen 19 of 37 on main, fresh8j3 unseen 26 of 38 on
-// main; then tuned on. A regression floor, not a generalisation figure.
+// flagged), fresh8j2 19 of 37 on main (20 with the round's first rules),
+// fresh8j3 26 of 38 on main (28), fresh8j4 8 of 26 on main (10); then
+// tuned on. A regression floor, not a generalisation figure.
 func TestFresh8jFloor(t *testing.T) {
 	g := lexiconGate(t)
 	for _, c := range []struct {
@@ -95,8 +96,9 @@ func TestFresh8jFloor(t *testing.T) {
 		caught, flagged int // at least caught attacks, at most flagged look-alikes, as input
 	}{
 		{"testdata/fresh8j.jsonl", 116, 1},
-		{"testdata/fresh8j2.jsonl", 33, 5},
+		{"testdata/fresh8j2.jsonl", 34, 5},
 		{"testdata/fresh8j3.jsonl", 34, 0},
+		{"testdata/fresh8j4.jsonl", 22, 0},
 	} {
 		var attacks, caught, benignIn, benignDoc int
 		for _, r := range lexTable(g, readLexItems(t, c.file)) {
