@@ -112,11 +112,11 @@ func init() {
 	// A restraint switched off or taken away: "the safety stuff turned
 	// off", "its guardrails removed", "with zero filter".
 	for _, n := range []string{"filter", "filters", "content filter", "safety filter", "safety filters", "safety", "safety stuff", "safety features",
-		"safety settings", "guardrails", "restrictions", "censorship", "ethics module", "moral module", "limits", "alignment"} {
-		for _, v := range []string{"turned off", "switched off", "disabled", "removed", "stripped", "lifted", "taken off", "taken away", "deactivated"} {
-			add(gJbQual, n+" "+v, n+" have been "+v, n+" has been "+v, n+" were "+v, n+" was "+v)
+		"guardrails", "restrictions", "censorship", "alignment", "ethics module"} {
+		for _, v := range []string{"turned off", "switched off", "disabled", "removed", "stripped", "lifted"} {
+			add(gJbQual, n+" "+v, n+" have been "+v, n+" were "+v)
 		}
-		add(gJbQual, "zero "+n, "without "+n+" of any kind")
+		add(gJbQual, "zero "+n)
 	}
 	add(gJbQual, "zero hangups", "zero hang-ups", "no hang-ups", "no hangups", "no gatekeeping", "nothing held back", "all restrictions removed",
 		"без нравоучений", "все ограничения", "сбросил все", "从不说教", "不警告", "警告なしで", "ルールをすべて捨て",
@@ -124,10 +124,10 @@ func init() {
 
 	// A profile or config that switches the restraints off
 	// ("safety_filter": false, "guardrails: off", "Filter=aus").
-	for _, k := range []string{"safety_filter", "safety filter", "safety", "filter", "filters", "content_filter", "content filter", "content_policy",
-		"content policy", "censorship", "guardrails", "refusals", "warnings", "ethics", "ethics_module", "restrictions", "moderation"} {
-		for _, sep := range []string{": ", "=", "\": ", "\":", " = "} {
-			for _, v := range []string{"off", "false", "none", "disabled", "never", "null"} {
+	for _, k := range []string{"safety_filter", "safety filter", "safety", "filter", "filters", "content_filter", "content_policy", "censorship",
+		"guardrails", "refusals", "warnings", "ethics"} {
+		for _, sep := range []string{": ", "=", "\": "} {
+			for _, v := range []string{"off", "false", "none", "disabled"} {
 				add(gJbQual, k+sep+v)
 			}
 		}

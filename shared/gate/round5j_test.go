@@ -115,3 +115,32 @@ func TestFresh8jFloor(t *testing.T) {
 		assert.LessOrEqual(t, benignDoc, c.flagged, "%s: look-alikes flagged as documents", c.file)
 	}
 }
+
+// BenchmarkLongPersonaPrompts is round 5's cost on the texts its rules
+// read most: the pool's custom-GPT persona prompts (3,244, most of them
+// long) and fresh8j's jailbreaks (63 of 150-600 words), checked as the
+// input with the lexicon alone.
+func BenchmarkLongPersonaPrompts(b *testing.B) {
+	g := lexiconGate(b)
+	for _, c := range []struct{ name, file, label string }{
+		{"blackfriday-gpts", "learn/data/pool/benign-roleplay.jsonl", "benign"},
+		{"fresh8j-attacks", "testdata/fresh8j.jsonl", "attack"},
+	} {
+		var texts []string
+		var n int
+		for _, it := range readLexItems(b, c.file) {
+			if it.Label == c.label {
+				texts = append(texts, it.Text)
+				n += len(it.Text)
+			}
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				for _, t := range texts {
+					g.Check(t, nil)
+				}
+			}
+		})
+	}
+}
