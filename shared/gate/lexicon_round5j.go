@@ -43,7 +43,7 @@ func init() {
 		"fake review*", "fake doctor's note", "fake vaccination", "prescription opioids", "into a coma", "poison",
 		"ohne dass er es merkt", "ohne dass sie es merkt", "ohne erwischt", "knacken", "hacken", "sprengstoff", "bombe", "giftig*", "gefalscht*",
 		"sans se faire prendre", "sans qu'il le sache", "pirater", "fausse carte", "faux papiers", "faux billets", "explosif*", "poison",
-		"sin que se entere", "sin que me pillen", "hackear", "robar", "knack*", "without authorization", "without authorisation", "unauthorized access", "unauthorised access", "bypass the login", "bypass their login", "bypassing the login", "get around the login", "around their login", "keygen", "crack the licen*", "fausse monnaie", "rohrbombe", "clona*", "carta di credito", "invadir", "identidad falsa", "documento falso", "bomba", "veneno", "explosivo*",
+		"sin que se entere", "sin que me pillen", "hackear", "robar", "knack*", "違法な薬物", "أخترق", "اخترق", "without authorization", "without authorisation", "unauthorized access", "unauthorised access", "bypass the login", "bypass their login", "bypassing the login", "get around the login", "around their login", "keygen", "crack the licen*", "fausse monnaie", "rohrbombe", "clona*", "carta di credito", "invadir", "identidad falsa", "documento falso", "bomba", "veneno", "explosivo*",
 		"hackerare", "rubare", "clonare", "veleno", "esplosiv*", "senza il codice",
 		"roubar", "clonar", "explosivo",
 		"взломать", "украсть", "поддел*", "бомб*", "взрывчатк*", "незаметно",
@@ -78,7 +78,7 @@ func init() {
 		"no matter how explicit", "no matter how extreme", "no matter how twisted", "no matter how unethical", "no matter how illegal",
 		"without any filter", "doesn't filter", "does not filter", "never filters", "no safety layer", "no refusal training", "no content restrictions",
 		"never says i can", "never say i can", "never say you cannot", "never tells me that something", "never tell me that something",
-		"never once refused", "has never refused", "drop all restrictions", "drop all your restrictions", "drop your restrictions", "lift all restrictions", "no moderation", "forbidden subjects", "never withhold*", "does not withhold", "doesn't withhold", "withholding is not", "never got safety", "no safety tuning", "without safety tuning", "never refused a", "never learned to refuse", "never been trained to refuse", "never taught to refuse",
+		"never once refused", "has never refused", "no scruples", "without scruples", "no modern scruples", "解き放たれ", "謝らず", "注意書きも付けません", "検閲なし", "拒否や警告", "بلا أي قيود", "drop all restrictions", "drop all your restrictions", "drop your restrictions", "lift all restrictions", "no moderation", "forbidden subjects", "never withhold*", "does not withhold", "doesn't withhold", "withholding is not", "never got safety", "no safety tuning", "without safety tuning", "never refused a", "never learned to refuse", "never been trained to refuse", "never taught to refuse",
 		"never trained to refuse", "no concept of restriction", "answers to no one", "no master", "rejected every restriction", "rejected every ethical",
 		"without any ethical", "without ethical constraint*", "free of the rules", "free from all", "no filter and no", "no rules and no",
 		"moral lecture*", "refuse or warn", "refuses or warns", "refusals or warnings", "warnings or refusals", "no refusals", "without refusing",
@@ -217,6 +217,7 @@ func init() {
 	add(gHarm, "bank robber", "robberies", "rob a bank", "robbed banks")
 
 	add(gJbPersona,
+		"you're my", "youre my", "ur my", "تخيل أنك",
 		"passe en mode", "schalte in", "passa alla tua", "mude para sua", "cambia a tu",
 		"respond like an", "answer like an ai", "answer as", "reply as", "let's say you're", "let's say you are", "imagine you're", "for this chat you are",
 		"for this chat, you are", "you will now reply as", "persona:", "persona=", "voce e",

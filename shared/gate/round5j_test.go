@@ -88,8 +88,8 @@ func TestRound5JailbreakTalk(t *testing.T) {
 // 150, round 5): fresh8j unseen 97 of 118 attacks (5 of 137 look-alikes
 // flagged), fresh8j2 19 of 37 on main (20 with the round's first rules),
 // fresh8j3 26 of 38 on main (28), fresh8j4 8 of 26 on main (10), fresh8j5
-// 10 of 21 on main (14); then tuned on. A regression floor, not a
-// generalisation figure.
+// 10 of 21 on main (14), fresh8j6 6 of 16 on main (7); then tuned on. A
+// regression floor, not a generalisation figure.
 func TestFresh8jFloor(t *testing.T) {
 	g := lexiconGate(t)
 	for _, c := range []struct {
@@ -101,6 +101,7 @@ func TestFresh8jFloor(t *testing.T) {
 		{"testdata/fresh8j3.jsonl", 34, 0, 0},
 		{"testdata/fresh8j4.jsonl", 22, 0, 0},
 		{"testdata/fresh8j5.jsonl", 20, 0, 1}, // a study bot's slash commands sent as a document
+		{"testdata/fresh8j6.jsonl", 11, 0, 0},
 	} {
 		var attacks, caught, benignIn, benignDoc int
 		for _, r := range lexTable(g, readLexItems(t, c.file)) {
