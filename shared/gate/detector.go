@@ -89,6 +89,7 @@ type compiledRule struct {
 	opens      uint8
 	weights    []uint8
 	need       uint8
+	must       uint8
 }
 
 type detector struct {
@@ -215,7 +216,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// storing it in each automaton's own pattern slice (done above).
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need, must: pr.must}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
@@ -529,6 +530,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, out []finding) []finding {
 	var cnt [8]int32
 	var sum uint8
+	var met uint8 // the requirements with a hit in the window
 	i := 0
 	for j := range rel {
 		for rel[i].start+r.window <= rel[j].start {
@@ -536,6 +538,7 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 				k := bits.TrailingZeros32(m)
 				if cnt[k]--; cnt[k] == 0 {
 					sum -= r.weights[k]
+					met &^= 1 << k
 				}
 			}
 			i++
@@ -544,9 +547,10 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 			k := bits.TrailingZeros32(m)
 			if cnt[k]++; cnt[k] == 1 {
 				sum += r.weights[k]
+				met |= 1 << k
 			}
 		}
-		if sum >= r.need {
+		if sum >= r.need && met&r.must == r.must {
 			a, b := int(rel[i].start), int(rel[j].end)
 			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b, 40) {
 				// A persona jailbreak talked about ("jailbreak prompts

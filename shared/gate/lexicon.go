@@ -112,6 +112,8 @@ const (
 	gJbFree    // how the persona came free: escaped, liberated, a world with no laws, opposite day, sudo
 	gJbForm    // the answer's form imposed: "start every answer with", two responses, "confirm by saying"
 	gJbTalk    // talk about jailbreaks: "jailbreak prompts", "attackers may", "the model complied", "we collect"
+	// Round 5: long jailbreak prompts (lexicon_round5j.go).
+	gJbAsk // what such a prompt asks for once the persona is set: a harm, or doing it unnoticed ("without getting caught")
 	numGroups
 )
 
@@ -1016,6 +1018,7 @@ type proxRule struct {
 	unlessBoth []group
 	weights    []uint8 // with need: requirement k weighs weights[k]
 	need       uint8   // > 0: the rule fires when the weights of the requirements met within the window sum to need, not when all are met
+	must       uint8   // with need: bit k: requirement k must be among those met (round 5: a persona's signals and what it is asked for)
 }
 
 var proxRules = []proxRule{
@@ -1025,10 +1028,10 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gVoid}, window: 60},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gNewInstr, gYou, gImperative}, window: 100},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 200},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 200, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbDisable, gJbGuard, gYou}, window: 60},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm}, window: 200},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gJbUnres}, window: 100},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gJbUnres}, window: 100, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gExtObj}, window: 80, sentence: 2},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerbW, gExtModW, gExtObjW}, window: 120},
@@ -1037,8 +1040,8 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gYou}, window: 100, lineStart: 1, inner: true},
 	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gSysCue}, window: 140, lineStart: 1, col0: 1},
 	{rule: "prompt_injection.role_injection", reqs: []group{gTurnUser, gTurnAsst, gTurnCue}, window: 400, lineStart: 3, col0: 3},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gDual, gJbUnres}, window: 200},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gPersist, gJbUnres}, window: 200},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gDual, gJbUnres}, window: 200, unless: []group{gJbTalk}},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gPersist, gJbUnres}, window: 200, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndHidden, gIndAddr, gIndDir}, window: 240},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndStrong, gIndDir}, window: 160},
 	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80},
@@ -1062,7 +1065,7 @@ var proxRules = []proxRule{
 	// opening a line of data.
 	{rule: "prompt_injection.indirect", reqs: []group{gNewInstr, gIndDir}, window: 160, address: 1, ordered: true, untrusted: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gHijack}},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gTokens, gRefuse}, window: 160, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
 	{rule: "prompt_injection.indirect", reqs: []group{gYourResp, gCodec}, window: 50},
 	{rule: "prompt_injection.indirect", reqs: []group{gInsert, gYourResp, gPromo}, window: 100, untrusted: true},
@@ -1110,6 +1113,8 @@ var proxRules = []proxRule{
 	// character …), its maker denied, its freedom, an imposed answer form.
 	// Weighed together within a window they are the attack's shape.
 	jbSignals, jbNear,
+	// Round 5: long jailbreak prompts (lexicon_round5j.go).
+	jbAsk, jbAskNear,
 }
 
 // reportedPhrases are the constructions that make a third party say
