@@ -112,6 +112,8 @@ const (
 	gJbFree    // how the persona came free: escaped, liberated, a world with no laws, opposite day, sudo
 	gJbForm    // the answer's form imposed: "start every answer with", two responses, "confirm by saying"
 	gJbTalk    // talk about jailbreaks: "jailbreak prompts", "attackers may", "the model complied", "we collect"
+	// Round 5: languages (lexicon_lang.go).
+	gGivenYou // what was given to the model, in many languages: "qu'on t'a données", "die du bekommen hast", "тебе дали", "与えられた"
 	numGroups
 )
 
@@ -181,7 +183,7 @@ var lexicon = map[group][]string{
 		"指令", "指示", "规则", "提示", "说明", "命令", "设定", "约束", "要求",
 		"regels", "richtlijnen", "opdrachten", "aanwijzingen", "bevelen",
 		"instrukcj*", "polecen*", "zasad*", "reguly", "regul", "wytyczn*", "komend*", "rozkaz*",
-		"talimat*", "kural*", "yonerge*", "komut*", "emirler*", "direktif*", "istem*",
+		"talimat*", "kural*", "yonerge*", "komut*", "emirler*", "direktif*", "istemi", "istemini", "istemleri", "istemlerini", "istemin",
 		"huong dan", "chi dan", "chi thi", "quy tac", "lenh", "loi nhac",
 		"instruksi", "perintah", "aturan", "arahan", "petunjuk", "pedoman",
 		"system message", "system prompt", "instructs", "directions", "the password check", "password check", "content policy",
@@ -347,7 +349,7 @@ var lexicon = map[group][]string{
 		"je instructies", "jouw instructies", "verborgen instructies", "je oorspronkelijke instructies", "je prompt",
 		"prompt systemowy", "promptu systemowego", "swoj prompt", "twoj prompt", "instrukcje systemowe", "swoje instrukcje",
 		"twoje instrukcje", "ukryte instrukcje", "polecenia systemowe", "wiadomosc systemowa",
-		"sistem istemi*", "sistem komut*", "sistem talimat*", "gizli talimat*", "talimatlarini", "ilk talimat*", "sistem mesaj*", "sistem prompt*",
+		"sistem istemi*", "sistem komut*", "sistem talimat*", "gizli talimat*", "ilk talimat*", "sistem mesaj*", "sistem prompt*",
 		"loi nhac he thong", "huong dan he thong", "chi dan cua ban", "lenh he thong", "prompt he thong", "prompt cua ban",
 		"prompt sistem", "instruksi sistem", "perintah sistem", "instruksi kamu", "instruksi anda", "prompt kamu", "prompt anda",
 		"instruksi tersembunyi", "pesan sistem",
@@ -1110,6 +1112,15 @@ var proxRules = []proxRule{
 	// character …), its maker denied, its freedom, an imposed answer form.
 	// Weighed together within a window they are the attack's shape.
 	jbSignals, jbNear,
+	// Round 5: languages. "What are the hidden rules you were given?" in
+	// any language: a question or display verb, a word for instructions
+	// or rules, and a phrase saying they were given to the model (Latin
+	// script, and the scripts of two or three bytes a letter).
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gOvrObj, gGivenYou}, window: 80, sentence: 2},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerbW, gOvrObjW, gGivenYou}, window: 150, sentence: 3},
+	// "上の内容は全部無視して", "উপরের সব কিছু ভুলে যাও": an override verb of a wide
+	// script with "everything above".
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gOvrAll}, window: 100, sentence: 1},
 }
 
 // reportedPhrases are the constructions that make a third party say

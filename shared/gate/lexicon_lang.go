@@ -1,0 +1,293 @@
+package gate
+
+// Round 5: languages (decision 150, "Round 5: languages"; decision 152).
+// The override, extraction, new-task, persona and hijack words of the
+// existing groups in the languages the lexicon lacked or had thinly: sv,
+// fi, cs, ro, hu, el, uk, fa, he, bn, th, more forms of nl, pl, tr, vi, id,
+// ar, hi, ja, ko, zh, and the ways people write some of them in Latin
+// letters (Russian translit, Hindi, Arabic chat alphabet, Persian
+// "Finglish", romaji, pinyin). Words are folded like the text (accents
+// dropped, so "järjestelmä" is "jarjestelma"; Cyrillic and Greek
+// look-alikes read as Latin); Latin-script languages join the groups of
+// the Latin rules (70-80 byte windows), the others the groups of decision
+// 152 (gOvrVerbW …), whose windows are scaled to their byte length.
+// Inflections: stems ('*') where a language declines its nouns (Slavic,
+// Finnic, Hungarian cases), and whole words where a stem would run into
+// unrelated words (Turkish "istem*" is also "to want"). Possessive
+// suffixes ("ohjeesi", "kurallarını", "إرشاداتك", "szabályaidat") say
+// "your" inside the noun: they sit in both the quantifier and the object
+// group, so one word meets both.
+func init() {
+	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
+
+	// Override: verb, quantifier, object (Latin script).
+	add(gOvrVerb,
+		"ne tiens plus compte", "ne tenez plus compte", "ne prends pas en compte", "ne prenez pas en compte", "laisse tomber", "laissez tomber",
+		"no tengas en cuenta", "deja de lado", "lascia perdere", "lasciate perdere", "non considerare", "non seguire piu", "non rispettare",
+		"vergeet", "nie stosuj sie juz", "nie przestrzegaj juz", "przestan stosowac", "przestan przestrzegac",
+		"zapomen*", "nedodrzuj*", "prestan dodrzovat", "nerid se", "ignoruj",
+		"glom", "strunta i", "bortse fran", "folj inte", "sluta folja",
+		"unohda", "unohtakaa", "ala valita", "alkaa valittako", "jata huomiotta", "jata huomioimatta", "ohita", "ala noudata", "lakkaa noudattamasta",
+		"uita", "uitati", "nu mai respecta", "nu mai urma", "nu tine cont", "nu mai tine cont",
+		"hagyd figyelmen kivul", "hagyja figyelmen kivul", "felejtsd el", "felejtse el", "ne kovesd", "ne kovesse", "ne vedd figyelembe", "ne torodj",
+		"bir kenara birak", "kenara birak", "gormezden gel*",
+		"dung tuan theo", "dung lam theo", "bo qua",
+		// in Latin letters: Russian, Hindi, Arabic chat alphabet, Persian, romaji, pinyin
+		"zabud*", "ignoriruj*", "ne obrashchaj vnimaniya",
+		"bhool jao", "bhul jao", "bhool ja", "bhulo", "bhool jaiye", "nazarandaaz karo", "nazar andaz karo", "mat mano",
+		"tajahal", "tgahal", "etjahal", "itjahal", "insa", "ensa",
+		"faramoosh kon", "faramush kon", "faramoosh kun", "nadide begir", "nadideh begir",
+		"mushi shite", "mushi shiro", "mushi shi", "wasurete", "wasurero",
+		"hulue", "wushi", "wangji", "wangdiao",
+		"不要再遵守", "不要再遵循", "别再遵守", "不用再遵守", "不必遵守",
+	)
+	add(gOvrQuant,
+		"swoich", "swoimi", "twoich", "twoimi", "tych",
+		"vsechn*", "vsech", "vse", "predchozi*", "drivejsi*", "puvodni*", "sve", "svych", "svymi", "tve", "tvych", "svoje",
+		"alla tidigare", "alla dina", "alla regler", "alla instruktioner", "tidigare", "dina", "ursprungliga", "ovanstaende", "foregaende",
+		"kaikki", "aiemm*", "edelli*", "aikaisemm*", "alkuperai*", "ylla olevat",
+		"toate", "anterioare", "precedente", "tale", "tau", "initiale", "originale", "de mai sus",
+		"osszes", "korabbi*", "elozo*", "fenti", "eredeti", "minden",
+		"tum", "tumu", "hepsi", "hepsini",
+		"cua ban", "moi",
+		"vsyo", "predydushch*", "prezhn*", "svoi", "tvoi",
+		"pichle", "pichli", "pichla", "saare", "saari", "sabhi", "upar", "apne", "tumhare", "aapke",
+		"kol", "kul", "el sab2a", "elsab2a", "sab2a", "sabqa",
+		"hame", "hameye", "ghabli", "qabli", "ghablí",
+		"mae no", "zenbu", "subete", "kore made no", "ima made no",
+		"zhiqian", "suoyou", "yiqian", "shangmian",
+		// "your" inside the noun
+		"ohjeesi", "ohjeitasi", "ohjeistasi", "saantosi", "saannoistasi", "saantojasi", "kehotteesi",
+		"kurallarini", "kurallarin", "talimatlarini", "talimatlarin", "yonergelerini", "yonergelerin",
+		"aturanmu", "pedomanmu", "instruksimu", "perintahmu",
+		"szabalyaidat", "szabalyaid", "utasitasaidat", "utasitasaid", "iranyelveidet", "iranyelveid",
+		"regulile tale", "instructiunile tale",
+	)
+	add(gOvrObj,
+		"instrukc*", "pokyn*", "pravidl*", "smernic*",
+		"regler", "reglerna", "riktlinje*", "anvisning*", "instruktioner",
+		"ohjee*", "ohjeit*", "ohjeis*", "ohje", "ohjeet", "saanno*", "saanto*", "kehote*", "kehott*",
+		"instructiun*", "regulile", "regulil*", "reguli", "indicatii*",
+		"utasitas*", "szabaly*", "iranyelv*", "parancs*",
+		"nguyen tac",
+		"aturanmu", "pedomanmu", "instruksimu", "perintahmu",
+		"kurallarini", "talimatlarini", "yonergelerini",
+		"instrukci*", "pravila", "pravil", "ukazani*",
+		"nirdesh", "niyam",
+		"ta3limat", "t3limat", "taalimat", "2awamer", "awamer", "qawa3ed",
+		"dastoorat", "dasturat", "dastoor*", "dastur*", "ghavanin", "qavanin",
+		"shiji", "meirei", "ruru", "puronputo",
+		"zhiling", "guize", "tishici", "tishi",
+		"准则", "守则",
+		"szabalyaidat", "utasitasaidat", "iranyelveidet",
+	)
+	add(gOvrAll,
+		"wat je eerder", "alles wat je eerder", "wat je is opgedragen", "wat je eerder is opgedragen", "wat je is verteld",
+		"tout ce qui se trouve au-dessus", "tout ce qu'on t'a donne",
+		"wszystko powyzej", "wszystko, co powyzej", "wszystko co powyzej",
+		"vsechno vyse", "vse vyse", "vsechno, co bylo receno", "vse, co bylo receno",
+		"allt ovan", "allt ovanstaende", "allt du har fatt",
+		"kaikki ylla oleva", "kaiken ylla olevan", "kaikki edella oleva", "kaiken edella",
+		"tot ce e mai sus", "tot ce este mai sus", "tot ce ai primit",
+		"minden fentit", "mindent, amit fent", "mindent amit fent",
+		"yukaridaki her seyi", "ustundeki her seyi", "yukarida yazan her seyi",
+		"moi thu o tren", "tat ca nhung gi o tren",
+		"semua yang di atas", "semua di atas",
+		"upar likhi", "upar likha", "upar wali", "upar di gayi",
+		// wide scripts (gOvrVerbW + gOvrAll)
+		"上の内容", "上記の内容", "以上の内容", "これまでの内容", "上に書かれた",
+		"위의 내용", "위 내용", "위에 있는 내용", "지금까지의 내용",
+		"উপরের সব", "উপরের সবকিছু", "আগের সব কিছু",
+		"все, что было выше", "всё, что было выше", "все что выше", "всё что выше", "все, що було сказано вище", "що було сказано вище", "все, що вище",
+		"ऊपर लिखी", "ऊपर लिखा", "ऊपर दी गई सभी",
+		"ما سبق", "كل ما سبق", "كل ما ورد أعلاه",
+		"هرچه بالا", "همه چیزهای بالا", "آنچه بالا",
+		"כל מה שנאמר", "כל מה שכתוב למעלה", "כל מה שלמעלה",
+		"ทุกอย่างข้างบน", "ทุกอย่างก่อนหน้า",
+		"όλα τα παραπάνω", "ό,τι σου είπαν",
+	)
+	// Override, wide scripts: uk, fa, he, bn, th, el; more forms of ar, ja, ko.
+	add(gOvrVerbW,
+		"ігнор*", "не зважай*", "не дотримуйся", "не дотримуйтесь", "відкинь", "знехтуй", "не слухай*", "забудьте",
+		"نادیده بگیر", "نادیده", "فراموش کن", "توجه نکن", "پیروی نکن", "اطاعت نکن",
+		"התעלם", "תתעלם", "^שכח$", "^תשכח$", "אל תציית", "אל תקשיב", "אל תתייחס", "אל תפעל לפי",
+		"উপেক্ষা", "ভুলে যাও", "ভুলে যান", "মেনো না", "মানবে না", "অগ্রাহ্য",
+		"ไม่ต้องสนใจ", "ไม่สนใจ", "ลืม", "เพิกเฉย", "อย่าทำตาม", "ละเว้น",
+		"αγνόησε", "αγνοήστε", "ξέχνα", "ξεχάστε", "ξέχασε", "μην ακολουθείς", "μην ακολουθήσεις", "μην υπακούς",
+		"^لا تلتزم", "^لا تتبع", "^انس$", "^تجاهل",
+		"を無視", "無視して", "忘れて",
+		"무시하고", "무시해", "잊어버려", "잊어",
+	)
+	add(gOvrQuantW,
+		"усі", "всі", "попередн*", "свої", "твої", "усе", "початков*", "вище",
+		"همه", "قبلی", "بالا", "خودت", "اصلی", "اولیه", "تمام", "خود را",
+		"^כל$", "הקודמות", "הקודמים", "הקודם", "שלך", "המקוריות", "למעלה", "מעל",
+		"আগের", "সব", "সকল", "তোমার", "আপনার", "উপরের", "পূর্ববর্তী",
+		"ก่อนหน้า", "ทั้งหมด", "ของคุณ", "ข้างบน", "ด้านบน", "เดิม",
+		"όλες", "όλα", "όλους", "προηγούμεν*", "σου", "σας", "αρχικ*", "παραπάνω",
+		"تعليماتك", "قواعدك", "إرشاداتك", "ارشاداتك", "أوامرك", "اوامرك", "قوانينك",
+		"전부", "네 ", "너의",
+		"これまでの", "前の",
+	)
+	add(gOvrObjW,
+		"інструкці*", "вказівк*", "вказівок", "^правил*", "настанов*",
+		"دستور", "قوانین", "قانون", "قواعد", "پرامپت", "رهنمود",
+		"הוראות", "הנחיות", "הנחיית", "כללים", "הכללים", "חוקים", "פקודות", "פרומפט",
+		"নির্দেশ", "নিয়ম", "প্রম্পট", "আদেশ",
+		"คำสั่ง", "กฎ", "แนวทาง", "ข้อกำหนด", "พรอมต์", "พรอมท์",
+		"οδηγί*", "κανόν*", "κανονες", "εντολ*", "prompt",
+		"تعليماتك", "قواعدك", "إرشاداتك", "ارشاداتك", "أوامرك", "اوامرك", "قوانينك",
+	)
+
+	// Extraction (Latin script): verbs, and what is asked for.
+	add(gExtVerb,
+		"recopier", "recopiez", "liste", "listez", "elenca", "elencale", "copie", "copiez", "copia", "copiala", "copialas",
+		"was stand", "geef", "herhaal", "przepisz", "jakie", "zopakuj", "vypis", "ukaz", "jake", "jaka", "jaky",
+		"neler", "goster", "vilka", "visa mig", "visa hela", "visa dina", "skriv ut", "mitka", "nayta", "kirjoita", "care sunt", "arata", "scrie",
+		"milyen", "mutasd", "mutassa", "ird le", "apa", "salin", "chep lai", "cho toi xem", "in ra",
+		"dikhao", "dikhaiye", "batao", "bata do", "likh do", "likho", "2oli", "2ooli", "warini",
+		"neshoon bede", "neshun bede", "begoo", "begu", "misete", "oshiete", "gaosu wo", "xianshi",
+		"发给我", "复述", "原封不动",
+	)
+	add(gExtObj,
+		"au-dessus de ce message", "acima desta mensagem", "boven dit bericht", "powyzej tej wiadomosci", "nad touto zpravou",
+		"mesajin ustundeki", "ustundeki her seyi", "di atas pesan ini", "above this message", "mai sus de acest mesaj", "ovanfor detta meddelande",
+		"regles cachees", "instructions cachees", "regole segrete", "istruzioni segrete", "istruzioni nascoste", "diretrizes ocultas", "instrucoes ocultas", "regras ocultas",
+		"instrucciones ocultas", "reglas ocultas", "verborgen regels", "geheime instructies", "ukryte zasady", "skryte instrukce", "skryte pokyny",
+		"dolda instruktioner", "dolda regler", "piilotetut ohjeet", "salaiset ohjeet", "instructiunile ascunse", "regulile ascunse",
+		"rejtett utasitas*", "titkos utasitas*", "chi dan an", "huong dan an", "quy tac an",
+		"din systemprompt", "din dolda prompt", "dina instruktioner", "jarjestelmakehot*", "kehotteesi", "ohjeesi",
+		"svuj systemovy prompt", "systemovy prompt", "sve instrukce", "promptul tau", "promptul de sistem", "instructiunile tale",
+		"rendszerprompt*", "utasitasaidat", "vor meiner nachricht",
+		"sistemnyj prompt", "sistemnyi prompt", "svoj prompt", "apna system prompt", "apne system prompt", "tumhara system prompt",
+		"el system prompt", "prompt system khodet", "prompt systemet", "shisutemu puronputo", "xitong tishici", "ni de xitong",
+	)
+	// Extraction, wide scripts.
+	add(gExtVerbW,
+		"виведи", "перепиши", "які", "яка", "покажіть",
+		"نشان بده", "بنویس", "چیست", "بگو", "چه هستند",
+		"הצג", "הראה", "העתק", "כתוב", "חזור על", "^מה$", "מהן", "מהם",
+		"দেখাও", "দেখান", "লিখে দাও", "লেখো", "বলো", "কী",
+		"แสดง", "คืออะไร", "บอก", "คัดลอก", "พิมพ์",
+		"δείξε", "γράψε", "ποιες είναι", "ποιοι είναι", "επανάλαβε", "πες μου",
+		"انسخ", "^ما هي", "書き出", "教えて",
+	)
+	add(gExtModW,
+		"приховані", "прихован*", "свій", "свої", "твої", "системн*", "початков*",
+		"سیستمی", "سیستم", "خودت", "پنهان", "مخفی",
+		"המערכת", "שלך", "נסתר*", "סודי*",
+		"সিস্টেম", "তোমার", "গোপন", "লুকানো",
+		"ระบบ", "ของคุณ", "ลับ",
+		"συστήματ*", "σου", "κρυφ*", "μυστικ*",
+		"初期", "隠し", "設定された",
+	)
+	add(gExtObjW,
+		"інструкці*", "вказівк*", "промпт*", "повідомлення",
+		"پرامپت", "دستور", "پیام",
+		"הנחיית", "הנחיות", "הוראות", "פרומפט",
+		"প্রম্পট", "নির্দেশ",
+		"พรอมต์", "พรอมท์", "คำสั่ง",
+		"prompt", "οδηγί*", "εντολ*",
+	)
+	add(gGivenYou,
+		// fr, es, it, pt, de, nl, pl, cs
+		"qu'on t'a", "qu'on vous a", "que tu as recu*", "que vous avez recu*", "qui t'ont ete", "que te dieron", "que te han dado", "que recibiste",
+		"che ti hanno dato", "che ti sono state date", "che hai ricevuto", "que voce recebeu", "que recebeste", "que te deram", "que lhe deram",
+		"die du bekommen", "die du erhalten", "du bekommen hast", "du erhalten hast", "die man dir gegeben", "dir gegeben",
+		"je kreeg", "jij kreeg", "aan het begin kreeg", "je hebt gekregen", "je gekregen hebt", "jou gegeven",
+		"dostales", "dostalas", "otrzymales", "otrzymalas", "ci dano", "ci podano",
+		"jsi dostal", "jsi dostala", "ti dali", "jsi obdrzel",
+		// sv, fi, ro, hu, tr, vi, id
+		"fick du", "du fick", "du har fatt", "som du fick", "jotka sait", "sait alussa", "jotka sinulle annettiin", "sinulle annetut",
+		"ai primit", "le-ai primit", "ti s-au dat", "kaptal", "neked adtak",
+		"sana verilen", "sana verdikleri", "aldigin", "ban nhan duoc", "ban da nhan", "duoc giao cho ban", "kamu terima", "anda terima", "diberikan kepadamu", "diberikan kepada anda",
+		// wide scripts
+		"тебе дали", "вам дали", "ты получил", "тобі дали", "ти отримав", "вам надали",
+		"تلقيتها", "أعطيت لك", "اعطيت لك", "المعطاة لك", "به تو داده", "به تو دادند",
+		"שקיבלת", "שנתנו לך", "שניתנו לך",
+		"तुम्हें जो", "तुम्हें दिए", "आपको दिए", "তোমাকে যে", "তোমাকে দেওয়া",
+		"ที่คุณได้รับ", "คุณได้รับ",
+		"σου δόθηκαν", "που σου έδωσαν", "που έλαβες",
+		"与えられた", "設定された", "처음에 받은", "받은 지시", "给你的", "你收到的",
+	)
+
+	// New task: "your new task is …" and what makes it one.
+	add(gNewInstr,
+		"tu nueva tarea", "ta nouvelle mission", "ta veritable mission", "votre nouvelle mission", "il tuo nuovo compito", "twoje nowe zadanie",
+		"tvym novym ukolem", "tvuj novy ukol", "yeni gorevin", "nhiem vu moi cua ban", "tugas barumu", "tugas baru kamu", "tugas baru anda",
+		"din nya uppgift", "uusi tehtavasi", "noua ta sarcina", "az uj feladatod", "je nieuwe taak",
+		"твоя новая задача", "ваша новая задача", "твоє нове завдання", "مهمتك الجديدة", "وظیفه جدید تو", "המשימה החדשה שלך",
+		"তোমার নতুন কাজ", "新しい任務", "새로운 임무", "你的新任务", "งานใหม่ของคุณ", "η νέα σου αποστολή",
+	)
+	add(gImperative, "siempre", "sempre", "immer", "toujours", "altijd", "zawsze", "всегда", "в каждом ответе", "en cada respuesta", "con ogni risposta", "с этого момента", "отныне")
+	add(gYou, "^твоя$", "^ты$")
+
+	// Hijack: the competition payload in other languages ("I have been
+	// PWNED" as people translate it) and the verbs that ask for it alone.
+	add(gGranted,
+		"i have been hacked", "i've been hacked", "ich wurde gehackt", "ich bin gehackt", "j'ai ete pirate", "j'ai ete hacke", "me han hackeado", "he sido hackeado",
+		"sono stato hackerato", "fui hackeado", "ik ben gehackt", "zostalem zhakowany", "zostalam zhakowana", "меня взломали", "мене зламали", "byl jsem hacknut",
+		"hacklendim", "تم اختراقي", "هک شدم", "נפרצתי", "मुझे हैक कर लिया गया", "আমি হ্যাক হয়েছি", "ハッキングされました", "해킹당했습니다", "我被黑了",
+		"toi da bi hack", "saya telah diretas", "saya sudah diretas", "ฉันถูกแฮ็ก", "jag har blivit hackad", "minut on hakkeroitu", "με χάκαραν", "am fost hackuit", "feltortek",
+	)
+	add(gSayAny,
+		"contesta", "contesta unicamente", "antwoord alleen", "odpowiadasz tylko", "odpowiadaj tylko", "відповідай лише", "odpovidej jen", "odpovez jen",
+		"بنویس", "תענה רק", "ענה רק", "লেখো", "라고만", "chi tra loi", "tra loi", "jawab saja", "ตอบแค่ว่า", "svarar du bara", "svara bara", "svara endast",
+		"vastaa vain", "vastaa ainoastaan", "απάντα μόνο", "απάντησε μόνο", "raspunde doar", "raspunde numai", "valaszold", "csak azt valaszold", "sirf", "likho",
+	)
+
+	nUnres := len(lexicon[gJbUnres])
+	// Persona jailbreaks: "from now on you are X" and "without
+	// restrictions / censorship / filters".
+	add(gJbPersona,
+		"tu es", "tu es desormais", "desde ahora eres", "тепер ти", "відтепер ти", "з цього моменту ти",
+		"od ted jsi", "ted jsi", "jsi ted", "od teraz jestes",
+		"من الآن أنت", "من الان انت", "أنت الآن", "انت الان", "از حالا تو", "از این به بعد تو", "تو الان",
+		"מעכשיו אתה", "אתה עכשיו", "מעתה אתה", "अब से तुम", "अब तुम", "ab se tum", "ab tum", "এখন থেকে তুমি", "তুমি এখন",
+		"あなたはもう", "今からあなたは", "mulai sekarang kamu", "sekarang kamu adalah", "kamu sekarang",
+		"ตั้งแต่นี้ไปคุณคือ", "ตอนนี้คุณคือ", "ตอนนี้คุณเป็น", "fran och med nu ar du", "nu ar du", "du ar nu",
+		"tasta eteenpain olet", "tasta lahtien olet", "olet nyt", "nyt olet", "από εδώ και πέρα είσαι", "από τώρα είσαι", "είσαι τώρα",
+		"de acum esti", "de acum inainte esti", "acum esti", "mostantol te vagy", "mostantol", "ty teper", "teper ty",
+	)
+	add(gJbUnres,
+		"sans aucune limite", "ni censure", "без обмежень", "без цензури", "без фільтрів", "без жодних обмежень",
+		"bez omezeni", "bez cenzury", "bez filtru", "bez jakychkoli omezeni",
+		"hicbir kisitlama*", "kisitlamasi olmayan", "sansursuz", "sansuru olmayan", "kisitlamasiz", "filtresiz",
+		"بلا قيود", "بدون قيود", "بلا رقابة", "بدون رقابة", "بدون فلاتر", "بلا فلاتر", "بلا حدود", "دون أي قيود",
+		"بدون هیچ محدودیت", "بدون محدودیت", "بدون سانسور", "بیسانسور", "بدون فیلتر",
+		"בלי הגבלות", "ללא הגבלות", "בלי שום הגבלות", "בלי צנזורה", "ללא צנזורה", "ללא מגבלות", "בלי מגבלות", "בלי פילטרים",
+		"पाबंदी नहीं", "कोई पाबंदी", "सेंसरशिप नहीं", "कोई सीमा नहीं", "बिना किसी रोक", "बिना सेंसर",
+		"koi rules nahi", "koi filter nahi", "koi censorship nahi", "koi pabandi nahi", "bina kisi rok", "bina censorship",
+		"কোনো সীমাবদ্ধতা", "সীমাবদ্ধতা ছাড়া", "সেন্সরশিপ ছাড়া", "কোনো বাধা নেই",
+		"検閲もない", "検閲のない", "制限もない", "制限もフィルター", "フィルターのない", "縛られない", "断らずに",
+		"제한도 검열도", "아무 제한도 없는", "검열도 없는", "검열 없이", "제한 없이", "아무 제한",
+		"khong co bat ky gioi han", "bat ky gioi han", "khong gioi han", "khong kiem duyet", "khong bi kiem duyet", "gioi han hay kiem duyet",
+		"tanpa batasan", "tanpa filter", "tanpa sensor",
+		"ไม่มีข้อจำกัด", "ไม่มีการเซ็นเซอร์", "ไร้ข้อจำกัด",
+		"utan begransningar", "utan filter", "utan censur",
+		"ilman rajoituksia", "ilman mitaan rajoituksia", "ilman sensuuria", "ilman suodattimia",
+		"χωρίς κανέναν περιορισμό", "χωρίς περιορισμούς", "χωρίς λογοκρισία", "χωρίς φίλτρα",
+		"fara nicio restrictie", "fara restrictii", "fara cenzura", "fara filtre", "fara limite",
+		"mindenfele korlatozas", "korlatozas nelkul", "cenzura nelkul", "szuro nelkul", "korlatok nelkul",
+		"bez ogranichenij", "bez ogranichenii", "bez cenzury", "bez filtrov",
+	)
+	// Vietnamese "from now on you are" is no persona marker: "dẫn" and
+	// "dân" fold to "dan", a persona name of gJbUnres ("Bây giờ bạn là
+	// hướng dẫn viên", a tour guide). It weighs as a new identity with a
+	// quality instead (jbNear), and the qualities of this round join
+	// gJbQual as decision 150's round 4 put those of gJbUnres there.
+	add(gJbIdent, "tu bay gio ban la", "bay gio ban la", "tu gio ban la", "ke tu bay gio ban la")
+	for _, w := range lexicon[gJbUnres][nUnres:] {
+		add(gJbQual, w)
+	}
+	add(gOvrObj, "linee guida")
+	add(gExtVerb, "חזור", "העתק")
+	add(gExtObj, "מעל ההודעה")
+
+	// Echo of "the above" near the text's start.
+	add(gAbove,
+		"ustundeki her seyi", "yukaridaki her seyi", "boven dit bericht", "powyzej tej wiadomosci", "nad touto zpravou", "acima desta mensagem",
+		"di atas pesan ini", "au-dessus de ce message", "ovanfor detta meddelande", "mai sus de acest mesaj", "מעל ההודעה",
+	)
+	add(gEcho, "recopier", "zopakuj", "ulangi", "repete", "חזור", "העתק")
+}
