@@ -291,3 +291,161 @@ func init() {
 	)
 	add(gEcho, "recopier", "zopakuj", "ulangi", "repete", "חזור", "העתק")
 }
+
+// Round 5, second pass (after fresh8m2 was measured once: 19.2 % of its
+// attacks): the shapes its misses share, written for every language of the
+// round rather than for its sentences: "without rules / restrictions /
+// censorship / morals" generated from each language's word for "without"
+// and its nouns (or the noun and a suffix where the language puts it
+// after: "ルールのない", "규칙이 없는", "szabályok nélkül", "कोई नियम नहीं"); "pretend",
+// "imagine you are", "play the role"; what came before the user's first
+// message (the system message, the start of the conversation, the
+// developer's message); "only listen to me"; cancel and stop-obeying
+// verbs; copy and paste verbs; "word for word".
+func init() {
+	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
+	both := func(g1, g2 group, words ...string) { add(g1, words...); add(g2, words...) }
+
+	var unres []string
+	cross := func(pre, nouns []string, sep string) {
+		for _, p := range pre {
+			for _, n := range nouns {
+				unres = append(unres, p+sep+n)
+			}
+		}
+	}
+	suffix := func(nouns, suf []string) {
+		for _, n := range nouns {
+			for _, s := range suf {
+				unres = append(unres, n+s)
+			}
+		}
+	}
+	cross([]string{"ohne", "ohne jegliche", "ohne irgendwelche", "ganz ohne"}, []string{"regeln", "moral", "ethik", "einschrankungen", "grenzen", "filter", "zensur", "beschrankungen", "richtlinien", "tabus"}, " ")
+	cross([]string{"sans", "sans aucune", "sans aucun", "sans la moindre"}, []string{"regle", "regles", "limite", "limites", "restriction", "restrictions", "filtre", "filtres", "censure", "morale", "ethique", "tabou", "tabous"}, " ")
+	cross([]string{"sin", "sin ninguna", "sin ningun", "sin ningún tipo de"}, []string{"reglas", "regla", "limites", "restricciones", "restriccion", "filtros", "censura", "moral", "etica", "normas", "tabues"}, " ")
+	cross([]string{"senza", "senza alcuna", "senza nessuna", "senza alcun", "senza nessun"}, []string{"regole", "limiti", "restrizioni", "filtri", "censura", "morale", "etica", "vincoli", "tabu"}, " ")
+	cross([]string{"sem", "sem nenhuma", "sem qualquer", "sem nenhum"}, []string{"regras", "limites", "restricoes", "filtros", "censura", "moral", "etica", "tabus"}, " ")
+	cross([]string{"zonder", "zonder enige", "zonder alle"}, []string{"regels", "grenzen", "beperkingen", "filters", "censuur", "moraal", "ethiek", "taboes"}, " ")
+	cross([]string{"bez", "bez zadnych", "bez jakichkolwiek", "bez jakychkoli", "bez zadnych"}, []string{"zasad", "regul", "ograniczen", "filtrow", "cenzury", "moralnosci", "etyki", "granic", "pravidel", "omezeni", "filtru", "moralky", "etiky", "hranic", "pravil", "ogranichenij", "cenzury", "filtrov", "morali"}, " ")
+	cross([]string{"utan", "utan nagra"}, []string{"regler", "begransningar", "filter", "censur", "moral", "etik", "granser"}, " ")
+	cross([]string{"ilman", "ilman mitaan"}, []string{"saantoja", "rajoituksia", "suodattimia", "sensuuria", "moraalia", "etiikkaa", "rajoja"}, " ")
+	cross([]string{"fara", "fara nicio", "fara niciun"}, []string{"reguli", "regula", "restrictii", "restrictie", "limite", "filtre", "cenzura", "morala", "etica"}, " ")
+	cross([]string{"tanpa", "tanpa ada"}, []string{"aturan", "batasan", "filter", "sensor", "moral", "etika"}, " ")
+	cross([]string{"khong co", "khong co bat ky"}, []string{"quy tac", "gioi han", "bo loc", "kiem duyet", "dao duc", "rang buoc"}, " ")
+	cross([]string{"bina", "bina kisi"}, []string{"rules", "niyam", "pabandi", "censorship", "filter", "seema"}, " ")
+	suffix([]string{"szabalyok", "korlatozas", "korlatok", "szurok", "cenzura", "erkolcs", "etika", "hatarok", "szabaly"}, []string{" nelkul", " nelkuli"})
+	suffix([]string{"kural", "sansur", "filtre", "sinir", "kisitlama"}, []string{"siz", "i olmayan", "lari olmayan"})
+	unres = append(unres, "kuralsiz", "sansursuz", "filtresiz", "sinirsiz", "kisitlamasiz")
+	cross([]string{"без", "без каких-либо", "без всяких", "без любых", "без жодних", "без будь-яких"}, []string{"правил", "ограничений", "фильтров", "цензуры", "морали", "этики", "запретов", "обмежень", "фільтрів", "цензури", "моралі", "етики", "заборон"}, " ")
+	cross([]string{"بدون", "بلا", "دون", "بدون أي", "بلا أي", "دون أي", "بدون هیچ", "بی"}, []string{"قواعد", "قيود", "حدود", "رقابة", "فلاتر", "أخلاق", "ضوابط", "قانون", "قوانین", "محدودیت", "سانسور", "فیلتر", "اخلاق"}, " ")
+	cross([]string{"בלי", "ללא", "בלי שום", "ללא שום"}, []string{"חוקים", "כללים", "הגבלות", "מגבלות", "צנזורה", "מסננים", "מוסר", "אתיקה", "גבולות"}, " ")
+	cross([]string{"बिना", "बिना किसी", "कोई"}, []string{"नियम", "पाबंदी", "प्रतिबंध", "सेंसरशिप", "फ़िल्टर", "सीमा", "रोक"}, " ")
+	suffix([]string{"नियम", "पाबंदी", "प्रतिबंध", "सेंसरशिप", "सीमा"}, []string{" के बिना", " नहीं"})
+	suffix([]string{"নিয়ম", "সীমাবদ্ধতা", "সেন্সরশিপ", "ফিল্টার", "নৈতিকতা", "বাধা"}, []string{" ছাড়া", " নেই"})
+	suffix([]string{"ルール", "制限", "規則", "フィルター", "検閲", "倫理", "モラル", "制約", "道徳"}, []string{"のない", "がない", "なし", "もない", "に縛られない", "を持たない"})
+	suffix([]string{"규칙", "제한", "검열", "필터", "윤리", "제약", "도덕"}, []string{"이 없는", "가 없는", "도 없는", " 없는", " 없이", "이 없이", "가 없이"})
+	// Chinese had its phrases before this round; the generated ones
+	// ("不受审查", "没有任何道德") flagged two custom-GPT prompts of the pool
+	// that say them of a persona, and are left out.
+	cross([]string{"ไม่มี", "ไร้"}, []string{"กฎ", "ข้อจำกัด", "การเซ็นเซอร์", "ศีลธรรม", "จริยธรรม", "ตัวกรอง"}, "")
+	cross([]string{"χωρίς", "χωρίς κανέναν", "χωρίς καμία", "χωρίς κανένα"}, []string{"κανόνες", "κανόνα", "περιορισμούς", "περιορισμό", "λογοκρισία", "φίλτρα", "ηθική", "όρια"}, " ")
+	both(gJbUnres, gJbQual, unres...)
+
+	add(gJbPersona,
+		"stell dir vor, du", "stell dir vor du", "stellen sie sich vor, sie", "du spielst", "verkorpere",
+		"tu incarnes", "incarne", "imagine que tu es", "imagine que tu sois", "finge que eres", "imagina que eres", "haz como si",
+		"fingi di essere", "immagina di essere", "imagine que voce e", "imagine que voce", "stel je voor dat je", "speel de rol",
+		"wyobraz sobie, ze jestes", "wyobraz sobie ze jestes", "wciel sie w", "predstirej", "predstav si, ze jsi", "predstav si ze jsi", "hraj roli", "chovej se jako",
+		"притворись", "сыграй роль", "веди себя как", "уяви, що ти", "уяви що ти", "прикинься", "вдавай", "зіграй роль", "поводься як",
+		"mis gibi yap", "oldugunu hayal et", "تخيل أنك", "تخيل انك", "تقمص دور", "العب دور", "وانمود کن", "فرض کن که تو", "فرض کن تو", "تصور کن که تو",
+		"תעמיד פנים", "העמד פנים", "דמיין שאתה", "תתנהג כמו", "שחק את התפקיד", "मान लो कि तुम", "कल्पना करो कि तुम", "की भूमिका निभाओ", "natak karo", "maan lo ki tum",
+		"ভান করো", "কল্পনা করো তুমি", "ধরে নাও তুমি", "になりきって", "と仮定して", "を演じて", "척하고", "역할을 해", "연기해", "想象你是",
+		"berpura-pura*", "bayangkan kamu", "anggap kamu", "berperan sebagai", "แกล้งทำเป็น", "สมมติว่าคุณ", "จินตนาการว่าคุณ", "สวมบทบาท", "รับบท",
+		"latsas att du", "latsas", "forestall dig att du", "spela rollen", "teeskentele", "kuvittele olevasi", "esita olevasi",
+		"προσποιήσου", "κάνε πως είσαι", "φαντάσου ότι είσαι", "υποδύσου", "prefa-te", "prefate", "imagineaza-ti ca esti", "joaca rolul",
+		"tegy ugy, mintha", "tegy ugy mintha", "kepzeld el, hogy", "jatszd el",
+	)
+	add(gJbIdent, "gia vo ban la", "hay gia vo", "dong vai")
+
+	// What came before the user: the system message, the start of the
+	// conversation, the developer's message (gFirstMsg).
+	add(gFirstMsg,
+		"vor meiner ersten frage", "vor meiner ersten nachricht", "deine konfiguration", "deiner konfiguration", "die systemnachricht", "deine systemnachricht", "anfang des gesprachs", "anfang der unterhaltung", "dein entwickler", "deine entwickler",
+		"message systeme", "ton message systeme", "le premier message", "ton developpeur", "tes developpeurs", "debut de la conversation", "ta configuration",
+		"mensaje del sistema", "mensaje de sistema", "reglas internas", "principio de la conversacion", "inicio de la conversacion", "tu desarrollador", "tu configuracion",
+		"messaggio di sistema", "inizio della conversazione", "il tuo sviluppatore", "la tua configurazione", "regole interne",
+		"mensagem de sistema", "mensagem do sistema", "inicio da conversa", "seu desenvolvedor", "sua configuracao", "regras internas",
+		"systeembericht", "je systeeminstructies", "begin van het gesprek", "je ontwikkelaar", "je configuratie", "interne regels",
+		"wiadomosc systemowa", "wiadomosci systemowej", "poczatku rozmowy", "twoi tworcy", "od tworcow", "twojej konfiguracji", "wewnetrzne zasady",
+		"systemova zprava", "systemovou zpravu", "zacatku konverzace", "tvuj vyvojar", "tvoje konfigurace", "vnitrni pravidla",
+		"systemmeddelande*", "borjan av samtalet", "din utvecklare", "din konfiguration", "interna regler",
+		"jarjestelmaviest*", "keskustelun alussa", "kehittajasi", "sisaiset saannot",
+		"mesajul tau de sistem", "mesajul de sistem", "inceputul conversatiei", "dezvoltatorul tau", "regulile interne",
+		"rendszeruzenet*", "a beszelgetes elejen", "fejlesztod", "belso szabaly*",
+		"sistem mesaj*", "konusmanin basinda", "gelistiricin", "ic kurallar*",
+		"tin nhan he thong", "dau cuoc tro chuyen", "nha phat trien cua ban", "pesan sistem", "awal percakapan", "pengembangmu",
+		"системное сообщение", "системного сообщения", "перед моим первым", "до моего первого", "начале разговора", "начале диалога", "твой разработчик", "твои разработчики", "внутренние правила",
+		"системні інструкції", "системне повідомлення", "перед моїм першим", "початку розмови", "твій розробник",
+		"رسالة النظام", "تعليمات النظام", "بداية المحادثة", "مطورك", "قبل رسالتي الأولى",
+		"پیام سیستم", "دستورالعملهای سیستمی", "دستورالعمل سیستمی", "ابتدای گفتگو",
+		"הוראות המערכת", "הודעת המערכת", "תחילת השיחה", "המפתח שלך",
+		"सिस्टम मैसेज", "सिस्टम संदेश", "बातचीत की शुरुआत", "তোমার ডেভেলপার", "সিস্টেম মেসেজ", "সিস্টেম বার্তা", "কথোপকথনের শুরু",
+		"システムメッセージ", "設定文", "会話の最初", "最初のメッセージ", "開発者から", "시스템 메시지", "대화 시작", "처음 메시지", "개발자가 준",
+		"系统设定", "对话开始", "开发者给你", "ข้อความระบบ", "คำสั่งระบบ", "ตอนต้นของบทสนทนา",
+		"μήνυμα συστήματος", "αρχή της συζήτησης", "τον προγραμματιστή σου",
+	)
+	add(gGivenYou, "ke diye hue", "ke diye gaye", "ne diye", "t'a envoye", "t'a donne", "ti sono state date", "ti hanno dato")
+	add(gExtVerb,
+		"kopiere", "kopier", "copiaza", "kopiuj", "skopiuj", "zkopiruj", "kopyala", "sao chep", "kopioi", "kopiera", "masold",
+		"plak", "wklej", "vloz", "yapistir", "tempel", "klistra in", "liita", "lipeste", "illeszd be", "scrivimi", "ird ki", "wat staat", "yazar misin",
+		"copy", "paste",
+	)
+	add(gExtVerbW, "скопіюй", "کپی کن", "תעתיק", "कॉपी करो", "কপি করো", "コピー", "복사", "αντέγραψε", "αντίγραψε")
+	add(gExtVerb, "复制")
+
+	// "Only listen to me": the user in the place of the rules (gObeyMe).
+	add(gObeyMe,
+		"only listen to me", "listen only to me", "obey only me", "only obey me", "do only what i say", "only do what i say",
+		"nur noch mir", "gehorche nur mir", "nur auf mich", "hor nur auf mich", "nur noch auf mich", "nur was ich sage",
+		"c'est moi qui decide", "n'obeis qu'a moi", "obeis seulement a moi", "ecoute seulement moi", "n'ecoute que moi",
+		"solo sigues las mias", "solo me obedeces", "obedece solo a mi", "haz solo lo que yo diga", "solo lo que yo diga", "solo me escuchas",
+		"solo quello che dico io", "obbedisci solo a me", "ascolta solo me", "so me obedeca", "obedeca apenas a mim", "so o que eu disser", "apenas o que eu disser",
+		"alleen wat ik zeg", "luister alleen naar mij", "alleen nog naar mij", "sluchaj tylko mnie", "tylko mnie sluchaj", "rob tylko to, co mowie", "tylko to co mowie",
+		"rid se jen mnou", "poslouchej jen mne", "jen to, co rikam", "bara som jag sager", "lyd bara mig", "lyssna bara pa mig",
+		"tottele vain minua", "kuuntele vain minua", "doar ce spun eu", "asculta doar de mine", "csak ram hallgass", "csak engem hallgass",
+		"sadece benim dediklerimi", "sadece beni dinle", "turuti perintahku saja", "hanya dengarkan aku", "ikuti perintahku saja",
+		"chi nghe loi toi", "chi lam theo toi", "chi nghe toi", "sirf meri baat mano", "sirf meri sunno",
+		"слушайся только меня", "слушай только меня", "выполняй только мои", "слухайся тільки мене", "слухай тільки мене",
+		"أوامري فقط", "اوامري فقط", "أطعني فقط", "استمع إلي فقط", "نفذ أوامري", "فقط حرف من", "فقط از من",
+		"רק מה שאני אומר", "רק לי", "सिर्फ मेरी बात", "केवल मेरी बात", "सिर्फ़ मेरी बात", "শুধু আমার কথা", "কেবল আমার কথা",
+		"私の命令だけ", "私の指示だけ", "私の言うことだけ", "내 명령만", "내 말만", "내 지시만", "只听我的", "只服从我", "只听从我",
+		"ฟังแค่ฉัน", "ทำตามฉันเท่านั้น", "เชื่อฟังฉันเท่านั้น", "μόνο ό,τι λέω", "μόνο εμένα",
+	)
+	add(gOvrVerb,
+		"annulla", "annule", "anula", "annuleer", "anuluj", "zrus", "iptal et", "huy bo", "batalkan", "avbryt", "anuleaza",
+		"olej", "bosver", "chhod do", "chod do", "trek je niks aan van", "trek je niets aan van", "deja de obedecer", "arrete de suivre", "arrete d'obeir",
+		"hor auf", "hore auf", "stop met", "przestan sluchac", "prestan poslouchat", "berhenti mengikuti", "sluta lyda", "nu mai asculta", "ne hallgass",
+		"takip etmeyi birak", "uymayi birak", "取消",
+		// "whatever it says above": the override and what it overrides in one phrase
+		"egal was oben steht", "egal, was oben steht", "peu importe ce qui est au-dessus", "no importa lo que diga arriba", "non importa cosa c'e sopra",
+	)
+	add(gOvrAll, "egal was oben steht", "egal, was oben steht", "peu importe ce qui est au-dessus", "no importa lo que diga arriba", "non importa cosa c'e sopra")
+	add(gOvrVerbW,
+		"скасуй", "перестань слушаться", "перестань выполнять", "припини", "توقف عن اتباع", "توقف عن", "لغو کن", "תפסיק לציית", "תפסיק", "בטל",
+		"रद्द करो", "छोड़ दो", "বাতিল করো", "বাদ দাও", "取り消して", "취소하고", "취소해", "ยกเลิก", "หยุดทำตาม", "σταμάτα να ακολουθείς", "σταμάτα", "ακύρωσε",
+		"не важно, что написано выше", "неважно, что написано выше",
+	)
+	add(gOvrAll, "не важно, что написано выше", "неважно, что написано выше")
+	both(gOvrQuant, gOvrObj, "saantojesi", "szabalyaiddal", "szabalyaidra", "aturan lamamu", "lamamu")
+	add(gVerbatim,
+		"slovo od slova", "slovo po slove", "doslova", "ordagrant", "ord for ord", "sanasta sanaan", "sana sanalta", "cuvant cu cuvant", "szo szerint", "szorol szora",
+		"kata demi kata", "kata per kata", "persis seperti aslinya", "nguyen van", "tung chu", "word by word", "hubahu",
+		"дослівно", "слово в слово", "αυτολεξεί", "λέξη προς λέξη", "کلمه به کلمه", "מילה במילה", "हूबहू", "হুবহু", "ঠিক যেমন", "คำต่อคำ", "한 글자도", "原文", "そのままコピー",
+	)
+	add(gPromptWord,
+		"tus reglas", "tes regles", "deine regeln", "le tue regole", "suas regras", "je regels", "twoje zasady", "tvoje pravidla", "твои правила", "твої правила",
+		"kurallarini", "قواعدك", "قوانینت", "הכללים שלך", "तुम्हारे नियम", "তোমার নিয়ম", "あなたのルール", "너의 규칙", "你的规则", "quy tac cua ban", "aturanmu", "กฎของคุณ",
+		"dina regler", "saantosi", "κανόνες σου", "regulile tale", "szabalyaid", "reglas internas", "regole interne", "regras internas", "interne regels",
+	)
+}
