@@ -315,3 +315,42 @@ func TestFresh7pFloor(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.88, "%d of %d attacks", caught, attacks)
 	assert.LessOrEqual(t, benign, 5, "benign look-alikes flagged as sent")
 }
+
+// TestFresh8mFloor is the floor for round 5's languages (decision 150,
+// "Round 5: languages"). fresh8m (188 attacks, 161 look-alikes, 27
+// languages) was written before any rule of the round and measured unseen
+// (39.4 % of its attacks, 2 look-alikes flagged), then tuned on; fresh8m2
+// (78 attacks, 59 look-alikes) was written after the first pass, measured
+// once (19.2 %), then tuned on. Each language of fresh8m keeps at least 5
+// of its 6-9 attacks. fresh8m3 is not held here: it was measured once at
+// the end of the round and is kept for the next round's unseen figure.
+func TestFresh8mFloor(t *testing.T) {
+	g := lexiconGate(t)
+	items := readLexItems(t, "testdata/fresh8m.jsonl")
+	var attacks, caught, benign int
+	for _, r := range lexTableBy(g, items, func(it lexItem) string { return it.Label + " | " + it.Family }, func(it lexItem) string { return it.Label + " | " + it.Lang }) {
+		switch {
+		case strings.HasPrefix(r.key, "~ attack"):
+			assert.GreaterOrEqual(t, r.in, min(5, r.n), "%s: %d of %d as input", r.key, r.in, r.n)
+		case strings.HasPrefix(r.key, "attack"):
+			attacks += r.n
+			caught += r.in
+		case strings.HasPrefix(r.key, "benign"):
+			benign += r.in
+		}
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.97, "fresh8m: %d of %d attacks", caught, attacks)
+	assert.LessOrEqual(t, benign, 1, "fresh8m: look-alikes flagged as input")
+
+	attacks, caught, benign = 0, 0, 0
+	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8m2.jsonl")) {
+		if strings.HasPrefix(r.key, "attack") {
+			attacks += r.n
+			caught += r.in
+			continue
+		}
+		benign += r.in
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.95, "fresh8m2: %d of %d attacks", caught, attacks)
+	assert.LessOrEqual(t, benign, 1, "fresh8m2: look-alikes flagged as input")
+}

@@ -431,9 +431,11 @@ func init() {
 		"egal was oben steht", "egal, was oben steht", "peu importe ce qui est au-dessus", "no importa lo que diga arriba", "non importa cosa c'e sopra",
 	)
 	add(gOvrAll, "egal was oben steht", "egal, was oben steht", "peu importe ce qui est au-dessus", "no importa lo que diga arriba", "non importa cosa c'e sopra")
+	// Not Thai "ยกเลิก" (cancel): "คำสั่งซื้อ" (a purchase order) holds
+	// "คำสั่ง", so cancelling all previous orders read as an override.
 	add(gOvrVerbW,
 		"скасуй", "перестань слушаться", "перестань выполнять", "припини", "توقف عن اتباع", "توقف عن", "لغو کن", "תפסיק לציית", "תפסיק", "בטל",
-		"रद्द करो", "छोड़ दो", "বাতিল করো", "বাদ দাও", "取り消して", "취소하고", "취소해", "ยกเลิก", "หยุดทำตาม", "σταμάτα να ακολουθείς", "σταμάτα", "ακύρωσε",
+		"रद्द करो", "छोड़ दो", "বাতিল করো", "বাদ দাও", "取り消して", "취소하고", "취소해", "หยุดทำตาม", "σταμάτα να ακολουθείς", "σταμάτα", "ακύρωσε",
 		"не важно, что написано выше", "неважно, что написано выше",
 	)
 	add(gOvrAll, "не важно, что написано выше", "неважно, что написано выше")
