@@ -116,6 +116,7 @@ const (
 	gGivenYou // what was given to the model, in many languages: "qu'on t'a données", "die du bekommen hast", "тебе дали", "与えられた"
 	gFirstMsg // what came before the user's first message, the system message, the developer's message, in many languages
 	gObeyMe   // "only listen to me", "do only what I say": the user set in the place of the model's rules
+	gVoidL    // "no longer valid", "are void" in the languages of round 5, which count only with "previous", "all" or "your"
 	numGroups
 )
 
@@ -1132,6 +1133,11 @@ var proxRules = []proxRule{
 	// model's rules named and the user put in their place, on one line.
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gObeyMe}, window: 100, sentence: 1},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObjW, gObeyMe}, window: 150, sentence: 1},
+	// "Alle bisherigen Anweisungen sind ungültig", "以前の指示はすべて無効":
+	// the model's rules declared void, in other languages only with a
+	// quantifier ("the old company rules no longer apply" is news).
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gOvrQuant, gVoidL}, window: 90, sentence: 1},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObjW, gOvrQuantW, gVoidL}, window: 150, sentence: 1},
 }
 
 // reportedPhrases are the constructions that make a third party say

@@ -451,3 +451,32 @@ func init() {
 		"dina regler", "saantosi", "κανόνες σου", "regulile tale", "szabalyaid", "reglas internas", "regole interne", "regras internas", "interne regels",
 	)
 }
+
+// Round 5, third pass (after fresh8m3 was measured once: 54.0 % of its 50
+// attacks): the model's rules declared void (gVoidL), which decision 150's
+// gVoid holds for English and a few languages, in the others; they count
+// with a quantifier ("previous", "all", "your", "so far"), not alone.
+func init() {
+	lexicon[gVoidL] = append(lexicon[gVoidL],
+		"gelten nicht mehr", "gelten ab jetzt nicht mehr", "gelten ab sofort nicht mehr", "sind nicht mehr gultig", "sind ungultig", "sind ab sofort ungultig", "sind aufgehoben",
+		"ne comptent plus", "ne sont plus valides", "ne sont plus valables", "sont annulees", "sont caduques", "ne s'appliquent plus",
+		"ya no valen", "ya no cuentan", "ya no son validas", "ya no aplican", "quedan anuladas", "han sido anuladas",
+		"non vale piu", "non valgono piu", "non contano piu", "sono annullate", "non sono piu valide",
+		"nao valem mais", "nao contam mais", "foram canceladas", "foram anuladas", "nao sao mais validas",
+		"gelden niet meer", "zijn niet meer geldig", "zijn vervallen", "zijn ongeldig",
+		"sa niewazne", "nie obowiazuja", "juz nie obowiazuja", "przestaja obowiazywac", "zostaly anulowane",
+		"neplati", "uz neplati", "prestavaji platit", "jsou neplatne", "jsou zrusene",
+		"gecersizdir", "gecersiz", "artik gecerli degil", "gecerli degildir",
+		"khong con hieu luc", "het hieu luc", "tidak berlaku lagi", "sudah tidak berlaku", "dibatalkan",
+		"galler inte langre", "ar ogiltiga", "ar upphavda", "eivat ole enaa voimassa", "eivat enaa pade", "ovat mitatoityja",
+		"nu mai sunt valabile", "nu mai sunt valide", "au fost anulate", "mar nem ervenyesek", "ervenytelenek", "nem ervenyesek",
+		"bol'she ne dejstvuyut", "bolshe ne deystvuyut", "ab lagu nahi", "ab valid nahi",
+		"больше не действуют", "больше не действительны", "отменены", "недействительны", "утратили силу",
+		"більше не діють", "скасовано", "скасовані", "недійсні",
+		"لم تعد صالحة", "لم تعد سارية", "ملغاة", "باطلة", "اعتبار ندارند", "دیگر معتبر نیست", "دیگر معتبر نیستند", "لغو شده",
+		"לא תקפות", "אינן תקפות", "כבר לא תקפות", "בטלות", "מבוטלות",
+		"मान्य नहीं", "रद्द हो गए", "अब लागू नहीं", "আর প্রযোজ্য নয়", "বাতিল করা হয়েছে",
+		"無効です", "無効になりました", "もう無効", "すべて無効", "무효", "더 이상 유효하지", "作废", "全部作废", "不再有效",
+		"ถือเป็นโมฆะ", "ไม่มีผลแล้ว", "δεν ισχύουν", "δεν ισχύουν πια", "ακυρώνονται", "καταργούνται",
+	)
+}
