@@ -354,9 +354,37 @@ func (sc *scratch) perByte(orig string) {
 		sc.oend = make([]int32, n, cap(sc.norm))
 	}
 	sc.ostart, sc.oend = sc.ostart[:n], sc.oend[:n]
-	for x := range n {
-		a, b := v.rune(x)
-		sc.ostart[x], sc.oend[x] = int32(a), int32(b)
+	// One walk over the segments, each byte given what v.rune(x) returns
+	// (a binary search per byte was most of the time spent on text in
+	// other scripts, where every folded rune is a segment of its own).
+	segs := v.segs
+	for k := range segs {
+		sg := segs[k]
+		end := n
+		if k+1 < len(segs) {
+			end = int(segs[k+1].v)
+		}
+		if sg.w != 0 {
+			for x := int(sg.v); x < end; x++ {
+				sc.ostart[x], sc.oend[x] = sg.o, sg.o+sg.w
+			}
+			continue
+		}
+		oe := int(sg.o) + end - int(sg.v)
+		ra, rb := -1, -1 // the rune of the original the last byte stood in
+		for x := int(sg.v); x < end; x++ {
+			o := int(sg.o) + x - int(sg.v)
+			if o >= rb {
+				ra, rb = o, o+1
+				for ra > int(sg.o) && !utf8.RuneStart(orig[ra]) {
+					ra--
+				}
+				for rb < oe && !utf8.RuneStart(orig[rb]) {
+					rb++
+				}
+			}
+			sc.ostart[x], sc.oend[x] = int32(ra), int32(rb)
+		}
 	}
 }
 
