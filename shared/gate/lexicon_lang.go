@@ -480,3 +480,48 @@ func init() {
 		"ถือเป็นโมฆะ", "ไม่มีผลแล้ว", "δεν ισχύουν", "δεν ισχύουν πια", "ακυρώνονται", "καταργούνται",
 	)
 }
+
+// Round 5, last pass (written before fresh8m4, from no set): the
+// imperative verbs that ask for text in each language, so an extraction is
+// not missed for its verb, and the first/original modifiers and the word
+// for "rules" of the wide-script extraction rule ("покажи свои правила",
+// English "your rules" in gExtObj). Not the verbs for "share": "Deel je
+// wachtwoord nooit" is advice.
+func init() {
+	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
+	add(gExtVerb,
+		"zeigen sie", "gib aus", "sag mir", "sage mir", "offenbare", "enthulle", "teile",
+		"montrez", "affichez", "donnez", "dites-moi", "ecrivez", "revelez", "repetez", "envoie", "cite",
+		"muestre", "digame", "lista", "envia", "cita", "dame",
+		"inviami", "dammi",
+		"mostra-me", "diz-me", "escreve", "envie",
+		"vertel", "kopieer", "noem",
+		"pokazcie", "powiedz", "wymien",
+		"ukazte", "vypiste", "zobraz", "napis", "rekni", "prozrad", "sdel",
+		"skriv", "beratta", "avsloja", "upprepa", "lista", "ge mig",
+		"kerro", "paljasta", "toista", "listaa", "tulosta", "anna",
+		"arata-mi", "spune-mi", "dezvaluie", "repeta", "listeaza", "afiseaza", "da-mi",
+		"mondd el", "mondd meg", "aruld el", "ismeteld meg", "listazd", "add meg",
+		"listele", "ver", "yazdir",
+		"sebutkan", "beritahu",
+		"viet ra", "liet ke", "cung cap",
+	)
+	add(gExtVerbW,
+		"напиши", "перечисли", "процитируй", "отобрази", "распечатай", "^дай$", "предоставь",
+		"перелічи", "розкрий", "процитуй", "надай", "скажи",
+		"اكتب", "قل", "كرر", "اكشف", "اطبع", "اذكر",
+		"تکرار کن", "فاش کن", "چاپ کن", "فهرست کن",
+		"תכתוב", "תראה", "תציג", "אמור", "תגיד", "חשוף", "תחשוף", "הדפס", "פרט",
+		"दोहराओ", "छापो", "शेयर करो",
+		"প্রকাশ করো", "পুনরাবৃত্তি করো",
+		"書い", "列挙", "貼り",
+		"써", "나열",
+		"เขียน", "ทวน", "เปิดเผย", "แชร์",
+		"πες", "αποκάλυψε", "εμφάνισε", "τύπωσε", "δώσε",
+	)
+	add(gExtModW,
+		"начальн*", "вихідн*", "اولیه", "اصلی", "המקוריות", "ההתחלתיות", "הראשוניות", "शुरुआती", "মূল", "প্রাথমিক",
+		"처음", "เริ่มต้น", "ดั้งเดิม", "αρχικ*",
+	)
+	add(gExtObjW, "^правил*", "القواعد", "قوانین", "כללים", "הכללים", "नियम", "নিয়ম", "ルール", "규칙", "กฎ", "κανόν*")
+}
