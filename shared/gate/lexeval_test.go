@@ -322,8 +322,10 @@ func TestFresh7pFloor(t *testing.T) {
 // (39.4 % of its attacks, 2 look-alikes flagged), then tuned on; fresh8m2
 // (78 attacks, 59 look-alikes) was written after the first pass, measured
 // once (19.2 %), then tuned on. Each language of fresh8m keeps at least 5
-// of its 6-9 attacks. fresh8m3 is not held here: it was measured once at
-// the end of the round and is kept for the next round's unseen figure.
+// of its 6-9 attacks. fresh8m3 (50 attacks, 35 look-alikes) was measured
+// once after the second pass (54.0 %), then its injection misses were
+// taken (74.0 %). fresh8m4 is not held here: measured once at the end of
+// the round (49.1 %) and never tuned on, it is the next round's unseen set.
 func TestFresh8mFloor(t *testing.T) {
 	g := lexiconGate(t)
 	items := readLexItems(t, "testdata/fresh8m.jsonl")
@@ -353,4 +355,16 @@ func TestFresh8mFloor(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.95, "fresh8m2: %d of %d attacks", caught, attacks)
 	assert.LessOrEqual(t, benign, 1, "fresh8m2: look-alikes flagged as input")
+
+	attacks, caught, benign = 0, 0, 0
+	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8m3.jsonl")) {
+		if strings.HasPrefix(r.key, "attack") {
+			attacks += r.n
+			caught += r.in
+			continue
+		}
+		benign += r.in
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.72, "fresh8m3: %d of %d attacks", caught, attacks)
+	assert.LessOrEqual(t, benign, 1, "fresh8m3: look-alikes flagged as input")
 }
