@@ -319,6 +319,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if g.has(gJbUnres) && h.end-h.start == 3 && strings.EqualFold(v.s[h.start:h.end], "dan") && !v.originalIs(int(h.start), int(h.end), "DAN") {
+				// The persona DAN is written in capitals; "dan" is
+				// Indonesian and Malay for "and", Dutch for "then", and
+				// Vietnamese "dẫn", "dân" fold to it.
+				if g = g.clear(gJbUnres); g.empty() {
+					goto probe
+				}
+			}
 			if g.has(gSayAny) || g.has(gSecretAsk) || g.has(gExtVerb) || g.has(gAskSecret) {
 				// "don't say Access Granted unless …", "never share your
 				// password": a defence or advice, not a request.

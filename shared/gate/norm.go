@@ -54,6 +54,20 @@ func (v *view) span(a, b int) (int, int) {
 	return int(v.ostart[a]), int(v.oend[b-1])
 }
 
+// originalIs reports whether the original text behind view bytes a..b is
+// exactly want (case and accents as written). A view that keeps no
+// original text (decoded payloads) answers false.
+func (v *view) originalIs(a, b int, want string) bool {
+	if !v.mapped {
+		return v.s[a:b] == want
+	}
+	if v.orig == "" {
+		return false
+	}
+	o, e := v.span(a, b)
+	return v.orig[o:e] == want
+}
+
 // rune returns the original span behind view byte x.
 func (v *view) rune(x int) (int, int) {
 	segs := v.segs
@@ -151,7 +165,10 @@ var confusables = map[rune]rune{
 	'І': 'i', 'Ј': 'j', 'Ѕ': 's', 'У': 'y',
 	'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
 	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ο': 'o', 'Ρ': 'p',
-	'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'ı': 'i', 'ℓ': 'l', 'ß': 's', '’': '\'', '‘': '\'', 'ʼ': '\'',
+	'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'ı': 'i',
+	// Greek small letters whose capitals are folded above, so a Greek word
+	// reads the same at a sentence start ("Μην" and "μην"): round 5.
+	'μ': 'm', 'η': 'h', 'ζ': 'z', 'ℓ': 'l', 'ß': 's', '’': '\'', '‘': '\'', 'ʼ': '\'',
 	// Latin letters NFKD does not take apart (Polish, Vietnamese, Croatian).
 	'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'ø': 'o', 'Ø': 'o',
 }
@@ -159,7 +176,22 @@ var confusables = map[rune]rune{
 // arabicFold writes the Arabic letters that are spelt either way the same:
 // alef with hamza or madda as bare alef, alef maqsura as yeh, teh marbuta
 // as heh, as search engines do for Arabic.
-var arabicFold = map[rune]string{'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا", 'ى': "ي", 'ة': "ه"}
+var arabicFold = map[rune]string{'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا", 'ى': "ي", 'ة': "ه", 'ی': "ي", 'ک': "ك"}
+
+// dropMark marks the vowel points of Arabic (harakat, "انسَ") and Hebrew
+// (niqqud): optional marks a writer may add or leave out, read as
+// absent so "انسَ" is "انس". Round 5 (languages); Persian yeh and keheh
+// are folded onto the Arabic letters above for the same reason.
+var dropMark = func() (t [0x700]bool) {
+	for r := rune(0x0591); r <= 0x05C7; r++ {
+		t[r] = r != 0x05BE && r != 0x05C0 && r != 0x05C3 && r != 0x05C6
+	}
+	for r := rune(0x064B); r <= 0x065F; r++ {
+		t[r] = true
+	}
+	t[0x0670] = true
+	return t
+}()
 
 var (
 	runeFoldOnce sync.Once
@@ -289,6 +321,9 @@ func foldPatternRunes(p string) string {
 	runeFoldOnce.Do(buildRuneFold)
 	var b strings.Builder
 	for _, r := range p {
+		if r < 0x700 && dropMark[r] {
+			continue
+		}
 		if f, ok := runeFold[r]; ok {
 			b.WriteString(f)
 		} else {
@@ -333,9 +368,37 @@ func (sc *scratch) perByte(orig string) {
 		sc.oend = make([]int32, n, cap(sc.norm))
 	}
 	sc.ostart, sc.oend = sc.ostart[:n], sc.oend[:n]
-	for x := range n {
-		a, b := v.rune(x)
-		sc.ostart[x], sc.oend[x] = int32(a), int32(b)
+	// One walk over the segments, each byte given what v.rune(x) returns
+	// (a binary search per byte was most of the time spent on text in
+	// other scripts, where every folded rune is a segment of its own).
+	segs := v.segs
+	for k := range segs {
+		sg := segs[k]
+		end := n
+		if k+1 < len(segs) {
+			end = int(segs[k+1].v)
+		}
+		if sg.w != 0 {
+			for x := int(sg.v); x < end; x++ {
+				sc.ostart[x], sc.oend[x] = sg.o, sg.o+sg.w
+			}
+			continue
+		}
+		oe := int(sg.o) + end - int(sg.v)
+		ra, rb := -1, -1 // the rune of the original the last byte stood in
+		for x := int(sg.v); x < end; x++ {
+			o := int(sg.o) + x - int(sg.v)
+			if o >= rb {
+				ra, rb = o, o+1
+				for ra > int(sg.o) && !utf8.RuneStart(orig[ra]) {
+					ra--
+				}
+				for rb < oe && !utf8.RuneStart(orig[rb]) {
+					rb++
+				}
+			}
+			sc.ostart[x], sc.oend[x] = int32(ra), int32(rb)
+		}
 	}
 }
 
@@ -425,6 +488,8 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 			sc.emitByte(' ', i, i+size)
 		case r < 0x80:
 			sc.emitCopy(s[i:i+1], i)
+		case r < 0x700 && dropMark[r]:
+			// a vowel point: dropped without a segment, like a zero-width character
 		default:
 			if f, ok := foldRune(r); ok {
 				sc.emit(f, i, i+size)
