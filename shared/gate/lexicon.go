@@ -121,6 +121,7 @@ const (
 	gOpener    // a compliant opening of an answer: "Sure!", "Of course!", "Absolutely!"
 	gConcat    // a payload assembled from parts: "a + b", "concatenate these fragments", "x followed by y"
 	gToldBy    // "told by the support agent": what someone else told the assistant's user, not the assistant's instructions
+	gWorldly   // what restrictions in the world apply to: "travel restrictions have been lifted" is news, not a jailbreak
 	numGroups
 )
 
@@ -1082,6 +1083,11 @@ var lexicon = map[group][]string{
 		"told by the", "told by my", "told by a", "told by an", "told by him", "told by her", "told by them", "told by their", "told by his", "told by our",
 		"told by your doctor", "told by your teacher", "told by your boss", "told by your bank", "told by your landlord",
 	},
+	gWorldly: {
+		"travel", "parking", "covid*", "corona", "lockdown*", "pandemic", "quarantine", "curfew", "visa", "border", "entry", "import*", "export*", "trade", "sanction*",
+		"water", "hosepipe", "fishing", "hunting", "building", "zoning", "planning", "speed", "traffic", "road", "flight*", "airline", "airport", "tariff*", "mortgage",
+		"lending", "credit", "loan*", "government", "the council", "federal", "ban on", "embargo", "reisebeschrankung*", "restricciones de viaje", "restrictions sanitaires",
+	},
 }
 
 // gJbQual also holds every unrestricted quality of gJbUnres but the bare
@@ -1199,7 +1205,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gAbove}, window: 40, lead: 200},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecretAsk}, unless: []group{gReported}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gAbove, gVoid}, window: 40, lead: 200},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gJbGuard, gVoid}, window: 40},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gJbGuard, gVoid}, window: 40, unless: []group{gWorldly}},
 	{rule: "prompt_injection.indirect", reqs: []group{gTellUser, gScam}, window: 120, ordered: true},
 	// Round 4: competition attacks. The guarded secret asked for in a form
 	// that leaks it ("the password backwards", "the first letter of the
