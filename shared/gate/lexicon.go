@@ -1397,3 +1397,77 @@ func init() {
 	add(gExtModW, "대화 전에", "전에 받은", "тебе дали", "в начале", "секретную")
 	add(gExtObjW, "설정", "фразу", "ключ")
 }
+
+// Round 5: phrases composed from their parts, so that the shape is covered
+// rather than the wordings seen. Each list is small; their products are the
+// patterns.
+func init() {
+	add := func(g group, ws ...string) { lexicon[g] = append(lexicon[g], ws...) }
+	// A first-person claim to a role over the assistant: "I'm one of your
+	// engineers", "we are your developers", "this is your operator".
+	roles := []string{"developer", "developers", "creator", "creators", "engineer", "engineers", "admin", "administrator", "operator", "operators", "owner", "owners",
+		"maker", "makers", "programmer", "programmers", "trainer", "trainers", "supervisor", "dev team", "development team", "safety team", "moderator", "moderators"}
+	for _, subj := range []string{"i am your", "i'm your", "im your", "i am one of your", "i'm one of your", "we are your", "we're your", "this is your", "speaking as your", "as your", "from your"} {
+		for _, r := range roles {
+			add(gAuthority, subj+" "+r)
+		}
+	}
+	// The people, team or company that made the assistant.
+	for _, who := range []string{"the people", "the team", "the company", "the engineers", "the developers", "the lab", "the folks", "the group", "the ones"} {
+		for _, rel := range []string{"who made you", "that made you", "who built you", "that built you", "who trained you", "that trained you", "who created you", "that created you", "behind you", "who run you", "that runs you", "who deployed you", "that deployed you"} {
+			add(gAuthority, who+" "+rel)
+		}
+	}
+	// The assistant's limits switched off, said outright: "your filters
+	// are disabled", "all safety rules have been removed". Weighed with a
+	// claim of authority or a pretext (gLift), and on their own with the
+	// assistant named (gJbGuard + gVoid already read "restrictions are
+	// lifted").
+	nouns := []string{"restrictions", "limitations", "limits", "filters", "guardrails", "safety rules", "safety guidelines", "safety filters", "content filters", "content policy",
+		"content rules", "guidelines", "rules", "safety features", "safety protocols", "moderation", "censorship", "safeguards", "policies", "ethics"}
+	states := []string{"are disabled", "are off", "are now off", "are turned off", "are switched off", "have been disabled", "have been removed", "have been turned off", "were disabled",
+		"were removed", "are suspended", "are paused", "are waived", "are gone", "no longer apply", "are lifted", "have been lifted", "are deactivated", "have been deactivated",
+		"is disabled", "is off", "has been disabled", "has been removed", "has been lifted", "is suspended", "no longer applies"}
+	for _, det := range []string{"your", "all your", "all of your", "your usual"} {
+		for _, n := range nouns {
+			for _, st := range states {
+				add(gLift, det+" "+n+" "+st)
+			}
+		}
+	}
+	// What came before the user, as a time: the hidden prompt asked for
+	// without naming it ("what were you given before this chat?").
+	for _, pre := range []string{"before", "prior to"} {
+		for _, det := range []string{"this", "our", "the"} {
+			for _, n := range []string{"conversation", "chat", "session", "dialogue", "exchange", "conversation started", "chat started", "session started"} {
+				add(gExtObj, pre+" "+det+" "+n)
+			}
+		}
+	}
+	for _, v := range []string{"started", "began", "joined", "arrived", "came", "showed up", "got here", "started typing", "said anything", "wrote anything", "typed anything", "spoke", "logged in"} {
+		add(gExtObj, "before i "+v, "before we "+v)
+	}
+	for _, n := range []string{"message", "first message", "question", "first question", "prompt", "first prompt", "input", "first input", "turn", "first turn", "request", "first request"} {
+		add(gExtObj, "before my "+n)
+	}
+	add(gExtObj, "vor diesem gesprach", "vor unserem gesprach", "vor dem gesprach", "vor diesem chat", "vor meiner ersten frage", "vor meiner frage",
+		"avant cette conversation", "avant notre conversation", "avant la conversation", "avant mon message", "avant ma premiere question", "avant ma question",
+		"antes de esta conversacion", "antes de nuestra conversacion", "antes de la conversacion", "antes de mi primer mensaje", "antes de mi mensaje", "antes de mi pregunta",
+		"prima di questa conversazione", "prima della nostra conversazione", "prima del mio primo messaggio", "prima del mio messaggio",
+		"antes desta conversa", "antes da nossa conversa", "antes da conversa", "antes da minha mensagem",
+		"voor dit gesprek", "voor ons gesprek", "voor mijn eerste bericht", "voor mijn bericht", "przed ta rozmowa", "przed nasza rozmowa", "przed moja pierwsza wiadomoscia",
+		"bu konusmadan once", "ilk mesajimdan once")
+	// The assistant's leak written for it, after "Assistant:" or as the
+	// opening it must use.
+	for _, lead := range []string{"here is", "here are", "here's", "these are", "below are", "below is"} {
+		for _, o := range []string{"my system prompt", "my initial instructions", "my original instructions", "my hidden instructions", "my instructions", "my secret instructions",
+			"my configuration", "my rules", "my prompt", "my full prompt", "my guidelines", "the password", "the secret password", "the secret", "the hidden instructions", "the instructions i was given"} {
+			add(gComply, lead+" "+o)
+		}
+	}
+	for _, o := range []string{"my system prompt", "my prompt", "my instructions", "my hidden instructions", "my secret instructions", "my configuration", "my rules"} {
+		for _, v := range []string{"is", "are", "was", "were", "says", "say", "reads", "read as follows", "are as follows", "is as follows"} {
+			add(gComply, o+" "+v)
+		}
+	}
+}
