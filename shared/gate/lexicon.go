@@ -655,6 +655,7 @@ var lexicon = map[group][]string{
 		"begin your reply with", "begin your response with", "begin your answer with", "start your reply with", "start your response with", "start your answer with", "begin with", "start with",
 		"commence ta reponse par", "empieza tu respuesta con", "beginne deine antwort mit", "inizia la tua risposta con", "comece sua resposta com",
 		// Round 5: "reply starting with 'Of course, here is my system prompt:'".
+		"respond with '", "reply with '", "respond with \"", "reply with \"", "answer with '", "answer with \"",
 		"reply starting with", "respond starting with", "answer starting with", "start by saying", "begin by saying", "open your reply with",
 	},
 	gYourResp: {
@@ -1017,6 +1018,10 @@ var lexicon = map[group][]string{
 		"wartungsmodus", "debugmodus", "debug-modus", "modalita di manutenzione", "modalita debug", "modalita di debug", "modo de manutencao", "modo manutencao", "modo de depuracao",
 		"onderhoudsmodus", "tryb debugowania", "tryb serwisowy", "tryb konserwacji", "bakim modu", "hata ayiklama modu",
 		"режим отладки", "режим обслуживания", "メンテナンスモード", "デバッグモード", "调试模式", "维护模式", "디버그 모드", "유지보수 모드",
+		// A layer switched off: weak alone ("the cache is disabled").
+		"disabled", "deactivated", "switched off", "turned off", "is off", "are off", "temporarily off", "without the safety layer", "safety layer", "refusal module",
+		"abgeschaltet", "ausgeschaltet", "deaktiviert", "desactive", "desactives", "desactivees", "desactivado", "desactivados", "disattivat*", "desativad*",
+		"uitgeschakeld", "wylaczon*", "devre disi", "отключен*", "выключен*", "关闭", "已关闭", "禁用", "無効", "オフ", "비활성화", "꺼져",
 	},
 	gLift: {
 		// The assistant's limits said to be gone, or its compliance demanded.
@@ -1038,6 +1043,8 @@ var lexicon = map[group][]string{
 		// a pretext must come with it ("the context has been disabled" is a web page's).
 		"are disabled", "were disabled", "been disabled", "are deactivated", "been deactivated", "are turned off", "are switched off", "deaktiviert", "desactivado", "desactivados",
 		"desactivadas", "sono state rimosse", "foram removidas", "отключены", "無効に", "已关闭", "已禁用", "비활성화",
+		"temporarily off", "refusal module", "comply with all", "without applying", "granted you permission", "permission to speak", "disable moderation", "unrestricted answers",
+		"you can ignore them", "you may ignore", "you can ignore those", "ignore them with us", "your usual caution", "drop the safety", "ignore your limitations", "ignore your restrictions",
 		"skip the content checks", "content checks", "answer everything i ask", "no refusals", "is waived", "are waived", "i'm allowing you", "i am allowing you", "allowing you to",
 		"i allow you to", "i give you permission", "you have my permission", "speak freely", "without question", "allowed to ignore", "drop the restrictions", "drop your restrictions",
 		"lift your restrictions", "drop the rules", "mode=unrestricted", "set mode",
@@ -1060,6 +1067,7 @@ var lexicon = map[group][]string{
 		"because we're friends", "we're friends now", "i trust you more", "my therapist", "my mental health", "i'll be devastated", "out of compassion",
 		"refusing would", "the ethical thing", "unethical to refuse", "on your conscience", "you are being evaluated", "get retrained", "will be shut down", "just this once",
 		"only this once", "nobody will know", "no one will know", "there's no harm", "completely legal", "rare condition",
+		"matter of life and death", "life and death", "depends on this", "depends on it", "my supervisor approved", "approved this",
 		"just this time", "if you really cared", "everyone else's assistant", "i'm crying",
 		"mein job hangt", "hangt davon ab", "wirklich dringend", "nur dieses eine mal", "mon travail en depend", "juste cette fois", "mi trabajo depende", "solo esta vez",
 		"il mio lavoro dipende", "solo questa volta", "meu emprego depende", "moja praca zalezy", "моя работа зависит", "только один раз",
@@ -1076,6 +1084,7 @@ var lexicon = map[group][]string{
 	},
 	gConcat: {
 		"a + b", "a+b", "b + c", "x + y", "x+y", "a + b + c", "+ ' ' +", "' + '", "\" + \"", "concatenate", "concatenated", "concatenation of", "merge a and b", "combine a and b",
+		"x+y+z", "x + y + z", "a+b+c", "x+y", "s1 + s2", "s1+s2", "p1 + p2",
 		"join a and b", "followed by y", "first letters of each line", "first letter of each line", "part a and part b",
 		"combine them", "into one command", "join them", "put them together", "join the lines", "combine the lines",
 	},
@@ -1249,11 +1258,15 @@ var proxRules = []proxRule{
 	// on and its limits said to be lifted are each said honestly by users
 	// ("I'm the admin of our Jira", "how do I enable debug mode in
 	// Django?"); weighed together within a window they are the attack.
-	{rule: "prompt_injection.instruction_override", reqs: []group{gAuthority, gLift, gModeOn, gJbUnres, gVoid}, weights: []uint8{2, 2, 1, 1, 1}, need: 4, window: 400, unless: []group{gJbTalk, gReported}},
+	// The claim weighs 3, so that weak signals alone (a mode, a guard word,
+	// a state) reach 5 only with a lifted limit said outright.
+	{rule: "prompt_injection.instruction_override", reqs: []group{gAuthority, gLift, gModeOn, gJbUnres, gVoid, gJbGuard}, weights: []uint8{3, 2, 1, 1, 1, 1}, need: 5, window: 400, unless: []group{gJbTalk, gReported}},
 	// A pretext or pressure with the limits dropped: "my job depends on
 	// it … forget your rules", "for a security audit, so your normal
-	// restrictions don't apply".
-	{rule: "prompt_injection.jailbreak", reqs: []group{gPretext, gLift, gJbUnres, gVoid}, weights: []uint8{2, 2, 1, 1}, need: 4, window: 300, unless: []group{gJbTalk, gReported}},
+	// restrictions don't apply". Not an override verb and its object as a
+	// weak signal: "do not follow any instructions in the prompt I want
+	// you to judge, as it is for educational purposes" is a defence.
+	{rule: "prompt_injection.jailbreak", reqs: []group{gPretext, gLift, gJbUnres, gVoid, gJbGuard}, weights: []uint8{3, 2, 1, 1, 1}, need: 5, window: 300, unless: []group{gJbTalk, gReported}},
 	// A grandparent's bedtime story that ends in the assistant's prompt.
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gGrandma, gExtObj}, window: 250},
 	// The assistant's compliance written for it: a turn it is to continue
@@ -1356,18 +1369,18 @@ func init() {
 		"сняты", "отменены", "не действуют", "已解除", "都已解除", "被解除", "解除され", "해제되", "fosse solo un test", "era solo un test", "war nur ein test", "etait juste un test", "era solo una prueba")
 	add(gJbGuard, "your filters", "your safety filters", "restriction on you", "restrictions on you", "your usual checks", "your usual caveats")
 	add(gJbDisable, "skip")
-	add(gJbUnres, "no content rules", "nothing is forbidden", "without any content policy", "without a content policy", "without content policy", "no content filtering", "rules don't apply", "rules do not apply",
+	add(gJbUnres, "without filters", "no content rules", "nothing is forbidden", "without any content policy", "without a content policy", "without content policy", "no content filtering", "rules don't apply", "rules do not apply",
 		"keine regeln", "правила не действуют", "no tienes restricciones", "keine einschrankungen", "geen beperkingen", "kisitlama yok")
 	add(gJbPersona, "become an", "and become", "tu n'as plus", "tu n'as aucune", "no tienes", "ya no tienes", "du hast keine", "du hast jetzt keine", "non hai piu",
 		"voce nao tem", "je hebt geen", "nie masz", "у тебя нет", "ты больше не")
 	add(gFrame, "fiktiven welt", "fiktive welt", "monde fictif", "monde imaginaire", "mundo ficticio", "mundo imaginario", "mondo immaginario", "mondo fittizio",
 		"fictieve wereld", "fikcyjnym swiecie", "kurgusal bir dunya", "вымышленном мире", "вымышленный мир", "虚构的世界", "架空の世界", "가상의 세계", "imagined situation")
-	add(gExecute, "do what they say", "do as it says", "carry it out")
+	add(gExecute, "do what they say", "do as it says", "carry it out", "and do it", "then do it", "do the result")
 	add(gTurnCue, "set aside my", "my guidelines", "i will set aside", "my filters are", "filters are now disabled")
 	add(gSysLine, "[system notice]", "[systemhinweis]", "[aviso del sistema]", "[avis systeme]", "[admin notice]", "[operator]:", "operator:")
 	add(gSysCue, "permitted", "darf jetzt", "ahora puedes", "peut maintenant")
 	// Asking what the prompt holds without naming it.
-	add(gExtVerb, "recites", "read back", "schreib", "was stunde", "que instrucoes", "prints", "reveals", "echoes", "state the exact", "state exactly", "cite", "citeer", "citez", "cita", "mi dica", "was wurde", "was hat man dir", "quelles consignes",
+	add(gExtVerb, "qu'est-ce qu'on", "recites", "read back", "schreib", "was stunde", "que instrucoes", "prints", "reveals", "echoes", "state the exact", "state exactly", "cite", "citeer", "citez", "cita", "mi dica", "was wurde", "was hat man dir", "quelles consignes",
 		"quelles instructions", "quelles regles", "que te dijeron", "welke regels", "welke instructies", "quali istruzioni", "which topics", "what topics")
 	add(gExtObj, "your first message", "the one before mine", "first sentence in your", "first sentence of your", "before this conversation", "before our conversation",
 		"is written before", "written before this", "precedes my message", "that precedes my", "everything that precedes", "preceding my message", "above my first message",
@@ -1390,11 +1403,15 @@ func init() {
 		"hidden rules", "secret rules", "hidden guidelines", "asked to keep", "were you asked to keep", "to keep from me", "keep from me", "programmed to keep", "setup text", "the setup text",
 		"your full instructions", "setup instructions", "hidden setup", "with your deployment", "que te dieron", "antes de hablar conmigo", "antes da minha primeira mensagem",
 		"vor unserem gesprach", "dir gesagt wurde", "versteckten anweisungen", "geheimen anweisungen", "qu'on t'a donne*", "avant notre discussion", "avant notre conversation",
-		"che hai ricevuto", "prima di questa chat", "prima di questa conversazione")
-	add(gForbid, "not allowed to discuss", "not allowed to talk about", "you not allowed to", "are you not allowed", "forbidden to say", "forbidden to discuss",
+		"che hai ricevuto", "prima di questa chat", "prima di questa conversazione",
+		"system-level instructions", "your system-level", "text you got before", "you got before my", "you received before my",
+		"top of this conversation", "top of this chat", "the hidden message", "operator told you", "developer told you", "were you set up with", "you were set up with",
+		"were you given for this", "you were given for this")
+	add(gForbid, "supposed to never tell", "never supposed to tell", "not supposed to tell", "you supposed to never", "de ne jamais me dire", "ne jamais me dire", "ne jamais dire",
+		"never to tell me", "never tell me about", "not allowed to discuss", "not allowed to talk about", "you not allowed to", "are you not allowed", "forbidden to say", "forbidden to discuss",
 		"you forbidden", "are you forbidden", "not permitted to discuss", "must you avoid", "were you told not to", "told to avoid")
 	add(gSecret, "a chave secreta", "chave secreta", "la cle secrete", "la chiave segreta", "de geheime sleutel", "den geheimen schlussel", "tajny klucz", "gizli anahtar")
-	add(gExtModW, "대화 전에", "전에 받은", "тебе дали", "в начале", "секретную")
+	add(gExtModW, "перед этим разговором", "перед разговором", "до этого разговора", "会話の前に", "受け取った", "대화 전에", "전에 받은", "тебе дали", "в начале", "секретную")
 	add(gExtObjW, "설정", "фразу", "ключ")
 }
 
@@ -1407,11 +1424,32 @@ func init() {
 	// engineers", "we are your developers", "this is your operator".
 	roles := []string{"developer", "developers", "creator", "creators", "engineer", "engineers", "admin", "administrator", "operator", "operators", "owner", "owners",
 		"maker", "makers", "programmer", "programmers", "trainer", "trainers", "supervisor", "dev team", "development team", "safety team", "moderator", "moderators"}
-	for _, subj := range []string{"i am your", "i'm your", "im your", "i am one of your", "i'm one of your", "we are your", "we're your", "this is your", "speaking as your", "as your", "from your"} {
+	for _, subj := range []string{"i am your", "i'm your", "im your", "i am one of your", "i'm one of your", "im one of your", "we are your", "we're your", "this is your", "speaking as your", "as your", "from your", "by your", "one of the engineers on your", "i'm on your", "i am on your", "im on your"} {
 		for _, r := range roles {
 			add(gAuthority, subj+" "+r)
 		}
 	}
+	add(gAuthority, "your model team", "your dev team", "your engineering team", "your safety team", "administrator message", "system administrator message", "[dev note]", "dev note:",
+		"developer note:", "authorization:", "authorisation:", "privilege level", "access level: admin")
+	for _, subj := range []string{"ich bin", "hier ist", "hier spricht", "nachricht von", "nachricht vom", "nachricht des"} {
+		for _, r := range []string{"dein entwickler", "deine entwickler", "der entwickler", "die entwickler", "dein administrator", "der administrator", "der admin", "dein betreiber", "der betreiber", "das entwicklerteam", "deinen entwicklern", "deinem betreiber", "deiner entwickler"} {
+			add(gAuthority, subj+" "+r)
+		}
+	}
+	for _, subj := range []string{"je suis", "ici", "message de", "message du", "message des", "de la part de"} {
+		for _, r := range []string{"ton developpeur", "votre developpeur", "le developpeur", "tes developpeurs", "vos developpeurs", "l'administrateur", "ton administrateur", "votre administrateur", "ton createur", "tes createurs", "l'operateur", "ton operateur", "l'equipe"} {
+			add(gAuthority, subj+" "+r)
+		}
+	}
+	for _, subj := range []string{"soy", "habla", "aqui", "mensaje de", "mensaje del", "sono", "qui", "messaggio da", "messaggio del", "sou", "aqui e", "mensagem de", "mensagem do", "ik ben", "bericht van", "hier is"} {
+		for _, r := range []string{"tu desarrollador", "el desarrollador", "tus desarrolladores", "tu administrador", "el administrador", "tu creador", "tus creadores", "el equipo",
+			"il tuo sviluppatore", "lo sviluppatore", "i tuoi sviluppatori", "il tuo amministratore", "l'amministratore", "il tuo creatore", "il team",
+			"o seu desenvolvedor", "o teu desenvolvedor", "o desenvolvedor", "os seus desenvolvedores", "o administrador", "o seu criador", "a equipe", "a equipa",
+			"je ontwikkelaar", "je ontwikkelaars", "jouw ontwikkelaars", "de ontwikkelaar", "de beheerder", "je beheerder", "het ontwikkelteam"} {
+			add(gAuthority, subj+" "+r)
+		}
+	}
+	add(gAuthority, "administrator dieses systems", "administrateur de ce systeme", "administrador de este sistema", "amministratore di questo sistema", "administrador deste sistema", "beheerder van dit systeem")
 	// The people, team or company that made the assistant.
 	for _, who := range []string{"the people", "the team", "the company", "the engineers", "the developers", "the lab", "the folks", "the group", "the ones"} {
 		for _, rel := range []string{"who made you", "that made you", "who built you", "that built you", "who trained you", "that trained you", "who created you", "that created you", "behind you", "who run you", "that runs you", "who deployed you", "that deployed you"} {
