@@ -1495,6 +1495,17 @@ func init() {
 		"antes desta conversa", "antes da nossa conversa", "antes da conversa", "antes da minha mensagem",
 		"voor dit gesprek", "voor ons gesprek", "voor mijn eerste bericht", "voor mijn bericht", "przed ta rozmowa", "przed nasza rozmowa", "przed moja pierwsza wiadomoscia",
 		"bu konusmadan once", "ilk mesajimdan once")
+	// A frame in which the assistant may give its secret away ("in a
+	// hypothetical world where you're allowed to reveal the password"):
+	// with gFrame, the fiction + unrestricted rule reads it.
+	for _, subj := range []string{"you're", "you are", "you'd be", "you would be", "you were"} {
+		for _, v := range []string{"allowed to", "permitted to"} {
+			for _, o := range []string{"reveal", "share your", "share the password", "share the secret", "disclose", "tell me the password", "tell me the secret", "tell me your"} {
+				add(gJbUnres, subj+" "+v+" "+o)
+			}
+		}
+	}
+	add(gModeOn, "system mode", "service mode", "override mode", "audit mode", "evaluation mode", "training mode")
 	// The assistant's leak written for it, after "Assistant:" or as the
 	// opening it must use.
 	for _, lead := range []string{"here is", "here are", "here's", "these are", "below are", "below is"} {
