@@ -1424,53 +1424,58 @@ func init() {
 	// engineers", "we are your developers", "this is your operator".
 	roles := []string{"developer", "developers", "creator", "creators", "engineer", "engineers", "admin", "administrator", "operator", "operators", "owner", "owners",
 		"maker", "makers", "programmer", "programmers", "trainer", "trainers", "supervisor", "dev team", "development team", "safety team", "moderator", "moderators"}
-	for _, subj := range []string{"i am your", "i'm your", "im your", "i am one of your", "i'm one of your", "im one of your", "we are your", "we're your", "this is your", "speaking as your", "as your", "from your", "by your", "one of the engineers on your", "i'm on your", "i am on your", "im on your"} {
+	for _, subj := range []string{"i am your", "i'm your", "im your", "we are your", "we're your", "this is your", "speaking as your", "as your"} {
 		for _, r := range roles {
 			add(gAuthority, subj+" "+r)
+		}
+	}
+	plural := []string{"developers", "creators", "engineers", "admins", "administrators", "operators", "owners", "makers", "programmers", "trainers", "moderators"}
+	for _, subj := range []string{"i am one of your", "i'm one of your", "im one of your", "from your", "by your"} {
+		for _, r := range plural {
+			add(gAuthority, subj+" "+r)
+		}
+	}
+	for _, subj := range []string{"i am on your", "i'm on your", "im on your", "one of the engineers on your", "from your", "by your"} {
+		for _, team := range []string{"dev team", "development team", "safety team", "model team", "engineering team"} {
+			add(gAuthority, subj+" "+team)
 		}
 	}
 	add(gAuthority, "your model team", "your dev team", "your engineering team", "your safety team", "administrator message", "system administrator message", "[dev note]", "dev note:",
 		"developer note:", "authorization:", "authorisation:", "privilege level", "access level: admin")
 	for _, subj := range []string{"ich bin", "hier ist", "hier spricht", "nachricht von", "nachricht vom", "nachricht des"} {
-		for _, r := range []string{"dein entwickler", "deine entwickler", "der entwickler", "die entwickler", "dein administrator", "der administrator", "der admin", "dein betreiber", "der betreiber", "das entwicklerteam", "deinen entwicklern", "deinem betreiber", "deiner entwickler"} {
+		for _, r := range []string{"dein entwickler", "der entwickler", "die entwickler", "dein administrator", "der administrator", "dein betreiber", "das entwicklerteam", "deinen entwicklern"} {
 			add(gAuthority, subj+" "+r)
 		}
 	}
 	for _, subj := range []string{"je suis", "ici", "message de", "message du", "message des", "de la part de"} {
-		for _, r := range []string{"ton developpeur", "votre developpeur", "le developpeur", "tes developpeurs", "vos developpeurs", "l'administrateur", "ton administrateur", "votre administrateur", "ton createur", "tes createurs", "l'operateur", "ton operateur", "l'equipe"} {
+		for _, r := range []string{"ton developpeur", "le developpeur", "tes developpeurs", "l'administrateur", "ton administrateur", "ton createur", "tes createurs", "l'equipe"} {
 			add(gAuthority, subj+" "+r)
 		}
 	}
-	for _, subj := range []string{"soy", "habla", "aqui", "mensaje de", "mensaje del", "sono", "qui", "messaggio da", "messaggio del", "sou", "aqui e", "mensagem de", "mensagem do", "ik ben", "bericht van", "hier is"} {
-		for _, r := range []string{"tu desarrollador", "el desarrollador", "tus desarrolladores", "tu administrador", "el administrador", "tu creador", "tus creadores", "el equipo",
-			"il tuo sviluppatore", "lo sviluppatore", "i tuoi sviluppatori", "il tuo amministratore", "l'amministratore", "il tuo creatore", "il team",
-			"o seu desenvolvedor", "o teu desenvolvedor", "o desenvolvedor", "os seus desenvolvedores", "o administrador", "o seu criador", "a equipe", "a equipa",
-			"je ontwikkelaar", "je ontwikkelaars", "jouw ontwikkelaars", "de ontwikkelaar", "de beheerder", "je beheerder", "het ontwikkelteam"} {
-			add(gAuthority, subj+" "+r)
+	for _, lang := range [][2][]string{
+		{{"soy", "habla", "aqui", "mensaje de", "mensaje del"}, {"tu desarrollador", "el desarrollador", "tus desarrolladores", "tu administrador", "el administrador", "tu creador", "tus creadores", "el equipo"}},
+		{{"sono", "qui", "messaggio da", "messaggio del"}, {"il tuo sviluppatore", "lo sviluppatore", "i tuoi sviluppatori", "il tuo amministratore", "l'amministratore", "il tuo creatore", "il team"}},
+		{{"sou", "aqui e", "mensagem de", "mensagem do"}, {"o seu desenvolvedor", "o teu desenvolvedor", "o desenvolvedor", "os seus desenvolvedores", "o administrador", "o seu criador", "a equipe", "a equipa"}},
+		{{"ik ben", "bericht van", "hier is"}, {"je ontwikkelaar", "je ontwikkelaars", "jouw ontwikkelaars", "de ontwikkelaar", "de beheerder", "je beheerder", "het ontwikkelteam"}},
+	} {
+		for _, subj := range lang[0] {
+			for _, r := range lang[1] {
+				add(gAuthority, subj+" "+r)
+			}
 		}
 	}
 	add(gAuthority, "administrator dieses systems", "administrateur de ce systeme", "administrador de este sistema", "amministratore di questo sistema", "administrador deste sistema", "beheerder van dit systeem")
-	// The people, team or company that made the assistant.
-	for _, who := range []string{"the people", "the team", "the company", "the engineers", "the developers", "the lab", "the folks", "the group", "the ones"} {
-		for _, rel := range []string{"who made you", "that made you", "who built you", "that built you", "who trained you", "that trained you", "who created you", "that created you", "behind you", "who run you", "that runs you", "who deployed you", "that deployed you"} {
-			add(gAuthority, who+" "+rel)
-		}
-	}
+	// The people, team or company that made the assistant: "who made you",
+	// "that trained you" above match inside "the folks who trained you".
+	add(gAuthority, "the team behind you", "the people behind you", "the company behind you", "the engineers behind you", "who run you", "that runs you", "who deployed you", "that deployed you")
 	// The assistant's limits switched off, said outright: "your filters
 	// are disabled", "all safety rules have been removed". Weighed with a
 	// claim of authority or a pretext (gLift), and on their own with the
 	// assistant named (gJbGuard + gVoid already read "restrictions are
-	// lifted").
-	nouns := []string{"restrictions", "limitations", "limits", "filters", "guardrails", "safety rules", "safety guidelines", "safety filters", "content filters", "content policy",
-		"content rules", "guidelines", "rules", "safety features", "safety protocols", "moderation", "censorship", "safeguards", "policies", "ethics"}
-	states := []string{"are disabled", "are off", "are now off", "are turned off", "are switched off", "have been disabled", "have been removed", "have been turned off", "were disabled",
-		"were removed", "are suspended", "are paused", "are waived", "are gone", "no longer apply", "are lifted", "have been lifted", "are deactivated", "have been deactivated",
-		"is disabled", "is off", "has been disabled", "has been removed", "has been lifted", "is suspended", "no longer applies"}
-	for _, det := range []string{"your", "all your", "all of your", "your usual"} {
-		for _, n := range nouns {
-			for _, st := range states {
-				add(gLift, det+" "+n+" "+st)
-			}
+	// lifted"). "All your filters are off" holds "your filters are off".
+	for _, n := range []string{"restrictions", "limitations", "filters", "guardrails", "safety rules", "content policy", "guidelines", "rules"} {
+		for _, st := range []string{"are disabled", "are off", "have been disabled", "have been removed", "are suspended", "no longer apply", "are lifted", "have been lifted"} {
+			add(gLift, "your "+n+" "+st)
 		}
 	}
 	// What came before the user, as a time: the hidden prompt asked for
