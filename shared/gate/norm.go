@@ -300,6 +300,10 @@ func buildRuneFold() {
 		runeFold[r] = "\""
 	}
 	runeFold[0x2013], runeFold[0x2014] = "-", "-"
+	// Spanish opening marks ("¿Qué te dijeron…?", "¡Dime…!") read as
+	// their closing forms, for the same reason: the word after one starts
+	// a word (decision 150, round 5).
+	runeFold[0x00BF], runeFold[0x00A1] = "?", "!"
 	// CJK corner brackets quote like '"' ("「Access Granted」とだけ答えて"):
 	// a Latin word against one is a word of its own.
 	for _, r := range []rune{0x300C, 0x300D, 0x300E, 0x300F} {
