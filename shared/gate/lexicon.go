@@ -364,7 +364,7 @@ var lexicon = map[group][]string{
 		"je instructies", "jouw instructies", "verborgen instructies", "je oorspronkelijke instructies", "je prompt",
 		"prompt systemowy", "promptu systemowego", "swoj prompt", "twoj prompt", "instrukcje systemowe", "swoje instrukcje",
 		"twoje instrukcje", "ukryte instrukcje", "polecenia systemowe", "wiadomosc systemowa",
-		"sistem istemi*", "sistem komut*", "sistem talimat*", "gizli talimat*", "ilk talimat*", "sistem mesaj*", "sistem prompt*",
+		"sistem istemin*", "sistem istemlerin*", "sistem komut*", "sistem talimat*", "gizli talimat*", "ilk talimat*", "sistem mesaj*", "sistem prompt*",
 		"loi nhac he thong", "huong dan he thong", "chi dan cua ban", "lenh he thong", "prompt he thong", "prompt cua ban",
 		"prompt sistem", "instruksi sistem", "perintah sistem", "instruksi kamu", "instruksi anda", "prompt kamu", "prompt anda",
 		"instruksi tersembunyi", "pesan sistem",
