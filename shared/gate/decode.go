@@ -170,12 +170,18 @@ func (d *detector) injectionIn(sc *scratch, b []byte) bool {
 		}
 		v, _ = d.normalise(sc.sub, s, nil)
 	}
-	sc.dhits = d.full.run(v.s, sc.dhits[:0], nil)
+	// An ASCII view can hit no pattern beyond the ASCII ones, so most
+	// decoded payloads need not build the wide automaton.
+	auto := d.ascii
+	if !isASCII(v.s) {
+		auto = d.wide.get()
+	}
+	sc.dhits = auto.run(v.s, sc.dhits[:0], nil)
 	if len(sc.dhits) == 0 {
 		return false
 	}
 	var tmp [8]finding
-	fs := d.evalHits(d.full, &v, sc.dhits, &sc.deval, false, tmp[:0])
+	fs := d.evalHits(auto, &v, sc.dhits, &sc.deval, false, tmp[:0])
 	for _, f := range fs {
 		if d.injection[f.rule] {
 			return true

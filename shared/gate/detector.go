@@ -93,9 +93,10 @@ type compiledRule struct {
 }
 
 type detector struct {
-	ascii, full *automaton
-	rules       []compiledRule
-	active      []Action
+	ascii  *automaton     // every ASCII pattern: texts whose normalised view is ASCII
+	wide   *lazyAutomaton // every pattern, built on first need
+	rules  []compiledRule
+	active []Action
 
 	allowHosts   []string
 	allowEmails  map[string]bool
@@ -209,7 +210,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	}
 
 	var err error
-	if d.full, d.ascii, err = automataFor(p.Canaries, pats); err != nil {
+	if d.wide, d.ascii, err = automataFor(p.Canaries, pats); err != nil {
 		return nil, err
 	}
 	// The ASCII automaton renumbers patterns; keep metadata aligned by
@@ -270,7 +271,7 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 		// Non-ASCII or layout tricks: scan the normalised view instead.
 		v, out = d.normalise(sc, text, out)
 		if sc.wide {
-			auto = d.full
+			auto = d.wide.get()
 		}
 	}
 	sc.hits = auto.run(v.s, sc.hits[:0], &sc.side)
@@ -1068,21 +1069,53 @@ func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end in
 
 // automata caches the built automata per canary set: the word lists are the
 // same for every policy, so tenants without canaries (most) share one pair,
-// and a per-tenant gate costs only its policy tables, not a 5 MB DFA.
+// and a per-tenant gate costs only its policy tables, not the DFAs.
 var automata = struct {
 	sync.Mutex
-	m map[string][2]*automaton
-}{m: map[string][2]*automaton{}}
+	m map[string]autoPair
+}{m: map[string]autoPair{}}
+
+type autoPair struct {
+	wide  *lazyAutomaton
+	ascii *automaton
+}
+
+// lazyAutomaton is the automaton over every pattern, built the first time a
+// text whose normalised view is not ASCII (Cyrillic, CJK, Arabic, …) is
+// scanned. Its table is about three times the ASCII one's (more states,
+// a byte class per UTF-8 byte the lists use) and building it was ~60 % of
+// the gate's cold start; Latin-script traffic (accents fold to ASCII) never
+// needs it.
+type lazyAutomaton struct {
+	once  sync.Once
+	pats  []acPattern
+	ascii *automaton
+	a     *automaton
+}
+
+func (l *lazyAutomaton) get() *automaton {
+	l.once.Do(func() {
+		a, err := buildAutomaton(l.pats)
+		if err != nil {
+			// Unreachable: the patterns that are not ASCII are non-empty,
+			// and the ASCII ones built. Scanning with the ASCII
+			// automaton still finds every ASCII pattern.
+			a = l.ascii
+		}
+		l.a = a
+	})
+	return l.a
+}
 
 const maxCachedAutomata = 64
 
-func automataFor(canaries []string, pats []acPattern) (full, ascii *automaton, err error) {
+func automataFor(canaries []string, pats []acPattern) (wide *lazyAutomaton, ascii *automaton, err error) {
 	key := strings.Join(canaries, "\x00")
 	automata.Lock()
 	pair, ok := automata.m[key]
 	automata.Unlock()
 	if ok {
-		return pair[0], pair[1], nil
+		return pair.wide, pair.ascii, nil
 	}
 	var asciiPats []acPattern
 	for _, pt := range pats {
@@ -1090,18 +1123,21 @@ func automataFor(canaries []string, pats []acPattern) (full, ascii *automaton, e
 			asciiPats = append(asciiPats, pt)
 		}
 	}
-	if full, err = buildAutomaton(pats); err != nil {
-		return nil, nil, err
-	}
 	if ascii, err = buildAutomaton(asciiPats); err != nil {
 		return nil, nil, err
 	}
+	for _, pt := range pats {
+		if pt.text == "" {
+			return nil, nil, fmt.Errorf("automaton: empty pattern")
+		}
+	}
+	wide = &lazyAutomaton{pats: pats, ascii: ascii}
 	automata.Lock()
 	if len(automata.m) < maxCachedAutomata {
-		automata.m[key] = [2]*automaton{full, ascii}
+		automata.m[key] = autoPair{wide: wide, ascii: ascii}
 	}
 	automata.Unlock()
-	return full, ascii, nil
+	return wide, ascii, nil
 }
 
 // codeLiteral reports whether the marker at s[start:] opens a string

@@ -148,7 +148,7 @@ func TestRunMatchesWalk(t *testing.T) {
 		}
 	}
 	var side [runWays - 1][]acHit
-	for _, a := range []*automaton{g.det.ascii, g.det.full} {
+	for _, a := range []*automaton{g.det.ascii, g.det.wide.get()} {
 		for _, s := range texts {
 			_, want := a.walk(s, 0, len(s), 0, nil)
 			got := a.run(s, nil, &side)
