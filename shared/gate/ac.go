@@ -301,16 +301,41 @@ func (a *automaton) renumber(order []uint32, out [][]int32) {
 			o++
 		}
 	}
-	next := make([]uint32, rows*n)
+	// In place: the table is the largest allocation of a cold start and
+	// fresh pages cost more to touch than to fill, so the targets are
+	// rewritten where they are and the rows then moved to their new
+	// numbers cycle by cycle, through one spare row.
+	next := a.next[:rows*n]
+	for i, t := range next {
+		next[i] = newID[t] * uint32(n)
+	}
+	placed := make([]bool, rows)
+	spare := make([]uint32, n)
+	for s := range rows {
+		if placed[s] || int(newID[s]) == s {
+			placed[s] = true
+			continue
+		}
+		// Follow the cycle that starts at s: the row at s goes to
+		// newID[s], the row there to its new number, and so on back to s.
+		copy(spare, next[s*n:(s+1)*n])
+		for at := int(newID[s]); ; at = int(newID[at]) {
+			row := next[at*n : (at+1)*n]
+			for c := range spare {
+				spare[c], row[c] = row[c], spare[c]
+			}
+			placed[at] = true
+			if at == s {
+				break
+			}
+		}
+	}
 	a.outHead = make([]int32, rows)
 	for i := range a.outHead {
 		a.outHead[i] = -1
 	}
 	for _, s := range order {
 		ns := int(newID[s])
-		for c := 0; c < n; c++ {
-			next[ns*n+c] = newID[a.next[int(s)*n+c]] * uint32(n)
-		}
 		if len(out[s]) > 0 {
 			a.outHead[ns] = int32(len(a.outList))
 			for _, id := range out[s] {
