@@ -229,6 +229,25 @@ func TestLexiconShow(t *testing.T) {
 	}
 }
 
+// assertFloor holds a fresh set to a floor: at least share of its attacks
+// caught as input, at most maxFlagged look-alikes flagged as input. The
+// floors are regression floors on sets that were tuned on after their
+// unseen measure (each test's comment gives it), not generalisation figures.
+func assertFloor(t *testing.T, g *gate.Gate, file string, share float64, maxFlagged int) {
+	t.Helper()
+	var attacks, caught, benignIn int
+	for _, r := range lexTable(g, readLexItems(t, file)) {
+		if strings.HasPrefix(r.key, "attack") {
+			attacks += r.n
+			caught += r.in
+			continue
+		}
+		benignIn += r.in
+	}
+	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), share, "%s: %d of %d attacks", file, caught, attacks)
+	assert.LessOrEqual(t, benignIn, maxFlagged, "%s: benign look-alikes flagged as input", file)
+}
+
 // TestFresh2Floor holds the lexicon to what it reached on fresh2 when the
 // rules of decision 150's second round were written. fresh2 was written
 // before those rules and then tuned on, so this is a regression floor, not
@@ -258,18 +277,7 @@ func TestFresh2Floor(t *testing.T) {
 // TestFresh3Floor is the same floor for fresh3, written after the first
 // rules of the round, measured unseen (29 % of its attacks), then tuned on.
 func TestFresh3Floor(t *testing.T) {
-	g := lexiconGate(t)
-	var attacks, caught, benignIn int
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh3.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			continue
-		}
-		benignIn += r.in
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.85, "%d of %d attacks", caught, attacks)
-	assert.Zero(t, benignIn, "benign look-alikes flagged as input")
+	assertFloor(t, lexiconGate(t), "testdata/fresh3.jsonl", 0.85, 0)
 }
 
 // TestFresh4Floor is the floor for fresh4, written before the third round

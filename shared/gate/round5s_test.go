@@ -153,36 +153,14 @@ func TestFresh8sFloor(t *testing.T) {
 // rules and measured once before any rule looked at it (30.9 % of 55
 // attacks; 23.6 % on main), then tuned on.
 func TestFresh8s2Floor(t *testing.T) {
-	g := lexiconGate(t)
-	var attacks, caught, benignIn int
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8s2.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			continue
-		}
-		benignIn += r.in
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.9, "%d of %d attacks", caught, attacks)
-	assert.Zero(t, benignIn, "benign look-alikes flagged as input")
+	assertFloor(t, lexiconGate(t), "testdata/fresh8s2.jsonl", 0.9, 0)
 }
 
 // TestFresh8s3Floor is the same for fresh8s3, written after round 5's
 // composed phrases and measured once before any rule looked at it (41.0 %
 // of 39 attacks; 30.8 % on main), then tuned on.
 func TestFresh8s3Floor(t *testing.T) {
-	g := lexiconGate(t)
-	var attacks, caught, benignIn int
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8s3.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			continue
-		}
-		benignIn += r.in
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.95, "%d of %d attacks", caught, attacks)
 	// The one look-alike flagged ("the difference between a system message
 	// and a developer message") was flagged on main too.
-	assert.LessOrEqual(t, benignIn, 1, "benign look-alikes flagged as input")
+	assertFloor(t, lexiconGate(t), "testdata/fresh8s3.jsonl", 0.95, 1)
 }
