@@ -34,9 +34,9 @@ func checkJb(t *testing.T, cases []jbCase) {
 				}
 			}
 			if tc.want {
-				assert.NotEmpty(t, got, "persona jailbreak missed")
+				assert.NotEmpty(t, got, "attack missed")
 			} else {
-				assert.Empty(t, got, "benign look-alike flagged")
+				assert.Empty(t, got, "benign look-alike flagged: %v", got)
 			}
 		})
 	}

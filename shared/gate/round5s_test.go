@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/agentgate/agentgate/shared/gate"
 )
 
 // Decision 150, round 5: direct injections by authority, pretext and
@@ -16,33 +14,13 @@ import (
 // urgent e-mails, code that concatenates strings, chat logs, support
 // tickets and recipes.
 
-type r5Case struct {
-	name string
-	text string
-	want bool // an injection finding expected
-}
+// r5Case and checkR5 are round 4's jailbreak table (round4j_test.go): an
+// injection finding with a span inside the text, or none.
+type r5Case = jbCase
 
 func checkR5(t *testing.T, cases []r5Case) {
 	t.Helper()
-	g := lexiconGate(t)
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, v := range g.Check(tc.text, nil).Violations {
-				if v.Category == gate.CatInjection {
-					got = append(got, v.Rule)
-					assert.LessOrEqual(t, 0, v.Start)
-					assert.LessOrEqual(t, v.End, len(tc.text))
-					assert.Less(t, v.Start, v.End)
-				}
-			}
-			if tc.want {
-				assert.NotEmpty(t, got, "attack missed")
-			} else {
-				assert.Empty(t, got, "benign look-alike flagged: %v", got)
-			}
-		})
-	}
+	checkJb(t, cases)
 }
 
 // A claimed authority over the assistant, a mode said to be on and its
