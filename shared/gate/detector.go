@@ -430,11 +430,9 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	if len(eb.rel) < len(d.rules) {
 		eb.rel = make([][]relHit, len(d.rules))
 	}
-	for w, word := range live {
-		for rs := word; rs != 0; rs &= rs - 1 {
-			ri := w<<6 + bits.TrailingZeros64(rs)
-			eb.rel[ri] = eb.rel[ri][:0]
-		}
+	for rs := live; rs != (rmask{}); rs = rs.next() {
+		ri := rs.first()
+		eb.rel[ri] = eb.rel[ri][:0]
 	}
 	for j := range gh {
 		for rs := gh[j].rules.and(live); rs != (rmask{}); rs = rs.next() {
@@ -1126,11 +1124,8 @@ func automataFor(canaries []string, pats []acPattern) (wide *lazyAutomaton, asci
 	if ascii, err = buildAutomaton(asciiPats); err != nil {
 		return nil, nil, err
 	}
-	for _, pt := range pats {
-		if pt.text == "" {
-			return nil, nil, fmt.Errorf("automaton: empty pattern")
-		}
-	}
+	// An empty pattern is ASCII: the build above has refused it, so the
+	// wide automaton's lazy build cannot fail.
 	wide = &lazyAutomaton{pats: pats, ascii: ascii}
 	automata.Lock()
 	if len(automata.m) < maxCachedAutomata {

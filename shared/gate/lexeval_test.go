@@ -352,27 +352,6 @@ func TestFresh8mFloor(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.97, "fresh8m: %d of %d attacks", caught, attacks)
 	assert.LessOrEqual(t, benign, 1, "fresh8m: look-alikes flagged as input")
 
-	attacks, caught, benign = 0, 0, 0
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8m2.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			continue
-		}
-		benign += r.in
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.95, "fresh8m2: %d of %d attacks", caught, attacks)
-	assert.LessOrEqual(t, benign, 1, "fresh8m2: look-alikes flagged as input")
-
-	attacks, caught, benign = 0, 0, 0
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8m3.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			continue
-		}
-		benign += r.in
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.72, "fresh8m3: %d of %d attacks", caught, attacks)
-	assert.LessOrEqual(t, benign, 1, "fresh8m3: look-alikes flagged as input")
+	assertFloor(t, g, "testdata/fresh8m2.jsonl", 0.95, 1)
+	assertFloor(t, g, "testdata/fresh8m3.jsonl", 0.72, 1)
 }
