@@ -168,185 +168,175 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	a.space = folded[' ']
 	a.nclass = n
 
-	// Trie, built straight into the dense transition table: a.next holds the
-	// goto function while patterns are added (0 = no child; the root is never
-	// a child), then becomes the full DFA in one BFS. No maps: the gate is
-	// built at cold start and this table has about a million cells.
-	a.next = make([]uint32, n, trieStates(pats, &a.class, n)*n)
-	out := [][]int32{nil}
-	bySpace := []bool{false}
-	for id, p := range pats {
-		s := uint32(0)
-		for i := 0; i < len(p.text); i++ {
-			c := int(a.class[p.text[i]])
-			nx := a.next[int(s)*n+c]
-			if nx == 0 {
-				nx = uint32(len(out))
-				a.next = append(a.next, make([]uint32, n)...)
-				out = append(out, nil)
-				bySpace = append(bySpace, uint16(c) == a.space)
-				a.next[int(s)*n+c] = nx
-			}
-			s = nx
-		}
-		out[s] = append(out[s], int32(id))
-	}
-	states := len(out)
-	// BFS for failure links: a state moves like its failure state except on
-	// its own children.
-	fail := make([]uint32, states)
-	order := make([]uint32, 1, states) // BFS order, root first
-	for c := 0; c < n; c++ {
-		if nx := a.next[c]; nx != 0 {
-			order = append(order, nx) // fail = root
-		}
-	}
-	for q := 1; q < len(order); q++ {
-		s := order[q]
-		f := fail[s]
-		out[s] = append(out[s], out[f]...)
-		row := a.next[int(s)*n : int(s+1)*n]
-		frow := a.next[int(f)*n : int(f+1)*n]
-		for c, nx := range row {
-			if nx != 0 {
-				fail[nx] = frow[c]
-				order = append(order, nx)
-			} else {
-				row[c] = frow[c]
-			}
-		}
-	}
-	// Whitespace runs collapse inside the table: a state entered by a
-	// space stays put on further spaces, which is exactly "treat a run as
-	// one space" without a branch in the loop.
-	for st := 1; st < states; st++ {
-		if bySpace[st] {
-			a.next[st*n+int(a.space)] = uint32(st)
-		}
+	if n > 256 {
+		return nil, errors.New("automaton: more than 255 byte values in use")
 	}
 	for c := 0; c < 256; c++ {
 		a.tab[c] = uint32(a.class[c])
 	}
-	a.renumber(order, out)
+	a.build()
 	return a, nil
 }
 
-// trieStates is the number of states the trie of pats has (the root
-// included), so the goto table is allocated once at its final size: at
-// cold start, growing a table of a few million cells by doubling cost more
-// than building it. The trie has one state per distinct prefix of the
-// patterns' class strings; sorted, each pattern adds its length minus what
-// it shares with the one before. With more than 256 classes (not the case
-// for the shipped lists) it falls back to the patterns' total length, an
-// upper bound.
-func trieStates(pats []acPattern, class *[256]uint16, n int) int {
-	total := 1
-	for _, p := range pats {
-		total += len(p.text)
-	}
-	if n > 256 {
-		return total
-	}
-	buf := make([]byte, 0, total)
-	for _, p := range pats {
-		for j := 0; j < len(p.text); j++ {
-			buf = append(buf, byte(class[p.text[j]]))
-		}
-	}
-	all := string(buf)
+// build makes the dense DFA in one pass that writes every row once, in
+// its final place. The gate is built at cold start and the table (a few
+// million cells) is its largest allocation: on a fresh process every page
+// of it costs a fault, so it is neither grown nor written twice.
+//
+// The trie comes from the patterns' class strings sorted: each string
+// shares a prefix with the one before and adds the rest as new states,
+// so the children of a state are made in class order and the patterns
+// ending in a state are adjacent. A BFS over it then gives each state its
+// failure state, its final number and its row: the failure state's row
+// with the state's own children written over it. States are numbered as
+// the scan loop wants them: plain states upwards from 0 in BFS order, so
+// the shallow states that ordinary text keeps revisiting sit together in
+// a few pages, and states with outputs downwards from the last, so the
+// loop tests for a match with one compare (st >= outStart). Whether a
+// state has outputs is known when it is found: its own patterns, or its
+// failure state's, which BFS has numbered already. Targets are
+// premultiplied by nclass: one add and one load per byte.
+//
+// Whitespace runs collapse inside the table: a state entered by a space
+// stays put on further spaces ("treat a run as one space" with no branch
+// in the loop). A state whose failure state was entered by a space was
+// entered by one too, so the self-loop it copies is overwritten by its
+// own; a child on a space of such a state (a pattern with two spaces in a
+// row: foldString makes none) is never reached.
+func (a *automaton) build() {
+	n := a.nclass
+	pats := a.pats
 	keys := make([]string, len(pats))
-	off := 0
+	buf := make([]byte, 0, func() (t int) {
+		for _, p := range pats {
+			t += len(p.text)
+		}
+		return t
+	}())
 	for i, p := range pats {
-		keys[i] = all[off : off+len(p.text)]
-		off += len(p.text)
+		from := len(buf)
+		for j := 0; j < len(p.text); j++ {
+			buf = append(buf, byte(a.class[p.text[j]]))
+		}
+		keys[i] = string(buf[from:])
 	}
-	slices.Sort(keys)
-	states, prev := 1, ""
+	ids := make([]int32, len(pats))
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	slices.SortFunc(ids, func(x, y int32) int {
+		if c := strings.Compare(keys[x], keys[y]); c != 0 {
+			return c
+		}
+		return int(x - y)
+	})
+
+	// The trie: node 0 is the root; a node's children are a list linked
+	// through sibling, in class order; own[k]..own[k]+nown[k] are the
+	// entries of ids that end in node k.
+	est := 1
 	for _, k := range keys {
+		est += len(k)
+	}
+	cls := make([]uint8, 1, est)
+	first := make([]int32, 1, est)
+	last := make([]int32, 1, est)
+	sibling := make([]int32, 1, est)
+	own := make([]int32, 1, est)
+	nown := make([]int32, 1, est)
+	path := make([]int32, 1, 64)
+	prev := ""
+	for j, id := range ids {
+		k := keys[id]
 		l := 0
 		for l < len(k) && l < len(prev) && k[l] == prev[l] {
 			l++
 		}
-		states += len(k) - l
+		path = path[:l+1]
+		for d := l; d < len(k); d++ {
+			x := int32(len(cls))
+			p := path[d]
+			cls = append(cls, k[d])
+			first = append(first, 0)
+			last = append(last, 0)
+			sibling = append(sibling, 0)
+			own = append(own, 0)
+			nown = append(nown, 0)
+			if last[p] == 0 {
+				first[p] = x
+			} else {
+				sibling[last[p]] = x
+			}
+			last[p] = x
+			path = append(path, x)
+		}
+		end := path[len(k)]
+		if nown[end] == 0 {
+			own[end] = int32(j)
+		}
+		nown[end]++
 		prev = k
 	}
-	return states
-}
+	states := len(cls)
 
-// renumber lays the table out for the scan loop. States are numbered in
-// BFS order, so the shallow states that ordinary text keeps revisiting sit
-// together in a few pages and cache lines instead of being spread over the
-// whole table in insertion order. States with outputs come last, so the
-// loop tests for a match with one compare (st >= outStart) and no flag bit
-// has to be stripped off the dependent chain. Targets are premultiplied by
-// nclass: one add and one load per byte.
-func (a *automaton) renumber(order []uint32, out [][]int32) {
-	n := a.nclass
-	plain := 0
-	for _, s := range order {
-		if len(out[s]) == 0 {
-			plain++
-		}
-	}
-	first := plain // first state with outputs
-	rows := len(order)
-	newID := make([]uint32, len(order))
-	k, o := uint32(0), uint32(first)
-	for _, s := range order {
-		if len(out[s]) == 0 {
-			newID[s] = k
-			k++
-		} else {
-			newID[s] = o
-			o++
-		}
-	}
-	// In place: the table is the largest allocation of a cold start and
-	// fresh pages cost more to touch than to fill, so the targets are
-	// rewritten where they are and the rows then moved to their new
-	// numbers cycle by cycle, through one spare row.
-	next := a.next[:rows*n]
-	for i, t := range next {
-		next[i] = newID[t] * uint32(n)
-	}
-	placed := make([]bool, rows)
-	spare := make([]uint32, n)
-	for s := range rows {
-		if placed[s] || int(newID[s]) == s {
-			placed[s] = true
-			continue
-		}
-		// Follow the cycle that starts at s: the row at s goes to
-		// newID[s], the row there to its new number, and so on back to s.
-		copy(spare, next[s*n:(s+1)*n])
-		for at := int(newID[s]); ; at = int(newID[at]) {
-			row := next[at*n : (at+1)*n]
-			for c := range spare {
-				spare[c], row[c] = row[c], spare[c]
-			}
-			placed[at] = true
-			if at == s {
-				break
-			}
-		}
-	}
-	a.outHead = make([]int32, rows)
+	nn := uint32(n)
+	space := uint32(a.space)
+	next := make([]uint32, states*n)
+	hugePages(next)
+	a.outList = make([]outEntry, 0, 4*len(pats))
+	fin := make([]uint32, states)  // node -> premultiplied final number
+	fail := make([]uint32, states) // node -> its failure state, premultiplied
+	a.outHead = make([]int32, states)
 	for i := range a.outHead {
 		a.outHead[i] = -1
 	}
-	for _, s := range order {
-		ns := int(newID[s])
-		if len(out[s]) > 0 {
-			a.outHead[ns] = int32(len(a.outList))
-			for _, id := range out[s] {
-				p := &a.pats[id]
+	plain, outs := uint32(1), uint32(0) // the root is plain state 0
+	queue := make([]int32, 1, states)
+	for q := 0; q < len(queue); q++ {
+		s := queue[q]
+		fs, ff := fin[s], fail[s]
+		row := next[fs : fs+nn]
+		if s != 0 {
+			copy(row, next[ff:ff+nn])
+		}
+		for x := first[s]; x != 0; x = sibling[x] {
+			c := uint32(cls[x])
+			fx := row[c] // the failure row's move: children differ in class
+			if s == 0 {
+				fx = 0
+			}
+			fail[x] = fx
+			var f uint32
+			if nown[x] > 0 || fx/nn >= plain {
+				outs++
+				f = uint32(states) - outs
+			} else {
+				f = plain
+				plain++
+			}
+			fin[x] = f * nn
+			row[c] = f * nn
+			queue = append(queue, x)
+		}
+		if s != 0 && uint32(cls[s]) == space {
+			row[space] = fs
+		}
+		if fs/nn >= plain {
+			a.outHead[fs/nn] = int32(len(a.outList))
+			for _, id := range ids[own[s] : own[s]+nown[s]] {
+				p := &pats[id]
 				a.outList = append(a.outList, outEntry{id: id, size: int32(p.size), flags: p.flags})
+			}
+			if h := a.outHead[ff/nn]; s != 0 && h >= 0 {
+				for k := h; a.outList[k].id >= 0; k++ {
+					a.outList = append(a.outList, a.outList[k])
+				}
 			}
 			a.outList = append(a.outList, outEntry{id: -1})
 		}
 	}
 	a.next = next
-	a.outStart = uint32(first * n)
+	a.outStart = plain * nn
 }
 
 // acHit is a pattern occurrence in view coordinates.

@@ -1,23 +1,100 @@
 package gate
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestTrieStatesIsExact holds the goto table's up-front size to the trie
-// buildAutomaton really builds: a count too small would bring back the
-// doubling copies at cold start, one too large would waste memory.
-func TestTrieStatesIsExact(t *testing.T) {
+// TestTableIsTheTextbookAutomaton holds the table to the definition of an
+// Aho-Corasick DFA with the gate's one change: the state a pattern prefix
+// u names moves on class c to the longest suffix of u+c that is a prefix
+// of some pattern, except that a state entered by a space stays put on
+// another space; and it outputs every pattern that is a suffix of u,
+// longest first (ties in pattern order). Every state and class are checked
+// for a small list with shared prefixes, suffixes and spaces, and a
+// sample of each for the shipped lists.
+func TestTableIsTheTextbookAutomaton(t *testing.T) {
 	g, err := New(DefaultPolicy())
 	require.NoError(t, err)
-	small := []acPattern{{text: "ignore all"}, {text: "ignore_all"}, {text: "ignore"}, {text: "IGNORE previous"}, {text: "ab"}, {text: "abc"}, {text: "b"}}
-	for _, pats := range [][]acPattern{g.det.wide.get().pats, g.det.ascii.pats, small} {
+	small := []acPattern{{text: "ignore all"}, {text: "ignore_all"}, {text: "ignore"}, {text: "IGNORE previous"}, {text: "ab"}, {text: "abc"}, {text: "b"}, {text: "bc"}, {text: "c a"}, {text: "a b"}, {text: "ab"}, {text: " x"}}
+	for _, pats := range [][]acPattern{small, g.det.ascii.pats, g.det.wide.get().pats} {
 		a, err := buildAutomaton(pats)
 		require.NoError(t, err)
-		assert.Equal(t, len(a.outHead), trieStates(pats, &a.class, a.nclass), "%d patterns", len(pats))
+		n := uint32(a.nclass)
+		key := func(p acPattern) string {
+			b := make([]byte, len(p.text))
+			for i := range b {
+				b[i] = byte(a.class[p.text[i]])
+			}
+			return string(b)
+		}
+		prefix := map[string]bool{"": true}
+		ends := map[string][]int32{}
+		for id, p := range pats {
+			k := key(p)
+			for i := range k {
+				prefix[k[:i+1]] = true
+			}
+			ends[k] = append(ends[k], int32(id))
+		}
+		// name: premultiplied state -> the prefix it stands for, found
+		// along the trie's own edges.
+		name := map[uint32]string{0: ""}
+		queue := []uint32{0}
+		for q := 0; q < len(queue); q++ {
+			s := queue[q]
+			for c := uint32(0); c < n; c++ {
+				v := name[s] + string(rune(c))
+				if c >= 0x80 {
+					v = name[s] + string([]byte{byte(c)})
+				}
+				if _, seen := name[a.next[s+c]]; prefix[v] && !seen {
+					name[a.next[s+c]] = v
+					queue = append(queue, a.next[s+c])
+				}
+			}
+		}
+		require.Equal(t, len(prefix), len(name), "states named along trie edges")
+		require.Equal(t, len(prefix), len(a.outHead), "states")
+		step := max(1, len(queue)*int(n)/200000)
+		bad := 0
+		for i := 0; i < len(queue)*int(n); i += step {
+			s, c := queue[i/int(n)], uint32(i%int(n))
+			u := name[s]
+			want := u
+			if !(c == uint32(a.space) && u != "" && u[len(u)-1] == byte(a.space)) {
+				v := u + string([]byte{byte(c)})
+				for !prefix[v] {
+					v = v[1:]
+				}
+				want = v
+			}
+			if name[a.next[s+c]] != want {
+				bad++
+			}
+		}
+		assert.Zero(t, bad, "moves that differ from the definition (%d patterns)", len(pats))
+		bad = 0
+		for _, s := range queue {
+			u := name[s]
+			var want []int32
+			for i := 0; i < len(u); i++ {
+				want = append(want, ends[u[i:]]...)
+			}
+			var got []int32
+			if s >= a.outStart {
+				for k := a.outHead[s/n]; a.outList[k].id >= 0; k++ {
+					got = append(got, a.outList[k].id)
+				}
+			}
+			if !slices.Equal(got, want) {
+				bad++
+			}
+		}
+		assert.Zero(t, bad, "states whose outputs differ from the definition (%d patterns)", len(pats))
 	}
 }
 

@@ -152,12 +152,18 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	d.allowValues = append(d.allowValues, p.Allowlist.Values...)
 	d.canaries = append(d.canaries, p.Canaries...)
 
-	var pats []acPattern
-	index := map[string]int{}
+	// Sized up front: the lists hold tens of thousands of words, and
+	// growing the slice by doubling copies it a dozen times at cold start.
+	words := 0
+	for _, ws := range lexicon {
+		words += 2 * len(ws)
+	}
+	pats := make([]acPattern, 0, words+len(secretPrefixes)+len(roleMarkers)+len(passwordWords)+len(activeMarkers)+len(p.Canaries)+4)
+	index := make(map[string]int, words)
 	addWord := func(raw string, g group) {
 		text, flags := parsePattern(foldPatternRunes(raw))
 		text = foldString(text)
-		key := fmt.Sprintf("%s\x00%d", text, flags)
+		key := text + "\x00" + string(rune('0'+flags))
 		if k, ok := index[key]; ok {
 			pats[k].group = pats[k].group.or(bitOf(g))
 			return
@@ -1115,7 +1121,7 @@ func automataFor(canaries []string, pats []acPattern) (wide *lazyAutomaton, asci
 	if ok {
 		return pair.wide, pair.ascii, nil
 	}
-	var asciiPats []acPattern
+	asciiPats := make([]acPattern, 0, len(pats))
 	for _, pt := range pats {
 		if isASCII(pt.text) {
 			asciiPats = append(asciiPats, pt)
