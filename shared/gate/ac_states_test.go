@@ -126,3 +126,20 @@ func TestEveryPatternEndsInItsOutputState(t *testing.T) {
 		assert.Zero(t, missing, "of %d patterns, %d do not end in an output state listing them", len(a.pats), missing)
 	}
 }
+
+// TestFoldRuneIsTheMap holds foldRune's array and block filter to the
+// rune fold map they stand in for, over every rune up to the last plane
+// the map draws on: a rune the filter skipped would lose its folding.
+func TestFoldRuneIsTheMap(t *testing.T) {
+	runeFoldOnce.Do(buildRuneFold)
+	bad := 0
+	for r := rune(0); r < 0x30000; r++ {
+		want, wok := runeFold[r]
+		got, gok := foldRune(r)
+		if got != want || gok != wok {
+			bad++
+		}
+	}
+	assert.Zero(t, bad, "runes whose fold differs from runeFold")
+	assert.Greater(t, len(runeFold), 3000, "the map is built")
+}

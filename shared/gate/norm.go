@@ -196,19 +196,28 @@ var dropMark = func() (t [0x700]bool) {
 var (
 	runeFoldOnce sync.Once
 	runeFold     map[rune]string
-	// runeFold for the two-byte UTF-8 range (Latin, Greek, Cyrillic),
-	// where European text spends its non-ASCII runes: index+1 into
+	// runeFold below foldLowEnd (Latin, Greek, Cyrillic, Arabic, Hebrew,
+	// the Indic scripts, Thai, punctuation, CJK symbols): index+1 into
 	// runeFoldLow, 0 for none. An array read instead of a map lookup.
-	runeFoldIdx [0x800]uint16
+	runeFoldIdx [foldLowEnd]uint16
 	runeFoldLow []string
+	// runeFoldBlock marks the 256-rune blocks above foldLowEnd that hold
+	// any runeFold entry. Kana, CJK ideographs and Hangul have none, so
+	// text in Chinese, Japanese or Korean costs no map lookup per rune.
+	runeFoldBlock [0x20000 >> 8]bool
 )
+
+const foldLowEnd = 0x3040
 
 // foldRune is runeFold[r].
 func foldRune(r rune) (string, bool) {
-	if r < 0x800 {
+	if r < foldLowEnd {
 		if k := runeFoldIdx[r]; k != 0 {
 			return runeFoldLow[k-1], true
 		}
+		return "", false
+	}
+	if r < 0x20000 && !runeFoldBlock[r>>8] {
 		return "", false
 	}
 	f, ok := runeFold[r]
@@ -310,10 +319,15 @@ func buildRuneFold() {
 		runeFold[r] = "\""
 	}
 	runeFold[0x3010], runeFold[0x3011] = "[", "]"
-	for r := rune(0); r < 0x800; r++ {
+	for r := rune(0); r < foldLowEnd; r++ {
 		if f, ok := runeFold[r]; ok {
 			runeFoldLow = append(runeFoldLow, f)
 			runeFoldIdx[r] = uint16(len(runeFoldLow))
+		}
+	}
+	for r := range runeFold {
+		if r >= foldLowEnd && r < 0x20000 {
+			runeFoldBlock[r>>8] = true
 		}
 	}
 }
