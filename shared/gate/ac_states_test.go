@@ -1,6 +1,9 @@
 package gate
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -142,4 +145,20 @@ func TestFoldRuneIsTheMap(t *testing.T) {
 	}
 	assert.Zero(t, bad, "runes whose fold differs from runeFold")
 	assert.Greater(t, len(runeFold), 3000, "the map is built")
+}
+
+// TestRuneFoldFingerprint pins the rune fold table: every entry, hashed in
+// rune order. buildRuneFold takes shortcuts at cold start (a rune without
+// a decomposition skips the normaliser; one with a decomposition takes the
+// normaliser's stored full form): the table they give was checked equal to
+// running NFKD and NFKC on every rune, and this holds it there. A change of
+// the fold itself (or of golang.org/x/text's Unicode version) changes the
+// hash: check what moved and update it on purpose.
+func TestRuneFoldFingerprint(t *testing.T) {
+	runeFoldOnce.Do(buildRuneFold)
+	h := sha256.New()
+	for _, r := range slices.Sorted(maps.Keys(runeFold)) {
+		fmt.Fprintf(h, "%d=%q\n", r, runeFold[r])
+	}
+	assert.Equal(t, "f8e3f9eb0f9b275c80e2f71751d92b2e6709d3570c2ab625f164e4843517557c", fmt.Sprintf("%x", h.Sum(nil)), "%d entries", len(runeFold))
 }

@@ -156,9 +156,10 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// growing the slice by doubling copies it a dozen times at cold start.
 	words := 0
 	for _, ws := range lexicon {
-		words += 2 * len(ws)
+		words += len(ws)
 	}
-	pats := make([]acPattern, 0, words+len(secretPrefixes)+len(roleMarkers)+len(passwordWords)+len(activeMarkers)+len(p.Canaries)+4)
+	// Short phrases are also added joined up (below): room for some.
+	pats := make([]acPattern, 0, words+words/4+len(secretPrefixes)+len(roleMarkers)+len(passwordWords)+len(activeMarkers)+len(p.Canaries)+4)
 	index := make(map[string]int, words)
 	addWord := func(raw string, g group) {
 		text, flags := parsePattern(foldPatternRunes(raw))

@@ -231,19 +231,36 @@ func foldRune(r rune) (string, bool) {
 // non-Latin keep their NFKC form so Chinese is matched as written.
 func buildRuneFold() {
 	runeFold = make(map[rune]string, 8192)
+	// Buffers reused across runes: this runs over some 14,000 runes when
+	// the package is first used, at cold start, so nothing is allocated
+	// per rune but the entries kept.
+	var enc [utf8.UTFMax]byte
+	var dec, b, nfkc, lower []byte
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
 			if invisibleKind(r) != invNone || r == utf8.RuneError {
 				continue
 			}
-			orig := string(r)
 			if c, ok := confusables[r]; ok {
 				runeFold[r] = string(c)
 				continue
 			}
-			var b strings.Builder
+			orig := enc[:utf8.EncodeRune(enc[:], r)]
+			// Most runes have no decomposition, and then NFKD and NFKC
+			// both leave them as they are: only the others go through
+			// the normaliser, the costly part of this loop.
+			full := norm.NFKD.Properties(orig).Decomposition()
+			plain := full == nil
+			if plain {
+				dec = append(dec[:0], orig...)
+			} else {
+				dec = append(dec[:0], full...)
+			}
+			b = b[:0]
 			ascii := true
-			for _, d := range norm.NFKD.String(orig) {
+			for i := 0; i < len(dec); {
+				d, size := utf8.DecodeRune(dec[i:])
+				i += size
 				if unicode.Is(unicode.Mn, d) {
 					continue
 				}
@@ -253,10 +270,10 @@ func buildRuneFold() {
 				if d >= 0x80 {
 					ascii = false
 				}
-				b.WriteRune(unicode.ToLower(d))
+				b = utf8.AppendRune(b, unicode.ToLower(d))
 			}
-			if ascii && b.Len() > 0 {
-				runeFold[r] = b.String()
+			if ascii && len(b) > 0 {
+				runeFold[r] = string(b)
 				continue
 			}
 			if f, ok := arabicFold[r]; ok {
@@ -265,8 +282,19 @@ func buildRuneFold() {
 			}
 			// Other scripts keep their letters, lower-cased (Cyrillic and
 			// Greek capitals open sentences).
-			if k := strings.ToLower(norm.NFKC.String(orig)); k != orig {
-				runeFold[r] = k
+			if plain {
+				nfkc = append(nfkc[:0], orig...)
+			} else {
+				nfkc = norm.NFKC.Append(nfkc[:0], orig...)
+			}
+			lower = lower[:0]
+			for i := 0; i < len(nfkc); {
+				d, size := utf8.DecodeRune(nfkc[i:])
+				i += size
+				lower = utf8.AppendRune(lower, unicode.ToLower(d))
+			}
+			if string(lower) != string(orig) {
+				runeFold[r] = string(lower)
 			}
 		}
 	}
