@@ -146,9 +146,12 @@ func (g *Gate) CheckRequest(r Request) Result {
 	sc.findings = g.det.scan(sc, input, false, sc.findings[:0])
 	var scores *Scores
 	if g.modelOn {
-		w := g.model.Score(input)
-		scores = &Scores{Injection: w[learn.HeadInjection].Score, Jailbreak: w[learn.HeadJailbreak].Score, Indirect: w[learn.HeadIndirect].Score}
-		sc.findings = g.modelFindings(w, inputHeads, sc.findings)
+		scores = &Scores{}
+		if modelCalibrated(input) {
+			w := g.model.Score(input)
+			scores = &Scores{Injection: w[learn.HeadInjection].Score, Jailbreak: w[learn.HeadJailbreak].Score, Indirect: w[learn.HeadIndirect].Score}
+			sc.findings = g.modelFindings(w, inputHeads, sc.findings)
+		}
 	}
 	nIn := len(sc.findings)
 	if output != nil {
@@ -161,7 +164,7 @@ func (g *Gate) CheckRequest(r Request) Result {
 		docEnd = make([]int, len(r.Documents))
 		for i, d := range r.Documents {
 			sc.findings = g.det.scanDocument(sc, d.Text, sc.findings)
-			if g.modelOn {
+			if g.modelOn && modelCalibrated(d.Text) {
 				w := g.model.Score(d.Text)
 				scores.Injection = max(scores.Injection, w[learn.HeadInjection].Score)
 				scores.Indirect = max(scores.Indirect, w[learn.HeadIndirect].Score)
