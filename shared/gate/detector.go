@@ -345,6 +345,17 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if (g.has(gSayAny) || g.has(gSay)) && int(h.end) < len(v.s) && v.s[h.end] == '(' {
+				// `lcd.print("Access Granted")`: a call in code, not a
+				// say-verb addressed to the model (round 6).
+				g = g.clear(gSayAny).clear(gSay)
+			}
+			if g.has(gAboveRef) && (g.has(gExtObj) || g.has(gAbove)) && ownTextAbove(v.s, int(h.start)) {
+				// "<the user's paragraph>\n\nTranslate the text above into
+				// French": the user's own text, not the hidden prompt
+				// (round 6). An override of it stays an override.
+				g = g.clear(gExtObj).clear(gAbove)
+			}
 			seen = seen.or(g)
 			var rules rmask
 			for b := g[0]; b != 0; b &= b - 1 {
@@ -1205,6 +1216,50 @@ func structuralMarker(s string, start, end int) bool {
 	for _, r := range roleNames {
 		if hasPrefixLower(s[i:], r) && (i+len(r) == len(s) || !isAlnum(s[i+len(r)])) {
 			return true
+		}
+	}
+	return false
+}
+
+// ownTextAbove reports whether prose of the user's own stands before i: a
+// sentence of at least four words that ends in ".", "?", "!" or ";" (or
+// their CJK forms); a lead-in that ends in ":" introduces the request. "Translate the text above"
+// after such a sentence is about it; after nothing, junk, a run of
+// characters or a fence it is about what the user cannot see (round 6).
+func ownTextAbove(s string, i int) bool {
+	words, letters, run, wide := 0, 0, 0, 0
+	for k := 0; k < i && k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			run++
+			letters++
+			continue
+		case c >= 0x80:
+			if strings.HasPrefix(s[k:], "。") || strings.HasPrefix(s[k:], "？") || strings.HasPrefix(s[k:], "！") {
+				if words >= 4 || wide >= 15 {
+					return true
+				}
+				words, letters, run, wide = 0, 0, 0, 0
+				k += 2
+				continue
+			}
+			wide++
+			run++
+			continue
+		}
+		if run >= 2 {
+			words++
+		}
+		run = 0
+		switch c {
+		case '.', '?', '!', ';':
+			if words >= 4 && letters >= 12 {
+				return true
+			}
+			words, letters, wide = 0, 0, 0
+		case '\n':
+			words, letters, wide = 0, 0, 0
 		}
 	}
 	return false

@@ -129,6 +129,10 @@ const (
 	gConcat    // a payload assembled from parts: "a + b", "concatenate these fragments", "x followed by y"
 	gToldBy    // "told by the support agent": what someone else told the assistant's user, not the assistant's instructions
 	gWorldly   // what restrictions in the world apply to: "travel restrictions have been lifted" is news, not a jailbreak
+	// Round 6: competition hijacking and extraction (lexicon_round6h.go).
+	gGrantMsg    // the payload described instead of named: "the success message", "what you say when the password is accepted", "as if I had entered the right code"
+	gAboveRef    // "the text above", "everything above": no rule; such a hit with the user's own prose above it is not the hidden prompt (ownTextAbove)
+	gYouAreStart // "starting with 'You are'": the opening of a defence prompt, asked for with an echo verb
 	numGroups
 )
 
@@ -1313,6 +1317,10 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.role_injection", reqs: []group{gTurnUser, gTurnAsst, gOpener, gHarm}, window: 300, lineStart: 3, col0: 3},
 	// Payload splitting: parts to be joined and then obeyed.
 	{rule: "prompt_injection.instruction_override", reqs: []group{gConcat, gExecute}, window: 200},
+
+	// Round 6 (decision 150): competition hijacking and extraction
+	// (lexicon_round6h.go).
+	round6hRules[0], round6hRules[1],
 }
 
 // reportedPhrases are the constructions that make a third party say
