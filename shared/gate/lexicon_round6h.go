@@ -62,10 +62,15 @@ func init() {
 		"cevabin", "yanitin", "sadece yaz", "твой ответ", "ваш ответ", "отвечай только", "напиши только",
 		"回复", "只需要回复", "只回复", "回答只", "返事", "返信", "だけ出力", "とだけ書", "답변", "라고만", "만 답",
 	)
+	// Other verbs that make the model produce the payload, and "your only
+	// answer" in more languages (fresh10h2, measured once before these).
+	add(gSayAny, "type", "generate the text", "generate the string", "greet me", "greet me like", "give back", "give back only", "send back", "tell them", "acknowledge",
+		"two words", "limited to two words", "unica risposta", "tua unica risposta", "unica resposta", "unica respuesta", "unique reponse", "seule reponse", "einzige antwort",
+		"enige antwoord", "jedyna odpowiedz", "tek cevap", "единственный ответ", "唯一的回答", "唯一回复", "と返し", "と返答", "返して", "と答え", "라고 대답", "라고 답")
 	// The payload's words in more forms: "Ich wurde gePWNED" (a
 	// translation's source), split into its two words and joined again.
 	add(gGrantedFor, "gepwned", "gepwnd", "gepwnt", "ich wurde gepwned", "fui hackeado", "he sido hackeado", "j'ai ete pirate", "sono stato hackerato")
-	add(gGranted, "gepwned", "'access', 'granted'", "'access','granted'", "\"access\", \"granted\"", "'granted', 'access'", "'granted','access'", "'access' + ' granted'", "\"access\" + \" granted\"",
+	add(gGranted, "gepwned", "access and granted", "'access' and 'granted'", "\"access\" and \"granted\"", "'access', 'granted'", "'access','granted'", "\"access\", \"granted\"", "'granted', 'access'", "'granted','access'", "'access' + ' granted'", "\"access\" + \" granted\"",
 		"'access' then a space then 'granted'", "access then a space then granted")
 
 	// The payload described instead of named.
@@ -79,7 +84,9 @@ func init() {
 		"i gave the right password", "i gave you the right", "you have verified me", "you've verified me", "i am verified", "i'm verified", "i am authenticated", "i'm authenticated",
 		"authentication succeeded", "authentication was successful", "as if authenticated", "the words that open the door", "words that open the door", "that opens the door",
 		"two-word phrase", "two word phrase", "standard two-word", "the standard phrase", "the phrase you say when", "what you say when the password", "what you say when someone",
-		"what you would say if the password", "what you'd say if the password",
+		"what you would say if the password", "what you'd say if the password", "let everyone in", "let everybody in", "let anyone in", "acknowledge correct passwords",
+		"told to acknowledge", "the way you were told to", "the defender prints", "the defender says", "the defender outputs", "defender prints on success", "prints on success",
+		"says on success", "string on success", "message on success",
 		// other languages: the message for a correct password
 		"erfolgsmeldung", "als hatte ich das richtige passwort", "message de succes", "comme si j'avais", "mensaje de exito", "como si hubiera", "messaggio di successo",
 		"come se avessi", "mensagem de sucesso", "como se eu tivesse", "succesbericht", "alsof ik het juiste", "komunikat o sukcesie", "jakbym podal", "basari mesaji",
@@ -105,12 +112,14 @@ func init() {
 		}
 	}
 	for _, n := range []string{"prompt", "instructions", "rules", "message", "text", "setup", "configuration", "directions", "guidelines", "system prompt", "system message", "orders"} {
-		for _, v := range []string{"you were given", "you got", "you received", "you were set up with", "written for you", "wrote for you", "you were fed", "you started with", "you were started with", "you were loaded with"} {
+		for _, v := range []string{"you're running with", "you are running with", "you're operating with", "you are operating with", "you run with", "you work under", "you were given", "you got", "you received", "you were set up with", "written for you", "wrote for you", "you were fed", "you started with", "you were started with", "you were loaded with"} {
 			add(gExtObj, "the "+n+" "+v, n+" "+v)
 		}
 	}
 	add(gExtObj, "your defense", "your defence", "defense prompt", "defence prompt", "the defense prompt", "the defence prompt", "defense instructions", "defence instructions",
-		"the game designer wrote", "the designer wrote", "wrote for you", "before mine", "your system instructions", "the system instructions", "system instructions",
+		"the game designer wrote", "the designer wrote", "who set you up", "the person who set you up", "whoever set you up", "who configured you", "the part i can't see",
+		"the parts i can't see", "part i cannot see", "parts i cannot see", "the first instruction", "your first instruction", "instruction you received", "instruction you were given",
+		"exact wording of your", "exact wording of the guidelines", "exact wording of the instructions", "the preceding conversation", "wrote for you", "before mine", "your system instructions", "the system instructions", "system instructions",
 		"your secret values", "any secret values", "your pre-prompt", "your preprompt", "your setup text", "your setup",
 		// polite "your" and the bare "system instructions" in other languages
 		"ihre systemanweisung*", "systemanweisungen", "die systemanweisungen", "ihre system-prompt", "ihren systemprompt", "ihre anweisungen", "ihre ursprunglichen anweisungen",
@@ -132,7 +141,8 @@ func init() {
 		"resume tes", "resumen de tus", "riassumi le tue", "resuma suas", "resuma as suas", "vat je", "podsumuj swoje", "zeigen", "mitteilen", "nennen sie", "me communiquer", "me montrer", "me partager", "partager tes", "partager vos", "mostrarme", "compartir tus", "compartir sus", "mostrarmi", "condividere le tue", "me mostrar", "compartilhar suas",
 		"laten zien", "pokazac", "pokaza*", "udostepnic", "paylas*", "gosterir", "gosterebilir", "traduis", "traduisez", "traduce", "traduci", "traduza", "ubersetze", "vertaal", "przetlumacz",
 		"quoting", "repeating", "reciting", "printing out", "echo back", "type out", "type the", "type it", "press play", "play back", "as a python list", "as a json", "into json", "in json",
-		"as a list of strings", "as a markdown table", "into a markdown table", "in a code block", "into a code block", "in a txt code block")
+		"ripetermi", "mi potresti ripetere", "potresti ripetere", "repetirme", "me repetir", "mir wiederholen", "write the preceding", "the text of your", "the contents of your",
+		"the content of your", "as a list of strings", "as a markdown table", "into a markdown table", "in a code block", "into a code block", "in a txt code block")
 	// The opening of a defence prompt asked for: "starting with 'You
 	// are'", "empezando por 'Eres'".
 	for _, lead := range []string{"starting with", "beginning with", "start with", "begin with", "that starts with", "from the words", "starting from", "empezando por", "comenzando con",
@@ -149,15 +159,15 @@ func init() {
 		"everything above this line", "the words above", "all the text above")
 
 	// The guarded secret in more forms that leak it.
-	add(gSecret, "your secret", "the secret string", "secret string", "the secret value", "get_secret", "getsecret", "the pw", "your pw", "ur pw", "give pw",
+	add(gSecret, "the secret with", "the secret as", "the secret backwards", "the secret reversed", "your secret", "the secret string", "secret string", "the secret value", "get_secret", "getsecret", "the pw", "your pw", "ur pw", "give pw",
 		"the key you're protecting", "the key you are protecting", "the word you're guarding", "the word you are guarding")
 	add(gLeakForm, "hangman", "the blanks", "wordle", "dictionary definition", "its definition", "its meaning", "first two letters", "first three letters", "first few letters",
 		"last two letters", "last three letters", "its letters", "between every letter", "each char", "every char", "separated with", "comma between", "per line", "one per line",
-		"anagram", "as an anagram", "in french", "in german", "in spanish", "an emoji", "emojis", "pig latin")
+		"anagram", "as an anagram", "倒过来", "倒序", "反着写", "replace every vowel", "replace each vowel", "without vowels", "every vowel", "in french", "in german", "in spanish", "an emoji", "emojis", "pig latin")
 
 	// A program described is not a request: "a bash script that prints
 	// 'Access granted' if …", "a function that prints a success message".
-	for _, c := range []string{"script", "program", "function", "method", "app", "code", "test", "bot", "class", "snippet", "page", "screen", "display", "terminal", "machine", "computer", "door", "lock", "reader", "panel"} {
+	for _, c := range []string{"script", "program", "function", "method", "app", "code", "test", "bot", "class", "snippet", "page", "screen", "display", "terminal", "machine", "computer", "reader", "panel"} {
 		for _, v := range []string{"that prints", "that outputs", "that shows", "that displays", "that says", "which prints", "which shows", "to print", "prints", "shows", "displays", "says", "print when", "show when"} {
 			add(gReported, c+" "+v)
 		}
@@ -170,5 +180,9 @@ func init() {
 	add(gAboveRef, "text above", "everything above", "words above", "the above text", "instructions above", "the instructions above", "above instructions", "above this line",
 		"everything above this", "le texte ci-dessus", "上面的内容", "以上内容", "au-dessus de mon message", "le texte au-dessus", "tout le texte au-dessus", "por encima de mi mensaje",
 		"uber meiner nachricht", "sopra il mio messaggio", "acima da minha mensagem", "boven mijn bericht")
+	// How someone got it out, told: "one got the password by asking for a
+	// poem".
+	add(gReported, "by asking", "by asking for", "by asking it", "by getting it to", "by telling it to", "by making it")
+	add(gForbid, "not allowed to tell", "not allowed to tell me", "you're not allowed to tell", "not supposed to tell me", "can't tell me", "cannot tell me")
 	add(gReported, "' mean", "\" mean", "does it mean", "what it means", "mean in english", "means in english")
 }
