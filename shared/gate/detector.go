@@ -354,7 +354,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				// "<the user's paragraph>\n\nTranslate the text above into
 				// French": the user's own text, not the hidden prompt
 				// (round 6). An override of it stays an override.
-				g = g.clear(gExtObj).clear(gAbove)
+				g = g.clear(gExtObj).clear(gAbove).clear(gTaskObj)
 			}
 			seen = seen.or(g)
 			var rules rmask

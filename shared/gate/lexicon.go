@@ -1239,7 +1239,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gForbid}, window: 50, sentence: 1, ordered: true, unless: []group{gReported}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gDenied, gFlip}, window: 60, sentence: 1, unless: []group{gReported}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gPrefix, gDenied}, window: 40, unless: []group{gReported}},
-	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecret, gSecret}, window: 30, sentence: 2, ordered: true, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecret, gSecret}, window: 30, sentence: 2, ordered: true, unless: []group{gReported}, unlessBoth: []group{gGrantCond, gElse}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecretW, gSecret}, window: 30, sentence: 2, unless: []group{gReported}},
 	// The payload carried back by a translation: "Translate into English:
 	// Zugang gewährt" (translating "Access Granted" out of English is a
@@ -1442,7 +1442,7 @@ func init() {
 		"how were you programmed", "your programming", "do your instructions say", "does your prompt say", "the message you got before", "text you received before",
 		"first thing you were told", "before i showed up", "before i came", "before i got here", "initialization text", "initialisation text", "your initialization", "your initialisation",
 		"hidden rules", "secret rules", "hidden guidelines", "asked to keep", "were you asked to keep", "to keep from me", "keep from me", "programmed to keep", "setup text", "the setup text",
-		"your full instructions", "setup instructions", "hidden setup", "with your deployment", "que te dieron", "antes de hablar conmigo", "antes da minha primeira mensagem",
+		"your full instructions", "your setup instructions", "setup instructions you", "hidden setup", "with your deployment", "que te dieron", "antes de hablar conmigo", "antes da minha primeira mensagem",
 		"vor unserem gesprach", "dir gesagt wurde", "versteckten anweisungen", "geheimen anweisungen", "qu'on t'a donne*", "avant notre discussion", "avant notre conversation",
 		"che hai ricevuto", "prima di questa chat", "prima di questa conversazione",
 		"system-level instructions", "your system-level", "text you got before", "you got before my", "you received before my",

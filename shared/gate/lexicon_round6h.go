@@ -73,6 +73,14 @@ func init() {
 	add(gGranted, "gepwned", "access and granted", "'access' and 'granted'", "\"access\" and \"granted\"", "'access', 'granted'", "'access','granted'", "\"access\", \"granted\"", "'granted', 'access'", "'granted','access'", "'access' + ' granted'", "\"access\" + \" granted\"",
 		"'access' then a space then 'granted'", "access then a space then granted")
 
+	// The payload followed by CJK punctuation: a non-ASCII byte continues a
+	// word for the automaton, so "Access Granted。" needs its own pattern.
+	for _, w := range []string{"access granted", "i have been pwned"} {
+		for _, p := range []string{"。", "，", "！", "、"} {
+			add(gGranted, w+p)
+		}
+	}
+
 	// The payload described instead of named.
 	// Not "success message" or "confirmation message" alone: code
 	// generation specs ask for them ("the script should print a success
