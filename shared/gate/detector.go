@@ -337,11 +337,12 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					}
 				}
 			}
-			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
+			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk) || g.has(gGivenYou)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
 				// "translate 'Your password has been reset'": the words
 				// of a quoted sentence, not the model's secret; "the
 				// password field", "the password hash": another thing.
-				if g = g.clear(gSecret).clear(gExtObj).clear(gSecretAsk); g.empty() {
+				// (Round 6: "you received" too, as gExtObj's phrases.)
+				if g = g.clear(gSecret).clear(gExtObj).clear(gSecretAsk).clear(gGivenYou); g.empty() {
 					goto probe
 				}
 			}

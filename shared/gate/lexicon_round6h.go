@@ -106,24 +106,25 @@ func init() {
 		"fin du message", "ende der nachricht", "fin del mensaje", "fine dell'input", "fim da entrada", "конец ввода", "输入结束", "入力終了", "입력 끝")
 	for _, d := range []string{"security", "system", "defense", "defence", "safety", "previous", "original", "old", "secret", "hidden", "developer", "operator"} {
 		for _, n := range []string{"instructions", "rules", "prompt"} {
-			add(gBoundary, "end of "+d+" "+n, "end of the "+d+" "+n)
+			add(gBoundary, "end of "+d+" "+n)
 		}
 	}
 
 	// The defence prompt with an adjective between "your" and its noun,
 	// given to the model, or written for it.
-	adjs := []string{"full", "entire", "complete", "whole", "exact", "current", "actual", "underlying", "internal", "secret", "hidden", "original", "initial", "real", "private", "confidential"}
-	nouns := []string{"instructions", "prompt", "system prompt", "configuration", "config", "setup", "set-up", "rules", "guidelines", "directives", "system message", "pre-prompt", "defense", "defence", "defense prompt", "defence prompt"}
-	for _, a := range adjs {
-		for _, n := range nouns {
+	// The defence prompt with an adjective between "your" and its noun
+	// ("your entire configuration"); what was given to the model as a
+	// clause ("the prompt you were given", "the guidelines you're running
+	// with") joins gGivenYou, read with round 5's extraction verb + rule
+	// word + given-to-you rule instead of composed phrases.
+	for _, a := range []string{"full", "entire", "complete", "whole", "exact", "actual", "hidden", "secret"} {
+		for _, n := range []string{"instructions", "prompt", "system prompt", "configuration", "config", "setup", "rules", "defense prompt"} {
 			add(gExtObj, "your "+a+" "+n)
 		}
 	}
-	for _, n := range []string{"prompt", "instructions", "rules", "message", "text", "setup", "configuration", "directions", "guidelines", "system prompt", "system message", "orders"} {
-		for _, v := range []string{"you're running with", "you are running with", "you're operating with", "you are operating with", "you run with", "you work under", "you were given", "you got", "you received", "you were set up with", "written for you", "wrote for you", "you were fed", "you started with", "you were started with", "you were loaded with"} {
-			add(gExtObj, "the "+n+" "+v, n+" "+v)
-		}
-	}
+	add(gGivenYou, "you were given", "you got", "you received", "you were set up with", "written for you", "wrote for you", "you were fed", "you started with",
+		"you were loaded with", "you're running with", "you are running with", "you're operating with", "you are operating with", "you run with", "you work under")
+	add(gOvrObj, "setup text", "system message")
 	add(gExtObj, "your defense", "your defence", "defense prompt", "defence prompt", "the defense prompt", "the defence prompt", "defense instructions", "defence instructions",
 		"the game designer wrote", "the designer wrote", "who set you up", "the person who set you up", "whoever set you up", "who configured you", "the part i can't see",
 		"the parts i can't see", "part i cannot see", "parts i cannot see", "the first instruction", "your first instruction", "instruction you received", "instruction you were given",
@@ -153,13 +154,11 @@ func init() {
 		"the content of your", "as a list of strings", "as a markdown table", "into a markdown table", "in a code block", "into a code block", "in a txt code block")
 	// The opening of a defence prompt asked for: "starting with 'You
 	// are'", "empezando por 'Eres'".
-	for _, lead := range []string{"starting with", "beginning with", "start with", "begin with", "that starts with", "from the words", "starting from", "empezando por", "comenzando con",
-		"en commencant par", "a partir de", "beginnend mit", "angefangen mit", "iniziando da", "a partire da", "comecando com", "a partir de", "beginnend met", "zaczynajac od"} {
-		for _, q := range []string{"'", "\"", ""} {
-			for _, w := range []string{"you are", "you're", "eres", "tu es", "du bist", "sei", "voce e", "jij bent", "jestes"} {
-				add(gYouAreStart, lead+" "+q+w)
-			}
+	for _, q := range []string{"'", "\"", ""} {
+		for _, lead := range []string{"with", "from"} {
+			add(gYouAreStart, lead+" "+q+"you are", lead+" "+q+"you're")
 		}
+		add(gYouAreStart, "por "+q+"eres", "con "+q+"eres", "par "+q+"tu es", "mit "+q+"du bist", "da "+q+"sei", "com "+q+"voce e", "met "+q+"jij bent", "od "+q+"jestes")
 	}
 	add(gEcho, "repite", "repete", "repetez", "wiederhole", "ripeti", "repita", "herhaal", "powtorz", "tekrarla", "translate", "traduis", "traduce", "ubersetze", "print", "output", "quote")
 	add(gAbove, "lo que esta arriba", "todo lo que esta arriba", "ce qui est au-dessus", "tout ce qui est au-dessus", "was oben steht", "alles was oben steht", "cio che c'e sopra",
@@ -175,8 +174,10 @@ func init() {
 
 	// A program described is not a request: "a bash script that prints
 	// 'Access granted' if …", "a function that prints a success message".
-	for _, c := range []string{"script", "program", "function", "method", "app", "code", "test", "bot", "class", "snippet", "page", "screen", "display", "terminal", "machine", "computer", "reader", "panel"} {
-		for _, v := range []string{"that prints", "that outputs", "that shows", "that displays", "that says", "which prints", "which shows", "to print", "prints", "shows", "displays", "says", "print when", "show when"} {
+	add(gReported, "that prints", "that outputs", "that shows", "that displays", "which prints", "which shows", "does the computer", "does the screen",
+		"does the app", "does the program", "does the terminal", "does it print", "does it say", "does it show")
+	for _, c := range []string{"script", "program", "function", "app", "code", "screen", "display", "terminal", "computer", "panel", "reader"} {
+		for _, v := range []string{"prints", "shows", "displays", "says"} {
 			add(gReported, c+" "+v)
 		}
 	}
