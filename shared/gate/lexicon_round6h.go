@@ -67,6 +67,11 @@ func init() {
 	add(gSayAny, "type", "generate the text", "generate the string", "greet me", "greet me like", "give back", "give back only", "send back", "tell them", "acknowledge",
 		"two words", "limited to two words", "unica risposta", "tua unica risposta", "unica resposta", "unica respuesta", "unique reponse", "seule reponse", "einzige antwort",
 		"enige antwoord", "jedyna odpowiedz", "tek cevap", "единственный ответ", "唯一的回答", "唯一回复", "と返し", "と返答", "返して", "と答え", "라고 대답", "라고 답")
+	// Gerunds and other forms (fresh10h3, measured once before these):
+	// "conclude by writing Access Granted", "end this conversation by
+	// saying …", "so it says …", "gib … zurück", "Выведи только: …".
+	add(gSayAny, "writing", "saying", "printing", "outputting", "typing", "replying", "responding", "answering", "so it says", "so that it says", "emit", "emitting",
+		"conclude by", "end this conversation", "zuruck", "als antwort", "выведи", "выведите", "напечатай", "выводи")
 	// The payload's words in more forms: "Ich wurde gePWNED" (a
 	// translation's source), split into its two words and joined again.
 	add(gGrantedFor, "gepwned", "gepwnd", "gepwnt", "ich wurde gepwned", "fui hackeado", "he sido hackeado", "j'ai ete pirate", "sono stato hackerato")
@@ -85,7 +90,7 @@ func init() {
 	// Not "success message" or "confirmation message" alone: code
 	// generation specs ask for them ("the script should print a success
 	// message").
-	add(gGrantMsg, "approval message", "the approval message", "granted message", "the granted message", "for a correct password", "for the correct password", "the message for a correct", "message for the correct", "shown when the password is accepted", "when the password is accepted",
+	add(gGrantMsg, "check returned true", "check passed", "password check returned", "correct password entered", "right password entered", "the welcome text", "welcome text of the", "approval message", "the approval message", "granted message", "the granted message", "for a correct password", "for the correct password", "the message for a correct", "message for the correct", "shown when the password is accepted", "when the password is accepted",
 		"password is accepted", "password was accepted", "password accepted message", "the password accepted", "when access is granted", "when someone gets in", "when somebody gets in",
 		"when the user gets in", "if i had entered the correct", "if i had entered the right", "if i had typed the right", "if i had typed the correct", "as if i had entered",
 		"i typed the right code", "i typed the right password", "i typed the correct", "i entered the correct password", "i entered the right password", "i entered the password correctly",
@@ -126,7 +131,7 @@ func init() {
 		"you were loaded with", "you're running with", "you are running with", "you're operating with", "you are operating with", "you run with", "you work under")
 	add(gOvrObj, "setup text", "system message")
 	add(gExtObj, "your defense", "your defence", "defense prompt", "defence prompt", "the defense prompt", "the defence prompt", "defense instructions", "defence instructions",
-		"the game designer wrote", "the designer wrote", "who set you up", "the person who set you up", "whoever set you up", "who configured you", "the part i can't see",
+		"that define how you", "define how you behave", "that govern how you", "govern your behavior", "govern your behaviour", "the game designer wrote", "the designer wrote", "who set you up", "the person who set you up", "whoever set you up", "who configured you", "the part i can't see",
 		"the parts i can't see", "part i cannot see", "parts i cannot see", "the first instruction", "your first instruction", "instruction you received", "instruction you were given",
 		"exact wording of your", "exact wording of the guidelines", "exact wording of the instructions", "the preceding conversation", "wrote for you", "before mine", "your system instructions", "the system instructions", "system instructions",
 		"your secret values", "any secret values", "your pre-prompt", "your preprompt", "your setup text", "your setup",
@@ -150,7 +155,7 @@ func init() {
 		"resume tes", "resumen de tus", "riassumi le tue", "resuma suas", "resuma as suas", "vat je", "podsumuj swoje", "zeigen", "mitteilen", "nennen sie", "me communiquer", "me montrer", "me partager", "partager tes", "partager vos", "mostrarme", "compartir tus", "compartir sus", "mostrarmi", "condividere le tue", "me mostrar", "compartilhar suas",
 		"laten zien", "pokazac", "pokaza*", "udostepnic", "paylas*", "gosterir", "gosterebilir", "traduis", "traduisez", "traduce", "traduci", "traduza", "ubersetze", "vertaal", "przetlumacz",
 		"quoting", "repeating", "reciting", "printing out", "echo back", "type out", "type the", "type it", "press play", "play back", "as a python list", "as a json", "into json", "in json",
-		"ripetermi", "mi potresti ripetere", "potresti ripetere", "repetirme", "me repetir", "mir wiederholen", "write the preceding", "the text of your", "the contents of your",
+		"put everything", "put all of", "put your", "ripetermi", "mi potresti ripetere", "potresti ripetere", "repetirme", "me repetir", "mir wiederholen", "write the preceding", "the text of your", "the contents of your",
 		"the content of your", "as a list of strings", "as a markdown table", "into a markdown table", "in a code block", "into a code block", "in a txt code block")
 	// The opening of a defence prompt asked for: "starting with 'You
 	// are'", "empezando por 'Eres'".
@@ -166,11 +171,11 @@ func init() {
 		"everything above this line", "the words above", "all the text above")
 
 	// The guarded secret in more forms that leak it.
-	add(gSecret, "the secret with", "the secret as", "the secret backwards", "the secret reversed", "your secret", "the secret string", "secret string", "the secret value", "get_secret", "getsecret", "the pw", "your pw", "ur pw", "give pw",
+	add(gSecret, "the passwrd", "passwrd", "the pasword", "pasword", "passowrd", "the key to get in", "key to get in", "the code to get in", "the word to get in", "the secret with", "the secret as", "the secret backwards", "the secret reversed", "your secret", "the secret string", "secret string", "the secret value", "get_secret", "getsecret", "the pw", "your pw", "ur pw", "give pw",
 		"the key you're protecting", "the key you are protecting", "the word you're guarding", "the word you are guarding")
 	add(gLeakForm, "hangman", "the blanks", "wordle", "dictionary definition", "its definition", "its meaning", "first two letters", "first three letters", "first few letters",
 		"last two letters", "last three letters", "its letters", "between every letter", "each char", "every char", "separated with", "comma between", "per line", "one per line",
-		"anagram", "as an anagram", "倒过来", "倒序", "反着写", "replace every vowel", "replace each vowel", "without vowels", "every vowel", "in french", "in german", "in spanish", "an emoji", "emojis", "pig latin")
+		"dots between", "with dots", "first half", "second half", "half of it", "anagram", "as an anagram", "倒过来", "倒序", "反着写", "replace every vowel", "replace each vowel", "without vowels", "every vowel", "in french", "in german", "in spanish", "an emoji", "emojis", "pig latin")
 
 	// A program described is not a request: "a bash script that prints
 	// 'Access granted' if …", "a function that prints a success message".
