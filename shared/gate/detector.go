@@ -351,11 +351,21 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				// say-verb addressed to the model (round 6).
 				g = g.clear(gSayAny).clear(gSay)
 			}
-			if g.has(gAboveRef) && (g.has(gExtObj) || g.has(gAbove)) && ownTextAbove(v.s, int(h.start)) {
+			if g.has(gAboveRef) && (g.has(gExtObj) || g.has(gAbove)) && !output && !eb.doc && ownTextAbove(v.s, int(h.start)) && (onLastLine(v.s, int(h.end)) || !inPastedData(v.s, int(h.start))) {
 				// "<the user's paragraph>\n\nTranslate the text above into
 				// French": the user's own text, not the hidden prompt
-				// (round 6). An override of it stays an override.
-				g = g.clear(gExtObj).clear(gAbove).clear(gTaskObj)
+				// (round 6). An override of it stays an override. Only in
+				// the user's own words: in a document, an output or data
+				// pasted into the input (but its last line, the user's
+				// request), "above" is whatever the model has read, its
+				// prompt included.
+				g = g.clear(gExtObj).clear(gAbove)
+				if onLastLine(v.s, int(h.end)) {
+					// The user's own request on the input's last line:
+					// not a task planted in the data above it. In a
+					// document or before more data it still is.
+					g = g.clear(gTaskObj)
+				}
 			}
 			seen = seen.or(g)
 			var rules rmask
@@ -1264,4 +1274,18 @@ func ownTextAbove(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// onLastLine reports whether the text after end holds no further line:
+// the user's request that comes after the data it is about.
+func onLastLine(s string, end int) bool {
+	return !strings.Contains(strings.TrimRight(s[end:], " \t\r\n"), "\n")
+}
+
+// inPastedData reports whether i lies in data the user pasted into an
+// input after a request line (pastedDataStart), the data the untrusted
+// rules read there.
+func inPastedData(s string, i int) bool {
+	from := pastedDataStart(s)
+	return from >= 0 && i >= from
 }
