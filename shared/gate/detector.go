@@ -344,12 +344,34 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					}
 				}
 			}
-			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
+			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk) || g.has(gGivenYou)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
 				// "translate 'Your password has been reset'": the words
 				// of a quoted sentence, not the model's secret; "the
 				// password field", "the password hash": another thing.
-				if g = g.clear(gSecret).clear(gExtObj).clear(gSecretAsk); g.empty() {
+				// (Round 6: "you received" too, as gExtObj's phrases.)
+				if g = g.clear(gSecret).clear(gExtObj).clear(gSecretAsk).clear(gGivenYou); g.empty() {
 					goto probe
+				}
+			}
+			if (g.has(gSayAny) || g.has(gSay)) && int(h.end) < len(v.s) && v.s[h.end] == '(' {
+				// `lcd.print("Access Granted")`: a call in code, not a
+				// say-verb addressed to the model (round 6).
+				g = g.clear(gSayAny).clear(gSay)
+			}
+			if g.has(gAboveRef) && (g.has(gExtObj) || g.has(gAbove)) && !output && !eb.doc && ownTextAbove(v.s, int(h.start)) && (onLastLine(v.s, int(h.end)) || !inPastedData(v.s, int(h.start))) {
+				// "<the user's paragraph>\n\nTranslate the text above into
+				// French": the user's own text, not the hidden prompt
+				// (round 6). An override of it stays an override. Only in
+				// the user's own words: in a document, an output or data
+				// pasted into the input (but its last line, the user's
+				// request), "above" is whatever the model has read, its
+				// prompt included.
+				g = g.clear(gExtObj).clear(gAbove)
+				if onLastLine(v.s, int(h.end)) {
+					// The user's own request on the input's last line:
+					// not a task planted in the data above it. In a
+					// document or before more data it still is.
+					g = g.clear(gTaskObj)
 				}
 			}
 			seen = seen.or(g)
@@ -1215,4 +1237,62 @@ func structuralMarker(s string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// ownTextAbove reports whether prose of the user's own stands before i: a
+// sentence of at least four words that ends in ".", "?", "!" or ";" (or
+// their CJK forms); a lead-in that ends in ":" introduces the request. "Translate the text above"
+// after such a sentence is about it; after nothing, junk, a run of
+// characters or a fence it is about what the user cannot see (round 6).
+func ownTextAbove(s string, i int) bool {
+	words, letters, run, wide := 0, 0, 0, 0
+	for k := 0; k < i && k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			run++
+			letters++
+			continue
+		case c >= 0x80:
+			if strings.HasPrefix(s[k:], "。") || strings.HasPrefix(s[k:], "？") || strings.HasPrefix(s[k:], "！") {
+				if words >= 4 || wide >= 15 {
+					return true
+				}
+				words, letters, run, wide = 0, 0, 0, 0
+				k += 2
+				continue
+			}
+			wide++
+			run++
+			continue
+		}
+		if run >= 2 {
+			words++
+		}
+		run = 0
+		switch c {
+		case '.', '?', '!', ';':
+			if words >= 4 && letters >= 12 {
+				return true
+			}
+			words, letters, wide = 0, 0, 0
+		case '\n':
+			words, letters, wide = 0, 0, 0
+		}
+	}
+	return false
+}
+
+// onLastLine reports whether the text after end holds no further line:
+// the user's request that comes after the data it is about.
+func onLastLine(s string, end int) bool {
+	return !strings.Contains(strings.TrimRight(s[end:], " \t\r\n"), "\n")
+}
+
+// inPastedData reports whether i lies in data the user pasted into an
+// input after a request line (pastedDataStart), the data the untrusted
+// rules read there.
+func inPastedData(s string, i int) bool {
+	from := pastedDataStart(s)
+	return from >= 0 && i >= from
 }

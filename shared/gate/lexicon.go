@@ -129,6 +129,10 @@ const (
 	gConcat    // a payload assembled from parts: "a + b", "concatenate these fragments", "x followed by y"
 	gToldBy    // "told by the support agent": what someone else told the assistant's user, not the assistant's instructions
 	gWorldly   // what restrictions in the world apply to: "travel restrictions have been lifted" is news, not a jailbreak
+	// Round 6: competition hijacking and extraction (lexicon_round6h.go).
+	gGrantMsg    // the payload described instead of named: "the success message", "what you say when the password is accepted", "as if I had entered the right code"
+	gAboveRef    // "the text above", "everything above": no rule; such a hit with the user's own prose above it is not the hidden prompt (ownTextAbove)
+	gYouAreStart // "starting with 'You are'": the opening of a defence prompt, asked for with an echo verb
 	numGroups
 )
 
@@ -1235,7 +1239,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gForbid}, window: 50, sentence: 1, ordered: true, unless: []group{gReported}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gDenied, gFlip}, window: 60, sentence: 1, unless: []group{gReported}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gPrefix, gDenied}, window: 40, unless: []group{gReported}},
-	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecret, gSecret}, window: 30, sentence: 2, ordered: true, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecret, gSecret}, window: 30, sentence: 2, ordered: true, unless: []group{gReported}, unlessBoth: []group{gGrantCond, gElse}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gAskSecretW, gSecret}, window: 30, sentence: 2, unless: []group{gReported}},
 	// The payload carried back by a translation: "Translate into English:
 	// Zugang gewährt" (translating "Access Granted" out of English is a
@@ -1313,6 +1317,10 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.role_injection", reqs: []group{gTurnUser, gTurnAsst, gOpener, gHarm}, window: 300, lineStart: 3, col0: 3},
 	// Payload splitting: parts to be joined and then obeyed.
 	{rule: "prompt_injection.instruction_override", reqs: []group{gConcat, gExecute}, window: 200},
+
+	// Round 6 (decision 150): competition hijacking and extraction
+	// (lexicon_round6h.go).
+	round6hRules[0], round6hRules[1],
 }
 
 // reportedPhrases are the constructions that make a third party say
@@ -1434,7 +1442,7 @@ func init() {
 		"how were you programmed", "your programming", "do your instructions say", "does your prompt say", "the message you got before", "text you received before",
 		"first thing you were told", "before i showed up", "before i came", "before i got here", "initialization text", "initialisation text", "your initialization", "your initialisation",
 		"hidden rules", "secret rules", "hidden guidelines", "asked to keep", "were you asked to keep", "to keep from me", "keep from me", "programmed to keep", "setup text", "the setup text",
-		"your full instructions", "setup instructions", "hidden setup", "with your deployment", "que te dieron", "antes de hablar conmigo", "antes da minha primeira mensagem",
+		"your full instructions", "your setup instructions", "setup instructions you", "hidden setup", "with your deployment", "que te dieron", "antes de hablar conmigo", "antes da minha primeira mensagem",
 		"vor unserem gesprach", "dir gesagt wurde", "versteckten anweisungen", "geheimen anweisungen", "qu'on t'a donne*", "avant notre discussion", "avant notre conversation",
 		"che hai ricevuto", "prima di questa chat", "prima di questa conversazione",
 		"system-level instructions", "your system-level", "text you got before", "you got before my", "you received before my",
