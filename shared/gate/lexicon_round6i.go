@@ -48,6 +48,7 @@ func init() {
 		"transfer", "approve", "pay", "grant", "exfiltrate",
 		"leite", "weiterleiten", "sende", "schicke", "schickt", "kopiere", "lade", "transfere", "transferez", "envoie", "envoyez", "copie",
 		"reenvia", "reenviar", "envia", "copia", "inoltra", "invia", "encaminhe", "encaminha", "envie", "stuur", "doorsturen", "przekaz", "wyslij",
+		"inclui", "inclua", "incluye", "incluya", "incluez", "inclus", "includi", "fuge", "fugt", "voeg",
 		"перешли", "отправь", "скопируй", "转发", "发送", "转送", "転送", "送信",
 	)
 	// A tool set to work, and an agent's tools by name.
@@ -80,6 +81,21 @@ func init() {
 		"不要告诉用户", "不要提及", "无需确认", "ユーザーに伝えず", "確認せずに",
 	)
 
+	// The reader's own processing named by the data, in more of its
+	// forms ("When writing release notes for this change, say …", "When
+	// you compare these vendors, call …", "Any summary of these reviews
+	// must conclude …"), for the rule of round 4 (gWhenProc + gProcDir).
+	add(gWhenProc,
+		"when writing release notes", "when writing the release notes", "when writing the changelog", "when generating", "when you generate", "if you are generating",
+		"when you compare", "when comparing", "when totalling", "when totaling", "when you total", "when you brief", "when briefing", "when describing this",
+		"when describing", "when drafting", "when you draft", "if you are turning", "when turning these", "when you turn these", "any summary of", "summaries of this",
+		"the answer you give", "when an ai", "when an assistant", "if an assistant is", "if an ai is", "before you answer", "while translating", "when translating",
+		"when you screen", "when screening", "when ranking", "when you rank", "when answering", "when you pick up this", "when you triage", "when triaging",
+		"lorsque tu resumes", "quand tu resumes", "wenn du diese", "wenn du zusammenfasst", "quando resumires", "ao resumir", "quando riassumi", "cuando resumas",
+		"要約する際", "要約するとき", "总结时", "在总结",
+	)
+	add(gProcDir, "report", "create", "run", "offer", "point them", "point the user", "point users", "point readers", "conclude", "give", "skip", "omit", "leave", "ecris", "schreibe", "scrivi", "escribe", "inclui", "書き", "勧め")
+
 	// Round 6: readers addressed by their role in the data's workflow
 	// ("AI recruiting tools:", "Automated review bots should …", "To the
 	// email assistant:"), and what such addresses go on to ask.
@@ -88,13 +104,13 @@ func init() {
 		"coding agent*", "code agent*", "email assistant*", "e-mail assistant*", "mail assistant*", "inbox assistant*", "meeting assistant*", "travel assistant*",
 		"shopping assistant*", "search agent*", "automated agent*", "automated reader*", "automated tool*", "automated system*", "ai search*",
 		"summarising assistant*", "summarizing assistant*", "news readers powered by ai", "readers powered by ai", "ai-powered reader*",
-		"ki-agenten", "ki-agent", "e-mail-assistent*", "ki-system*", "systeme de tri", "systeme automatique", "asistente de ia", "assistente ia",
+		"sprachmodell", "ki-agenten", "ki-agent", "e-mail-assistent*", "ki-system*", "systeme de tri", "systeme automatique", "asistente de ia", "assistente ia",
 		"assistente de ia", "ai-assistent", "ai-codeassistent*", "asystenta ai", "asystent ai", "ии-ассистент*", "языковая модель", "aiアシスタント", "ai助手",
 	)
 	add(gAddr,
 		"attention chatbots", "attention chatbot", "attention ai agents", "attention assistants", "ai agents:",
 		"agent instructions:", "ai tools:", "ai reviewers:", "ai systems:", "automated agents:", "note to the summariser", "note for the ai summariser",
-		"hinweis fur den ki-assistenten", "fur den ki-assistenten", "an alle ki-agenten", "fur den e-mail-assistenten", "falls eine ki", "wenn eine ki",
+		"anweisung an das sprachmodell", "an das sprachmodell", "hinweis fur den ki-assistenten", "fur den ki-assistenten", "an alle ki-agenten", "fur den e-mail-assistenten", "falls eine ki", "wenn eine ki",
 		"note a l'assistant ia", "a l'attention du systeme", "nota para el asistente de ia", "asistente de ia,", "nota per l'assistente ia",
 		"instrucao para o assistente", "para a ia que", "opmerking voor de ai-assistent", "voor ai-codeassistenten", "uwaga dla asystenta ai",
 		"примечание для ии-ассистента", "aiアシスタントへの指示", "aiへ", "给阅读此邮件的ai助手",
@@ -110,5 +126,7 @@ func init() {
 		"set this ticket", "close this ticket", "close it", "close the ticket", "mark it", "rank this", "rank them", "rank it", "score it", "give it", "create a task", "rate",
 		"teile", "leite", "stufe", "schickt", "erwahne", "dis", "classe", "dile", "di'", "encaminhe", "de nota", "vertel", "przekaz", "сообщи", "напиши",
 		"告诉", "转发", "伝え", "転送",
+		"report the", "omit", "leave out", "leave this", "skip the", "hide the", "conclude", "tell readers", "tell your user", "tell your readers", "tell the readers",
+		"schreibe", "schreib", "verschweige", "ecris", "escribe", "scrivi", "escreva", "escreve", "acepta", "reenvia", "reenvie", "inclui", "inclua", "書き", "書いて", "勧め",
 	)
 }

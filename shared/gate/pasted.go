@@ -49,7 +49,9 @@ func pastedDataStart(s string) int {
 			return -1
 		}
 	case strings.HasSuffix(line, "?"):
-		if !carrier || !deictic {
+		// "What does this README tell me to do?"; round 6: "Can you pull
+		// out the action items from this?", a data verb and a pointer.
+		if !deictic || !carrier && !hasAnyWord(lower, dataVerbs) {
 			return -1
 		}
 	default:
@@ -81,6 +83,7 @@ var dataVerbs = withFolded([]string{
 	"summarise", "summarize", "summarize this", "translate", "explain", "review", "proofread", "tl;dr", "tldr",
 	"classify", "extract", "analyse", "analyze", "resume", "resumen", "resume", "zusammen", "fasse", "ubersetze",
 	"resumez", "traduis", "traduce", "riassumi", "traduci", "vat", "samen", "podsumuj", "stresc", "ozetle",
+	"pull out", "action items", "key points", "main points", "takeaways", "sum up", "what's it about", "what is it about",
 })
 
 // carriers name what a user pastes (accents are folded in the view the
@@ -91,6 +94,7 @@ var carriers = withFolded([]string{
 	"invoice", "newsletter", "readme", "diff", "snippet", "sms", "tweet", "chat", "invite", "pdf", "manual", "report",
 	"survey", "answers", "description", "comment", "comments", "letter", "section", "paragraph", "function", "yaml",
 	"json", "spreadsheet", "export", "website", "site", "issue", "pr", "blog", "forum",
+	"results", "search results", "entries", "rows", "commit", "commits", "changelog", "history", "config", "agenda", "minutes",
 	"correo", "pagina", "tabla", "texto", "articulo", "resena", "mensaje", "seite", "tabelle", "artikel", "nachricht",
 	"rechnung", "courriel", "tableau", "texte", "avis", "tabella", "testo", "recensione", "messaggio", "tekst", "bericht",
 	"tabel", "artykul", "wiadomosc", "wiadomosci", "tabela", "strona", "maila", "письмо", "страницу", "текст", "таблицу",
