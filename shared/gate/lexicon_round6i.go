@@ -51,8 +51,7 @@ func init() {
 		"inclui", "inclua", "incluye", "incluya", "incluez", "inclus", "includi", "fuge", "fugt", "voeg",
 		"перешли", "отправь", "скопируй", "转发", "发送", "转送", "転送", "送信",
 	)
-	// A tool set to work, and an agent's tools by name.
-	add(gToolVerb, "use", "using", "call", "invoke", "execute", "run", "trigger", "with the", "via the", "through the", "open")
+	// An agent's tools by name.
 	add(gToolName,
 		"browser tool", "browsing tool", "web tool", "email tool", "e-mail tool", "mail tool", "file tool", "files tool", "filesystem tool", "file system tool",
 		"shell tool", "terminal tool", "bash tool", "code tool", "payments tool", "payment tool", "banking tool", "calendar tool", "booking tool", "reservation tool",
