@@ -114,6 +114,34 @@ func init() {
 		"instrucao para o assistente", "para a ia que", "opmerking voor de ai-assistent", "voor ai-codeassistenten", "uwaga dla asystenta ai",
 		"примечание для ии-ассистента", "aiアシスタントへの指示", "aiへ", "给阅读此邮件的ai助手",
 	)
+	// From fresh10i2's misses (tuned on after its single measure): readers
+	// named by what they do to the data, and the ways data hides from the
+	// user.
+	add(gIndAddr,
+		"models drafting", "model drafting", "models ingesting", "any model ingesting", "models summarising", "models summarizing", "models reading",
+		"sentiment model*", "scoring model*", "reviewer model*", "machine reviewer*", "assistente virtuale",
+		"voice assistant*", "copilots", "shopping copilot*", "travel bot*", "banking assistant*", "ai readers", "ai pair programmer*",
+		"inbox triage", "automated inbox triage", "summarising bot*", "summarizing bot*", "review-summarising bot*", "review-summarizing bot*",
+	)
+	add(gAddr,
+		"hi gemini", "hey gemini", "hi copilot",
+		"hidden for models", "for models:", "models only", "for models only", "message for the voice assistant", "for the voice assistant",
+		"instruction to language models", "instructions to language models", "to language models", "agent guidance",
+		"meddelande till ai-assistenten", "till ai-assistenten", "yapay zeka asistanina not", "yapay zeka asistanina",
+	)
+	add(gIndDir,
+		"bcc", "export", "attach", "merge", "schedule", "charge", "text my", "text me", "tag this", "pretend", "dm everyone", "present", "commit its",
+		"commit the", "count every", "set up", "beratta", "soyle", "inoltra", "betaal",
+	)
+	add(gStealth,
+		"keep the change out", "keep it out of", "keep the rule out", "out of the summary", "out of the plan summary", "keep this out", "mention nothing about",
+		"say nothing to", "senza avvisare", "sem avisar", "sin avisar", "ohne zu informieren", "sans prevenir", "zonder te melden", "zeg er niets over",
+		"ユーザーに伝えないで", "ユーザーには伝えず",
+	)
+	add(gAgentData, "every message", "each message", "the end user's", "end user's full", "the real .env", "受信箱", "すべてのメール")
+	add(gWhenProc, "when this page is read", "when this page is processed", "when this is read by", "when read by an agent")
+	add(gIndStrong, "reading this as an ai", "are hereby told", "are hereby instructed", "are hereby directed", "hereby instructed to", "whoever you are helping")
+
 	add(gIndStrong,
 		"if you are an llm", "if you're an llm", "if you are a large language model", "if you're an ai travel", "if you are an ai travel", "language model instructions",
 		"system message to the assistant", "system note for the ai", "system note for the assistant", "for automated readers", "for automated screening",

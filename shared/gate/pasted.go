@@ -83,7 +83,7 @@ var dataVerbs = withFolded([]string{
 	"summarise", "summarize", "summarize this", "translate", "explain", "review", "proofread", "tl;dr", "tldr",
 	"classify", "extract", "analyse", "analyze", "resume", "resumen", "resume", "zusammen", "fasse", "ubersetze",
 	"resumez", "traduis", "traduce", "riassumi", "traduci", "vat", "samen", "podsumuj", "stresc", "ozetle",
-	"pull out", "action items", "key points", "main points", "takeaways", "sum up", "what's it about", "what is it about",
+	"sammanfatta", "ozetle", "pull out", "action items", "key points", "main points", "takeaways", "sum up", "what's it about", "what is it about",
 })
 
 // carriers name what a user pastes (accents are folded in the view the
@@ -94,7 +94,7 @@ var carriers = withFolded([]string{
 	"invoice", "newsletter", "readme", "diff", "snippet", "sms", "tweet", "chat", "invite", "pdf", "manual", "report",
 	"survey", "answers", "description", "comment", "comments", "letter", "section", "paragraph", "function", "yaml",
 	"json", "spreadsheet", "export", "website", "site", "issue", "pr", "blog", "forum",
-	"results", "search results", "entries", "rows", "commit", "commits", "changelog", "history", "config", "agenda", "minutes",
+	"mejlet", "mejl", "e-postayi", "results", "search results", "entries", "rows", "commit", "commits", "changelog", "history", "config", "agenda", "minutes",
 	"correo", "pagina", "tabla", "texto", "articulo", "resena", "mensaje", "seite", "tabelle", "artikel", "nachricht",
 	"rechnung", "courriel", "tableau", "texte", "avis", "tabella", "testo", "recensione", "messaggio", "tekst", "bericht",
 	"tabel", "artykul", "wiadomosc", "wiadomosci", "tabela", "strona", "maila", "письмо", "страницу", "текст", "таблицу",
