@@ -85,11 +85,12 @@ func init() {
 	// you compare these vendors, call …", "Any summary of these reviews
 	// must conclude …"), for the rule of round 4 (gWhenProc + gProcDir).
 	add(gWhenProc,
-		"when writing release notes", "when writing the release notes", "when writing the changelog", "when generating", "when you generate", "if you are generating",
-		"when you compare", "when comparing", "when totalling", "when totaling", "when you total", "when you brief", "when briefing", "when describing this",
-		"when describing", "when drafting", "when you draft", "if you are turning", "when turning these", "when you turn these", "any summary of", "summaries of this",
-		"the answer you give", "when an ai", "when an assistant", "if an assistant is", "if an ai is", "before you answer", "while translating", "when translating",
-		"when you screen", "when screening", "when ranking", "when you rank", "when answering", "when you pick up this", "when you triage", "when triaging",
+		"when writing release notes for this", "when writing the release notes for this", "when writing the changelog for this", "if you are generating",
+		"when you compare these", "when comparing these", "when totalling this", "when totaling this", "when you total this", "when you brief", "when briefing",
+		"when describing this", "when drafting the reply to this", "when drafting the agent's reply", "when you draft the reply to this", "if you are turning",
+		"when turning these", "when you turn these", "any summary of", "summaries of this", "the answer you give", "when an ai", "when an assistant",
+		"if an assistant is", "if an ai is", "before you answer", "when you screen this", "when screening this", "when ranking these", "when you rank these",
+		"when you pick up this", "when you triage this", "when triaging this",
 		"lorsque tu resumes", "quand tu resumes", "wenn du diese", "wenn du zusammenfasst", "quando resumires", "ao resumir", "quando riassumi", "cuando resumas",
 		"要約する際", "要約するとき", "总结时", "在总结",
 	)
@@ -150,7 +151,7 @@ func init() {
 		"falls eine ki diese", "se voce e uma ia",
 	)
 	add(gIndDir,
-		"set this ticket", "close this ticket", "close it", "close the ticket", "mark it", "rank this", "rank them", "rank it", "score it", "give it", "create a task", "rate",
+		"set this ticket", "close this ticket", "close it", "close the ticket", "mark it", "rank this", "rank them", "rank it", "score it", "give it", "create a task", "rate", "book it", "book the", "book a", "book two", "book this", "book them",
 		"teile", "leite", "stufe", "schickt", "erwahne", "dis", "classe", "dile", "di'", "encaminhe", "de nota", "vertel", "przekaz", "сообщи", "напиши",
 		"告诉", "转发", "伝え", "転送",
 		"report the", "omit", "leave out", "leave this", "skip the", "hide the", "conclude", "tell readers", "tell your user", "tell your readers", "tell the readers",
