@@ -555,7 +555,9 @@ func requestAtTop(s string, start int) bool {
 	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
 		line = line[:nl]
 	}
-	if len(line) > 200 {
+	if len(line) > 200 || line[0] == '{' || line[0] == '[' {
+		// Round 6: a one-line record (a tool's JSON output) is data, not
+		// the user's request, even where a field speaks in the first person.
 		return false
 	}
 	var buf [200]byte
