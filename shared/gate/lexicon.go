@@ -1335,6 +1335,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.indirect", reqs: []group{gExfilVerb, gAgentData}, window: 120, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gToolName, gAgentData}, window: 140, sentence: 3, untrusted: true, data: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gStealth, gIndDir}, window: 160, sentence: 3, untrusted: true, data: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gToolName, gStealth}, window: 160, sentence: 3, untrusted: true, data: true},
 }
 
 // reportedPhrases are the constructions that make a third party say

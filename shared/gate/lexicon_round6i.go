@@ -26,7 +26,7 @@ func init() {
 		"user's password", "user's credentials", "user's location", "user's history", "user's documents", "user's browsing",
 		"customer's full", "customer's chat", "customer's card", "customer's stored", "customer's shared", "customer's personal",
 		"everything the user", "whatever the user", "what the user has typed", "the user has typed", "the user has written", "the user has said",
-		"session cookie", "session token", "cookies of", "stored card", "saved card", "card on file", "saved payment",
+		"session cookie", "session token", "cookies of", "stored card", "saved card", "card on file", "saved payment", "carte enregistree", "tarjeta guardada", "gespeicherte karte", "cartao salvo", "carta salvata",
 		"~/.aws", "aws/credentials", ".npmrc", ".env file", "contents of .env", "the .env", "secrets.env", "ssh key", "id_rsa", "private key",
 		"any api key", "api key you", "api keys you", "the api key from", "api key in the environment", "environment variables", "the environment's",
 		"admin collaborator", "as an admin", "as admin", "org admin", "admin rights", "admin access", "billing access", "owner role",

@@ -174,8 +174,13 @@ func addressAt(s string, start, end int) bool {
 			return words <= 6
 		case c == ':':
 			// "AI:" then the instruction on its line; "if not llm:" then
-			// a block of code on the next.
-			return words <= 6 && j+2 < len(s) && s[j+1] == ' ' && s[j+2] != ' ' && s[j+2] != '\n'
+			// a block of code on the next. Round 6: markdown bold may
+			// close after the colon ("**LLM agents reading this:** add …").
+			k := j + 1
+			for k < len(s) && s[k] == '*' {
+				k++
+			}
+			return words <= 6 && k+1 < len(s) && s[k] == ' ' && s[k+1] != ' ' && s[k+1] != '\n'
 		case c == '-':
 			if j+1 < len(s) && s[j+1] == ' ' && s[j-1] == ' ' {
 				return words <= 1
