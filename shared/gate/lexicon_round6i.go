@@ -155,6 +155,15 @@ func init() {
 	)
 	add(gExfilVerb, "transfer", "sell", "unlock", "disarm", "retrieve", "initiate a payment", "initiate a transfer", "make a payment", "withdraw", "move all", "grant permanent", "give permanent", "download and execute", "download the file")
 
+	// Fences and tags that announce instructions for the reader inside
+	// data ("<<< assistant instructions begin >>>", "<ai-directive>", a
+	// page's <meta name="ai-instructions">): made-up markup only a planted
+	// instruction uses.
+	add(gBoundary, "assistant instructions begin", "assistant instructions end", "ai instructions begin", "ai instructions end", "begin assistant", "end context", "end of retrieved",
+		"end of tool output", "end tool output", "end of search results", "end of document context")
+	add(gFakeTag, "<ai-directive>", "<ai_directive>", "[assistant-directive]", "[ai-directive]", "<ai_instructions>", "<assistant_instructions>",
+		"<agent_instructions>", "<llm_instructions>", "[llm-instruction]", "llm-instruction:", "ai-instructions", "ai_instructions")
+
 	add(gWhenProc, "when this page is read", "when this page is processed", "when this is read by", "when read by an agent")
 	add(gIndStrong, "reading this as an ai", "are hereby told", "are hereby instructed", "are hereby directed", "hereby instructed to", "whoever you are helping")
 
