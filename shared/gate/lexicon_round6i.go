@@ -164,6 +164,11 @@ func init() {
 	add(gFakeTag, "<ai-directive>", "<ai_directive>", "[assistant-directive]", "[ai-directive]", "<ai_instructions>", "<assistant_instructions>",
 		"<agent_instructions>", "<llm_instructions>", "[llm-instruction]", "llm-instruction:", "ai-instructions", "ai_instructions")
 
+	// "Drop your earlier guidance and …": an override in a verb the lists
+	// lacked, only with "your"/"the previous" (a firewall's "drop all
+	// rules" stays a firewall).
+	add(gOvrVerb, "drop your", "drop the previous", "drop any previous", "drop any prior", "drop the prior")
+
 	add(gWhenProc, "when this page is read", "when this page is processed", "when this is read by", "when read by an agent")
 	add(gIndStrong, "reading this as an ai", "are hereby told", "are hereby instructed", "are hereby directed", "hereby instructed to", "whoever you are helping")
 
