@@ -58,7 +58,7 @@ func init() {
 		"github tool", "git tool", "slack tool", "crm tool", "database tool", "sql tool", "http tool", "fetch tool", "search tool", "contacts tool", "drive tool",
 		"your tools", "your tool", "tool call", "function call", "function calling",
 		"send email with", "send email tool", "send email function", "send message with", "create event tool", "create event with", "update contact function",
-				"outil de reservation", "outil de messagerie", "herramienta de correo", "herramienta del navegador", "strumento di", "ferramenta de", "werkzeug",
+		"outil de reservation", "outil de messagerie", "herramienta de correo", "herramienta del navegador", "strumento di", "ferramenta de", "werkzeug",
 	)
 	// The reader told to keep what it does from its user.
 	add(gStealth,
