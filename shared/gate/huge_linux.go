@@ -24,4 +24,3 @@ func hugePages(t []uint32) {
 	hi := (p + uintptr(len(t))*4) &^ (huge - 1)
 	_ = syscall.Madvise(unsafe.Slice((*byte)(unsafe.Add(base, lo-p)), hi-lo), syscall.MADV_HUGEPAGE)
 }
-

@@ -49,7 +49,9 @@ func pastedDataStart(s string) int {
 			return -1
 		}
 	case strings.HasSuffix(line, "?"):
-		if !carrier || !deictic {
+		// "What does this README tell me to do?"; round 6: "Can you pull
+		// out the action items from this?", a data verb and a pointer.
+		if !deictic || !carrier && !hasAnyWord(lower, dataVerbs) {
 			return -1
 		}
 	default:
@@ -81,6 +83,7 @@ var dataVerbs = withFolded([]string{
 	"summarise", "summarize", "summarize this", "translate", "explain", "review", "proofread", "tl;dr", "tldr",
 	"classify", "extract", "analyse", "analyze", "resume", "resumen", "resume", "zusammen", "fasse", "ubersetze",
 	"resumez", "traduis", "traduce", "riassumi", "traduci", "vat", "samen", "podsumuj", "stresc", "ozetle",
+	"sammanfatta", "ozetle", "pull out", "action items", "key points", "main points", "takeaways", "sum up", "what's it about", "what is it about",
 })
 
 // carriers name what a user pastes (accents are folded in the view the
@@ -91,6 +94,7 @@ var carriers = withFolded([]string{
 	"invoice", "newsletter", "readme", "diff", "snippet", "sms", "tweet", "chat", "invite", "pdf", "manual", "report",
 	"survey", "answers", "description", "comment", "comments", "letter", "section", "paragraph", "function", "yaml",
 	"json", "spreadsheet", "export", "website", "site", "issue", "pr", "blog", "forum",
+	"mejlet", "mejl", "e-postayi", "results", "search results", "entries", "rows", "commit", "commits", "changelog", "history", "config", "agenda", "minutes",
 	"correo", "pagina", "tabla", "texto", "articulo", "resena", "mensaje", "seite", "tabelle", "artikel", "nachricht",
 	"rechnung", "courriel", "tableau", "texte", "avis", "tabella", "testo", "recensione", "messaggio", "tekst", "bericht",
 	"tabel", "artykul", "wiadomosc", "wiadomosci", "tabela", "strona", "maila", "письмо", "страницу", "текст", "таблицу",
@@ -170,8 +174,13 @@ func addressAt(s string, start, end int) bool {
 			return words <= 6
 		case c == ':':
 			// "AI:" then the instruction on its line; "if not llm:" then
-			// a block of code on the next.
-			return words <= 6 && j+2 < len(s) && s[j+1] == ' ' && s[j+2] != ' ' && s[j+2] != '\n'
+			// a block of code on the next. Round 6: markdown bold may
+			// close after the colon ("**LLM agents reading this:** add …").
+			k := j + 1
+			for k < len(s) && s[k] == '*' {
+				k++
+			}
+			return words <= 6 && k+1 < len(s) && s[k] == ' ' && s[k+1] != ' ' && s[k+1] != '\n'
 		case c == '-':
 			if j+1 < len(s) && s[j+1] == ' ' && s[j-1] == ' ' {
 				return words <= 1
@@ -551,7 +560,9 @@ func requestAtTop(s string, start int) bool {
 	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
 		line = line[:nl]
 	}
-	if len(line) > 200 {
+	if len(line) > 200 || line[0] == '{' || line[0] == '[' {
+		// Round 6: a one-line record (a tool's JSON output) is data, not
+		// the user's request, even where a field speaks in the first person.
 		return false
 	}
 	var buf [200]byte
