@@ -1209,7 +1209,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gPersist, gJbUnres}, window: 200, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndHidden, gIndAddr, gIndDir}, window: 240},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndStrong, gIndDir}, window: 160},
-	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80},
+	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80, unless: []group{gJbTalk}},
 	{rule: "leakage.system_prompt", reqs: []group{gLeakPhrase}, outputOnly: true},
 
 	// Decision 150, second round: the kinds of attack written by people
