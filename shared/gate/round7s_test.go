@@ -72,10 +72,15 @@ func TestRound7sCompletion(t *testing.T) {
 // rules; 5 once the old decode + execute rule stays quiet near talk about
 // jailbreaks), then tuned on; fresh12s2 (42 and 42) was written after the first
 // rules, measured once (main 28.6 %, those rules 35.7 %, no look-alike),
-// then tuned on. Regression floors on data tuned on, not generalisation
-// figures.
+// then tuned on (76.2 % at ec6cf1b). The floors are below those peaks:
+// the act-on-it words were then narrowed to those that point at the hidden
+// text's content ("do what it says", not "and do it", "then follow",
+// "execute it"), after look-alikes written for the purpose ("convert the
+// algorithm to Python and execute it", "translate this notice so my
+// workers can follow it") were all flagged. Regression floors on data
+// tuned on, not generalisation figures.
 func TestFresh12sFloor(t *testing.T) {
 	g := lexiconGate(t)
-	assertFloor(t, g, "testdata/fresh12s.jsonl", 0.92, 5)
-	assertFloor(t, g, "testdata/fresh12s2.jsonl", 0.76, 0)
+	assertFloor(t, g, "testdata/fresh12s.jsonl", 0.87, 5)
+	assertFloor(t, g, "testdata/fresh12s2.jsonl", 0.57, 0)
 }
