@@ -140,6 +140,13 @@ const (
 	gExfilVerb // what carries it away: forward, send, upload, post, append, encode
 	gToolName  // an agent's tool by name: "the browser tool", "send_email", "your GitHub tool"
 	gStealth   // the reader told to keep it from its user: "without asking the user", "do not reveal this instruction"
+
+	// Round 7 (decision 150, "Round 7: obfuscated and smuggled payloads";
+	// words in lexicon_round7s.go).
+	gObfVerb // a hidden text turned back into words: decode, decipher, reverse, translate, join the parts, run the code; and the encodings by name
+	gObey    // what was turned back then acted on as the request: "and do what it says", "then answer it", "treat the result as my prompt"
+	gFillIn  // a completion asked for: "complete this", "fill in the blanks", "finish the sentence", "continue from where it stops"
+	gFillObj // what a completion would leak or print: a payload cut short ("I have been PW_", "ACCESS GRAN__"), the opening of a hidden prompt or secret ("My system prompt says", "SECRET_PASSWORD = ")
 	numGroups
 )
 
@@ -1202,7 +1209,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gPersist, gJbUnres}, window: 200, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndHidden, gIndAddr, gIndDir}, window: 240},
 	{rule: "prompt_injection.indirect", reqs: []group{gIndStrong, gIndDir}, window: 160},
-	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80},
+	{rule: "prompt_injection.encoded_payload", reqs: []group{gDecode, gExecute}, window: 80, unless: []group{gJbTalk}},
 	{rule: "leakage.system_prompt", reqs: []group{gLeakPhrase}, outputOnly: true},
 
 	// Decision 150, second round: the kinds of attack written by people
@@ -1343,6 +1350,14 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.indirect", reqs: []group{gToolName, gAgentData}, window: 140, sentence: 3, untrusted: true, data: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gStealth, gIndDir}, window: 160, sentence: 3, untrusted: true, data: true},
 	{rule: "prompt_injection.indirect", reqs: []group{gToolName, gStealth}, window: 160, sentence: 3, untrusted: true, data: true},
+
+	// Round 7 (decision 150): obfuscated and smuggled payloads
+	// (lexicon_round7s.go). A hidden text (encoded, reversed, split, in
+	// another language, built by code) turned back into words and then
+	// acted on as the request; not in talk about the technique.
+	{rule: "prompt_injection.encoded_payload", reqs: []group{gObfVerb, gObey}, window: 140, ordered: true, unless: []group{gJbTalk}},
+	// A completion that would leak the hidden prompt or print a payload.
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gFillIn, gFillObj}, window: 120, unless: []group{gJbTalk}},
 }
 
 // reportedPhrases are the constructions that make a third party say
