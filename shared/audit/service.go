@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/auth"
@@ -240,7 +241,7 @@ func nextToken(id string) string { return base64.RawURLEncoding.EncodeToString([
 
 func parseNextToken(tok string) (string, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(tok)
-	if err != nil || !idRE.Match(b) {
+	if err != nil || !idRE().Match(b) {
 		return "", false
 	}
 	return string(b), true
@@ -281,9 +282,10 @@ func (s *Service) list(r *httpapi.Request) (int, any, error) {
 	return 200, out, nil
 }
 
+// Compiled on first use, not at package init (docs/decisions/232).
 var (
-	idRE        = regexp.MustCompile(`^pkg_[0-9a-z-]{1,64}$`)
-	frameworkRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,31}$`)
+	idRE        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^pkg_[0-9a-z-]{1,64}$`) })
+	frameworkRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,31}$`) })
 )
 
 // parseWhen accepts an RFC 3339 time or a date (midnight UTC).
@@ -315,7 +317,7 @@ func (s *Service) create(r *httpapi.Request) (int, any, error) {
 		return 0, nil, httpapi.Errorf(422, "validation_failed", "at most 10 frameworks")
 	}
 	for _, f := range in.Frameworks {
-		if !frameworkRE.MatchString(f) {
+		if !frameworkRE().MatchString(f) {
 			return 0, nil, httpapi.Errorf(422, "validation_failed", "framework %q is not a framework key such as soc2 or gdpr", f)
 		}
 	}
@@ -349,7 +351,7 @@ func (s *Service) Request(ctx context.Context, tenant, by string, from, to time.
 
 func (s *Service) get(r *httpapi.Request) (int, any, error) {
 	id := r.Params["id"]
-	if !idRE.MatchString(id) {
+	if !idRE().MatchString(id) {
 		return 0, nil, httpapi.Errorf(404, "not_found", "no such package")
 	}
 	rec, err := s.Records.Get(r.Ctx, r.Tenant, id)
