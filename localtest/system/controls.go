@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/agentgate/agentgate/localtest/invoke"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/agentgate/agentgate/localtest/invoke"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
@@ -28,6 +29,7 @@ import (
 	"github.com/agentgate/agentgate/localtest/emulator"
 	"github.com/agentgate/agentgate/shared/cloud/fixture"
 	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/adversary"
 	"github.com/agentgate/agentgate/shared/wire/apiwire"
 	"github.com/agentgate/agentgate/shared/wire/controlswire"
 )
@@ -169,7 +171,7 @@ func (s *System) seedRegisters(ctx context.Context) error {
 			return fmt.Errorf("seed validate: status %d: %s", rec.Code, rec.Body.String())
 		}
 	}
-	adv, err := registers.NewAdversary(regs, s.API.Appender)
+	adv, err := adversary.New(regs, s.API.Appender)
 	if err != nil {
 		return err
 	}

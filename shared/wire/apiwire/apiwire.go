@@ -30,6 +30,7 @@ import (
 	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/metrics"
 	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/adversary"
 	"github.com/agentgate/agentgate/shared/registers/regapi"
 	"github.com/agentgate/agentgate/shared/registers/regstore"
 	"github.com/agentgate/agentgate/shared/tables"
@@ -185,7 +186,7 @@ func NewRegisters(c wire.Clients, cfg wire.Config) *registers.Service {
 // controlRoutes are the register and status routes of the API function.
 func controlRoutes(c wire.Clients, cfg wire.Config, app *evidence.Appender) []httpapi.Route {
 	regs := NewRegisters(c, cfg)
-	adv, err := registers.NewAdversary(regs, app)
+	adv, err := adversary.New(regs, app)
 	if err != nil {
 		// The corpus is embedded: failing here is a build defect, and the
 		// API's other routes must still serve.
