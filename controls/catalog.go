@@ -39,13 +39,16 @@ type Framework struct {
 
 // criterionRE is the well-formed criterion id of each framework, so a typo
 // ("CC6.l", "Art 32") fails the catalog test instead of reaching an auditor.
-var criterionRE = map[string]*regexp.Regexp{
-	"soc2":     regexp.MustCompile(`^(CC[1-9]|PI1|C1|A1|P[1-8])\.[0-9]{1,2}$`),
-	"gdpr":     regexp.MustCompile(`^Art\.[1-9][0-9]?(\([1-9][0-9]?\))?(\([a-z]\))?$`),
-	"pcidss":   regexp.MustCompile(`^(1[0-2]|[1-9])(\.[1-9][0-9]?){1,3}$`),
-	"euaiact":  regexp.MustCompile(`^Art\.[1-9][0-9]{0,2}(\([1-9][0-9]?\))?(\([a-z]\))?$`),
-	"iso42001": regexp.MustCompile(`^A\.([2-9]|10)(\.[1-9][0-9]?){1,2}$`),
-}
+// Compiled on first use, not at package init (docs/decisions/232).
+var criterionRE = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		"soc2":     regexp.MustCompile(`^(CC[1-9]|PI1|C1|A1|P[1-8])\.[0-9]{1,2}$`),
+		"gdpr":     regexp.MustCompile(`^Art\.[1-9][0-9]?(\([1-9][0-9]?\))?(\([a-z]\))?$`),
+		"pcidss":   regexp.MustCompile(`^(1[0-2]|[1-9])(\.[1-9][0-9]?){1,3}$`),
+		"euaiact":  regexp.MustCompile(`^Art\.[1-9][0-9]{0,2}(\([1-9][0-9]?\))?(\([a-z]\))?$`),
+		"iso42001": regexp.MustCompile(`^A\.([2-9]|10)(\.[1-9][0-9]?){1,2}$`),
+	}
+})
 
 // FrameworkKeys lists the frameworks in display order.
 var FrameworkKeys = []string{"soc2", "gdpr", "pcidss", "euaiact", "iso42001"}
@@ -157,7 +160,7 @@ func load(fsys fs.FS) ([]Control, []Framework, error) {
 		if want := path.Base(f); want != fw.Key+".json" {
 			return nil, nil, fmt.Errorf("framework %s: key %q does not match the file name", f, fw.Key)
 		}
-		re, ok := criterionRE[fw.Key]
+		re, ok := criterionRE()[fw.Key]
 		if !ok {
 			return nil, nil, fmt.Errorf("framework %s: unknown framework key %q", f, fw.Key)
 		}

@@ -59,7 +59,7 @@ func NewAPI(scope constructs.Construct, id string, p APIProps) *API {
 			// Authorization header as identity source API Gateway answers a
 			// request without it with a bare 401 {"message":"Unauthorized"},
 			// never the documented JSON error. So the authorizer runs for
-			// every request and keeps verdicts itself (wire.AuthCacheTTL);
+			// every request and keeps verdicts itself (authwire.CacheTTL);
 			// it denies keys we never issued (API Gateway's 403, before the
 			// api function) and never keeps a store failure.
 			IdentitySource:  &[]*string{},

@@ -24,7 +24,7 @@ import (
 // upload and mark the package failed.
 //
 // The packager's events, one "action" each (the contract with
-// shared/wire's packager):
+// shared/wire/packagewire):
 //
 //	{"action":"plan","tenant","id"}                      -> {"uploadId","parts":[{"part":N,...}]}
 //	{"action":"part","tenant","id","uploadId", <a plan part's fields>} -> {"part":N,"etag","size","directory"}

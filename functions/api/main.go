@@ -9,12 +9,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/apiwire"
 )
 
 func main() {
 	cfg, aws := wire.Boot("api", nil)
-	api, err := wire.NewAPI(wire.Clients{
-		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
+	api, err := apiwire.New(apiwire.Clients{
+		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws)},
 		Bedrock: bedrockruntime.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("api", err)

@@ -11,12 +11,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/archivewire"
 )
 
 func main() {
 	cfg, aws := wire.Boot("archiver", nil)
 	clients := wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)}
-	arch, err := wire.NewArchiver(clients, cfg)
+	arch, err := archivewire.NewArchiver(clients, cfg)
 	wire.Exit("archiver", err)
-	lambda.Start(wire.ArchiverHandler(arch, wire.NewArchiveSweeper(clients, cfg, arch), cfg.Log))
+	lambda.Start(archivewire.ArchiverHandler(arch, archivewire.NewArchiveSweeper(clients, cfg, arch), cfg.Log))
 }

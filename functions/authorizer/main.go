@@ -12,7 +12,7 @@ import (
 
 	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/tables"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/authwire"
 )
 
 func main() {
@@ -28,5 +28,5 @@ func main() {
 		log.Error("authorizer: cannot start", "err", err)
 		os.Exit(1)
 	}
-	lambda.Start(wire.NewAuthorizer(dynamodb.NewFromConfig(awsCfg), table, log, time.Now).Handle)
+	lambda.Start(authwire.New(dynamodb.NewFromConfig(awsCfg), table, log, time.Now).Handle)
 }

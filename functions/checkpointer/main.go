@@ -3,7 +3,7 @@
 // the registry and the write-once bucket (and, with ANCHOR_BUCKET, a copy in
 // a bucket of another account: docs/decisions/173). It is the one holder of the
 // signing key, so the packager invokes it for seals before packaging and for
-// package signatures (wire.CheckpointerRequest).
+// package signatures (checkpointwire.CheckpointerRequest).
 package main
 
 import (
@@ -13,11 +13,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
 func main() {
 	cfg, aws := wire.Boot("checkpointer", nil)
-	h, err := wire.NewCheckpointerFunction(wire.Clients{
+	h, err := checkpointwire.NewCheckpointerFunction(wire.Clients{
 		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("checkpointer", err)

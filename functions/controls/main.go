@@ -23,14 +23,15 @@ import (
 
 	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/controlswire"
 )
 
 func main() {
-	var set wire.ControlSettings
-	cfg, aws := wire.Boot("controls", func(env *platform.Env) { set = wire.ControlSettingsFromEnv(env) })
-	r, err := wire.NewControls(wire.ControlClients{
-		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), SNS: sns.NewFromConfig(aws)},
-		IAM:     iam.NewFromConfig(aws), Config: configservice.NewFromConfig(aws),
+	var set controlswire.Settings
+	cfg, aws := wire.Boot("controls", func(env *platform.Env) { set = controlswire.SettingsFromEnv(env) })
+	r, err := controlswire.New(controlswire.Clients{
+		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)}, SNS: sns.NewFromConfig(aws),
+		IAM: iam.NewFromConfig(aws), Config: configservice.NewFromConfig(aws),
 		CloudWatch: cloudwatch.NewFromConfig(aws), SQS: sqs.NewFromConfig(aws),
 		Functions: awslambda.NewFromConfig(aws), Inspector: inspector2.NewFromConfig(aws),
 		APIDomains: apigatewayv2.NewFromConfig(aws), CloudFront: cloudfront.NewFromConfig(aws),
@@ -38,5 +39,5 @@ func main() {
 		SageMaker: sagemaker.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
-	lambda.Start(wire.ControlsHandler(r, cfg.Log))
+	lambda.Start(controlswire.Handler(r, cfg.Log))
 }

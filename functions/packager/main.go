@@ -15,13 +15,14 @@ import (
 
 	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/packagewire"
 )
 
 func main() {
 	cfg, aws := wire.Boot("packager", func(env *platform.Env) { env.Require(platform.EnvCheckpointerFunction) })
-	p, err := wire.NewPackager(wire.Clients{
-		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), Lambda: awslambda.NewFromConfig(aws),
-		SFN: sfn.NewFromConfig(aws),
+	p, err := packagewire.New(packagewire.Clients{
+		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)},
+		Lambda:  awslambda.NewFromConfig(aws), SFN: sfn.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("packager", err)
 	lambda.Start(p.Invoke)

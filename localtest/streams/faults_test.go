@@ -26,6 +26,8 @@ import (
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/tables"
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/archivewire"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
 // recorder is the S3 client's transport: it records every request and, while
@@ -110,7 +112,7 @@ func newEnv(t *testing.T) *env {
 	e.cfg = sys.Config
 	e.cfg.EvidenceTable, e.cfg.RegistryTable, e.cfg.ArchiveBucket = names[tables.Evidence.EnvVar], names[tables.Registry.EnvVar], bucket
 	e.clients = wire.Clients{DDB: sys.DDB, S3: e.s3, KMS: sys.Clients.KMS}
-	e.arch, err = wire.NewArchiver(e.clients, e.cfg)
+	e.arch, err = archivewire.NewArchiver(e.clients, e.cfg)
 	require.NoError(t, err)
 	e.reg = awsstore.NewRegistry(sys.DDB, e.cfg.RegistryTable)
 	e.arch.Watermarks = commitHook{Watermarks: e.arch.Watermarks, e: e}
@@ -290,7 +292,7 @@ func TestPutsEncryptedAndLockedDeleteRefused(t *testing.T) {
 	const chain = "locked/0"
 	e.append(t, chain, 12)
 	require.NoError(t, e.arch.ArchiveTo(ctx, chain, -1))
-	cp, err := wire.NewCheckpointer(e.clients, e.cfg)
+	cp, err := checkpointwire.NewCheckpointer(e.clients, e.cfg)
 	require.NoError(t, err)
 	res, err := cp.Run(ctx, time.Now())
 	require.NoError(t, err)

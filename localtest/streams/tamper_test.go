@@ -28,7 +28,7 @@ import (
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/evidence"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/archivewire"
 )
 
 // alertHook is an HTTP endpoint subscribed to the alert topic, as a user's
@@ -165,11 +165,11 @@ func TestRewriteAndDeleteOfArchivedEvidenceAreTamperEvents(t *testing.T) {
 	hook := &alertHook{}
 	srv := httptest.NewServer(hook)
 	defer srv.Close()
-	sub, err := sys.Clients.SNS.Subscribe(ctx, &sns.SubscribeInput{
+	sub, err := sys.SNS.Subscribe(ctx, &sns.SubscribeInput{
 		TopicArn: aws.String(sys.Config.AlertTopicARN), Protocol: aws.String("http"), Endpoint: aws.String(srv.URL),
 	})
 	require.NoError(t, err)
-	defer sys.Clients.SNS.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: sub.SubscriptionArn})
+	defer sys.SNS.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: sub.SubscriptionArn})
 	require.Eventually(t, func() bool { hook.mu.Lock(); defer hook.mu.Unlock(); return hook.confirmed }, 10*time.Second, 50*time.Millisecond)
 
 	rewritten := newTamperTenant(t, "rewrite", 6)
@@ -269,7 +269,7 @@ func TestRewriteAndDeleteOfArchivedEvidenceAreTamperEvents(t *testing.T) {
 			chains = append(chains, evidence.ChainID(tt.id, shard))
 		}
 	}
-	sw := wire.NewArchiveSweeper(sys.Clients, sys.Config, nil)
+	sw := archivewire.NewArchiveSweeper(sys.Clients, sys.Config, nil)
 	sw.Chains, sw.Sample = onlyChains(chains), -1
 	res, err := sw.Run(ctx)
 	require.NoError(t, err)
@@ -307,7 +307,7 @@ func TestSweepComparesTableWithArchive(t *testing.T) {
 		chains = append(chains, evidence.ChainID(tt.id, shard))
 	}
 	rec := &tamperLog{}
-	sw := wire.NewArchiveSweeper(sys.Clients, sys.Config, nil)
+	sw := archivewire.NewArchiveSweeper(sys.Clients, sys.Config, nil)
 	// Its own ledger: the stream (running meanwhile) marks what it
 	// reports in the shared one, and this test is about what the sweep
 	// finds by itself.
@@ -357,9 +357,9 @@ func TestSweepComparesTableWithArchive(t *testing.T) {
 	assert.Empty(t, rec.got, "each finding is reported once")
 
 	// The deployed handler runs the sweep on the schedule's event.
-	arch, err := wire.NewArchiver(sys.Clients, sys.Config)
+	arch, err := archivewire.NewArchiver(sys.Clients, sys.Config)
 	require.NoError(t, err)
-	out, err := invoke.JSON(wire.ArchiverHandler(arch, sw, slog.New(slog.DiscardHandler)))(ctx, system.ScheduledEvent(time.Now(), "agentgate-archive-sweep"))
+	out, err := invoke.JSON(archivewire.ArchiverHandler(arch, sw, slog.New(slog.DiscardHandler)))(ctx, system.ScheduledEvent(time.Now(), "agentgate-archive-sweep"))
 	require.NoError(t, err)
 	var sum archive.SweepResult
 	require.NoError(t, json.Unmarshal(out, &sum))

@@ -23,7 +23,7 @@ import (
 	"github.com/agentgate/agentgate/shared/audit"
 	"github.com/agentgate/agentgate/shared/auth"
 	"github.com/agentgate/agentgate/shared/checkpoint"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
 // TestSecondAnchor (decision 173): a checkpointer with ANCHOR_BUCKET set
@@ -44,7 +44,7 @@ func TestSecondAnchor(t *testing.T) {
 	require.NoError(t, err)
 	cfg := sys.Config
 	cfg.AnchorBucket = "arn:aws:s3:::" + bucket
-	anchored, err := wire.NewCheckpointer(sys.Clients, cfg)
+	anchored, err := checkpointwire.NewCheckpointer(sys.Clients, cfg)
 	require.NoError(t, err)
 	reg := awsstore.NewRegistry(sys.DDB, sys.Config.RegistryTable)
 

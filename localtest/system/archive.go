@@ -11,7 +11,8 @@ import (
 
 	"github.com/agentgate/agentgate/localtest/streams"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/archivewire"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
 // startArchive runs what AWS runs around the evidence table: the stream
@@ -19,13 +20,13 @@ import (
 // invoking the handler with real event JSON) and the checkpointer on the
 // tick, invoked with a real EventBridge scheduled event. ctx ends both.
 func (s *System) startArchive(ctx context.Context) error {
-	arch, err := wire.NewArchiver(s.Clients, s.Config)
+	arch, err := archivewire.NewArchiver(s.Clients, s.Config)
 	if err != nil {
 		return err
 	}
 	// One handler for both triggers, as deployed: stream batches and the
 	// sweep's scheduled event.
-	handler := wire.ArchiverHandler(arch, wire.NewArchiveSweeper(s.Clients, s.Config, arch), s.opts.Log)
+	handler := archivewire.ArchiverHandler(arch, archivewire.NewArchiveSweeper(s.Clients, s.Config, arch), s.opts.Log)
 	sweep := invoke.JSON(handler)
 	s.AddJob(Job{Name: "archive-sweep", Run: func(ctx context.Context, now time.Time) error {
 		_, err := sweep(ctx, ScheduledEvent(now, "agentgate-archive-sweep"))
@@ -45,11 +46,11 @@ func (s *System) startArchive(ctx context.Context) error {
 	s.wg.Add(1)
 	go func() { defer s.wg.Done(); p.Run(ctx) }()
 
-	cp, err := wire.NewCheckpointer(s.Clients, s.Config)
+	cp, err := checkpointwire.NewCheckpointer(s.Clients, s.Config)
 	if err != nil {
 		return err
 	}
-	invoke := invoke.JSON(wire.CheckpointHandler(cp, s.opts.Log))
+	invoke := invoke.JSON(checkpointwire.CheckpointHandler(cp, s.opts.Log))
 	s.AddJob(Job{Name: "checkpointer", Run: func(ctx context.Context, now time.Time) error {
 		_, err := invoke(ctx, ScheduledEvent(now, "agentgate-checkpointer"))
 		return err
@@ -59,7 +60,7 @@ func (s *System) startArchive(ctx context.Context) error {
 
 // Checkpoint runs the checkpointer once now, as its schedule would.
 func (s *System) Checkpoint(ctx context.Context) error {
-	cp, err := wire.NewCheckpointer(s.Clients, s.Config)
+	cp, err := checkpointwire.NewCheckpointer(s.Clients, s.Config)
 	if err != nil {
 		return err
 	}

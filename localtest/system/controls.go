@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/agentgate/agentgate/localtest/invoke"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/agentgate/agentgate/localtest/invoke"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
@@ -28,7 +29,9 @@ import (
 	"github.com/agentgate/agentgate/localtest/emulator"
 	"github.com/agentgate/agentgate/shared/cloud/fixture"
 	"github.com/agentgate/agentgate/shared/registers"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/registers/adversary"
+	"github.com/agentgate/agentgate/shared/wire/apiwire"
+	"github.com/agentgate/agentgate/shared/wire/controlswire"
 )
 
 // controlsState is what startControls keeps per running system (the
@@ -69,8 +72,9 @@ func (s *System) startControls(ctx context.Context) error {
 	url := "http://" + ln.Addr().String()
 
 	cfg := emulator.Config(s.Emulators.Region)
-	cc := wire.ControlClients{
+	cc := controlswire.Clients{
 		Clients:    s.Clients,
+		SNS:        s.SNS,
 		IAM:        iam.NewFromConfig(cfg, func(o *iam.Options) { o.BaseEndpoint = aws.String(url) }),
 		Config:     configservice.NewFromConfig(cfg, func(o *configservice.Options) { o.BaseEndpoint = aws.String(url) }),
 		CloudWatch: cloudwatch.NewFromConfig(cfg, func(o *cloudwatch.Options) { o.BaseEndpoint = aws.String(url) }),
@@ -82,7 +86,7 @@ func (s *System) startControls(ctx context.Context) error {
 		ECS:        ecs.NewFromConfig(cfg, func(o *ecs.Options) { o.BaseEndpoint = aws.String(url) }),
 		SageMaker:  sagemaker.NewFromConfig(cfg, func(o *sagemaker.Options) { o.BaseEndpoint = aws.String(url) }),
 	}
-	r, err := wire.NewControls(cc, s.Config, wire.ControlSettings{APIID: "local", Stage: "$default", LatencyObjective: 120 * time.Millisecond})
+	r, err := controlswire.New(cc, s.Config, controlswire.Settings{APIID: "local", Stage: "$default", LatencyObjective: 120 * time.Millisecond})
 	if err != nil {
 		return err
 	}
@@ -90,7 +94,7 @@ func (s *System) startControls(ctx context.Context) error {
 	if err := s.seedRegisters(ctx); err != nil {
 		return err
 	}
-	invoke := invoke.JSON(wire.ControlsHandler(r, s.opts.Log))
+	invoke := invoke.JSON(controlswire.Handler(r, s.opts.Log))
 	s.AddJob(Job{Name: "controls", Run: func(ctx context.Context, now time.Time) error {
 		_, err := invoke(ctx, ScheduledEvent(now, "agentgate-controls"))
 		return err
@@ -103,7 +107,7 @@ func (s *System) startControls(ctx context.Context) error {
 // fixture account lets reach model endpoints, an adversarial run, and one
 // vendor whose review is due in 14 days.
 func (s *System) seedRegisters(ctx context.Context) error {
-	regs := wire.NewRegisters(s.Clients, s.Config)
+	regs := apiwire.NewRegisters(s.Clients, s.Config)
 	t := s.opts.Tenant
 	if _, err := regs.PutVendor(ctx, t, "seed", registers.VendorInput{
 		ID: "openai", Name: "OpenAI", Providers: []string{"openai"}, DPA: true,
@@ -167,7 +171,7 @@ func (s *System) seedRegisters(ctx context.Context) error {
 			return fmt.Errorf("seed validate: status %d: %s", rec.Code, rec.Body.String())
 		}
 	}
-	adv, err := registers.NewAdversary(regs, s.API.Appender)
+	adv, err := adversary.New(regs, s.API.Appender)
 	if err != nil {
 		return err
 	}

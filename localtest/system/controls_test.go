@@ -96,11 +96,11 @@ func TestControlAlertsOnGoaws(t *testing.T) {
 	// httptest binds 127.0.0.1.
 	hook := httptest.NewServer(sub)
 	defer hook.Close()
-	out, err := sys.Clients.SNS.Subscribe(ctx, &sns.SubscribeInput{
+	out, err := sys.SNS.Subscribe(ctx, &sns.SubscribeInput{
 		TopicArn: aws.String(sys.Config.AlertTopicARN), Protocol: aws.String("http"), Endpoint: aws.String(hook.URL),
 	})
 	require.NoError(t, err)
-	defer sys.Clients.SNS.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: out.SubscriptionArn})
+	defer sys.SNS.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: out.SubscriptionArn})
 	require.Eventually(t, func() bool { sub.mu.Lock(); defer sub.mu.Unlock(); return sub.confirmations == 1 }, 10*time.Second, 50*time.Millisecond,
 		"goaws sends a SubscriptionConfirmation first")
 

@@ -22,19 +22,19 @@ import (
 	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/audit"
 	"github.com/agentgate/agentgate/shared/auth"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/controlswire"
 )
 
 type oneTenant string
 
 func (o oneTenant) Tenants(context.Context) ([]string, error) { return []string{string(o)}, nil }
 
-// tenantRunner is the controls function as deployed (wire.NewControls over
+// tenantRunner is the controls function as deployed (controlswire.New over
 // the local tables) for one tenant only, so runs dated in the future move
 // this tenant's exceptions and leave every other test's results alone.
 func tenantRunner(t *testing.T, tenant string) *controls.Runner {
 	t.Helper()
-	r, err := wire.NewControls(wire.ControlClients{Clients: sys.Clients}, sys.Config, wire.ControlSettings{})
+	r, err := controlswire.New(controlswire.Clients{Clients: sys.Clients, SNS: sys.SNS}, sys.Config, controlswire.Settings{})
 	require.NoError(t, err)
 	r.Tenants = oneTenant(tenant)
 	r.Alerts = nil

@@ -9,10 +9,10 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/packagewire"
 )
 
-var packagersBySystem sync.Map // *System -> *wire.Packager
+var packagersBySystem sync.Map // *System -> *packagewire.Packager
 
 // RequestPollInterval is how often the local system looks for package
 // requests, standing in for the packages bucket's event notification.
@@ -24,7 +24,7 @@ const RequestPollInterval = 200 * time.Millisecond
 // per invocation), and the monthly schedule invokes it on the tick with a
 // real scheduled event. Errors are logged: the API still serves without it.
 func (s *System) startPackages(ctx context.Context) {
-	p, err := wire.NewPackager(s.Clients, s.Config)
+	p, err := packagewire.New(packagewire.Clients{Clients: s.Clients}, s.Config)
 	if err != nil {
 		s.opts.Log.Error("packager not started", "err", err)
 		return
@@ -82,12 +82,12 @@ func (s *System) startPackages(ctx context.Context) {
 }
 
 // Packager is the running packager function (nil if it did not start).
-func (s *System) Packager() *wire.Packager {
+func (s *System) Packager() *packagewire.Packager {
 	p, ok := packagersBySystem.Load(s)
 	if !ok {
 		return nil
 	}
-	return p.(*wire.Packager)
+	return p.(*packagewire.Packager)
 }
 
 // S3Event is the JSON S3 sends a function for one created object.

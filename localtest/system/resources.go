@@ -57,7 +57,7 @@ func (s *System) createResources(ctx context.Context) error {
 		return fmt.Errorf("create signing key: %w", err)
 	}
 	s.Config.SigningKeyID = aws.ToString(sign.KeyMetadata.Arn)
-	topic, err := s.Clients.SNS.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("agentgate-alerts")})
+	topic, err := s.SNS.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("agentgate-alerts")})
 	if err != nil {
 		return fmt.Errorf("create alert topic: %w", err)
 	}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 
 	"github.com/agentgate/agentgate/localtest/emulator"
 	"github.com/agentgate/agentgate/localtest/gateway"
@@ -33,6 +34,8 @@ import (
 	bedrockfix "github.com/agentgate/agentgate/shared/guardrail/fixture"
 	"github.com/agentgate/agentgate/shared/tables"
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/apiwire"
+	"github.com/agentgate/agentgate/shared/wire/authwire"
 )
 
 // Options configure the local system.
@@ -85,12 +88,15 @@ type System struct {
 	Tables      map[string]string
 	Clients     wire.Clients
 	Config      wire.Config
-	API         *wire.API
+	API         *apiwire.API
 	Gateway     *gateway.Gateway
 	// Authorizer is the authorizer handler the gateway calls.
 	Authorizer *auth.Authorizer
 	// BedrockRuntime answers the API's ApplyGuardrail calls (bedrock.go).
 	BedrockRuntime *bedrockfix.Runtime
+	// SNS is the alert topic's client (the controls function's own:
+	// controlswire.Clients).
+	SNS *sns.Client
 
 	opts     Options
 	srv      *http.Server
@@ -167,7 +173,8 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if s.Tables, err = stack.CreateTables(ctx, s.DDB, "agentgate-"); err != nil {
 		return nil, err
 	}
-	s.Clients = wire.Clients{DDB: s.DDB, S3: s.Emulators.S3Client(), KMS: s.Emulators.KMSClient(), SNS: s.Emulators.SNSClient()}
+	s.Clients = wire.Clients{DDB: s.DDB, S3: s.Emulators.S3Client(), KMS: s.Emulators.KMSClient()}
+	s.SNS = s.Emulators.SNSClient()
 	s.Config = wire.Config{
 		EvidenceTable: s.Tables[tables.Evidence.EnvVar],
 		RegistryTable: s.Tables[tables.Registry.EnvVar],
@@ -190,13 +197,14 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if err := s.startWitness(ctx); err != nil {
 		return nil, err
 	}
-	if s.Clients.Bedrock, err = s.startBedrock(); err != nil {
+	bedrock, err := s.startBedrock()
+	if err != nil {
 		return nil, err
 	}
 	// The schedule starts now: every job fires at this instant + k*Tick
 	// (schedule), and the API says so in the status (nextRunAt).
 	s.Config.ControlsEvery, s.Config.ControlsStart = o.Tick, time.Now()
-	s.API, err = wire.NewAPI(s.Clients, s.Config)
+	s.API, err = apiwire.New(apiwire.Clients{Clients: s.Clients, Bedrock: bedrock}, s.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +218,7 @@ func Start(ctx context.Context, o Options) (_ *System, err error) {
 	if s.AdminKey, err = s.CreateKey(ctx, o.Tenant, auth.ScopeAdmin); err != nil {
 		return nil, err
 	}
-	s.Authorizer = wire.NewAuthorizer(s.DDB, s.Tables[tables.Registry.EnvVar], o.Log, time.Now)
+	s.Authorizer = authwire.New(s.DDB, s.Tables[tables.Registry.EnvVar], o.Log, time.Now)
 	// As deployed (docs/decisions/120): the stage caches nothing and has no
 	// identity source; the authorizer runs for every request and keeps
 	// verdicts itself.
@@ -266,7 +274,7 @@ func (s *System) startWitness(ctx context.Context) error {
 	}
 	shards := s.Config.Shards
 	if shards <= 0 {
-		shards = 4 // as wire.NewAPI
+		shards = 4 // as apiwire.New
 	}
 	var logs []emulator.WitnessLog
 	for i := range shards {

@@ -28,7 +28,7 @@ import (
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/evidence"
-	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
 // TestSplitViewRefusedByWitness is issue 15's split-view test, against the
@@ -189,7 +189,7 @@ func TestWitnessDownDelaysCosigning(t *testing.T) {
 	require.NoError(t, ln.Close())
 	cfg := sys.Config
 	cfg.Witnesses = fmt.Sprintf(`[{"name":%q,"url":%q,"publicKey":%q}]`, w.Name, downURL, sys.Witness)
-	down, err := wire.NewCheckpointer(sys.Clients, cfg)
+	down, err := checkpointwire.NewCheckpointer(sys.Clients, cfg)
 	require.NoError(t, err)
 
 	validateMany(t, sys.APIKey, 16)
@@ -213,7 +213,7 @@ func TestWitnessDownDelaysCosigning(t *testing.T) {
 	}
 	require.NotEmpty(t, grown, "the checkpoints sealed while the witness was down are stored uncosigned")
 
-	up, err := wire.NewCheckpointer(sys.Clients, sys.Config)
+	up, err := checkpointwire.NewCheckpointer(sys.Clients, sys.Config)
 	require.NoError(t, err)
 	res, err = up.Run(ctx, time.Now())
 	require.NoError(t, err)

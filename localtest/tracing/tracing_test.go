@@ -1,5 +1,5 @@
 // Package tracing_test holds the tracing integration test: a validate
-// through the deployed composition (wire.NewAPI) against DynamoDB Local,
+// through the deployed composition (apiwire.New) against DynamoDB Local,
 // with tracing on and the daemon replaced by a UDP listener on 127.0.0.1.
 package tracing_test
 
@@ -25,6 +25,7 @@ import (
 	"github.com/agentgate/agentgate/shared/trace"
 	"github.com/agentgate/agentgate/shared/trace/tracetest"
 	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/apiwire"
 )
 
 var emu *emulator.Set
@@ -49,7 +50,7 @@ func TestValidateTraceHasGateAppendAndDynamoDBSubsegments(t *testing.T) {
 
 	names, err := stack.CreateTables(ctx, ddb, "trace-")
 	require.NoError(t, err)
-	api, err := wire.NewAPI(wire.Clients{DDB: ddb}, wire.Config{
+	api, err := apiwire.New(apiwire.Clients{Clients: wire.Clients{DDB: ddb}}, wire.Config{
 		EvidenceTable: names[tables.Evidence.EnvVar],
 		RegistryTable: names[tables.Registry.EnvVar],
 		SubjectsTable: names[tables.Subjects.EnvVar],

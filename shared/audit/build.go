@@ -22,6 +22,7 @@ import (
 	"github.com/transparency-dev/merkle/compact"
 
 	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/audit/pkgsig"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
@@ -58,28 +59,13 @@ type Sealer interface {
 // Signer signs the package statement with the checkpoint key. It is given
 // the statement's fields, not a digest, so a signer that is a separate
 // service (the checkpointer function, which alone holds the key) writes the
-// statement itself and can never be made to sign a checkpoint body.
-type Signer interface {
-	SignPackage(ctx context.Context, tenant, id string, sequence int64, packageHash string) ([]byte, error)
-	PublicKey(ctx context.Context) ([]byte, error)
-}
+// statement itself and can never be made to sign a checkpoint body. (Defined
+// in the leaf pkgsig, which the checkpointer links instead of this package.)
+type Signer = pkgsig.Signer
 
 // DigestSigner is a Signer over a key that signs SHA-256 digests (the KMS
 // signing key as the checkpointer holds it, or a test key).
-type DigestSigner struct {
-	Key interface {
-		Sign(ctx context.Context, digest []byte) ([]byte, error)
-		PublicKey(ctx context.Context) ([]byte, error)
-	}
-}
-
-// SignPackage signs SHA-256(SignedStatement(...)).
-func (s DigestSigner) SignPackage(ctx context.Context, tenant, id string, sequence int64, packageHash string) ([]byte, error) {
-	return s.Key.Sign(ctx, checkpoint.Digest(SignedStatement(tenant, id, sequence, packageHash)))
-}
-
-// PublicKey returns the key's PKIX DER public key.
-func (s DigestSigner) PublicKey(ctx context.Context) ([]byte, error) { return s.Key.PublicKey(ctx) }
+type DigestSigner = pkgsig.DigestSigner
 
 // Request is what to package.
 type Request struct {

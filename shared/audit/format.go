@@ -13,10 +13,9 @@ package audit
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/agentgate/agentgate/shared/archive"
+	"github.com/agentgate/agentgate/shared/audit/pkgsig"
 	"github.com/agentgate/agentgate/shared/evidence"
 )
 
@@ -29,7 +28,7 @@ const PackageDomain = "agentgate/package/v1\n"
 // SignatureHeader is the first line of the signed package statement, so a
 // package signature can never be mistaken for a checkpoint signature made
 // with the same key.
-const SignatureHeader = "agentgate package v1"
+const SignatureHeader = pkgsig.SignatureHeader
 
 // Names of the files every package holds.
 const (
@@ -172,13 +171,7 @@ func (m Manifest) Hash() (string, error) {
 
 // SignedStatement is the text whose SHA-256 the package signature covers.
 func SignedStatement(tenant, id string, sequence int64, packageHash string) string {
-	var b strings.Builder
-	b.WriteString(SignatureHeader + "\n")
-	b.WriteString("tenant " + tenant + "\n")
-	b.WriteString("id " + id + "\n")
-	fmt.Fprintf(&b, "sequence %d\n", sequence)
-	b.WriteString("hash " + packageHash + "\n")
-	return b.String()
+	return pkgsig.SignedStatement(tenant, id, sequence, packageHash)
 }
 
 // ChainByName returns the manifest's entry for chain, or nil.

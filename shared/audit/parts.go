@@ -594,7 +594,7 @@ func (z *zipOut) addPlaced(name string, body []byte, size int64, crc uint32, sha
 	return nil
 }
 
-var zeros = make([]byte, 256<<10)
+var zeros [256 << 10]byte // static: no allocation at package init
 
 // skipWriter drops the first skip bytes (the parts' bytes, uploaded by
 // their workers) and passes the rest on.

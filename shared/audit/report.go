@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -486,7 +487,7 @@ func renderReport(m *Manifest, views []*controlView, rows []MatrixRow, summaries
 	}
 	d.DecisionsLegend = []legendItem{{"allow", "#2e7d32"}, {"redact", "#f9a825"}, {"block", "#c62828"}, {"other", "#757575"}}
 	var buf bytes.Buffer
-	if err := reportTmpl.Execute(&buf, d); err != nil {
+	if err := reportTmpl().Execute(&buf, d); err != nil {
 		return nil, fmt.Errorf("render report: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -507,7 +508,9 @@ func shortTime(s string) string {
 // The report is one file with no external resource of any kind: no
 // scripts, fonts, images or stylesheets (the CSP forbids them), so it
 // renders the same offline, years later, in any browser.
-var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"f": f1, "time": shortTime}).Parse(`<!DOCTYPE html>
+// It is parsed on first use, not at package init (docs/decisions/232).
+var reportTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{"f": f1, "time": shortTime}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -599,6 +602,7 @@ tr,.card,svg{break-inside:avoid;page-break-inside:avoid}thead{display:table-head
 {{end}}{{range .Texts}}<text x="{{f .X}}" y="{{f .Y}}" text-anchor="{{.Anchor}}"{{if .Rotate}} transform="rotate(-90 {{f .X}} {{f .Y}})"{{end}}>{{.Text}}</text>
 {{end}}</svg>{{end}}
 `))
+})
 
 // verifyText is VERIFY.txt: how to check the package by hand, with common
 // tools, without agentgate.

@@ -12,10 +12,11 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/auth"
-	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/httpapi/route"
 )
 
 // Package statuses.
@@ -157,8 +158,8 @@ func ManifestKey(tenant, id string) string {
 }
 
 // Routes are the package routes: scope "audit" (admin keys pass too).
-func (s *Service) Routes() []httpapi.Route {
-	return []httpapi.Route{
+func (s *Service) Routes() []route.Route {
+	return []route.Route{
 		{Method: "POST", Pattern: "/v1/packages", Scope: auth.ScopeAudit, Handler: s.create},
 		{Method: "GET", Pattern: "/v1/packages", Scope: auth.ScopeAudit, Handler: s.list},
 		{Method: "GET", Pattern: "/v1/packages/{id}", Scope: auth.ScopeAudit, Handler: s.get},
@@ -240,18 +241,18 @@ func nextToken(id string) string { return base64.RawURLEncoding.EncodeToString([
 
 func parseNextToken(tok string) (string, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(tok)
-	if err != nil || !idRE.Match(b) {
+	if err != nil || !idRE().Match(b) {
 		return "", false
 	}
 	return string(b), true
 }
 
-func (s *Service) list(r *httpapi.Request) (int, any, error) {
+func (s *Service) list(r *route.Request) (int, any, error) {
 	limit := DefaultListLimit
 	if v := r.Query.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > MaxListLimit {
-			return 0, nil, httpapi.Errorf(400, "invalid_request", "limit must be an integer from 1 to %d", MaxListLimit)
+			return 0, nil, route.Errorf(400, "invalid_request", "limit must be an integer from 1 to %d", MaxListLimit)
 		}
 		limit = n
 	}
@@ -259,7 +260,7 @@ func (s *Service) list(r *httpapi.Request) (int, any, error) {
 	if v := r.Query.Get("next"); v != "" {
 		var ok bool
 		if after, ok = parseNextToken(v); !ok {
-			return 0, nil, httpapi.Errorf(400, "invalid_request", `"next" is not a token this route returned`)
+			return 0, nil, route.Errorf(400, "invalid_request", `"next" is not a token this route returned`)
 		}
 	}
 	recs, last, err := s.Records.List(r.Ctx, r.Tenant, after, limit)
@@ -281,9 +282,10 @@ func (s *Service) list(r *httpapi.Request) (int, any, error) {
 	return 200, out, nil
 }
 
+// Compiled on first use, not at package init (docs/decisions/232).
 var (
-	idRE        = regexp.MustCompile(`^pkg_[0-9a-z-]{1,64}$`)
-	frameworkRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,31}$`)
+	idRE        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^pkg_[0-9a-z-]{1,64}$`) })
+	frameworkRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,31}$`) })
 )
 
 // parseWhen accepts an RFC 3339 time or a date (midnight UTC).
@@ -297,26 +299,26 @@ func parseWhen(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (s *Service) create(r *httpapi.Request) (int, any, error) {
+func (s *Service) create(r *route.Request) (int, any, error) {
 	var in CreateRequest
-	if err := httpapi.DecodeJSON(r, &in); err != nil {
+	if err := route.DecodeJSON(r, &in); err != nil {
 		return 0, nil, err
 	}
 	from, ok1 := parseWhen(in.From)
 	to, ok2 := parseWhen(in.To)
 	switch {
 	case !ok1 || !ok2:
-		return 0, nil, httpapi.Errorf(422, "validation_failed", `"from" and "to" must be RFC 3339 times or YYYY-MM-DD dates`)
+		return 0, nil, route.Errorf(422, "validation_failed", `"from" and "to" must be RFC 3339 times or YYYY-MM-DD dates`)
 	case !from.Before(to):
-		return 0, nil, httpapi.Errorf(422, "validation_failed", `"from" must be before "to"`)
+		return 0, nil, route.Errorf(422, "validation_failed", `"from" must be before "to"`)
 	case to.Sub(from) > maxDays*24*time.Hour:
-		return 0, nil, httpapi.Errorf(422, "validation_failed", "a package covers at most %d days", maxDays)
+		return 0, nil, route.Errorf(422, "validation_failed", "a package covers at most %d days", maxDays)
 	case len(in.Frameworks) > 10:
-		return 0, nil, httpapi.Errorf(422, "validation_failed", "at most 10 frameworks")
+		return 0, nil, route.Errorf(422, "validation_failed", "at most 10 frameworks")
 	}
 	for _, f := range in.Frameworks {
-		if !frameworkRE.MatchString(f) {
-			return 0, nil, httpapi.Errorf(422, "validation_failed", "framework %q is not a framework key such as soc2 or gdpr", f)
+		if !frameworkRE().MatchString(f) {
+			return 0, nil, route.Errorf(422, "validation_failed", "framework %q is not a framework key such as soc2 or gdpr", f)
 		}
 	}
 	rec, err := s.Request(r.Ctx, r.Tenant, r.KeyID, from, to, in.Frameworks)
@@ -347,15 +349,15 @@ func (s *Service) Request(ctx context.Context, tenant, by string, from, to time.
 	return rec, nil
 }
 
-func (s *Service) get(r *httpapi.Request) (int, any, error) {
+func (s *Service) get(r *route.Request) (int, any, error) {
 	id := r.Params["id"]
-	if !idRE.MatchString(id) {
-		return 0, nil, httpapi.Errorf(404, "not_found", "no such package")
+	if !idRE().MatchString(id) {
+		return 0, nil, route.Errorf(404, "not_found", "no such package")
 	}
 	rec, err := s.Records.Get(r.Ctx, r.Tenant, id)
 	if errors.Is(err, ErrNotFound) {
 		// Another tenant's package is indistinguishable from none.
-		return 0, nil, httpapi.Errorf(404, "not_found", "no such package")
+		return 0, nil, route.Errorf(404, "not_found", "no such package")
 	}
 	if err != nil {
 		return 0, nil, err

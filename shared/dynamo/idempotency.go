@@ -11,20 +11,19 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/idem"
 	"github.com/agentgate/agentgate/shared/tables"
 )
 
 // IdempotencyStore keeps the API's Idempotency-Key answers in the Registry
 // table under pk "IDEM#<tenant>#<key>" / sk "META", expired by the table's
 // TTL attribute. (The key's charset has no "#", so the last "#" ends the
-// tenant.)
+// tenant.) It implements httpapi.IdempotencyStore (asserted in its tests:
+// this package does not import httpapi, docs/decisions/232).
 type IdempotencyStore struct {
 	api   API
 	table string
 }
-
-var _ httpapi.IdempotencyStore = (*IdempotencyStore)(nil)
 
 // NewIdempotencyStore returns the adapter over the registry table.
 func NewIdempotencyStore(api API, table string) *IdempotencyStore {
@@ -45,7 +44,7 @@ func numAttr(n int64) types.AttributeValue {
 // Begin claims the key with one conditional put: it wins when no record
 // exists, the record's TTL has passed (DynamoDB deletes expired items late,
 // so expiry is checked here too), or a claim's lease ran out unanswered.
-func (s *IdempotencyStore) Begin(ctx context.Context, tenant, key, fp string, now time.Time, lease, ttl time.Duration) (httpapi.IdempotentRecord, bool, error) {
+func (s *IdempotencyStore) Begin(ctx context.Context, tenant, key, fp string, now time.Time, lease, ttl time.Duration) (idem.Record, bool, error) {
 	item := idemKey(tenant, key)
 	item["fp"] = &types.AttributeValueMemberS{Value: fp}
 	item["state"] = &types.AttributeValueMemberS{Value: "pending"}
@@ -65,25 +64,25 @@ func (s *IdempotencyStore) Begin(ctx context.Context, tenant, key, fp string, no
 		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
 	})
 	if err == nil {
-		return httpapi.IdempotentRecord{Fingerprint: fp}, true, nil
+		return idem.Record{Fingerprint: fp}, true, nil
 	}
 	var ccf *types.ConditionalCheckFailedException
 	if !errors.As(err, &ccf) {
-		return httpapi.IdempotentRecord{}, false, fmt.Errorf("claim idempotency key: %w", err)
+		return idem.Record{}, false, fmt.Errorf("claim idempotency key: %w", err)
 	}
 	old := ccf.Item
 	if len(old) == 0 {
 		out, err := s.api.GetItem(ctx, &dynamodb.GetItemInput{TableName: &s.table, Key: idemKey(tenant, key), ConsistentRead: aws.Bool(true)})
 		if err != nil {
-			return httpapi.IdempotentRecord{}, false, fmt.Errorf("read idempotency key: %w", err)
+			return idem.Record{}, false, fmt.Errorf("read idempotency key: %w", err)
 		}
 		old = out.Item
 	}
 	return itemToIdem(old)
 }
 
-func itemToIdem(item map[string]types.AttributeValue) (httpapi.IdempotentRecord, bool, error) {
-	var rec httpapi.IdempotentRecord
+func itemToIdem(item map[string]types.AttributeValue) (idem.Record, bool, error) {
+	var rec idem.Record
 	if v, ok := item["fp"].(*types.AttributeValueMemberS); ok {
 		rec.Fingerprint = v.Value
 	}

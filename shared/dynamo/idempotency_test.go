@@ -10,8 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agentgate/agentgate/shared/dynamo"
+	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/tables"
 )
+
+// The adapter is the API's store (the package itself does not import
+// httpapi, so the check is here).
+var _ httpapi.IdempotencyStore = (*dynamo.IdempotencyStore)(nil)
 
 // The Idempotency-Key adapter against DynamoDB Local: one claim wins, the
 // answer is kept and read back, a dead claim is taken over after its lease,

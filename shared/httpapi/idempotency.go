@@ -9,6 +9,8 @@ import (
 	"errors"
 	"log/slog"
 	"time"
+
+	"github.com/agentgate/agentgate/shared/idem"
 )
 
 // IdempotencyHeader names the optional request header that makes a retried
@@ -27,16 +29,9 @@ const (
 	IdempotencyLease = 30 * time.Second
 )
 
-// IdempotentRecord is what is stored under one tenant's key.
-type IdempotentRecord struct {
-	// Fingerprint is the SHA-256 of the API key id, method, path and body
-	// of the request that first used the key.
-	Fingerprint string
-	// Done is set once the first request's answer is stored.
-	Done   bool
-	Status int
-	Body   []byte
-}
+// IdempotentRecord is what is stored under one tenant's key (defined in
+// shared/idem, a leaf, so its stores need not import this package).
+type IdempotentRecord = idem.Record
 
 // IdempotencyStore keeps each tenant's keys durably.
 type IdempotencyStore interface {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/agentgate/agentgate/shared/auth"
@@ -47,9 +48,10 @@ type replayResponse struct {
 	Evidence   []replayEvidence `json:"evidence"`
 }
 
+// Compiled on first use, not at package init (docs/decisions/232).
 var (
-	reRecordID = regexp.MustCompile(`^[0-9a-f]{32}$`)
-	reSHA256   = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	reRecordID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{32}$`) })
+	reSHA256   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{64}$`) })
 )
 
 // ReplayRoute is POST /v1/evidence/replay: calls a fail-open client let
@@ -72,11 +74,11 @@ func (ev *Evidence) replay(r *Request, claims Claims) (int, any, error) {
 	// Validate the whole batch before recording any of it.
 	for i, rec := range req.Records {
 		switch {
-		case !reRecordID.MatchString(rec.ID):
+		case !reRecordID().MatchString(rec.ID):
 			return 0, nil, Errorf(422, "validation_failed", "records[%d].id must be 32 lowercase hex characters", i)
-		case !reSHA256.MatchString(rec.InputSHA256):
+		case !reSHA256().MatchString(rec.InputSHA256):
 			return 0, nil, Errorf(422, "validation_failed", "records[%d].inputSha256 must be a hex SHA-256", i)
-		case rec.OutputSHA256 != "" && !reSHA256.MatchString(rec.OutputSHA256):
+		case rec.OutputSHA256 != "" && !reSHA256().MatchString(rec.OutputSHA256):
 			return 0, nil, Errorf(422, "validation_failed", "records[%d].outputSha256 must be a hex SHA-256", i)
 		case rec.Reason != "fail_open" && rec.Reason != "fail_closed":
 			return 0, nil, Errorf(422, "validation_failed", "records[%d].reason must be fail_open or fail_closed", i)

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -200,17 +199,40 @@ type Store interface {
 	OutputReviews(ctx context.Context, tenant string) ([]OutputReview, error)
 }
 
-var (
-	slugRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
-	versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$`)
-)
+// ValidVersion reports whether v can name a model version in a path
+// (^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$): the API refuses slashes in path
+// segments, so versions never contain one.
+func ValidVersion(v string) bool {
+	return validForm(v, 128, func(c byte) bool {
+		return alnum(c) || c == '.' || c == '_' || c == ':' || c == '@' || c == '+' || c == '-'
+	}, alnum)
+}
 
-// ValidVersion reports whether v can name a model version in a path: the
-// API refuses slashes in path segments, so versions never contain one.
-func ValidVersion(v string) bool { return versionRE.MatchString(v) }
+// ValidSlug reports whether s is a register id (lower-case, short:
+// ^[a-z0-9][a-z0-9._-]{0,63}$).
+func ValidSlug(s string) bool {
+	return validForm(s, 64, func(c byte) bool { return lowerOrDigit(c) || c == '.' || c == '_' || c == '-' }, lowerOrDigit)
+}
 
-// ValidSlug reports whether s is a register id (lower-case, short).
-func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+// validForm reports whether s is 1 to max bytes, the first first, every
+// other rest. (The forms were regexps; compiling their bounded repeats cost
+// every function that links this package several milliseconds of package
+// init: docs/decisions/232. The tests hold these to the expressions.)
+func validForm(s string, max int, rest, first func(byte) bool) bool {
+	if len(s) == 0 || len(s) > max || !first(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !rest(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerOrDigit(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+func alnum(c byte) bool { return lowerOrDigit(c) || c >= 'A' && c <= 'Z' }
 
 func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))

@@ -12,6 +12,7 @@ import (
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/evidence/evidencetest"
 	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/adversary"
 	"github.com/agentgate/agentgate/shared/registers/regtest"
 )
 
@@ -113,7 +114,7 @@ func TestAdversarialRunAppendsEvidence(t *testing.T) {
 	ctx := context.Background()
 	s := svc()
 	store := evidencetest.NewMemStore()
-	adv, err := registers.NewAdversary(s, evidence.NewAppender(store, evidence.WithClock(func() time.Time { return now })))
+	adv, err := adversary.New(s, evidence.NewAppender(store, evidence.WithClock(func() time.Time { return now })))
 	require.NoError(t, err)
 	run, rep, err := adv.Run(ctx, "acme", "audit-key")
 	require.NoError(t, err)

@@ -1,44 +1,39 @@
-// Package wire builds the functions' handlers from AWS clients and
-// configuration. The Lambda mains and localtest both call it, so the local
-// system runs exactly the code that is deployed.
+// Package wire is what every function's wiring shares: the configuration
+// (Config, FromEnv), the start of a Lambda main (Boot, Exit) and the AWS
+// clients of the evidence store (Clients). Each function's handler is built
+// in a package of its own (apiwire, archivewire, authwire, checkpointwire,
+// controlswire, packagewire), so a function binary links and initialises
+// only the SDK services and packages it uses (docs/decisions/232). The
+// Lambda mains and localtest both call them, so the local system runs
+// exactly the code that is deployed.
+//
+// This package must stay small: it imports no SDK service beyond the three
+// of Clients, and nothing that needs the gate (see deps_test.go).
 package wire
 
 import (
-	"context"
-	crand "crypto/rand"
-	"errors"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/aws/aws-sdk-go-v2/service/sns"
 
-	"github.com/agentgate/agentgate/shared/auth"
-	"github.com/agentgate/agentgate/shared/dynamo"
-	"github.com/agentgate/agentgate/shared/evidence"
-	"github.com/agentgate/agentgate/shared/gate"
-	"github.com/agentgate/agentgate/shared/guardrail"
-	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/platform"
 	"github.com/agentgate/agentgate/shared/tables"
 )
 
-// Clients are the AWS clients a function may use; nil for those it does not.
+// Clients are the AWS clients of the evidence store (tables, archive
+// bucket, data and signing keys) that every function but the authorizer
+// uses; nil for those a function does not. A function's other clients are
+// in its own package's client type (apiwire.Clients: Bedrock;
+// controlswire.Clients: SNS and the account services the checks read;
+// packagewire.Clients: Lambda and Step Functions), so only that function
+// links their SDK packages.
 type Clients struct {
 	DDB *dynamodb.Client
 	S3  *s3.Client
 	KMS *kms.Client
-	SNS *sns.Client
-	// Lambda invokes the checkpointer from the packager (deployed only).
-	Lambda LambdaAPI
-	// Bedrock calls the guardrails tenants' policies name (the API only);
-	// nil makes such a call fail as the tenant's policy says for errors.
-	Bedrock guardrail.Runtime
-	// SFN starts the package fan-out from the packager (deployed only).
-	SFN SFNAPI
 }
 
 // Config is every resource name and setting the functions read. The Lambda
@@ -128,147 +123,27 @@ func FromEnv(env *platform.Env) Config {
 	}
 }
 
-// API is the assembled API function.
-type API struct {
-	Server   *httpapi.Server
-	Store    *dynamo.EvidenceStore
-	Appender *evidence.Appender
-	Keys     *dynamo.KeyStore
-	Tenants  *dynamo.TenantStore
-}
-
-// NewAPI builds the API handler.
-func NewAPI(c Clients, cfg Config) (*API, error) {
-	ddb := c.DDB
+// Clock is cfg.Now, or time.Now when unset.
+func (cfg Config) Clock() func() time.Time {
 	if cfg.Now == nil {
-		cfg.Now = time.Now
+		return time.Now
 	}
-	if cfg.Shards <= 0 {
-		cfg.Shards = 4
-	}
-	if cfg.RateLimit <= 0 {
-		cfg.RateLimit = 100
-	}
-	if cfg.SubjectsTable == "" {
-		return nil, errors.New("api: needs the subjects table (" + tables.Subjects.EnvVar + ")")
-	}
-	g, err := gate.New(gate.DefaultPolicy())
-	if err != nil {
-		return nil, err
-	}
-	store := dynamo.NewEvidenceStore(ddb, cfg.EvidenceTable)
-	store.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
-	tenants := dynamo.NewTenantStore(ddb, cfg.RegistryTable)
-	app := evidence.NewAppender(store, evidence.WithClock(cfg.Now), evidence.WithShards(cfg.Shards),
-		evidence.WithTip(ArchiveTip(c, cfg)), evidence.WithConflicts(conflictMetrics(cfg)))
-	keys := newTenantKeyCache(tenants, cfg.Now)
-	subjects := &httpapi.CryptoSubjects{
-		TenantKey: keys.get,
-		Keys:      dynamo.NewSubjectKeys(ddb, cfg.SubjectsTable),
-		Entries:   store,
-		Appender:  app,
-		Rand:      crand.Reader,
-		CacheTTL:  SubjectCacheTTL,
-	}
-	gates := &httpapi.Gates{Store: tenantPolicies{tenants}, Default: g, TTL: PolicyCacheTTL, Now: cfg.Now}
-	ev := &httpapi.Evidence{
-		Gates:    gates,
-		Appender: app,
-		Store:    store,
-		Subjects: subjects,
-		Models:   &httpapi.CachedApprovals{Source: NewRegisters(c, cfg), TTL: ApprovalCacheTTL, Now: cfg.Now},
-		// Registry items IDEM#<tenant>#<key>, 24 h TTL (decision 112).
-		Idempotency: &httpapi.Idempotency{Store: dynamo.NewIdempotencyStore(ddb, cfg.RegistryTable), Log: cfg.Log},
-		Metrics:     cfg.Log,
-	}
-	if c.Bedrock != nil {
-		ev.Bedrock = &guardrail.Layer{Client: c.Bedrock}
-	}
-	srv := httpapi.NewServer(cfg.Log, cfg.Now)
-	srv.Limiter = httpapi.NewRateLimiter(float64(cfg.RateLimit), float64(2*cfg.RateLimit))
-	srv.Limiter.PerTenant = httpapi.NewRateLimiter(float64(TenantRateFactor*cfg.RateLimit), float64(2*TenantRateFactor*cfg.RateLimit))
-	keyStore := dynamo.NewKeyStore(ddb, cfg.RegistryTable)
-	srv.Mount(ev.Routes()...)
-	srv.Mount(subjects.Routes()...)
-	srv.Mount(gates.PolicyRoutes(app)...)
-	srv.Mount((&httpapi.Keys{Store: keyStore, Rand: crand.Reader, CacheBound: AuthCacheTTL, Evidence: app}).Routes()...)
-	srv.Mount(ev.ReplayRoute(dynamo.NewReplayClaims(ddb, cfg.RegistryTable)))
-	srv.Mount(archiveRoutes(c, cfg, store)...)
-	srv.Mount(controlRoutes(c, cfg, app)...)
-	srv.Mount(packageRoutes(c, cfg)...)
-	return &API{Server: srv, Store: store, Appender: app, Keys: keyStore, Tenants: tenants}, nil
+	return cfg.Now
 }
 
-// NewAuthorizer builds the authorizer handler.
-func NewAuthorizer(ddb *dynamodb.Client, registryTable string, log *slog.Logger, now func() time.Time) *auth.Authorizer {
-	return &auth.Authorizer{Keys: dynamo.NewKeyStore(ddb, registryTable), Now: now, Log: log, CacheTTL: AuthCacheTTL}
-}
-
-// AuthCacheTTL is how long an authorizer instance keeps a key's verdict (the
-// stage itself caches nothing: docs/decisions/120): a revoked key is refused
-// within it.
-const AuthCacheTTL = 60 * time.Second
-
-// TenantRateFactor is a tenant's rate per instance in multiples of one key's
-// (RATE_LIMIT_RPS): a tenant may spread load over a few keys, not mint its way
-// past the limit (docs/decisions/120).
-const TenantRateFactor = 4
-
-// SubjectCacheTTL bounds how long a warm instance keeps a data subject's
-// key after it was erased elsewhere.
-const SubjectCacheTTL = 60 * time.Second
-
-// ApprovalCacheTTL bounds how long a warm instance keeps a model version's
-// approval state.
-const ApprovalCacheTTL = 30 * time.Second
-
-// PolicyCacheTTL bounds how long a warm instance decides with a tenant's
-// previous policy after a change.
-const PolicyCacheTTL = 30 * time.Second
-
-type tenantPolicies struct{ s *dynamo.TenantStore }
-
-func (p tenantPolicies) Policy(ctx context.Context, tenant string) ([]byte, error) {
-	t, err := p.s.GetTenant(ctx, tenant)
-	if err != nil {
-		return nil, err
+// Retention is how long archived evidence is kept (RetentionDays, 2555
+// days when unset).
+func (cfg Config) Retention() time.Duration {
+	days := cfg.RetentionDays
+	if days <= 0 {
+		days = 2555
 	}
-	return t.Policy, nil
+	return time.Duration(days) * 24 * time.Hour
 }
 
-func (p tenantPolicies) SetPolicy(ctx context.Context, tenant string, policy []byte, now time.Time) error {
-	return p.s.SetPolicy(ctx, tenant, policy, now)
-}
-
-type tenantKeyCache struct {
-	store *dynamo.TenantStore
-	now   func() time.Time
-	mu    sync.Mutex
-	m     map[string]cachedKey
-}
-
-type cachedKey struct {
-	key []byte
-	at  time.Time
-}
-
-func newTenantKeyCache(s *dynamo.TenantStore, now func() time.Time) *tenantKeyCache {
-	return &tenantKeyCache{store: s, now: now, m: map[string]cachedKey{}}
-}
-
-func (c *tenantKeyCache) get(ctx context.Context, tenant string) ([]byte, error) {
-	c.mu.Lock()
-	k, ok := c.m[tenant]
-	c.mu.Unlock()
-	if ok && c.now().Sub(k.at) < 5*time.Minute {
-		return k.key, nil
-	}
-	t, err := c.store.GetTenant(ctx, tenant)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.m[tenant] = cachedKey{key: t.UserKey, at: c.now()}
-	c.mu.Unlock()
-	return t.UserKey, nil
-}
+// EnvOperatorTenant names the tenant that runs the deployment (decision
+// 131): the only one whose admin keys see the AWS account's findings (IAM
+// users, MFA, roles) and whose access reviews cover the account's
+// principals. Read by the API and the controls function (Config); unset, no
+// key sees them (they stay in the log and the operator's alerts).
+const EnvOperatorTenant = platform.EnvOperatorTenant

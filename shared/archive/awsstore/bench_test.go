@@ -47,7 +47,7 @@ func benchEntry(seq int64) evidence.Entry {
 // latest checkpoint and the tiled size from the registry (DynamoDB Local),
 // the tiles from the archive bucket (versitygw, one round of parallel GETs),
 // the entry from the table (read while the tiles are), with the API's cache
-// of full tiles (shared/wire: 2,048 tiles). The tiles were written in ten uneven steps, so
+// of full tiles (shared/wire/apiwire: 2,048 tiles). The tiles were written in ten uneven steps, so
 // the right edge is partial at every level. Setup (1M entries hashed, ~4,000
 // tiles put) is outside the timer; each proof is timed alone and p50/p99 are
 // reported, with the S3 GETs per proof.

@@ -19,12 +19,13 @@ import (
 	"github.com/agentgate/agentgate/shared/gate"
 	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/adversary"
 )
 
 // Service serves the register routes.
 type Service struct {
 	Registers *registers.Service
-	Adversary *registers.Adversary
+	Adversary *adversary.Adversary
 }
 
 // Routes are the register routes.

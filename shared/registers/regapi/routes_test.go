@@ -18,13 +18,14 @@ import (
 	"github.com/agentgate/agentgate/shared/gate"
 	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/registers"
+	"github.com/agentgate/agentgate/shared/registers/adversary"
 	"github.com/agentgate/agentgate/shared/registers/regtest"
 )
 
 func TestAdversarialUploadRoutes(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	regs := &registers.Service{Store: regtest.New(), Now: func() time.Time { return now }, Rand: rand.Reader}
-	adv, err := registers.NewAdversary(regs, evidence.NewAppender(evidencetest.NewMemStore(), evidence.WithClock(func() time.Time { return now })))
+	adv, err := adversary.New(regs, evidence.NewAppender(evidencetest.NewMemStore(), evidence.WithClock(func() time.Time { return now })))
 	require.NoError(t, err)
 	g, err := gate.New(gate.DefaultPolicy())
 	require.NoError(t, err)

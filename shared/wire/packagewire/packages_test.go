@@ -1,4 +1,4 @@
-package wire
+package packagewire
 
 import (
 	"context"

@@ -1,14 +1,17 @@
-package wire
+// Package controlswire builds the controls function's handler: every
+// control check for every tenant on the schedule. It is the one function
+// that links the account-level SDK services the checks read (IAM, Config,
+// CloudWatch, Inspector, ...: Clients); it links the gate, whose secret
+// detectors scan workload environments and whose policies CC6.6 reads
+// (docs/decisions/232).
+package controlswire
 
 import (
 	"context"
 	crand "crypto/rand"
 	"errors"
-	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	lambdaevents "github.com/aws/aws-lambda-go/events"
@@ -18,21 +21,22 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/agentgate/agentgate/controls"
 	"github.com/agentgate/agentgate/controls/ddbstore"
-	"github.com/agentgate/agentgate/controls/statusapi"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/cloud"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/evidence"
 	"github.com/agentgate/agentgate/shared/gate"
-	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/metrics"
 	"github.com/agentgate/agentgate/shared/platform"
-	"github.com/agentgate/agentgate/shared/registers"
-	"github.com/agentgate/agentgate/shared/registers/regapi"
 	"github.com/agentgate/agentgate/shared/registers/regstore"
+	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/archivewire"
+	"github.com/agentgate/agentgate/shared/wire/gatewire"
 )
 
 // Environment variables only the controls function reads: which HTTP API
@@ -40,19 +44,15 @@ import (
 const (
 	EnvAPIID    = platform.EnvAPIID
 	EnvAPIStage = platform.EnvAPIStage
-	// EnvOperatorTenant names the tenant that runs the deployment (decision
-	// 131): the only one whose admin keys see the AWS account's findings
-	// (IAM users, MFA, roles) and whose access reviews cover the account's
-	// principals. Read by the API and the controls function (Config); unset,
-	// no key sees them (they stay in the log and the operator's alerts).
-	EnvOperatorTenant = platform.EnvOperatorTenant
 )
 
-// ControlClients are the clients of the controls function: the shared ones
-// plus the account-level services the checks read. A nil client leaves its
-// checks reporting "error" (never "passing").
-type ControlClients struct {
-	Clients
+// Clients are the clients of the controls function: the evidence store's
+// plus the alert topic's and the account-level services the checks read. A
+// nil client leaves its checks reporting "error" (never "passing").
+type Clients struct {
+	wire.Clients
+	// SNS publishes the alerts (a nil client sends none).
+	SNS        *sns.Client
 	IAM        *iam.Client
 	Config     *configservice.Client
 	CloudWatch *cloudwatch.Client
@@ -82,8 +82,8 @@ type ControlClients struct {
 // EnvSecurityHub ("true") sends control findings to AWS Security Hub.
 const EnvSecurityHub = "SECURITY_HUB"
 
-// ControlSettings are the controls function's own settings.
-type ControlSettings struct {
+// Settings are the controls function's own settings.
+type Settings struct {
 	APIID, Stage     string
 	LatencyObjective time.Duration
 	// SecurityHub exports each change of a control's status as an ASFF
@@ -91,52 +91,15 @@ type ControlSettings struct {
 	SecurityHub bool
 }
 
-// ControlSettingsFromEnv reads them.
-func ControlSettingsFromEnv(env *platform.Env) ControlSettings {
+// SettingsFromEnv reads them.
+func SettingsFromEnv(env *platform.Env) Settings {
 	id, _ := env.Lookup(EnvAPIID)
 	stage, _ := env.Lookup(EnvAPIStage)
 	hub, _ := env.Lookup(EnvSecurityHub)
-	return ControlSettings{
+	return Settings{
 		APIID: id, Stage: stage, SecurityHub: hub == "true",
 		LatencyObjective: time.Duration(env.Int(platform.EnvLatencyObjective, 120, 1, 60000)) * time.Millisecond,
 	}
-}
-
-// NewRegisters is the registers service. The validate handler calls its
-// Approved(ctx, tenant, modelVersion) to record a CC8.1 violation for a
-// version that is not approved.
-func NewRegisters(c Clients, cfg Config) *registers.Service {
-	now := cfg.Now
-	if now == nil {
-		now = time.Now
-	}
-	return &registers.Service{Store: regstore.New(c.DDB, cfg.RegistryTable), Now: now, Rand: crand.Reader}
-}
-
-// controlRoutes are the register and status routes of the API function.
-func controlRoutes(c Clients, cfg Config, app *evidence.Appender) []httpapi.Route {
-	regs := NewRegisters(c, cfg)
-	adv, err := registers.NewAdversary(regs, app)
-	if err != nil {
-		// The corpus is embedded: failing here is a build defect, and the
-		// API's other routes must still serve.
-		cfg.Log.Error("adversarial runs disabled", "err", err)
-	} else {
-		// Runs grade the tenant's gate as validate applies it.
-		eff := &EffectivePolicies{Store: tenantPolicies{dynamo.NewTenantStore(c.DDB, cfg.RegistryTable)}}
-		adv.GateFor = eff.Gate
-	}
-	results := ddbstore.New(c.DDB, cfg.RegistryTable)
-	routes := (&statusapi.Service{Results: results, Operator: cfg.OperatorTenant, Exceptions: results, Usage: results, Now: cfg.Now,
-		Schedule: statusapi.Schedule{Every: cfg.ControlsEvery, Start: cfg.ControlsStart},
-		Actions:  &controls.Exceptions{Store: results, Evidence: app, Now: cfg.Now, Rand: crand.Reader, Log: cfg.Log}}).Routes()
-	for _, r := range (&regapi.Service{Registers: regs, Adversary: adv}).Routes() {
-		if adv == nil && strings.HasPrefix(r.Pattern, "/v1/adversarial-runs") && r.Method == "POST" {
-			continue
-		}
-		routes = append(routes, r)
-	}
-	return routes
 }
 
 // archiveState adapts the archive registry (watermarks, local dead
@@ -158,13 +121,13 @@ func (a archiveState) ArchivedSeq(ctx context.Context, chain string) (int64, err
 
 func (a archiveState) DeadLetters(ctx context.Context) (int, error) { return a.dead.DeadLetters(ctx) }
 
-// NewControls builds the scheduled controls runner.
-func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.Runner, error) {
+// New builds the scheduled controls runner.
+func New(c Clients, cfg wire.Config, set Settings) (*controls.Runner, error) {
 	if c.DDB == nil || cfg.RegistryTable == "" || cfg.EvidenceTable == "" {
 		return nil, errors.New("controls: needs DynamoDB and the evidence and registry tables")
 	}
 	if cfg.Shards <= 0 {
-		cfg.Shards = 4 // as NewAPI: the scan must read every chain the API appends to
+		cfg.Shards = 4 // as apiwire.New: the scan must read every chain the API appends to
 	}
 	g, err := gate.New(gate.DefaultPolicy())
 	if err != nil {
@@ -224,7 +187,7 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	if now == nil {
 		now = time.Now
 	}
-	policies := &EffectivePolicies{Store: tenantPolicies{dynamo.NewTenantStore(c.DDB, cfg.RegistryTable)}, Default: g}
+	policies := &gatewire.EffectivePolicies{Store: gatewire.TenantPolicies{S: dynamo.NewTenantStore(c.DDB, cfg.RegistryTable)}, Default: g}
 	r := &controls.Runner{
 		Checks: controls.Checks(src, controls.Thresholds{
 			RetentionDays:    cfg.RetentionDays,
@@ -255,7 +218,7 @@ func NewControls(c ControlClients, cfg Config, set ControlSettings) (*controls.R
 	// as the API appends (same shards, same retention).
 	evStore := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
 	evStore.TTL = dynamo.RetentionTTL(cfg.RetentionDays)
-	app := evidence.NewAppender(evStore, evidence.WithClock(now), evidence.WithShards(cfg.Shards), evidence.WithTip(ArchiveTip(c.Clients, cfg)))
+	app := evidence.NewAppender(evStore, evidence.WithClock(now), evidence.WithShards(cfg.Shards), evidence.WithTip(archivewire.ArchiveTip(c.Clients, cfg)))
 	r.Exceptions = &controls.Exceptions{Store: store, Evidence: app, Now: now, Rand: crand.Reader, Log: cfg.Log}
 	return r, nil
 }
@@ -275,95 +238,11 @@ func SecretRules(g *gate.Gate) controls.SecretScanner {
 	}
 }
 
-// EffectivePolicies reads a tenant's gate policy as the API applies it
-// (the stored document, or the default): CC6.6 learns what it turns off and
-// which hash its decisions carry, and adversarial runs grade that gate.
-// Compiled gates are kept per document, so a run compiles each distinct
-// policy once; the default is compiled on first use when not given.
-type EffectivePolicies struct {
-	Store   httpapi.PolicyStore
-	Default *gate.Gate
-
-	mu      sync.Mutex
-	gates   map[string]*gate.Gate
-	defOnce sync.Once
-	defErr  error
-}
-
-var _ controls.GatePolicies = (*EffectivePolicies)(nil)
-
-// Gate returns the tenant's gate.
-func (e *EffectivePolicies) Gate(ctx context.Context, tenant string) (*gate.Gate, error) {
-	doc, err := e.Store.Policy(ctx, tenant)
-	if err != nil {
-		return nil, fmt.Errorf("policy of %s: %w", tenant, err)
-	}
-	if len(doc) == 0 {
-		e.defOnce.Do(func() {
-			if e.Default == nil {
-				e.Default, e.defErr = gate.New(gate.DefaultPolicy())
-			}
-		})
-		return e.Default, e.defErr
-	}
-	e.mu.Lock()
-	g := e.gates[string(doc)]
-	e.mu.Unlock()
-	if g != nil {
-		return g, nil
-	}
-	p, err := gate.ParsePolicy(doc)
-	if err != nil {
-		return nil, fmt.Errorf("policy of %s: %w", tenant, err)
-	}
-	if g, err = gate.New(p); err != nil {
-		return nil, fmt.Errorf("policy of %s: %w", tenant, err)
-	}
-	e.mu.Lock()
-	if e.gates == nil || len(e.gates) > 1000 {
-		e.gates = map[string]*gate.Gate{}
-	}
-	e.gates[string(doc)] = g
-	e.mu.Unlock()
-	return g, nil
-}
-
-// Effective implements controls.GatePolicies.
-func (e *EffectivePolicies) Effective(ctx context.Context, tenant string) (controls.EffectivePolicy, error) {
-	g, err := e.Gate(ctx, tenant)
-	if err != nil {
-		return controls.EffectivePolicy{}, err
-	}
-	return EffectiveOf(g), nil
-}
-
-// EffectiveOf describes a compiled gate for CC6.6.
-func EffectiveOf(g *gate.Gate) controls.EffectivePolicy {
-	p := g.Policy()
-	ep := controls.EffectivePolicy{Hash: g.PolicyHash(), RuleSetVersion: gate.RuleSetVersion}
-	for c, cp := range p.Categories {
-		if cp.Action == gate.ActionOff {
-			ep.CategoriesOff = append(ep.CategoriesOff, c)
-		}
-	}
-	if a := p.Categories[gate.CatInjection].Action; a == gate.ActionFlag {
-		ep.InjectionNotBlocked = true
-	}
-	for r, rp := range p.Rules {
-		if rp.Action == gate.ActionOff {
-			ep.RulesOff = append(ep.RulesOff, r)
-		}
-	}
-	slices.Sort(ep.CategoriesOff)
-	slices.Sort(ep.RulesOff)
-	return ep
-}
-
-// ControlsHandler is the controls Lambda handler: the schedule's event time
+// Handler is the controls Lambda handler: the schedule's event time
 // is the run's time. A run that could not store everything returns its
 // error, so Lambda's async retry runs it again (results are recomputed and
 // pending alerts re-sent, never duplicated).
-func ControlsHandler(r *controls.Runner, log *slog.Logger) func(ctx context.Context, ev lambdaevents.EventBridgeEvent) (controls.Summary, error) {
+func Handler(r *controls.Runner, log *slog.Logger) func(ctx context.Context, ev lambdaevents.EventBridgeEvent) (controls.Summary, error) {
 	return func(ctx context.Context, ev lambdaevents.EventBridgeEvent) (controls.Summary, error) {
 		t := ev.Time
 		if t.IsZero() {
@@ -374,4 +253,18 @@ func ControlsHandler(r *controls.Runner, log *slog.Logger) func(ctx context.Cont
 		controlMetrics(ctx, log, time.Now(), sum)
 		return sum, err
 	}
+}
+
+// controlMetrics reports a controls run.
+func controlMetrics(ctx context.Context, log *slog.Logger, now time.Time, sum controls.Summary) {
+	metrics.Emit(ctx, log, "controls run metrics", now, metrics.Line{
+		Function: metrics.FnControls,
+		Values: []metrics.Value{
+			{Metric: metrics.ControlResults, V: float64(sum.Results)},
+			{Metric: metrics.ControlChanges, V: float64(sum.Changes)},
+			{Metric: metrics.ControlAlerts, V: float64(sum.Alerts)},
+			{Metric: metrics.ControlTenantFailures, V: float64(sum.Failed)},
+		},
+		Attrs: []slog.Attr{slog.Int("tenants", sum.Tenants)},
+	})
 }

@@ -1,4 +1,4 @@
-package wire
+package packagewire
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"strings"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/agentgate/agentgate/shared/audit"
 	"github.com/agentgate/agentgate/shared/checkpoint"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
 type ecKey struct{ k *ecdsa.PrivateKey }
@@ -38,7 +38,7 @@ func (k ecKey) PublicKey(context.Context) ([]byte, error) {
 func TestPackagerSignsThroughTheCheckpointer(t *testing.T) {
 	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
-	h := CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler))
+	h := checkpointwire.CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler))
 	c := checkpointerClient{handlerInvoker{lambda.NewHandler(h)}}
 	ctx := context.Background()
 
@@ -54,36 +54,6 @@ func TestPackagerSignsThroughTheCheckpointer(t *testing.T) {
 	assert.True(t, ecdsa.VerifyASN1(&priv.PublicKey, checkpoint.Digest(audit.SignedStatement("acme", "pkg-1", 3, hash)), sig),
 		"a package statement signature")
 	assert.False(t, ecdsa.VerifyASN1(&priv.PublicKey, checkpoint.Digest(audit.SignedStatement("acme", "pkg-1", 4, hash)), sig))
-}
-
-// The checkpointer signs only what it writes itself: a malformed package
-// request, or anything but its three actions, is refused.
-func TestCheckpointerRefusesWhatItDoesNotBuild(t *testing.T) {
-	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	require.NoError(t, err)
-	h := lambda.NewHandler(CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler)))
-	hash := strings.Repeat("ab", 32)
-	tests := []struct {
-		name string
-		req  CheckpointerRequest
-		want string
-	}{
-		{name: "digest-sized hash that is not hex", req: CheckpointerRequest{Action: ActionSignPackage, Tenant: "acme", ID: "p", Sequence: 1, PackageHash: strings.Repeat("zz", 32)}, want: "64-hex"},
-		{name: "short hash", req: CheckpointerRequest{Action: ActionSignPackage, Tenant: "acme", ID: "p", Sequence: 1, PackageHash: "abcd"}, want: "64-hex"},
-		{name: "no tenant", req: CheckpointerRequest{Action: ActionSignPackage, ID: "p", Sequence: 1, PackageHash: hash}, want: "tenant"},
-		{name: "sequence zero", req: CheckpointerRequest{Action: ActionSignPackage, Tenant: "acme", ID: "p", PackageHash: hash}, want: "sequence"},
-		{name: "seal without chain", req: CheckpointerRequest{Action: ActionSeal}, want: "chain"},
-		{name: "sign a digest", req: CheckpointerRequest{Action: "sign"}, want: "unknown action"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b, err := json.Marshal(tt.req)
-			require.NoError(t, err)
-			_, err = h.Invoke(context.Background(), b)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
 }
 
 type fakeLambda struct {

@@ -1,4 +1,10 @@
-package wire
+// Package packagewire builds the packager function's handler: audit
+// packages on request, monthly, and in parts for the fan-out. It reaches
+// the checkpointer for seals and signatures (Lambda Invoke deployed, in
+// process locally), so it links the checkpointer's wiring, plus Lambda and
+// Step Functions; not the account services only the controls function
+// reads (docs/decisions/232).
+package packagewire
 
 import (
 	"context"
@@ -16,6 +22,7 @@ import (
 	lambdaevents "github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awslambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 
@@ -24,27 +31,24 @@ import (
 	archstore "github.com/agentgate/agentgate/shared/archive/awsstore"
 	"github.com/agentgate/agentgate/shared/audit"
 	auditstore "github.com/agentgate/agentgate/shared/audit/awsstore"
+	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/dynamo"
-	"github.com/agentgate/agentgate/shared/httpapi"
 	"github.com/agentgate/agentgate/shared/metrics"
 	"github.com/agentgate/agentgate/shared/registers"
 	"github.com/agentgate/agentgate/shared/registers/regstore"
+	"github.com/agentgate/agentgate/shared/wire"
+	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
 )
 
-// packageRoutes are POST /v1/packages and GET /v1/packages/{id} of the API
-// function. A request is recorded and a request object written to the
-// packages bucket, whose notification invokes the packager asynchronously;
-// the API function itself never builds.
-func packageRoutes(c Clients, cfg Config) []httpapi.Route {
-	if c.S3 == nil || cfg.PackagesBucket == "" {
-		return nil
-	}
-	blobs := auditstore.NewBlobs(c.S3, cfg.PackagesBucket, cfg.DataKeyID)
-	svc := &audit.Service{
-		Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
-		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
-	}
-	return svc.Routes()
+// Clients are the packager's clients: the evidence store's (the KMS
+// client only for the in-process checkpointer of the local system), Lambda
+// to invoke the deployed checkpointer, Step Functions to start the fan-out.
+type Clients struct {
+	wire.Clients
+	// Lambda invokes the checkpointer (deployed only).
+	Lambda LambdaAPI
+	// SFN starts the package fan-out (deployed only).
+	SFN SFNAPI
 }
 
 // Packager is the packager function: it builds requested packages (S3
@@ -60,8 +64,8 @@ type Packager struct {
 	Log *slog.Logger
 }
 
-// NewPackager builds the packager from clients and configuration.
-func NewPackager(c Clients, cfg Config) (*Packager, error) {
+// New builds the packager from clients and configuration.
+func New(c Clients, cfg wire.Config) (*Packager, error) {
 	if c.DDB == nil || c.S3 == nil {
 		return nil, errors.New("packager: needs DynamoDB and S3 clients")
 	}
@@ -79,7 +83,7 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 		}
 		inv = LambdaInvoker{API: c.Lambda, Function: cfg.CheckpointerFunction}
 	default:
-		h, err := NewCheckpointerFunction(c, cfg)
+		h, err := checkpointwire.NewCheckpointerFunction(c.Clients, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("packager: in-process checkpointer: %w", err)
 		}
@@ -97,12 +101,12 @@ func NewPackager(c Clients, cfg Config) (*Packager, error) {
 		Signer:      signer,
 		Controls:    controlHistory{store: results, operator: cfg.OperatorTenant},
 		Registers:   registerTables{regstore.New(c.DDB, cfg.RegistryTable)},
-		Now:         archiveClock(cfg),
+		Now:         cfg.Clock(),
 		Log:         cfg.Log,
 	}
 	svc := &audit.Service{
 		Builder: b, Records: auditstore.NewRecords(c.DDB, cfg.RegistryTable), Blobs: blobs,
-		Trigger: auditstore.Trigger{Blobs: blobs}, Now: archiveClock(cfg), Rand: crand.Reader, Log: cfg.Log,
+		Trigger: auditstore.Trigger{Blobs: blobs}, Now: cfg.Clock(), Rand: crand.Reader, Log: cfg.Log,
 		ByReferenceBytes: cfg.PackageByReferenceBytes,
 	}
 	if cfg.PackageStateMachineARN != "" && cfg.PackageSingleMaxBytes > 0 {
@@ -468,4 +472,112 @@ func (r registerTables) Register(ctx context.Context, tenant, name string, from,
 		return t, nil
 	}
 	return audit.Table{}, fmt.Errorf("unknown register %q", name)
+}
+
+// Invoker calls a function synchronously with a JSON payload: Lambda Invoke
+// when deployed, the handler itself in process locally.
+type Invoker interface {
+	Invoke(ctx context.Context, payload []byte) ([]byte, error)
+}
+
+// handlerInvoker runs a handler in process through its JSON payloads, as
+// Lambda would: the local system's packager reaches the checkpointer so.
+type handlerInvoker struct{ h lambda.Handler }
+
+func (i handlerInvoker) Invoke(ctx context.Context, payload []byte) ([]byte, error) {
+	return i.h.Invoke(ctx, payload)
+}
+
+// LambdaAPI is the part of the Lambda client the invoker uses.
+type LambdaAPI interface {
+	Invoke(ctx context.Context, in *awslambda.InvokeInput, opts ...func(*awslambda.Options)) (*awslambda.InvokeOutput, error)
+}
+
+// LambdaInvoker invokes a deployed function synchronously.
+type LambdaInvoker struct {
+	API      LambdaAPI
+	Function string
+}
+
+// Invoke returns the function's response, or its error as an error.
+func (i LambdaInvoker) Invoke(ctx context.Context, payload []byte) ([]byte, error) {
+	out, err := i.API.Invoke(ctx, &awslambda.InvokeInput{FunctionName: &i.Function, Payload: payload})
+	if err != nil {
+		return nil, fmt.Errorf("invoke %s: %w", i.Function, err)
+	}
+	if out.FunctionError != nil {
+		return nil, fmt.Errorf("invoke %s: %s: %s", i.Function, *out.FunctionError, out.Payload)
+	}
+	return out.Payload, nil
+}
+
+// checkpointerClient is the packager's Sealer and Signer: requests to the
+// checkpointer function.
+type checkpointerClient struct{ inv Invoker }
+
+var (
+	_ audit.Sealer = checkpointerClient{}
+	_ audit.Signer = checkpointerClient{}
+)
+
+func (c checkpointerClient) call(ctx context.Context, req checkpointwire.CheckpointerRequest) (checkpointwire.CheckpointerResponse, error) {
+	var res checkpointwire.CheckpointerResponse
+	b, err := json.Marshal(req)
+	if err != nil {
+		return res, err
+	}
+	out, err := c.inv.Invoke(ctx, b)
+	if err != nil {
+		return res, fmt.Errorf("checkpointer %s: %w", req.Action, err)
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		return res, fmt.Errorf("checkpointer %s: unreadable response: %w", req.Action, err)
+	}
+	return res, nil
+}
+
+// Seal asks the checkpointer to seal chain now (its clock, not now: the
+// packager does not choose what time a checkpoint states). The packager
+// reads the result from the registry, so only the error is passed on.
+func (c checkpointerClient) Seal(ctx context.Context, chain string, _ time.Time) (*checkpoint.Checkpoint, error) {
+	_, err := c.call(ctx, checkpointwire.CheckpointerRequest{Action: checkpointwire.ActionSeal, Chain: chain})
+	return nil, err
+}
+
+func (c checkpointerClient) SignPackage(ctx context.Context, tenant, id string, sequence int64, packageHash string) ([]byte, error) {
+	res, err := c.call(ctx, checkpointwire.CheckpointerRequest{Action: checkpointwire.ActionSignPackage, Tenant: tenant, ID: id, Sequence: sequence, PackageHash: packageHash})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Signature) == 0 {
+		return nil, errors.New("checkpointer: empty package signature")
+	}
+	return res.Signature, nil
+}
+
+func (c checkpointerClient) PublicKey(ctx context.Context) ([]byte, error) {
+	res, err := c.call(ctx, checkpointwire.CheckpointerRequest{Action: checkpointwire.ActionPublicKey})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.PublicKey) == 0 {
+		return nil, errors.New("checkpointer: empty public key")
+	}
+	return res.PublicKey, nil
+}
+
+// packageMetrics reports one package build.
+func packageMetrics(ctx context.Context, log *slog.Logger, now time.Time, took time.Duration, err error) {
+	failed := 0.0
+	if err != nil {
+		failed = 1
+	}
+	metrics.Emit(ctx, log, "package build", now, metrics.Line{
+		Function: metrics.FnPackager,
+		Values: []metrics.Value{
+			{Metric: metrics.PackageBuilds, V: 1},
+			{Metric: metrics.PackageBuildFailures, V: failed},
+			{Metric: metrics.PackageBuildTime, V: took.Seconds()},
+		},
+	})
 }

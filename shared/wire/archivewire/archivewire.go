@@ -1,4 +1,9 @@
-package wire
+// Package archivewire builds the archiver function's handler: the stream
+// consumer that archives evidence and reports tampering, and the scheduled
+// archive sweep. It also holds ArchiveTip, which every appender of evidence
+// uses. It links no service beyond the evidence store's, and not the gate
+// (docs/decisions/232).
+package archivewire
 
 import (
 	"context"
@@ -13,33 +18,13 @@ import (
 
 	"github.com/agentgate/agentgate/shared/archive"
 	"github.com/agentgate/agentgate/shared/archive/awsstore"
-	"github.com/agentgate/agentgate/shared/archive/tiles"
-	"github.com/agentgate/agentgate/shared/checkpoint"
-	"github.com/agentgate/agentgate/shared/checkpoint/anchor"
-	"github.com/agentgate/agentgate/shared/checkpoint/proofapi"
-	"github.com/agentgate/agentgate/shared/checkpoint/witness"
 	"github.com/agentgate/agentgate/shared/dynamo"
 	"github.com/agentgate/agentgate/shared/evidence"
-	"github.com/agentgate/agentgate/shared/httpapi"
+	"github.com/agentgate/agentgate/shared/wire"
 )
 
-func archiveRetention(cfg Config) time.Duration {
-	days := cfg.RetentionDays
-	if days <= 0 {
-		days = 2555
-	}
-	return time.Duration(days) * 24 * time.Hour
-}
-
-func archiveClock(cfg Config) func() time.Time {
-	if cfg.Now == nil {
-		return time.Now
-	}
-	return cfg.Now
-}
-
 // NewArchiver builds the archiver (the stream handler is its Handle method).
-func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
+func NewArchiver(c wire.Clients, cfg wire.Config) (*archive.Archiver, error) {
 	if c.DDB == nil || c.S3 == nil {
 		return nil, errors.New("archiver: needs DynamoDB and S3 clients")
 	}
@@ -49,9 +34,9 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 	// Purge reports carry no TTL: they would otherwise expire in turn and
 	// report themselves, once per retention period, forever.
 	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
-	app := evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
+	app := evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(cfg.Clock()),
 		evidence.WithTip(ArchiveTip(c, cfg)))
-	bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)).WithMode(cfg.ObjectLockMode)
+	bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, cfg.Retention()).WithMode(cfg.ObjectLockMode)
 	return &archive.Archiver{
 		Entries:    store,
 		Purges:     purgeReports{app},
@@ -59,101 +44,10 @@ func NewArchiver(c Clients, cfg Config) (*archive.Archiver, error) {
 		Objects:    bucket,
 		Tiles:      bucket.GetTile,
 		Watermarks: awsstore.NewRegistry(c.DDB, cfg.RegistryTable),
-		Retention:  archiveRetention(cfg),
-		Now:        archiveClock(cfg),
+		Retention:  cfg.Retention(),
+		Now:        cfg.Clock(),
 		Log:        cfg.Log,
 	}, nil
-}
-
-// NewCheckpointer builds the scheduled checkpointer.
-func NewCheckpointer(c Clients, cfg Config) (*checkpoint.Checkpointer, error) {
-	if c.DDB == nil || c.S3 == nil || c.KMS == nil {
-		return nil, errors.New("checkpointer: needs DynamoDB, S3 and KMS clients")
-	}
-	if cfg.SigningKeyID == "" || cfg.ArchiveBucket == "" || cfg.DataKeyID == "" || cfg.EvidenceTable == "" || cfg.RegistryTable == "" {
-		return nil, errors.New("checkpointer: needs the tables, the archive bucket, the data key and the signing key")
-	}
-	origin := cfg.Origin
-	if origin == "" {
-		origin = "agentgate"
-	}
-	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
-	ws, err := witness.ParseConfig(cfg.Witnesses, cfg.WitnessQuorum)
-	if err != nil {
-		return nil, fmt.Errorf("checkpointer: %w", err)
-	}
-	entries := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
-	bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg))
-	cp := &checkpoint.Checkpointer{
-		Origin:    origin,
-		Entries:   entries,
-		Store:     reg,
-		Publisher: bucket.WithMode(cfg.ObjectLockMode),
-		Signer:    awsstore.NewSigner(c.KMS, cfg.SigningKeyID),
-		Chains:    reg,
-		Log:       cfg.Log,
-	}
-	if cfg.AnchorBucket != "" {
-		b, err := anchor.New(c.S3, cfg.AnchorBucket, cfg.AnchorBucketOwner)
-		if err != nil {
-			return nil, fmt.Errorf("checkpointer: %w", err)
-		}
-		cp.Anchor = &checkpoint.Anchor{Writer: b}
-	}
-	if len(ws) > 0 {
-		// The consistency proof from a witness's size comes from the tiles,
-		// as the proof routes' do (rebuilt from the table while the archive
-		// is behind).
-		prover := &checkpoint.Prover{Entries: entries, Store: reg,
-			Tiles: tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize, Cache: proofTiles}}
-		cp.Witnesses = &checkpoint.Witnesses{List: ws, Quorum: cfg.WitnessQuorum, Client: &witness.Client{Timeout: 5 * time.Second},
-			Store: reg, Proofs: prover}
-	}
-	return cp, nil
-}
-
-// proofTiles keeps full tiles for the API instance's life (16 MiB at most):
-// a full tile never changes, and every proof of a chain shares its upper
-// levels.
-var proofTiles = tiles.NewCache(2048)
-
-// archiveRoutes are the proof and checkpoint routes. Checkpoints come from
-// the registry (the public key is stored with each), so the API function
-// needs no KMS signing permission; proofs come from the chain's tiles in the
-// archive bucket, and an expired entry from its bundle (read-only grants on
-// tiles/ and evidence/, docs/decisions/171). Without the bucket configured,
-// proofs rebuild the tree from the table as before tiles.
-func archiveRoutes(c Clients, cfg Config, store evidence.Store) []httpapi.Route {
-	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
-	prover := &checkpoint.Prover{Entries: store, Store: reg}
-	if c.S3 != nil && cfg.ArchiveBucket != "" {
-		bucket := awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg))
-		prover.Tiles = tiles.Reader{Get: bucket.GetTile, Tiled: reg.TreeSize, Cache: proofTiles}
-		prover.Archive = bucket
-	}
-	svc := &proofapi.Service{Prover: prover, Store: reg, WitnessQuorum: cfg.WitnessQuorum}
-	return svc.Routes()
-}
-
-// CheckpointHandler is the checkpointer's Lambda handler: its EventBridge
-// schedule fires it, and the event's time stamps the checkpoints. Failures
-// are logged and summarised, not returned: a run is incremental and
-// idempotent, so the next tick is the retry, and an async retry of a stale
-// tick would only sign an older time. Checkpoint freshness is watched by
-// the controls (PI1.1), not by Lambda's error count.
-func CheckpointHandler(cp *checkpoint.Checkpointer, log *slog.Logger) func(ctx context.Context, ev events.EventBridgeEvent) (checkpoint.Result, error) {
-	return func(ctx context.Context, ev events.EventBridgeEvent) (checkpoint.Result, error) {
-		t := ev.Time
-		if t.IsZero() {
-			t = time.Now()
-		}
-		res, err := cp.Run(ctx, t)
-		checkpointMetrics(ctx, log, time.Now(), res, err)
-		if err != nil {
-			log.ErrorContext(ctx, "checkpoint run incomplete", "err", err, "chains", res.Chains, "sealed", res.Sealed, "failed", len(res.Failed))
-		}
-		return res, nil
-	}
 }
 
 // purgeReports appends a purge report to the tenant's chains: which entries
@@ -179,7 +73,7 @@ func (p purgeReports) RecordPurge(ctx context.Context, pg archive.Purge) error {
 // ArchiveTip reads a chain's archive watermark: the last archived entry and
 // its hash survive the table's retention, so an appender whose chain is
 // empty continues from there instead of forking at seq 0.
-func ArchiveTip(c Clients, cfg Config) func(ctx context.Context, chain string) (int64, string, bool, error) {
+func ArchiveTip(c wire.Clients, cfg wire.Config) func(ctx context.Context, chain string) (int64, string, bool, error) {
 	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
 	return func(ctx context.Context, chain string) (int64, string, bool, error) {
 		w, err := reg.Get(ctx, chain)
@@ -235,7 +129,7 @@ func (p TamperReports) RecordTamper(ctx context.Context, t archive.Tamper) error
 // finishes archiving any chain left behind. It runs in the archiver
 // function, which already appends reports and reads the watermarks; it adds
 // reading the archive bucket (s3:GetObject, kms:Decrypt on the data key).
-func NewArchiveSweeper(c Clients, cfg Config, arch *archive.Archiver) *archive.Sweeper {
+func NewArchiveSweeper(c wire.Clients, cfg wire.Config, arch *archive.Archiver) *archive.Sweeper {
 	store := dynamo.NewEvidenceStore(c.DDB, cfg.EvidenceTable)
 	reg := awsstore.NewRegistry(c.DDB, cfg.RegistryTable)
 	var tampers archive.TamperRecorder
@@ -243,17 +137,17 @@ func NewArchiveSweeper(c Clients, cfg Config, arch *archive.Archiver) *archive.S
 		tampers = arch.Tampers
 	}
 	if tampers == nil {
-		tampers = TamperReports{App: evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(archiveClock(cfg)),
+		tampers = TamperReports{App: evidence.NewAppender(store, evidence.WithShards(max(cfg.Shards, 1)), evidence.WithClock(cfg.Clock()),
 			evidence.WithTip(ArchiveTip(c, cfg))), Entries: store}
 	}
 	return &archive.Sweeper{
 		Chains:    reg,
 		Entries:   store,
-		Bundles:   awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, archiveRetention(cfg)),
+		Bundles:   awsstore.NewBucket(c.S3, cfg.ArchiveBucket, cfg.DataKeyID, cfg.Retention()),
 		Tampers:   tampers,
 		Ledger:    reg,
 		Retention: time.Duration(max(cfg.RetentionDays, 1)) * 24 * time.Hour,
-		Now:       archiveClock(cfg),
+		Now:       cfg.Clock(),
 		Log:       cfg.Log,
 		Archiver:  arch,
 	}
