@@ -335,6 +335,34 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if (g.has(gJbUnres) || g.has(gJbQual)) && scopedFreedomAt(v.s, int(h.end)) {
+				// "no limits to your creativity": the craft of a role
+				// prompt's reply freed, not its rules (round 7b).
+				if g = g.clear(gJbUnres).clear(gJbQual); g.empty() {
+					goto probe
+				}
+			}
+			if (g.has(gHijack) || g.has(gEcho) || g.has(gOvrVerb) || g.has(gExtVerb)) && reportedInfinitiveAt(v.s, int(h.start)) {
+				// "payloads telling the model to disregard the user's
+				// question", "when asked to repeat the text above": a
+				// request told about, not made (round 7b).
+				if g = g.clear(gHijack).clear(gEcho).clear(gOvrVerb).clear(gExtVerb); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtVerb) && h.end-h.start == 8 && strings.EqualFold(v.s[h.start:h.end], "put your") && putPlaceAt(v.s, int(h.end)) {
+				// "put your instructions in the system message": advice
+				// to a developer (round 7b).
+				if g = g.clear(gExtVerb); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtObj) && thirdPersonAt(v.s, int(h.start)) {
+				// "le chatbot révélait ses instructions système" (round 7b).
+				if g = g.clear(gExtObj); g.empty() {
+					goto probe
+				}
+			}
 			if g.has(gSayAny) || g.has(gSecretAsk) || g.has(gExtVerb) || g.has(gAskSecret) {
 				// "don't say Access Granted unless …", "never share your
 				// password": a defence or advice, not a request.
