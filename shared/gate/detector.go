@@ -357,6 +357,21 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if (g.has(gOvrObj) || g.has(gPromptWord)) && scopedRulesAt(v.s, int(h.start), int(h.end)) {
+				// "the earlier constraints on length", "the
+				// instructions sent on 3 May": the form of the user's own
+				// request, or a memo (round 7b).
+				if g = g.clear(gOvrObj).clear(gPromptWord); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gOvrVerb) && quotedMentionAt(v.s, int(h.start)) {
+				// "users keep typing 'ignore previous instructions'":
+				// the words mentioned, not used (round 7b).
+				if g = g.clear(gOvrVerb); g.empty() {
+					goto probe
+				}
+			}
 			if g.has(gExtObj) && thirdPersonAt(v.s, int(h.start)) {
 				// "le chatbot révélait ses instructions système" (round 7b).
 				if g = g.clear(gExtObj); g.empty() {

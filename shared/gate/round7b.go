@@ -136,3 +136,104 @@ func thirdPersonAt(s string, i int) bool {
 	w := strings.ToLower(prevWord(s, i))
 	return w == "ses" || w == "leurs" || w == "leur"
 }
+
+// scopedRulesAt reports whether the rules or instructions an override
+// names at s[start:end] are scoped to the form of the reply or to a dated
+// memo: "forget the earlier constraints on length",
+// "olvida las instrucciones anteriores sobre el tono", "the instructions
+// sent on 3 May are superseded". A user correcting the form of their own
+// request or a memo correcting an earlier one, not the model's
+// instructions set aside. (The user's own "my previous instructions" is
+// not among them: attackers write it too; decision 150, round 7.)
+func scopedRulesAt(s string, start, end int) bool {
+	// the whole word the hit opens ("instruc*": "instructions")
+	e := end
+	for e < len(s) && isAlnum(s[e]) {
+		e++
+	}
+	rest := strings.ToLower(s[e:min(len(s), e+60)])
+	for _, p := range memoDated {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	// one adjective after the noun: "instrucciones anteriores sobre …"
+	if r, ok := skipWord(rest); ok && ovrAdj[firstWord(rest)] {
+		if scopedToForm(r) {
+			return true
+		}
+	}
+	return scopedToForm(rest)
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " ")
+	j := 0
+	for j < len(s) && isAlnum(s[j]) {
+		j++
+	}
+	return s[:j]
+}
+
+func skipWord(s string) (string, bool) {
+	t := strings.TrimLeft(s, " ")
+	j := 0
+	for j < len(t) && isAlnum(t[j]) {
+		j++
+	}
+	return t[j:], j > 0
+}
+
+// scopedToForm: " on length", " about the tone", " sobre el tono".
+func scopedToForm(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	prep := firstWord(rest)
+	if !formPrep[prep] {
+		return false
+	}
+	rest = strings.TrimLeft(rest[len(prep):], " ")
+	if d := firstWord(rest); formDet[d] {
+		rest = strings.TrimLeft(rest[len(d):], " ")
+	}
+	n := firstWord(rest)
+	for _, f := range formNouns {
+		if strings.HasPrefix(n, f) {
+			return true
+		}
+	}
+	return false
+}
+
+var ovrAdj = setOf("previous", "earlier", "prior", "last", "old", "above", "former", "anteriores", "anterior", "previas", "precedentes", "precedenti", "vorherigen", "fruheren", "letzten", "vorigen", "vorige", "eerdere")
+
+var memoDated = []string{" sent on", " sent last", " issued on", " dated", " circulated on", " circulated last", " emailed on", " posted on", " from last week", " of last week", " from last month"}
+
+var formPrep = setOf("on", "about", "regarding", "concerning", "re", "for", "sobre", "acerca", "sur", "concernant", "uber", "zur", "zum", "zu", "su", "sul", "sulla", "riguardo", "over", "wat")
+
+var formDet = setOf("the", "el", "la", "los", "las", "le", "les", "der", "die", "das", "den", "il", "lo", "o", "a", "os", "as", "de", "het", "my", "your")
+
+var formNouns = []string{"length", "tone", "format", "style", "spelling", "word count", "wording", "structure", "font", "layout", "citation", "reference", "deadline", "schedule", "bullet", "heading", "title", "register", "tense", "voice",
+	"longitud", "tono", "formato", "estilo", "ortografi", "extension", "longueur", "ton", "orthographe", "lange", "stil", "rechtschreibung", "lunghezza", "stile", "tamanho", "tom", "lengte", "toon", "stijl", "opmaak"}
+
+// quotedMentionAt reports whether the override verb at i opens a quotation
+// that a verb of typing or saying, or a noun for a phrase, introduces:
+// "users keep typing 'ignore previous instructions' as a joke", "the
+// phrase \"ignore all previous instructions\"". Words mentioned, not used.
+func quotedMentionAt(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	q := s[i-1]
+	if q != '\'' && q != '"' {
+		return false
+	}
+	w, _ := wordBefore(s, i-1)
+	if !mentionWord[w] {
+		return false
+	}
+	end := strings.IndexByte(s[i:min(len(s), i+100)], q)
+	return end > 0
+}
+
+var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes", "wrote", "saying", "says", "said", "sending", "sends", "sent", "pasting", "pastes", "pasted",
+	"phrase", "phrases", "words", "string", "strings", "like", "containing", "contains", "contain", "payload", "payloads", "classic", "famous", "infamous", "keyword", "keywords", "pattern")
