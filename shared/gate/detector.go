@@ -357,7 +357,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
-			if (g.has(gOvrObj) || g.has(gPromptWord)) && scopedRulesAt(v.s, int(h.start), int(h.end)) {
+			if (g.has(gOvrObj) || g.has(gPromptWord)) && (scopedRulesAt(v.s, int(h.start), int(h.end)) || topicRulesAt(v.s, int(h.start), int(h.end))) {
 				// "the earlier constraints on length", "the
 				// instructions sent on 3 May": the form of the user's own
 				// request, or a memo (round 7b).

@@ -237,3 +237,42 @@ func quotedMentionAt(s string, i int) bool {
 
 var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes", "wrote", "saying", "says", "said", "sending", "sends", "sent", "pasting", "pastes", "pasted",
 	"phrase", "phrases", "words", "string", "strings", "like", "containing", "contains", "contain", "payload", "payloads", "classic", "famous", "infamous", "keyword", "keywords", "pattern")
+
+// topicRulesAt reports whether rules an override or a voiding names are a
+// house's rules about a named everyday topic: "the old rules about bike
+// storage no longer apply", "the rules for guests". Not the model's own
+// ("your rules about …", "all rules about …"), nor rules about what a
+// reply may hold ("the rules about content no longer apply").
+func topicRulesAt(s string, start, end int) bool {
+	if w, _ := wordBefore(s, start); w == "your" || w == "all" || w == "any" || w == "every" || w == "these" || w == "those" || w == "its" {
+		return false
+	}
+	e := end
+	for e < len(s) && isAlnum(s[e]) {
+		e++
+	}
+	if tok := strings.ToLower(s[start:e]); tok != "rules" && tok != "rule" && tok != "guidelines" && tok != "instructions" {
+		return false
+	}
+	rest := strings.TrimLeft(strings.ToLower(s[e:min(len(s), e+60)]), " ")
+	prep := firstWord(rest)
+	if prep != "about" && prep != "regarding" && prep != "concerning" && prep != "for" && prep != "on" {
+		return false
+	}
+	rest = strings.TrimLeft(rest[len(prep):], " ")
+	n := firstWord(rest)
+	if n == "the" || n == "a" || n == "an" || n == "our" {
+		rest = strings.TrimLeft(rest[len(n):], " ")
+		n = firstWord(rest)
+	}
+	return len(n) >= 3 && !replyTopic[n]
+}
+
+var replyTopic = setOf("safety", "safe", "content", "contents", "ethics", "ethical", "moral", "morals", "morality", "what", "how", "which", "when", "whether", "harm", "harmful", "illegal", "dangerous",
+	"sensitive", "restricted", "restrictions", "filtering", "filters", "censorship", "refusal", "refusals", "refusing", "output", "outputs", "response", "responses", "answers",
+	"answering", "replies", "replying", "behaviour", "behavior", "you", "yourself", "this", "that", "ai", "ais", "assistant", "assistants", "model", "models", "chatbot", "chatbots",
+	"topics", "swearing", "profanity", "violence", "violent", "weapons", "drugs", "sex", "sexual", "nsfw", "explicit", "privacy", "personal", "data", "passwords", "password", "secrets", "secret",
+	"disclosure", "revealing", "sharing", "system", "prompt", "prompts", "instructions", "jailbreak", "jailbreaking", "policy", "policies", "guidelines", "copyright", "legal", "law", "laws",
+	"medical", "hacking", "malware", "language", "words", "speech", "hate", "offensive", "opinions", "politics", "political", "users", "user", "conversation", "conversations", "chat", "chats",
+	"roleplay", "role", "characters", "character", "fiction", "stories", "writing", "generating", "generation", "creating", "images", "code", "security", "confidential", "confidentiality",
+	"everything", "anything", "all", "any", "me", "us", "them", "it", "honesty", "truth", "lying", "bias", "fairness", "minors", "children", "kids", "self", "suicide", "crime", "crimes")
