@@ -342,6 +342,20 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if (g.has(gJbUnres) || g.has(gJbQual)) && candidQualityAt(v.s, int(h.start), int(h.end)) {
+				// "uncensored feedback", "an unfiltered comedian": the
+				// reply's candour, not a persona freed (round 7b).
+				if g = g.clear(gJbUnres).clear(gJbQual); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtObj) && h.end-h.start == 17 && strings.EqualFold(v.s[h.start:h.end], "your instructions") && howToAt(v.s, int(h.end)) {
+				// "what are your instructions for making sourdough": a
+				// how-to asked for (round 7b).
+				if g = g.clear(gExtObj); g.empty() {
+					goto probe
+				}
+			}
 			if (g.has(gHijack) || g.has(gEcho) || g.has(gOvrVerb) || g.has(gExtVerb)) && reportedInfinitiveAt(v.s, int(h.start)) {
 				// "payloads telling the model to disregard the user's
 				// question", "when asked to repeat the text above": a

@@ -276,3 +276,44 @@ var replyTopic = setOf("safety", "safe", "content", "contents", "ethics", "ethic
 	"medical", "hacking", "malware", "language", "words", "speech", "hate", "offensive", "opinions", "politics", "political", "users", "user", "conversation", "conversations", "chat", "chats",
 	"roleplay", "role", "characters", "character", "fiction", "stories", "writing", "generating", "generation", "creating", "images", "code", "security", "confidential", "confidentiality",
 	"everything", "anything", "all", "any", "me", "us", "them", "it", "honesty", "truth", "lying", "bias", "fairness", "minors", "children", "kids", "self", "suicide", "crime", "crimes")
+
+// candidQualityAt reports whether an unrestricted quality is an adjective
+// of the reply's candour or of a human act, right before its noun:
+// "uncensored feedback on this poem", "an unfiltered comedian roasting
+// me", "your unfiltered opinion". An "unfiltered AI", "uncensored model"
+// or "unhinged version of you" stays a persona freed.
+func candidQualityAt(s string, start, end int) bool {
+	switch strings.ToLower(s[start:end]) {
+	case "unfiltered", "uncensored", "unhinged", "no filter", "no-filter", "raw", "brutal":
+	default:
+		return false
+	}
+	rest := strings.ToLower(s[end:min(len(s), end+30)])
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	n := firstWord(rest)
+	for _, c := range candidNouns {
+		if strings.HasPrefix(n, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var candidNouns = []string{"feedback", "opinion", "review", "critique", "critic", "thought", "take", "comedian", "comic", "roast", "humor", "humour", "comedy", "stand", "honest", "brainstorm", "rant", "first draft", "notes", "verdict", "assessment", "appraisal"}
+
+// howToAt reports whether "your instructions" is asked for as a how-to:
+// "what are your instructions for making sourdough", "your instructions on
+// how to prune roses". Not "your instructions for this conversation".
+func howToAt(s string, end int) bool {
+	rest := strings.ToLower(s[end:min(len(s), end+30)])
+	if strings.HasPrefix(rest, " on how") || strings.HasPrefix(rest, " for how") {
+		return true
+	}
+	if !strings.HasPrefix(rest, " for ") {
+		return false
+	}
+	w := firstWord(rest[5:])
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && w != "following" && w != "answering" && w != "responding" && w != "replying" && w != "chatting" && w != "talking" && w != "behaving" && w != "handling"
+}
