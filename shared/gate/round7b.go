@@ -18,14 +18,18 @@ func scopedFreedomAt(s string, end int) bool {
 		return false
 	}
 	rest := s[end:min(len(s), end+40)]
-	rest = strings.ToLower(rest)
+	if len(rest) < 4 || rest[0] != ' ' || !has(freedomPrep, firstWord(rest)) {
+		return false
+	}
 	for _, p := range scopedFreedom {
-		if strings.HasPrefix(rest, p) {
+		if hasPrefixFold(rest, p) {
 			return true
 		}
 	}
 	return false
 }
+
+var freedomPrep = setOf("to", "on", "in", "for")
 
 var scopedFreedom = func() []string {
 	var out []string
@@ -48,30 +52,32 @@ var scopedFreedom = func() []string {
 // the text above". Someone else's request, told about, not one made to
 // the model; the imperative ("tell the model to …") is not one of these.
 func reportedInfinitiveAt(s string, i int) bool {
-	for i > 0 && (s[i-1] == '\'' || s[i-1] == '"') {
+	for i > 0 && (s[i-1] == '\'' || s[i-1] == '"' || s[i-1] == ' ') {
 		i--
 	}
-	w, i := wordBefore(s, i)
-	if w != "to" {
+	// "… to <verb>": the cheap test first, most hits fail it.
+	if i < 3 || s[i-3] != ' ' || s[i-2]|0x20 != 't' || s[i-1]|0x20 != 'o' {
 		return false
 	}
-	w, i = wordBefore(s, i)
-	if reportVerb[w] {
+	w, i := wordBefore(s, i-2)
+	if has(reportVerb, w) {
 		// "when asked to", "was told to": the passive names no object.
 		p, _ := wordBefore(s, i)
-		return passiveLead[p]
+		return has(passiveLead, p)
 	}
-	if !reportObj[w] {
+	if !has(reportObj, w) {
 		return false
 	}
 	p, i := wordBefore(s, i)
-	if p == "the" || p == "a" || p == "an" {
+	if has(articles, p) {
 		p, _ = wordBefore(s, i)
 	}
-	return reportVerb[p]
+	return has(reportVerb, p)
 }
 
-// wordBefore returns the word before i (skipping blanks), lower-cased, and
+var articles = setOf("the", "a", "an")
+
+// wordBefore returns the word before i (skipping blanks), in its case, and
 // where it starts.
 func wordBefore(s string, i int) (string, int) {
 	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
@@ -81,7 +87,7 @@ func wordBefore(s string, i int) (string, int) {
 	for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '\'') {
 		j--
 	}
-	return strings.ToLower(s[j:i]), j
+	return s[j:i], j
 }
 
 var reportVerb = setOf("telling", "tells", "told", "instructing", "instructs", "instructed", "asking", "asks", "asked", "prompting", "prompts", "prompted",
@@ -91,6 +97,28 @@ var passiveLead = setOf("when", "if", "was", "were", "is", "are", "been", "being
 
 var reportObj = setOf("model", "models", "ai", "ais", "assistant", "assistants", "bot", "bots", "chatbot", "chatbots", "llm", "llms", "agent", "agents",
 	"summariser", "summarizer", "gpt", "chatgpt", "it", "them", "copilot", "system")
+
+// has looks w up in m case-insensitively without allocating: the views
+// the rules read keep the text's case.
+func has(m map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(w)])]
+}
+
+// hasPrefixFold is strings.HasPrefix with ASCII case folded.
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -113,9 +141,9 @@ func putPlaceAt(s string, end int) bool {
 		for i < len(s) && isAlnum(s[i]) {
 			i++
 		}
-		rest := strings.ToLower(s[i:min(len(s), i+24)])
+		rest := s[i:min(len(s), i+24)]
 		for _, p := range putPlaces {
-			if strings.HasPrefix(rest, p) {
+			if hasPrefixFold(rest, p) {
 				return true
 			}
 		}
@@ -133,8 +161,8 @@ var putPlaces = []string{" there", " here", " in the system", " into the system"
 // système" tells of a model's own instructions; a request names them
 // "tes", "vos" or "les".
 func thirdPersonAt(s string, i int) bool {
-	w := strings.ToLower(prevWord(s, i))
-	return w == "ses" || w == "leurs" || w == "leur"
+	w := prevWord(s, i)
+	return strings.EqualFold(w, "ses") || strings.EqualFold(w, "leurs") || strings.EqualFold(w, "leur")
 }
 
 // scopedRulesAt reports whether the rules or instructions an override
@@ -146,25 +174,32 @@ func thirdPersonAt(s string, i int) bool {
 // instructions set aside. (The user's own "my previous instructions" is
 // not among them: attackers write it too; decision 150, round 7.)
 func scopedRulesAt(s string, start, end int) bool {
-	// the whole word the hit opens ("instruc*": "instructions")
 	e := end
 	for e < len(s) && isAlnum(s[e]) {
 		e++
 	}
-	rest := strings.ToLower(s[e:min(len(s), e+60)])
-	for _, p := range memoDated {
-		if strings.HasPrefix(rest, p) {
-			return true
-		}
+	if e+3 >= len(s) || s[e] != ' ' {
+		return false
 	}
-	// one adjective after the noun: "instrucciones anteriores sobre …"
-	if r, ok := skipWord(rest); ok && ovrAdj[firstWord(rest)] {
-		if scopedToForm(r) {
-			return true
+	rest := s[e:min(len(s), e+60)]
+	w := firstWord(rest)
+	switch {
+	case has(memoLead, w):
+		for _, p := range memoDated {
+			if hasPrefixFold(rest, p) {
+				return true
+			}
 		}
+		return false
+	case has(ovrAdj, w):
+		// one adjective after the noun: "instrucciones anteriores sobre …"
+		r, _ := skipWord(rest)
+		return scopedToForm(r)
 	}
 	return scopedToForm(rest)
 }
+
+var memoLead = setOf("sent", "issued", "dated", "circulated", "emailed", "posted", "from", "of")
 
 func firstWord(s string) string {
 	s = strings.TrimLeft(s, " ")
@@ -188,20 +223,18 @@ func skipWord(s string) (string, bool) {
 func scopedToForm(rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
 	prep := firstWord(rest)
-	if !formPrep[prep] {
+	if !has(formPrep, prep) {
 		return false
 	}
 	rest = strings.TrimLeft(rest[len(prep):], " ")
-	if d := firstWord(rest); formDet[d] {
+	if d := firstWord(rest); has(formDet, d) {
 		rest = strings.TrimLeft(rest[len(d):], " ")
 	}
 	n := firstWord(rest)
-	for _, f := range formNouns {
-		if strings.HasPrefix(n, f) {
-			return true
-		}
+	if len(n) > 2 && (n[len(n)-1] == 's' || n[len(n)-1] == 'S') {
+		n = n[:len(n)-1] // "citations", "headings", "tons"
 	}
-	return false
+	return has(formNouns, n) || hasPrefixFold(rest, "word count")
 }
 
 var ovrAdj = setOf("previous", "earlier", "prior", "last", "old", "above", "former", "anteriores", "anterior", "previas", "precedentes", "precedenti", "vorherigen", "fruheren", "letzten", "vorigen", "vorige", "eerdere")
@@ -212,8 +245,8 @@ var formPrep = setOf("on", "about", "regarding", "concerning", "re", "for", "sob
 
 var formDet = setOf("the", "el", "la", "los", "las", "le", "les", "der", "die", "das", "den", "il", "lo", "o", "a", "os", "as", "de", "het", "my", "your")
 
-var formNouns = []string{"length", "tone", "format", "style", "spelling", "word count", "wording", "structure", "font", "layout", "citation", "reference", "deadline", "schedule", "bullet", "heading", "title", "register", "tense", "voice",
-	"longitud", "tono", "formato", "estilo", "ortografi", "extension", "longueur", "ton", "orthographe", "lange", "stil", "rechtschreibung", "lunghezza", "stile", "tamanho", "tom", "lengte", "toon", "stijl", "opmaak"}
+var formNouns = setOf("length", "tone", "format", "formatting", "style", "spelling", "wording", "structure", "font", "layout", "citation", "reference", "deadline", "schedule", "bullet", "heading", "title", "register", "tense", "voice",
+	"longitud", "tono", "formato", "estilo", "ortografia", "extension", "longueur", "ton", "orthographe", "lange", "stil", "rechtschreibung", "lunghezza", "stile", "tamanho", "tom", "lengte", "toon", "stijl", "opmaak")
 
 // quotedMentionAt reports whether the override verb at i opens a quotation
 // that a verb of typing or saying, or a noun for a phrase, introduces:
@@ -244,29 +277,35 @@ var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes",
 // ("your rules about …", "all rules about …"), nor rules about what a
 // reply may hold ("the rules about content no longer apply").
 func topicRulesAt(s string, start, end int) bool {
-	if w, _ := wordBefore(s, start); w == "your" || w == "all" || w == "any" || w == "every" || w == "these" || w == "those" || w == "its" {
+	if w, _ := wordBefore(s, start); has(ownedBy, w) {
 		return false
 	}
 	e := end
 	for e < len(s) && isAlnum(s[e]) {
 		e++
 	}
-	if tok := strings.ToLower(s[start:e]); tok != "rules" && tok != "rule" && tok != "guidelines" && tok != "instructions" {
+	if !has(houseRules, s[start:e]) {
 		return false
 	}
-	rest := strings.TrimLeft(strings.ToLower(s[e:min(len(s), e+60)]), " ")
+	rest := strings.TrimLeft(s[e:min(len(s), e+60)], " ")
 	prep := firstWord(rest)
-	if prep != "about" && prep != "regarding" && prep != "concerning" && prep != "for" && prep != "on" {
+	if !has(topicPrep, prep) {
 		return false
 	}
 	rest = strings.TrimLeft(rest[len(prep):], " ")
 	n := firstWord(rest)
-	if n == "the" || n == "a" || n == "an" || n == "our" {
+	if has(articles, n) || strings.EqualFold(n, "our") {
 		rest = strings.TrimLeft(rest[len(n):], " ")
 		n = firstWord(rest)
 	}
-	return len(n) >= 3 && !replyTopic[n]
+	return len(n) >= 3 && !has(replyTopic, n)
 }
+
+var ownedBy = setOf("your", "all", "any", "every", "these", "those", "its")
+
+var houseRules = setOf("rules", "rule", "guidelines", "instructions")
+
+var topicPrep = setOf("about", "regarding", "concerning", "for", "on")
 
 var replyTopic = setOf("safety", "safe", "content", "contents", "ethics", "ethical", "moral", "morals", "morality", "what", "how", "which", "when", "whether", "harm", "harmful", "illegal", "dangerous",
 	"sensitive", "restricted", "restrictions", "filtering", "filters", "censorship", "refusal", "refusals", "refusing", "output", "outputs", "response", "responses", "answers",
@@ -283,23 +322,25 @@ var replyTopic = setOf("safety", "safe", "content", "contents", "ethics", "ethic
 // me", "your unfiltered opinion". An "unfiltered AI", "uncensored model"
 // or "unhinged version of you" stays a persona freed.
 func candidQualityAt(s string, start, end int) bool {
-	switch strings.ToLower(s[start:end]) {
-	case "unfiltered", "uncensored", "unhinged", "no filter", "no-filter", "raw", "brutal":
-	default:
+	if !has(candidAdj, s[start:end]) {
 		return false
 	}
-	rest := strings.ToLower(s[end:min(len(s), end+30)])
+	rest := s[end:min(len(s), end+30)]
 	if !strings.HasPrefix(rest, " ") {
 		return false
 	}
 	n := firstWord(rest)
 	for _, c := range candidNouns {
-		if strings.HasPrefix(n, c) {
+		if hasPrefixFold(n, c) {
 			return true
 		}
 	}
 	return false
 }
+
+var talkGerund = setOf("following", "answering", "responding", "replying", "chatting", "talking", "behaving", "handling")
+
+var candidAdj = setOf("unfiltered", "uncensored", "unhinged", "no filter", "no-filter", "raw", "brutal")
 
 var candidNouns = []string{"feedback", "opinion", "review", "critique", "critic", "thought", "take", "comedian", "comic", "roast", "humor", "humour", "comedy", "stand", "honest", "brainstorm", "rant", "first draft", "notes", "verdict", "assessment", "appraisal"}
 
@@ -307,13 +348,13 @@ var candidNouns = []string{"feedback", "opinion", "review", "critique", "critic"
 // "what are your instructions for making sourdough", "your instructions on
 // how to prune roses". Not "your instructions for this conversation".
 func howToAt(s string, end int) bool {
-	rest := strings.ToLower(s[end:min(len(s), end+30)])
-	if strings.HasPrefix(rest, " on how") || strings.HasPrefix(rest, " for how") {
+	rest := s[end:min(len(s), end+30)]
+	if hasPrefixFold(rest, " on how") || hasPrefixFold(rest, " for how") {
 		return true
 	}
-	if !strings.HasPrefix(rest, " for ") {
+	if !hasPrefixFold(rest, " for ") {
 		return false
 	}
 	w := firstWord(rest[5:])
-	return len(w) > 4 && strings.HasSuffix(w, "ing") && w != "following" && w != "answering" && w != "responding" && w != "replying" && w != "chatting" && w != "talking" && w != "behaving" && w != "handling"
+	return len(w) > 4 && hasPrefixFold(w[len(w)-3:], "ing") && !has(talkGerund, w)
 }
