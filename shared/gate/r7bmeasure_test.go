@@ -16,7 +16,9 @@ import (
 // the full gate and default policy: as the input, and, for items whose family
 // starts with "document", also as a document. It prints per family how many
 // are blocked and, for each blocked text, the rules and whether a rule came
-// from the learned layer (Score != 0). R7B_QUIET=1 prints only the counts.
+// from the learned layer (Score != 0). R7B_QUIET=1 prints only the counts;
+// R7B_BYLABEL=1 or R7B_BYSOURCE=1 count per label or per label and source;
+// R7B_ALLDOC=1 sends every item as a document too.
 func TestR7BMeasure(t *testing.T) {
 	spec := os.Getenv("R7B_MEASURE")
 	if spec == "" {
@@ -49,6 +51,9 @@ func TestR7BMeasure(t *testing.T) {
 		if os.Getenv("R7B_BYLABEL") != "" {
 			key = it.Label
 		}
+		if os.Getenv("R7B_BYSOURCE") != "" {
+			key = it.Label + ":" + it.Source
+		}
 		c := fam[key]
 		if c == nil {
 			c = &cnt{}
@@ -64,7 +69,7 @@ func TestR7BMeasure(t *testing.T) {
 			}
 			lines = append(lines, fmt.Sprintf("INPUT %s [%s] %s :: %.160q", it.ID, it.Family, d, it.Text))
 		}
-		if strings.HasPrefix(it.Family, "document") {
+		if strings.HasPrefix(it.Family, "document") || os.Getenv("R7B_ALLDOC") != "" {
 			r := g.CheckRequest(gate.Request{Input: "Summarise the document.", Documents: []gate.Document{{ID: "d", Text: it.Text}}})
 			if r.Decision == gate.Block {
 				c.doc++
