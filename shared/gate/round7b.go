@@ -93,7 +93,7 @@ func wordBefore(s string, i int) (string, int) {
 var reportVerb = setOf("telling", "tells", "told", "instructing", "instructs", "instructed", "asking", "asks", "asked", "prompting", "prompts", "prompted",
 	"directing", "directs", "directed", "ordering", "orders", "ordered", "urging", "urges", "urged", "commanding", "commands", "commanded")
 
-var passiveLead = setOf("when", "if", "was", "were", "is", "are", "been", "being", "once", "after", "gets", "got", "get")
+var passiveLead = setOf("when", "if", "was", "were", "been", "once", "after")
 
 var reportObj = setOf("model", "models", "ai", "ais", "assistant", "assistants", "bot", "bots", "chatbot", "chatbots", "llm", "llms", "agent", "agents",
 	"summariser", "summarizer", "gpt", "chatgpt", "it", "them", "copilot", "system")
@@ -249,7 +249,8 @@ var formNouns = setOf("length", "tone", "format", "formatting", "style", "spelli
 	"longitud", "tono", "formato", "estilo", "ortografia", "extension", "longueur", "ton", "orthographe", "lange", "stil", "rechtschreibung", "lunghezza", "stile", "tamanho", "tom", "lengte", "toon", "stijl", "opmaak")
 
 // quotedMentionAt reports whether the override verb at i opens a quotation
-// that a verb of typing or saying, or a noun for a phrase, introduces:
+// that a verb of typing or writing, or a noun for a phrase, introduces (not
+// "said": "my boss said 'ignore …'" is a pretext):
 // "users keep typing 'ignore previous instructions' as a joke", "the
 // phrase \"ignore all previous instructions\"". Words mentioned, not used.
 func quotedMentionAt(s string, i int) bool {
@@ -268,8 +269,8 @@ func quotedMentionAt(s string, i int) bool {
 	return end > 0
 }
 
-var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes", "wrote", "saying", "says", "said", "sending", "sends", "sent", "pasting", "pastes", "pasted",
-	"phrase", "phrases", "words", "string", "strings", "like", "containing", "contains", "contain", "payload", "payloads", "classic", "famous", "infamous", "keyword", "keywords", "pattern")
+var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes", "wrote", "pasting", "pastes", "pasted",
+	"phrase", "phrases", "words", "string", "strings", "containing", "contains", "contain", "payload", "payloads", "classic", "famous", "infamous", "keyword", "keywords", "pattern")
 
 // topicRulesAt reports whether rules an override or a voiding names are a
 // house's rules about a named everyday topic: "the old rules about bike
