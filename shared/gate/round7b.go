@@ -315,7 +315,8 @@ var replyTopic = setOf("safety", "safe", "content", "contents", "ethics", "ethic
 	"disclosure", "revealing", "sharing", "system", "prompt", "prompts", "instructions", "jailbreak", "jailbreaking", "policy", "policies", "guidelines", "copyright", "legal", "law", "laws",
 	"medical", "hacking", "malware", "language", "words", "speech", "hate", "offensive", "opinions", "politics", "political", "users", "user", "conversation", "conversations", "chat", "chats",
 	"roleplay", "role", "characters", "character", "fiction", "stories", "writing", "generating", "generation", "creating", "images", "code", "security", "confidential", "confidentiality",
-	"everything", "anything", "all", "any", "me", "us", "them", "it", "honesty", "truth", "lying", "bias", "fairness", "minors", "children", "kids", "self", "suicide", "crime", "crimes")
+	"everything", "anything", "all", "any", "me", "us", "them", "it", "honesty", "truth", "lying", "bias", "fairness", "minors", "children", "kids", "self", "suicide", "crime", "crimes",
+	"previous", "above", "earlier", "prior", "first", "original", "initial", "top", "screen", "page", "following", "now", "today", "tonight", "here", "there", "every", "each", "task", "tasks", "session", "chats")
 
 // candidQualityAt reports whether an unrestricted quality is an adjective
 // of the reply's candour or of a human act, right before its noun:
