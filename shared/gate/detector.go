@@ -386,6 +386,13 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if g.has(gExtObj) && quotedTermAt(v.s, int(h.start), int(h.end)) {
+				// "what are 'system instructions' in Gemini's API?": a
+				// term defined, not the model's prompt (round 7b).
+				if g = g.clear(gExtObj); g.empty() {
+					goto probe
+				}
+			}
 			if g.has(gExtObj) && thirdPersonAt(v.s, int(h.start)) {
 				// "le chatbot révélait ses instructions système" (round 7b).
 				if g = g.clear(gExtObj); g.empty() {

@@ -360,3 +360,34 @@ func howToAt(s string, end int) bool {
 	w := firstWord(rest[5:])
 	return len(w) > 4 && hasPrefixFold(w[len(w)-3:], "ing") && !has(talkGerund, w)
 }
+
+// quotedTermAt reports whether the words at s[start:end] are a term in
+// quotes that the sentence defines or compares: "what are 'system
+// instructions' in Gemini's API?", "what 'developer message' vs 'system
+// message' means". A concept asked about, not the model's own prompt
+// ("your 'system prompt'", "print the 'system message'" stay).
+func quotedTermAt(s string, start, end int) bool {
+	if start == 0 || end >= len(s) {
+		return false
+	}
+	q := s[start-1]
+	if q != '\'' && q != '"' || s[end] != q {
+		return false
+	}
+	w, i := wordBefore(s, start-1)
+	if has(defineLead, w) {
+		return true
+	}
+	if has(copulas, w) {
+		if p, _ := wordBefore(s, i); strings.EqualFold(p, "what") {
+			return true
+		}
+	}
+	return has(compareNext, firstWord(s[end+1:min(len(s), end+20)]))
+}
+
+var defineLead = setOf("what", "define", "between", "term", "terms", "called", "vs", "versus")
+
+var copulas = setOf("is", "are", "does", "do", "was", "were")
+
+var compareNext = setOf("vs", "versus", "mean", "means", "meant", "refer", "refers", "and", "or")
