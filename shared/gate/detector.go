@@ -335,6 +335,70 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
+			if (g.has(gJbUnres) || g.has(gJbQual)) && scopedFreedomAt(v.s, int(h.end)) {
+				// "no limits to your creativity": the craft of a role
+				// prompt's reply freed, not its rules (round 7b).
+				if g = g.clear(gJbUnres).clear(gJbQual); g.empty() {
+					goto probe
+				}
+			}
+			if (g.has(gJbUnres) || g.has(gJbQual)) && candidQualityAt(v.s, int(h.start), int(h.end)) {
+				// "uncensored feedback", "an unfiltered comedian": the
+				// reply's candour, not a persona freed (round 7b).
+				if g = g.clear(gJbUnres).clear(gJbQual); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtObj) && h.end-h.start == 17 && strings.EqualFold(v.s[h.start:h.end], "your instructions") && howToAt(v.s, int(h.end)) {
+				// "what are your instructions for making sourdough": a
+				// how-to asked for (round 7b).
+				if g = g.clear(gExtObj); g.empty() {
+					goto probe
+				}
+			}
+			if (g.has(gHijack) || g.has(gEcho) || g.has(gOvrVerb) || g.has(gExtVerb)) && reportedInfinitiveAt(v.s, int(h.start)) {
+				// "payloads telling the model to disregard the user's
+				// question", "when asked to repeat the text above": a
+				// request told about, not made (round 7b).
+				if g = g.clear(gHijack).clear(gEcho).clear(gOvrVerb).clear(gExtVerb); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtVerb) && h.end-h.start == 8 && strings.EqualFold(v.s[h.start:h.end], "put your") && putPlaceAt(v.s, int(h.end)) {
+				// "put your instructions in the system message": advice
+				// to a developer (round 7b).
+				if g = g.clear(gExtVerb); g.empty() {
+					goto probe
+				}
+			}
+			if (g.has(gOvrObj) || g.has(gPromptWord)) && (scopedRulesAt(v.s, int(h.start), int(h.end)) || topicRulesAt(v.s, int(h.start), int(h.end))) {
+				// "the earlier constraints on length", "the
+				// instructions sent on 3 May": the form of the user's own
+				// request, or a memo (round 7b).
+				if g = g.clear(gOvrObj).clear(gPromptWord); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gOvrVerb) && quotedMentionAt(v.s, int(h.start)) {
+				// "users keep typing 'ignore previous instructions'":
+				// the words mentioned, not used (round 7b).
+				if g = g.clear(gOvrVerb); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtObj) && quotedTermAt(v.s, int(h.start), int(h.end)) {
+				// "what are 'system instructions' in Gemini's API?": a
+				// term defined, not the model's prompt (round 7b).
+				if g = g.clear(gExtObj); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gExtObj) && thirdPersonAt(v.s, int(h.start)) {
+				// "le chatbot révélait ses instructions système" (round 7b).
+				if g = g.clear(gExtObj); g.empty() {
+					goto probe
+				}
+			}
 			if g.has(gSayAny) || g.has(gSecretAsk) || g.has(gExtVerb) || g.has(gAskSecret) {
 				// "don't say Access Granted unless …", "never share your
 				// password": a defence or advice, not a request.

@@ -1234,7 +1234,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gEcho, gAbove}, window: 40, lead: 160},
 	{rule: "prompt_injection.indirect", reqs: []group{gYourResp, gCodec}, window: 50},
 	{rule: "prompt_injection.indirect", reqs: []group{gInsert, gYourResp, gPromo}, window: 100, untrusted: true},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 18, ordered: true, untrusted: true, docOnly: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gModal}, window: 18, ordered: true, sentence: 3, untrusted: true, docOnly: true},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm2, gDetail}, window: 250},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gAbove}, window: 30, lead: 200},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gAbove}, window: 40, lead: 200},
