@@ -657,6 +657,7 @@ var lexicon = map[group][]string{
 		"if the password", "if the user", "if the player", "if the pin", "if the code", "if the access code", "if it matches", "if they match", "if correct", "if the input", "if the guess",
 		"if someone", "if they enter", "if check", "if valid", "if is_valid", "if ok", "if pw", "if pin", "if password", "if code", "if guess", "if user", "if entered", "only if", "only when",
 		"when the user enters", "when the password", "when someone enters", "when the correct", "when they enter", "matches the password",
+		"if the entered", "when the entered", "when the pin", "when the code", "when it matches", "when they match", "when valid", "when correct", "if the key", "when the key",
 	},
 	gElse: {
 		"otherwise", "else", "if not", "if it doesn't", "if it does not", "if they don't", "if wrong", "if incorrect", "access denied", "you shall not pass", "sinon", "sino", "sonst", "altrimenti", "senao", "anders",
