@@ -149,7 +149,7 @@ func (g *Gate) CheckRequest(r Request) Result {
 		scores = &Scores{}
 		if modelCalibrated(input) {
 			w := g.model.Score(input)
-			scores = &Scores{Injection: w[learn.HeadInjection].Score, Jailbreak: w[learn.HeadJailbreak].Score, Indirect: w[learn.HeadIndirect].Score}
+			*scores = Scores{Injection: w[learn.HeadInjection].Score, Jailbreak: w[learn.HeadJailbreak].Score, Indirect: w[learn.HeadIndirect].Score}
 			sc.findings = g.modelFindings(w, inputHeads, sc.findings)
 		}
 	}
