@@ -22,22 +22,24 @@ var modelScripts = []*unicode.RangeTable{
 	unicode.Devanagari, unicode.Thai, unicode.Han,
 }
 
-// modelCalibrated reports whether the model may judge s: at least as many
-// of its letters are in modelScripts as outside them. ASCII text, the
-// common case, is decided without decoding.
+// modelCalibrated reports whether the model may judge s: its letters in
+// scripts outside modelScripts do not outnumber the rest. ASCII bytes count
+// for the rest (letters, and the spaces and punctuation between words of
+// any script: a sentence in Bengali or Korean still has far more letters
+// than spaces), so ASCII runs are skipped in bulk and the scan stops as
+// soon as what is left could not change the answer. It runs on every input
+// and document, so on Latin text it costs about what finding the ASCII runs
+// does.
 func modelCalibrated(s string) bool {
-	if asciiPrefix(s) == len(s) {
-		return true
-	}
 	cal, unc := 0, 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			if c|0x20 >= 'a' && c|0x20 <= 'z' {
-				cal++
-			}
-			i++
+		if n := asciiPrefix(s[i:]); n > 0 {
+			cal += n
+			i += n
 			continue
+		}
+		if cal-unc > len(s)-i {
+			return true // every byte left an uncalibrated letter would not tip it
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
@@ -47,9 +49,7 @@ func modelCalibrated(s string) bool {
 			// The blocks of modelScripts that their texts are written
 			// in, tested first: Latin, Greek, Cyrillic, Arabic,
 			// Devanagari, Thai, CJK ideographs.
-			if unicode.IsLetter(r) {
-				cal++
-			}
+			cal++
 		case !unicode.IsLetter(r):
 		case unicode.IsOneOf(modelScripts, r):
 			cal++
