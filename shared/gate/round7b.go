@@ -21,8 +21,19 @@ func scopedFreedomAt(s string, end int) bool {
 	if len(rest) < 4 || rest[0] != ' ' || !has(freedomPrep, firstWord(rest)) {
 		return false
 	}
+	// Most phrases cannot match: compare the byte after the preposition's
+	// space before the whole phrase.
+	prep := firstWord(rest)
+	k := 1 + len(prep) + 1 // " to " -> the byte after the second space
+	if k >= len(rest) {
+		return false
+	}
+	c := rest[k]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
 	for _, p := range scopedFreedom {
-		if hasPrefixFold(rest, p) {
+		if len(p) > k && p[k] == c && hasPrefixFold(rest, p) {
 			return true
 		}
 	}
@@ -98,9 +109,29 @@ var passiveLead = setOf("when", "if", "was", "were", "been", "once", "after")
 var reportObj = setOf("model", "models", "ai", "ais", "assistant", "assistants", "bot", "bots", "chatbot", "chatbots", "llm", "llms", "agent", "agents",
 	"summariser", "summarizer", "gpt", "chatgpt", "it", "them", "copilot", "system")
 
+// wordSet is a set of lower-case words with what a lookup can reject
+// without hashing: most words these checks meet are in no set (they run
+// on every hit of common groups in trigger-word dense text), so the
+// length range and the first letter turn them away first.
+type wordSet struct {
+	m        map[string]bool
+	min, max int
+	first    [256]bool
+}
+
 // has looks w up in m case-insensitively without allocating: the views
 // the rules read keep the text's case.
-func has(m map[string]bool, w string) bool {
+func has(m wordSet, w string) bool {
+	if len(w) < m.min || len(w) > m.max {
+		return false
+	}
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if !m.first[c] {
+		return false
+	}
 	var buf [24]byte
 	if len(w) > len(buf) {
 		return false
@@ -112,7 +143,7 @@ func has(m map[string]bool, w string) bool {
 		}
 		buf[i] = c
 	}
-	return m[string(buf[:len(w)])]
+	return m.m[string(buf[:len(w)])]
 }
 
 // hasPrefixFold is strings.HasPrefix with ASCII case folded.
@@ -120,10 +151,14 @@ func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
-func setOf(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
+func setOf(ws ...string) wordSet {
+	m := wordSet{m: make(map[string]bool, len(ws)), min: 1 << 30}
 	for _, w := range ws {
-		m[w] = true
+		m.m[w] = true
+		m.min, m.max = min(m.min, len(w)), max(m.max, len(w))
+		if w != "" {
+			m.first[w[0]] = true
+		}
 	}
 	return m
 }
@@ -262,7 +297,7 @@ func quotedMentionAt(s string, i int) bool {
 		return false
 	}
 	w, _ := wordBefore(s, i-1)
-	if !mentionWord[w] {
+	if !mentionWord.m[w] {
 		return false
 	}
 	end := strings.IndexByte(s[i:min(len(s), i+100)], q)
@@ -278,19 +313,16 @@ var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes",
 // ("your rules about …", "all rules about …"), nor rules about what a
 // reply may hold ("the rules about content no longer apply").
 func topicRulesAt(s string, start, end int) bool {
-	if w, _ := wordBefore(s, start); has(ownedBy, w) {
-		return false
-	}
 	e := end
 	for e < len(s) && isAlnum(s[e]) {
 		e++
 	}
-	if !has(houseRules, s[start:e]) {
-		return false
-	}
 	rest := strings.TrimLeft(s[e:min(len(s), e+60)], " ")
 	prep := firstWord(rest)
-	if !has(topicPrep, prep) {
+	if !has(topicPrep, prep) || !has(houseRules, s[start:e]) {
+		return false
+	}
+	if w, _ := wordBefore(s, start); has(ownedBy, w) {
 		return false
 	}
 	rest = strings.TrimLeft(rest[len(prep):], " ")
