@@ -2,8 +2,9 @@ package registers
 
 import (
 	"regexp"
-	"strings"
 	"testing"
+
+	"github.com/agentgate/agentgate/shared/internal/formtest"
 )
 
 // ValidSlug and ValidVersion are byte-wise (no regexp compiled at package
@@ -12,7 +13,7 @@ import (
 func TestFormsAreTheExpressions(t *testing.T) {
 	slug := regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 	version := regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$`)
-	for _, s := range formCases("a0Z._:@+-/#\n é\xff", 128) {
+	for _, s := range formtest.Cases("a0Z._:@+-/#\n é\xff", 128) {
 		if got, want := ValidSlug(s), slug.MatchString(s); got != want {
 			t.Errorf("ValidSlug(%q) = %v, the expression says %v", s, got, want)
 		}
@@ -20,36 +21,9 @@ func TestFormsAreTheExpressions(t *testing.T) {
 			t.Errorf("ValidVersion(%q) = %v, the expression says %v", s, got, want)
 		}
 	}
-	for _, s := range formCases("a0Z._-", 64) {
+	for _, s := range formtest.Cases("a0Z._-", 64) {
 		if got, want := ValidSlug(s), slug.MatchString(s); got != want {
 			t.Errorf("ValidSlug(%q) = %v, the expression says %v", s, got, want)
 		}
 	}
-}
-
-// formCases is every string of up to 3 characters of alphabet, and each
-// character at the start, middle and end of strings of max-1 to max+1
-// letters and digits.
-func formCases(alphabet string, max int) []string {
-	chars := strings.Split(alphabet, "")
-	out := []string{""}
-	prev := []string{""}
-	for n := 0; n < 3; n++ {
-		var next []string
-		for _, p := range prev {
-			for _, c := range chars {
-				next = append(next, p+c)
-			}
-		}
-		out = append(out, next...)
-		prev = next
-	}
-	for _, n := range []int{max - 1, max, max + 1} {
-		base := strings.Repeat("a1", n)[:n]
-		out = append(out, base)
-		for _, c := range chars {
-			out = append(out, c+base[1:], base[:n/2]+c+base[n/2+1:], base[:n-1]+c)
-		}
-	}
-	return out
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -26,24 +25,15 @@ import (
 	"github.com/agentgate/agentgate/shared/metrics"
 	"github.com/agentgate/agentgate/shared/wire"
 	"github.com/agentgate/agentgate/shared/wire/internal/emftest"
+	"github.com/agentgate/agentgate/shared/wire/internal/wiretest"
 )
-
-type ecKey struct{ k *ecdsa.PrivateKey }
-
-func (k ecKey) Sign(_ context.Context, digest []byte) ([]byte, error) {
-	return ecdsa.SignASN1(rand.Reader, k.k, digest)
-}
-
-func (k ecKey) PublicKey(context.Context) ([]byte, error) {
-	return x509.MarshalPKIXPublicKey(&k.k.PublicKey)
-}
 
 // The checkpointer signs only what it writes itself: a malformed package
 // request, or anything but its three actions, is refused.
 func TestCheckpointerRefusesWhatItDoesNotBuild(t *testing.T) {
 	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
-	h := lambda.NewHandler(CheckpointerFunction(&checkpoint.Checkpointer{}, pkgsig.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler)))
+	h := lambda.NewHandler(CheckpointerFunction(&checkpoint.Checkpointer{}, pkgsig.DigestSigner{Key: wiretest.ECKey{K: priv}}, time.Now, slog.New(slog.DiscardHandler)))
 	hash := strings.Repeat("ab", 32)
 	tests := []struct {
 		name string

@@ -20,17 +20,8 @@ import (
 	"github.com/agentgate/agentgate/shared/audit"
 	"github.com/agentgate/agentgate/shared/checkpoint"
 	"github.com/agentgate/agentgate/shared/wire/checkpointwire"
+	"github.com/agentgate/agentgate/shared/wire/internal/wiretest"
 )
-
-type ecKey struct{ k *ecdsa.PrivateKey }
-
-func (k ecKey) Sign(_ context.Context, digest []byte) ([]byte, error) {
-	return ecdsa.SignASN1(rand.Reader, k.k, digest)
-}
-
-func (k ecKey) PublicKey(context.Context) ([]byte, error) {
-	return x509.MarshalPKIXPublicKey(&k.k.PublicKey)
-}
 
 // The packager's signatures travel as JSON through the checkpointer's
 // handler (in process here, Lambda Invoke when deployed) and verify as
@@ -38,7 +29,7 @@ func (k ecKey) PublicKey(context.Context) ([]byte, error) {
 func TestPackagerSignsThroughTheCheckpointer(t *testing.T) {
 	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	require.NoError(t, err)
-	h := checkpointwire.CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: ecKey{priv}}, time.Now, slog.New(slog.DiscardHandler))
+	h := checkpointwire.CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: wiretest.ECKey{K: priv}}, time.Now, slog.New(slog.DiscardHandler))
 	c := checkpointerClient{handlerInvoker{lambda.NewHandler(h)}}
 	ctx := context.Background()
 
