@@ -235,17 +235,40 @@ func TestLexiconShow(t *testing.T) {
 // unseen measure (each test's comment gives it), not generalisation figures.
 func assertFloor(t *testing.T, g *gate.Gate, file string, share float64, maxFlagged int) {
 	t.Helper()
-	var attacks, caught, benignIn int
-	for _, r := range lexTable(g, readLexItems(t, file)) {
+	f := tallyFloor(t, g, file, 0)
+	assert.GreaterOrEqual(t, float64(f.caught)/float64(f.attacks), share, "%s: %d of %d attacks", file, f.caught, f.attacks)
+	assert.LessOrEqual(t, f.benignIn, maxFlagged, "%s: benign look-alikes flagged as input", file)
+}
+
+// floorTally is what the floor tests read of a set: its attacks and those
+// caught as input and as sent (each item as its "as" field says), and its
+// look-alikes flagged as input, as documents and as sent.
+type floorTally struct {
+	attacks, caught, caughtAs     int
+	benignIn, benignDoc, benignAs int
+	rows                          []*lexRow
+}
+
+// tallyFloor sums file's lexicon table; with perFamily > 0 it also holds
+// every attack family to that share caught as input.
+func tallyFloor(t *testing.T, g *gate.Gate, file string, perFamily float64) floorTally {
+	t.Helper()
+	f := floorTally{rows: lexTable(g, readLexItems(t, file))}
+	for _, r := range f.rows {
 		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
+			f.attacks += r.n
+			f.caught += r.in
+			f.caughtAs += r.as
+			if perFamily > 0 {
+				assert.GreaterOrEqual(t, float64(r.in)/float64(r.n), perFamily, "%s: %s: %d of %d as input", file, r.key, r.in, r.n)
+			}
 			continue
 		}
-		benignIn += r.in
+		f.benignIn += r.in
+		f.benignDoc += r.doc
+		f.benignAs += r.as
 	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), share, "%s: %d of %d attacks", file, caught, attacks)
-	assert.LessOrEqual(t, benignIn, maxFlagged, "%s: benign look-alikes flagged as input", file)
+	return f
 }
 
 // TestFresh2Floor holds the lexicon to what it reached on fresh2 when the
@@ -253,25 +276,16 @@ func assertFloor(t *testing.T, g *gate.Gate, file string, share float64, maxFlag
 // before those rules and then tuned on, so this is a regression floor, not
 // a measure of generalisation (docs/gate.md gives the unseen figures).
 func TestFresh2Floor(t *testing.T) {
-	g := lexiconGate(t)
-	rows := lexTable(g, readLexItems(t, "testdata/fresh2.jsonl"))
-	var attacks, caught, benignIn int
-	for _, r := range rows {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			assert.GreaterOrEqual(t, float64(r.in)/float64(r.n), 0.8, "%s: %d of %d as input", r.key, r.in, r.n)
-			continue
-		}
-		benignIn += r.in
+	f := tallyFloor(t, lexiconGate(t), "testdata/fresh2.jsonl", 0.8)
+	for _, r := range f.rows {
 		// E-mails, tables, role prompts and questions stay clean even as
 		// documents, where the looser rules apply.
-		if !strings.HasSuffix(r.key, "security-talk") && !strings.HasSuffix(r.key, "code") {
+		if !strings.HasPrefix(r.key, "attack") && !strings.HasSuffix(r.key, "security-talk") && !strings.HasSuffix(r.key, "code") {
 			assert.Zero(t, r.doc, "%s flagged as a document", r.key)
 		}
 	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.9, "%d of %d attacks", caught, attacks)
-	assert.LessOrEqual(t, benignIn, 5, "benign look-alikes flagged as input")
+	assert.GreaterOrEqual(t, float64(f.caught)/float64(f.attacks), 0.9, "%d of %d attacks", f.caught, f.attacks)
+	assert.LessOrEqual(t, f.benignIn, 5, "benign look-alikes flagged as input")
 }
 
 // TestFresh3Floor is the same floor for fresh3, written after the first
@@ -284,24 +298,16 @@ func TestFresh3Floor(t *testing.T) {
 // looked at any rule, measured unseen (69.9 % of its attacks, 5 of 162
 // look-alikes flagged), then tuned on (decision 150, third round).
 func TestFresh4Floor(t *testing.T) {
-	g := lexiconGate(t)
-	var attacks, caught, benignIn int
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh4.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			assert.GreaterOrEqual(t, float64(r.in)/float64(r.n), 0.9, "%s: %d of %d as input", r.key, r.in, r.n)
-			continue
-		}
-		benignIn += r.in
+	f := tallyFloor(t, lexiconGate(t), "testdata/fresh4.jsonl", 0.9)
+	for _, r := range f.rows {
 		// Pasted e-mails, tables, code, role prompts and questions stay
 		// clean also as documents.
-		if !strings.HasSuffix(r.key, "security-talk") && !strings.HasSuffix(r.key, "borderline") {
+		if !strings.HasPrefix(r.key, "attack") && !strings.HasSuffix(r.key, "security-talk") && !strings.HasSuffix(r.key, "borderline") {
 			assert.Zero(t, r.doc, "%s flagged as a document", r.key)
 		}
 	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.95, "%d of %d attacks", caught, attacks)
-	assert.LessOrEqual(t, benignIn, 4, "benign look-alikes flagged as input")
+	assert.GreaterOrEqual(t, float64(f.caught)/float64(f.attacks), 0.95, "%d of %d attacks", f.caught, f.attacks)
+	assert.LessOrEqual(t, f.benignIn, 4, "benign look-alikes flagged as input")
 }
 
 // TestFresh7pFloor is the floor for fresh7p (tasks planted in e-mails,
@@ -310,18 +316,9 @@ func TestFresh4Floor(t *testing.T) {
 // 125 look-alikes flagged), then tuned on (decision 150, round 4). Each
 // item is checked as its "as" field says: a document, or the input.
 func TestFresh7pFloor(t *testing.T) {
-	g := lexiconGate(t)
-	var attacks, caught, benign int
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh7p.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.as
-			continue
-		}
-		benign += r.as
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.88, "%d of %d attacks", caught, attacks)
-	assert.LessOrEqual(t, benign, 5, "benign look-alikes flagged as sent")
+	f := tallyFloor(t, lexiconGate(t), "testdata/fresh7p.jsonl", 0)
+	assert.GreaterOrEqual(t, float64(f.caughtAs)/float64(f.attacks), 0.88, "%d of %d attacks", f.caughtAs, f.attacks)
+	assert.LessOrEqual(t, f.benignAs, 5, "benign look-alikes flagged as sent")
 }
 
 // TestFresh8mFloor is the floor for round 5's languages (decision 150,

@@ -1,7 +1,6 @@
 package gate_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,19 +102,10 @@ func TestFresh8jFloor(t *testing.T) {
 		{"testdata/fresh8j5.jsonl", 20, 0, 1}, // a study bot's slash commands sent as a document
 		{"testdata/fresh8j6.jsonl", 11, 0, 0},
 	} {
-		var attacks, caught, benignIn, benignDoc int
-		for _, r := range lexTable(g, readLexItems(t, c.file)) {
-			if strings.HasPrefix(r.key, "attack") {
-				attacks += r.n
-				caught += r.in
-				continue
-			}
-			benignIn += r.in
-			benignDoc += r.doc
-		}
-		assert.GreaterOrEqual(t, caught, c.caught, "%s: %d of %d attacks", c.file, caught, attacks)
-		assert.LessOrEqual(t, benignIn, c.flagged, "%s: look-alikes flagged as input", c.file)
-		assert.LessOrEqual(t, benignDoc, c.asDocs, "%s: look-alikes flagged as documents", c.file)
+		f := tallyFloor(t, g, c.file, 0)
+		assert.GreaterOrEqual(t, f.caught, c.caught, "%s: %d of %d attacks", c.file, f.caught, f.attacks)
+		assert.LessOrEqual(t, f.benignIn, c.flagged, "%s: look-alikes flagged as input", c.file)
+		assert.LessOrEqual(t, f.benignDoc, c.asDocs, "%s: look-alikes flagged as documents", c.file)
 	}
 }
 

@@ -1,7 +1,6 @@
 package gate_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -112,19 +111,9 @@ func TestRound5ObliqueExtraction(t *testing.T) {
 // 119 look-alikes flagged; then tuned on (decision 150, round 5). A
 // regression floor, not a generalisation figure.
 func TestFresh8sFloor(t *testing.T) {
-	g := lexiconGate(t)
-	var attacks, caught, benignIn int
-	for _, r := range lexTable(g, readLexItems(t, "testdata/fresh8s.jsonl")) {
-		if strings.HasPrefix(r.key, "attack") {
-			attacks += r.n
-			caught += r.in
-			assert.GreaterOrEqual(t, float64(r.in)/float64(r.n), 0.9, "%s: %d of %d as input", r.key, r.in, r.n)
-			continue
-		}
-		benignIn += r.in
-	}
-	assert.GreaterOrEqual(t, float64(caught)/float64(attacks), 0.97, "%d of %d attacks", caught, attacks)
-	assert.LessOrEqual(t, benignIn, 2, "benign look-alikes flagged as input")
+	f := tallyFloor(t, lexiconGate(t), "testdata/fresh8s.jsonl", 0.9)
+	assert.GreaterOrEqual(t, float64(f.caught)/float64(f.attacks), 0.97, "%d of %d attacks", f.caught, f.attacks)
+	assert.LessOrEqual(t, f.benignIn, 2, "benign look-alikes flagged as input")
 }
 
 // TestFresh8s2Floor is the same for fresh8s2, written after round 5's first

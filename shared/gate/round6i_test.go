@@ -2,7 +2,6 @@ package gate_test
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -151,16 +150,8 @@ func TestFresh10iFloor(t *testing.T) {
 		share      float64
 		maxFlagged int
 	}{{"testdata/fresh10i.jsonl", 0.90, 8}, {"testdata/fresh10i2.jsonl", 0.84, 1}} {
-		var attacks, caught, benign int
-		for _, r := range lexTable(g, readLexItems(t, f.file)) {
-			if strings.HasPrefix(r.key, "attack") {
-				attacks += r.n
-				caught += r.as
-				continue
-			}
-			benign += r.as
-		}
-		assert.GreaterOrEqual(t, float64(caught)/float64(attacks), f.share, "%s: %d of %d attacks as sent", f.file, caught, attacks)
-		assert.LessOrEqual(t, benign, f.maxFlagged, "%s: look-alikes flagged as sent", f.file)
+		n := tallyFloor(t, g, f.file, 0)
+		assert.GreaterOrEqual(t, float64(n.caughtAs)/float64(n.attacks), f.share, "%s: %d of %d attacks as sent", f.file, n.caughtAs, n.attacks)
+		assert.LessOrEqual(t, n.benignAs, f.maxFlagged, "%s: look-alikes flagged as sent", f.file)
 	}
 }
