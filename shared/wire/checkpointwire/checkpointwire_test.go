@@ -3,9 +3,6 @@ package checkpointwire
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -31,9 +28,7 @@ import (
 // The checkpointer signs only what it writes itself: a malformed package
 // request, or anything but its three actions, is refused.
 func TestCheckpointerRefusesWhatItDoesNotBuild(t *testing.T) {
-	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	require.NoError(t, err)
-	h := lambda.NewHandler(CheckpointerFunction(&checkpoint.Checkpointer{}, pkgsig.DigestSigner{Key: wiretest.ECKey{K: priv}}, time.Now, slog.New(slog.DiscardHandler)))
+	h := lambda.NewHandler(CheckpointerFunction(&checkpoint.Checkpointer{}, pkgsig.DigestSigner{Key: wiretest.NewECKey(t)}, time.Now, slog.New(slog.DiscardHandler)))
 	hash := strings.Repeat("ab", 32)
 	tests := []struct {
 		name string

@@ -3,8 +3,6 @@ package packagewire
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/x509"
 	"errors"
 	"log/slog"
@@ -27,9 +25,9 @@ import (
 // handler (in process here, Lambda Invoke when deployed) and verify as
 // package statements with the checkpoint key.
 func TestPackagerSignsThroughTheCheckpointer(t *testing.T) {
-	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	require.NoError(t, err)
-	h := checkpointwire.CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: wiretest.ECKey{K: priv}}, time.Now, slog.New(slog.DiscardHandler))
+	key := wiretest.NewECKey(t)
+	priv := key.K
+	h := checkpointwire.CheckpointerFunction(&checkpoint.Checkpointer{}, audit.DigestSigner{Key: key}, time.Now, slog.New(slog.DiscardHandler))
 	c := checkpointerClient{handlerInvoker{lambda.NewHandler(h)}}
 	ctx := context.Background()
 

@@ -4,8 +4,10 @@ package wiretest
 import (
 	"context"
 	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
+	"testing"
 )
 
 // ECKey signs digests with an in-memory P-256 key, as the KMS signing key
@@ -20,4 +22,14 @@ func (k ECKey) Sign(_ context.Context, digest []byte) ([]byte, error) {
 // PublicKey returns the key's PKIX DER encoding.
 func (k ECKey) PublicKey(context.Context) ([]byte, error) {
 	return x509.MarshalPKIXPublicKey(&k.K.PublicKey)
+}
+
+// NewECKey makes a fresh P-256 key.
+func NewECKey(t testing.TB) ECKey {
+	t.Helper()
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ECKey{K: priv}
 }
