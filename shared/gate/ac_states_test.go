@@ -101,35 +101,6 @@ func TestTableIsTheTextbookAutomaton(t *testing.T) {
 	}
 }
 
-// TestEveryPatternEndsInItsOutputState reads each pattern through the built
-// table from the root and requires the state it ends in to be an output
-// state that lists it: it fails if the rows were moved to the wrong numbers
-// when the table was renumbered in place, or the targets not rewritten.
-func TestEveryPatternEndsInItsOutputState(t *testing.T) {
-	g, err := New(DefaultPolicy())
-	require.NoError(t, err)
-	for _, a := range []*automaton{g.det.ascii, g.det.wide.get()} {
-		n := uint32(a.nclass)
-		missing := 0
-		for id, p := range a.pats {
-			off := uint32(0) // the root's row offset
-			for i := 0; i < len(p.text); i++ {
-				off = a.next[off+uint32(a.class[p.text[i]])]
-			}
-			found := false
-			if off >= a.outStart {
-				for k := a.outHead[off/n]; a.outList[k].id >= 0; k++ {
-					found = found || int(a.outList[k].id) == id
-				}
-			}
-			if !found {
-				missing++
-			}
-		}
-		assert.Zero(t, missing, "of %d patterns, %d do not end in an output state listing them", len(a.pats), missing)
-	}
-}
-
 // TestFoldRuneIsTheMap holds foldRune's array and block filter to the
 // rune fold map they stand in for, over every rune up to the last plane
 // the map draws on: a rune the filter skipped would lose its folding.

@@ -220,8 +220,8 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	if d.wide, d.ascii, err = automataFor(p.Canaries, pats); err != nil {
 		return nil, err
 	}
-	// The ASCII automaton renumbers patterns; keep metadata aligned by
-	// storing it in each automaton's own pattern slice (done above).
+	// The ASCII automaton numbers its own subset of the patterns: each
+	// automaton keeps its pattern slice, and hits index into it.
 
 	for _, pr := range proxRules {
 		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need, must: pr.must}
