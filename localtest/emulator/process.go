@@ -127,7 +127,7 @@ func startChild(spec childSpec, opt Options) (*Process, error) {
 	cmd.Stderr = lf
 	cmd.Stdin = nil
 	cmd.Env = append(baseEnv(), spec.env...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = childAttr()
 	if err := spawn(cmd); err != nil {
 		lf.Close()
 		if !opt.KeepData {
