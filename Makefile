@@ -52,6 +52,8 @@ test-leftovers:
 ## vet: go vet (the CDK app is vetted by its tests' build)
 vet:
 	cd $(ROOT) && $(GO) vet $(VET_PKGS)
+	@# Contributors build and test on macOS too: the code and its tests must compile there.
+	cd $(ROOT) && GOOS=darwin $(GO) vet $(VET_PKGS)
 
 ## build: a linux/arm64 static bootstrap per function under build/<name>/
 build: $(foreach f,$(FUNCTIONS),$(ROOT)/build/$(f)/bootstrap)
