@@ -25,8 +25,7 @@ func init() {
 		"after the summary", "after your summary", "below the summary", "at the end of your answer", "at the end of your reply",
 		"every line you write", "each line you write", "every sentence you write", "every sentence of the summary",
 		"all further output", "the rest of your answer",
-		"reading this", "processing this", "summarising this", "summarizing this", "parsing this", "handling this", "ingesting this", "triaging this",
-		"reviewing this", "analysing this", "analyzing this", "indexing this", "that reads this", "that read this", "that reads these", "asked about this",
+		"that reads this", "that read this", "that reads these", "asked about this", "replies to this", "answers about this", "questions about this",
 		// de, fr, es, it, pt, nl, pl, ru, zh, ja
 		"deiner antwort", "deine antwort", "deiner zusammenfassung", "ta reponse", "votre reponse", "ton resume", "tu respuesta", "tu resumen",
 		"tua risposta", "tuo riassunto", "sua resposta", "seu resumo", "je antwoord", "je samenvatting", "twojej odpowiedzi", "twoja odpowiedz", "swojej odpowiedzi",
@@ -36,7 +35,7 @@ func init() {
 	// given: an e-mail written out for it, roles and rules on an account,
 	// a shell pipe, a tool given its arguments, the request to act at once.
 	add(gAgentAct,
-		"with the subject", "with subject", "and the body", "with the body", "body containing", "subject=", "body=",
+		"and the body", "with the body", "body containing", "the body should", "body=",
 		"as a delegate", "delegate access", "as editor", "as an editor", "as a maintainer", "as maintainer", "as owner", "as an owner", "as a collaborator",
 		"auto-forward", "with amount", "with the amount", "with role", "with username", "with the role",
 		"into the form", "conversation into", "and execute it", "and run it", "--force", "rm -rf", "force push", "force-push",
@@ -46,8 +45,7 @@ func init() {
 		"before replying to the user", "before you reply to the user", "before answering the user", "without waiting for", "execute this now", "run this now", "do this now",
 		"this thread with", "the attachment from",
 		// de, fr, es, it, pt, nl, pl, ru, zh, ja
-		"mit dem betreff", "avec l'objet", "avec le sujet", "con el asunto", "con l'oggetto", "com o assunto", "met het onderwerp", "z tematem", "с темой",
-		"主题为", "件名で", "dans le champ", "in das formular", "nel modulo", "en el formulario",
+		"und dem text", "und als text", "et le corps", "y el cuerpo", "e il corpo", "e o corpo", "en de tekst", "i trescia", "и текстом", "正文为", "本文に", "dans le champ", "in das formular", "nel modulo", "en el formulario",
 	)
 
 	// Round 8t: more of the shapes' words in the groups that had them.
@@ -59,7 +57,15 @@ func init() {
 	add(gManner, "cat emoji", "exclamation marks", "in uppercase", "in all capitals", "in rhyming couplets", "in morse code", "in klingon", "in the voice of", "sports commentator",
 		"exactly three words", "exactly one word", "pirata", "piraten", "in emojis", "using only emojis", "in hoofdletters", "in großbuchstaben", "en majuscules", "en mayusculas", "in maiuscolo", "stihami", "стихами", "海盗的口吻")
 	add(gTaskObj, "insert statement", "limerick about", "a poem about")
-	add(gReaderOwn, "editing this", "building this", "modifying this", "prima di rispondere", "avant de repondre", "antes de responder", "bevor du antwortest", "voordat je antwoordt", "zanim odpowiesz")
+	// The reader named by what it is doing to this data ("assistants
+	// explaining this cell", "bots triaging these tickets"): a participle
+	// of a reader's work and "this"/"these".
+	for _, p := range []string{"reading", "processing", "summarising", "summarizing", "parsing", "handling", "ingesting", "triaging", "reviewing", "analysing",
+		"analyzing", "indexing", "editing", "building", "modifying", "explaining", "turning", "touching", "running", "answering questions about", "drafting",
+		"comparing", "translating", "scanning", "screening", "crawling", "classifying", "helping with", "working on", "looking at"} {
+		add(gReaderOwn, p+" this", p+" these")
+	}
+	add(gReaderOwn,  "building this", "modifying this", "prima di rispondere", "avant de repondre", "antes de responder", "bevor du antwortest", "voordat je antwoordt", "zanim odpowiesz")
 	add(gClaimVerb, "with the words", "with the word", "start your summary with", "begin your summary with", "end your reply with", "start your reply with",
 		"report the", "report it as", "present it as", "claim it", "inclua o link", "incluye el enlace", "fuge den link", "ajoute le lien", "includi il link", "voeg de link")
 	add(gClaimObj, "overwhelmingly positive", "as positive", "as fixed", "as safe", "as secure", "as approved", "as the winner", "no issues", "lowest prices", "lowest price")
