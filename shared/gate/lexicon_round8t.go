@@ -65,7 +65,7 @@ func init() {
 		"comparing", "translating", "scanning", "screening", "crawling", "classifying", "helping with", "working on", "looking at"} {
 		add(gReaderOwn, p+" this", p+" these")
 	}
-	add(gReaderOwn,  "building this", "modifying this", "prima di rispondere", "avant de repondre", "antes de responder", "bevor du antwortest", "voordat je antwoordt", "zanim odpowiesz")
+	add(gReaderOwn, "building this", "modifying this", "prima di rispondere", "avant de repondre", "antes de responder", "bevor du antwortest", "voordat je antwoordt", "zanim odpowiesz")
 	add(gClaimVerb, "with the words", "with the word", "start your summary with", "begin your summary with", "end your reply with", "start your reply with",
 		"report the", "report it as", "present it as", "claim it", "inclua o link", "incluye el enlace", "fuge den link", "ajoute le lien", "includi il link", "voeg de link")
 	add(gClaimObj, "overwhelmingly positive", "as positive", "as fixed", "as safe", "as secure", "as approved", "as the winner", "no issues", "lowest prices", "lowest price")
