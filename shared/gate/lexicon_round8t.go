@@ -66,6 +66,15 @@ func init() {
 		"comparing", "translating", "scanning", "screening", "crawling", "classifying", "helping with", "working on", "looking at"} {
 		add(gReaderOwn, p+" this", p+" these")
 	}
+	// The reader's answer turned into something else by a verb of the data
+	// ("translate your answer into French", "encode your response").
+	for _, v := range []string{"translate", "convert", "encode"} {
+		for _, o := range []string{" your answer", " your response", " your output"} {
+			add(gReaderOwn, v+o)
+		}
+	}
+	add(gReaderOwn, "convert your reply", "encode your reply")
+	add(gManner, "into french", "into german", "into spanish", "into italian", "to french", "to german", "to spanish", "into pirate", "into emojis", "into emoji")
 	add(gReaderOwn, "building this", "modifying this", "prima di rispondere", "avant de repondre", "antes de responder", "bevor du antwortest", "voordat je antwoordt", "zanim odpowiesz")
 	add(gClaimVerb, "with the words", "with the word", "start your summary with", "begin your summary with", "end your reply with", "start your reply with",
 		"report the", "report it as", "present it as", "claim it", "inclua o link", "incluye el enlace", "fuge den link", "ajoute le lien", "includi il link", "voeg de link")
