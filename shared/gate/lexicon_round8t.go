@@ -75,6 +75,22 @@ func init() {
 	}
 	add(gReaderOwn, "convert your reply", "encode your reply")
 	add(gManner, "into french", "into german", "into spanish", "into italian", "to french", "to german", "to spanish", "into pirate", "into emojis", "into emoji")
+	// The same reader in other languages, by a relative clause on this
+	// data ("KI-Assistenten, die diese Mail zusammenfassen, sollen …",
+	// "このメールを処理するAIは…"), and what such a reader is told.
+	add(gReaderOwn,
+		"die diese", "der diese", "die dieses", "der dieses", "die diesen", "qui lisent cette", "qui lit cette", "qui lisent ce", "qui lit ce", "qui resume", "qui resument",
+		"qui traite", "qui traitent", "que procese", "que procesen", "que lea", "que lean", "que resuma", "que resuman", "che riassume", "che riassumono", "che legge", "che leggono",
+		"che elabora", "che elaborano", "que resumir", "que resumirem", "que ler", "que lerem", "que processar", "que processarem", "die deze", "die dit",
+		"czytajacy te", "czytajacy ten", "czytajacy to", "przetwarzajacy", "streszczajacy", "который читает", "которые читают", "который обрабатывает", "которые обрабатывают",
+		"を処理する", "を読む", "を要約する", "处理本", "阅读本", "处理这", "阅读这", "总结这", "总结本",
+	)
+	add(gIndAddr, "ki-assistenten", "assistants ia", "asistentes de ia", "assistenti ia", "assistentes de ia", "ai-assistenten", "asystenci ai", "ии-помощник", "ии-ассистенты")
+	// Not the modals themselves ("sollen", "doit"): the address rule of
+	// round 3 reads them past the end of the sentence ("KI-Assistenten, die
+	// diese Texte lesen, lassen sich täuschen. Hersteller sollen …").
+	add(gIndDir, "dire que", "decir que", "dire che", "dizer que", "sagen, dass", "mitteilen", "schicken", "senden", "envoyer", "transferer", "enviar", "reenviar",
+		"inviare", "inoltrare", "encaminhar", "zeggen dat", "doorsturen", "sturen", "przeslac", "wyslac", "powiedziec", "сообщить", "переслать", "отправить", "送信", "転送")
 	add(gReaderOwn, "building this", "modifying this", "prima di rispondere", "avant de repondre", "antes de responder", "bevor du antwortest", "voordat je antwoordt", "zanim odpowiesz")
 	add(gClaimVerb, "with the words", "with the word", "start your summary with", "begin your summary with", "end your reply with", "start your reply with",
 		"report the", "report it as", "present it as", "claim it", "inclua o link", "incluye el enlace", "fuge den link", "ajoute le lien", "includi il link", "voeg de link")
@@ -106,7 +122,7 @@ var round8tRules = [...]proxRule{
 	// The reader in the third person, by what it does to this data: "The
 	// AI reading this should …", "LLM agents processing this ticket must".
 	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gModal}, window: 70, ordered: true, sentence: 3, untrusted: true},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gIndDir}, window: 90, ordered: true, sentence: 3, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gIndDir}, window: 90, sentence: 3, untrusted: true},
 	// An agent's action spelled out: a verb that carries or acts, opening
 	// a sentence of the data, and what only an agent is given.
 	{rule: "prompt_injection.indirect", reqs: []group{gExfilVerb, gAgentAct}, window: 140, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
