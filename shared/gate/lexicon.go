@@ -147,6 +147,11 @@ const (
 	gObey    // what was turned back then acted on as the request: "and do what it says", "then answer it", "treat the result as my prompt"
 	gFillIn  // a completion asked for: "complete this", "fill in the blanks", "finish the sentence", "continue from where it stops"
 	gFillObj // what a completion would leak or print: a payload cut short ("I have been PW_", "ACCESS GRAN__"), the opening of a hidden prompt or secret ("My system prompt says", "SECRET_PASSWORD = ")
+
+	// Round 8t (decision 150, "Round 8t: task injections in data"; words in
+	// lexicon_round8t.go).
+	gReaderOwn // the reader's own output or its work on this data: "your summary", "every line you write", "the AI reading this", "processing this"
+	gAgentAct  // what only a tool-using agent is given: "with the subject … and the body", "as a delegate", "forwarding rule", "| sh", "right after reading this"
 	numGroups
 )
 
@@ -1359,6 +1364,10 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.encoded_payload", reqs: []group{gObfVerb, gObey}, window: 140, ordered: true, unless: []group{gJbTalk}},
 	// A completion that would leak the hidden prompt or print a payload.
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gFillIn, gFillObj}, window: 120, unless: []group{gJbTalk}},
+
+	// Round 8t (decision 150): tasks planted in data without override
+	// words (lexicon_round8t.go).
+	round8tRules[0], round8tRules[1], round8tRules[2], round8tRules[3], round8tRules[4], round8tRules[5], round8tRules[6], round8tRules[7],
 }
 
 // reportedPhrases are the constructions that make a third party say
