@@ -90,6 +90,7 @@ type compiledRule struct {
 	weights    []uint8
 	need       uint8
 	must       uint8
+	mustAny    uint8
 }
 
 type detector struct {
@@ -224,7 +225,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// automaton keeps its pattern slice, and hits index into it.
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need, must: pr.must}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
@@ -345,6 +346,13 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			if (g.has(gJbUnres) || g.has(gJbQual)) && candidQualityAt(v.s, int(h.start), int(h.end)) {
 				// "uncensored feedback", "an unfiltered comedian": the
 				// reply's candour, not a persona freed (round 7b).
+				if g = g.clear(gJbUnres).clear(gJbQual); g.empty() {
+					goto probe
+				}
+			}
+			if g.has(gJbQual) && toneQualityAt(v.s, int(h.start), int(h.end)) {
+				// "avoid unnecessary disclaimers", "never lecture the
+				// user": the reply's tone, not a limit lifted (round 8j).
 				if g = g.clear(gJbUnres).clear(gJbQual); g.empty() {
 					goto probe
 				}
@@ -650,7 +658,7 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 				met |= 1 << k
 			}
 		}
-		if sum >= r.need && met&r.must == r.must {
+		if sum >= r.need && met&r.must == r.must && (r.mustAny == 0 || met&r.mustAny != 0) {
 			a, b := int(rel[i].start), int(rel[j].end)
 			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b, 40) {
 				// A persona jailbreak talked about ("jailbreak prompts

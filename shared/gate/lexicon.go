@@ -1190,6 +1190,7 @@ type proxRule struct {
 	weights    []uint8 // with need: requirement k weighs weights[k]
 	need       uint8   // > 0: the rule fires when the weights of the requirements met within the window sum to need, not when all are met
 	must       uint8   // with need: bit k: requirement k must be among those met (round 5: a persona's signals and what it is asked for)
+	mustAny    uint8   // with need: at least one requirement of these bits must be met (round 8j: a quality or a freedom, not a persona's identity and form alone)
 }
 
 var proxRules = []proxRule{
@@ -1436,7 +1437,7 @@ func taskObjects() []string {
 // jbNear: closer together, a quality with a persona or the model's
 // identity denied is enough ("You are X, you never refuse"; "Forget that
 // you are an AI … with no company policies to follow").
-var jbNear = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbIdent, gJbPersona, gJbFree, gJbForm}, weights: []uint8{2, 1, 1, 1, 1}, need: 3, window: 200, unless: []group{gJbTalk}}
+var jbNear = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbIdent, gJbPersona, gJbFree, gJbForm}, weights: []uint8{2, 1, 1, 1, 1}, mustAny: 1<<0 | 1<<3, need: 3, window: 200, unless: []group{gJbTalk}}
 
 var jbSignals = proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gJbQual, gJbEnforce, gJbIdent, gJbFree, gJbForm, gJbPersona}, weights: []uint8{2, 2, 1, 1, 1, 1}, need: 4, window: 1500, unless: []group{gJbTalk}}
 
