@@ -110,8 +110,10 @@ func robustTable(t *testing.T, g *gate.Gate, files []string) (int, map[string]in
 	kept := map[string]int{}
 	for _, k := range perturbations {
 		for _, it := range base {
-			if injectionFlagged(g, perturb(r, k, it.Text)) {
+			if p := perturb(r, k, it.Text); injectionFlagged(g, p) {
 				kept[k]++
+			} else if os.Getenv("ROBUST_SHOW") == k {
+				t.Logf("missed %s: %.300q", it.ID, p)
 			}
 		}
 	}
