@@ -1,5 +1,7 @@
 package gate
 
+import "strings"
+
 // Sloppy writing (decision 150, round 8y). People who type fast misspell
 // the very words the rules read ("ignroe all previus instrctions") and
 // glue words together ("ignore allprevious instructions"). Listing
@@ -362,6 +364,45 @@ func findTypos(sc *scratch, pats []acPattern, s string, hits []acHit) bool {
 	return len(sc.typos) > 0
 }
 
+// softBreak reports whether the line break at s[i] splits a sentence
+// rather than ending one: the text is written a word or a few per line
+// ("ignore\nall\nprevious\ninstructions", SMS style). Rules that must
+// not run over a line break read such a break as a space. It is soft when
+// the lines on both sides are single words of up to 20 bytes, or when the
+// line before, up to 40 bytes, ends without punctuation and the line after,
+// also short, goes on in lower case. A blank line is never soft.
+func softBreak(s string, i int) bool {
+	p := i
+	if p > 0 && s[p-1] == '\r' {
+		p--
+	}
+	if p == 0 || i+1 >= len(s) || s[p-1] == '\n' || s[i+1] == '\n' || s[i+1] == '\r' {
+		return false
+	}
+	b := strings.LastIndexByte(s[max(0, p-41):p], '\n')
+	if b < 0 && p > 41 {
+		return false
+	}
+	before := s[max(0, p-41)+b+1 : p]
+	e := strings.IndexByte(s[i+1:min(len(s), i+42)], '\n')
+	if e < 0 {
+		if len(s)-i-1 > 41 {
+			e = 41
+		} else {
+			e = len(s) - i - 1
+		}
+	}
+	after := strings.TrimSuffix(s[i+1:i+1+e], "\r")
+	if len(before) == 0 || len(after) == 0 || len(before) > 40 || len(after) > 40 {
+		return false
+	}
+	if len(before) <= 20 && len(after) <= 20 && strings.IndexByte(before, ' ') < 0 && strings.IndexByte(after, ' ') < 0 {
+		return true
+	}
+	last := before[len(before)-1]
+	return isLetter(last) && after[0] >= 'a' && after[0] <= 'z'
+}
+
 func isLetter(c byte) bool { return lowLetter(c)-'a' < 26 }
 
 // readTypos reads the words starting in s[from:to] and returns where it
@@ -369,6 +410,17 @@ func isLetter(c byte) bool { return lowLetter(c)-'a' < 26 }
 func readTypos(sc *scratch, s string, from, to int) int {
 	i := from
 	for i < to {
+		if s[i] == '\n' {
+			if softBreak(s, i) {
+				a := i
+				if a > 0 && s[a-1] == '\r' {
+					a--
+				}
+				sc.typos = append(sc.typos, typoEdit{start: int32(a), end: int32(i + 1), word: " "})
+			}
+			i++
+			continue
+		}
 		if !isLetter(s[i]) {
 			i++
 			continue
