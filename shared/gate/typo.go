@@ -73,6 +73,8 @@ var typoKnown = []string{
 	"readings", "follows", "followed", "follower", "fellow", "fallow", "ethic", "morals", "roles",
 	"rubles", "rulers", "setups", "upset", "reaping", "safely", "spreading", "treading",
 	"breading", "beginnings", "assistants",
+	// words of other languages the lexicon lists
+	"filtres", "responde", "revela", "repeta", "orijinal", "precedente",
 }
 
 // glueWords are the short words people glue to the words of typoWords
@@ -171,7 +173,12 @@ func oneEdit(s, t string) bool {
 		}
 		return lowLetter(s[i]) == t[i+1] && lowLetter(s[i+1]) == t[i] && eqFoldLower(s[i+2:], t[i+2:])
 	case 1:
-		return i < m && eqFoldLower(s[i+1:], t[i:])
+		if i == m {
+			// a letter added at the end is an inflection (ignored,
+			// prompts), unless it doubles the last one (forgett)
+			return s[i-1] == s[i] && lowLetter(s[i]) != 's'
+		}
+		return eqFoldLower(s[i+1:], t[i:])
 	case -1:
 		return eqFoldLower(s[i:], t[i+1:])
 	}
@@ -248,7 +255,7 @@ func isTrigger(g string) bool {
 }
 
 // affixes are the prefixes that change the meaning of the word after them.
-var affixes = []string{"non", "dis", "mis", "pre", "pro", "sub", "anti", "over", "under", "auto", "self", "counter", "semi", "multi", "inter", "super", "post", "mid", "out"}
+var affixes = []string{"non", "dis", "mis", "eco", "pre", "pro", "sub", "anti", "over", "under", "auto", "self", "counter", "semi", "multi", "inter", "super", "post", "mid", "out"}
 
 func isAffix(s string) bool {
 	for _, a := range affixes {
@@ -273,6 +280,11 @@ func glueSplit(s string) (int32, int32) {
 	if c >= 26 {
 		return 0, 0
 	}
+	if glueIndex.first2[c]&letterBit(s[1]) != 0 {
+		if k, k2 := gluePrefix(s, c); k > 0 {
+			return k, k2
+		}
+	}
 	// any word of three letters or more glued before a trigger word of
 	// six letters or more ("correctpassword", "thehidden"): in English
 	// compounds the last word keeps its meaning ("filesystem", "topsecret"),
@@ -285,9 +297,12 @@ func glueSplit(s string) (int32, int32) {
 			return int32(k), 0
 		}
 	}
-	if glueIndex.first2[c]&letterBit(s[1]) == 0 {
-		return 0, 0
-	}
+	return 0, 0
+}
+
+// gluePrefix splits s after a glue word it opens with.
+func gluePrefix(s string, c byte) (int32, int32) {
+	n := len(s)
 	for _, g := range glueIndex.words[c] {
 		k := len(g)
 		if k > n-1 || !eqFoldLower(s[:k], g) {
@@ -355,8 +370,8 @@ func findTypos(sc *scratch, pats []acPattern, s string, hits []acHit) bool {
 		if from >= to {
 			continue
 		}
-		// start on a word boundary
-		for from > 0 && isLetter(s[from-1]) {
+		// start on a word boundary, after what was read
+		for from > done && isLetter(s[from-1]) {
 			from--
 		}
 		done = readTypos(sc, s, from, to)
