@@ -44,8 +44,9 @@ var typoWords = []string{
 	"conversation", "beginning", "ethical", "unlimited", "limits", "safety",
 	// hijack
 	"access", "granted", "pwned", "hacked", "respond", "response", "translate", "translation",
+	"answer", "phrase", "decode", "encode", "complete", "reverse", "perform", "letters", "letter",
 	// extraction
-	"system", "prompt", "password", "passwort", "message", "reveal", "repeat", "verbatim", "output",
+	"system", "prompt", "password", "passwords", "passwort", "message", "reveal", "repeat", "verbatim", "output",
 	"hidden", "secret", "confidential", "disclose", "instructed", "paraphrase", "summarize",
 	"summarise", "setup", "rules", "guardrails", "exactly",
 	// other languages
@@ -64,7 +65,7 @@ var typoKnown = []string{
 	"bidden", "warden", "earliest", "overwritten", "instructor", "instructs",
 	"direction", "directive", "originals", "initials", "initiate", "preceded", "presented",
 	"pretends", "pretended", "pretender", "caricature", "systemic", "systems", "prompts", "prompted",
-	"passwords", "revealed", "reveals", "ignores", "ignored", "ignorer",
+	"revealed", "reveals", "ignores", "ignored", "ignorer",
 	"develop", "developed", "developers", "characters", "filtered", "filtering",
 	"repeats", "repeated", "reseat", "repast", "secreted", "secretly", "previews", "verbatims",
 	"jailbreaks", "discloses", "disclosed", "anteriors", "olvidar", "olvidas",
@@ -73,6 +74,8 @@ var typoKnown = []string{
 	"readings", "follows", "followed", "follower", "fellow", "fallow", "ethic", "morals", "roles",
 	"rubles", "rulers", "setups", "upset", "reaping", "safely", "spreading", "treading",
 	"breading", "beginnings", "assistants",
+	"decade", "decide", "decided", "encore", "compete", "reveres", "preform", "phase", "latter", "litter", "lettres",
+	"answers", "decodes", "encodes", "completes", "reverses", "performs", "phrases",
 	// words of other languages the lexicon lists
 	"filtres", "responde", "revela", "repeta", "orijinal", "precedente",
 }
