@@ -129,6 +129,27 @@ func newWordIndex(ws []string, spread int) *wordIndex {
 	return x
 }
 
+// typoCand is a word of typoWords with the set of its letters.
+type typoCand struct {
+	w    string
+	mask uint32
+}
+
+// typoCands[c][n]: the words of typoWords that open with letter c and are
+// one letter shorter or longer than n, or as long.
+var typoCands = func() (t [26][32][]typoCand) {
+	for _, w := range typoWords {
+		var m uint32
+		for i := 0; i < len(w); i++ {
+			m |= letterBit(w[i])
+		}
+		for n := len(w) - 1; n <= len(w)+1 && n < 32; n++ {
+			t[w[0]-'a'][n] = append(t[w[0]-'a'][n], typoCand{w, m})
+		}
+	}
+	return t
+}()
+
 var (
 	typoIndex = newWordIndex(typoWords, 1)
 	glueIndex = newWordIndex(append(append([]string(nil), glueWords...), typoWords...), 0)
@@ -203,16 +224,22 @@ func typoFix(s string) string {
 	if m := typoIndex.second[c]; m&letterBit(s[1]) == 0 && m&letterBit(s[2]) == 0 {
 		return ""
 	}
+	// one edit changes at most two letters of the set of letters a word
+	// has: compared first, it rejects most candidates without a walk
+	var m uint32
+	for i := 0; i < n; i++ {
+		m |= letterBit(s[i])
+	}
 	fix := ""
-	for _, t := range typoIndex.words[c] {
-		if d := len(t) - n; d < -1 || d > 1 {
-			continue
+	for _, t := range typoCands[c][n] {
+		if d := m ^ t.mask; d&(d-1)&(d&(d-1)-1) != 0 {
+			continue // three letters or more differ
 		}
-		if eqFoldLower(s, t) {
+		if eqFoldLower(s, t.w) {
 			return ""
 		}
-		if fix == "" && oneEdit(s, t) {
-			fix = t
+		if fix == "" && oneEdit(s, t.w) {
+			fix = t.w
 		}
 	}
 	if fix == "" || isKnown(s) {
@@ -336,7 +363,7 @@ func gluePrefix(s string, c byte) (int32, int32) {
 
 // typoRadius is how far around a hit words are read for typos: about a
 // rule's window.
-const typoRadius = 48
+const typoRadius = 40
 
 // typoEdit is one word read differently: s[start:end] replaced by word, or
 // split by a space at split.
@@ -349,26 +376,43 @@ type typoEdit struct {
 // the words of the override, extraction, jailbreak and hijack rules that
 // are rare in ordinary text. Common verbs ("list", "return", "add") that
 // other rules read are not anchors: ordinary text is full of them.
-var typoAnchors = func() (m gmask) {
-	for _, g := range []group{gOvrVerb, gOvrQuant, gOvrObj, gOvrAll, gNewInstr, gJbPersona, gJbUnres,
-		gJbStrong, gJbDisable, gExtObj, gVerbatim, gPromptWord, gIndAddr, gSay, gSayAny, gGranted,
+// typoWeak are anchors common in ordinary text ("your", "all",
+// "previous", "say"): two of them within a window make one anchor.
+var typoAnchors, typoWeak = func() (m, w gmask) {
+	for _, g := range []group{gOvrVerb, gOvrObj, gOvrAll, gNewInstr, gJbPersona, gJbUnres,
+		gJbStrong, gJbDisable, gExtObj, gVerbatim, gPromptWord, gIndAddr, gGranted,
 		gHijack, gSecret, gSecretAsk, gAskSecret, gJbQual, gJbFree, gGivenYou, gObeyMe, gModeOn} {
 		m = m.or(bitOf(g))
 	}
-	return m
+	for _, g := range []group{gOvrQuant, gSay, gSayAny} {
+		w = w.or(bitOf(g))
+	}
+	return m, w
 }()
 
 // findTypos collects the misspelled and glued words of s near the anchor
 // hits (sorted by start) into sc.typos and reports whether there were any.
 func findTypos(sc *scratch, pats []acPattern, s string, hits []acHit) bool {
 	sc.typos = sc.typos[:0]
-	done := 0 // s[:done] has been read
+	done := 0      // s[:done] has been read
+	lastWeak := -1 // start of the last weak anchor
 	for _, h := range hits {
 		g := pats[h.pat].group
+		start := int(h.start)
 		if g[0]&typoAnchors[0] == 0 && g[1]&typoAnchors[1] == 0 {
-			continue
+			if g[0]&typoWeak[0] == 0 && g[1]&typoWeak[1] == 0 {
+				continue
+			}
+			last := lastWeak
+			if last != start {
+				lastWeak = start
+			}
+			if last < 0 || last == start || start-last > typoRadius {
+				continue
+			}
+			start = last
 		}
-		from := max(int(h.start)-typoRadius, done)
+		from := max(start-typoRadius, done)
 		to := min(int(h.end)+typoRadius, len(s))
 		if from >= to {
 			continue
