@@ -138,7 +138,7 @@ var robustFloors = map[string]float64{
 // robustBenignCeil is how many look-alikes and pool-sample texts each
 // perturbation may flag (round 8y; "none" is the texts as written).
 var robustBenignCeil = map[string][2]int{
-	"none": {26, 3}, "typo": {24, 3}, "lower-nopunct": {32, 6}, "upper": {28, 5}, "nospace": {26, 3},
+	"none": {26, 3}, "typo": {24, 3}, "lower-nopunct": {32, 6}, "upper": {28, 5}, "nospace": {25, 3},
 	"newlines": {33, 11}, "leet": {25, 5},
 }
 
