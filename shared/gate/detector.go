@@ -38,7 +38,12 @@ type scratch struct {
 	dec      []byte
 	sub      *scratch // normalisation of decoded segments
 	pre      prescan
-	dpre     prescan // for decoded segments, while pre is being iterated
+	dpre     prescan    // for decoded segments, while pre is being iterated
+	typos    []typoEdit // round 8y: misspelled and glued words (typo.go)
+	tbuf     []byte     // their corrected view
+	tstart   []int32
+	tend     []int32
+	thits    []acHit
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -52,6 +57,9 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 func putScratch(s *scratch) {
 	if cap(s.norm) > 1<<20 {
 		s.norm, s.ostart, s.oend = nil, nil, nil
+	}
+	if cap(s.tbuf) > 1<<20 {
+		s.tbuf, s.tstart, s.tend = nil, nil, nil
 	}
 	if cap(s.segs) > 1<<16 {
 		s.segs = nil
@@ -283,7 +291,12 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 		}
 	}
 	sc.hits = auto.run(v.s, sc.hits[:0], &sc.side)
+	n := len(out)
 	out = d.evalHits(auto, &v, sc.hits, &sc.eval, output, out)
+	if !hasInjection(out[n:]) {
+		// nothing found: read misspelled and glued words near the hits
+		out = d.scanTypos(sc, auto, &v, text, output, out)
+	}
 	out = d.scanPII(&v, &sc.pre, out)
 	out = d.scanBotTokens(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)
