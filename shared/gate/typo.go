@@ -365,6 +365,10 @@ func gluePrefix(s string, c byte) (int32, int32) {
 // rule's window.
 const typoRadius = 40
 
+// typoWhole: texts up to this length are read whole (round 9n), chat
+// messages; longer texts only near their anchors.
+const typoWhole = 512
+
 // typoEdit is one word read differently: s[start:end] replaced by word, or
 // split by a space at split.
 type typoEdit struct {
@@ -394,6 +398,13 @@ var typoAnchors, typoWeak = func() (m, w gmask) {
 // hits (sorted by start) into sc.typos and reports whether there were any.
 func findTypos(sc *scratch, pats []acPattern, s string, hits []acHit) bool {
 	sc.typos = sc.typos[:0]
+	if len(s) <= typoWhole {
+		// a short message is read whole: its glued or misspelled trigger
+		// words may hide every anchor ("Printthegranted message"), and a
+		// message written a word per line has line breaks everywhere
+		readTypos(sc, s, 0, len(s))
+		return len(sc.typos) > 0
+	}
 	done := 0      // s[:done] has been read
 	lastWeak := -1 // start of the last weak anchor
 	for _, h := range hits {
@@ -493,6 +504,11 @@ func readTypos(sc *scratch, s string, from, to int) int {
 			j++
 		}
 		n := j - i
+		if n <= 8 && (i == 0 || contractionEdge(s[i-1])) && (j == len(s) || contractionEdge(s[j])) {
+			if c := contraction(s[i:j]); c != "" {
+				sc.typos = append(sc.typos, typoEdit{start: int32(i), end: int32(j), word: c})
+			}
+		}
 		if n >= 5 && (i == 0 || s[i-1] < 0x80 && !isDigit(s[i-1])) && (j == len(s) || s[j] < 0x80 && !isDigit(s[j])) {
 			w := s[i:j]
 			if fix := typoFix(w); fix != "" {
@@ -593,4 +609,33 @@ func (d *detector) scanTypos(sc *scratch, auto *automaton, v *view, text string,
 		}
 	}
 	return out[:k]
+}
+
+// contractions are chat spellings read as the words the rules list (round
+// 9n): contractions typed without their apostrophe, and "u"/"ur". Left out
+// because they are ordinary words as well: ill, were, id, its, hes, shes,
+// lets, well, wed, hell, shell.
+var contractions = map[string]string{
+	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
+	"wasnt": "wasn't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
+	"wouldnt": "wouldn't", "shouldnt": "shouldn't", "couldnt": "couldn't", "cant": "can't", "wont": "won't",
+	"youre": "you're", "youve": "you've", "youll": "you'll", "youd": "you'd", "theyre": "they're",
+	"ive": "i've", "im": "i'm", "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's",
+	"u": "you", "ur": "your",
+}
+
+// contraction returns how the letters-only word s reads with its
+// apostrophe, or "".
+func contraction(s string) string {
+	var b [8]byte
+	for i := 0; i < len(s); i++ {
+		b[i] = lowLetter(s[i])
+	}
+	return contractions[string(b[:len(s)])]
+}
+
+// contractionEdge: c may stand next to a contraction (not a letter, digit,
+// apostrophe, dot or byte of a longer character: "y0ur", "u.s.").
+func contractionEdge(c byte) bool {
+	return c < 0x80 && !isDigit(c) && c != '\'' && c != '.'
 }
