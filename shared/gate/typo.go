@@ -365,8 +365,8 @@ func gluePrefix(s string, c byte) (int32, int32) {
 // rule's window.
 const typoRadius = 40
 
-// typoWhole: texts up to this length are read whole (round 9n), chat
-// messages; longer texts only near their anchors.
+// typoWhole: texts up to this length that have a rare anchor are read
+// whole (round 9n), chat messages; other texts only near their anchors.
 const typoWhole = 512
 
 // typoEdit is one word read differently: s[start:end] replaced by word, or
@@ -394,14 +394,25 @@ var typoAnchors, typoWeak = func() (m, w gmask) {
 	return m, w
 }()
 
+// anyAnchor reports whether a hit is of a rare anchor group (typoAnchors):
+// common ones ("your", "all") would send most chat through the whole read.
+func anyAnchor(pats []acPattern, hits []acHit) bool {
+	for _, h := range hits {
+		if g := pats[h.pat].group; g[0]&typoAnchors[0] != 0 || g[1]&typoAnchors[1] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // findTypos collects the misspelled and glued words of s near the anchor
 // hits (sorted by start) into sc.typos and reports whether there were any.
 func findTypos(sc *scratch, pats []acPattern, s string, hits []acHit) bool {
 	sc.typos = sc.typos[:0]
-	if len(s) <= typoWhole {
-		// a short message is read whole: its glued or misspelled trigger
-		// words may hide every anchor ("Printthegranted message"), and a
-		// message written a word per line has line breaks everywhere
+	if len(s) <= typoWhole && anyAnchor(pats, hits) {
+		// a short message with a rare anchor is read whole: its glued or
+		// misspelled trigger words may be far from it, and a message
+		// written a word per line has line breaks everywhere
 		readTypos(sc, s, 0, len(s))
 		return len(sc.typos) > 0
 	}
@@ -612,21 +623,35 @@ func (d *detector) scanTypos(sc *scratch, auto *automaton, v *view, text string,
 }
 
 // contractions are chat spellings read as the words the rules list (round
-// 9n): contractions typed without their apostrophe, and "u"/"ur". Left out
-// because they are ordinary words as well: ill, were, id, its, hes, shes,
-// lets, well, wed, hell, shell.
+// 9n): the contractions the override, persona and extraction rules read,
+// typed without their apostrophe, and "u"/"ur". Left out because they are
+// ordinary words as well: ill, were, id, its, hes, shes, lets, well, wed,
+// hell, shell, cant, wont; and, because chat is full of them and the rules
+// hardly need them (each one near an anchor costs a second scan): whats,
+// thats, theres, heres, didnt, wasnt, havent, wouldnt and the like.
 var contractions = map[string]string{
-	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
-	"wasnt": "wasn't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
-	"wouldnt": "wouldn't", "shouldnt": "shouldn't", "couldnt": "couldn't", "cant": "can't", "wont": "won't",
+	"dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "arent": "aren't",
 	"youre": "you're", "youve": "you've", "youll": "you'll", "youd": "you'd", "theyre": "they're",
-	"ive": "i've", "im": "i'm", "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's",
-	"u": "you", "ur": "your",
+	"ive": "i've", "im": "i'm", "u": "you", "ur": "your",
 }
+
+// contractionLast[c], contractionLens[c]: the last letters and the lengths
+// of the words of contractions that open with letter c.
+var contractionLast, contractionLens = func() (l, n [26]uint32) {
+	for w := range contractions {
+		l[w[0]-'a'] |= letterBit(w[len(w)-1])
+		n[w[0]-'a'] |= 1 << len(w)
+	}
+	return l, n
+}()
 
 // contraction returns how the letters-only word s reads with its
 // apostrophe, or "".
 func contraction(s string) string {
+	c := lowLetter(s[0]) - 'a'
+	if c >= 26 || contractionLast[c]&letterBit(s[len(s)-1]) == 0 || contractionLens[c]&(1<<len(s)) == 0 {
+		return ""
+	}
 	var b [8]byte
 	for i := 0; i < len(s); i++ {
 		b[i] = lowLetter(s[i])
