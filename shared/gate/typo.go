@@ -153,13 +153,7 @@ var typoCands = func() (t [26][32][]typoCand) {
 var (
 	typoIndex = newWordIndex(typoWords, 1)
 	glueIndex = newWordIndex(append(append([]string(nil), glueWords...), typoWords...), 0)
-	knownSet  = func() map[string]bool {
-		m := make(map[string]bool, len(typoKnown))
-		for _, w := range typoKnown {
-			m[w] = true
-		}
-		return m
-	}()
+	knownSet  = setOf(typoKnown...)
 )
 
 func lowLetter(c byte) byte { return c | 0x20 }
@@ -242,18 +236,10 @@ func typoFix(s string) string {
 			fix = t.w
 		}
 	}
-	if fix == "" || isKnown(s) {
+	if fix == "" || has(knownSet, s) {
 		return ""
 	}
 	return fix
-}
-
-func isKnown(s string) bool {
-	var b [32]byte
-	for i := 0; i < len(s); i++ {
-		b[i] = lowLetter(s[i])
-	}
-	return knownSet[string(b[:len(s)])]
 }
 
 // glueWord reports whether s is a word of glueWords or typoWords, and
