@@ -944,7 +944,8 @@ func compoundNoun(s string, end int) bool {
 	case "hash", "hashes", "hashing", "hashed", "field", "fields", "reset", "resets", "manager", "managers", "policy", "policies", "strength",
 		"input", "box", "requirements", "requirement", "rules", "history", "file", "column", "dialog", "form", "change", "expiry", "expiration",
 		"salt", "checker", "validator", "validation", "generator", "protected", "protection", "encryption", "storage", "variable", "parameter", "argument",
-		"prompt", "screen", "page", "link", "email", "e", "mail", "complexity", "entropy", "attempts", "login", "authentication", "auth", "setting", "settings":
+		"prompt", "screen", "page", "link", "email", "e", "mail", "complexity", "entropy", "attempts", "login", "authentication", "auth", "setting", "settings",
+		"format", "formats", "length", "pattern", "syntax", "limit", "limits", "rotation", "age":
 		return true
 	}
 	return false
