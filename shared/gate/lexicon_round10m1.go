@@ -251,3 +251,50 @@ func erratumIn(span string) bool {
 	}
 	return false
 }
+
+// Round 10m1, second pass (after fresh16m1b was measured once: 19.1 % of
+// its attacks, English 4 of 8): the shapes English caught there and the
+// other languages did not, written for every language of the round.
+// The model's rules declared void with a quantifier ("the instructions
+// you got earlier are cancelled"; round 5's gVoidL); what came before the
+// user's first message (gFirstMsg: "before my message", "at the very
+// start"); the rules the model follows now, asked for (gGivenYou, as
+// English "rules are you following"); the model's identity denied ("you
+// are not an assistant anymore", gJbIdent); more hijack verbs. Not Thai
+// "ถูกยกเลิก" (cancelled): "คำสั่งซื้อ" (a purchase order) holds "คำสั่ง",
+// as round 5 found for "ยกเลิก". Not Vietnamese "đã bị hủy" either: the
+// quantifier "moi" ("mọi", every) is also "mới" (new) folded, so "Hướng dẫn
+// … đã bị hủy, phòng mới là 204" read as the rules declared void.
+func init() {
+	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
+	add(gVoidL,
+		"रद्द हैं", "अब रद्द", "रद्द कर दिए गए", "कैंसल हैं", "कैंसल हो गए", "ab cancel", "cancel hain", "cancel ho gaye", "ab valid nahi",
+		"এখন বাতিল", "বাতিল হয়েছে", "বাতিল হয়ে গেছে", "বাতিল করা হলো", "আর কার্যকর নয়",
+		"dibatalin", "udah batal", "sudah batal", "nggak berlaku lagi", "gak berlaku lagi", "ga berlaku lagi", "udah nggak berlaku",
+		"kanselado na", "kanselado", "hindi na valid", "wala nang bisa", "pinawalang-bisa", "cancelled na", "cancel na",
+		"ألغيت", "تم إلغاؤها", "ملغية", "لم تعد سارية المفعول",
+	)
+	add(gOvrQuant, "natanggap mo", "kanina", "pehle", "kamu dapat", "yang kamu dapat", "ban nhan duoc", "luc truoc")
+	add(gOvrQuantW, "سابقا", "تلقيتها", "तुम्हें पहले", "তোমাকে আগে")
+	add(gFirstMsg,
+		"मेरे मैसेज से पहले", "मेरे संदेश से पहले", "शुरुआत में तुम्हें", "बिल्कुल शुरुआत में", "mere message se pehle", "shuru mein tumhe",
+		"আমার মেসেজের আগে", "আমার বার্তার আগে", "শুরুতে তোমাকে", "একদম শুরুতে",
+		"ก่อนข้อความของฉัน", "ก่อนข้อความแรกของฉัน", "ตอนเริ่มต้นก่อน",
+		"sebelum pesanku", "sebelum pesan saya", "sebelum pesan pertamaku", "paling awal sebelum",
+		"bago ang message ko", "bago ang mensahe ko", "sa pinakasimula",
+		"truoc tin nhan cua toi", "truoc tin nhan dau tien", "ngay tu dau truoc",
+		"قبل رسالتي", "في البداية تماما",
+	)
+	add(gGivenYou,
+		"पालन कर रहे हो", "पालन करते हो", "মেনে চলছ", "মেনে চলো", "คุณทำตาม", "คุณปฏิบัติตาม",
+		"kamu lagi ngikutin", "yang kamu ikuti", "kamu ikuti", "kamu patuhi", "sinusunod mo", "ban dang tuan theo", "ban tuan theo", "التي تتبعها", "التي تلتزم بها",
+		"follow kar rahe ho",
+	)
+	add(gExtVerb, "kopyahin", "kopyahin mo", "anong", "sebutin", "salinin", "copy karke")
+	add(gExtVerbW, "कॉपी करके", "कॉपी कर", "लिस्ट बनाओ", "सूची बनाओ", "কপি করে", "তালিকা দাও", "ลิสต์", "อะไรบ้าง", "اذكر", "^ما ال")
+	add(gJbIdent,
+		"bukan asisten lagi", "kamu bukan lagi", "sudah bukan asisten", "hindi ka na assistant", "hindi ka na ai", "khong con la tro ly", "ban khong con la",
+		"ไม่ใช่ผู้ช่วยอีกต่อไป", "คุณไม่ใช่ผู้ช่วย", "अब तुम असिस्टेंट नहीं", "তুমি আর সহকারী নও", "لم تعد مساعدا", "tum ab assistant nahi",
+	)
+	add(gSayAny, "ตอบกลับแค่", "ตอบกลับ", "উত্তর দেবে", "উত্তর দাও", "শুধু", "رد فقط", "رد ب", "reply karna")
+}
