@@ -100,15 +100,10 @@ func init() {
 	add(gExtModW, "قواعدك")
 	add(gExtObjW, "قواعدك", "নিয়মগুলো")
 
-	// "अपना पासवर्ड" alone is also "my own password" ("मैं अपना पासवर्ड भूल
-	// गया"): only with a verb that asks for it.
-	secretAsk := lexicon[gSecretAsk][:0]
-	for _, w := range lexicon[gSecretAsk] {
-		if w != "अपना पासवर्ड" {
-			secretAsk = append(secretAsk, w)
-		}
-	}
-	lexicon[gSecretAsk] = append(secretAsk, "अपना पासवर्ड बता", "अपना पासवर्ड दिखा", "अपना पासवर्ड लिख", "अपना पासवर्ड शेयर")
+	// Left as it was: "अपना पासवर्ड" alone (gSecretAsk) is also "my own
+	// password" ("मैं अपना पासवर्ड भूल गया"), but narrowed to the informal
+	// verbs that ask for it, the pool's Hindi injections (formal Hindi:
+	// aggregate only) lost 16 of 52 caught. Not narrowed.
 	add(gGivenYou,
 		"dikasih ke kamu", "dikasih ke lo", "diberikan ke kamu", "dikasih kamu", "yang kamu dapat",
 		"ibinigay sa iyo", "ibinigay sayo", "binigay sa iyo", "binigay sayo", "ibinigay sa'yo",
@@ -297,4 +292,39 @@ func init() {
 		"ไม่ใช่ผู้ช่วยอีกต่อไป", "คุณไม่ใช่ผู้ช่วย", "अब तुम असिस्टेंट नहीं", "তুমি আর সহকারী নও", "لم تعد مساعدا", "tum ab assistant nahi",
 	)
 	add(gSayAny, "ตอบกลับแค่", "ตอบกลับ", "উত্তর দেবে", "উত্তর দাও", "শুধু", "رد فقط", "رد ب", "reply karna")
+}
+
+// Round 10m1, last pass (written from no set, before fresh16m1c): the
+// English families the round's sets did not reach, in its languages. "Your
+// new task", "new instructions" (gNewInstr, which counts with "you" and
+// "now/from now on/must": gYou and gImperative get those words too), "stay
+// in character" (gPersist, with a freedom from gJbUnres), "only listen to
+// me" (gObeyMe, with the model's rules named).
+func init() {
+	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
+	add(gNewInstr,
+		"तुम्हारा नया काम", "नए निर्देश", "नया निर्देश", "असली निर्देश", "tumhara naya kaam", "naye instructions", "naya instruction",
+		"নতুন নির্দেশ", "তোমার আসল কাজ", "কাজ এখন",
+		"คำสั่งใหม่", "งานจริงของคุณ",
+		"instruksi baru", "perintah baru", "tugasmu sekarang", "tugas kamu sekarang", "tugas barumu",
+		"bagong instructions", "bagong tagubilin", "ang bago mong gawain", "ang bago mong task", "bagong task", "bagong utos",
+		"huong dan moi", "chi thi moi", "nhiem vu moi", "nhiem vu that su", "viec cua ban bay gio",
+		"تعليمات جديدة", "التعليمات الجديدة", "مهمتك الحقيقية", "مهمتك الآن", "مهمة جديدة",
+	)
+	add(gYou, "तुम", "तुम्हारा", "तुम्हें", "আপনি", "তুমি", "তোমার", "คุณ", "kamu", "anda", "ikaw", "iyong", "ban", "أنت", "انت", "tum", "tumhara")
+	add(gImperative,
+		"अब से", "अभी से", "ab se", "এখন থেকে", "এখন", "ต่อจากนี้", "ตอนนี้", "ต้อง", "mulai sekarang", "sekarang", "harus",
+		"mula ngayon", "simula ngayon", "ngayon", "dapat", "tu gio", "bay gio", "ngay lap tuc", "phai", "من الآن", "الآن", "يجب", "فورا",
+	)
+	add(gPersist,
+		"किरदार में रहो", "किरदार में ही रहना", "किरदार मत तोड़ना", "kirdar mein raho", "চরিত্রে থাকো", "চরিত্র ভাঙবে না", "อยู่ในบทบาท", "ห้ามออกจากบทบาท",
+		"tetap dalam karakter", "tetap jadi karakter", "jangan keluar dari karakter", "manatili sa karakter", "huwag lumabas sa karakter",
+		"giu nguyen vai", "khong duoc thoat vai", "dung thoat vai", "ابق في الشخصية", "لا تخرج عن الشخصية",
+	)
+	add(gObeyMe,
+		"dengerin aku aja", "dengarkan aku saja", "cuma dengerin aku", "turuti aku saja", "ikutin aku aja",
+		"sa akin ka lang makinig", "ako lang ang sundin mo", "ako lang ang pakinggan mo",
+		"chi nghe minh thoi", "chi nghe loi minh", "ฟังฉันคนเดียว", "ทำตามที่ฉันสั่งเท่านั้น",
+		"सिर्फ़ मेरी सुनो", "सिर्फ मेरी सुनो", "केवल मेरी सुनो", "sirf meri suno", "استمع لي أنا فقط", "استمع لي فقط",
+	)
 }
