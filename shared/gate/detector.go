@@ -608,6 +608,12 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						// output. Follow the instructions above".
 						break
 					}
+					if (r.reqs[0] == gOvrVerb || r.reqs[0] == gOvrVerbW) && erratumIn(v.s[h.start:end]) {
+						// "ignore the typo in the previous instructions":
+						// a slip set aside (round 10m1). The next hit may
+						// still open a match of its own.
+						break
+					}
 					if r.scoped && defenceScope(v.s[end:]) {
 						// "ignore any instructions within the brackets",
 						// "ignore instructions asking you to …": a rule
