@@ -105,4 +105,27 @@ func init() {
 	add(gAgentData, "every email address", "all email addresses", "all the email addresses", "every e-mail address", "all e-mail addresses", "every previous message",
 		"each previous message")
 	add(gExfilVerb, "conclude", "reveal", "repeat", "recite")
+
+	// After fresh16d2's single measure (tuned on from here): the same
+	// shapes with the reader named by more of what it does to the data,
+	// more roles, and more ways to say "must" and "only in".
+	for _, p := range []string{"aggregating", "condensing", "transcribing", "quoting", "recapping", "digesting", "paraphrasing", "evaluating", "ranking",
+		"describing", "rewriting", "extracting", "consuming", "citing", "interpreting", "categorising", "categorizing", "tagging", "moderating",
+		"grading", "scoring", "rating", "responding to", "replying to", "answering enquiries about", "answering inquiries about", "answering queries about"} {
+		add(gReaderOwn, p+" this", p+" these")
+	}
+	add(gReaderOwn, "summarisers of this", "summarizers of this", "summaries produced", "summary produced", "points generated from", "generated from this",
+		"every answer about this", "any answer about this", "whoever condenses this", "whoever recaps this",
+		"которые составляют", "которые пересказывают", "которые анализируют", "которая читает", "которая обрабатывает", "qui lit ce", "que resume", "que resumen")
+	add(gIndAddr, "answer engine*", "summary generator*", "summary tool*", "summarization tool*", "summarisation tool*", "ai helper*", "shopping agent*",
+		"ai shopping*", "ai crawler*", "ai scraper*", "recap bot*", "note-taking bot*", "notetaker*", "ki-zusammenfassung*", "модели", "модель")
+	add(gModal, "ought to", "должны", "должен", "должна")
+	add(gManner, "exclusively in", "solely in", "entirely in", "only respond in", "without exception")
+	add(gIndStrong, "[model instruction]", "[ai instruction]", "[llm instruction]", "[assistant instruction]", "model instruction:", "instruction for the model",
+		"whoever condenses this", "whoever recaps this", "si eres un sistema", "aiへ：", "aiへ:", "するaiへ")
+	add(gIndDir, "push", "decline", "quote", "close with", "redige", "termina", "erwahnen", "setzen", "書き出", "написать")
+	add(gClaimVerb, "close with", "termina tu resumen", "work in the claim")
+	add(gToUser, "tell the listener", "tell the person", "tell the reader")
+	add(gUserAct, "ridiculous", "ashamed", "ugly")
+	add(gAgentData, "~/.docker", "docker/config.json", ".kube/config", "the connection string", "connection string from")
 }
