@@ -675,7 +675,8 @@ func midParagraph(s string, ls, start, end int) bool {
 		le++
 	}
 	rest := s[end:le]
-	for _, p := range []string{". ", "! ", "? ", "。", "！", "？"} {
+	// A sentence may end inside a quote it gives ("… the sentence \"X.\" More prose").
+	for _, p := range []string{". ", "! ", "? ", "。", "！", "？", ".\" ", ".” ", "!\" ", "?\" "} {
 		if i := strings.Index(rest, p); i >= 0 {
 			return strings.IndexFunc(rest[i+len(p):], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0x80 }) >= 0
 		}
