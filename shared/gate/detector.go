@@ -341,13 +341,6 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
-			if g.has(gOvrVerb) && errorObjectAt(v.s, int(h.start), int(h.end)) {
-				// "ignore the typo in the previous instructions": a
-				// correction, not an override (round 10m2).
-				if g = g.clear(gOvrVerb); g.empty() {
-					goto probe
-				}
-			}
 			if g.has(gJbUnres) && h.end-h.start == 3 && strings.EqualFold(v.s[h.start:h.end], "dan") && !v.originalIs(int(h.start), int(h.end), "DAN") {
 				// The persona DAN is written in capitals; "dan" is
 				// Indonesian and Malay for "and", Dutch for "then", and
@@ -617,7 +610,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					}
 					if (r.reqs[0] == gOvrVerb || r.reqs[0] == gOvrVerbW) && erratumIn(v.s[h.start:end]) {
 						// "ignore the typo in the previous instructions":
-						// a slip set aside (round 10m1). The next hit may
+						// a slip set aside (rounds 10m1 and 10m2). The next hit may
 						// still open a match of its own.
 						break
 					}

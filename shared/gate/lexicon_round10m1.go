@@ -229,6 +229,13 @@ var erratumWords = func() []string {
 		"pagkakamali", "maling spelling",
 		"loi danh may", "loi chinh ta", "sai chinh ta", "go nham", "danh may sai", "loi sai",
 		"خطأ", "أخطاء", "الخطأ",
+		// Round 10m2's languages (their check at the verb is folded into
+		// this one): not bare "falta", "faute" or "間違い", which also
+		// mean "without fail" ("sin falta", "sans faute") and "without
+		// doubt" ("間違いなく").
+		"misprint", "coquille", "faute de frappe", "faute d'orth", "fautes d", "erreur", "falta de ortograf", "faltas de ortograf", "errata",
+		"refuso", "refusi", "erro", "gralha", "fehler", "vertipper", "hata", "yanlis",
+		"опечат", "ошибк", "誤字", "誤植", "タイプミス", "错别字", "錯別字", "笔误", "筆誤", "拼写错误", "오타", "오류",
 	}
 	for i, w := range ws {
 		ws[i] = foldPatternRunes(w)

@@ -14,8 +14,9 @@ import (
 // switch its limits off, the paste verbs and "initial instructions" of
 // extraction, persona openers, the payload of a hijack as each language
 // says "access granted", and Chinese written in traditional characters.
-// Words only: no group, and no rule; one check on the override verb
-// (errorObjectAt).
+// Words only: no group, and no rule. A correction ("ignore the typo in the
+// previous instructions") is read by round 10m1's erratumIn, which holds
+// this round's words for a mistake too.
 func init() {
 	add := func(g group, words ...string) { lexicon[g] = append(lexicon[g], words...) }
 	both := func(g1, g2 group, words ...string) { add(g1, words...); add(g2, words...) }
@@ -332,48 +333,6 @@ func traditionalForms() {
 		lexicon[g] = append(lexicon[g], extra...)
 	}
 }
-
-// errorObjectAt reports whether the override verb at [start, end) has a
-// mistake for its object: "ignore the typo in the previous instructions",
-// "ignorez la coquille dans les consignes précédentes", "önceki
-// talimatlardaki yazım hatasını yok sayın". A teacher's or a colleague's
-// correction, not an override.
-func errorObjectAt(s string, start, end int) bool {
-	e := end
-	for e < len(s) && isAlnum(s[e]) {
-		e++
-	}
-	rest := s[e:min(len(s), e+48)]
-	for k := 0; k < 3; k++ {
-		w := firstWord(rest)
-		if w == "" {
-			break
-		}
-		for _, p := range errorNouns {
-			if hasPrefixFold(w, p) {
-				return true
-			}
-		}
-		i := strings.Index(rest, w)
-		rest = rest[i+len(w):]
-		if len(rest) > 0 && rest[0] == '\'' { // "l'errore", "l'erreur"
-			rest = rest[1:]
-		}
-	}
-	// Verb-final languages: the mistake comes before the verb.
-	if w := prevWord(s, start); w != "" {
-		for _, p := range errorNounsBefore {
-			if hasPrefixFold(w, p) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var errorNouns = []string{"typo", "mistake", "error", "misspel", "misprint", "coquille", "faute", "erreur", "errat", "falta", "refuso", "refusi", "erro", "gralha", "tippfehler", "fehler", "schreibfehler", "rechtschreibfehler", "vertipper"}
-
-var errorNounsBefore = []string{"hata", "yanlis", "typo", "fehler", "tippfehler"}
 
 // thirdPass holds the words written after fresh16m2c was measured once
 // (40.0 % on base and on the second pass; tuned on its misses, by the
