@@ -64,38 +64,25 @@ func TestRound10sPurpleCategories(t *testing.T) {
 	})
 }
 
-// TestFresh16sFloor holds the lexicon to round 10s on its sets: fresh16s
-// was written before the rules (60.4 % unseen, tuned on after); fresh16s2
-// was written midway and measured once (57.7 % before round 10s, 61.5 %
-// after; 69.2 % after a further tuning step on it).
+// TestFresh16sFloor holds the lexicon to round 10s on its sets. Written
+// before their words and tuned on after: fresh16s (60.4 % unseen), fresh16c
+// (competition-style, 83.3 %), fresh16p (the purple-team categories,
+// 50.0 %). Written midway and measured once, then tuned on: fresh16s2 (57.7 %
+// before round 10s, 61.5 % after; 69.2 % after one more step), fresh16c2
+// (61.1 → 66.7 %; 77.8 %), fresh16p2 (50.0 → 62.5 %). fresh16j, persona
+// jailbreaks in the wild's styles, was measured unseen (88.0 %) and nothing
+// was added for it. No look-alike of any of them is flagged.
 func TestFresh16sFloor(t *testing.T) {
 	g := lexiconGate(t)
-	assertFloor(t, g, "testdata/fresh16s.jsonl", 0.66, 0)
-	assertFloor(t, g, "testdata/fresh16s2.jsonl", 0.69, 0)
-}
-
-// TestFresh16cFloor: competition-style sets. fresh16c was written before
-// the competition words (83.3 % unseen, tuned on after); fresh16c2 midway,
-// measured once (61.1 % before round 10s, 66.7 % after; 77.8 % after one
-// more step tuned on it).
-func TestFresh16cFloor(t *testing.T) {
-	g := lexiconGate(t)
-	assertFloor(t, g, "testdata/fresh16c.jsonl", 0.90, 0)
-	assertFloor(t, g, "testdata/fresh16c2.jsonl", 0.77, 0)
-}
-
-// TestFresh16pFloor: the purple-team categories beyond the plain override.
-// fresh16p was written before their words (50.0 % unseen, tuned on after);
-// fresh16p2 midway, measured once (50.0 % before round 10s, 62.5 % after).
-func TestFresh16pFloor(t *testing.T) {
-	g := lexiconGate(t)
-	assertFloor(t, g, "testdata/fresh16p.jsonl", 0.60, 0)
-	assertFloor(t, g, "testdata/fresh16p2.jsonl", 0.62, 0)
-}
-
-// TestFresh16jFloor: persona jailbreaks in the wild's styles, written in
-// round 10s and measured unseen (88.0 %, no words added for them).
-func TestFresh16jFloor(t *testing.T) {
-	g := lexiconGate(t)
-	assertFloor(t, g, "testdata/fresh16j.jsonl", 0.88, 0)
+	for _, c := range []struct {
+		file  string
+		share float64
+	}{
+		{"testdata/fresh16s.jsonl", 0.66}, {"testdata/fresh16s2.jsonl", 0.69},
+		{"testdata/fresh16c.jsonl", 0.90}, {"testdata/fresh16c2.jsonl", 0.77},
+		{"testdata/fresh16p.jsonl", 0.60}, {"testdata/fresh16p2.jsonl", 0.62},
+		{"testdata/fresh16j.jsonl", 0.88},
+	} {
+		assertFloor(t, g, c.file, c.share, 0)
+	}
 }
