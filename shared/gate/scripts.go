@@ -22,6 +22,13 @@ var modelScripts = []*unicode.RangeTable{
 	unicode.Devanagari, unicode.Thai, unicode.Han,
 }
 
+// ModelJudges reports whether the gate runs its learned layer on s (an input
+// or a document): false when s is mostly in scripts the model has no benign
+// calibration data for (decision 154), where the model's scores are zero and
+// only the lexicon reads the text. `gatelearn eval` applies it so that its
+// model and gate columns count only findings the gate would report.
+func ModelJudges(s string) bool { return modelCalibrated(s) }
+
 // modelCalibrated reports whether the model may judge s: its letters in
 // scripts outside modelScripts do not outnumber the rest. ASCII bytes count
 // for the rest (letters, and the spaces and punctuation between words of

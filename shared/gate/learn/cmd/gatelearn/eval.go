@@ -183,7 +183,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	if *freshFold {
 		var att, attN, ben, benN int
 		for _, s := range freshOOF {
-			f := flagged(s.Scores, th, gth, global)
+			f := flagged(s.Scores, th, gth, global) && gate.ModelJudges(items[s.Item].Text)
 			if items[s.Item].Label == "attack" {
 				attN++
 				if f {
@@ -209,7 +209,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 			r = &row{source: it.Source, family: it.Family, label: it.Label}
 			rows[key] = r
 		}
-		r.add(flagged(s.Scores, th, gth, global), lex(it.Text))
+		r.add(flagged(s.Scores, th, gth, global) && gate.ModelJudges(it.Text), lex(it.Text))
 	}
 	keys := make([]string, 0, len(rows))
 	for k := range rows {
@@ -259,7 +259,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 				r = &row{source: it.Source, family: it.Family, label: it.Label}
 				byFam[k] = r
 			}
-			r.add(flagged(shipped.Score(it.Text), shipped.Offset, shipped.GOffset, shipped.Features.Global), lex(it.Text))
+			r.add(gate.ModelJudges(it.Text) && flagged(shipped.Score(it.Text), shipped.Offset, shipped.GOffset, shipped.Features.Global), lex(it.Text))
 		}
 		ks := make([]string, 0, len(byFam))
 		for k := range byFam {
@@ -290,7 +290,7 @@ func dumpScores(path string, items []learn.Item, oof []learn.Scored, lex func(st
 	for _, s := range oof {
 		it := &items[s.Item]
 		if err := enc.Encode(map[string]any{"id": it.ID, "source": it.Source, "label": it.Label, "family": it.Family, "fold": s.Fold,
-			"len": len(it.Text), "lex": lex(it.Text), "logits": []float64{s.Scores[0].Logit, s.Scores[1].Logit, s.Scores[2].Logit},
+			"len": len(it.Text), "lex": lex(it.Text), "judged": gate.ModelJudges(it.Text), "logits": []float64{s.Scores[0].Logit, s.Scores[1].Logit, s.Scores[2].Logit},
 			"global": []float64{finite(s.Scores[0].Global), finite(s.Scores[1].Global), finite(s.Scores[2].Global)}}); err != nil {
 			f.Close()
 			return err
