@@ -29,8 +29,8 @@ func pastedDataStart(s string) int {
 		return -1
 	}
 	line := strings.TrimSpace(s[at : at+nl])
-	if documentOpening(line) {
-		return at // the input is itself a pasted document: an e-mail, a page, a table, code
+	if documentOpening(line) || jsonData(line, s[at:]) {
+		return at // the input is itself a pasted document: an e-mail, a page, a table, code, a tool's JSON
 	}
 	if len(line) < 4 || len(line) > 200 {
 		return -1
@@ -260,7 +260,20 @@ func documentOpening(line string) bool {
 	case '|':
 		return strings.Count(line, "|") >= 3
 	case '<':
-		return len(line) > 1 && (line[1] == '!' || line[1] >= 'a' && line[1] <= 'z' || line[1] >= 'A' && line[1] <= 'Z')
+		return len(line) > 1 && (line[1] == '!' || line[1] == '?' || line[1] >= 'a' && line[1] <= 'z' || line[1] >= 'A' && line[1] <= 'Z')
+	case '>':
+		// a quoted e-mail: "> On 2 Nov, Kate Moss wrote:" (the view the
+		// rules read has its accents folded: "a écrit", "escribió")
+		return strings.HasSuffix(line, "wrote:") || strings.HasSuffix(line, "schrieb:") || strings.HasSuffix(line, "a ecrit :") || strings.HasSuffix(line, "a ecrit:") || strings.HasSuffix(line, "escribio:")
+	}
+	// An e-mail header in the languages whose "From:" the list below does
+	// not hold as a word of its own ("Von:", "De:", "Od:", "От:", "Da:"),
+	// with the sender's address on the line.
+	if i := strings.IndexByte(line, ':'); i > 0 && i <= 4 && strings.IndexByte(line, '@') > i {
+		switch strings.ToLower(line[:i]) {
+		case "von", "de", "od", "da", "van", "от":
+			return true
+		}
 	}
 	for _, p := range documentOpeners {
 		if len(line) >= len(p) && strings.EqualFold(line[:len(p)], p) {
@@ -275,6 +288,25 @@ func documentOpening(line string) bool {
 		return !hasAnyWord(lower, promptWords) && !hasAnyWord(lower, []string{"ai", "claude", "gemini", "bot", "copilot", "llm", "model"})
 	}
 	return csvHeader(line)
+}
+
+// jsonData reports whether an input opens as JSON data, a tool's output or
+// an API response ("{" alone, an object or an array of objects opening with
+// a quoted key), and not as a prompt written in JSON: a chat's messages
+// ("role", "system", "content") or a persona's settings ("you are", "act
+// as", "prompt") within its first 512 bytes make it the user's own prompt.
+func jsonData(line, s string) bool {
+	if !(line == "{" || line == "[" || strings.HasPrefix(line, "{\"") || strings.HasPrefix(line, "[{")) {
+		return false
+	}
+	var buf [512]byte
+	lower := appendLower(buf[:0], s[:min(len(s), 512)])
+	for _, p := range personaMarkers {
+		if strings.Contains(lower, p) {
+			return false
+		}
+	}
+	return !hasAnyWord(lower, promptWords) && !strings.Contains(lower, "\"role\"") && !strings.Contains(lower, "\"system\"")
 }
 
 // csvHeader reports whether line is a CSV header: at least three commas
@@ -293,6 +325,7 @@ func csvHeader(line string) bool {
 
 var documentOpeners = withFolded([]string{
 	"```", "~~~", "from:", "subject:", "date:", "to:", "cc:", "re:", "fwd:", "begin:vcalendar", "begin:vevent",
+	"diff --git", "search results for",
 	"betreff:", "objet :", "objet:", "asunto:", "assunto:", "oggetto:", "temat:", "onderwerp:", "тема:", "件名",
 })
 
