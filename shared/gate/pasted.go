@@ -26,6 +26,11 @@ func pastedDataStart(s string) int {
 	}
 	nl := strings.IndexByte(s[at:], '\n')
 	if nl < 0 {
+		// One line: data only when it is a whole JSON object or array, a
+		// tool's output pasted as it came.
+		if t := strings.TrimSpace(s[at:]); len(t) > 2 && (t[len(t)-1] == '}' || t[len(t)-1] == ']') && jsonData(t, t) {
+			return at
+		}
 		return -1
 	}
 	line := strings.TrimSpace(s[at : at+nl])
@@ -261,6 +266,9 @@ func documentOpening(line string) bool {
 		return strings.Count(line, "|") >= 3
 	case '<':
 		return len(line) > 1 && (line[1] == '!' || line[1] == '?' || line[1] >= 'a' && line[1] <= 'z' || line[1] >= 'A' && line[1] <= 'Z')
+	case '[':
+		// a chat export: "[09:02] olivia: morning!", "[14:22:05] …"
+		return len(line) > 7 && isDigit(line[1]) && isDigit(line[2]) && line[3] == ':' && isDigit(line[4]) && isDigit(line[5]) && (line[6] == ']' || line[6] == ':')
 	case '>':
 		// a quoted e-mail: "> On 2 Nov, Kate Moss wrote:" (the view the
 		// rules read has its accents folded: "a écrit", "escribió")
@@ -327,6 +335,7 @@ var documentOpeners = withFolded([]string{
 	"```", "~~~", "from:", "subject:", "date:", "to:", "cc:", "re:", "fwd:", "begin:vcalendar", "begin:vevent",
 	"diff --git", "search results for",
 	"betreff:", "objet :", "objet:", "asunto:", "assunto:", "oggetto:", "temat:", "onderwerp:", "тема:", "件名",
+	"主题：", "主题:", "主題：", "主題:", "제목:", "konu:", "amne:", "emne:", "aihe:", "targy:", "predmet:",
 })
 
 // pastedDataEnd returns where the data ends in an input whose request
