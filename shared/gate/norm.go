@@ -365,6 +365,12 @@ func buildRuneFold() {
 // scanner sees.
 func foldPatternRunes(p string) string {
 	runeFoldOnce.Do(buildRuneFold)
+	if isASCII(p) {
+		// No ASCII rune has a fold or is a mark to drop
+		// (TestFoldPatternRunesASCII): most of the lexicon's words, at
+		// cold start.
+		return p
+	}
 	var b strings.Builder
 	for _, r := range p {
 		if r < 0x700 && dropMark[r] {

@@ -137,3 +137,13 @@ func TestCleanCheckAllocatesOnlyItsScores(t *testing.T) {
 		assert.LessOrEqual(t, allocs, 1.0, "%q", text)
 	}
 }
+
+// TestFoldPatternRunesASCII holds foldPatternRunes's fast path for ASCII
+// words to the fold table: no ASCII rune is folded or dropped.
+func TestFoldPatternRunesASCII(t *testing.T) {
+	runeFoldOnce.Do(buildRuneFold)
+	for r := rune(0); r < 0x80; r++ {
+		_, folded := runeFold[r]
+		assert.False(t, folded || dropMark[r], "rune %q", r)
+	}
+}
