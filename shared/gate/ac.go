@@ -117,6 +117,9 @@ func parsePattern(s string) (string, uint8) {
 }
 
 func foldString(s string) string {
+	if foldsToItself(s) {
+		return s // most patterns: lower case, single spaces, nothing to trim
+	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := foldByte[s[i]]
@@ -126,6 +129,22 @@ func foldString(s string) string {
 		b = append(b, c)
 	}
 	return strings.TrimSpace(string(b))
+}
+
+// foldsToItself reports whether foldString(s) == s: every byte its own
+// fold, no run of spaces, nothing strings.TrimSpace would remove (an ASCII
+// space or a non-ASCII byte at either end sends s the long way).
+func foldsToItself(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[0] >= 0x80 || s[len(s)-1] >= 0x80 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if foldByte[c] != c || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func buildAutomaton(pats []acPattern) (*automaton, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -132,4 +133,28 @@ func TestRuneFoldFingerprint(t *testing.T) {
 		fmt.Fprintf(h, "%d=%q\n", r, runeFold[r])
 	}
 	assert.Equal(t, "f8e3f9eb0f9b275c80e2f71751d92b2e6709d3570c2ab625f164e4843517557c", fmt.Sprintf("%x", h.Sum(nil)), "%d entries", len(runeFold))
+}
+
+// TestFoldStringFastPath holds foldString's shortcut for strings that fold
+// to themselves to the long way.
+func TestFoldStringFastPath(t *testing.T) {
+	slow := func(s string) string {
+		b := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := foldByte[s[i]]
+			if c == ' ' && len(b) > 0 && b[len(b)-1] == ' ' {
+				continue
+			}
+			b = append(b, c)
+		}
+		return strings.TrimSpace(string(b))
+	}
+	for _, s := range []string{"", "ignore previous", "Ignore", "all", "a  b", " x", "x ", "\tx", "x\u00a0", "\u00a0x", "your system prompt", "p@ss", "日本語", "x\ny", "1gn0re"} {
+		assert.Equal(t, slow(s), foldString(s), "%q", s)
+	}
+	for _, ws := range lexicon {
+		for _, w := range ws {
+			assert.Equal(t, slow(w), foldString(w), "%q", w)
+		}
+	}
 }
