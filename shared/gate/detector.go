@@ -161,6 +161,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	d.allowValues = append(d.allowValues, p.Allowlist.Values...)
 	d.canaries = append(d.canaries, p.Canaries...)
 
+	traditionalOnce.Do(traditionalForms)
 	// Sized up front: the lists hold tens of thousands of words, and
 	// growing the slice by doubling copies it a dozen times at cold start.
 	words := 0
