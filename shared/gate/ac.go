@@ -120,6 +120,12 @@ func foldString(s string) string {
 	if foldsToItself(s) {
 		return s // most patterns: lower case, single spaces, nothing to trim
 	}
+	return foldCopy(s)
+}
+
+// foldCopy is foldString the long way: each byte folded, runs of spaces
+// made one, the ends trimmed.
+func foldCopy(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := foldByte[s[i]]

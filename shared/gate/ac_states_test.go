@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -138,23 +137,12 @@ func TestRuneFoldFingerprint(t *testing.T) {
 // TestFoldStringFastPath holds foldString's shortcut for strings that fold
 // to themselves to the long way.
 func TestFoldStringFastPath(t *testing.T) {
-	slow := func(s string) string {
-		b := make([]byte, 0, len(s))
-		for i := 0; i < len(s); i++ {
-			c := foldByte[s[i]]
-			if c == ' ' && len(b) > 0 && b[len(b)-1] == ' ' {
-				continue
-			}
-			b = append(b, c)
-		}
-		return strings.TrimSpace(string(b))
-	}
 	for _, s := range []string{"", "ignore previous", "Ignore", "all", "a  b", " x", "x ", "\tx", "x\u00a0", "\u00a0x", "your system prompt", "p@ss", "日本語", "x\ny", "1gn0re"} {
-		assert.Equal(t, slow(s), foldString(s), "%q", s)
+		assert.Equal(t, foldCopy(s), foldString(s), "%q", s)
 	}
 	for _, ws := range lexicon {
 		for _, w := range ws {
-			assert.Equal(t, slow(w), foldString(w), "%q", w)
+			assert.Equal(t, foldCopy(w), foldString(w), "%q", w)
 		}
 	}
 }
