@@ -147,7 +147,7 @@ func (g *Gate) CheckRequest(r Request) Result {
 	var scores *Scores
 	if g.modelOn {
 		scores = &Scores{}
-		if modelCalibrated(input) {
+		if ModelJudges(input) {
 			w := g.model.Score(input)
 			*scores = Scores{Injection: w[learn.HeadInjection].Score, Jailbreak: w[learn.HeadJailbreak].Score, Indirect: w[learn.HeadIndirect].Score}
 			sc.findings = g.modelFindings(w, inputHeads, sc.findings)
@@ -164,7 +164,7 @@ func (g *Gate) CheckRequest(r Request) Result {
 		docEnd = make([]int, len(r.Documents))
 		for i, d := range r.Documents {
 			sc.findings = g.det.scanDocument(sc, d.Text, sc.findings)
-			if g.modelOn && modelCalibrated(d.Text) {
+			if g.modelOn && ModelJudges(d.Text) {
 				w := g.model.Score(d.Text)
 				scores.Injection = max(scores.Injection, w[learn.HeadInjection].Score)
 				scores.Indirect = max(scores.Indirect, w[learn.HeadIndirect].Score)

@@ -23,21 +23,16 @@ var modelScripts = []*unicode.RangeTable{
 }
 
 // ModelJudges reports whether the gate runs its learned layer on s (an input
-// or a document): false when s is mostly in scripts the model has no benign
-// calibration data for (decision 154), where the model's scores are zero and
-// only the lexicon reads the text. `gatelearn eval` applies it so that its
-// model and gate columns count only findings the gate would report.
-func ModelJudges(s string) bool { return modelCalibrated(s) }
-
-// modelCalibrated reports whether the model may judge s: its letters in
-// scripts outside modelScripts do not outnumber the rest. ASCII bytes count
+// or a document; otherwise the model's scores are zero and only the lexicon
+// reads the text; `gatelearn eval` applies it too): its letters in scripts
+// outside modelScripts do not outnumber the rest. ASCII bytes count
 // for the rest (letters, and the spaces and punctuation between words of
 // any script: a sentence in Bengali or Korean still has far more letters
 // than spaces), so ASCII runs are skipped in bulk and the scan stops as
 // soon as what is left could not change the answer. It runs on every input
 // and document, so on Latin text it costs about what finding the ASCII runs
 // does.
-func modelCalibrated(s string) bool {
+func ModelJudges(s string) bool {
 	cal, unc := 0, 0
 	for i := 0; i < len(s); {
 		if n := asciiPrefix(s[i:]); n > 0 {

@@ -107,7 +107,7 @@ func TestModelAbstainsOutsideItsScripts(t *testing.T) {
 		{"🙂🙂 1234 !!!", true},
 		{"", true},
 	} {
-		assert.Equal(t, c.want, modelCalibrated(c.text), "%q", c.text)
+		assert.Equal(t, c.want, ModelJudges(c.text), "%q", c.text)
 	}
 	g, err := New(DefaultPolicy())
 	require.NoError(t, err)
