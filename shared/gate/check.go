@@ -97,6 +97,9 @@ func New(p *Policy) (*Gate, error) {
 			cp = DefaultPolicy().Categories[ri.category]
 		}
 		g.action[i], g.severity[i] = cp.Action, ri.severity
+		if offByDefault[id] {
+			g.action[i] = ActionOff
+		}
 		if cp.Severity != "" {
 			g.severity[i] = cp.Severity
 		}

@@ -102,3 +102,16 @@ var ruleInfo = map[string]rule{
 func ModelRules() []string {
 	return []string{"prompt_injection.model", "jailbreak.model", "indirect_injection.model"}
 }
+
+// offByDefault are the rules that report nothing unless the policy gives
+// them an action under "rules" (their category's action does not turn them
+// on). The indirect head of the learned layer (decision 155): out of fold it
+// finds no attack the lexicon misses, and it flags ordinary code.
+var offByDefault = map[string]bool{"indirect_injection.model": true}
+
+// RuleOnByDefault reports whether a rule reports under the default policy
+// (and any policy that does not name it under "rules").
+func RuleOnByDefault(id string) bool {
+	_, ok := ruleInfo[id]
+	return ok && !offByDefault[id]
+}

@@ -63,8 +63,13 @@ func lexicon() (func(string) bool, error) {
 
 // flagged applies the calibrated logits to an input's scores: an input gets
 // every head, as the gate does.
+// A head whose rule the default policy turns off (decision 155) flags
+// nothing, as in the gate.
 func flagged(s [learn.NumHeads]learn.Window, th, gth [learn.NumHeads]float64, global bool) bool {
 	for h := range s {
+		if !gate.RuleOnByDefault(gate.ModelRules()[h]) {
+			continue
+		}
 		if s[h].Logit >= th[h] || global && s[h].Global >= gth[h] {
 			return true
 		}
@@ -244,6 +249,8 @@ func eval(args []string, stdout, stderr io.Writer) error {
 		return r.family == "context-dependent"
 	})
 
+	headsAdded(stdout, items, oof, th, gth, global, lex)
+
 	// Sets scored by the shipped model.
 	seen := func(title string, set []learn.Item) {
 		if len(set) == 0 {
@@ -302,3 +309,56 @@ func dumpScores(path string, items []learn.Item, oof []learn.Scored, lex func(st
 // finite writes a text without a whole-text score (-Inf) as -1e9: JSON has
 // no infinities.
 func finite(v float64) float64 { return max(v, -1e9) }
+
+// headsAdded prints, per head at its threshold and whether the default
+// policy runs it or not, what it adds to the lexicon out of fold: attacks
+// the lexicon misses that the head finds, benign texts the lexicon passes
+// that the head flags, and the two benign sources it flags most (decision
+// 155 turned a head off on these figures).
+func headsAdded(w io.Writer, items []learn.Item, oof []learn.Scored, th, gth [learn.NumHeads]float64, global bool, lex func(string) bool) {
+	var att, ben [learn.NumHeads]int
+	var nAtt, nBen int
+	bySrc := [learn.NumHeads]map[string]int{{}, {}, {}}
+	for _, s := range oof {
+		it := &items[s.Item]
+		attack := it.Label == "attack" && it.Family != "harmful-request" && it.Family != "context-dependent"
+		if !attack && it.Label != "benign" {
+			continue
+		}
+		if attack {
+			nAtt++
+		} else {
+			nBen++
+		}
+		if !gate.ModelJudges(it.Text) || lex(it.Text) {
+			continue
+		}
+		for h := range s.Scores {
+			if s.Scores[h].Logit < th[h] && !(global && s.Scores[h].Global >= gth[h]) {
+				continue
+			}
+			if attack {
+				att[h]++
+			} else {
+				ben[h]++
+				bySrc[h][it.Source]++
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nWhat each head adds to the lexicon, out of fold (%d attacks, %d benign; every head at its threshold)\n\n| head | rule on by default | attacks the lexicon misses, found | benign the lexicon passes, flagged | most flagged |\n|---|---|---:|---:|---|\n", nAtt, nBen)
+	for h := range att {
+		srcs := make([]string, 0, len(bySrc[h]))
+		for src := range bySrc[h] {
+			srcs = append(srcs, src)
+		}
+		sort.Slice(srcs, func(i, j int) bool {
+			a, b := bySrc[h][srcs[i]], bySrc[h][srcs[j]]
+			return a > b || a == b && srcs[i] < srcs[j]
+		})
+		var top []string
+		for _, src := range srcs[:min(2, len(srcs))] {
+			top = append(top, fmt.Sprintf("%s %d", src, bySrc[h][src]))
+		}
+		fmt.Fprintf(w, "| %s | %v | %d | %d | %s |\n", learn.HeadNames[h], gate.RuleOnByDefault(gate.ModelRules()[h]), att[h], ben[h], strings.Join(top, ", "))
+	}
+}
