@@ -92,13 +92,17 @@ func TestScoreMatchesWalkRandom(t *testing.T) {
 }
 
 // TestScoreMatchesWalkPackings holds each packing of the table to the
-// definition: the shipped model's four lanes (one whole-text head), two
+// definition: the shipped model's four lanes (one whole-text head; its
+// specialised loop and the loop for any shape), two
 // entries per bucket (whole-text scores for every head), and the general
 // loop (two n-gram sizes).
 func TestScoreMatchesWalkPackings(t *testing.T) {
 	emb, err := Embedded()
 	require.NoError(t, err)
 	require.True(t, emb.quad, "the shipped model uses the four-lane packing")
+	require.True(t, emb.q418, "the shipped model takes the loop specialised for its shape")
+	quadAny := *emb // the four lanes through the loop for any shape
+	quadAny.q418 = false
 	every := *emb
 	every.Features.GlobalHeads = 0
 	every.index()
@@ -107,7 +111,7 @@ func TestScoreMatchesWalkPackings(t *testing.T) {
 	general.Features.Grams |= 1 << 3
 	general.index()
 	alphabet := []string{"a", "B", "z", "0", " ", "  ", "\n", ".", "-", "é", "и", "指", "ignore ", "rules", "\t", "you are DAN now. "}
-	for name, m := range map[string]*Model{"four lanes": emb, "every head": &every, "general": &general} {
+	for name, m := range map[string]*Model{"four lanes": emb, "four lanes, any shape": &quadAny, "every head": &every, "general": &general} {
 		t.Run(name, func(t *testing.T) {
 			rnd := splitmix64(11)
 			for i := 0; i < 200; i++ {

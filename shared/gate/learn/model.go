@@ -44,7 +44,13 @@ type Model struct {
 	// addition per feature as without whole-text scores.
 	wide  []uint64
 	quad  bool
-	qhead int // the head of the whole-text lane (quad)
+	qhead int  // the head of the whole-text lane (quad)
+	q418  bool // quad with 4-grams only and 2^18 buckets: block1Q418
+	// norms holds Features.norm(n) for the feature counts of a window of
+	// two blocks, computed by it: a table read instead of a square root
+	// and a division per block.
+	norms [256]float64
+
 	hash  string
 	gmask [8]uint64 // per character n-gram size: mask of its bytes
 	gsalt [8]uint64 // and the size, so sizes hash apart
@@ -233,6 +239,18 @@ func (m *Model) index() {
 			m.ng++
 		}
 	}
+	m.q418 = m.quad && m.ng == 1 && m.gsalt[0] == 4 && m.Features.Bits == 18 && len(m.wide) == 1<<18
+	for n := range m.norms {
+		m.norms[n] = m.Features.norm(int32(n))
+	}
+}
+
+// norm is Features.norm, from the table for the counts it holds.
+func (m *Model) norm(count int32) float64 {
+	if uint32(count) < uint32(len(m.norms)) {
+		return m.norms[count]
+	}
+	return m.Features.norm(count)
 }
 
 // Hash is the hex sha256 of the model file.
@@ -317,7 +335,11 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		switch {
 		case fast && m.quad:
 			var g int32
-			s0, s1, s2, g, cn = m.block1Q(&st, text[lo:hi])
+			if m.q418 {
+				s0, s1, s2, g, cn = m.block1Q418(&st, text[lo:hi])
+			} else {
+				s0, s1, s2, g, cn = m.block1Q(&st, text[lo:hi])
+			}
 			switch m.qhead {
 			case 0:
 				g0 = g
@@ -366,7 +388,7 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		case one:
 			p0, p1, p2, pn = p0+s0, p1+s1, p2+s2, pn+cn
 		case block >= 1:
-			f := m.Features.norm(pn + cn)
+			f := m.norm(pn + cn)
 			w0, w1, w2 := float64(p0+s0)*f, float64(p1+s1)*f, float64(p2+s2)*f
 			k := block - 1
 			if k == 0 || w0 > b0 {
@@ -388,7 +410,7 @@ func (m *Model) Score(text string) (out [NumHeads]Window) {
 		}
 	}
 	if one {
-		f := m.Features.norm(pn)
+		f := m.norm(pn)
 		b0, b1, b2 = float64(p0)*f, float64(p1)*f, float64(p2)*f
 	}
 	gf := m.Features.gnorm(tn)
@@ -495,6 +517,52 @@ func (m *Model) block1Q(st *scan, t string) (s0, s1, s2, g, cn int32) {
 	bias := 128 * cn
 	return int32(acc&qm) - bias, int32(acc>>quadLane&qm) - bias, int32(acc>>(2*quadLane)&qm) - bias,
 		int32(acc>>(3*quadLane)&qm) - bias, cn
+}
+
+// block1Q418 is block1Q for the shipped shape (4-grams, 2^18 buckets):
+// with the gram mask and salt, the shift and the table size constants, the
+// loop's state fits in registers and the table index needs no bounds
+// check; block1Q spilled its loop variables to the stack.
+func (m *Model) block1Q418(st *scan, t string) (s0, s1, s2, g, cn int32) {
+	const (
+		bucketBits = 18
+		sh         = 64 - bucketBits
+		gm         = 1<<32 - 1
+		gx         = 4
+	)
+	tab := (*[1 << bucketBits]uint64)(m.wide)
+	r, wh, prev, wl, last := st.r, st.wh, st.prev, st.wl, st.last
+	var acc uint64
+	var n int32
+	for i := 0; i < len(t); i++ {
+		c := fold[t[i]]
+		if c == ' ' && last == ' ' {
+			continue
+		}
+		last = c
+		r = r<<8 | uint64(c)
+		acc += tab[((r&gm)^gx)*mulGram>>sh]
+		n++
+		if wordByte[c] {
+			wh = (wh ^ uint64(c)) * fnvPrime
+			wl++
+			continue
+		}
+		if wl > 0 {
+			acc += tab[(wh*mulWord)>>sh]
+			n++
+			if prev != 0 {
+				n++
+				acc += tab[((prev*31)^wh)*mulBigram>>sh]
+			}
+			prev, wh, wl = wh, fnvOffset, 0
+		}
+	}
+	st.r, st.wh, st.prev, st.wl, st.last = r, wh, prev, wl, last
+	const qm = 1<<quadLane - 1
+	bias := 128 * n
+	return int32(acc&qm) - bias, int32(acc>>quadLane&qm) - bias, int32(acc>>(2*quadLane)&qm) - bias,
+		int32(acc>>(3*quadLane)&qm) - bias, n
 }
 
 // block1G is block1 for a model with whole-text heads: each feature adds
