@@ -93,7 +93,8 @@ func TestScoreMatchesWalkRandom(t *testing.T) {
 
 // TestScoreMatchesWalkPackings holds each packing of the table to the
 // definition: the shipped model's four lanes (one whole-text head; its
-// specialised loop and the loop for any shape), two
+// specialised loop, and the general loop a four-lane model of another
+// shape takes), two
 // entries per bucket (whole-text scores for every head), and the general
 // loop (two n-gram sizes).
 func TestScoreMatchesWalkPackings(t *testing.T) {
@@ -101,7 +102,7 @@ func TestScoreMatchesWalkPackings(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, emb.quad, "the shipped model uses the four-lane packing")
 	require.True(t, emb.q418, "the shipped model takes the loop specialised for its shape")
-	quadAny := *emb // the four lanes through the loop for any shape
+	quadAny := *emb // the four lanes through the general loop
 	quadAny.q418 = false
 	every := *emb
 	every.Features.GlobalHeads = 0
