@@ -561,13 +561,13 @@ func (d *detector) normalise(sc *scratch, s string, out []finding) (view, []find
 		out = append(out, finding{rule: d.rInvisibleText, start: selStart, end: len(s)})
 	}
 	// sc.pre describes the view the detectors will scan.
-	if sc.pre.run(bytesToString(sc.norm), false); !sc.pre.layout {
+	if sc.pre.run(bytesToString(sc.norm), false); !sc.pre.layout || layoutNoop && !compactChanges(sc.norm) {
 		return view{s: bytesToString(sc.norm), mapped: true, orig: s, segs: sc.segs}, out
 	}
 	sc.perByte(s)
 	sc.compact()
 	sc.pre.run(bytesToString(sc.norm), false)
-	return view{s: bytesToString(sc.norm), mapped: true, ostart: sc.ostart, oend: sc.oend}, out
+	return view{s: bytesToString(sc.norm), mapped: true, orig: s, ostart: sc.ostart, oend: sc.oend}, out
 }
 
 func isLatinLetter(r rune) bool {
@@ -670,4 +670,44 @@ func asciiPrefix(s string) int {
 		j++
 	}
 	return j
+}
+
+// layoutNoop lets a text whose layout pass would change nothing skip it:
+// the pre-pass flags letters spaced out or a hyphenated line break by a
+// cheap test, and in a long text one such spot (a list "a b c d", a
+// hyphen at a line's end before a space) sent the whole text through the
+// per-byte offset maps and compact. A variable so tests can compare both
+// ways.
+var layoutNoop = true
+
+// compactChanges reports whether compact would change b. Until its first
+// change compact writes every byte where it read it, so the tests it makes
+// on what it has written read the same bytes here; its first change is a
+// hyphenated line break joined or a letter-spaced run closed up (such a
+// run's first gap is always dropped or narrowed).
+func compactChanges(b []byte) bool {
+	n := len(b)
+	for i := 0; i < n; i++ {
+		c := b[i]
+		if c == '-' && i > 0 && isAlnum(b[i-1]) {
+			j := i + 1
+			for j < n && (b[j] == ' ' || b[j] == '\t') {
+				j++
+			}
+			if j < n && (b[j] == '\n' || b[j] == '\r') {
+				for j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+					j++
+				}
+				if j < n && isAlnum(b[j]) {
+					return true
+				}
+			}
+		}
+		if preKind[c] == pkLetter && (i == 0 || !isAlnum(b[i-1])) && i+1 < n && (preKind[b[i+1]] == pkSep || b[i+1] == '-') {
+			if _, ok := spacedEnd(b, i); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

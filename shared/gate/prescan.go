@@ -17,6 +17,7 @@ import (
 
 type prescan struct {
 	slow    bool    // non-ASCII, hyphenated line break or letter-spaced words
+	high    bool    // non-ASCII
 	layout  bool    // hyphenated line break or letter-spaced words
 	pct     bool    // a '%' was seen
 	digits  []int32 // starts of digit runs
@@ -35,7 +36,7 @@ type prescan struct {
 // text then fall out of shifts of those masks, so ordinary prose costs a
 // few dozen register operations per block and no per-byte branches.
 func (p *prescan) run(s string, stopAtHigh bool) {
-	p.slow, p.pct, p.stopped, p.layout = false, false, false, false
+	p.slow, p.high, p.pct, p.stopped, p.layout = false, false, false, false, false
 	p.digits, p.tokens = p.digits[:0], p.tokens[:0]
 	n := len(s)
 	tokStart, run := 0, 0
@@ -56,7 +57,7 @@ func (p *prescan) run(s string, stopAtHigh bool) {
 		}
 		hi, dig, let, tok := blockMasks(blk)
 		if hi != 0 {
-			p.slow = true
+			p.slow, p.high = true, true
 			if stopAtHigh {
 				p.stopped = true
 				return
