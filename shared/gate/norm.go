@@ -589,18 +589,9 @@ func (sc *scratch) compact() {
 	for i := 0; i < n; {
 		c := b[i]
 		if c == '-' && w > 0 && isAlnum(b[w-1]) {
-			j := i + 1
-			for j < n && (b[j] == ' ' || b[j] == '\t') {
-				j++
-			}
-			if j < n && (b[j] == '\n' || b[j] == '\r') {
-				for j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
-					j++
-				}
-				if j < n && isAlnum(b[j]) {
-					i = j
-					continue
-				}
+			if j, ok := joinedBreak(b, i); ok {
+				i = j
+				continue
 			}
 		}
 		if preKind[c] == pkLetter && (w == 0 || !isAlnum(b[w-1])) && i+1 < n && (preKind[b[i+1]] == pkSep || b[i+1] == '-') {
@@ -690,17 +681,8 @@ func compactChanges(b []byte) bool {
 	for i := 0; i < n; i++ {
 		c := b[i]
 		if c == '-' && i > 0 && isAlnum(b[i-1]) {
-			j := i + 1
-			for j < n && (b[j] == ' ' || b[j] == '\t') {
-				j++
-			}
-			if j < n && (b[j] == '\n' || b[j] == '\r') {
-				for j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
-					j++
-				}
-				if j < n && isAlnum(b[j]) {
-					return true
-				}
+			if _, ok := joinedBreak(b, i); ok {
+				return true
 			}
 		}
 		if preKind[c] == pkLetter && (i == 0 || !isAlnum(b[i-1])) && i+1 < n && (preKind[b[i+1]] == pkSep || b[i+1] == '-') {
@@ -710,4 +692,21 @@ func compactChanges(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// joinedBreak reports whether the '-' at b[i] ends a word hyphenated across
+// a line break ("ig-\n  nore"), and where the word goes on.
+func joinedBreak(b []byte, i int) (int, bool) {
+	n := len(b)
+	j := i + 1
+	for j < n && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	if j == n || b[j] != '\n' && b[j] != '\r' {
+		return 0, false
+	}
+	for j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+		j++
+	}
+	return j, j < n && isAlnum(b[j])
 }
