@@ -127,6 +127,7 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.cfg.Hard, "hard", c.cfg.Hard, "loss weight of hard-negative benign families (0: as other benign items)")
 	fs.Float64Var(&c.cfg.Floor, "floor", c.cfg.Floor, "lowest weight (-floor); 0 for none")
 	fs.Float64Var(&c.cfg.SourcePower, "source-power", c.cfg.SourcePower, "weigh items by n^-p, n their source's size")
+	fs.Uint64Var(&c.cfg.Seed, "seed", c.cfg.Seed, "seed of the shuffled training order (the shipped model uses the default; other seeds measure how much a result owes to the order)")
 	fs.BoolVar(&c.written, "written", false, "train on data/own/written too (measured, not taken: decision 140)")
 	fs.StringVar(&c.vectors, "vectors", "", "pretrained word vectors file (data/vectors; empty: none)")
 	fs.IntVar(&c.cfg.VecWords, "vec-words", c.cfg.VecWords, "number of the vectors' words used, most frequent first")
