@@ -285,10 +285,10 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	v := view{s: text}
 	auto := d.ascii
 	if sc.pre.run(text, true); sc.pre.slow && (sc.pre.high || !layoutNoop || compactChanges(unsafe.Slice(unsafe.StringData(text), len(text)))) {
-		// ASCII text is normalised only for its layout pass (letters spaced
-		// out, a hyphenated line break): when that would change nothing,
-		// the text is its own normalised view.
 		// Non-ASCII or layout tricks: scan the normalised view instead.
+		// ASCII text is normalised only for its layout pass (letters spaced
+		// out, a hyphenated line break), so when that pass would change
+		// nothing the text is its own normalised view.
 		v, out = d.normalise(sc, text, out)
 		if sc.wide {
 			auto = d.wide.get()

@@ -50,7 +50,6 @@ type Model struct {
 	// two blocks, computed by it: a table read instead of a square root
 	// and a division per block.
 	norms [256]float64
-
 	hash  string
 	gmask [8]uint64 // per character n-gram size: mask of its bytes
 	gsalt [8]uint64 // and the size, so sizes hash apart

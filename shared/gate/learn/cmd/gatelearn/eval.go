@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/agentgate/agentgate/shared/gate"
 	"github.com/agentgate/agentgate/shared/gate/learn"
@@ -51,20 +52,33 @@ func lexicon() (func(string) bool, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Each text is checked once: the tables, the per-head table and the
+	// dump all ask for the same items.
+	var mu sync.Mutex
+	seen := map[string]bool{}
 	return func(text string) bool {
+		mu.Lock()
+		found, ok := seen[text]
+		mu.Unlock()
+		if ok {
+			return found
+		}
 		for _, v := range g.Check(text, nil).Violations {
 			if v.Category == gate.CatInjection {
-				return true
+				found = true
+				break
 			}
 		}
-		return false
+		mu.Lock()
+		seen[text] = found
+		mu.Unlock()
+		return found
 	}, nil
 }
 
 // flagged applies the calibrated logits to an input's scores: an input gets
-// every head, as the gate does.
-// A head whose rule the default policy turns off (decision 155) flags
-// nothing, as in the gate.
+// every head the default policy runs, as the gate does (decision 155 turns
+// the indirect head's rule off).
 func flagged(s [learn.NumHeads]learn.Window, th, gth [learn.NumHeads]float64, global bool) bool {
 	for h := range s {
 		if !gate.RuleOnByDefault(gate.ModelRules()[h]) {
