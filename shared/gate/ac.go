@@ -67,13 +67,71 @@ type automaton struct {
 	// adds it to a state with no conversion.
 	tab   [256]uint32
 	space uint16 // class of the folded space
-	next  []uint32
-	// outStart is the first (premultiplied) state with outputs: they are
-	// numbered last.
+	// next holds the dense states' rows: every state up to denseDepth
+	// bytes deep (decision 156). Their values are premultiplied by
+	// nclass: plain states from 0 upwards, states with outputs below
+	// sparseStart.
+	next []uint32
+	// outStart is the first value that is not a dense plain state: the
+	// scan loop leaves on st >= outStart, for a state with outputs or a
+	// sparse one.
 	outStart uint32
-	outHead  []int32    // per state: index into outList or -1
-	outList  []outEntry // each state's patterns, each run ended by id -1
-	pats     []acPattern
+	// sparseStart is the first sparse state's value; sparse states are
+	// numbered by one from it, those with outputs from sparseOut on. A
+	// sparse state k has no row: its trie children (kidClass and kidNext
+	// from kidLo[k] to kidHi[k]) and its failure state sFail[k], which
+	// move follows.
+	sparseStart uint32
+	sparseOut   uint32
+	dense       uint32 // number of dense states
+	sFail       []uint32
+	kidLo       []uint32
+	kidHi       []uint32
+	kidClass    []uint8
+	kidNext     []uint32
+	outHead     []int32    // per state number (stateNo): index into outList or -1
+	outList     []outEntry // each state's patterns, each run ended by id -1
+	pats        []acPattern
+}
+
+// denseDepth is how deep the states with a full row go. Text spends 99 %
+// of its bytes in states at most 10 bytes deep (the pool's benign texts);
+// the deeper two thirds of the states are long patterns' middles and ends,
+// and a row for each was most of the table and of the gate's cold start.
+var denseDepth = 10
+
+// stateNo numbers states densely: dense states by row, sparse ones after.
+func (a *automaton) stateNo(v uint32) uint32 {
+	if v < a.sparseStart {
+		return v / uint32(a.nclass)
+	}
+	return a.dense + v - a.sparseStart
+}
+
+// states is the number of states.
+func (a *automaton) states() int { return len(a.outHead) }
+
+// head is the start of v's outputs in outList, or -1.
+func (a *automaton) head(v uint32) int32 { return a.outHead[a.stateNo(v)] }
+
+// hasOut reports whether state v has outputs.
+func (a *automaton) hasOut(v uint32) bool {
+	return v >= a.outStart && (v < a.sparseStart || v >= a.sparseOut)
+}
+
+// move is the automaton's transition from state v on class c: a sparse
+// state's child on c, else its failure state's move, down to a dense row.
+func (a *automaton) move(v, c uint32) uint32 {
+	for v >= a.sparseStart {
+		k := v - a.sparseStart
+		for j, end := a.kidLo[k], a.kidHi[k]; j < end; j++ {
+			if uint32(a.kidClass[j]) == c {
+				return a.kidNext[j]
+			}
+		}
+		v = a.sFail[k]
+	}
+	return a.next[v+c]
 }
 
 // parsePattern reads the tiny pattern syntax used in the word lists: a
@@ -203,7 +261,7 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	return a, nil
 }
 
-// build makes the dense DFA in one pass that writes every row once, in
+// build makes the automaton in one pass that writes every row once, in
 // its final place. The gate is built at cold start and the table (a few
 // million cells) is its largest allocation: on a fresh process every page
 // of it costs a fault, so it is neither grown nor written twice.
@@ -214,20 +272,25 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 // ending in a state are adjacent. A BFS over it then gives each state its
 // failure state, its final number and its row: the failure state's row
 // with the state's own children written over it. States are numbered as
-// the scan loop wants them: plain states upwards from 0 in BFS order, so
-// the shallow states that ordinary text keeps revisiting sit together in
-// a few pages, and states with outputs downwards from the last, so the
-// loop tests for a match with one compare (st >= outStart). Whether a
-// state has outputs is known when it is found: its own patterns, or its
-// failure state's, which BFS has numbered already. Targets are
-// premultiplied by nclass: one add and one load per byte.
+// the scan loop wants them: dense plain states upwards from 0 in BFS
+// order, so the shallow states that ordinary text keeps revisiting sit
+// together in a few pages, dense states with outputs downwards from the
+// last dense one, and the sparse states (deeper than denseDepth) after
+// them, so the loop leaves for a match or a sparse state with one compare
+// (st >= outStart). Whether a state has outputs is known when it is
+// found: its own patterns, or its failure state's, which BFS has numbered
+// already. Dense targets are premultiplied by nclass: one add and one
+// load per byte. A sparse state keeps its trie children and its failure
+// state; BFS gives the failure states of its children by move, which
+// only reads states already done.
 //
 // Whitespace runs collapse inside the table: a state entered by a space
 // stays put on further spaces ("treat a run as one space" with no branch
 // in the loop). A state whose failure state was entered by a space was
 // entered by one too, so the self-loop it copies is overwritten by its
 // own; a child on a space of such a state (a pattern with two spaces in a
-// row: foldString makes none) is never reached.
+// row: foldString makes none) is never reached. A sparse state keeps the
+// self-loop as its first child, ahead of any such child.
 func (a *automaton) build() {
 	n := a.nclass
 	pats := a.pats
@@ -269,6 +332,7 @@ func (a *automaton) build() {
 	sibling := make([]int32, 1, est)
 	own := make([]int32, 1, est)
 	nown := make([]int32, 1, est)
+	depth := make([]int32, 1, est)
 	path := make([]int32, 1, 64)
 	prev := ""
 	for j, id := range ids {
@@ -287,6 +351,7 @@ func (a *automaton) build() {
 			sibling = append(sibling, 0)
 			own = append(own, 0)
 			nown = append(nown, 0)
+			depth = append(depth, int32(d+1))
 			if last[p] == 0 {
 				first[p] = x
 			} else {
@@ -303,65 +368,122 @@ func (a *automaton) build() {
 		prev = k
 	}
 	states := len(cls)
+	dd := int32(max(denseDepth, 1))
+	nd := uint32(0) // dense states
+	for _, d := range depth {
+		if d <= dd {
+			nd++
+		}
+	}
+	ns := uint32(states) - nd
 
 	nn := uint32(n)
 	space := uint32(a.space)
-	next := make([]uint32, states*n)
+	next := make([]uint32, int(nd)*n)
 	hugePages(next)
+	a.next = next // move reads it during the build
+	sparse := nd * nn
+	a.sparseStart, a.dense = sparse, nd
+	a.sFail = make([]uint32, ns)
+	a.kidLo = make([]uint32, ns)
+	a.kidHi = make([]uint32, ns)
+	a.kidClass = make([]uint8, 0, ns)
+	a.kidNext = make([]uint32, 0, ns)
 	a.outList = make([]outEntry, 0, 4*len(pats))
-	fin := make([]uint32, states)  // node -> premultiplied final number
-	fail := make([]uint32, states) // node -> its failure state, premultiplied
+	val := make([]uint32, states)  // node -> its value (premultiplied if dense)
+	fail := make([]uint32, states) // node -> its failure state's value
 	a.outHead = make([]int32, states)
 	for i := range a.outHead {
 		a.outHead[i] = -1
 	}
-	plain, outs := uint32(1), uint32(0) // the root is plain state 0
+	// The root is plain state 0. Plain states are numbered upwards, those
+	// with outputs downwards, each kind in its own range: a value at or
+	// above the plain count so far has outputs.
+	plain, outs, splain, souts := uint32(1), uint32(0), uint32(0), uint32(0)
+	hasOut := func(v uint32) bool {
+		if v < sparse {
+			return v/nn >= plain
+		}
+		return v-sparse >= splain
+	}
 	queue := make([]int32, 1, states)
 	for q := 0; q < len(queue); q++ {
 		s := queue[q]
-		fs, ff := fin[s], fail[s]
-		row := next[fs : fs+nn]
-		if s != 0 {
-			copy(row, next[ff:ff+nn])
+		vs, ff := val[s], fail[s]
+		var row []uint32
+		if vs < sparse {
+			row = next[vs : vs+nn]
+			if s != 0 {
+				copy(row, next[ff:ff+nn])
+			}
+		} else {
+			a.sFail[vs-sparse] = ff
+			a.kidLo[vs-sparse] = uint32(len(a.kidClass))
+			if uint32(cls[s]) == space {
+				a.kidClass = append(a.kidClass, uint8(space))
+				a.kidNext = append(a.kidNext, vs)
+			}
 		}
 		for x := first[s]; x != 0; x = sibling[x] {
 			c := uint32(cls[x])
-			fx := row[c] // the failure row's move: children differ in class
-			if s == 0 {
-				fx = 0
+			var fx uint32 // the failure state's move: children differ in class
+			switch {
+			case s == 0:
+			case row != nil:
+				fx = row[c]
+			default:
+				fx = a.move(ff, c)
 			}
 			fail[x] = fx
-			var f uint32
-			if nown[x] > 0 || fx/nn >= plain {
+			out := nown[x] > 0 || hasOut(fx)
+			var v uint32
+			switch {
+			case depth[x] > dd && out:
+				souts++
+				v = sparse + ns - souts
+			case depth[x] > dd:
+				v = sparse + splain
+				splain++
+			case out:
 				outs++
-				f = uint32(states) - outs
-			} else {
-				f = plain
+				v = (nd - outs) * nn
+			default:
+				v = plain * nn
 				plain++
 			}
-			fin[x] = f * nn
-			row[c] = f * nn
+			val[x] = v
+			if row != nil {
+				row[c] = v
+			} else {
+				a.kidClass = append(a.kidClass, uint8(c))
+				a.kidNext = append(a.kidNext, v)
+			}
 			queue = append(queue, x)
 		}
-		if s != 0 && uint32(cls[s]) == space {
-			row[space] = fs
+		if row != nil && s != 0 && uint32(cls[s]) == space {
+			row[space] = vs
 		}
-		if fs/nn >= plain {
-			a.outHead[fs/nn] = int32(len(a.outList))
+		if row == nil {
+			a.kidHi[vs-sparse] = uint32(len(a.kidClass))
+		}
+		if hasOut(vs) {
+			a.outHead[a.stateNo(vs)] = int32(len(a.outList))
 			for _, id := range ids[own[s] : own[s]+nown[s]] {
 				p := &pats[id]
 				a.outList = append(a.outList, outEntry{id: id, size: int32(p.size), flags: p.flags})
 			}
-			if h := a.outHead[ff/nn]; s != 0 && h >= 0 {
-				for k := h; a.outList[k].id >= 0; k++ {
-					a.outList = append(a.outList, a.outList[k])
+			if s != 0 {
+				if h := a.outHead[a.stateNo(ff)]; h >= 0 {
+					for k := h; a.outList[k].id >= 0; k++ {
+						a.outList = append(a.outList, a.outList[k])
+					}
 				}
 			}
 			a.outList = append(a.outList, outEntry{id: -1})
 		}
 	}
-	a.next = next
 	a.outStart = plain * nn
+	a.sparseOut = sparse + splain
 }
 
 // acHit is a pattern occurrence in view coordinates.
@@ -390,7 +512,6 @@ func (a *automaton) run(s string, hits []acHit, side *[runWays - 1][]acHit) []ac
 		_, hits = a.walk(s, 0, len(s), 0, hits)
 		return hits
 	}
-	n := uint32(a.nclass)
 	// Piece w is s[w*stride : w*stride+size]; it reports from w*stride+runOverlap.
 	size := (len(s) + (runWays-1)*runOverlap) / runWays
 	stride := size - runOverlap
@@ -401,7 +522,11 @@ func (a *automaton) run(s string, hits []acHit, side *[runWays - 1][]acHit) []ac
 		side[max(w-1, 0)] = side[max(w-1, 0)][:0]
 	}
 	for i, lim := 0, runOverlap; ; {
-		i = a.step4(&ps, lim, i, &st)
+		if max(st[0], st[1], st[2], st[3]) < a.sparseStart {
+			i = a.step4(&ps, lim, i, &st)
+		} else {
+			i = a.slow4(&ps, lim, i, &st)
+		}
 		if i == lim {
 			if lim == size {
 				break
@@ -409,13 +534,13 @@ func (a *automaton) run(s string, hits []acHit, side *[runWays - 1][]acHit) []ac
 			warm, lim = st, size
 			continue
 		}
-		if st[0] >= a.outStart {
-			hits = a.emit(s, i+1, a.outHead[st[0]/n], hits)
+		if a.hasOut(st[0]) {
+			hits = a.emit(s, i+1, a.head(st[0]), hits)
 		}
 		if i >= runOverlap {
 			for w := 1; w < runWays; w++ {
-				if st[w] >= a.outStart {
-					side[w-1] = a.emit(s, w*stride+i+1, a.outHead[st[w]/n], side[w-1])
+				if a.hasOut(st[w]) {
+					side[w-1] = a.emit(s, w*stride+i+1, a.head(st[w]), side[w-1])
 				}
 			}
 		}
@@ -463,14 +588,45 @@ func (a *automaton) step4(ps *[runWays]string, lim, i int, st *[runWays]uint32) 
 
 // walk runs the automaton over s[from:to] starting in state st.
 func (a *automaton) walk(s string, from, to int, st uint32, hits []acHit) (uint32, []acHit) {
-	n := uint32(a.nclass)
 	for i := from; ; i++ {
-		i, st = a.step1(s[:to], i, st)
+		if st < a.sparseStart {
+			i, st = a.step1(s[:to], i, st)
+		} else {
+			i, st = a.slow1(s[:to], i, st)
+		}
 		if i == to {
 			return st, hits
 		}
-		hits = a.emit(s, i+1, a.outHead[st/n], hits)
+		if a.hasOut(st) {
+			hits = a.emit(s, i+1, a.head(st), hits)
+		}
 	}
+}
+
+// slow4 advances the walks one byte at a time while one of them is in a
+// sparse state, until one enters a state with outputs or all are dense
+// again, and returns the index of the byte that did it, or lim.
+func (a *automaton) slow4(ps *[runWays]string, lim, i int, st *[runWays]uint32) int {
+	for ; i < lim; i++ {
+		for w := range st {
+			st[w] = a.move(st[w], a.tab[ps[w][i]])
+		}
+		if max(st[0], st[1], st[2], st[3]) < a.sparseStart || a.hasOut(st[0]) || a.hasOut(st[1]) || a.hasOut(st[2]) || a.hasOut(st[3]) {
+			break
+		}
+	}
+	return i
+}
+
+// slow1 is slow4 for one walk.
+func (a *automaton) slow1(s string, i int, st uint32) (int, uint32) {
+	for ; i < len(s); i++ {
+		st = a.move(st, a.tab[s[i]])
+		if st < a.sparseStart || a.hasOut(st) {
+			break
+		}
+	}
+	return i, st
 }
 
 // step1 is step4 for one walk.

@@ -54,14 +54,14 @@ func TestTableIsTheTextbookAutomaton(t *testing.T) {
 				if c >= 0x80 {
 					v = name[s] + string([]byte{byte(c)})
 				}
-				if _, seen := name[a.next[s+c]]; prefix[v] && !seen {
-					name[a.next[s+c]] = v
-					queue = append(queue, a.next[s+c])
+				if _, seen := name[a.move(s, c)]; prefix[v] && !seen {
+					name[a.move(s, c)] = v
+					queue = append(queue, a.move(s, c))
 				}
 			}
 		}
 		require.Equal(t, len(prefix), len(name), "states named along trie edges")
-		require.Equal(t, len(prefix), len(a.outHead), "states")
+		require.Equal(t, len(prefix), a.states(), "states")
 		step := max(1, len(queue)*int(n)/200000)
 		bad := 0
 		for i := 0; i < len(queue)*int(n); i += step {
@@ -75,7 +75,7 @@ func TestTableIsTheTextbookAutomaton(t *testing.T) {
 				}
 				want = v
 			}
-			if name[a.next[s+c]] != want {
+			if name[a.move(s, c)] != want {
 				bad++
 			}
 		}
@@ -88,8 +88,9 @@ func TestTableIsTheTextbookAutomaton(t *testing.T) {
 				want = append(want, ends[u[i:]]...)
 			}
 			var got []int32
-			if s >= a.outStart {
-				for k := a.outHead[s/n]; a.outList[k].id >= 0; k++ {
+			if h := a.head(s); h >= 0 {
+				require.GreaterOrEqual(t, s, a.outStart, "a state with outputs stops the scan loop")
+				for k := h; a.outList[k].id >= 0; k++ {
 					got = append(got, a.outList[k].id)
 				}
 			}
