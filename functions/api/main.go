@@ -13,11 +13,12 @@ import (
 )
 
 func main() {
-	cfg, aws := wire.Boot("api", nil)
+	cfg, aws, ready := wire.Boot("api", nil)
 	api, err := apiwire.New(apiwire.Clients{
 		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws)},
 		Bedrock: bedrockruntime.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("api", err)
+	ready()
 	lambda.Start(api.Server.Handle)
 }

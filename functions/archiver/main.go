@@ -15,9 +15,10 @@ import (
 )
 
 func main() {
-	cfg, aws := wire.Boot("archiver", nil)
+	cfg, aws, ready := wire.Boot("archiver", nil)
 	clients := wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)}
 	arch, err := archivewire.NewArchiver(clients, cfg)
 	wire.Exit("archiver", err)
+	ready()
 	lambda.Start(archivewire.ArchiverHandler(arch, archivewire.NewArchiveSweeper(clients, cfg, arch), cfg.Log))
 }

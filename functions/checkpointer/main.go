@@ -17,10 +17,11 @@ import (
 )
 
 func main() {
-	cfg, aws := wire.Boot("checkpointer", nil)
+	cfg, aws, ready := wire.Boot("checkpointer", nil)
 	h, err := checkpointwire.NewCheckpointerFunction(wire.Clients{
 		DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws), KMS: kms.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("checkpointer", err)
+	ready()
 	lambda.Start(h)
 }

@@ -28,7 +28,7 @@ import (
 
 func main() {
 	var set controlswire.Settings
-	cfg, aws := wire.Boot("controls", func(env *platform.Env) { set = controlswire.SettingsFromEnv(env) })
+	cfg, aws, ready := wire.Boot("controls", func(env *platform.Env) { set = controlswire.SettingsFromEnv(env) })
 	r, err := controlswire.New(controlswire.Clients{
 		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)}, SNS: sns.NewFromConfig(aws),
 		IAM: iam.NewFromConfig(aws), Config: configservice.NewFromConfig(aws),
@@ -39,5 +39,6 @@ func main() {
 		SageMaker: sagemaker.NewFromConfig(aws),
 	}, cfg, set)
 	wire.Exit("controls", err)
+	ready()
 	lambda.Start(controlswire.Handler(r, cfg.Log))
 }

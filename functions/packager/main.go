@@ -19,11 +19,12 @@ import (
 )
 
 func main() {
-	cfg, aws := wire.Boot("packager", func(env *platform.Env) { env.Require(platform.EnvCheckpointerFunction) })
+	cfg, aws, ready := wire.Boot("packager", func(env *platform.Env) { env.Require(platform.EnvCheckpointerFunction) })
 	p, err := packagewire.New(packagewire.Clients{
 		Clients: wire.Clients{DDB: dynamodb.NewFromConfig(aws), S3: s3.NewFromConfig(aws)},
 		Lambda:  awslambda.NewFromConfig(aws), SFN: sfn.NewFromConfig(aws),
 	}, cfg)
 	wire.Exit("packager", err)
+	ready()
 	lambda.Start(p.Invoke)
 }
