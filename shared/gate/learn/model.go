@@ -209,6 +209,17 @@ func (m *Model) index() {
 	gh := m.Features.GlobalHeads
 	m.quad = m.Features.Global && bits.OnesCount32(gh) == 1 && gh < 1<<NumHeads && m.Features.block() <= quadBlock
 	switch {
+	case m.quad && NumHeads == 3 && quadLane == 16:
+		// The shipped shape, at cold start: each head's byte biased by
+		// flipping its top bit and spread to its lane with masks.
+		m.qhead = bits.TrailingZeros32(gh)
+		m.wide = make([]uint64, len(m.table))
+		gs := 8 * m.qhead
+		for i, v := range m.table {
+			x := uint64(v ^ 0x808080)
+			g := uint64(uint8(m.gtable[i]>>gs) ^ 0x80)
+			m.wide[i] = x&0xFF | x&0xFF00<<8 | x&0xFF0000<<16 | g<<48
+		}
 	case m.quad:
 		m.qhead = bits.TrailingZeros32(gh)
 		m.wide = make([]uint64, len(m.table))
