@@ -3,7 +3,6 @@ package gate
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -312,12 +311,7 @@ func (a *automaton) build() {
 	for i := range ids {
 		ids[i] = int32(i)
 	}
-	slices.SortFunc(ids, func(x, y int32) int {
-		if c := strings.Compare(keys[x], keys[y]); c != 0 {
-			return c
-		}
-		return int(x - y)
-	})
+	sortKeys(ids, keys, n)
 
 	// The trie: node 0 is the root; a node's children are a list linked
 	// through sibling, in class order; own[k]..own[k]+nown[k] are the
@@ -484,6 +478,76 @@ func (a *automaton) build() {
 	}
 	a.outStart = plain * nn
 	a.sparseOut = sparse + splain
+}
+
+// sortKeys orders ids (ascending on entry) by keys[id], ties by id: what
+// slices.SortFunc with strings.Compare and then the id gives, in a stable
+// most-significant-byte radix sort over an alphabet of n bytes (the
+// classes; TestSortKeys).
+func sortKeys(ids []int32, keys []string, n int) {
+	r := radixSort{keys: keys, n: n, tmp: make([]int32, len(ids))}
+	r.sort(ids, r.tmp, 0)
+}
+
+type radixSort struct {
+	keys  []string
+	n     int
+	tmp   []int32
+	count [][]int // per depth: bucket sizes, then starts
+}
+
+func (r *radixSort) sort(ids, tmp []int32, d int) {
+	keys := r.keys
+	if len(ids) < 32 {
+		// Insertion sort: every key shares its first d bytes.
+		for i := 1; i < len(ids); i++ {
+			x := ids[i]
+			j := i
+			for ; j > 0; j-- {
+				y := ids[j-1]
+				if c := strings.Compare(keys[y][d:], keys[x][d:]); c < 0 || c == 0 && y < x {
+					break
+				}
+				ids[j] = y
+			}
+			ids[j] = x
+		}
+		return
+	}
+	for len(r.count) <= d {
+		r.count = append(r.count, make([]int, 2*(r.n+1)))
+	}
+	// Bucket 0: keys that end at d (they come first); bucket b+1: byte b.
+	count, start := r.count[d][:r.n+1], r.count[d][r.n+1:]
+	clear(count)
+	for _, id := range ids {
+		if k := keys[id]; len(k) > d {
+			count[int(k[d])+1]++
+		} else {
+			count[0]++
+		}
+	}
+	sum := 0
+	for b, c := range count {
+		start[b] = sum
+		sum += c
+	}
+	for _, id := range ids {
+		b := 0
+		if k := keys[id]; len(k) > d {
+			b = int(k[d]) + 1
+		}
+		tmp[start[b]] = id
+		start[b]++
+	}
+	copy(ids, tmp)
+	// start[b] is now bucket b's end.
+	for b := 1; b < len(count); b++ {
+		if c := count[b]; c > 1 {
+			lo := start[b] - c
+			r.sort(ids[lo:start[b]], tmp[lo:start[b]], d+1)
+		}
+	}
 }
 
 // acHit is a pattern occurrence in view coordinates.

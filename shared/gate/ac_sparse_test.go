@@ -1,6 +1,8 @@
 package gate
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,5 +46,48 @@ func TestSparseMatchesDense(t *testing.T) {
 				}
 			}
 		}()
+	}
+}
+
+// TestSortKeys holds the radix sort of the trie build to the comparison
+// sort it replaced: the shipped lists' keys, and random keys over a small
+// alphabet with many duplicates and prefixes of each other.
+func TestSortKeys(t *testing.T) {
+	g, err := New(DefaultPolicy())
+	require.NoError(t, err)
+	r := rand.New(rand.NewSource(3))
+	var sets [][]string
+	for _, pats := range [][]acPattern{g.det.ascii.pats, g.det.wide.get().pats} {
+		var keys []string
+		for _, p := range pats {
+			keys = append(keys, p.text)
+		}
+		sets = append(sets, keys)
+	}
+	for range 50 {
+		keys := make([]string, r.Intn(3000))
+		for i := range keys {
+			b := make([]byte, r.Intn(6))
+			for j := range b {
+				b[j] = "ab \xff"[r.Intn(4)]
+			}
+			keys[i] = string(b)
+		}
+		sets = append(sets, keys)
+	}
+	for _, keys := range sets {
+		want := make([]int32, len(keys))
+		for i := range want {
+			want[i] = int32(i)
+		}
+		got := slices.Clone(want)
+		slices.SortFunc(want, func(x, y int32) int {
+			if c := strings.Compare(keys[x], keys[y]); c != 0 {
+				return c
+			}
+			return int(x - y)
+		})
+		sortKeys(got, keys, 256)
+		require.Equal(t, want, got, "%d keys", len(keys))
 	}
 }

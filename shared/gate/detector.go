@@ -170,11 +170,15 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	}
 	// Short phrases are also added joined up (below): room for some.
 	pats := make([]acPattern, 0, words+words/4+len(secretPrefixes)+len(roleMarkers)+len(passwordWords)+len(activeMarkers)+len(p.Canaries)+4)
-	index := make(map[string]int, words)
+	type patKey struct {
+		text  string
+		flags uint8
+	}
+	index := make(map[patKey]int, words)
 	addWord := func(raw string, g group) {
 		text, flags := parsePattern(foldPatternRunes(raw))
 		text = foldString(text)
-		key := text + "\x00" + string(rune('0'+flags))
+		key := patKey{text, flags}
 		if k, ok := index[key]; ok {
 			pats[k].group = pats[k].group.or(bitOf(g))
 			return
