@@ -51,6 +51,9 @@ func env(runtimeAPI string) []string {
 		// Lambda sets these for a function with active tracing: start-up
 		// is measured with tracing on (shared/trace), as deployed.
 		"AWS_LAMBDA_FUNCTION_NAME=agentgate-fn", "AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000",
+		// Lambda sets the function's memory; wire.Boot's ready reads it
+		// (decision 156). It changes nothing before ready.
+		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024",
 	}
 }
 

@@ -97,7 +97,7 @@ type automaton struct {
 // of its bytes in states at most 10 bytes deep (the pool's benign texts);
 // the deeper two thirds of the states are long patterns' middles and ends,
 // and a row for each was most of the table and of the gate's cold start.
-var denseDepth = 10
+const denseDepth = 10
 
 // stateNo numbers states densely: dense states by row, sparse ones after.
 func (a *automaton) stateNo(v uint32) uint32 {
@@ -211,6 +211,12 @@ func foldsToItself(s string) bool {
 }
 
 func buildAutomaton(pats []acPattern) (*automaton, error) {
+	return buildAutomatonDepth(pats, denseDepth)
+}
+
+// buildAutomatonDepth builds with full rows for states at most depth bytes
+// deep.
+func buildAutomatonDepth(pats []acPattern, depth int) (*automaton, error) {
 	if len(pats) == 0 {
 		return nil, errors.New("automaton: no patterns")
 	}
@@ -256,7 +262,7 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 	for c := 0; c < 256; c++ {
 		a.tab[c] = uint32(a.class[c])
 	}
-	a.build()
+	a.build(depth)
 	return a, nil
 }
 
@@ -290,7 +296,7 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 // own; a child on a space of such a state (a pattern with two spaces in a
 // row: foldString makes none) is never reached. A sparse state keeps the
 // self-loop as its first child, ahead of any such child.
-func (a *automaton) build() {
+func (a *automaton) build(maxDense int) {
 	n := a.nclass
 	pats := a.pats
 	keys := make([]string, len(pats))
@@ -362,7 +368,7 @@ func (a *automaton) build() {
 		prev = k
 	}
 	states := len(cls)
-	dd := int32(max(denseDepth, 1))
+	dd := int32(max(maxDense, 1))
 	nd := uint32(0) // dense states
 	for _, d := range depth {
 		if d <= dd {
