@@ -121,6 +121,37 @@ func BenchmarkThroughput(b *testing.B) {
 	}
 }
 
+// BenchmarkParts reports MB/s of two parts of Check alone over the same
+// 64 KiB inputs: the learned model's Score and one walk of the ASCII
+// automaton over the raw text. The benchmark's prose kinds repeat one
+// paragraph, which the CPU learns (branches, cache lines); user-prompts do
+// not repeat, so the gap between them shows what that flatters. Not in
+// make bench; for speed work (decision 156).
+func BenchmarkParts(b *testing.B) {
+	g, err := New(DefaultPolicy())
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := g.det.ascii
+	var side [runWays - 1][]acHit
+	for _, kind := range []string{"english", "mixed", "corpus-benign", "user-prompts"} {
+		text := benchText(kind, 64<<10)
+		b.Run("model/"+kind, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				g.model.Score(text)
+			}
+		})
+		b.Run("automaton/"+kind, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			var hits []acHit
+			for b.Loop() {
+				hits = a.run(text, hits[:0], &side)
+			}
+		})
+	}
+}
+
 // BenchmarkRequest4KiB is the API's shape: 4 KiB input plus 4 KiB output.
 // It reports p50 and p99 latency over the iterations as custom metrics.
 func BenchmarkRequest4KiB(b *testing.B) {
