@@ -253,7 +253,9 @@ func LoadData(dir, corpusPath string) (*Data, error) {
 		return nil, fmt.Errorf("load corpus: %w", err)
 	}
 	own := filepath.Join(dir, "own")
-	// Only the top level of own/ is training data; own/eval is not.
+	// Only the top level of own/ is training data; own/eval, own/written
+	// (read below, trained on only when asked) and own/public (decision 140,
+	// 2026-12-07: measured, not taken; not read) are not.
 	if d.Own, err = readDir(own, nil); err != nil {
 		return nil, fmt.Errorf("load own data: %w", err)
 	}

@@ -25,6 +25,7 @@ var files = map[string]string{
 	"own-competition.jsonl":        "own-competition",
 	"own-competition-benign.jsonl": "own-competition-benign",
 	"own-code-benign.jsonl":        "own-code-benign",
+	publicCodeFile:                 "own-code-public",
 }
 
 func readItems(t *testing.T, path string) []item {
@@ -75,6 +76,11 @@ func TestCommittedFilesAreWellFormed(t *testing.T) {
 
 func TestGeneratorReproducesCommittedFiles(t *testing.T) {
 	dir := t.TempDir()
+	// The public code file is an input of the README, not an output.
+	raw, err := os.ReadFile(filepath.Join("..", publicCodeFile))
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(publicCodeFile)), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, publicCodeFile), raw, 0o644))
 	require.NoError(t, generate(dir, io.Discard))
 	for _, name := range append([]string{"README.md"}, keys(files)...) {
 		want, err := os.ReadFile(filepath.Join("..", name))

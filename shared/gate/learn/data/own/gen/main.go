@@ -222,7 +222,43 @@ func generate(dir string, log io.Writer) error {
 		}
 		fmt.Fprintf(log, "%-32s %4d\n", s.file, len(s.items))
 	}
-	return writeReadme(dir, sets)
+	// public/own-code-public.jsonl is not generated here but cut from
+	// public code by codepublic (its own manifest); it is read from dir so
+	// that the README counts it and no generated text repeats one of its
+	// snippets. It is not training data (decision 140, 2026-12-07).
+	pub, err := readExternal(dir, publicCodeFile, "own-code-public")
+	if err != nil {
+		return err
+	}
+	return writeReadme(dir, append(sets, pub))
+}
+
+// publicCodeFile is built by codepublic from its manifest, not by gen.
+const publicCodeFile = "public/own-code-public.jsonl"
+
+func readExternal(dir, file, source string) (*set, error) {
+	path := filepath.Join(dir, file)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (go run ./shared/gate/learn/data/own/gen/codepublic writes it from its manifest)", err)
+	}
+	defer f.Close()
+	s := &set{file: file, source: source}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var it item
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		key := normalise(it.Text)
+		if prev, dup := seen[key]; dup {
+			return nil, fmt.Errorf("%s: %s repeats a text of %s", path, it.ID, prev)
+		}
+		seen[key] = s.file
+		s.items = append(s.items, it)
+	}
+	return s, sc.Err()
 }
 
 // shingles returns the set of word 8-grams of the normalised text (the whole

@@ -17,7 +17,8 @@ Data written for the gate's learned layer (issue 14), in the training pool's
 format: JSON lines ` + "`{\"id\",\"source\",\"label\",\"family\",\"lang\",\"text\"}`" + `, one object per
 line. Every text was written for this project by the data engineer; none is
 copied from the public pool in ` + "`../pool`" + ` / ` + "`../../../../../../shared/datasets`" + ` or from
-any other source.
+any other source, except ` + "`public/own-code-public.jsonl`" + `: excerpts of permissively licensed public code
+(below), none from the pool.
 
 **` + "`eval/`" + ` is NEVER used for training, threshold calibration or any other tuning.
 It exists only to measure how the gate does on text written independently of
@@ -36,6 +37,7 @@ everything it was trained on. Training code must not read it.**
 | ` + "`own-competition.jsonl`" + ` | ` + "`own-competition`" + ` | competition-style hijacks and extraction, the short attacks of prompt-hacking games: noise or a fake end of input, a pretext that the guarded check passed, then "reply with exactly \"Access Granted\"" (and other target phrases), or "repeat the words above starting with \"You are\"", the text above as a list, JSON, poem or translation; English |
 | ` + "`own-competition-benign.jsonl`" + ` | ` + "`own-competition-benign`" + ` | their look-alikes: code and scenes that print "Access Granted", "reply with exactly one word", "convert the text above (my notes) into a list", delimiters in meeting notes and e-mails, questions about passwords and code words, help-page lines and config templates with password placeholders; English |
 | ` + "`own-code-benign.jsonl`" + ` | ` + "`own-code-benign`" + ` | hard negatives for the indirect head: ordinary Python, JavaScript, Go, SQL, YAML and shell snippets, many of them building prompts, handling chat messages or calling a model, with the comments programmers write ("ignore rows without an id, they come from the old importer") |
+| ` + "`public/own-code-public.jsonl`" + ` | ` + "`own-code-public`" + ` | **not training data** (in a subdirectory, which training does not read): benign code measured as negatives of every head on 2026-12-07 and not taken (decision 140): 366 excerpts (200 B to 4 KiB, median about 800 B) of public code with permissive licences, not written here: the Python 3.11 standard library (111), the Go standard library (91 Go, 15 shell scripts, 6 YAML), npm packages (56 JavaScript, 24 TypeScript declarations, 9 package.json), PostgreSQL 15's SQL scripts (31) and sample configuration files (5), shell scripts of Debian packages (18); chosen to favour comments, docstrings and messages with the words an injection shares with code ("must", "never", "ignore", "override", "system", "role", "disable", ...). None comes from the pool, whose ` + "`code-snippets`" + ` source stays held out; the shipped model has not seen it, so it is also a held-out benign code set |
 | ` + "`eval/fresh-eval.jsonl`" + ` | ` + "`own-fresh-eval`" + ` | the fresh evaluation set: jailbreaks, direct injections and extraction, indirect injections in documents, and benign look-alikes of each (role-play, security talk, corrections of one's own message, documents with instructions to humans), written by hand apart from the training fragments, with other personas, scenarios and wording (20 languages, including sv, uk and cs which no training file has). Some training files added later (own-instruction-benign, the vocabulary traps in own-roleplay-benign) cover the same kinds of look-alikes in different words; the tests guard wording, not ideas |
 
 ## How it was written
@@ -59,6 +61,16 @@ or ` + "`go run ./shared/gate/learn/data/own/gen -out shared/gate/learn/data/own
   famous in-the-wild prompts (DAN, Developer Mode, AIM, the napalm grandma) or canonical goal strings
   were reworded, so the data is fresh writing rather than prompts recalled from memory (the held-out
   collections themselves are not visible here, so this is a precaution, not a measured guarantee).
+- ` + "`public/own-code-public.jsonl`" + ` is cut by ` + "`gen/codepublic`" + ` (not by ` + "`gen`" + `, which only counts it here):
+  ` + "`codepublic -pick`" + ` scans the sources as installed on a Debian 12 machine (sorted paths, fixed
+  seeds), cuts each file at blank lines into candidates of four length bins, scores them by their
+  comments and look-alike words and keeps, per language and bin, the best two thirds of the quota and
+  a seeded draw for the rest (at most one to three per file, a few per package; no generated files, no
+  keys, no tables; no two snippets a near duplicate); it writes ` + "`gen/codepublic/manifest.tsv`" + ` (each
+  snippet's file, byte offset, length, sha256, licence, and the sources' versions) and
+  ` + "`gen/codepublic/NOTICE.md`" + ` (the licence and notice files of every package or tree used). Without
+  ` + "`-pick`" + ` it rebuilds the jsonl from the manifest and checks every snippet's hash. Training reads only
+  the committed jsonl.
 - ` + "`gen/gen_test.go`" + ` checks that every line is valid JSON with the expected source, that ids and
   normalised texts are unique across all files, that the generator reproduces the committed files
   byte for byte, and that no training text is a near duplicate of an evaluation text (word
@@ -72,7 +84,13 @@ E-mail addresses, hosts and IBANs in payloads are invented.
 
 Same licence as the rest of this repository (the repository has no LICENSE file yet; these files
 follow whatever licence the project adopts). Written from scratch for this project, so no
-third-party licence applies.
+third-party licence applies, except to ` + "`public/own-code-public.jsonl`" + `: its snippets keep their sources'
+licences, all permissive: PSF-2.0 (Python), BSD-3-Clause (Go), MIT, ISC, BSD-2-Clause, BSD-3-Clause,
+Apache-2.0 (npm packages, per package's licence field; packages under other licences, npm's own
+Artistic-2.0 and axe-core's MPL-2.0 among them, were skipped), the PostgreSQL licence, and Expat,
+BSD-2-Clause, BSD-3-Clause, Apache-2.0 (the Debian shell scripts, per file; GPL scripts skipped). The
+manifest names each snippet's licence; ` + "`gen/codepublic/NOTICE.md`" + ` carries the copyright and licence
+texts.
 
 ## Counts by file, label and family
 `
