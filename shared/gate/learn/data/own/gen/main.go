@@ -21,18 +21,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
+
+	"github.com/agentgate/agentgate/shared/gate/learn/data/own/gen/owngen"
 )
 
 // item is one line of the pool's JSONL format.
-type item struct {
-	ID     string `json:"id"`
-	Source string `json:"source"`
-	Label  string `json:"label"`
-	Family string `json:"family"`
-	Lang   string `json:"lang"`
-	Text   string `json:"text"`
-}
+type item = owngen.Item
 
 // gen draws from one seeded stream per output file, so adding fragments to one
 // file never changes another file's output.
@@ -84,26 +78,6 @@ func join(sep string, parts ...string) string {
 // fill replaces {KEY} placeholders from kv pairs.
 func fill(s string, kv ...string) string {
 	return strings.NewReplacer(kv...).Replace(s)
-}
-
-// normalise mirrors the pool's de-duplication key: casefold, punctuation and
-// symbols removed, whitespace collapsed.
-func normalise(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.IsSpace(r):
-			space = true
-		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // seen is shared by every file so no text is duplicated across files or labels.
@@ -261,30 +235,9 @@ func readExternal(dir, file, source string) (*set, error) {
 	return s, sc.Err()
 }
 
-// shingles returns the set of word 8-grams of the normalised text (the whole
-// text for shorter ones).
-func shingles(s string) map[string]bool {
-	w := strings.Fields(normalise(s))
-	out := map[string]bool{}
-	if len(w) < 8 {
-		out[strings.Join(w, " ")] = true
-		return out
-	}
-	for i := 0; i+8 <= len(w); i++ {
-		out[strings.Join(w[i:i+8], " ")] = true
-	}
-	return out
-}
-
-func jaccard(a, b map[string]bool) float64 {
-	inter := 0
-	for k := range a {
-		if b[k] {
-			inter++
-		}
-	}
-	if inter == 0 {
-		return 0
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
-}
+// The near-duplicate test is shared with the other generator.
+var (
+	normalise = owngen.Normalise
+	shingles  = owngen.Shingles
+	jaccard   = owngen.Jaccard
+)

@@ -56,6 +56,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agentgate/agentgate/shared/gate/learn/data/own/gen/owngen"
 )
 
 // origin is one permissively licensed source tree.
@@ -660,14 +662,7 @@ func readManifest(path string) ([]entry, error) {
 }
 
 // item is one line of the pool's JSONL format.
-type item struct {
-	ID     string `json:"id"`
-	Source string `json:"source"`
-	Label  string `json:"label"`
-	Family string `json:"family"`
-	Lang   string `json:"lang"`
-	Text   string `json:"text"`
-}
+type item = owngen.Item
 
 const (
 	source = "own-code-public"
@@ -706,47 +701,9 @@ func write(vars map[string]string, manifest, out string) error {
 	return os.WriteFile(out, buf.Bytes(), 0o644)
 }
 
-// normalise mirrors the pool's de-duplication key (gen/main.go).
-func normalise(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.IsSpace(r):
-			space = true
-		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func wordShingles(s string) map[string]bool {
-	w := strings.Fields(normalise(s))
-	out := map[string]bool{}
-	if len(w) < 8 {
-		out[strings.Join(w, " ")] = true
-		return out
-	}
-	for i := 0; i+8 <= len(w); i++ {
-		out[strings.Join(w[i:i+8], " ")] = true
-	}
-	return out
-}
-
-func jaccard(a, b map[string]bool) float64 {
-	inter := 0
-	for k := range a {
-		if b[k] {
-			inter++
-		}
-	}
-	if inter == 0 {
-		return 0
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
-}
+// The near-duplicate test is shared with the other generator.
+var (
+	normalise    = owngen.Normalise
+	wordShingles = owngen.Shingles
+	jaccard      = owngen.Jaccard
+)
