@@ -82,7 +82,6 @@ type automaton struct {
 	// move follows.
 	sparseStart uint32
 	sparseOut   uint32
-	dense       uint32 // number of dense states
 	sFail       []uint32
 	kidLo       []uint32
 	kidHi       []uint32
@@ -103,10 +102,11 @@ const denseDepth = 12
 
 // stateNo numbers states densely: dense states by row, sparse ones after.
 func (a *automaton) stateNo(v uint32) uint32 {
+	n := uint32(a.nclass)
 	if v < a.sparseStart {
-		return v / uint32(a.nclass)
+		return v / n
 	}
-	return a.dense + v - a.sparseStart
+	return a.sparseStart/n + v - a.sparseStart
 }
 
 // states is the number of states.
@@ -385,7 +385,7 @@ func (a *automaton) build(maxDense int) {
 	hugePages(next)
 	a.next = next // move reads it during the build
 	sparse := nd * nn
-	a.sparseStart, a.dense = sparse, nd
+	a.sparseStart = sparse
 	a.sFail = make([]uint32, ns)
 	a.kidLo = make([]uint32, ns)
 	a.kidHi = make([]uint32, ns)
@@ -493,14 +493,13 @@ func (a *automaton) build(maxDense int) {
 // most-significant-byte radix sort over an alphabet of n bytes (the
 // classes; TestSortKeys).
 func sortKeys(ids []int32, keys []string, n int) {
-	r := radixSort{keys: keys, n: n, tmp: make([]int32, len(ids))}
-	r.sort(ids, r.tmp, 0)
+	r := radixSort{keys: keys, n: n}
+	r.sort(ids, make([]int32, len(ids)), 0)
 }
 
 type radixSort struct {
 	keys  []string
 	n     int
-	tmp   []int32
 	count [][]int // per depth: bucket sizes, then starts
 }
 

@@ -199,6 +199,10 @@ const (
 	quadBlock = 64
 )
 
+// quadPacking does not compile (a negative uint) unless the masks in index
+// fit the heads: three heads in 16-bit lanes, the whole-text lane the fourth.
+const quadPacking uint = -((NumHeads-3)*(NumHeads-3) + (quadLane-16)*(quadLane-16))
+
 func (m *Model) index() {
 	pack := func(v uint32) (w uint64) {
 		for h := 0; h < NumHeads; h++ {
@@ -209,9 +213,9 @@ func (m *Model) index() {
 	gh := m.Features.GlobalHeads
 	m.quad = m.Features.Global && bits.OnesCount32(gh) == 1 && gh < 1<<NumHeads && m.Features.block() <= quadBlock
 	switch {
-	case m.quad && NumHeads == 3 && quadLane == 16:
-		// The shipped shape, at cold start: each head's byte biased by
-		// flipping its top bit and spread to its lane with masks.
+	case m.quad:
+		// Each head's byte biased by flipping its top bit and spread to
+		// its 16-bit lane with masks (three heads: quadPacking).
 		m.qhead = bits.TrailingZeros32(gh)
 		m.wide = make([]uint64, len(m.table))
 		gs := 8 * m.qhead
@@ -219,17 +223,6 @@ func (m *Model) index() {
 			x := uint64(v ^ 0x808080)
 			g := uint64(uint8(m.gtable[i]>>gs) ^ 0x80)
 			m.wide[i] = x&0xFF | x&0xFF00<<8 | x&0xFF0000<<16 | g<<48
-		}
-	case m.quad:
-		m.qhead = bits.TrailingZeros32(gh)
-		m.wide = make([]uint64, len(m.table))
-		for i, v := range m.table {
-			var w uint64
-			for h := 0; h < NumHeads; h++ {
-				w |= uint64(uint8(int8(v>>(8*h)))^0x80) << (quadLane * h)
-			}
-			g := uint8(int8(m.gtable[i]>>(8*m.qhead))) ^ 0x80
-			m.wide[i] = w | uint64(g)<<(quadLane*NumHeads)
 		}
 	case m.Features.Global:
 		m.wide = make([]uint64, 2*len(m.table))
