@@ -147,7 +147,9 @@ func countLex(rows map[string]*lexRow, k string, it lexItem, in, doc bool) {
 //	LEXEVAL='learn/data/pool/*.jsonl' go test -run TestLexiconReport -v ./shared/gate
 //
 // LEXEVAL_IDS=1 also lists the ids it gets wrong; LEXEVAL_LANG=1 adds lines
-// per label and language ("~ attack | ru"), counted in the totals once.
+// per label and language ("~ attack | ru"), counted in the totals once;
+// LEXEVAL_GATE=1 reports the whole gate (the default policy, learned layer
+// included) instead of the lexicon alone.
 func TestLexiconReport(t *testing.T) {
 	spec := os.Getenv("LEXEVAL")
 	if spec == "" {
@@ -161,6 +163,11 @@ func TestLexiconReport(t *testing.T) {
 	}
 	require.NotEmpty(t, paths)
 	g := lexiconGate(t)
+	if os.Getenv("LEXEVAL_GATE") != "" {
+		var err error
+		g, err = gate.New(gate.DefaultPolicy())
+		require.NoError(t, err)
+	}
 	fmt.Println("| label | source | family | n | as input | as document | as sent |")
 	fmt.Println("|---|---|---|---:|---:|---:|---:|")
 	var tot [2][4]int
