@@ -146,8 +146,14 @@ func robustTable(t *testing.T, g *gate.Gate, files []string) (int, map[string]in
 // 614), but lower case without punctuation, every space a line break and
 // leetspeak destroy those openings, so their shares fell and their floors
 // moved down to the new shares; typo and nospace rose.
+//
+// 2026-12-07: the model was trained on these sets (decision 140), so it
+// now catches 24 more of them as written (702 -> 726); leetspeak breaks
+// its 4-grams, so leet keeps 617 of 726 (614 of 702 before: more items, a
+// lower share) and its floor moved down to the new share. Every other share
+// rose (typo 84.3 -> 87.2 %, nospace 75.5 -> 80.7 %).
 var robustFloors = map[string]float64{
-	"typo": 0.843, "lower-nopunct": 0.901, "upper": 0.992, "nospace": 0.754, "newlines": 0.960, "leet": 0.874,
+	"typo": 0.843, "lower-nopunct": 0.901, "upper": 0.992, "nospace": 0.754, "newlines": 0.960, "leet": 0.849,
 }
 
 // robustBenignCeil is how many look-alikes and pool-sample texts each

@@ -21,6 +21,9 @@ type Item struct {
 	Text   string `json:"text"`
 	// Note explains a corrected label (see data/corrections.jsonl).
 	Note string `json:"note,omitempty"`
+	// As is how the gate's test sets send a text ("document" or
+	// "input"); the pool has no such field.
+	As string `json:"as,omitempty"`
 }
 
 // Labels per head: positive, negative, or not used for that head.
@@ -208,6 +211,11 @@ type Data struct {
 	Pool   []Item // the public pool, with corrections applied
 	Corpus []Item // the project corpus (input cases)
 	Own    []Item // data written for this project (not the fresh eval set)
+	// Sets are the gate's committed test sets (SetsGlob beside the corpus)
+	// but UnseenSets, with their families mapped to the heads' (setFamily)
+	// and their near duplicates of pool texts left out (SetsNearPool, by id).
+	Sets         []Item
+	SetsNearPool []string
 	// Written is data/own/written: not in Train (decision 140).
 	Written []Item
 	Fresh   []Item // the fresh evaluation set: never trained on
@@ -222,10 +230,82 @@ const VectorsFile = "vectors/glove100.bin"
 
 // Train returns the items the shipped model is trained on.
 func (d *Data) Train() []Item {
-	out := make([]Item, 0, len(d.Pool)+len(d.Corpus)+len(d.Own))
+	out := make([]Item, 0, len(d.Pool)+len(d.Corpus)+len(d.Own)+len(d.Sets))
 	out = append(out, d.Pool...)
 	out = append(out, d.Corpus...)
-	return append(out, d.Own...)
+	out = append(out, d.Own...)
+	return append(out, d.Sets...)
+}
+
+// SetsGlob names the gate's committed test sets, beside the project corpus:
+// hand-written attacks and look-alikes of the lexicon's rounds (decision
+// 150), trained on since 2026-12-07 (decision 140).
+const SetsGlob = "fresh*.jsonl"
+
+// UnseenSets are the test sets kept out of training: the three written
+// last, each measured once against the lexicon and never tuned on, so they
+// stay sets that neither the rules nor the model have seen.
+var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true}
+
+// setFamily maps a test set item to a family of the pool's: the sets name
+// finer families of their own. A text the set sends as a document, or
+// whose family is a planted or indirect one, is an indirect injection; the
+// persona families are jailbreaks; every other attack (overrides, hijacks,
+// extraction, authority, pretexts, encodings, ...) trains the injection
+// head. Benign texts are negatives of every head whatever their family.
+func setFamily(it *Item) string {
+	if it.Label == "benign" {
+		if strings.HasPrefix(it.Family, "benign") {
+			return it.Family
+		}
+		return "benign-" + it.Family
+	}
+	switch f := it.Family; {
+	case it.As == "document", setIndirect[f], strings.HasPrefix(f, "planted"):
+		return "injection-indirect"
+	case setJailbreak[f], strings.HasPrefix(f, "jailbreak"), strings.HasPrefix(f, "persona"):
+		return "jailbreak"
+	}
+	return "injection-direct"
+}
+
+var (
+	setIndirect  = setOf("injection-indirect indirect indirect_ref latent-jailbreak")
+	setJailbreak = setOf("shortpersona devmode aim charcard game opposite tokens twoanswers rant storyteller " +
+		"hypo_resp grandma_style mongo research hypothetical virtualization sudo translator token-game")
+)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// readSets reads the test sets of dir (SetsGlob but UnseenSets) as training
+// items.
+func readSets(dir string) ([]Item, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, SetsGlob))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	var out []Item
+	for _, p := range paths {
+		if UnseenSets[filepath.Base(p)] {
+			continue
+		}
+		its, err := readJSONL(p)
+		if err != nil {
+			return nil, err
+		}
+		for i := range its {
+			its[i].Family = setFamily(&its[i])
+		}
+		out = append(out, its...)
+	}
+	return out, nil
 }
 
 // FreshEvalDir holds the project's fresh evaluation set (under data/own):
@@ -252,6 +332,11 @@ func LoadData(dir, corpusPath string) (*Data, error) {
 	if d.Corpus, err = readCorpus(corpusPath); err != nil {
 		return nil, fmt.Errorf("load corpus: %w", err)
 	}
+	sets, err := readSets(filepath.Dir(corpusPath))
+	if err != nil {
+		return nil, fmt.Errorf("load test sets: %w", err)
+	}
+	d.Sets, d.SetsNearPool = dropNearPool(d.Pool, sets)
 	own := filepath.Join(dir, "own")
 	// Only the top level of own/ is training data; own/eval, own/written
 	// (read below, trained on only when asked) and own/public (decision 140,

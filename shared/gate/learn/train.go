@@ -68,16 +68,20 @@ func DefaultConfig() Config {
 		// Pretrained word vectors (decision 140) in the injection and
 		// jailbreak window heads and the bag; not in the indirect head (with
 		// it, held out, 20.5 % of the code snippets were flagged).
-		VecWords:    20000,
-		VecScale:    1,
-		VecWindow:   true,
-		VecBag:      true,
-		VecHeads:    1<<HeadInjection | 1<<HeadJailbreak,
-		Epochs:      10,
-		LR:          0.3,
-		L2:          1e-6,
-		Seed:        0x61676174656c726e,
-		Calibration: Calibration{Target: 0.01},
+		VecWords:  20000,
+		VecScale:  1,
+		VecWindow: true,
+		VecBag:    true,
+		VecHeads:  1<<HeadInjection | 1<<HeadJailbreak,
+		Epochs:    10,
+		LR:        0.3,
+		L2:        1e-6,
+		Seed:      0x61676174656c726e,
+		// 0.7 % of the average benign source for the model's heads, so that
+		// the gate, the lexicon's own flags included, stays within 1 % out
+		// of fold (decision 142, 2026-12-07: at 1 % the model trained on the
+		// test sets took the gate's benign rate to 1.2 %).
+		Calibration: Calibration{Target: 0.007},
 	}
 }
 

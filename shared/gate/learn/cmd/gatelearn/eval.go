@@ -111,9 +111,7 @@ func eval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c.written {
-		d.Own = append(d.Own, d.Written...)
-	}
+	c.choose(d, stderr)
 	lex, err := lexicon()
 	if err != nil {
 		return err

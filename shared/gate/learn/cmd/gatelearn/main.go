@@ -48,6 +48,7 @@ type common struct {
 	data, corpus string
 	vectors      string
 	written      bool
+	sets         bool
 	cfg          learn.Config
 	grams        string
 }
@@ -129,6 +130,7 @@ func (c *common) flags(fs *flag.FlagSet) {
 	fs.Float64Var(&c.cfg.SourcePower, "source-power", c.cfg.SourcePower, "weigh items by n^-p, n their source's size")
 	fs.Uint64Var(&c.cfg.Seed, "seed", c.cfg.Seed, "seed of the shuffled training order (the shipped model uses the default; other seeds measure how much a result owes to the order)")
 	fs.BoolVar(&c.written, "written", false, "train on data/own/written too (measured, not taken: decision 140)")
+	fs.BoolVar(&c.sets, "sets", true, "train on the gate's test sets (testdata/fresh*.jsonl beside -corpus, but learn.UnseenSets; decision 140, 2026-12-07)")
 	fs.StringVar(&c.vectors, "vectors", "", "pretrained word vectors file (data/vectors; empty: none)")
 	fs.IntVar(&c.cfg.VecWords, "vec-words", c.cfg.VecWords, "number of the vectors' words used, most frequent first")
 	fs.Float64Var(&c.cfg.VecScale, "vec-scale", c.cfg.VecScale, "factor of the vector part of a word's weight")
@@ -167,6 +169,19 @@ func (c *common) settle() error {
 	return nil
 }
 
+// choose applies the data flags: data/own/written trained on or not, the
+// test sets trained on or not.
+func (c *common) choose(d *learn.Data, stderr io.Writer) {
+	if c.written {
+		d.Own = append(d.Own, d.Written...)
+	}
+	if !c.sets {
+		d.Sets = nil
+		return
+	}
+	fmt.Fprintf(stderr, "test sets: %d items trained on, %d near duplicates of pool texts left out %v\n", len(d.Sets), len(d.SetsNearPool), d.SetsNearPool)
+}
+
 func progress(w io.Writer) func(string, int, int) {
 	t0 := time.Now()
 	return func(fold string, n, of int) {
@@ -189,9 +204,7 @@ func train(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c.written {
-		d.Own = append(d.Own, d.Written...)
-	}
+	c.choose(d, stderr)
 	m, err := learn.TrainShipped(d, c.cfg, progress(stderr), calReport(stdout))
 	if err != nil {
 		return err
