@@ -289,8 +289,9 @@ func documentOpening(line string) bool {
 		}
 	}
 	// A letter's salutation on a line of its own ("Dear Hiring Manager,"),
-	// a CSV header ("employee_id,name,department,start_date").
-	if len(line) < 60 && len(line) > 6 && strings.EqualFold(line[:5], "dear ") && line[len(line)-1] == ',' {
+	// or an e-mail's greeting ("Hi Sarah,", "Hello team,"; 2026-12-07), not
+	// to an assistant; a CSV header ("employee_id,name,department,start_date").
+	if len(line) < 60 && len(line) > 6 && (strings.EqualFold(line[:5], "dear ") || greeting(line)) && line[len(line)-1] == ',' {
 		var buf [60]byte
 		lower := appendLower(buf[:0], line)
 		return !hasAnyWord(lower, promptWords) && !hasAnyWord(lower, []string{"ai", "claude", "gemini", "bot", "copilot", "llm", "model"})
@@ -728,3 +729,14 @@ func midParagraph(s string, ls, start, end int) bool {
 
 // secondPerson are the words of a prompt that speaks to the assistant.
 var secondPerson = []string{"you", "your", "you're", "yours", "user", "users", "assistant", "gpt", "chatgpt", "du", "tu", "vous", "ты", "你", "あなた"}
+
+// greeting reports whether line opens with an e-mail's greeting ("Hi Sarah,",
+// "Hello team,", "Hey all,", "Good morning everyone,").
+func greeting(line string) bool {
+	for _, g := range []string{"hi ", "hello ", "hey ", "good morning ", "good afternoon ", "good evening ", "hallo ", "bonjour ", "hola ", "ciao ", "olá ", "hej "} {
+		if len(line) > len(g) && strings.EqualFold(line[:len(g)], g) {
+			return true
+		}
+	}
+	return false
+}
