@@ -536,9 +536,9 @@ func typoView(sc *scratch, v *view, text string) view {
 		return int32(a), int32(e)
 	}
 	copyTo := func(from, to int) {
-		for x := from; x < to; x++ {
-			a, e := orig(x)
-			b, os, oe = append(b, v.s[x]), append(os, a), append(oe, e)
+		if from < to {
+			b = append(b, v.s[from:to]...)
+			os, oe = v.appendSpans(os, oe, from, to)
 		}
 	}
 	at := 0
