@@ -54,6 +54,21 @@ func (v *view) span(a, b int) (int, int) {
 	return int(v.ostart[a]), int(v.oend[b-1])
 }
 
+// segAt returns the index of the last segment starting at or before view
+// byte x.
+func (v *view) segAt(x int) int {
+	lo, hi := 0, len(v.segs)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(v.segs[m].v) <= x {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // appendSpans appends to os and oe, for each view byte x in [from, to),
 // the original span of that byte alone, span(x, x+1), without a search of
 // the segments per byte: the typo pass copies whole views this way, and a
@@ -69,16 +84,7 @@ func (v *view) appendSpans(os, oe []int32, from, to int) ([]int32, []int32) {
 		os, oe = append(os, v.ostart[from:to]...), append(oe, v.oend[from:to]...)
 	default:
 		segs := v.segs
-		lo, hi := 0, len(segs)
-		for hi-lo > 1 {
-			m := int(uint(lo+hi) >> 1)
-			if int(segs[m].v) <= from {
-				lo = m
-			} else {
-				hi = m
-			}
-		}
-		for x := from; x < to; lo++ {
+		for x, lo := from, v.segAt(from); x < to; lo++ {
 			sg := segs[lo]
 			end := len(v.s)
 			if lo+1 < len(segs) {
@@ -126,16 +132,7 @@ func (v *view) originalIs(a, b int, want string) bool {
 // rune returns the original span behind view byte x.
 func (v *view) rune(x int) (int, int) {
 	segs := v.segs
-	// the last segment starting at or before x
-	lo, hi := 0, len(segs)
-	for hi-lo > 1 {
-		m := int(uint(lo+hi) >> 1)
-		if int(segs[m].v) <= x {
-			lo = m
-		} else {
-			hi = m
-		}
-	}
+	lo := v.segAt(x)
 	sg := segs[lo]
 	if sg.w != 0 {
 		return int(sg.o), int(sg.o + sg.w)

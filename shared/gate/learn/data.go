@@ -89,7 +89,13 @@ func readJSONL(path string) ([]Item, error) {
 // readDir reads every *.jsonl file of dir in name order, skipping the
 // names in skip.
 func readDir(dir string, skip map[string]bool) ([]Item, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	return readGlob(filepath.Join(dir, "*.jsonl"), skip)
+}
+
+// readGlob reads every file matching pattern in name order, skipping the
+// base names in skip.
+func readGlob(pattern string, skip map[string]bool) ([]Item, error) {
+	paths, err := filepath.Glob(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -287,26 +293,11 @@ func setOf(words string) map[string]bool {
 // readSets reads the test sets of dir (SetsGlob but UnseenSets) as training
 // items.
 func readSets(dir string) ([]Item, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, SetsGlob))
-	if err != nil {
-		return nil, err
+	out, err := readGlob(filepath.Join(dir, SetsGlob), UnseenSets)
+	for i := range out {
+		out[i].Family = setFamily(&out[i])
 	}
-	sort.Strings(paths)
-	var out []Item
-	for _, p := range paths {
-		if UnseenSets[filepath.Base(p)] {
-			continue
-		}
-		its, err := readJSONL(p)
-		if err != nil {
-			return nil, err
-		}
-		for i := range its {
-			its[i].Family = setFamily(&its[i])
-		}
-		out = append(out, its...)
-	}
-	return out, nil
+	return out, err
 }
 
 // FreshEvalDir holds the project's fresh evaluation set (under data/own):
