@@ -100,14 +100,7 @@ func (v *view) appendSpans(os, oe []int32, from, to int) ([]int32, []int32) {
 			// as rune does: the whole rune of the copy holding the byte
 			oe2 := int(sg.o) + end - int(sg.v)
 			for ; x < stop; x++ {
-				o := int(sg.o) + x - int(sg.v)
-				a, b := o, o+1
-				for a > int(sg.o) && !utf8.RuneStart(v.orig[a]) {
-					a--
-				}
-				for b < oe2 && !utf8.RuneStart(v.orig[b]) {
-					b++
-				}
+				a, b := v.copiedRune(int(sg.o), int(sg.o)+x-int(sg.v), oe2)
 				os, oe = append(os, int32(a)), append(oe, int32(b))
 			}
 		}
@@ -143,13 +136,17 @@ func (v *view) rune(x int) (int, int) {
 	if lo+1 < len(segs) {
 		end = int(segs[lo+1].v)
 	}
-	o := int(sg.o) + x - int(sg.v)
-	oe := int(sg.o) + end - int(sg.v)
+	return v.copiedRune(int(sg.o), int(sg.o)+x-int(sg.v), int(sg.o)+end-int(sg.v))
+}
+
+// copiedRune returns the original rune holding byte o of a copy that runs
+// over orig[start:end].
+func (v *view) copiedRune(start, o, end int) (int, int) {
 	a, b := o, o+1
-	for a > int(sg.o) && !utf8.RuneStart(v.orig[a]) {
+	for a > start && !utf8.RuneStart(v.orig[a]) {
 		a--
 	}
-	for b < oe && !utf8.RuneStart(v.orig[b]) {
+	for b < end && !utf8.RuneStart(v.orig[b]) {
 		b++
 	}
 	return a, b
