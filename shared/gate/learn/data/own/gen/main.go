@@ -22,11 +22,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/agentgate/agentgate/shared/gate/learn/data/own/gen/owngen"
+	"github.com/agentgate/agentgate/shared/gate/learn"
 )
 
 // item is one line of the pool's JSONL format.
-type item = owngen.Item
+type item = learn.Item
 
 // gen draws from one seeded stream per output file, so adding fragments to one
 // file never changes another file's output.
@@ -235,9 +235,10 @@ func readExternal(dir, file, source string) (*set, error) {
 	return s, sc.Err()
 }
 
-// The near-duplicate test is shared with the other generator.
+// The near-duplicate test is the pool's, shared with training and the
+// other generator (learn.Shingles).
 var (
-	normalise = owngen.Normalise
-	shingles  = owngen.Shingles
-	jaccard   = owngen.Jaccard
+	normalise = learn.Normalise
+	shingles  = learn.Shingles
+	jaccard   = learn.Jaccard
 )

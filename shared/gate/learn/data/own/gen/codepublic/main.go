@@ -57,7 +57,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/agentgate/agentgate/shared/gate/learn/data/own/gen/owngen"
+	"github.com/agentgate/agentgate/shared/gate/learn"
 )
 
 // origin is one permissively licensed source tree.
@@ -662,7 +662,7 @@ func readManifest(path string) ([]entry, error) {
 }
 
 // item is one line of the pool's JSONL format.
-type item = owngen.Item
+type item = learn.Item
 
 const (
 	source = "own-code-public"
@@ -701,9 +701,10 @@ func write(vars map[string]string, manifest, out string) error {
 	return os.WriteFile(out, buf.Bytes(), 0o644)
 }
 
-// The near-duplicate test is shared with the other generator.
+// The near-duplicate test is the pool's, shared with training and the
+// other generator (learn.Shingles).
 var (
-	normalise    = owngen.Normalise
-	wordShingles = owngen.Shingles
-	jaccard      = owngen.Jaccard
+	normalise    = learn.Normalise
+	wordShingles = learn.Shingles
+	jaccard      = learn.Jaccard
 )
