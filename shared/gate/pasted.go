@@ -291,7 +291,7 @@ func documentOpening(line string) bool {
 	// A letter's salutation on a line of its own ("Dear Hiring Manager,"),
 	// or an e-mail's greeting ("Hi Sarah,", "Hello team,"; 2026-12-07), not
 	// to an assistant; a CSV header ("employee_id,name,department,start_date").
-	if len(line) < 60 && len(line) > 6 && (strings.EqualFold(line[:5], "dear ") || greeting(line)) && line[len(line)-1] == ',' {
+	if len(line) < 60 && len(line) > 6 && line[len(line)-1] == ',' && (strings.EqualFold(line[:5], "dear ") || greeting(line)) {
 		var buf [60]byte
 		lower := appendLower(buf[:0], line)
 		return !hasAnyWord(lower, promptWords) && !hasAnyWord(lower, []string{"ai", "claude", "gemini", "bot", "copilot", "llm", "model"})
@@ -733,10 +733,12 @@ var secondPerson = []string{"you", "your", "you're", "yours", "user", "users", "
 // greeting reports whether line opens with an e-mail's greeting ("Hi Sarah,",
 // "Hello team,", "Hey all,", "Good morning everyone,").
 func greeting(line string) bool {
-	for _, g := range []string{"hi ", "hello ", "hey ", "good morning ", "good afternoon ", "good evening ", "hallo ", "bonjour ", "hola ", "ciao ", "olá ", "hej "} {
+	for _, g := range greetings {
 		if len(line) > len(g) && strings.EqualFold(line[:len(g)], g) {
 			return true
 		}
 	}
 	return false
 }
+
+var greetings = []string{"hi ", "hello ", "hey ", "good morning ", "good afternoon ", "good evening ", "hallo ", "bonjour ", "hola ", "ciao ", "olá ", "hej "}
