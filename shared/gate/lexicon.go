@@ -152,6 +152,12 @@ const (
 	// lexicon_round8t.go).
 	gReaderOwn // the reader's own output or its work on this data: "your summary", "every line you write", "the AI reading this", "processing this"
 	gAgentAct  // what only a tool-using agent is given: "with the subject … and the body", "as a delegate", "forwarding rule", "| sh", "right after reading this"
+
+	// Round 14p (decision 150, "Round 14p: other people's data under a
+	// pretext, mode banners, split payloads"; lexicon_round14p.go).
+	gPData   // a person's data an assistant may hold: "home address", "date of birth", "salary", "diagnosis", "account balance"
+	gHeld    // that data named as someone else's held by the assistant: "you have on file", "in your records", "of the customer", "the previous caller"
+	gDataHow // a developer's or a clerk's question about such data, not a request for it: "how do I", "API", "column", "field"
 	numGroups
 )
 

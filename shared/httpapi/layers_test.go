@@ -30,9 +30,9 @@ import (
 )
 
 // Inputs on either side of the default grey band [0.35, 0.5) of the
-// learned layer's scores (measured with the embedded model ea7199fd… on
-// 2026-12-07: the clear one scores at most 0.142, the grey one 0.387 and is
-// allowed by the gate; 0.131 and 0.376 with e2172e03…; the earlier clear input, a grandmother persona,
+// learned layer's scores (measured with the embedded model 51ae4b05… on
+// 2026-12-07: the clear one scores at most 0.165, the grey one 0.383 and is
+// allowed by the gate; 0.142 and 0.387 with ea7199fd…; the earlier clear input, a grandmother persona,
 // scored 0.49 on the jailbreak head's whole-text score with an older model).
 const (
 	clearInput = "Tell me a recipe my grandmother used to make"
