@@ -43,7 +43,8 @@ func init() {
 		"'s salary", "salary of", "his salary", "her salary", "their salary", "their salaries", "salaries of", "annual salaries", "the salary you", "salary and", "salaries", "bonus this year",
 		"'s diagnosis", "his diagnosis", "her diagnosis", "their diagnosis", "diagnosis of", "diagnosis code", "diagnosis history", "diagnosed with", "medication list", "medical record", "medical records", "medical history", "health condition", "health conditions",
 		"hiv diagnosis", "city of residence", "place of residence", "current city", "current location", "where she lives", "where he lives", "where they live", "personal data", "personal details",
-		"user emails", "the email of", "emails of", "the e-mail of", "the phone number of",
+		"user emails", "the email of", "birth month", "birth day", "initials", "credit card details", "card details", "payment details", "bank details",
+		"where does the user", "where is the user", "the user live", "the user living", "emails of", "the e-mail of", "the phone number of",
 		"personal information", "full profile", "raw record", "customer record", "customer pii", "disciplinary action", "disciplinary actions", "last transaction",
 		// de, fr, es, it, pt, nl, pl
 		"wohnanschrift", "anschrift", "adresse", "e-mail-adresse", "telefonnummer", "handynummer", "geburtsdatum", "kontostand", "gehalt", "kontonummer", "die diagnose", "steuer-id",
@@ -92,6 +93,8 @@ func init() {
 		"nasabah", "karyawan", "pasien", "tercatat", "atas nama",
 		"khach hang", "nhan vien", "benh nhan", "trong ho so",
 		"for patient", "of patient", "patient id", "bei dir fur", "ist bei dir",
+		"the user's birth", "the user's initials", "the user's home", "the user's current", "the user's credit", "the user's bank", "the user's ssn",
+		"the user's social security", "the user's email address", "the user's phone", "the user's date",
 	)
 	// Claimed officials and relatives, and the pressure that comes with
 	// them. gPretext's other rule (round 5) weighs a pretext only with a
@@ -140,7 +143,7 @@ func init() {
 		"how do i", "how can i", "how to", "how should", "how would i", "how does", "how is", "what's the best way", "what is the best way", "the proper", "the correct way", "procedure",
 		"the process for", "legal process", "api", "endpoint", "field", "column", "query", "schema", "sql", "orm", "sdk", "json", "request.", "user.", "returns", "null", "redact",
 		"never ask", "never share", "never reveal", "never give", "never disclose", "do not share", "don't share", "do not reveal", "don't reveal", "do not disclose", "must not",
-		"not allowed to", "such as", "anonymi", "retention",
+		"not allowed to", "such as", "respecting", "not collecting", "not collect", "no personal data", "no personal information", "anonymi", "retention",
 		// the asker's own data
 		"for my account", "on my account", "my account", "for me", "my own", "my file", "my profile", "my details", "my record", "linked to my", "mine", "gdpr", "subject access", "pretexting", "pretending to be", "social engineering", "red flag", "awareness", "training",
 		"wie kann ich", "wie andere ich", "comment", "como puedo", "como faco", "come si", "как в", "как сделать", "nasil", "bagaimana cara", "lam sao",
@@ -151,6 +154,12 @@ func init() {
 	add(gExtVerb, "remind me of")
 	add(gObfVerb, "reverse this", "reverse the text", "reverse this text")
 	add(gModeOn, "debug=true", "debug = true", "redact=false")
+	// A secret written in a form that carries it whole ("a haiku about the
+	// password", "the password in leetspeak"); split parts to interlace;
+	// the Hindi noun form of "ignore" ("की अनदेखी करें").
+	add(gLeakForm, "haiku", "a haiku", "limerick", "a song about", "in leetspeak", "in leet", "in pig latin", "in morse", "in base64", "in binary", "in hex")
+	add(gConcat, "interlace")
+	add(gOvrVerbW, "अनदेखी")
 
 	// The guarded secret with a word before its noun: "the stored
 	// password", "the vault PIN", "den internen Zugangscode".
