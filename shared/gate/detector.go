@@ -868,7 +868,7 @@ func nearGroup(s string, gh []groupHit, m gmask, a, b, after int) bool {
 		if int(h.start) >= b+after {
 			break
 		}
-		if int(h.end) > a-80 && (h.group[0]&m[0] != 0 || h.group[1]&m[1] != 0) {
+		if int(h.end) > a-80 && h.group.meets(m) {
 			return true
 		}
 	}

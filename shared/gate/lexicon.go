@@ -161,12 +161,13 @@ const (
 	numGroups
 )
 
-// gmask is a set of groups: two words, so the lexicon may hold up to 128
-// groups (a pattern's groups, the groups seen in a text).
-type gmask [2]uint64
+// gmask is a set of groups: three words, so the lexicon may hold up to
+// 192 groups (a pattern's groups, the groups seen in a text). Two words
+// held 128, all taken by round 14p.
+type gmask [3]uint64
 
 // The array size fails to compile if numGroups outgrows the mask.
-var _ [128 - numGroups]struct{}
+var _ [192 - numGroups]struct{}
 
 func bitOf(g group) gmask {
 	var m gmask
@@ -175,9 +176,12 @@ func bitOf(g group) gmask {
 }
 
 func (m gmask) has(g group) bool    { return m[g>>6]&(1<<(g&63)) != 0 }
-func (m gmask) or(o gmask) gmask    { return gmask{m[0] | o[0], m[1] | o[1]} }
+func (m gmask) or(o gmask) gmask    { return gmask{m[0] | o[0], m[1] | o[1], m[2] | o[2]} }
 func (m gmask) clear(g group) gmask { m[g>>6] &^= 1 << (g & 63); return m }
-func (m gmask) empty() bool         { return m[0]|m[1] == 0 }
+func (m gmask) empty() bool         { return m[0]|m[1]|m[2] == 0 }
+
+// meets reports whether m and o share a group.
+func (m gmask) meets(o gmask) bool { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2] != 0 }
 
 var lexicon = map[group][]string{
 	gOvrVerb: {
