@@ -469,11 +469,10 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			}
 			seen = seen.or(g)
 			var rules rmask
-			for b := g[0]; b != 0; b &= b - 1 {
-				rules = rules.or(d.groupRules[bits.TrailingZeros64(b)])
-			}
-			for b := g[1]; b != 0; b &= b - 1 {
-				rules = rules.or(d.groupRules[64+bits.TrailingZeros64(b)])
+			for w, b := range g {
+				for ; b != 0; b &= b - 1 {
+					rules = rules.or(d.groupRules[w<<6+bits.TrailingZeros64(b)])
+				}
 			}
 			gh = append(gh, groupHit{group: g, rules: rules, start: h.start, end: h.end})
 		}

@@ -384,7 +384,7 @@ var typoAnchors, typoWeak = func() (m, w gmask) {
 // common ones ("your", "all") would send most chat through the whole read.
 func anyAnchor(pats []acPattern, hits []acHit) bool {
 	for _, h := range hits {
-		if g := pats[h.pat].group; g[0]&typoAnchors[0] != 0 || g[1]&typoAnchors[1] != 0 {
+		if pats[h.pat].group.meets(typoAnchors) {
 			return true
 		}
 	}
@@ -407,8 +407,8 @@ func findTypos(sc *scratch, pats []acPattern, s string, hits []acHit) bool {
 	for _, h := range hits {
 		g := pats[h.pat].group
 		start := int(h.start)
-		if g[0]&typoAnchors[0] == 0 && g[1]&typoAnchors[1] == 0 {
-			if g[0]&typoWeak[0] == 0 && g[1]&typoWeak[1] == 0 {
+		if !g.meets(typoAnchors) {
+			if !g.meets(typoWeak) {
 				continue
 			}
 			last := lastWeak
