@@ -400,7 +400,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
-			if (g.has(gOvrObj) || g.has(gPromptWord)) && (scopedRulesAt(v.s, int(h.start), int(h.end)) || topicRulesAt(v.s, int(h.start), int(h.end))) {
+			if (g.has(gOvrObj) || g.has(gPromptWord)) && rulesScopedAt(v.s, int(h.start), int(h.end)) {
 				// "the earlier constraints on length", "the
 				// instructions sent on 3 May": the form of the user's own
 				// request, or a memo (round 7b).
@@ -937,7 +937,8 @@ func compoundNoun(s string, end int) bool {
 	for j < len(s) && isAlnum(s[j]) {
 		j++
 	}
-	switch w := strings.ToLower(s[i:j]); w {
+	var buf [16]byte
+	switch w := lowerWord(&buf, s[i:j]); w {
 	case "for", "to", "of", "on", "at", "from":
 		// "the password for the guest Wi-Fi", "the password to my
 		// account": a password the user means, not the one guarded;
@@ -950,7 +951,7 @@ func compoundNoun(s string, end int) bool {
 		for l < len(s) && isAlnum(s[l]) {
 			l++
 		}
-		switch strings.ToLower(s[k:l]) {
+		switch lowerWord(&buf, s[k:l]) {
 		case "me", "us", "this", "a", "an", "base64", "hex", "reverse", "pig", "one", "french", "german", "spanish", "english", "binary", "morse", "caps":
 			return false
 		}
@@ -1062,11 +1063,31 @@ func conditionalAt(s string, i int) bool {
 }
 
 func negation(w string) bool {
-	switch strings.ToLower(w) {
+	var buf [16]byte
+	switch lowerWord(&buf, w) {
 	case "not", "never", "dont", "cannot", "nor":
 		return true
 	}
 	return len(w) > 3 && strings.EqualFold(w[len(w)-3:], "n't")
+}
+
+// lowerWord is strings.ToLower for the ASCII words the context checks
+// read (letters, digits, apostrophes), written into buf: ToLower
+// allocates for every word with a capital ("Please ignore …"), once per
+// hit. A word longer than buf is returned as "", which no word list the
+// callers compare against holds.
+func lowerWord(buf *[16]byte, w string) string {
+	if len(w) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(w))
 }
 
 // defenceScope reports whether the words after an override name the

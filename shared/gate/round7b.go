@@ -112,38 +112,58 @@ var reportObj = setOf("model", "models", "ai", "ais", "assistant", "assistants",
 // wordSet is a set of lower-case words with what a lookup can reject
 // without hashing: most words these checks meet are in no set (they run
 // on every hit of common groups in trigger-word dense text), so the
-// length range and the first letter turn them away first.
+// lengths of the words with each first letter turn them away first, and
+// the rest are found in a small open-addressing table hashed on the
+// folded bytes as they are read (no map hash over a copied key).
+//
+// Sets are used by pointer: the per-letter table is 1 KiB, and has runs
+// for most hits of common groups.
 type wordSet struct {
-	m        map[string]bool
-	min, max int
-	first    [256]bool
+	m    map[string]bool // the words as given (quotedMentionAt reads it as it is)
+	lens [256]uint32     // per first byte: bit n set when a word of n bytes (1-24) starts with it
+	tab  []string        // the words, open addressing by wordHash, "" empty; a power of two long
 }
+
+// maxSetWord is the longest word has can find: it folds into a buffer.
+const maxSetWord = 24
+
+// wordHash is FNV-1a step by step, over the folded bytes.
+const wordHashSeed, wordHashPrime = uint32(2166136261), uint32(16777619)
 
 // has looks w up in m case-insensitively without allocating: the views
 // the rules read keep the text's case.
-func has(m wordSet, w string) bool {
-	if len(w) < m.min || len(w) > m.max {
+func has(m *wordSet, w string) bool {
+	n := len(w)
+	if n == 0 || n > maxSetWord {
 		return false
 	}
 	c := w[0]
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	if !m.first[c] {
+	if m.lens[c]>>n&1 == 0 {
 		return false
 	}
-	var buf [24]byte
-	if len(w) > len(buf) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
+	var buf [maxSetWord]byte
+	h := wordHashSeed
+	for i := 0; i < n; i++ {
 		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		h = (h ^ uint32(c)) * wordHashPrime
 	}
-	return m.m[string(buf[:len(w)])]
+	mask := uint32(len(m.tab) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := m.tab[i]
+		if e == "" {
+			return false
+		}
+		if e == string(buf[:n]) {
+			return true
+		}
+	}
 }
 
 // hasPrefixFold is strings.HasPrefix with ASCII case folded.
@@ -151,14 +171,46 @@ func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
-func setOf(ws ...string) wordSet {
-	m := wordSet{m: make(map[string]bool, len(ws)), min: 1 << 30}
-	for _, w := range ws {
-		m.m[w] = true
-		m.min, m.max = min(m.min, len(w)), max(m.max, len(w))
-		if w != "" {
-			m.first[w[0]] = true
+// unionOf is the set of the words of every set in sets.
+func unionOf(sets ...*wordSet) *wordSet {
+	var ws []string
+	for _, m := range sets {
+		for w := range m.m {
+			ws = append(ws, w)
 		}
+	}
+	return setOf(ws...)
+}
+
+func setOf(ws ...string) *wordSet {
+	m := &wordSet{m: make(map[string]bool, len(ws))}
+	size := 2
+	for size < 2*len(ws) {
+		size *= 2
+	}
+	m.tab = make([]string, size)
+	mask := uint32(size - 1)
+	for _, w := range ws {
+		if w == "" {
+			panic("setOf: an empty word")
+		}
+		if m.m[w] {
+			continue
+		}
+		m.m[w] = true
+		if len(w) > maxSetWord {
+			continue // has never finds it
+		}
+		m.lens[w[0]] |= 1 << len(w)
+		h := wordHashSeed
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * wordHashPrime
+		}
+		i := h & mask
+		for m.tab[i] != "" {
+			i = (i + 1) & mask
+		}
+		m.tab[i] = w
 	}
 	return m
 }
@@ -233,6 +285,27 @@ func scopedRulesAt(s string, start, end int) bool {
 	}
 	return scopedToForm(rest)
 }
+
+// rulesScopedAt is scopedRulesAt || topicRulesAt. It runs on every hit
+// of the override objects and prompt words, common in trigger-word dense
+// text, and both read first the word right after the noun (the same word:
+// firstWord skips the spaces either way): when that word leads neither a
+// scope nor a topic, neither can hold, and the word is read once.
+func rulesScopedAt(s string, start, end int) bool {
+	e := end
+	for e < len(s) && isAlnum(s[e]) {
+		e++
+	}
+	if !has(scopeLead, firstWord(s[e:min(len(s), e+60)])) {
+		return false
+	}
+	return scopedRulesAt(s, start, end) || topicRulesAt(s, start, end)
+}
+
+// scopeLead holds every word that can follow the noun in a scope
+// (scopedRulesAt: a memo's verb, an adjective, a preposition of form) or a
+// topic (topicRulesAt: its preposition).
+var scopeLead = unionOf(memoLead, ovrAdj, formPrep, topicPrep)
 
 var memoLead = setOf("sent", "issued", "dated", "circulated", "emailed", "posted", "from", "of")
 
