@@ -468,14 +468,20 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				}
 			}
 			seen = seen.or(g)
-			var rules rmask
+			// The rules of the hit's groups, gathered in two scalars:
+			// or-ing rmask values went through the stack a word at a
+			// time and was read back whole, which the CPU cannot
+			// forward from the store (a stall per group).
+			var r0, r1 uint64
 			for b := g[0]; b != 0; b &= b - 1 {
-				rules = rules.or(d.groupRules[bits.TrailingZeros64(b)])
+				gr := &d.groupRules[bits.TrailingZeros64(b)]
+				r0, r1 = r0|gr[0], r1|gr[1]
 			}
 			for b := g[1]; b != 0; b &= b - 1 {
-				rules = rules.or(d.groupRules[64+bits.TrailingZeros64(b)])
+				gr := &d.groupRules[64+bits.TrailingZeros64(b)]
+				r0, r1 = r0|gr[0], r1|gr[1]
 			}
-			gh = append(gh, groupHit{group: g, rules: rules, start: h.start, end: h.end})
+			gh = append(gh, groupHit{group: g, rules: rmask{r0, r1}, start: h.start, end: h.end})
 		}
 	probe:
 		if p.probe == probeNone {
@@ -549,33 +555,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	if live == (rmask{}) {
 		return out
 	}
-	if len(eb.rel) < len(d.rules) {
-		eb.rel = make([][]relHit, len(d.rules))
-	}
-	for rs := live; rs != (rmask{}); rs = rs.next() {
-		ri := rs.first()
-		eb.rel[ri] = eb.rel[ri][:0]
-	}
-	for j := range gh {
-		for rs := gh[j].rules.and(live); rs != (rmask{}); rs = rs.next() {
-			ri := rs.first()
-			r := &d.rules[ri]
-			if r.untrusted && !output && !eb.doc && (gh[j].start < dataFrom || gh[j].start >= dataTo) {
-				continue
-			}
-			var m uint32
-			for k, req := range r.reqs {
-				if gh[j].group.has(req) && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
-					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') &&
-					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) &&
-					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(gh[j].start), int(gh[j].end))) &&
-					!(r.opens&(1<<k) != 0 && !plantedOpening(v.s, int(gh[j].start), int(gh[j].end))) {
-					m |= 1 << k
-				}
-			}
-			eb.rel[ri] = append(eb.rel[ri], relHit{start: gh[j].start, end: gh[j].end, meets: m})
-		}
-	}
+	d.relHits(v, gh, eb, live, !output && !eb.doc, dataFrom, dataTo)
 	for rs := live; rs != (rmask{}); rs = rs.next() {
 		ri := rs.first()
 		r := &d.rules[ri]
@@ -656,6 +636,54 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		}
 	}
 	return out
+}
+
+// relHits fills eb.rel: each hit handed to the live rules whose groups it
+// is in, with the requirements it meets. In an input (input true) the
+// rules for untrusted text read only the hits in the pasted data
+// [dataFrom, dataTo).
+//
+// It is the innermost loop of evalHits, a (hit, rule) pair per turn, so
+// the set of rules left is two scalar words: as an rmask value it went
+// through the stack a word at a time and was read back whole, which the
+// CPU cannot forward from the stores.
+func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, input bool, dataFrom, dataTo int32) {
+	if len(eb.rel) < len(d.rules) {
+		eb.rel = make([][]relHit, len(d.rules))
+	}
+	for rs := live; rs != (rmask{}); rs = rs.next() {
+		ri := rs.first()
+		eb.rel[ri] = eb.rel[ri][:0]
+	}
+	for j := range gh {
+		h := &gh[j]
+		m0, m1 := h.rules[0]&live[0], h.rules[1]&live[1]
+		for m0|m1 != 0 {
+			var ri int
+			if m0 != 0 {
+				ri = bits.TrailingZeros64(m0)
+				m0 &= m0 - 1
+			} else {
+				ri = 64 + bits.TrailingZeros64(m1)
+				m1 &= m1 - 1
+			}
+			r := &d.rules[ri]
+			if r.untrusted && input && (h.start < dataFrom || h.start >= dataTo) {
+				continue
+			}
+			var m uint32
+			for k, req := range r.reqs {
+				if h.group.has(req) && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(h.start))) &&
+					!(r.col0&(1<<k) != 0 && h.start > 0 && v.s[h.start-1] != '\n') &&
+					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(h.start))) &&
+					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(h.start), int(h.end))) &&
+					!(r.opens&(1<<k) != 0 && !plantedOpening(v.s, int(h.start), int(h.end))) {
+					m |= 1 << k
+				}
+			}
+			eb.rel[ri] = append(eb.rel[ri], relHit{start: h.start, end: h.end, meets: m})
+		}
+	}
 }
 
 // weigh runs a rule with need (round 4): a window over its hits in which
