@@ -1224,7 +1224,9 @@ func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end in
 		}
 		return d.rActive, start, end, true
 	case probeRole:
-		if ci.in(s, start) || !structuralMarker(s, start, end) {
+		// The marker's own context first: it reads a few bytes around
+		// the hit, where the code index is built over the whole text.
+		if !structuralMarker(s, start, end) || ci.in(s, start) {
 			return 0, 0, 0, false
 		}
 		return d.rRole, start, end, true

@@ -1,6 +1,7 @@
 package gate
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -82,4 +83,74 @@ func foldASCII(w string) string {
 		}
 	}
 	return string(b)
+}
+
+// codeIndexBytewise is codeIndex.build as it was, a byte at a time: the
+// reference TestCodeIndexBuild holds the skipping build to.
+func codeIndexBytewise(s string) []int32 {
+	var spans []int32
+	fence, inline := -1, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case (c == '`' || c == '~') && strings.HasPrefix(s[i:], string([]byte{c, c, c})):
+			if fence < 0 {
+				fence, inline = i, -1
+			} else {
+				spans = append(spans, int32(fence), int32(i+3))
+				fence = -1
+			}
+			i += 2
+		case fence >= 0:
+		case c == '`':
+			if inline < 0 {
+				inline = i
+			} else {
+				spans = append(spans, int32(inline), int32(i+1))
+				inline = -1
+			}
+		case c == '\n':
+			inline = -1
+		}
+	}
+	if fence >= 0 {
+		spans = append(spans, int32(fence), int32(len(s)))
+	}
+	return spans
+}
+
+// TestCodeIndexBuild holds codeIndex.build to the byte loop it replaced on
+// every committed text and on random strings over the bytes it reads.
+func TestCodeIndexBuild(t *testing.T) {
+	check := func(s string) {
+		var ci codeIndex
+		ci.build(s)
+		want := codeIndexBytewise(s)
+		if len(ci.spans) != len(want) {
+			t.Fatalf("%q: spans %v, want %v", s, ci.spans, want)
+		}
+		for i := range want {
+			if ci.spans[i] != want[i] {
+				t.Fatalf("%q: spans %v, want %v", s, ci.spans, want)
+			}
+		}
+	}
+	code := 0
+	for _, s := range committedTexts(t) {
+		check(s)
+		if strings.ContainsAny(s, "`~") {
+			code++
+		}
+	}
+	rng := rand.New(rand.NewSource(1))
+	const alphabet = "`~\nab "
+	for n := 0; n < 200000; n++ {
+		b := make([]byte, rng.Intn(24))
+		for i := range b {
+			b[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		check(string(b))
+	}
+	if code == 0 {
+		t.Fatal("no committed text holds a backtick or a tilde")
+	}
 }
