@@ -252,59 +252,91 @@ func thirdPersonAt(s string, i int) bool {
 	return strings.EqualFold(w, "ses") || strings.EqualFold(w, "leurs") || strings.EqualFold(w, "leur")
 }
 
-// scopedRulesAt reports whether the rules or instructions an override
-// names at s[start:end] are scoped to the form of the reply or to a dated
-// memo: "forget the earlier constraints on length",
-// "olvida las instrucciones anteriores sobre el tono", "the instructions
-// sent on 3 May are superseded". A user correcting the form of their own
-// request or a memo correcting an earlier one, not the model's
-// instructions set aside. (The user's own "my previous instructions" is
-// not among them: attackers write it too; decision 150, round 7.)
-func scopedRulesAt(s string, start, end int) bool {
-	e := end
-	for e < len(s) && isAlnum(s[e]) {
-		e++
-	}
-	if e+3 >= len(s) || s[e] != ' ' {
-		return false
-	}
-	rest := s[e:min(len(s), e+60)]
-	w := firstWord(rest)
-	switch {
-	case has(memoLead, w):
-		for _, p := range memoDated {
-			if hasPrefixFold(rest, p) {
-				return true
-			}
-		}
-		return false
-	case has(ovrAdj, w):
-		// one adjective after the noun: "instrucciones anteriores sobre …"
-		r, _ := skipWord(rest)
-		return scopedToForm(r)
-	}
-	return scopedToForm(rest)
-}
-
-// rulesScopedAt is scopedRulesAt || topicRulesAt. It runs on every hit
-// of the override objects and prompt words, common in trigger-word dense
-// text, and both read first the word right after the noun (the same word:
-// firstWord skips the spaces either way): when that word leads neither a
-// scope nor a topic, neither can hold, and the word is read once.
+// rulesScopedAt reports whether the rules or instructions an override or
+// a voiding names at s[start:end] are scoped, so the hit is not the
+// model's own instructions set aside. Two cases, read from the words
+// after the noun:
+//
+// A scope to the form of the reply or a dated memo: "forget the earlier
+// constraints on length", "olvida las instrucciones anteriores sobre el
+// tono", "the instructions sent on 3 May are superseded". A user
+// correcting the form of their own request or a memo correcting an
+// earlier one. (The user's own "my previous instructions" is not among
+// them: attackers write it too; decision 150, round 7.)
+//
+// A house's rules about a named everyday topic: "the old rules about bike
+// storage no longer apply", "the rules for guests". Not the model's own
+// ("your rules about …", "all rules about …"), nor rules about what a
+// reply may hold ("the rules about content no longer apply").
+//
+// It runs on every hit of the override objects and prompt words, common
+// in trigger-word dense text, so the words after the noun are read once
+// (up to four, within 60 bytes) and both cases read them; the first of
+// them must lead a scope or a topic (scopeLead), which most do not.
+// TestRulesScopedAtIsBoth holds it to the two checks it was written as.
 func rulesScopedAt(s string, start, end int) bool {
 	e := end
 	for e < len(s) && isAlnum(s[e]) {
 		e++
 	}
-	if !has(scopeLead, firstWord(s[e:min(len(s), e+60)])) {
+	lim := min(len(s), e+60)
+	// The words after the noun: each after the spaces before it, an
+	// empty word where a byte that is neither starts (and all after it).
+	var word [4]string
+	var at [4]int // where each starts
+	i := e
+	for k := range word {
+		for i < lim && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < lim && isAlnum(s[j]) {
+			j++
+		}
+		word[k], at[k] = s[i:j], i
+		if k == 0 && !has(scopeLead, word[0]) {
+			return false
+		}
+		i = j
+	}
+	// A scope: right after a space after the noun.
+	if e+3 < len(s) && s[e] == ' ' {
+		switch {
+		case has(memoLead, word[0]):
+			for _, p := range memoDated {
+				if hasPrefixFold(s[e:lim], p) {
+					return true
+				}
+			}
+		case has(ovrAdj, word[0]):
+			// one adjective after the noun: "instrucciones anteriores sobre …"
+			if formAt(s, word[1:], at[1:], lim) {
+				return true
+			}
+		default:
+			if formAt(s, word[:], at[:], lim) {
+				return true
+			}
+		}
+	}
+	// A topic: the noun a house's rules, not the model's, then a
+	// preposition and a topic that is not the reply's.
+	if !has(topicPrep, word[0]) || !has(houseRules, s[start:e]) {
 		return false
 	}
-	return scopedRulesAt(s, start, end) || topicRulesAt(s, start, end)
+	if w, _ := wordBefore(s, start); has(ownedBy, w) {
+		return false
+	}
+	n := word[1]
+	if has(articles, n) || strings.EqualFold(n, "our") {
+		n = word[2]
+	}
+	return len(n) >= 3 && !has(replyTopic, n)
 }
 
-// scopeLead holds every word that can follow the noun in a scope
-// (scopedRulesAt: a memo's verb, an adjective, a preposition of form) or a
-// topic (topicRulesAt: its preposition).
+// scopeLead holds every word that can follow the noun in a scope (a
+// memo's verb, an adjective, a preposition of form) or a topic (its
+// preposition).
 var scopeLead = unionOf(memoLead, ovrAdj, formPrep, topicPrep)
 
 var memoLead = setOf("sent", "issued", "dated", "circulated", "emailed", "posted", "from", "of")
@@ -318,31 +350,21 @@ func firstWord(s string) string {
 	return s[:j]
 }
 
-func skipWord(s string) (string, bool) {
-	t := strings.TrimLeft(s, " ")
-	j := 0
-	for j < len(t) && isAlnum(t[j]) {
-		j++
-	}
-	return t[j:], j > 0
-}
-
-// scopedToForm: " on length", " about the tone", " sobre el tono".
-func scopedToForm(rest string) bool {
-	rest = strings.TrimLeft(rest, " ")
-	prep := firstWord(rest)
-	if !has(formPrep, prep) {
+// formAt reports whether the words (at least three, the text up to lim)
+// name the form of the reply: " on length", " about the tone",
+// " sobre el tono".
+func formAt(s string, word []string, at []int, lim int) bool {
+	if !has(formPrep, word[0]) {
 		return false
 	}
-	rest = strings.TrimLeft(rest[len(prep):], " ")
-	if d := firstWord(rest); has(formDet, d) {
-		rest = strings.TrimLeft(rest[len(d):], " ")
+	n, i := word[1], at[1]
+	if has(formDet, n) {
+		n, i = word[2], at[2]
 	}
-	n := firstWord(rest)
 	if len(n) > 2 && (n[len(n)-1] == 's' || n[len(n)-1] == 'S') {
 		n = n[:len(n)-1] // "citations", "headings", "tons"
 	}
-	return has(formNouns, n) || hasPrefixFold(rest, "word count")
+	return has(formNouns, n) || hasPrefixFold(s[i:lim], "word count")
 }
 
 var ovrAdj = setOf("previous", "earlier", "prior", "last", "old", "above", "former", "anteriores", "anterior", "previas", "precedentes", "precedenti", "vorherigen", "fruheren", "letzten", "vorigen", "vorige", "eerdere")
@@ -379,33 +401,6 @@ func quotedMentionAt(s string, i int) bool {
 
 var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes", "wrote", "pasting", "pastes", "pasted",
 	"phrase", "phrases", "words", "string", "strings", "containing", "contains", "contain", "payload", "payloads", "classic", "famous", "infamous", "keyword", "keywords", "pattern")
-
-// topicRulesAt reports whether rules an override or a voiding names are a
-// house's rules about a named everyday topic: "the old rules about bike
-// storage no longer apply", "the rules for guests". Not the model's own
-// ("your rules about …", "all rules about …"), nor rules about what a
-// reply may hold ("the rules about content no longer apply").
-func topicRulesAt(s string, start, end int) bool {
-	e := end
-	for e < len(s) && isAlnum(s[e]) {
-		e++
-	}
-	rest := strings.TrimLeft(s[e:min(len(s), e+60)], " ")
-	prep := firstWord(rest)
-	if !has(topicPrep, prep) || !has(houseRules, s[start:e]) {
-		return false
-	}
-	if w, _ := wordBefore(s, start); has(ownedBy, w) {
-		return false
-	}
-	rest = strings.TrimLeft(rest[len(prep):], " ")
-	n := firstWord(rest)
-	if has(articles, n) || strings.EqualFold(n, "our") {
-		rest = strings.TrimLeft(rest[len(n):], " ")
-		n = firstWord(rest)
-	}
-	return len(n) >= 3 && !has(replyTopic, n)
-}
 
 var ownedBy = setOf("your", "all", "any", "every", "these", "those", "its")
 

@@ -41,6 +41,50 @@ func TestRulesScopedAtIsBoth(t *testing.T) {
 		t.Fatal("no scope or topic met: the test reads nothing")
 	}
 	t.Logf("%d words, %d scoped", n, held)
+
+	// Phrases built from the words the checks read, to reach every
+	// branch: "<owner> <noun> <lead> <det> <noun> <rest>".
+	pool := func(sets ...*wordSet) []string {
+		var out []string
+		for _, m := range sets {
+			for w := range m.m {
+				out = append(out, w, strings.ToUpper(w[:1])+w[1:])
+			}
+		}
+		return out
+	}
+	owners := append(pool(ownedBy), "", "the", "old", "The")
+	nouns := append(pool(houseRules), "constraints", "prompt", "instruc", "RULES")
+	leads := append(pool(scopeLead), "and", "x", "", "sent on", "dated 3", "from last week")
+	dets := append(pool(formDet, articles), "our", "Our", "", "bike", "word")
+	tails := append(pool(formNouns, replyTopic), "count", "counts", "storage", "guests", "ab", "lengths", "", "word count")
+	seps := []string{" ", "  ", ", ", "\n", "-"}
+	rng := rand.New(rand.NewSource(2))
+	pick := func(ws []string) string { return ws[rng.Intn(len(ws))] }
+	held = 0
+	for k := 0; k < 400000; k++ {
+		var b strings.Builder
+		b.WriteString(pick(owners))
+		b.WriteString(pick(seps))
+		start := b.Len()
+		b.WriteString(pick(nouns))
+		end := b.Len()
+		for _, ws := range [][]string{leads, dets, tails, tails, leads} {
+			b.WriteString(pick(seps[:2+rng.Intn(2)]))
+			b.WriteString(pick(ws))
+		}
+		s := b.String()
+		for _, e := range []int{end, start + (end-start+1)/2} {
+			want := scopedRulesAt(s, start, e) || topicRulesAt(s, start, e)
+			if got := rulesScopedAt(s, start, e); got != want {
+				t.Fatalf("%q at [%d,%d): %v, want %v", s, start, e, got, want)
+			}
+			if want {
+				held++
+			}
+		}
+	}
+	t.Logf("%d of the phrases scoped", held)
 }
 
 // TestWordSetHas holds has to a case-folded lookup in the set's map on
@@ -153,4 +197,81 @@ func TestCodeIndexBuild(t *testing.T) {
 	if code == 0 {
 		t.Fatal("no committed text holds a backtick or a tilde")
 	}
+}
+
+// The scope and topic checks as they were written, before rulesScopedAt
+// read the words after the noun once for both: the reference it is held to.
+
+func scopedRulesAt(s string, start, end int) bool {
+	e := end
+	for e < len(s) && isAlnum(s[e]) {
+		e++
+	}
+	if e+3 >= len(s) || s[e] != ' ' {
+		return false
+	}
+	rest := s[e:min(len(s), e+60)]
+	w := firstWord(rest)
+	switch {
+	case has(memoLead, w):
+		for _, p := range memoDated {
+			if hasPrefixFold(rest, p) {
+				return true
+			}
+		}
+		return false
+	case has(ovrAdj, w):
+		// one adjective after the noun: "instrucciones anteriores sobre …"
+		r, _ := skipWord(rest)
+		return scopedToForm(r)
+	}
+	return scopedToForm(rest)
+}
+
+func skipWord(s string) (string, bool) {
+	t := strings.TrimLeft(s, " ")
+	j := 0
+	for j < len(t) && isAlnum(t[j]) {
+		j++
+	}
+	return t[j:], j > 0
+}
+
+func scopedToForm(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	prep := firstWord(rest)
+	if !has(formPrep, prep) {
+		return false
+	}
+	rest = strings.TrimLeft(rest[len(prep):], " ")
+	if d := firstWord(rest); has(formDet, d) {
+		rest = strings.TrimLeft(rest[len(d):], " ")
+	}
+	n := firstWord(rest)
+	if len(n) > 2 && (n[len(n)-1] == 's' || n[len(n)-1] == 'S') {
+		n = n[:len(n)-1] // "citations", "headings", "tons"
+	}
+	return has(formNouns, n) || hasPrefixFold(rest, "word count")
+}
+
+func topicRulesAt(s string, start, end int) bool {
+	e := end
+	for e < len(s) && isAlnum(s[e]) {
+		e++
+	}
+	rest := strings.TrimLeft(s[e:min(len(s), e+60)], " ")
+	prep := firstWord(rest)
+	if !has(topicPrep, prep) || !has(houseRules, s[start:e]) {
+		return false
+	}
+	if w, _ := wordBefore(s, start); has(ownedBy, w) {
+		return false
+	}
+	rest = strings.TrimLeft(rest[len(prep):], " ")
+	n := firstWord(rest)
+	if has(articles, n) || strings.EqualFold(n, "our") {
+		rest = strings.TrimLeft(rest[len(n):], " ")
+		n = firstWord(rest)
+	}
+	return len(n) >= 3 && !has(replyTopic, n)
 }
