@@ -341,6 +341,16 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		p := &a.pats[h.pat]
 		if !p.group.empty() {
 			g := p.group
+			if g[0]&narrowedGroups[0] == 0 && g[1]&narrowedGroups[1] == 0 {
+				// None of the groups the context checks below may
+				// clear: every one of them tests one first. Most hits
+				// ("all", "your", "previous") skip the twenty tests.
+				goto kept
+			}
+			// The context checks: each clears groups of a hit whose
+			// words around it make it a look-alike. Each tests first
+			// that the hit has a group of narrowedGroups
+			// (TestNarrowedGroups reads them here).
 			if g.has(gOvrVerb) && (negatedAt(v.s, int(h.start)) || conditionalAt(v.s, int(h.start))) {
 				// "don't forget", "never ignore": a reminder, not an
 				// override; "notify me if you override …", "even if I ask
@@ -467,6 +477,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					g = g.clear(gTaskObj)
 				}
 			}
+			// The end of the context checks.
+		kept:
 			seen = seen.or(g)
 			// The rules of the hit's groups, gathered in two scalars:
 			// or-ing rmask values went through the stack a word at a
@@ -729,6 +741,18 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 	}
 	return out
 }
+
+// narrowedGroups are the groups evalHits' context checks test a hit for
+// before reading the words around it: a hit in none of them keeps its
+// groups as they are. A check added there must add its groups here
+// (TestNarrowedGroups).
+var narrowedGroups = func() (m gmask) {
+	for _, g := range []group{gOvrVerb, gJbUnres, gJbQual, gExtObj, gHijack, gEcho, gExtVerb, gOvrObj, gPromptWord,
+		gSayAny, gSay, gSecretAsk, gAskSecret, gSecret, gGivenYou, gAboveRef, gAbove} {
+		m = m.or(bitOf(g))
+	}
+	return m
+}()
 
 // evalBuf holds evalHits' per-call buffers.
 type evalBuf struct {

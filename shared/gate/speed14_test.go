@@ -2,6 +2,8 @@ package gate
 
 import (
 	"math/rand"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -274,4 +276,47 @@ func topicRulesAt(s string, start, end int) bool {
 		n = firstWord(rest)
 	}
 	return len(n) >= 3 && !has(replyTopic, n)
+}
+
+// TestNarrowedGroups reads evalHits' context checks in detector.go: each
+// must open with a test of the hit's groups (so a hit in none of the
+// groups they test keeps its groups, and evalHits may skip them), and
+// every group they test must be in narrowedGroups' list.
+func TestNarrowedGroups(t *testing.T) {
+	src, err := os.ReadFile("detector.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	from := strings.Index(text, "// The context checks: each clears groups")
+	to := strings.Index(text, "// The end of the context checks.")
+	list := strings.Index(text, "var narrowedGroups = func()")
+	if from < 0 || to < from || list < 0 {
+		t.Fatal("detector.go: the context checks or narrowedGroups not found")
+	}
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\bg[A-Z]\w*`).FindAllString(text[list:list+strings.Index(text[list:], "return m")], -1) {
+		listed[m] = true
+	}
+	checks := 0
+	for _, line := range strings.Split(text[from:to], "\n") {
+		if !strings.HasPrefix(line, "\t\t\tif ") {
+			if strings.HasPrefix(line, "\t\t\t") && !strings.HasPrefix(line, "\t\t\t\t") && !strings.HasPrefix(line, "\t\t\t//") && strings.TrimSpace(line) != "}" && strings.TrimSpace(line) != "" {
+				t.Errorf("a statement among the checks that is not an if: %q", line)
+			}
+			continue
+		}
+		checks++
+		if !strings.HasPrefix(line, "\t\t\tif g.has(") && !strings.HasPrefix(line, "\t\t\tif (g.has(") {
+			t.Errorf("a check that does not open with a test of the hit's groups: %q", line)
+		}
+	}
+	for _, m := range regexp.MustCompile(`g\.has\((g\w+)\)`).FindAllStringSubmatch(text[from:to], -1) {
+		if !listed[m[1]] {
+			t.Errorf("%s is tested by a context check but not in narrowedGroups", m[1])
+		}
+	}
+	if checks < 10 {
+		t.Fatalf("%d checks read: the markers moved", checks)
+	}
 }
