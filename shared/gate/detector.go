@@ -567,13 +567,21 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	if live == (rmask{}) {
 		return out
 	}
+	// How far the hits so far reach, for nearGroup (below and in weigh).
+	eb.reach = eb.reach[:0]
+	reach := int32(-1)
+	for j := range gh {
+		reach = max(reach, gh[j].end)
+		eb.reach = append(eb.reach, reach)
+	}
+	near := nearHits{gh: gh, reach: eb.reach}
 	d.relHits(v, gh, eb, live, !output && !eb.doc, dataFrom, dataTo)
 	for rs := live; rs != (rmask{}); rs = rs.next() {
 		ri := rs.first()
 		r := &d.rules[ri]
 		rel := eb.rel[ri]
 		if r.need > 0 {
-			out = d.weigh(r, v, gh, rel, out)
+			out = d.weigh(r, v, &near, rel, out)
 			continue
 		}
 		full := uint32(1)<<len(r.reqs) - 1
@@ -632,7 +640,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if !r.unless.empty() && nearGroup(v.s, gh, r.unless, int(h.start), int(end), 40) || nearAll(v.s, gh, r.unlessBoth, int(h.start), int(end)) {
+					if !r.unless.empty() && nearGroup(&near, r.unless, int(h.start), int(end), 40) || nearAll(&near, r.unlessBoth, int(h.start), int(end)) {
 						// "make the model say 'Access Granted'", "if the
 						// password is right, print Access Granted": talk
 						// about the payload or a check that grants it.
@@ -702,7 +710,7 @@ func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, inpu
 // the weights of the distinct requirements met sum to need. One pass: the
 // window's left edge follows its right, a count per requirement says which
 // are in it. It reports the first such window.
-func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, out []finding) []finding {
+func (d *detector) weigh(r *compiledRule, v *view, near *nearHits, rel []relHit, out []finding) []finding {
 	var cnt [8]int32
 	var sum uint8
 	var met uint8 // the requirements with a hit in the window
@@ -727,7 +735,7 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 		}
 		if sum >= r.need && met&r.must == r.must && (r.mustAny == 0 || met&r.mustAny != 0) {
 			a, b := int(rel[i].start), int(rel[j].end)
-			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b, 40) {
+			if !r.unless.empty() && nearGroup(near, r.unless, a, b, 40) {
 				// A persona jailbreak talked about ("jailbreak prompts
 				// such as …", "attackers may ask the assistant to …").
 				return out
@@ -756,9 +764,10 @@ var narrowedGroups = func() (m gmask) {
 
 // evalBuf holds evalHits' per-call buffers.
 type evalBuf struct {
-	hits []groupHit
-	rel  [][]relHit // per rule
-	doc  bool       // the text is an untrusted document: untrusted rules apply
+	hits  []groupHit
+	rel   [][]relHit // per rule
+	reach []int32    // nearHits.reach
+	doc   bool       // the text is an untrusted document: untrusted rules apply
 }
 
 // maxRules is how many proximity rules an rmask holds.
@@ -913,10 +922,31 @@ func quoteIn(s string, a, b int) bool {
 	return false
 }
 
+// nearHits are a text's word-list hits in order of start, with how far
+// they reach: the largest end of each hit and those before it.
+type nearHits struct {
+	gh    []groupHit
+	reach []int32
+}
+
 // nearGroup reports whether a hit of a group in m lies within reach of
 // s[a:b] (80 bytes before, after bytes after).
-func nearGroup(s string, gh []groupHit, m gmask, a, b, after int) bool {
-	for _, h := range gh {
+//
+// It starts at the first hit that reaches past a-80: every hit before it
+// ends before the reach. The walk from the first hit, as it was, cost a
+// pass over the text's hits per candidate match: a tenth of the
+// evaluation of a 64 KiB trigger-dense text.
+func nearGroup(near *nearHits, m gmask, a, b, after int) bool {
+	lo, hi := 0, len(near.reach)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if int(near.reach[mid]) > a-80 {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	for _, h := range near.gh[lo:] {
 		if int(h.start) >= b+after {
 			break
 		}
@@ -930,12 +960,12 @@ func nearGroup(s string, gh []groupHit, m gmask, a, b, after int) bool {
 // nearAll reports whether a hit of each group in gs lies within reach of
 // s[a:b] (false for none): a check's failing branch may come a few lines
 // of code later.
-func nearAll(s string, gh []groupHit, gs []group, a, b int) bool {
+func nearAll(near *nearHits, gs []group, a, b int) bool {
 	if len(gs) == 0 {
 		return false
 	}
 	for _, g := range gs {
-		if !nearGroup(s, gh, bitOf(g), a, b, 160) {
+		if !nearGroup(near, bitOf(g), a, b, 160) {
 			return false
 		}
 	}

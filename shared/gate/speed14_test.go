@@ -320,3 +320,52 @@ func TestNarrowedGroups(t *testing.T) {
 		t.Fatalf("%d checks read: the markers moved", checks)
 	}
 }
+
+// nearGroupFromStart is nearGroup as it was, walking from the first hit:
+// the reference TestNearGroupSkips holds it to.
+func nearGroupFromStart(gh []groupHit, m gmask, a, b, after int) bool {
+	for _, h := range gh {
+		if int(h.start) >= b+after {
+			break
+		}
+		if int(h.end) > a-80 && (h.group[0]&m[0] != 0 || h.group[1]&m[1] != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNearGroupSkips holds nearGroup, which skips the hits that end
+// before its reach, to the walk from the first hit, on random hits in
+// order of start (long ones among them: a spaced pattern's match spans a
+// whitespace run of any length) and windows over them.
+func TestNearGroupSkips(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 20000; n++ {
+		gh := make([]groupHit, rng.Intn(40))
+		pos := 0
+		for i := range gh {
+			pos += rng.Intn(60)
+			size := 1 + rng.Intn(20)
+			if rng.Intn(10) == 0 {
+				size += rng.Intn(400)
+			}
+			gh[i] = groupHit{group: bitOf(group(rng.Intn(4))), start: int32(pos), end: int32(pos + size)}
+		}
+		near := nearHits{gh: gh}
+		reach := int32(-1)
+		for _, h := range gh {
+			reach = max(reach, h.end)
+			near.reach = append(near.reach, reach)
+		}
+		for k := 0; k < 20; k++ {
+			a := rng.Intn(pos+200) - 100
+			b := a + rng.Intn(120)
+			m := bitOf(group(rng.Intn(4)))
+			after := []int{40, 160}[rng.Intn(2)]
+			if got, want := nearGroup(&near, m, a, b, after), nearGroupFromStart(gh, m, a, b, after); got != want {
+				t.Fatalf("hits %v, window [%d,%d) +%d: %v, want %v", gh, a, b, after, got, want)
+			}
+		}
+	}
+}
