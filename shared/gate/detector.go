@@ -84,6 +84,7 @@ type compiledRule struct {
 	lineStart  uint8
 	col0       uint8
 	sentStart  uint8
+	placed     uint8 // the requirements with a test of where the hit stands: lineStart|col0|sentStart|address|opens
 	ordered    bool
 	sentence   uint8
 	address    uint8
@@ -246,6 +247,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			cr.unless = cr.unless.or(bitOf(g))
 		}
 		cr.unlessBoth = pr.unlessBoth
+		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens
 		for _, g := range pr.reqs {
 			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
 		}
@@ -693,17 +695,25 @@ func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, inpu
 			}
 			var m uint32
 			for k, req := range r.reqs {
-				if h.group.has(req) && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(h.start))) &&
-					!(r.col0&(1<<k) != 0 && h.start > 0 && v.s[h.start-1] != '\n') &&
-					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(h.start))) &&
-					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(h.start), int(h.end))) &&
-					!(r.opens&(1<<k) != 0 && !plantedOpening(v.s, int(h.start), int(h.end))) {
+				if h.group.has(req) && (r.placed&(1<<k) == 0 || r.placedAt(k, v.s, h)) {
 					m |= 1 << k
 				}
 			}
 			eb.rel[ri] = append(eb.rel[ri], relHit{start: h.start, end: h.end, meets: m})
 		}
 	}
+}
+
+// placedAt reports whether hit h stands where r's requirement k, one of
+// r.placed, must: at a line start, in column 0, at a clause start, as an
+// address, opening planted text. Most requirements have no such test,
+// and relHits asks only for those that do.
+func (r *compiledRule) placedAt(k int, s string, h *groupHit) bool {
+	return !(r.lineStart&(1<<k) != 0 && !lineStartAt(s, int(h.start))) &&
+		!(r.col0&(1<<k) != 0 && h.start > 0 && s[h.start-1] != '\n') &&
+		!(r.sentStart&(1<<k) != 0 && !clauseStartAt(s, int(h.start))) &&
+		!(r.address&(1<<k) != 0 && !addressAt(s, int(h.start), int(h.end))) &&
+		!(r.opens&(1<<k) != 0 && !plantedOpening(s, int(h.start), int(h.end)))
 }
 
 // weigh runs a rule with need (round 4): a window over its hits in which
