@@ -118,6 +118,7 @@ type detector struct {
 	rImage, rLink, rActive, rCanary, rPassword, rDiscord, rRole                        int
 	injection                                                                          []bool           // rule number is an injection rule
 	groupRules                                                                         [numGroups]rmask // per group: the rules (bit per index into rules) with a requirement in it
+	reqOf                                                                              []reqIndex       // per rule: its requirements by group, for relHits
 }
 
 // joinedGroups are the groups whose phrases are also matched with their
@@ -255,6 +256,19 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	}
 	if len(d.rules) > maxRules {
 		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(d.rules), maxRules)
+	}
+	d.reqOf = make([]reqIndex, len(d.rules))
+	for ri := range d.rules {
+		r := &d.rules[ri]
+		if len(r.reqs) > 8 {
+			// The flags of a requirement (lineStart, …) and weigh's
+			// counts hold eight.
+			return nil, fmt.Errorf("detector: rule %s has %d requirements, at most 8", ruleIDs[r.rule], len(r.reqs))
+		}
+		for k, g := range r.reqs {
+			d.reqOf[ri].groups = d.reqOf[ri].groups.or(bitOf(g))
+			d.reqOf[ri].bits[g] |= 1 << k
+		}
 	}
 	return d, nil
 }
@@ -693,15 +707,32 @@ func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, inpu
 			if r.untrusted && input && (h.start < dataFrom || h.start >= dataTo) {
 				continue
 			}
-			var m uint32
-			for k, req := range r.reqs {
-				if h.group.has(req) && (r.placed&(1<<k) == 0 || r.placedAt(k, v.s, h)) {
-					m |= 1 << k
+			// The requirements in the hit's groups: a hit has a group
+			// or two, a rule up to eight requirements.
+			q := &d.reqOf[ri]
+			var m uint8
+			for b := h.group[0] & q.groups[0]; b != 0; b &= b - 1 {
+				m |= q.bits[bits.TrailingZeros64(b)]
+			}
+			for b := h.group[1] & q.groups[1]; b != 0; b &= b - 1 {
+				m |= q.bits[64+bits.TrailingZeros64(b)]
+			}
+			// Less those whose test of where the hit stands fails.
+			for p := m & r.placed; p != 0; p &= p - 1 {
+				if k := bits.TrailingZeros8(p); !r.placedAt(k, v.s, h) {
+					m &^= 1 << k
 				}
 			}
-			eb.rel[ri] = append(eb.rel[ri], relHit{start: h.start, end: h.end, meets: m})
+			eb.rel[ri] = append(eb.rel[ri], relHit{start: h.start, end: h.end, meets: uint32(m)})
 		}
 	}
+}
+
+// reqIndex is a rule's requirements by group: the groups they name, and
+// for each group the requirements (bit k for reqs[k]) that name it.
+type reqIndex struct {
+	groups gmask
+	bits   [numGroups]uint8
 }
 
 // placedAt reports whether hit h stands where r's requirement k, one of
