@@ -369,3 +369,49 @@ func TestNearGroupSkips(t *testing.T) {
 		}
 	}
 }
+
+// finiteVerbByPrefix is finiteVerb as it was, each verb compared with the
+// start of s: the reference TestFiniteVerb holds the lookup to.
+func finiteVerbByPrefix(s string) bool {
+	for _, v := range []string{"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did", "seems", "looks", "should", "must", "may"} {
+		if len(s) >= len(v) && strings.EqualFold(s[:len(v)], v) && (len(s) == len(v) || !isAlnum(s[len(v)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFiniteVerb holds finiteVerb to the prefix comparisons it replaced
+// after every space of the committed texts and on the verbs in other
+// cases, glued to more letters, and before a Kelvin sign or long s (which
+// fold to k and s).
+func TestFiniteVerb(t *testing.T) {
+	check := func(s string) {
+		if got, want := finiteVerb(s), finiteVerbByPrefix(s); got != want {
+			t.Fatalf("finiteVerb(%q) = %v, want %v", s[:min(len(s), 30)], got, want)
+		}
+	}
+	for _, v := range []string{"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did", "seems", "looks", "should", "must", "may"} {
+		for _, w := range []string{v, strings.ToUpper(v), strings.ToUpper(v[:1]) + v[1:]} {
+			for _, tail := range []string{"", " ", "s", "1", "'", ":", "\u212a", "\u017f", "-", "é"} {
+				check(w + tail)
+				check(w[:len(w)-1] + tail) // "iſ" folds to "is"
+			}
+			check(w[:len(w)-1])
+		}
+	}
+	held := 0
+	for _, s := range committedTexts(t) {
+		for i := 0; i < len(s); i++ {
+			if s[i] == ' ' && i+1 < len(s) {
+				check(s[i+1:])
+				if finiteVerb(s[i+1:]) {
+					held++
+				}
+			}
+		}
+	}
+	if held == 0 {
+		t.Fatal("no verb found: the test reads nothing")
+	}
+}
