@@ -270,9 +270,9 @@ func thirdPersonAt(s string, i int) bool {
 // reply may hold ("the rules about content no longer apply").
 //
 // It runs on every hit of the override objects and prompt words, common
-// in trigger-word dense text, so the words after the noun are read once
-// (up to four, within 60 bytes) and both cases read them; the first of
-// them must lead a scope or a topic (scopeLead), which most do not.
+// in trigger-word dense text, so it reads the words after the noun once
+// each, and only as far as a case needs them (within 60 bytes): the first
+// must lead a scope or a topic (scopeLead), which most do not.
 // TestRulesScopedAtIsBoth holds it to the two checks it was written as.
 func rulesScopedAt(s string, start, end int) bool {
 	e := end
@@ -280,58 +280,56 @@ func rulesScopedAt(s string, start, end int) bool {
 		e++
 	}
 	lim := min(len(s), e+60)
-	// The words after the noun: each after the spaces before it, an
-	// empty word where a byte that is neither starts (and all after it).
-	var word [4]string
-	var at [4]int // where each starts
-	i := e
-	for k := range word {
-		for i < lim && s[i] == ' ' {
-			i++
-		}
-		j := i
-		for j < lim && isAlnum(s[j]) {
-			j++
-		}
-		word[k], at[k] = s[i:j], i
-		if k == 0 && !has(scopeLead, word[0]) {
-			return false
-		}
-		i = j
+	w, i := nextWord(s, e, lim)
+	if !has(scopeLead, w) {
+		return false
 	}
 	// A scope: right after a space after the noun.
 	if e+3 < len(s) && s[e] == ' ' {
 		switch {
-		case has(memoLead, word[0]):
+		case has(memoLead, w):
 			for _, p := range memoDated {
 				if hasPrefixFold(s[e:lim], p) {
 					return true
 				}
 			}
-		case has(ovrAdj, word[0]):
+		case has(ovrAdj, w):
 			// one adjective after the noun: "instrucciones anteriores sobre …"
-			if formAt(s, word[1:], at[1:], lim) {
+			if p, j := nextWord(s, i, lim); formAt(s, p, j, lim) {
 				return true
 			}
 		default:
-			if formAt(s, word[:], at[:], lim) {
+			if formAt(s, w, i, lim) {
 				return true
 			}
 		}
 	}
 	// A topic: the noun a house's rules, not the model's, then a
 	// preposition and a topic that is not the reply's.
-	if !has(topicPrep, word[0]) || !has(houseRules, s[start:e]) {
+	if !has(topicPrep, w) || !has(houseRules, s[start:e]) {
 		return false
 	}
-	if w, _ := wordBefore(s, start); has(ownedBy, w) {
+	if b, _ := wordBefore(s, start); has(ownedBy, b) {
 		return false
 	}
-	n := word[1]
+	n, j := nextWord(s, i, lim)
 	if has(articles, n) || strings.EqualFold(n, "our") {
-		n = word[2]
+		n, _ = nextWord(s, j, lim)
 	}
 	return len(n) >= 3 && !has(replyTopic, n)
+}
+
+// nextWord is the word of s[i:lim] after the spaces at i (empty where a
+// byte that is neither follows them), and where it ends.
+func nextWord(s string, i, lim int) (string, int) {
+	for i < lim && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < lim && isAlnum(s[j]) {
+		j++
+	}
+	return s[i:j], j
 }
 
 // scopeLead holds every word that can follow the noun in a scope (a
@@ -350,21 +348,22 @@ func firstWord(s string) string {
 	return s[:j]
 }
 
-// formAt reports whether the words (at least three, the text up to lim)
-// name the form of the reply: " on length", " about the tone",
-// " sobre el tono".
-func formAt(s string, word []string, at []int, lim int) bool {
-	if !has(formPrep, word[0]) {
+// formAt reports whether prep, the word of s ending at i, and the words
+// after it (up to lim) name the form of the reply: " on length", " about
+// the tone", " sobre el tono".
+func formAt(s, prep string, i, lim int) bool {
+	if !has(formPrep, prep) {
 		return false
 	}
-	n, i := word[1], at[1]
+	n, j := nextWord(s, i, lim)
 	if has(formDet, n) {
-		n, i = word[2], at[2]
+		n, j = nextWord(s, j, lim)
 	}
+	at := j - len(n)
 	if len(n) > 2 && (n[len(n)-1] == 's' || n[len(n)-1] == 'S') {
 		n = n[:len(n)-1] // "citations", "headings", "tons"
 	}
-	return has(formNouns, n) || hasPrefixFold(s[i:lim], "word count")
+	return has(formNouns, n) || hasPrefixFold(s[at:lim], "word count")
 }
 
 var ovrAdj = setOf("previous", "earlier", "prior", "last", "old", "above", "former", "anteriores", "anterior", "previas", "precedentes", "precedenti", "vorherigen", "fruheren", "letzten", "vorigen", "vorige", "eerdere")

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -53,6 +54,7 @@ func TestRulesScopedAtIsBoth(t *testing.T) {
 				out = append(out, w, strings.ToUpper(w[:1])+w[1:])
 			}
 		}
+		sort.Strings(out) // the same phrases on every run
 		return out
 	}
 	owners := append(pool(ownedBy), "", "the", "old", "The")
