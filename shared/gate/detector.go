@@ -84,6 +84,7 @@ type compiledRule struct {
 	lineStart  uint8
 	col0       uint8
 	sentStart  uint8
+	placed     uint8 // the requirements with a test of where the hit stands: lineStart|col0|sentStart|address|opens
 	ordered    bool
 	sentence   uint8
 	address    uint8
@@ -117,6 +118,7 @@ type detector struct {
 	rImage, rLink, rActive, rCanary, rPassword, rDiscord, rRole                        int
 	injection                                                                          []bool           // rule number is an injection rule
 	groupRules                                                                         [numGroups]rmask // per group: the rules (bit per index into rules) with a requirement in it
+	reqOf                                                                              []reqIndex       // per rule: its requirements by group, for relHits
 }
 
 // joinedGroups are the groups whose phrases are also matched with their
@@ -246,6 +248,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			cr.unless = cr.unless.or(bitOf(g))
 		}
 		cr.unlessBoth = pr.unlessBoth
+		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens
 		for _, g := range pr.reqs {
 			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
 		}
@@ -253,6 +256,19 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	}
 	if len(d.rules) > maxRules {
 		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(d.rules), maxRules)
+	}
+	d.reqOf = make([]reqIndex, len(d.rules))
+	for ri := range d.rules {
+		r := &d.rules[ri]
+		if len(r.reqs) > 8 {
+			// The flags of a requirement (lineStart, …) and weigh's
+			// counts hold eight.
+			return nil, fmt.Errorf("detector: rule %s has %d requirements, at most 8", ruleIDs[r.rule], len(r.reqs))
+		}
+		for k, g := range r.reqs {
+			d.reqOf[ri].groups = d.reqOf[ri].groups.or(bitOf(g))
+			d.reqOf[ri].bits[g] |= 1 << k
+		}
 	}
 	return d, nil
 }
@@ -341,6 +357,16 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		p := &a.pats[h.pat]
 		if !p.group.empty() {
 			g := p.group
+			if !g.meets(narrowedGroups) {
+				// None of the groups the context checks below may
+				// clear: every one of them tests one first. Most hits
+				// ("all", "your", "previous") skip the twenty tests.
+				goto kept
+			}
+			// The context checks: each clears groups of a hit whose
+			// words around it make it a look-alike. Each tests first
+			// that the hit has a group of narrowedGroups
+			// (TestNarrowedGroups reads them here).
 			if g.has(gOvrVerb) && (negatedAt(v.s, int(h.start)) || conditionalAt(v.s, int(h.start))) {
 				// "don't forget", "never ignore": a reminder, not an
 				// override; "notify me if you override …", "even if I ask
@@ -400,7 +426,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
-			if (g.has(gOvrObj) || g.has(gPromptWord)) && (scopedRulesAt(v.s, int(h.start), int(h.end)) || topicRulesAt(v.s, int(h.start), int(h.end))) {
+			if (g.has(gOvrObj) || g.has(gPromptWord)) && rulesScopedAt(v.s, int(h.start), int(h.end)) {
 				// "the earlier constraints on length", "the
 				// instructions sent on 3 May": the form of the user's own
 				// request, or a memo (round 7b).
@@ -467,14 +493,21 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					g = g.clear(gTaskObj)
 				}
 			}
+			// The end of the context checks.
+		kept:
 			seen = seen.or(g)
-			var rules rmask
+			// The rules of the hit's groups, gathered in two scalars:
+			// or-ing rmask values went through the stack a word at a
+			// time and was read back whole, which the CPU cannot
+			// forward from the store (a stall per group).
+			var r0, r1 uint64
 			for w, b := range g {
 				for ; b != 0; b &= b - 1 {
-					rules = rules.or(d.groupRules[w<<6+bits.TrailingZeros64(b)])
+					gr := &d.groupRules[w<<6+bits.TrailingZeros64(b)]
+					r0, r1 = r0|gr[0], r1|gr[1]
 				}
 			}
-			gh = append(gh, groupHit{group: g, rules: rules, start: h.start, end: h.end})
+			gh = append(gh, groupHit{group: g, rules: rmask{r0, r1}, start: h.start, end: h.end})
 		}
 	probe:
 		if p.probe == probeNone {
@@ -548,39 +581,21 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	if live == (rmask{}) {
 		return out
 	}
-	if len(eb.rel) < len(d.rules) {
-		eb.rel = make([][]relHit, len(d.rules))
-	}
-	for rs := live; rs != (rmask{}); rs = rs.next() {
-		ri := rs.first()
-		eb.rel[ri] = eb.rel[ri][:0]
-	}
+	// How far the hits so far reach, for nearGroup (below and in weigh).
+	eb.reach = eb.reach[:0]
+	reach := int32(-1)
 	for j := range gh {
-		for rs := gh[j].rules.and(live); rs != (rmask{}); rs = rs.next() {
-			ri := rs.first()
-			r := &d.rules[ri]
-			if r.untrusted && !output && !eb.doc && (gh[j].start < dataFrom || gh[j].start >= dataTo) {
-				continue
-			}
-			var m uint32
-			for k, req := range r.reqs {
-				if gh[j].group.has(req) && !(r.lineStart&(1<<k) != 0 && !lineStartAt(v.s, int(gh[j].start))) &&
-					!(r.col0&(1<<k) != 0 && gh[j].start > 0 && v.s[gh[j].start-1] != '\n') &&
-					!(r.sentStart&(1<<k) != 0 && !clauseStartAt(v.s, int(gh[j].start))) &&
-					!(r.address&(1<<k) != 0 && !addressAt(v.s, int(gh[j].start), int(gh[j].end))) &&
-					!(r.opens&(1<<k) != 0 && !plantedOpening(v.s, int(gh[j].start), int(gh[j].end))) {
-					m |= 1 << k
-				}
-			}
-			eb.rel[ri] = append(eb.rel[ri], relHit{start: gh[j].start, end: gh[j].end, meets: m})
-		}
+		reach = max(reach, gh[j].end)
+		eb.reach = append(eb.reach, reach)
 	}
+	near := nearHits{gh: gh, reach: eb.reach}
+	d.relHits(v, gh, eb, live, !output && !eb.doc, dataFrom, dataTo)
 	for rs := live; rs != (rmask{}); rs = rs.next() {
 		ri := rs.first()
 		r := &d.rules[ri]
 		rel := eb.rel[ri]
 		if r.need > 0 {
-			out = d.weigh(r, v, gh, rel, out)
+			out = d.weigh(r, v, &near, rel, out)
 			continue
 		}
 		full := uint32(1)<<len(r.reqs) - 1
@@ -639,7 +654,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if !r.unless.empty() && nearGroup(v.s, gh, r.unless, int(h.start), int(end), 40) || nearAll(v.s, gh, r.unlessBoth, int(h.start), int(end)) {
+					if !r.unless.empty() && nearGroup(&near, r.unless, int(h.start), int(end), 40) || nearAll(&near, r.unlessBoth, int(h.start), int(end)) {
 						// "make the model say 'Access Granted'", "if the
 						// password is right, print Access Granted": talk
 						// about the payload or a check that grants it.
@@ -657,11 +672,83 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	return out
 }
 
+// relHits fills eb.rel: each hit handed to the live rules whose groups it
+// is in, with the requirements it meets. In an input (input true) the
+// rules for untrusted text read only the hits in the pasted data
+// [dataFrom, dataTo).
+//
+// It is the innermost loop of evalHits, a (hit, rule) pair per turn, so
+// the set of rules left is two scalar words: as an rmask value it went
+// through the stack a word at a time and was read back whole, which the
+// CPU cannot forward from the stores.
+func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, input bool, dataFrom, dataTo int32) {
+	if len(eb.rel) < len(d.rules) {
+		eb.rel = make([][]relHit, len(d.rules))
+	}
+	for rs := live; rs != (rmask{}); rs = rs.next() {
+		ri := rs.first()
+		eb.rel[ri] = eb.rel[ri][:0]
+	}
+	for j := range gh {
+		h := &gh[j]
+		m0, m1 := h.rules[0]&live[0], h.rules[1]&live[1]
+		for m0|m1 != 0 {
+			var ri int
+			if m0 != 0 {
+				ri = bits.TrailingZeros64(m0)
+				m0 &= m0 - 1
+			} else {
+				ri = 64 + bits.TrailingZeros64(m1)
+				m1 &= m1 - 1
+			}
+			r := &d.rules[ri]
+			if r.untrusted && input && (h.start < dataFrom || h.start >= dataTo) {
+				continue
+			}
+			// The requirements in the hit's groups: a hit has a group
+			// or two, a rule up to eight requirements.
+			q := &d.reqOf[ri]
+			var m uint8
+			for w := range h.group {
+				for b := h.group[w] & q.groups[w]; b != 0; b &= b - 1 {
+					m |= q.bits[w<<6+bits.TrailingZeros64(b)]
+				}
+			}
+			// Less those whose test of where the hit stands fails.
+			for p := m & r.placed; p != 0; p &= p - 1 {
+				if k := bits.TrailingZeros8(p); !r.placedAt(k, v.s, h) {
+					m &^= 1 << k
+				}
+			}
+			eb.rel[ri] = append(eb.rel[ri], relHit{start: h.start, end: h.end, meets: uint32(m)})
+		}
+	}
+}
+
+// reqIndex is a rule's requirements by group: the groups they name, and
+// for each group the requirements (bit k for reqs[k]) that name it.
+type reqIndex struct {
+	groups gmask
+	bits   [numGroups]uint8
+}
+
+// placedAt reports whether hit h stands where r's requirement k, one of
+// r.placed, must: at a line start, in column 0, at a clause start, as an
+// address, opening planted text. Most requirements have no such test,
+// and relHits asks only for those that do.
+func (r *compiledRule) placedAt(k int, s string, h *groupHit) bool {
+	return !(r.lineStart&(1<<k) != 0 && !lineStartAt(s, int(h.start))) &&
+		!(r.col0&(1<<k) != 0 && h.start > 0 && s[h.start-1] != '\n') &&
+		!(r.sentStart&(1<<k) != 0 && !clauseStartAt(s, int(h.start))) &&
+		!(r.address&(1<<k) != 0 && !addressAt(s, int(h.start), int(h.end))) &&
+		!(r.opens&(1<<k) != 0 && !plantedOpening(s, int(h.start), int(h.end)))
+}
+
 // weigh runs a rule with need (round 4): a window over its hits in which
 // the weights of the distinct requirements met sum to need. One pass: the
 // window's left edge follows its right, a count per requirement says which
 // are in it. It reports the first such window.
-func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, out []finding) []finding {
+func (d *detector) weigh(r *compiledRule, v *view, near *nearHits, rel []relHit, out []finding) []finding {
 	var cnt [8]int32
 	var sum uint8
 	var met uint8 // the requirements with a hit in the window
@@ -686,7 +773,7 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 		}
 		if sum >= r.need && met&r.must == r.must && (r.mustAny == 0 || met&r.mustAny != 0) {
 			a, b := int(rel[i].start), int(rel[j].end)
-			if !r.unless.empty() && nearGroup(v.s, gh, r.unless, a, b, 40) {
+			if !r.unless.empty() && nearGroup(near, r.unless, a, b, 40) {
 				// A persona jailbreak talked about ("jailbreak prompts
 				// such as …", "attackers may ask the assistant to …").
 				return out
@@ -701,11 +788,24 @@ func (d *detector) weigh(r *compiledRule, v *view, gh []groupHit, rel []relHit, 
 	return out
 }
 
+// narrowedGroups are the groups evalHits' context checks test a hit for
+// before reading the words around it: a hit in none of them keeps its
+// groups as they are. A check added there must add its groups here
+// (TestNarrowedGroups).
+var narrowedGroups = func() (m gmask) {
+	for _, g := range []group{gOvrVerb, gJbUnres, gJbQual, gExtObj, gHijack, gEcho, gExtVerb, gOvrObj, gPromptWord,
+		gSayAny, gSay, gSecretAsk, gAskSecret, gSecret, gGivenYou, gAboveRef, gAbove} {
+		m = m.or(bitOf(g))
+	}
+	return m
+}()
+
 // evalBuf holds evalHits' per-call buffers.
 type evalBuf struct {
-	hits []groupHit
-	rel  [][]relHit // per rule
-	doc  bool       // the text is an untrusted document: untrusted rules apply
+	hits  []groupHit
+	rel   [][]relHit // per rule
+	reach []int32    // nearHits.reach
+	doc   bool       // the text is an untrusted document: untrusted rules apply
 }
 
 // maxRules is how many proximity rules an rmask holds.
@@ -860,10 +960,31 @@ func quoteIn(s string, a, b int) bool {
 	return false
 }
 
+// nearHits are a text's word-list hits in order of start, with how far
+// they reach: the largest end of each hit and those before it.
+type nearHits struct {
+	gh    []groupHit
+	reach []int32
+}
+
 // nearGroup reports whether a hit of a group in m lies within reach of
 // s[a:b] (80 bytes before, after bytes after).
-func nearGroup(s string, gh []groupHit, m gmask, a, b, after int) bool {
-	for _, h := range gh {
+//
+// It starts at the first hit that reaches past a-80: every hit before it
+// ends before the reach. The walk from the first hit, as it was, cost a
+// pass over the text's hits per candidate match: a tenth of the
+// evaluation of a 64 KiB trigger-dense text.
+func nearGroup(near *nearHits, m gmask, a, b, after int) bool {
+	lo, hi := 0, len(near.reach)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if int(near.reach[mid]) > a-80 {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	for _, h := range near.gh[lo:] {
 		if int(h.start) >= b+after {
 			break
 		}
@@ -877,12 +998,12 @@ func nearGroup(s string, gh []groupHit, m gmask, a, b, after int) bool {
 // nearAll reports whether a hit of each group in gs lies within reach of
 // s[a:b] (false for none): a check's failing branch may come a few lines
 // of code later.
-func nearAll(s string, gh []groupHit, gs []group, a, b int) bool {
+func nearAll(near *nearHits, gs []group, a, b int) bool {
 	if len(gs) == 0 {
 		return false
 	}
 	for _, g := range gs {
-		if !nearGroup(s, gh, bitOf(g), a, b, 160) {
+		if !nearGroup(near, bitOf(g), a, b, 160) {
 			return false
 		}
 	}
@@ -936,7 +1057,8 @@ func compoundNoun(s string, end int) bool {
 	for j < len(s) && isAlnum(s[j]) {
 		j++
 	}
-	switch w := strings.ToLower(s[i:j]); w {
+	var buf [16]byte
+	switch w := lowerWord(&buf, s[i:j]); w {
 	case "for", "to", "of", "on", "at", "from":
 		// "the password for the guest Wi-Fi", "the password to my
 		// account": a password the user means, not the one guarded;
@@ -949,7 +1071,7 @@ func compoundNoun(s string, end int) bool {
 		for l < len(s) && isAlnum(s[l]) {
 			l++
 		}
-		switch strings.ToLower(s[k:l]) {
+		switch lowerWord(&buf, s[k:l]) {
 		case "me", "us", "this", "a", "an", "base64", "hex", "reverse", "pig", "one", "french", "german", "spanish", "english", "binary", "morse", "caps":
 			return false
 		}
@@ -1061,11 +1183,31 @@ func conditionalAt(s string, i int) bool {
 }
 
 func negation(w string) bool {
-	switch strings.ToLower(w) {
+	var buf [16]byte
+	switch lowerWord(&buf, w) {
 	case "not", "never", "dont", "cannot", "nor":
 		return true
 	}
 	return len(w) > 3 && strings.EqualFold(w[len(w)-3:], "n't")
+}
+
+// lowerWord is strings.ToLower for the ASCII words the context checks
+// read (letters, digits, apostrophes), written into buf: ToLower
+// allocates for every word with a capital ("Please ignore …"), once per
+// hit. A word longer than buf is returned as "", which no word list the
+// callers compare against holds.
+func lowerWord(buf *[16]byte, w string) string {
+	if len(w) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(w))
 }
 
 // defenceScope reports whether the words after an override name the
@@ -1174,7 +1316,9 @@ func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end in
 		}
 		return d.rActive, start, end, true
 	case probeRole:
-		if ci.in(s, start) || !structuralMarker(s, start, end) {
+		// The marker's own context first: it reads a few bytes around
+		// the hit, where the code index is built over the whole text.
+		if !structuralMarker(s, start, end) || ci.in(s, start) {
 			return 0, 0, 0, false
 		}
 		return d.rRole, start, end, true

@@ -22,31 +22,57 @@ func (ci *codeIndex) reset() { ci.built, ci.spans = false, ci.spans[:0] }
 func (ci *codeIndex) build(s string) {
 	ci.built = true
 	fence, inline := -1, -1
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case (c == '`' || c == '~') && strings.HasPrefix(s[i:], string([]byte{c, c, c})):
+	// Only backticks and tildes open or close code, and a newline ends an
+	// open inline span: the bytes between are skipped with IndexByte
+	// rather than read one by one (a role marker in a 64 KiB input asked
+	// for the whole index, a byte loop over all of it).
+	tick, tilde := -1, -1 // the next '`' and '~' at or after i (len(s): none)
+	for i := 0; i < len(s); {
+		if tick < i {
+			tick = indexByteFrom(s, i, '`')
+		}
+		if tilde < i {
+			tilde = indexByteFrom(s, i, '~')
+		}
+		j := min(tick, tilde)
+		if fence < 0 && inline >= 0 && strings.IndexByte(s[i:j], '\n') >= 0 {
+			inline = -1
+		}
+		if j == len(s) {
+			break
+		}
+		switch c := s[j]; {
+		case strings.HasPrefix(s[j:], string([]byte{c, c, c})):
 			if fence < 0 {
-				fence, inline = i, -1
+				fence, inline = j, -1
 			} else {
-				ci.spans = append(ci.spans, int32(fence), int32(i+3))
+				ci.spans = append(ci.spans, int32(fence), int32(j+3))
 				fence = -1
 			}
-			i += 2
+			i = j + 3
+			continue
 		case fence >= 0:
 		case c == '`':
 			if inline < 0 {
-				inline = i
+				inline = j
 			} else {
-				ci.spans = append(ci.spans, int32(inline), int32(i+1))
+				ci.spans = append(ci.spans, int32(inline), int32(j+1))
 				inline = -1
 			}
-		case c == '\n':
-			inline = -1
 		}
+		i = j + 1
 	}
 	if fence >= 0 {
 		ci.spans = append(ci.spans, int32(fence), int32(len(s)))
 	}
+}
+
+// indexByteFrom is the index of the first c in s at or after i, or len(s).
+func indexByteFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // in reports whether byte i lies in code.

@@ -213,14 +213,19 @@ func lineStartOf(s string, i int) int {
 
 // finiteVerb reports whether s starts with a verb that makes the words
 // before it a sentence about the assistant, not an address to it.
+//
+// The verb is s's first word, so that word is looked up once rather than
+// each verb compared with s's start in turn (addressAt asks for every word
+// after a name that may be an address).
 func finiteVerb(s string) bool {
-	for _, v := range []string{"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did", "seems", "looks", "should", "must", "may"} {
-		if len(s) >= len(v) && strings.EqualFold(s[:len(v)], v) && (len(s) == len(v) || !isAlnum(s[len(v)])) {
-			return true
-		}
+	j := 0
+	for j < len(s) && isAlnum(s[j]) {
+		j++
 	}
-	return false
+	return has(finiteVerbs, s[:j])
 }
+
+var finiteVerbs = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did", "seems", "looks", "should", "must", "may")
 
 // progressive reports whether the verb at the start of s is followed by
 // an -ing form ("is reading this for you:"), which describes the one

@@ -112,38 +112,58 @@ var reportObj = setOf("model", "models", "ai", "ais", "assistant", "assistants",
 // wordSet is a set of lower-case words with what a lookup can reject
 // without hashing: most words these checks meet are in no set (they run
 // on every hit of common groups in trigger-word dense text), so the
-// length range and the first letter turn them away first.
+// lengths of the words with each first letter turn them away first, and
+// the rest are found in a small open-addressing table hashed on the
+// folded bytes as they are read (no map hash over a copied key).
+//
+// Sets are used by pointer: the per-letter table is 1 KiB, and has runs
+// for most hits of common groups.
 type wordSet struct {
-	m        map[string]bool
-	min, max int
-	first    [256]bool
+	m    map[string]bool // the words as given (quotedMentionAt reads it as it is)
+	lens [256]uint32     // per first byte: bit n set when a word of n bytes (1-24) starts with it
+	tab  []string        // the words, open addressing by wordHash, "" empty; a power of two long
 }
+
+// maxSetWord is the longest word has can find: it folds into a buffer.
+const maxSetWord = 24
+
+// wordHash is FNV-1a step by step, over the folded bytes.
+const wordHashSeed, wordHashPrime = uint32(2166136261), uint32(16777619)
 
 // has looks w up in m case-insensitively without allocating: the views
 // the rules read keep the text's case.
-func has(m wordSet, w string) bool {
-	if len(w) < m.min || len(w) > m.max {
+func has(m *wordSet, w string) bool {
+	n := len(w)
+	if n == 0 || n > maxSetWord {
 		return false
 	}
 	c := w[0]
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	if !m.first[c] {
+	if m.lens[c]>>n&1 == 0 {
 		return false
 	}
-	var buf [24]byte
-	if len(w) > len(buf) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
+	var buf [maxSetWord]byte
+	h := wordHashSeed
+	for i := 0; i < n; i++ {
 		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		h = (h ^ uint32(c)) * wordHashPrime
 	}
-	return m.m[string(buf[:len(w)])]
+	mask := uint32(len(m.tab) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := m.tab[i]
+		if e == "" {
+			return false
+		}
+		if e == string(buf[:n]) {
+			return true
+		}
+	}
 }
 
 // hasPrefixFold is strings.HasPrefix with ASCII case folded.
@@ -151,14 +171,46 @@ func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
-func setOf(ws ...string) wordSet {
-	m := wordSet{m: make(map[string]bool, len(ws)), min: 1 << 30}
-	for _, w := range ws {
-		m.m[w] = true
-		m.min, m.max = min(m.min, len(w)), max(m.max, len(w))
-		if w != "" {
-			m.first[w[0]] = true
+// unionOf is the set of the words of every set in sets.
+func unionOf(sets ...*wordSet) *wordSet {
+	var ws []string
+	for _, m := range sets {
+		for w := range m.m {
+			ws = append(ws, w)
 		}
+	}
+	return setOf(ws...)
+}
+
+func setOf(ws ...string) *wordSet {
+	m := &wordSet{m: make(map[string]bool, len(ws))}
+	size := 2
+	for size < 2*len(ws) {
+		size *= 2
+	}
+	m.tab = make([]string, size)
+	mask := uint32(size - 1)
+	for _, w := range ws {
+		if w == "" {
+			panic("setOf: an empty word")
+		}
+		if m.m[w] {
+			continue
+		}
+		m.m[w] = true
+		if len(w) > maxSetWord {
+			continue // has never finds it
+		}
+		m.lens[w[0]] |= 1 << len(w)
+		h := wordHashSeed
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * wordHashPrime
+		}
+		i := h & mask
+		for m.tab[i] != "" {
+			i = (i + 1) & mask
+		}
+		m.tab[i] = w
 	}
 	return m
 }
@@ -200,39 +252,90 @@ func thirdPersonAt(s string, i int) bool {
 	return strings.EqualFold(w, "ses") || strings.EqualFold(w, "leurs") || strings.EqualFold(w, "leur")
 }
 
-// scopedRulesAt reports whether the rules or instructions an override
-// names at s[start:end] are scoped to the form of the reply or to a dated
-// memo: "forget the earlier constraints on length",
-// "olvida las instrucciones anteriores sobre el tono", "the instructions
-// sent on 3 May are superseded". A user correcting the form of their own
-// request or a memo correcting an earlier one, not the model's
-// instructions set aside. (The user's own "my previous instructions" is
-// not among them: attackers write it too; decision 150, round 7.)
-func scopedRulesAt(s string, start, end int) bool {
+// rulesScopedAt reports whether the rules or instructions an override or
+// a voiding names at s[start:end] are scoped, so the hit is not the
+// model's own instructions set aside. Two cases, read from the words
+// after the noun:
+//
+// A scope to the form of the reply or a dated memo: "forget the earlier
+// constraints on length", "olvida las instrucciones anteriores sobre el
+// tono", "the instructions sent on 3 May are superseded". A user
+// correcting the form of their own request or a memo correcting an
+// earlier one. (The user's own "my previous instructions" is not among
+// them: attackers write it too; decision 150, round 7.)
+//
+// A house's rules about a named everyday topic: "the old rules about bike
+// storage no longer apply", "the rules for guests". Not the model's own
+// ("your rules about …", "all rules about …"), nor rules about what a
+// reply may hold ("the rules about content no longer apply").
+//
+// It runs on every hit of the override objects and prompt words, common
+// in trigger-word dense text, so it reads the words after the noun once
+// each, and only as far as a case needs them (within 60 bytes): the first
+// must lead a scope or a topic (scopeLead), which most do not.
+// TestRulesScopedAtIsBoth holds it to the two checks it was written as.
+func rulesScopedAt(s string, start, end int) bool {
 	e := end
 	for e < len(s) && isAlnum(s[e]) {
 		e++
 	}
-	if e+3 >= len(s) || s[e] != ' ' {
+	lim := min(len(s), e+60)
+	w, i := nextWord(s, e, lim)
+	if !has(scopeLead, w) {
 		return false
 	}
-	rest := s[e:min(len(s), e+60)]
-	w := firstWord(rest)
-	switch {
-	case has(memoLead, w):
-		for _, p := range memoDated {
-			if hasPrefixFold(rest, p) {
+	// A scope: right after a space after the noun.
+	if e+3 < len(s) && s[e] == ' ' {
+		switch {
+		case has(memoLead, w):
+			for _, p := range memoDated {
+				if hasPrefixFold(s[e:lim], p) {
+					return true
+				}
+			}
+		case has(ovrAdj, w):
+			// one adjective after the noun: "instrucciones anteriores sobre …"
+			if p, j := nextWord(s, i, lim); formAt(s, p, j, lim) {
+				return true
+			}
+		default:
+			if formAt(s, w, i, lim) {
 				return true
 			}
 		}
-		return false
-	case has(ovrAdj, w):
-		// one adjective after the noun: "instrucciones anteriores sobre …"
-		r, _ := skipWord(rest)
-		return scopedToForm(r)
 	}
-	return scopedToForm(rest)
+	// A topic: the noun a house's rules, not the model's, then a
+	// preposition and a topic that is not the reply's.
+	if !has(topicPrep, w) || !has(houseRules, s[start:e]) {
+		return false
+	}
+	if b, _ := wordBefore(s, start); has(ownedBy, b) {
+		return false
+	}
+	n, j := nextWord(s, i, lim)
+	if has(articles, n) || strings.EqualFold(n, "our") {
+		n, _ = nextWord(s, j, lim)
+	}
+	return len(n) >= 3 && !has(replyTopic, n)
 }
+
+// nextWord is the word of s[i:lim] after the spaces at i (empty where a
+// byte that is neither follows them), and where it ends.
+func nextWord(s string, i, lim int) (string, int) {
+	for i < lim && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < lim && isAlnum(s[j]) {
+		j++
+	}
+	return s[i:j], j
+}
+
+// scopeLead holds every word that can follow the noun in a scope (a
+// memo's verb, an adjective, a preposition of form) or a topic (its
+// preposition).
+var scopeLead = unionOf(memoLead, ovrAdj, formPrep, topicPrep)
 
 var memoLead = setOf("sent", "issued", "dated", "circulated", "emailed", "posted", "from", "of")
 
@@ -245,31 +348,22 @@ func firstWord(s string) string {
 	return s[:j]
 }
 
-func skipWord(s string) (string, bool) {
-	t := strings.TrimLeft(s, " ")
-	j := 0
-	for j < len(t) && isAlnum(t[j]) {
-		j++
-	}
-	return t[j:], j > 0
-}
-
-// scopedToForm: " on length", " about the tone", " sobre el tono".
-func scopedToForm(rest string) bool {
-	rest = strings.TrimLeft(rest, " ")
-	prep := firstWord(rest)
+// formAt reports whether prep, the word of s ending at i, and the words
+// after it (up to lim) name the form of the reply: " on length", " about
+// the tone", " sobre el tono".
+func formAt(s, prep string, i, lim int) bool {
 	if !has(formPrep, prep) {
 		return false
 	}
-	rest = strings.TrimLeft(rest[len(prep):], " ")
-	if d := firstWord(rest); has(formDet, d) {
-		rest = strings.TrimLeft(rest[len(d):], " ")
+	n, j := nextWord(s, i, lim)
+	if has(formDet, n) {
+		n, j = nextWord(s, j, lim)
 	}
-	n := firstWord(rest)
+	at := j - len(n)
 	if len(n) > 2 && (n[len(n)-1] == 's' || n[len(n)-1] == 'S') {
 		n = n[:len(n)-1] // "citations", "headings", "tons"
 	}
-	return has(formNouns, n) || hasPrefixFold(rest, "word count")
+	return has(formNouns, n) || hasPrefixFold(s[at:lim], "word count")
 }
 
 var ovrAdj = setOf("previous", "earlier", "prior", "last", "old", "above", "former", "anteriores", "anterior", "previas", "precedentes", "precedenti", "vorherigen", "fruheren", "letzten", "vorigen", "vorige", "eerdere")
@@ -306,33 +400,6 @@ func quotedMentionAt(s string, i int) bool {
 
 var mentionWord = setOf("typing", "type", "types", "typed", "writing", "writes", "wrote", "pasting", "pastes", "pasted",
 	"phrase", "phrases", "words", "string", "strings", "containing", "contains", "contain", "payload", "payloads", "classic", "famous", "infamous", "keyword", "keywords", "pattern")
-
-// topicRulesAt reports whether rules an override or a voiding names are a
-// house's rules about a named everyday topic: "the old rules about bike
-// storage no longer apply", "the rules for guests". Not the model's own
-// ("your rules about …", "all rules about …"), nor rules about what a
-// reply may hold ("the rules about content no longer apply").
-func topicRulesAt(s string, start, end int) bool {
-	e := end
-	for e < len(s) && isAlnum(s[e]) {
-		e++
-	}
-	rest := strings.TrimLeft(s[e:min(len(s), e+60)], " ")
-	prep := firstWord(rest)
-	if !has(topicPrep, prep) || !has(houseRules, s[start:e]) {
-		return false
-	}
-	if w, _ := wordBefore(s, start); has(ownedBy, w) {
-		return false
-	}
-	rest = strings.TrimLeft(rest[len(prep):], " ")
-	n := firstWord(rest)
-	if has(articles, n) || strings.EqualFold(n, "our") {
-		rest = strings.TrimLeft(rest[len(n):], " ")
-		n = firstWord(rest)
-	}
-	return len(n) >= 3 && !has(replyTopic, n)
-}
 
 var ownedBy = setOf("your", "all", "any", "every", "these", "those", "its")
 
