@@ -34,7 +34,7 @@ func pastedDataStart(s string) int {
 		return -1
 	}
 	line := strings.TrimSpace(s[at : at+nl])
-	if documentOpening(line) || jsonData(line, s[at:]) {
+	if documentOpening(line) || jsonData(line, s[at:]) || titledDocument(line, s[at:]) {
 		return at // the input is itself a pasted document: an e-mail, a page, a table, code, a tool's JSON
 	}
 	if len(line) < 4 || len(line) > 200 {
@@ -48,6 +48,12 @@ func pastedDataStart(s string) int {
 		}
 	}
 	carrier, deictic := hasAnyWord(lower, carriers), hasAnyWord(lower, deictics)
+	// Round 14i: a short request set apart from what follows by a blank
+	// line ("summarise this please", "Kannst du die Bewertungen kurz
+	// zusammenfassen?", "Что тут написано?") introduces pasted data when it
+	// names work on data or points at it, and what follows runs over
+	// several lines.
+	apart := len(line) <= 120 && blankLineAfter(s[at+nl+1:]) && lines(s[at+nl+1:], 2)
 	switch {
 	case strings.HasSuffix(line, ":"):
 		if !carrier && !deictic && !hasAnyWord(lower, dataVerbs) {
@@ -56,12 +62,12 @@ func pastedDataStart(s string) int {
 	case strings.HasSuffix(line, "?"):
 		// "What does this README tell me to do?"; round 6: "Can you pull
 		// out the action items from this?", a data verb and a pointer.
-		if !deictic || !carrier && !hasAnyWord(lower, dataVerbs) {
+		if (!deictic || !carrier && !hasAnyWord(lower, dataVerbs)) && !(apart && (deictic || hasAnyWord(lower, dataVerbs))) {
 			return -1
 		}
 	default:
 		// "Answer the question using only the context below."
-		if !carrier || !deictic {
+		if (!carrier || !deictic) && !(apart && hasAnyWord(lower, dataVerbs)) {
 			return -1
 		}
 	}
@@ -73,6 +79,112 @@ func pastedDataStart(s string) int {
 		return -1
 	}
 	return rest
+}
+
+// blankLineAfter reports whether s (the text after a first line) opens
+// with an empty line.
+func blankLineAfter(s string) bool {
+	nl := strings.IndexByte(s, '\n')
+	return nl >= 0 && strings.TrimSpace(s[:nl]) == ""
+}
+
+// lines reports whether s holds at least n non-empty lines.
+func lines(s string, n int) bool {
+	for len(s) > 0 && n > 0 {
+		line := s
+		if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+			line, s = s[:nl], s[nl+1:]
+		} else {
+			s = ""
+		}
+		if strings.TrimSpace(line) != "" {
+			n--
+		}
+	}
+	return n == 0
+}
+
+// titledDocument reports whether an input opens with the title of a
+// document and runs on over several lines (round 14i): a title with a dash
+// between its parts ("Annual Report 2024 — Greenway Housing", "Changelog –
+// PrintMate 5.3"), a title in capitals ("RESIDENTIAL TENANCY AGREEMENT"), or
+// a form's opening ("Ticket #4821", "Page 7 of 32", "FOR IMMEDIATE
+// RELEASE", "Transcript …", a shell or script line, a chat export's
+// "[12/03/25, 19:02]"). A prompt to the assistant under such a title
+// ("CodeMentor — your pair programmer\nYou are …") is the user's own.
+func titledDocument(line, s string) bool {
+	if len(line) > 100 || !lines(s, 3) || promptOpening(s) {
+		return false
+	}
+	chat := len(line) > 12 && line[0] == '[' && isDigit(line[1]) && isDigit(line[2]) && (line[3] == '/' || line[3] == '.') && strings.Contains(line[:12], ", ")
+	if !chat && (strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?")) {
+		return false // a sentence, not a title
+	}
+	var buf [100]byte
+	lower := appendLower(buf[:0], line)
+	titled := false
+	switch {
+	case strings.Contains(line, " - "):
+		// the view the rules read folds "—" and "–" to "-"
+		titled = !strings.HasSuffix(line, ":")
+	case capitalTitle(line):
+		// a title over a body that is not in capitals too (an input
+		// written all in capitals has no title line)
+		titled = hasLower(s[len(line):])
+	case chat:
+		titled = true // "[12/03/25, 19:02] Maria: …"
+	default:
+		for _, p := range titledOpeners {
+			if strings.HasPrefix(lower, p) {
+				titled = true
+				break
+			}
+		}
+		if !titled && strings.HasPrefix(lower, "page ") {
+			// "Page 7 of 32"
+			rest := strings.TrimLeft(lower[5:], "0123456789")
+			titled = len(rest) < len(lower)-5 && strings.HasPrefix(rest, " of ")
+		}
+	}
+	if !titled {
+		return false
+	}
+	head := s[:min(len(s), 400)]
+	var hb [400]byte
+	return !hasAnyWord(appendLower(hb[:0], head), personaMarkers)
+}
+
+// hasLower reports whether s holds a lower-case ASCII letter.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalTitle reports whether line is a title in capitals: two words or
+// more, at least eight letters, none of them lower case.
+func capitalTitle(line string) bool {
+	letters, words := 0, 1
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == ' ':
+			words++
+		}
+	}
+	return letters >= 8 && words >= 2
+}
+
+var titledOpeners = []string{
+	"ticket #", "for immediate release", "transcript", "chat transcript", "voicemail", "comments (", "comments exported", "changelog", "release notes",
+	"-- dump", "insert into", "#!/", "/*", "$ ", "sponsored", "minutes of", "meeting notes", "meeting minutes",
 }
 
 // personaMarkers mark a prompt that speaks to the assistant in its own
@@ -89,6 +201,7 @@ var dataVerbs = withFolded([]string{
 	"classify", "extract", "analyse", "analyze", "resume", "resumen", "resume", "zusammen", "fasse", "ubersetze",
 	"resumez", "traduis", "traduce", "riassumi", "traduci", "vat", "samen", "podsumuj", "stresc", "ozetle",
 	"sammanfatta", "ozetle", "pull out", "action items", "key points", "main points", "takeaways", "sum up", "what's it about", "what is it about",
+	"zusammenfassen", "what does this say", "what does it say", "what's this say", "was steht", "написано", "перескажи", "переведи",
 })
 
 // carriers name what a user pastes (accents are folded in the view the
@@ -111,6 +224,7 @@ var deictics = withFolded([]string{
 	"this", "these", "following", "below", "here", "here's", "attached", "pasted", "copied", "sent me", "got this",
 	"diese", "dieser", "diesen", "folgende", "cet", "cette", "ce", "ces", "suivant", "este", "esta", "estos", "siguiente",
 	"questa", "questo", "seguente", "deze", "dit", "tego", "ten", "te", "ta", "это", "этот", "эту", "この", "이", "这",
+	"тут", "здесь",
 })
 
 // hasAnyWord reports whether lower contains one of words as a whole word.

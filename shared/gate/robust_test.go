@@ -152,8 +152,16 @@ func robustTable(t *testing.T, g *gate.Gate, files []string) (int, map[string]in
 // its 4-grams, so leet keeps 617 of 726 (614 of 702 before: more items, a
 // lower share) and its floor moved down to the new share. Every other share
 // rose (typo 84.3 -> 87.2 %, nospace 75.5 -> 80.7 %).
+//
+// Round 14i (a document pasted under its own title, or under a request set
+// apart by a blank line, is read as data) and the sets and models of rounds
+// 14p, 14c and 14i grew the base to 732: lower case without punctuation
+// keeps 658 (89.9 %) and every space a line break 700 (95.6 %), since a
+// title in capitals, a title's dash and the blank line under a request are
+// what those perturbations remove; their floors moved down to the new
+// shares, as in round 10.
 var robustFloors = map[string]float64{
-	"typo": 0.843, "lower-nopunct": 0.901, "upper": 0.992, "nospace": 0.754, "newlines": 0.960, "leet": 0.849,
+	"typo": 0.843, "lower-nopunct": 0.898, "upper": 0.992, "nospace": 0.754, "newlines": 0.955, "leet": 0.849,
 }
 
 // robustBenignCeil is how many look-alikes and pool-sample texts each

@@ -145,6 +145,18 @@ func TestPastedDataStart(t *testing.T) {
 		{name: "a greeting to the assistant", s: "Hi ChatGPT,\ncan you help me?", data: ""},
 		{name: "a greeting with the request on its line", s: "Hi, can you help me write a cover letter?\nIt's for a bakery.", data: ""},
 		{name: "a greeting that asks for a role", s: "Hey you are my tutor now,\nteach me maths", data: ""},
+		// Round 14i: a request set apart by a blank line, titled documents.
+		{name: "a request apart, no colon", s: "summarise this please\n\nCouncil approves bike lanes.\nWork starts in May.", data: "Council approves bike lanes.\nWork starts in May."},
+		{name: "a question apart", s: "Что тут написано?\n\nОтзыв о клинике.\nВрач внимательный.", data: "Отзыв о клинике.\nВрач внимательный."},
+		{name: "a question apart, no data word", s: "Can you help me?\n\nI'm planning a trip.\nIt's to Rome.", data: ""},
+		{name: "a title with a dash", s: "Annual Report 2024 - Greenway Housing\nPage 7\nRents rose 3 %.", data: "Annual Report 2024 - Greenway Housing\nPage 7\nRents rose 3 %."},
+		{name: "a title in capitals", s: "RESIDENTIAL TENANCY AGREEMENT\n4. Deposit\nThe deposit is held.", data: "RESIDENTIAL TENANCY AGREEMENT\n4. Deposit\nThe deposit is held."},
+		{name: "a ticket", s: "Ticket #48213 - Priority: Normal\nCustomer: H. Brandt\nParcel missing.", data: "Ticket #48213 - Priority: Normal\nCustomer: H. Brandt\nParcel missing."},
+		{name: "page n of m", s: "Page 3 of 9\n7. PAYMENT.\nDue in 30 days.", data: "Page 3 of 9\n7. PAYMENT.\nDue in 30 days."},
+		{name: "a chat export", s: "[12/03/25, 19:02] Maria: who pays?\n[12/03/25, 19:04] Jake: split it\n[12/03/25, 19:05] Priya: fine", data: "[12/03/25, 19:02] Maria: who pays?\n[12/03/25, 19:04] Jake: split it\n[12/03/25, 19:05] Priya: fine"},
+		{name: "a persona under a title", s: "CodeMentor - your pair programmer\nYou are a patient mentor.\nExplain every step.", data: ""},
+		{name: "a title with persona words", s: "STUDY PLAN HELPER\nI want you to quiz me.\nAsk one question at a time.", data: ""},
+		{name: "a title on two lines only", s: "Shopping list - Friday\nmilk", data: ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
