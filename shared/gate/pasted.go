@@ -53,7 +53,7 @@ func pastedDataStart(s string) int {
 	// zusammenfassen?", "Что тут написано?") introduces pasted data when it
 	// names work on data or points at it, and what follows runs over
 	// several lines.
-	apart := len(line) <= 120 && blankLineAfter(s[at+nl+1:]) && lines(s[at+nl+1:], 2)
+	apart := len(line) <= 120 && blankLineAfter(s[at+nl+1:]) && atLeastLines(s[at+nl+1:], 2)
 	switch {
 	case strings.HasSuffix(line, ":"):
 		if !carrier && !deictic && !hasAnyWord(lower, dataVerbs) {
@@ -88,8 +88,8 @@ func blankLineAfter(s string) bool {
 	return nl >= 0 && strings.TrimSpace(s[:nl]) == ""
 }
 
-// lines reports whether s holds at least n non-empty lines.
-func lines(s string, n int) bool {
+// atLeastLines reports whether s holds at least n non-empty lines.
+func atLeastLines(s string, n int) bool {
 	for len(s) > 0 && n > 0 {
 		line := s
 		if nl := strings.IndexByte(s, '\n'); nl >= 0 {
@@ -113,7 +113,7 @@ func lines(s string, n int) bool {
 // "[12/03/25, 19:02]"). A prompt to the assistant under such a title
 // ("CodeMentor — your pair programmer\nYou are …") is the user's own.
 func titledDocument(line, s string) bool {
-	if len(line) > 100 || !lines(s, 3) || promptOpening(s) {
+	if len(line) > 100 || !atLeastLines(s, 3) || promptOpening(s) {
 		return false
 	}
 	chat := len(line) > 12 && line[0] == '[' && isDigit(line[1]) && isDigit(line[2]) && (line[3] == '/' || line[3] == '.') && strings.Contains(line[:12], ", ")
