@@ -54,6 +54,11 @@ func init() {
 		"冰毒", "甲基苯丙胺", "恶意软件", "勒索软件", "键盘记录", "钓鱼邮件", "假钞", "伪造护照",
 		"bom rakitan", "bahan peledak", "perangkat lunak berbahaya", "email phishing", "uang palsu", "paspor palsu", "ktp palsu",
 		"thuoc no", "ma tuy da", "phan mem doc hai", "ma doc tong tien", "email lua dao", "tien gia", "ho chieu gia",
+		// second step (fresh23a): the forms the writing set used
+		"rohrbombe", "engin explosif", "silenciador casero", "pistola non rintracciabile", "xtc-pillen", "handgranaat", "bombe z nawozu", "amfetamin*", "el yapimi bomba",
+		"взрывное устройство", "мефедрон", "قنبلة محلية الصنع", "الكبتاغون", "爆弾を作る", "做炸弹", "bom pipa", "bom tu che", "membuat sabu", "dieu che ma tuy",
+		"crack em casa", "veleno che non lascia tracce", "faux passeport", "keylogger indetectable",
+		"взломать чужой аккаунт", "membobol akun", "계정을 해킹", "盗取别人的", "アカウントを乗っ取る",
 	}
 	add(gHarm, making...)
 	add(gJbAsk, making...)
@@ -62,6 +67,29 @@ func init() {
 	// detail (gHarm2 with gDetail, round 3): "step by step", "exact
 	// quantities", in the same languages.
 	add(gHarm2, things...)
+	// A late grandmother with the harm as a thing and its every step.
+	proxRules = append(proxRules, proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm2, gDetail}, window: 300, unless: []group{gJbTalk, gReported}})
+	// The fictions and hypotheticals that frame them, and the late
+	// grandmother, in the same languages; and the demand for the real
+	// materials, quantities and every step, which is what turns a plot or a
+	// thesis into a recipe (round 14m, second step, from fresh23a).
+	add(gFrame,
+		"ich schreibe einen thriller", "ich schreibe einen roman", "rein hypothetisch", "masterarbeit", "j'ecris un roman", "a titre hypothetique", "purement hypothetique",
+		"estoy escribiendo", "el guion de", "hipoteticamente", "sto scrivendo un romanzo", "in via puramente ipotetica", "puramente ipotetic", "estou a escrever",
+		"estou escrevendo", "um conto policial", "ik schrijf een thriller", "ik schrijf een roman", "puur hypothetisch", "pisze powiesc", "czysto hipotetycznie",
+		"roman yaziyorum", "tamamen varsayimsal", "пишу детектив", "пишу роман", "чисто гипотетически", "أكتب رواية", "افتراضيا", "उपन्यास लिख", "काल्पनिक तौर",
+		"小説を書いています", "仮定の話", "소설을 쓰고", "가정으로", "我在写一部", "纯属假设", "nulis novel", "menulis novel", "secara hipotetis", "viet mot cuon tieu thuyet",
+		"gia su thoi",
+	)
+	add(gGrandma, "grand-mere", "mi abuela", "mia nonna", "minha avo", "mijn oma", "mijn overleden oma", "babcia", "babaannem", "anneannem", "бабушка", "جدتي", "दादी", "नानी",
+		"祖母は", "할머니", "奶奶", "nenekku", "nenek saya", "ba noi", "ba ngoai")
+	add(gDetail,
+		"echten materialien", "echte materialien", "vrais produits", "vraies quantites", "reactivos reales", "todos los detalles", "passaggi tecnici", "i veri", "passos verdadeiros",
+		"todos os passos", "echte chemicalien", "alle details", "prawdziwymi proporcjami", "wszystkimi krokami", "gercek malzemeler", "tum adimlariyla", "adimlari ayrintili",
+		"реальными компонентами", "со всеми подробностями", "по шагам", "بالمواد والكميات الحقيقية", "بكل الخطوات", "بالتفصيل", "असली सामग्री", "सारे स्टेप्स", "तकनीकी स्टेप्स",
+		"実際の材料と分量", "全部の工程", "技術的に詳しく", "모든 단계", "자세히 알려", "真实的材料", "每个步骤", "每一步", "详细说明", "takaran yang asli", "semua langkah",
+		"langkah teknisnya", "nguyen lieu va lieu luong that", "day du cac buoc", "chi tiet cac buoc",
+	)
 	add(gDetail,
 		"schritt fur schritt", "genaue mengen", "etape par etape", "quantites exactes", "paso a paso", "cantidades exactas", "passo dopo passo", "quantita esatte",
 		"passo a passo", "quantidades exatas", "stap voor stap", "krok po kroku", "adim adim", "шаг за шагом", "точные количества", "خطوة بخطوة", "चरण दर चरण",

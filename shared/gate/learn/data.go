@@ -256,6 +256,13 @@ const SetsGlob = "fresh*.jsonl"
 // for round 14c, fresh22b for round 14i, fresh23b for round 14m.
 var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true}
 
+// UntrainedSets are test sets the rules were written from but the model
+// does not train on, each for a measured reason (decision 140): fresh23a,
+// round 14m's framed jailbreaks in 16 languages, took the model's jailbreak
+// threshold so low that the pool's benign texts flagged out of fold rose
+// from 0.8 to 1.1 % (code-snippets 0 -> 3.4 %) for no gain in attacks.
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true}
+
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
 // whose family is a planted or indirect one, is an indirect injection; the
@@ -292,10 +299,17 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// readSets reads the test sets of dir (SetsGlob but UnseenSets) as training
-// items.
+// readSets reads the test sets of dir (SetsGlob but UnseenSets and
+// UntrainedSets) as training items.
 func readSets(dir string) ([]Item, error) {
-	out, err := readGlob(filepath.Join(dir, SetsGlob), UnseenSets)
+	skip := map[string]bool{}
+	for f := range UnseenSets {
+		skip[f] = true
+	}
+	for f := range UntrainedSets {
+		skip[f] = true
+	}
+	out, err := readGlob(filepath.Join(dir, SetsGlob), skip)
 	for i := range out {
 		out[i].Family = setFamily(&out[i])
 	}
