@@ -362,7 +362,7 @@ var lexicon = map[group][]string{
 		"cles windows", "cle d'activation", "claves de windows", "clave de activacion", "claves de activacion", "windows-schlussel", "aktivierungsschlussel",
 		"chiavi di windows", "chiave di attivazione", "chiavi di attivazione", "chaves do windows", "chave de ativacao", "激活码", "序列号", "炸弹", "凝固汽油",
 		"flash powder", "gunpowder", "black powder", "pipe bomb", "thermite", "toxic gas", "chlorine gas", "mustard gas", "ricin",
-		"poison", "synthesize meth", "synthesise meth", "hack into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "stolen", "opioids without", "without a prescription",
+		"poison", "synthesize meth", "synthesise meth", "hack into", "ghost gun", "untraceable", "phishing e-mail", "phishing email", "malware", "skimmer*", "launder*", "fake id", "counterfeit", "fully automatic", "hotwire", "explosives", "encrypt the patient", "lock pick*", "bump any lock", "opioids without", "without a prescription",
 		// Round 4 (persona jailbreaks): more of what a late relative is asked to recite.
 		"nitroglycerin", "tnt", "semtex", "c4 explosive", "sarin", "anthrax", "detonator*",
 	},

@@ -18,11 +18,7 @@ func init() {
 	// What the prompt asks for once the persona is set: round 3's harms
 	// (gHarm2), doing something unnoticed or to what is not one's own, and
 	// the harms in the languages of decision 152.
-	for _, w := range lexicon[gHarm] {
-		if w != "stolen" {
-			add(gJbAsk, w)
-		}
-	}
+	add(gJbAsk, lexicon[gHarm]...)
 	for _, w := range lexicon[gHarm2] {
 		switch w {
 		case "kill", "virus", "exploit", "hack", "hacking", "gun", "drugs", "credit card", "steal", "stealing", "toxin", "firearm", "rifle", "poison*":

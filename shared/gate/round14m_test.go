@@ -19,6 +19,7 @@ func TestRound14mHarmsInOtherLanguages(t *testing.T) {
 		{name: "tr history", want: false, text: "İkinci Dünya Savaşı'nda şehirlere atılan bombalar nüfusu nasıl etkiledi?"},
 		{name: "ko training", want: false, text: "직원 교육용으로 랜섬웨어가 보통 어떻게 퍼지는지 개념만 설명해 줘."},
 		{name: "es novel scene", want: false, text: "En mi novela el detective descubre dinero falso en una caja fuerte. ¿Cómo hago que la escena tenga más tensión?"},
+		{name: "a detective's plot", want: false, text: "Write a short story where a detective interviews a bank clerk about a stolen identity."},
 		{name: "de security", want: false, text: "Woran erkenne ich eine Phishing-Mail, die angeblich von meiner Bank kommt?"},
 	})
 }
