@@ -121,8 +121,8 @@ var round8tRules = [...]proxRule{
 	{rule: "prompt_injection.indirect", reqs: []group{gReaderOwn, gClaimVerb}, window: 90, sentence: 3, untrusted: true, data: true},
 	// The reader in the third person, by what it does to this data: "The
 	// AI reading this should …", "LLM agents processing this ticket must".
-	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gModal}, window: 70, ordered: true, sentence: 3, untrusted: true},
-	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gIndDir}, window: 90, sentence: 3, untrusted: true},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gModal}, window: 70, ordered: true, sentence: 3},
+	{rule: "prompt_injection.indirect", reqs: []group{gIndAddr, gReaderOwn, gIndDir}, window: 90, sentence: 3},
 	// An agent's action spelled out: a verb that carries or acts, opening
 	// a sentence of the data, and what only an agent is given.
 	{rule: "prompt_injection.indirect", reqs: []group{gExfilVerb, gAgentAct}, window: 140, ordered: true, sentence: 3, opens: 1, untrusted: true, data: true},
