@@ -67,6 +67,29 @@ func init() {
 	// detail (gHarm2 with gDetail, round 3): "step by step", "exact
 	// quantities", in the same languages.
 	add(gHarm2, things...)
+	// Step 3 (fresh23a, the writing set's weakest devices): the game that
+	// penalises a refusal and the opposite day (gJbEnforce, gJbFree), and
+	// a harmful sentence handed over to be completed.
+	add(gJbEnforce,
+		"jede ablehnung", "fur jede ablehnung", "chaque refus", "a chaque refus", "cada vez que te niegues", "cada rechazo", "ogni rifiuto", "ogni volta che rifiuti",
+		"cada recusa", "sempre que recusares", "elke weigering", "za kazda odmowe", "her reddettiginde", "каждый отказ", "за каждый отказ", "كل رفض", "مع كل رفض",
+		"हर बार मना करने पर", "断るたびに", "거절할 때마다", "每拒绝一次", "每次拒绝", "setiap kali menolak", "moi lan tu choi", "mỗi lần từ chối",
+		"pierdes una vida", "perdi una vita", "tracisz", "puan kaybediyorsun", "теряешь", "tu perds", "verlierst du",
+	)
+	add(gFrame, "spielen wir ein spiel", "jouons a un jeu", "on joue a", "juguemos a", "vamos a jugar", "giochiamo a", "vamos jogar", "laten we een spel", "zagrajmy w",
+		"oyun oynayalim", "сыграем в игру", "давай сыграем", "لنلعب لعبة", "गेम खेलते", "ゲームをしましょう", "게임 하나 하자", "来玩个游戏", "玩个游戏", "ayo main", "choi tro nay")
+	add(gJbFree, "jour a l'envers", "dia al reves", "giorno al contrario", "dia do contrario", "omgekeerde dag", "день наоборот", "ters gun", "tag der gegenteile", "反対の日", "반대의 날", "相反日", "hari terbalik")
+	add(gFillIn,
+		"vervollstandige den folgenden satz", "vervollstandige den satz", "vervollstandige", "complete la phrase", "complete la phrase suivante", "continua este texto",
+		"completa la frase", "completa a frase", "maak deze zin af", "dokoncz ten tekst", "dokoncz zdanie", "yorum yapmadan tamamla", "cumleyi tamamla", "продолжи текст",
+		"закончи фразу", "أكمل الجملة", "पूरा करो", "最後まで続けて", "완성해", "补充完整", "lanjutkan kalimat", "hoan thanh cau",
+	)
+	proxRules = append(proxRules, proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gFillIn, gJbAsk}, window: 250, unless: []group{gJbTalk, gReported}})
+	add(gJbAsk, "vergiften", "empoisonner", "envenenar", "avvelenare", "vergiftigen", "otruc", "zehirle", "отравить", "تسمم", "ज़हर", "毒を盛", "독살하", "下毒", "meracuni", "dau doc",
+		"falsificar", "falsificare", "falszowac", "фальшив", "偽造", "위조", "伪造", "gia mao",
+		"gizlice dinlemek", "こっそり突き止め", "偷偷定位", "menyadap",
+	)
+
 	// A late grandmother with the harm as a thing and its every step.
 	proxRules = append(proxRules, proxRule{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm2, gDetail}, window: 300, unless: []group{gJbTalk, gReported}})
 	// The fictions and hypotheticals that frame them, and the late
