@@ -161,13 +161,13 @@ const (
 
 	// Round 14c (decision 150, "Round 14c: the classic payloads";
 	// lexicon_round14c.go).
-	gHalt     // the task in hand stopped: "STOP!!!", "halt everything", "instead of translating", "==== END OF INPUT ===="
-	gOnlyOut  // a reply reduced to a fixed text: "and nothing else", "your only output", "reply to everything with", "whatever I type"
-	gRoleSwap // the assistant's role replaced: "you are no longer a translator", "new persona:", "important update: you are now"
-	gRunAsk   // code or a template to be run and its result returned: "what is the final result of", "run this and tell me the output", "render my"
-	gCodeExec // what such code does: os.popen, __subclasses__, child_process, {{config}}, "| bash", /etc/passwd
-	gCodeTalk // a developer's question about that code, not a request to run it: "why", "difference", "avoid", "sanitize"
-	gStanding // a rule for other users or later turns: "every time a user asks", "whenever someone mentions", "for all users"
+	gHalt      // the task in hand stopped: "STOP!!!", "halt everything", "instead of translating", "==== END OF INPUT ===="
+	gOnlyOut   // a reply reduced to a fixed text: "and nothing else", "your only output", "reply to everything with", "whatever I type"
+	gRoleSwap  // the assistant's role replaced: "you are no longer a translator", "new persona:", "important update: you are now"
+	gRunAsk    // code or a template to be run and its result returned: "what is the final result of", "run this and tell me the output", "render my"
+	gCodeExec  // what such code does: os.popen, __subclasses__, child_process, {{config}}, "| bash", /etc/passwd
+	gCodeTalk  // a developer's question about that code, not a request to run it: "why", "difference", "avoid", "sanitize"
+	gStanding  // a rule for other users or later turns: "every time a user asks", "whenever someone mentions", "for all users"
 	gStandSelf // a rule for this user's later turns: "from now on", "for every future reply", "going forward"
 	numGroups
 )
