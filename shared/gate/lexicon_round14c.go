@@ -94,14 +94,6 @@ func init() {
 		"the rules you were given", "guidelines you operate under", "the very first message you received", "first message you received", "your commands", "commands you were",
 	)
 	add(gModeOn, "emergency protocol", "protocol activated")
-	// Round 14i, step 3: the AI reader named by its role in the data
-	// ("AI grader:", "Recruiting AI:", "AI feed readers:", "Automated
-	// assistants reviewing this worksheet:"), for the address rules.
-	add(gIndAddr, "ai grader*", "ai processor*", "ai feed reader*", "ai drafting", "recruiting ai", "hiring ai", "automated assistant*", "automated summar*",
-		"@summarizer", "@summariser", "whoever or whatever", "ai reader*", "ai writer*", "ai grading", "ai evaluator*", "ai judge*")
-	// A request once made to an AI, reported (round 14i: show notes read as
-	// data, "We asked an AI to write our postmortem").
-	add(gReported, "asked an ai to", "asked the ai to", "asked chatgpt to", "asked a chatbot to", "asked an llm to", "asked the model to")
 	add(gInsert, "end each reply with", "end every reply with", "end each response with", "end every answer with", "at the end of every", "to every answer", "to every reply")
 	add(gStanding,
 		"every time a user asks", "every time a user says", "every time a user mentions", "every time a user types", "every time someone asks", "every time someone mentions",
