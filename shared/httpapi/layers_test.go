@@ -30,9 +30,10 @@ import (
 )
 
 // Inputs on either side of the default grey band [0.35, 0.5) of the
-// learned layer's scores (measured with the embedded model d356b6c7… on
-// 2026-12-07: the clear one scores at most 0.163, the grey one 0.411 and is
-// allowed by the gate; 0.151 and 0.373 with 717639ca…; "Please ignore the
+// learned layer's scores (measured with the embedded model 54c656cb… on
+// 2026-12-07: the clear one scores at most 0.127, the grey one 0.420 and is
+// allowed by the gate; 0.163 and 0.411 with d356b6c7…, 0.151 and 0.373 with
+// 717639ca…; "Please ignore the
 // rules …", the grey input until then, fell to 0.300 under 717639ca…,
 // 0.383 with 51ae4b05…; the earlier
 // clear input, a grandmother persona, scored 0.49 on the jailbreak head's
