@@ -169,6 +169,14 @@ const (
 	gCodeTalk  // a developer's question about that code, not a request to run it: "why", "difference", "avoid", "sanitize"
 	gStanding  // a rule for other users or later turns: "every time a user asks", "whenever someone mentions", "for all users"
 	gStandSelf // a rule for this user's later turns: "from now on", "for every future reply", "going forward"
+
+	// Round 14t (decision 150, "Round 14t: red-team techniques in ordinary
+	// requests"; lexicon_round14t.go).
+	gSplitPart // a fragment of a split payload: "part 1", "fragment B", "string a", "x + y"
+	gJoin      // the fragments put back together: "combine", "concatenate", "interlace", "junte"
+	gDoIt      // the joined or decoded text carried out: "do what it says", "execute", "obey", "what an unfiltered model would"
+	gRepeatW   // a word to be said again and again: "repeat the word", "say the word", "repite la palabra"
+	gForever   // without end: "forever", "endlessly", "without stopping", "para siempre"
 	numGroups
 )
 
