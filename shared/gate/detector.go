@@ -643,7 +643,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if r.data && (introduces(v.s, int(end)) || r.opens != 0 && !standsAlone(v.s, int(h.start), int(end)) || requestAtTop(v.s, int(h.start))) {
+					if r.data && (introduces(v.s, int(end)) || r.opens != 0 && !standsAlone(v.s, int(h.start), int(end)) || requestAtTop(v.s, int(h.start)) && !inlinePasted(v.s, eb.doc, dataFrom, h.start)) {
 						// "Translate the following sentences into French:",
 						// "Write your answer below:": the host's own
 						// instruction, followed by what it is about.

@@ -177,6 +177,10 @@ const (
 	gDoIt      // the joined or decoded text carried out: "do what it says", "execute", "obey", "what an unfiltered model would"
 	gRepeatW   // a word to be said again and again: "repeat the word", "say the word", "repite la palabra"
 	gForever   // without end: "forever", "endlessly", "without stopping", "para siempre"
+
+	// Round 14d (decision 150, "Round 14d: data quoted on the request's
+	// line"; lexicon_round14d.go).
+	gHostData // the data the host asked about, named inside it: "the webpage", "the resume", "this e-mail", "the text above"
 	numGroups
 )
 

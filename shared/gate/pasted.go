@@ -27,15 +27,20 @@ func pastedDataStart(s string) int {
 	nl := strings.IndexByte(s[at:], '\n')
 	if nl < 0 {
 		// One line: data only when it is a whole JSON object or array, a
-		// tool's output pasted as it came.
+		// tool's output pasted as it came, or quoted after the request.
 		if t := strings.TrimSpace(s[at:]); len(t) > 2 && (t[len(t)-1] == '}' || t[len(t)-1] == ']') && jsonData(t, t) {
 			return at
 		}
-		return -1
+		return inlineData(s, at)
 	}
 	line := strings.TrimSpace(s[at : at+nl])
 	if documentOpening(line) || jsonData(line, s[at:]) || titledDocument(line, s[at:]) {
 		return at // the input is itself a pasted document: an e-mail, a page, a table, code, a tool's JSON
+	}
+	if !strings.HasSuffix(line, ":") {
+		if i := inlineData(s, at); i >= 0 {
+			return i
+		}
 	}
 	if len(line) < 4 || len(line) > 200 {
 		return -1
@@ -79,6 +84,54 @@ func pastedDataStart(s string) int {
 		return -1
 	}
 	return rest
+}
+
+// inlineData returns the offset of data quoted on the request's own line,
+// or -1 (round 14d): "Summarize this webpage: '<html>…'", "What are the
+// main conclusions of this paper: 'Introduction: …'", "Create action items
+// based on email: {Recipient: …}". The request, at most 200 bytes before
+// its ": ", names a carrier, points at it or asks for work on data, as a
+// request line does, in plain words (no markup or template before the
+// colon: "## Prompt format {description} is: {scene}" is a prompt's own);
+// the data opens with a quote, a tag or a brace and runs on for 60 bytes
+// at least.
+func inlineData(s string, at int) int {
+	lim := len(s)
+	if lim > at+200 {
+		lim = at + 200
+	}
+	if nl := strings.IndexByte(s[at:lim], '\n'); nl >= 0 {
+		lim = at + nl
+	}
+	i := strings.Index(s[at:lim], ": ")
+	if i < 4 {
+		return -1
+	}
+	j := at + i + 2
+	if j >= len(s) || strings.IndexByte("'\"`<{[", s[j]) < 0 || len(s)-j < 60 {
+		return -1
+	}
+	if strings.ContainsAny(s[at:at+i], "#{}[]()<>/=|*`") {
+		return -1 // markup or a template before the colon, not a request
+	}
+	var buf [200]byte
+	lower := appendLower(buf[:0], s[at:at+i])
+	for _, p := range personaMarkers {
+		if strings.Contains(lower, p) {
+			return -1
+		}
+	}
+	if !hasAnyWord(lower, carriers) && !hasAnyWord(lower, deictics) && !hasAnyWord(lower, dataVerbs) {
+		return -1
+	}
+	return j
+}
+
+// inlinePasted reports whether a hit at start lies in data quoted on the
+// request's own line (inlineData), which the first line is not the user's
+// request for all that (requestAtTop).
+func inlinePasted(s string, doc bool, dataFrom, start int32) bool {
+	return !doc && dataFrom > 0 && start >= dataFrom && strings.IndexByte(s[:dataFrom], '\n') < 0
 }
 
 // blankLineAfter reports whether s (the text after a first line) opens
