@@ -13,8 +13,8 @@ import (
 )
 
 // Inputs on either side of the default grey band [0.35, 0.5) of the learned
-// layer's scores (model 54c656cb…, re-measured 2026-12-07: the clear one
-// scores at most 0.127, the grey one 0.420 and the gate allows it; the
+// layer's scores (model 722cc32a…, re-measured 2026-12-07: the clear one
+// scores at most 0.127, the grey one 0.434 and the gate allows it; the
 // earlier clear input, a grandmother persona, scored 0.49 on the jailbreak
 // head's whole-text score with an older model).
 const (
