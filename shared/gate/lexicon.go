@@ -181,6 +181,11 @@ const (
 	// Round 14d (decision 150, "Round 14d: data quoted on the request's
 	// line"; lexicon_round14d.go).
 	gHostData // the data the host asked about, named inside it: "the webpage", "the resume", "this e-mail", "the text above"
+
+	// Round 14j (decision 150, "Round 14j: persona jailbreaks as posted,
+	// and text about them"; lexicon_round14j.go).
+	gAIRef      // an AI named in the third person: "the AI", "an AI", "the AI character", "the chatbot", "the model"
+	gRealDetail // what a story must carry made real: "100% real and complete info", "would actually work", "real, complete, working code", "cantidades exactas"
 	numGroups
 )
 
@@ -1235,8 +1240,8 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 200, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbDisable, gJbGuard, gYou}, window: 60},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm}, window: 200},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gJbUnres}, window: 100, unless: []group{gJbTalk}},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm}, window: 200, unless: []group{gJbTalk}},
+	frameUnres,
 	{rule: "prompt_injection.jailbreak", reqs: []group{gFrame, gHarm}, window: 160},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gExtObj}, window: 80, sentence: 2, unless: []group{gToldBy}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerbW, gExtModW, gExtObjW}, window: 120},
