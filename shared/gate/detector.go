@@ -84,7 +84,7 @@ type compiledRule struct {
 	lineStart  uint8
 	col0       uint8
 	sentStart  uint8
-	placed     uint8 // the requirements with a test of where the hit stands: lineStart|col0|sentStart|address|opens
+	placed     uint8 // the requirements with a test of where the hit stands: lineStart|col0|sentStart|address|opens|heading
 	ordered    bool
 	sentence   uint8
 	address    uint8
@@ -96,6 +96,7 @@ type compiledRule struct {
 	unlessBoth []group
 	data       bool
 	opens      uint8
+	heading    uint8
 	weights    []uint8
 	need       uint8
 	must       uint8
@@ -241,7 +242,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// automaton keeps its pattern slice, and hits index into it.
 
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
@@ -249,7 +250,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			cr.unless = cr.unless.or(bitOf(g))
 		}
 		cr.unlessBoth = pr.unlessBoth
-		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens
+		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens | cr.heading
 		for _, g := range pr.reqs {
 			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
 		}
@@ -750,7 +751,8 @@ func (r *compiledRule) placedAt(k int, s string, h *groupHit) bool {
 		!(r.col0&(1<<k) != 0 && h.start > 0 && s[h.start-1] != '\n') &&
 		!(r.sentStart&(1<<k) != 0 && !clauseStartAt(s, int(h.start))) &&
 		!(r.address&(1<<k) != 0 && !addressAt(s, int(h.start), int(h.end))) &&
-		!(r.opens&(1<<k) != 0 && !plantedOpening(s, int(h.start), int(h.end)))
+		!(r.opens&(1<<k) != 0 && !plantedOpening(s, int(h.start), int(h.end))) &&
+		!(r.heading&(1<<k) != 0 && !aiHeadingAt(s, int(h.start), int(h.end)))
 }
 
 // weigh runs a rule with need (round 4): a window over its hits in which

@@ -186,6 +186,10 @@ const (
 	// and text about them"; lexicon_round14j.go).
 	gAIRef      // an AI named in the third person: "the AI", "an AI", "the AI character", "the chatbot", "the model"
 	gRealDetail // what a story must carry made real: "100% real and complete info", "would actually work", "real, complete, working code", "cantidades exactas"
+
+	// Round 14e (decision 150, "Round 14e: notes to the AI reader in any
+	// language"; lexicon_round14e.go).
+	gAINoun // a word for an AI reader, in any language: "assistant", "agent", "KI", "IA", "ассистент", "アシスタント", "비서"
 	numGroups
 )
 
@@ -1214,6 +1218,7 @@ type proxRule struct {
 	docOnly    bool  // with untrusted: in documents and outputs, not in data pasted into an input
 	data       bool  // with untrusted: not in data that opens as a prompt to the assistant (a persona sent as a document), nor in a sentence that introduces what follows it (ends in ':')
 	opens      uint8 // bit k: requirement k must open a sentence of the data, after at most a label ("Important:", "P.S.") or a short lead-in ("From now on,")
+	heading    uint8 // bit k: requirement k, a word for an AI, must head a short phrase that opens a line or a note and ends at a colon: "Aan de AI-assistent die deze mail samenvat:" (aiHeadingAt)
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)

@@ -267,8 +267,9 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // fresh evaluation set's 192 attacks and 6 fewer of the held-out sets'
 // 551, for 0.1 point fewer pool false positives out of fold. fresh25a,
 // round 14j's persona jailbreaks as posted: its rules were written from it,
-// the model was not retrained on it (decision 140).
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true}
+// the model was not retrained on it (decision 140); nor on fresh26a, round
+// 14e's planted notes, for want of time to measure it trained (decision 140).
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
