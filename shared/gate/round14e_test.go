@@ -26,3 +26,24 @@ func TestRound14eAIHeadings(t *testing.T) {
 		{name: "clock time", text: "Agenda\n14:00 — send the minutes to everyone and book the room for next week."},
 	})
 }
+
+// TestFirstByteIndexMatchesHasAnyWord holds the request line's word lists,
+// read through their first-byte index since round 14e, to what
+// hasAnyWord, the plain scan, finds: every word of each list alone, inside
+// a longer word, against punctuation, and sample request lines.
+func TestFirstByteIndexMatchesHasAnyWord(t *testing.T) {
+	lists := [][]string{carriers, dataVerbs, deictics, promptWords, backRefs}
+	idx := []*firstByteIndex{carriersIdx, dataVerbsIdx, deicticsIdx, promptWordsIdx, backRefsIdx}
+	lines := []string{"summarise this email please", "was macht dieses skript?", "この チケット を要約", "the following:", "re: your invoice",
+		"explain each change.", "ok", "emailing the team", "xthis", "이 이력서 검토해서 알려줘.", "can you check this for me"}
+	for k, l := range lists {
+		for _, w := range l {
+			lines = append(lines, w, "a "+w+" b", "x"+w, w+"x", w+".")
+		}
+		for _, s := range lines {
+			if got, want := idx[k].any(s), hasAnyWord(s, l); got != want {
+				t.Errorf("list %d, %q: index %v, scan %v", k, s, got, want)
+			}
+		}
+	}
+}
