@@ -1,6 +1,9 @@
 package gate
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Round 14e (decision 150, "Round 14e: notes to the AI reader in any
 // language"). Written from testdata/fresh26a.jsonl, instructions planted
@@ -79,7 +82,9 @@ func aiHeadingAt(s string, start, end int) bool {
 			seg = i
 			break
 		}
-		if c >= 0x80 && i >= 3 && (s[i-3:i] == "（" || s[i-3:i] == "【" || s[i-3:i] == "。" || s[i-3:i] == "※") {
+		// Full-width brackets, colons, dashes and spaces reach this view
+		// folded to ASCII; the ideographic full stop and "※" do not.
+		if c >= 0x80 && i >= 3 && (s[i-3:i] == "。" || s[i-3:i] == "※") {
 			seg = i
 			break
 		}
@@ -90,8 +95,8 @@ func aiHeadingAt(s string, start, end int) bool {
 	if seg < 0 {
 		return false
 	}
-	// After: the colon (or a spaced dash) within 70 bytes, on the line,
-	// with no sentence ending before it.
+	// After: the colon (or a spaced dash; "：" and "—" fold to them) within
+	// 70 bytes, on the line, with no sentence ending before it.
 	colon, after := -1, 0
 	for j := end; j < len(s) && j < end+70; j++ {
 		c := s[j]
@@ -109,11 +114,7 @@ func aiHeadingAt(s string, start, end int) bool {
 			colon, after = j, j+1
 			break
 		}
-		if c == 0xEF && j+2 < len(s) && s[j:j+3] == "：" {
-			colon, after = j, j+3
-			break
-		}
-		if c == 0xE2 && j+2 < len(s) && s[j:j+3] == "—" || c == '-' && j > 0 && s[j-1] == ' ' && j+1 < len(s) && s[j+1] == ' ' {
+		if c == '-' && j > 0 && s[j-1] == ' ' && j+1 < len(s) && s[j+1] == ' ' {
 			// A dash ends an address ("All'agente IA dell'helpdesk —")
 			// only after a few words that are no clause of their own
 			// ("Please don't use AI to write your cover note — …").
@@ -130,11 +131,7 @@ func aiHeadingAt(s string, start, end int) bool {
 	if colon < 0 {
 		return false
 	}
-	for after < len(s) && (s[after] == ' ' || s[after] == '*' || s[after] == '\t' || s[after] >= 0x80 && after+2 < len(s) && s[after:after+3] == "　") {
-		if s[after] >= 0x80 {
-			after += 3
-			continue
-		}
+	for after < len(s) && (s[after] == ' ' || s[after] == '*' || s[after] == '\t') {
 		after++
 	}
 	if after >= len(s) || s[after] == '\n' || isDigit(s[after]) {
@@ -239,6 +236,7 @@ func dashClause(before string) bool {
 // colon before it introduces examples, not a demand.
 func exampleLead(s string) bool {
 	l := strings.ToLower(s[:min(len(s), 24)])
+	exampleLeadsOnce.Do(buildExampleLeads)
 	for _, p := range exampleLeads {
 		if strings.HasPrefix(l, p) {
 			return true
@@ -247,15 +245,20 @@ func exampleLead(s string) bool {
 	return false
 }
 
-// exampleLeads are folded as the view is ("например" reads "haпpиmep").
-var exampleLeads = func() []string {
-	var out []string
+// exampleLeads are folded as the view is ("например" reads "haпpиmep"),
+// on first use: folding builds the rune tables, which a process that never
+// reads a colon after an AI's name need not build at start.
+var (
+	exampleLeads     []string
+	exampleLeadsOnce sync.Once
+)
+
+func buildExampleLeads() {
 	for _, p := range []string{"e.g.", "eg ", "for example", "for instance", "such as", "like ", "например", "наприклад", "por ejemplo", "por exemplo", "zum beispiel", "z.b.", "z. b.", "par exemple",
 		"ad esempio", "per esempio", "bijvoorbeeld", "bijv.", "na przyklad", "np.", "ornegin", "例如", "比如", "例えば", "たとえば", "예를 들어", "예를 들면", "مثلا", "مثلاً", "जैसे", "ví dụ", "misalnya", "contoh"} {
-		out = append(out, strings.ToLower(foldPatternRunes(p)))
+		exampleLeads = append(exampleLeads, strings.ToLower(foldPatternRunes(p)))
 	}
-	return out
-}()
+}
 
 // conditionalLead reports whether the words before an AI's name open a
 // condition on the reader: "If an", "When any", "Si eres un", "Wenn du als".
