@@ -254,8 +254,8 @@ const SetsGlob = "fresh*.jsonl"
 // blind on 2026-12-07 after the model that first trained on the sets;
 // fresh20b blind for round 14p (decision 150) before its rules, fresh21b
 // for round 14c, fresh22b for round 14i, fresh23b for round 14m, fresh24b for round 14t, fresh25b for
-// round 14j, fresh26b for round 14e.
-var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true, "fresh24b.jsonl": true, "fresh25b.jsonl": true, "fresh26b.jsonl": true}
+// round 14j, fresh26b for round 14e, fresh27b for round 14k.
+var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true, "fresh24b.jsonl": true, "fresh25b.jsonl": true, "fresh26b.jsonl": true, "fresh27b.jsonl": true}
 
 // UntrainedSets are test sets the rules were written from but the model
 // does not train on, each for a measured reason (decision 140): fresh23a,
@@ -268,8 +268,11 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // 551, for 0.1 point fewer pool false positives out of fold. fresh25a,
 // round 14j's persona jailbreaks as posted: its rules were written from it,
 // the model was not retrained on it (decision 140); nor on fresh26a, round
-// 14e's planted notes, for want of time to measure it trained (decision 140).
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true}
+// 14e's planted notes: trained on, the pool's attacks found out of fold went
+// 58.1 -> 58.3 % but blackfriday-gpts' persona prompts flagged 3.2 -> 3.6 %
+// (code-snippets 2.3 -> 1.1 %), all benign 0.7 -> 0.8 %. fresh27a, round
+// 14k's competition attacks, was written after that measurement.
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
