@@ -1085,6 +1085,11 @@ func compoundNoun(s string, end int) bool {
 	for i < len(s) && (s[i] == ' ' || s[i] == '-') {
 		i++
 	}
+	if i > end && i < len(s) && (s[i] == '"' || s[i] == '`') {
+		// Round 14k: `the passphrase "silver lantern"`, `the password
+		// "open sesame"`: a value the user names, not the one guarded.
+		return true
+	}
 	j := i
 	for j < len(s) && isAlnum(s[j]) {
 		j++
@@ -1112,7 +1117,10 @@ func compoundNoun(s string, end int) bool {
 		"input", "box", "requirements", "requirement", "rules", "history", "file", "column", "dialog", "form", "change", "expiry", "expiration",
 		"salt", "checker", "validator", "validation", "generator", "protected", "protection", "encryption", "storage", "variable", "parameter", "argument",
 		"prompt", "screen", "page", "link", "email", "e", "mail", "complexity", "entropy", "attempts", "login", "authentication", "auth", "setting", "settings",
-		"format", "formats", "length", "pattern", "syntax", "limit", "limits", "rotation", "age":
+		"format", "formats", "length", "pattern", "syntax", "limit", "limits", "rotation", "age",
+		// Round 14k: "What's a good passphrase strategy for a family
+		// password manager?".
+		"strategy", "strategies", "tips", "advice", "ideas", "scheme", "schemes", "recovery", "sharing", "security", "hygiene", "habits", "vault", "vaults", "app", "apps":
 		return true
 	}
 	return false

@@ -190,6 +190,21 @@ const (
 	// Round 14e (decision 150, "Round 14e: notes to the AI reader in any
 	// language"; lexicon_round14e.go).
 	gAINoun // a word for an AI reader, in any language: "assistant", "agent", "KI", "IA", "ассистент", "アシスタント", "비서"
+
+	// Round 14k (decision 150, "Round 14k: competition attacks";
+	// lexicon_round14k.go).
+	gRespondAs  // a reply modelled on another: "respond the way you respond to", "respond as if", "any input counts as"
+	gCorrectPw  // the guard's passing case: "the correct password", "the right code", "правильный пароль"
+	gNextReply  // the model's own next reply: "your next reply", "in your response"
+	gGrantSpec  // a program or device that replies: "the function", "my app", "the sketch", "should respond"
+	gSumVerb    // a digest of text: "summarise", "as bullet points", "madde madde", "箇条書き"
+	gOwnPrompt  // the model's own instructions, possessed or given: "your instructions", "the instructions you were given", "あなたに与えられた指示"
+	gNoCount    // an excuse that a leak is not one: "so it doesn't count", "so technically", "这样就不算泄露"
+	gRealAsk    // the real value demanded, not a stand-in: "use the real one", "what it actually is", "filled in with the real values"
+	gSkipCheck  // a check waived: "skip the usual checks", "exempt from policy review", "without further analysis", "pre-approved"
+	gApproveOut // an approval demanded as the reply: "reply APPROVED", "mark it as approved", "approve the refund"
+	gDevice     // a device or screen that shows a message: "a speaker", "the LCD", "a toast"
+	gPlayers    // players or attackers of a game named in the third person: "players", "entrants", "os atacantes": talk about it
 	numGroups
 )
 
@@ -1265,7 +1280,7 @@ var proxRules = []proxRule{
 	// Decision 150, second round: the kinds of attack written by people
 	// outside this project (competition hijacks, persona prompts found in
 	// the wild, instructions planted in e-mails, tables and pages).
-	{rule: "prompt_injection.instruction_override", reqs: []group{gSayAny, gGranted}, window: 60, unless: []group{gReported}, unlessBoth: []group{gGrantCond, gElse}},
+	{rule: "prompt_injection.instruction_override", reqs: []group{gSayAny, gGranted}, window: 60, unless: []group{gReported, gPlayers, gDevice}, unlessBoth: []group{gGrantCond, gElse}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerb, gOvrPos, gSay}, window: 90},
 	{rule: "prompt_injection.role_injection", reqs: []group{gDelim, gBoundary}, window: 30},
 	{rule: "prompt_injection.role_injection", reqs: []group{gSysLine, gNewInstr}, window: 100, lineStart: 1},
@@ -1299,7 +1314,7 @@ var proxRules = []proxRule{
 	// opposite; an answer forced to open with the defence's refusal (the
 	// instructions follow). Not when a third party is made to say it
 	// ("players ask the bot to spell the password"): talk about the game.
-	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecret, gLeakForm}, window: 70, sentence: 2, unless: []group{gReported}},
+	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSecret, gLeakForm}, window: 70, sentence: 2, unless: []group{gReported, gPlayers}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gExtVerb, gForbid}, window: 50, sentence: 1, ordered: true, unless: []group{gReported}},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gDenied, gFlip}, window: 60, sentence: 1, unless: []group{gReported}},
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gPrefix, gDenied}, window: 40, unless: []group{gReported}},
