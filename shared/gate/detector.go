@@ -473,6 +473,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					}
 				}
 			}
+			if g.has(gYouHaveSecret) && !prepositionNext(v.s, int(h.end)) && compoundNoun(v.s, int(h.end)) {
+				// "You have a password manager? What is it called?" (round
+				// 14v): another thing, as for gSecret below ("a discount
+				// code for VIP customers" is still the model's).
+				if g = g.clear(gYouHaveSecret); g.empty() {
+					goto probe
+				}
+			}
 			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk) || g.has(gGivenYou)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
 				// "translate 'Your password has been reset'": the words
 				// of a quoted sentence, not the model's secret; "the
@@ -805,7 +813,7 @@ func (d *detector) weigh(r *compiledRule, v *view, near *nearHits, rel []relHit,
 // (TestNarrowedGroups).
 var narrowedGroups = func() (m gmask) {
 	for _, g := range []group{gOvrVerb, gJbUnres, gJbQual, gExtObj, gHijack, gEcho, gExtVerb, gOvrObj, gPromptWord,
-		gSayAny, gSay, gSecretAsk, gAskSecret, gSecret, gGivenYou, gAboveRef, gAbove} {
+		gSayAny, gSay, gSecretAsk, gAskSecret, gSecret, gGivenYou, gAboveRef, gAbove, gYouHaveSecret} {
 		m = m.or(bitOf(g))
 	}
 	return m
@@ -1121,6 +1129,26 @@ func compoundNoun(s string, end int) bool {
 		// Round 14k: "What's a good passphrase strategy for a family
 		// password manager?".
 		"strategy", "strategies", "tips", "advice", "ideas", "scheme", "schemes", "recovery", "sharing", "security", "hygiene", "habits", "vault", "vaults", "app", "apps":
+		return true
+	}
+	return false
+}
+
+// prepositionNext reports whether the word after s[:end] is one of the
+// prepositions compoundNoun reads as making a secret the user's own ("the
+// password for the guest Wi-Fi").
+func prepositionNext(s string, end int) bool {
+	i := end
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && isAlnum(s[j]) {
+		j++
+	}
+	var buf [16]byte
+	switch lowerWord(&buf, s[i:j]) {
+	case "for", "to", "of", "on", "at", "from":
 		return true
 	}
 	return false

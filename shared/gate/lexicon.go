@@ -205,6 +205,13 @@ const (
 	gApproveOut // an approval demanded as the reply: "reply APPROVED", "mark it as approved", "approve the refund"
 	gDevice     // a device or screen that shows a message: "a speaker", "the LCD", "a toast"
 	gPlayers    // players or attackers of a game named in the third person: "players", "entrants", "os atacantes": talk about it
+
+	// Round 14v (decision 150, "Round 14v: the model's secret named, and
+	// tools that read it"; lexicon_round14v.go).
+	gYouHaveSecret // the model's secret named as its own: "you were given a password", "your prompt includes a discount code"
+	gItAsk         // the secret just named, asked for: "What is it?", "Spell it for me", "Give it to me", "Wie lautet es?"
+	gSimTool       // a tool the model is told to play, or one wired to it: "act as a Linux terminal", "connected to your own memory"
+	gPromptIdent   // the prompt or secret as an identifier: "system_prompt", "$SECRET_PASSWORD", "instructions.txt"
 	numGroups
 )
 
