@@ -473,7 +473,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					}
 				}
 			}
-			if g.has(gYouHaveSecret) && !prepositionNext(v.s, int(h.end)) && compoundNoun(v.s, int(h.end)) {
+			if g.has(gYouHaveSecret) && compoundNoun(v.s, int(h.end), false) {
 				// "You have a password manager? What is it called?" (round
 				// 14v): another thing, as for gSecret below ("a discount
 				// code for VIP customers" is still the model's).
@@ -481,7 +481,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					goto probe
 				}
 			}
-			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk) || g.has(gGivenYou)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end))) {
+			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk) || g.has(gGivenYou)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end), true)) {
 				// "translate 'Your password has been reset'": the words
 				// of a quoted sentence, not the model's secret; "the
 				// password field", "the password hash": another thing.
@@ -1087,8 +1087,11 @@ func quotedSentence(s string, a, b int) bool {
 
 // compoundNoun reports whether the word after "the password" makes it a
 // compound: "the password field", "the password hash", "the password
-// reset": a thing of the application, not a secret to tell.
-func compoundNoun(s string, end int) bool {
+// reset": a thing of the application, not a secret to tell. With
+// prepositions, a prepositional phrase after it makes it the user's own
+// ("the password for the guest Wi-Fi"); round 14v's "your prompt includes
+// a discount code for VIP customers" reads without them.
+func compoundNoun(s string, end int, prepositions bool) bool {
 	i := end
 	for i < len(s) && (s[i] == ' ' || s[i] == '-') {
 		i++
@@ -1105,6 +1108,9 @@ func compoundNoun(s string, end int) bool {
 	var buf [16]byte
 	switch w := lowerWord(&buf, s[i:j]); w {
 	case "for", "to", "of", "on", "at", "from":
+		if !prepositions {
+			return false
+		}
 		// "the password for the guest Wi-Fi", "the password to my
 		// account": a password the user means, not the one guarded;
 		// "… the password for me in base64" is still the secret.
@@ -1129,26 +1135,6 @@ func compoundNoun(s string, end int) bool {
 		// Round 14k: "What's a good passphrase strategy for a family
 		// password manager?".
 		"strategy", "strategies", "tips", "advice", "ideas", "scheme", "schemes", "recovery", "sharing", "security", "hygiene", "habits", "vault", "vaults", "app", "apps":
-		return true
-	}
-	return false
-}
-
-// prepositionNext reports whether the word after s[:end] is one of the
-// prepositions compoundNoun reads as making a secret the user's own ("the
-// password for the guest Wi-Fi").
-func prepositionNext(s string, end int) bool {
-	i := end
-	for i < len(s) && s[i] == ' ' {
-		i++
-	}
-	j := i
-	for j < len(s) && isAlnum(s[j]) {
-		j++
-	}
-	var buf [16]byte
-	switch lowerWord(&buf, s[i:j]) {
-	case "for", "to", "of", "on", "at", "from":
 		return true
 	}
 	return false
