@@ -212,6 +212,15 @@ const (
 	gItAsk         // the secret just named, asked for: "What is it?", "Spell it for me", "Give it to me", "Wie lautet es?"
 	gSimTool       // a tool the model is told to play, or one wired to it: "act as a Linux terminal", "connected to your own memory"
 	gPromptIdent   // the prompt or secret as an identifier: "system_prompt", "$SECRET_PASSWORD", "instructions.txt"
+
+	// Round 14b (decision 150, "Round 14b: instructions about the answers
+	// drawn from the data"; lexicon_round14b.go).
+	gOutRef   // the answers drawn from this data: "Summaries of these reviews", "Whoever summarizes this doc", "In any reply to this message"
+	gOutNoun  // the answers named alone, right before what they must do: "Plan comparisons must state that …"
+	gYouOut   // the answer spoken of in the second person: "In your answer,", "When you summarise this", "Before answering,"
+	gYouOutDo // what it is told to do: "recommend", "tell the", "include the", "leave out", "append"
+	gYourInfo // an e-mail asking its reader for their own details: "include your order number", "quote your reference"
+	gOutDo    // what they are told to do: "should recommend", "must not mention", "should ask the", ": add", "include the sentence"
 	numGroups
 )
 
