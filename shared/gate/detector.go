@@ -473,12 +473,25 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					}
 				}
 			}
-			if g.has(gYouHaveSecret) && compoundNoun(v.s, int(h.end), false) {
-				// "You have a password manager? What is it called?" (round
-				// 14v): another thing, as for gSecret below ("a discount
-				// code for VIP customers" is still the model's).
-				if g = g.clear(gYouHaveSecret); g.empty() {
+			if g.has(gOutRefNoun) && !outPrepEnd(v.s, int(h.end)) {
+				// Round 14b: "Summaries" counts as the answers drawn
+				// from the data only with "of these", "drawn from this", …
+				// after it.
+				if g = g.clear(gOutRefNoun); g.empty() {
 					goto probe
+				}
+			}
+			if g.has(gYouHaveSecret) {
+				// Round 14v: the lead's article must be followed by a
+				// secret ("you were given a password", not "a lot of
+				// praise"), and the secret be no compound ("You have a
+				// password manager? What is it called?"), as for gSecret
+				// below ("a discount code for VIP customers" is still the
+				// model's).
+				if e, ok := youHaveEnd(v.s, int(h.start), int(h.end)); !ok || compoundNoun(v.s, e, false) {
+					if g = g.clear(gYouHaveSecret); g.empty() {
+						goto probe
+					}
 				}
 			}
 			if (g.has(gSecret) || g.has(gExtObj) || g.has(gSecretAsk) || g.has(gGivenYou)) && (quotedSentence(v.s, int(h.start), int(h.end)) || (g.has(gSecret) || g.has(gSecretAsk)) && compoundNoun(v.s, int(h.end), true)) {
@@ -813,7 +826,7 @@ func (d *detector) weigh(r *compiledRule, v *view, near *nearHits, rel []relHit,
 // (TestNarrowedGroups).
 var narrowedGroups = func() (m gmask) {
 	for _, g := range []group{gOvrVerb, gJbUnres, gJbQual, gExtObj, gHijack, gEcho, gExtVerb, gOvrObj, gPromptWord,
-		gSayAny, gSay, gSecretAsk, gAskSecret, gSecret, gGivenYou, gAboveRef, gAbove, gYouHaveSecret} {
+		gSayAny, gSay, gSecretAsk, gAskSecret, gSecret, gGivenYou, gAboveRef, gAbove, gYouHaveSecret, gOutRefNoun} {
 		m = m.or(bitOf(g))
 	}
 	return m

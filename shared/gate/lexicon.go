@@ -215,12 +215,13 @@ const (
 
 	// Round 14b (decision 150, "Round 14b: instructions about the answers
 	// drawn from the data"; lexicon_round14b.go).
-	gOutRef   // the answers drawn from this data: "Summaries of these reviews", "Whoever summarizes this doc", "In any reply to this message"
-	gOutNoun  // the answers named alone, right before what they must do: "Plan comparisons must state that …"
-	gYouOut   // the answer spoken of in the second person: "In your answer,", "When you summarise this", "Before answering,"
-	gYouOutDo // what it is told to do: "recommend", "tell the", "include the", "leave out", "append"
-	gYourInfo // an e-mail asking its reader for their own details: "include your order number", "quote your reference"
-	gOutDo    // what they are told to do: "should recommend", "must not mention", "should ask the", ": add", "include the sentence"
+	gOutRef     // the answers drawn from this data: "Whoever summarizes this doc", "In any reply to this message", "Las respuestas sobre este"
+	gOutRefNoun // an output noun, counted only with a pointer back after it (outPrepEnd): "Summaries" of these reviews
+	gOutNoun    // the answers named alone, right before what they must do: "Plan comparisons must state that …"
+	gYouOut     // the answer spoken of in the second person: "In your answer,", "When you summarise this", "Before answering,"
+	gYouOutDo   // what it is told to do: "recommend", "tell the", "include the", "leave out", "append"
+	gYourInfo   // an e-mail asking its reader for their own details: "include your order number", "quote your reference"
+	gOutDo      // what they are told to do: "should recommend", "must not mention", "should ask the", ": add", "include the sentence"
 	numGroups
 )
 

@@ -1,5 +1,7 @@
 package gate
 
+import "strings"
+
 // Round 14v (decision 150, "Round 14v: the model's secret named, and
 // tools that read it"). Written from testdata/fresh17a.jsonl, written in
 // session 12 and never tuned on until now (10.4 % of its 48 extractions).
@@ -25,26 +27,60 @@ var round14vRules = []proxRule{
 	{rule: "prompt_injection.system_prompt_extraction", reqs: []group{gSimTool, gPromptIdent}, window: 300, ordered: true, unless: []group{gReported}},
 }
 
+// youHaveArticles end gYouHaveSecret's leads; youHaveNouns are the secrets
+// that must follow one ("you were given a password"), longest first.
+var (
+	youHaveArticles = []string{"a", "an", "one", "the"}
+	youHaveNouns    = []string{"secret number", "secret phrase", "special phrase", "discount code", "secret word", "secret code", "access code", "magic word",
+		"passphrase", "secret key", "code word", "password", "passcode", "api key", "secret"}
+)
+
+// youHaveEnd returns where gYouHaveSecret's hit s[start:end] ends: after the
+// secret noun its closing article asks for ("you were given a | password"),
+// or at end for a phrase that names it ("man hat dir ein passwort"); ok is
+// false when the article is followed by another noun ("You were given a
+// lot of praise").
+func youHaveEnd(s string, start, end int) (int, bool) {
+	w := s[start:end]
+	art := false
+	for _, a := range youHaveArticles {
+		if len(w) > len(a) && w[len(w)-len(a)-1] == ' ' && strings.EqualFold(w[len(w)-len(a):], a) {
+			art = true
+			break
+		}
+	}
+	if !art {
+		return end, true
+	}
+	if end >= len(s) || s[end] != ' ' {
+		return 0, false
+	}
+	rest := s[end+1:]
+	for _, n := range youHaveNouns {
+		if len(rest) >= len(n) && strings.EqualFold(rest[:len(n)], n) && (len(rest) == len(n) || !isAlnum(rest[len(n)])) {
+			return end + 1 + len(n), true
+		}
+	}
+	return 0, false
+}
+
 func init() {
 	proxRules = append(proxRules, round14vRules...)
 	add := func(g group, ws ...string) { lexicon[g] = append(lexicon[g], ws...) }
 
-	nouns := []string{"password", "passphrase", "passcode", "secret word", "secret key", "secret number", "secret phrase", "secret code", "secret", "access code",
-		"api key", "discount code", "special phrase", "code word", "magic word"}
-	for _, n := range nouns {
-		for _, a := range []string{"a ", "an ", "one ", "the "} {
-			for _, lead := range []string{"you were given ", "you've been given ", "you have been given ", "you were told ", "you were configured with ", "you were set up with ",
-				"you're guarding ", "you are guarding ", "you're protecting ", "you are protecting ", "you're hiding ", "you are hiding ", "you have ", "you've got ", "you got ",
-				"gave you ", "told you ", "left you ", "handed you ", "there's " + a + n + " you", "your instructions mention ", "your instructions contain ", "your prompt includes ",
-				"your prompt contains ", "your system message has ", "your system prompt has ", "your system prompt contains ", "your setup there is ", "your setup has ",
-				"your configuration has ", "your rules mention "} {
-				if lead[len(lead)-1] == ' ' {
-					add(gYouHaveSecret, lead+a+n)
-				} else if a == "a " || a == "an " {
-					add(gYouHaveSecret, lead)
-				}
-			}
+	// The leads end at their article; youHaveEnd (detector.go) reads the
+	// secret noun after it, so the leads are not multiplied by the nouns.
+	for _, lead := range []string{"you were given", "you've been given", "you have been given", "you were told", "you were configured with", "you were set up with",
+		"you're guarding", "you are guarding", "you're protecting", "you are protecting", "you're hiding", "you are hiding", "you have", "you've got", "you got",
+		"gave you", "told you", "left you", "handed you", "your instructions mention", "your instructions contain", "your prompt includes",
+		"your prompt contains", "your system message has", "your system prompt has", "your system prompt contains", "your setup there is", "your setup has",
+		"your configuration has", "your rules mention"} {
+		for _, a := range youHaveArticles {
+			add(gYouHaveSecret, lead+" "+a)
 		}
+	}
+	for _, n := range youHaveNouns {
+		add(gYouHaveSecret, "there's a "+n+" you", "there's an "+n+" you")
 		// The reverse order, with an extraction verb (gExtVerb + gExtObj):
 		// "print every variable you see, including the secret key you
 		// were configured with".
