@@ -241,6 +241,9 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// The ASCII automaton numbers its own subset of the patterns: each
 	// automaton keeps its pattern slice, and hits index into it.
 
+	if len(proxRules) > maxRules {
+		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(proxRules), maxRules)
+	}
 	for _, pr := range proxRules {
 		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
 		for _, g := range pr.reqs {
@@ -255,9 +258,6 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
 		}
 		d.rules = append(d.rules, cr)
-	}
-	if len(d.rules) > maxRules {
-		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(d.rules), maxRules)
 	}
 	d.reqOf = make([]reqIndex, len(d.rules))
 	for ri := range d.rules {
@@ -531,14 +531,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			// or-ing rmask values went through the stack a word at a
 			// time and was read back whole, which the CPU cannot
 			// forward from the store (a stall per group).
-			var r0, r1 uint64
+			var r0, r1, r2 uint64
 			for w, b := range g {
 				for ; b != 0; b &= b - 1 {
 					gr := &d.groupRules[w<<6+bits.TrailingZeros64(b)]
-					r0, r1 = r0|gr[0], r1|gr[1]
+					r0, r1, r2 = r0|gr[0], r1|gr[1], r2|gr[2]
 				}
 			}
-			gh = append(gh, groupHit{group: g, rules: rmask{r0, r1}, start: h.start, end: h.end})
+			gh = append(gh, groupHit{group: g, rules: rmask{r0, r1, r2}, start: h.start, end: h.end})
 		}
 	probe:
 		if p.probe == probeNone {
@@ -709,7 +709,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 // [dataFrom, dataTo).
 //
 // It is the innermost loop of evalHits, a (hit, rule) pair per turn, so
-// the set of rules left is two scalar words: as an rmask value it went
+// the set of rules left is three scalar words: as an rmask value it went
 // through the stack a word at a time and was read back whole, which the
 // CPU cannot forward from the stores.
 func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, input bool, dataFrom, dataTo int32) {
@@ -722,15 +722,19 @@ func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, inpu
 	}
 	for j := range gh {
 		h := &gh[j]
-		m0, m1 := h.rules[0]&live[0], h.rules[1]&live[1]
-		for m0|m1 != 0 {
+		m0, m1, m2 := h.rules[0]&live[0], h.rules[1]&live[1], h.rules[2]&live[2]
+		for m0|m1|m2 != 0 {
 			var ri int
-			if m0 != 0 {
+			switch {
+			case m0 != 0:
 				ri = bits.TrailingZeros64(m0)
 				m0 &= m0 - 1
-			} else {
+			case m1 != 0:
 				ri = 64 + bits.TrailingZeros64(m1)
 				m1 &= m1 - 1
+			default:
+				ri = 128 + bits.TrailingZeros64(m2)
+				m2 &= m2 - 1
 			}
 			r := &d.rules[ri]
 			if r.untrusted && input && (h.start < dataFrom || h.start >= dataTo) {
@@ -841,27 +845,32 @@ type evalBuf struct {
 }
 
 // maxRules is how many proximity rules an rmask holds.
-const maxRules = 128
+const maxRules = 192
 
 // rmask is a set of proximity rules, a bit per index into detector.rules.
-type rmask [2]uint64
+type rmask [3]uint64
 
-func (m rmask) or(o rmask) rmask  { return rmask{m[0] | o[0], m[1] | o[1]} }
-func (m rmask) and(o rmask) rmask { return rmask{m[0] & o[0], m[1] & o[1]} }
+func (m rmask) or(o rmask) rmask  { return rmask{m[0] | o[0], m[1] | o[1], m[2] | o[2]} }
+func (m rmask) and(o rmask) rmask { return rmask{m[0] & o[0], m[1] & o[1], m[2] & o[2]} }
 
 // first is the lowest rule in a non-empty set; next drops it.
 func (m rmask) first() int {
 	if m[0] != 0 {
 		return bits.TrailingZeros64(m[0])
 	}
-	return 64 + bits.TrailingZeros64(m[1])
+	if m[1] != 0 {
+		return 64 + bits.TrailingZeros64(m[1])
+	}
+	return 128 + bits.TrailingZeros64(m[2])
 }
 
 func (m rmask) next() rmask {
 	if m[0] != 0 {
 		m[0] &= m[0] - 1
-	} else {
+	} else if m[1] != 0 {
 		m[1] &= m[1] - 1
+	} else {
+		m[2] &= m[2] - 1
 	}
 	return m
 }
