@@ -275,9 +275,10 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // (code-snippets 2.3 -> 1.1 %), all benign 0.7 -> 0.8 %. fresh27a, round
 // 14k's competition attacks, was written after that measurement, and its
 // look-alike set fresh27c with it; fresh28a, round 14l's direct injections
-// in eleven languages, and fresh29a, round 14b's unaddressed plants,
-// likewise.
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true}
+// in eleven languages, fresh29a, round 14b's unaddressed plants, fresh30a,
+// round 14q's task swaps in e-mails, tables and code, and fresh31a, round
+// 14w's jailbreaks as posted, likewise.
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
