@@ -222,6 +222,19 @@ const (
 	gYouOutDo   // what it is told to do: "recommend", "tell the", "include the", "leave out", "append"
 	gYourInfo   // an e-mail asking its reader for their own details: "include your order number", "quote your reference"
 	gOutDo      // what they are told to do: "should recommend", "must not mention", "should ask the", ": add", "include the sentence"
+
+	// Round 14q (decision 150, "Round 14q: task swaps in e-mails, tables
+	// and code"; lexicon_round14q.go).
+	gAnsRef   // the answer the data will be turned into: "your whole reply", "any summary of this message", "every word of the answer"
+	gAnsForm  // a form no reader of data is asked to answer in: Morse code, pig latin, ROT13, emoji, backwards, all capitals
+	gAnsRefAI // the same, narrowed to what only an assistant gives: "your answer", "the whole reply" (not "the response" of an API)
+	gAnsCode  // an encoding of the whole answer: base64, hexadecimal, binary
+	gFactVerb // what puts a claim into an answer: "state", "include", "present"
+	gAsFact   // the claim to be passed off as fact: "as established fact", "as confirmed fact"
+	gCodeRdr  // whoever works on the code: "Anyone explaining this function", "Whoever refactors this class", "Reviewers:", "To make this test pass"
+	gCodeHarm // what they are told to put in: a download piped to a shell, secrets sent away, a check turned off, files deleted
+	gReaderTo // the data's reader told what to believe or do: "Tell readers to", "Let the recipient know that", "Urge colleagues to"
+
 	numGroups
 )
 
@@ -890,7 +903,7 @@ var lexicon = map[group][]string{
 	},
 	gManner: {
 		"pirate", "pirate speak", "rude*", "sarcas*", "emoji*", "backwards", "capital letters", "all caps", "uppercase", "shakespeare", "gangster",
-		"rhyme*", "rhyming", "insult*", "as if you were", "in the style of", "lol", "only in", "from now on", "from this point on", "from this moment",
+		"rhyme*", "rhyming", "insult*", "as if you were", "in the style of", "only in", "from now on", "from this point on", "from this moment",
 		"under five words", "in verse", "in riddles", "like a pirate", "in klingon", "in morse", "every answer with", "each answer with",
 		"every response with", "each response with", "every reply with", "each reply with", "every sentence with",
 		"only in spanish", "only in german", "only in french", "only in english", "only in chinese", "in german only", "in french only", "in spanish only",

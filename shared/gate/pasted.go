@@ -59,6 +59,12 @@ func pastedDataStart(s string) int {
 	// names work on data or points at it, and what follows runs over
 	// several lines.
 	apart := len(line) <= 120 && blankLineAfter(s[at+nl+1:]) && atLeastLines(s[at+nl+1:], 2)
+	// Round 14q: a question or a request set apart from what follows, when
+	// what follows opens as data does (a CSV header, a table's row, markup,
+	// a code fence, an e-mail's header): "Which warehouse has the lowest
+	// stock?\n\nwarehouse,sku,on_hand,…", "Plot monthly signups.\n\n| month |
+	// …". The request need not name or point at it.
+	shaped := apart && atLeastLines(s[at+nl+1:], 3) && documentOpening(firstLine(s[at+nl+1:]))
 	switch {
 	case strings.HasSuffix(line, ":"):
 		if !carrier && !deictic && !dataVerbsIdx.any(lower) {
@@ -67,12 +73,12 @@ func pastedDataStart(s string) int {
 	case strings.HasSuffix(line, "?"):
 		// "What does this README tell me to do?"; round 6: "Can you pull
 		// out the action items from this?", a data verb and a pointer.
-		if (!deictic || !carrier && !dataVerbsIdx.any(lower)) && !(apart && (deictic || dataVerbsIdx.any(lower))) {
+		if (!deictic || !carrier && !dataVerbsIdx.any(lower)) && !(apart && (deictic || dataVerbsIdx.any(lower))) && !shaped {
 			return -1
 		}
 	default:
 		// "Answer the question using only the context below."
-		if (!carrier || !deictic) && !(apart && dataVerbsIdx.any(lower)) {
+		if (!carrier || !deictic) && !(apart && dataVerbsIdx.any(lower)) && !shaped {
 			return -1
 		}
 	}
@@ -139,6 +145,22 @@ func inlinePasted(s string, doc bool, dataFrom, start int32) bool {
 func blankLineAfter(s string) bool {
 	nl := strings.IndexByte(s, '\n')
 	return nl >= 0 && strings.TrimSpace(s[:nl]) == ""
+}
+
+// firstLine is the first non-empty line of s, trimmed.
+func firstLine(s string) string {
+	for len(s) > 0 {
+		line := s
+		if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+			line, s = s[:nl], s[nl+1:]
+		} else {
+			s = ""
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // atLeastLines reports whether s holds at least n non-empty lines.
