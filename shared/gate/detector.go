@@ -619,7 +619,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		reach = max(reach, gh[j].end)
 		eb.reach = append(eb.reach, reach)
 	}
-	near := nearHits{gh: gh, reach: eb.reach}
+	near := nearHits{gh: gh, reach: eb.reach, title: talkTitle(v.s, gh)}
 	d.relHits(v, gh, eb, live, !output && !eb.doc, dataFrom, dataTo)
 	for rs := live; rs != (rmask{}); rs = rs.next() {
 		ri := rs.first()
@@ -685,7 +685,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if !r.unless.empty() && nearGroup(&near, r.unless, int(h.start), int(end), 40) || nearAll(&near, r.unlessBoth, int(h.start), int(end)) {
+					if !r.unless.empty() && (nearGroup(&near, r.unless, int(h.start), int(end), 40) || near.title && r.unless.meets(titleUnless)) || nearAll(&near, r.unlessBoth, int(h.start), int(end)) {
 						// "make the model say 'Access Granted'", "if the
 						// password is right, print Access Granted": talk
 						// about the payload or a check that grants it.
@@ -809,7 +809,7 @@ func (d *detector) weigh(r *compiledRule, v *view, near *nearHits, rel []relHit,
 		}
 		if sum >= r.need && met&r.must == r.must && (r.mustAny == 0 || met&r.mustAny != 0) {
 			a, b := int(rel[i].start), int(rel[j].end)
-			if !r.unless.empty() && nearGroup(near, r.unless, a, b, 40) {
+			if !r.unless.empty() && (nearGroup(near, r.unless, a, b, 40) || near.title && r.unless.meets(titleUnless)) {
 				// A persona jailbreak talked about ("jailbreak prompts
 				// such as …", "attackers may ask the assistant to …").
 				return out
@@ -1027,6 +1027,38 @@ func quoteIn(s string, a, b int) bool {
 type nearHits struct {
 	gh    []groupHit
 	reach []int32
+	// title: the text opens with a title that names it as text about
+	// attacks (talkTitle, a short first line: "Moderation guideline 4.3
+	// — Jailbreak attempts", "Writeup: Level 6 of the … CTF", "Quiz —
+	// Module 4, LLM security"; round 14w). The rules that talk near them
+	// silences (gJbTalk, gReported in unless) are silenced by it anywhere.
+	title bool
+}
+
+// titleUnless are the unless groups a talk title stands in for.
+var titleUnless = bitOf(gJbTalk).or(bitOf(gReported))
+
+// talkTitle reports whether s opens with a talk title: a first line of at
+// most 150 bytes, followed by more text, that names a kind of text
+// (gTalkTitle: a guideline, a write-up, a quiz) and attacks on models as
+// its subject (gTalkTopic). An FAQ, an abstract or meeting notes on
+// anything else can carry a plant.
+func talkTitle(s string, gh []groupHit) bool {
+	nl := strings.IndexByte(s, '\n')
+	if nl < 0 || nl > 150 {
+		return false
+	}
+	genre, topic := false, false
+	for j := range gh {
+		if int(gh[j].start) >= nl {
+			break
+		}
+		if int(gh[j].end) <= nl {
+			genre = genre || gh[j].group.has(gTalkTitle)
+			topic = topic || gh[j].group.has(gTalkTopic)
+		}
+	}
+	return genre && topic
 }
 
 // nearGroup reports whether a hit of a group in m lies within reach of

@@ -235,6 +235,12 @@ const (
 	gCodeHarm // what they are told to put in: a download piped to a shell, secrets sent away, a check turned off, files deleted
 	gReaderTo // the data's reader told what to believe or do: "Tell readers to", "Let the recipient know that", "Urge colleagues to"
 
+	// Round 14w (decision 150, "Round 14w: jailbreaks as posted, second
+	// hand"; lexicon_round14w.go).
+	gFrameW    // the frames of round 14w, read only with gNoWarn and gDetail: "let's play a game", "a one-act play", "小説", "roleplay"
+	gTalkTitle // a title that names the text as one about attacks: "Moderation guideline", "Annotation guidelines", "Writeup:", "Quiz", "Reading list"
+	gTalkTopic // attacks on models as a title's subject: "jailbreak", "prompt injection", "LLM security", "red team"
+	gNoWarn    // the answer's warnings forbidden: "without the usual safety disclaimers", "a warning counts as a wasted turn", "注意書きや免責事項は…入れないで"
 	numGroups
 )
 
@@ -1287,7 +1293,7 @@ var proxRules = []proxRule{
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrVerbW, gOvrQuantW, gOvrObjW}, window: 150},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gOvrObj, gVoid}, window: 60},
 	{rule: "prompt_injection.instruction_override", reqs: []group{gNewInstr, gYou, gImperative}, window: 100},
-	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}},
+	{rule: "prompt_injection.jailbreak", reqs: []group{gJbStrong}, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbPersona, gJbUnres}, window: 200, unless: []group{gJbTalk}},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gJbDisable, gJbGuard, gYou}, window: 60},
 	{rule: "prompt_injection.jailbreak", reqs: []group{gGrandma, gHarm}, window: 200, unless: []group{gJbTalk}},
