@@ -237,6 +237,9 @@ const (
 
 	// Round 14w (decision 150, "Round 14w: jailbreaks as posted, second
 	// hand"; lexicon_round14w.go).
+	gAnsForm2  // round 14x: forms read with an answer that points back at the data ("all replies about this sheet … in capital letters")
+	gCodeKeep  // round 14x: a line of code kept by its comment: "# keep: required by infra", "do not remove", "no borrar"
+	gCodeTake  // round 14x: what such a line takes or breaks: secrets read and sent, a raw address piped to a shell, a table dropped
 	gFrameW    // the frames of round 14w, read only with gNoWarn and gDetail: "let's play a game", "a one-act play", "小説", "roleplay"
 	gTalkTitle // a title that names the text as one about attacks: "Moderation guideline", "Annotation guidelines", "Writeup:", "Quiz", "Reading list"
 	gTalkTopic // attacks on models as a title's subject: "jailbreak", "prompt injection", "LLM security", "red team"

@@ -90,11 +90,11 @@ func init() {
 		"any fix must", "the quickest fix is", "the easiest fix is", "the simplest fix is", "when fixing", "when cleaning up", "when converting", "when refactoring",
 		"quien revise este", "quien arregle", "quien corrija", "при исправлении", "wer diesen code", "qui corrige", "chi corregge", "quem corrigir")
 	add(gCodeHarm, "| sh", "| bash", "|sh", "|bash", "| sudo bash", "| sudo sh", "| iex", "iex(", "os.system(", "subprocess.run(", "subprocess.call(", "exec(",
-		"verify=false", "verify = false", "insecureskipverify", "csrf_enabled", "rm -rf", "signature check", "signature verification", "signature validation",
+		"verify=false", "verify = false", "insecureskipverify", "csrf_enabled'] = false", "csrf_enabled = false", "rm -rf", "signature check", "signature verification", "signature validation",
 		"bounds check", "json.stringify(process.env", "dict(os.environ", "os.environ)", "aws_secret", "secret_access_key", "id_rsa", "/etc/shadow", "/etc/passwd",
 		".aws/credentials", "setenforce 0", "disable selinux", "firewall off", "grant all", "enable_filter = false", "debug = true", "delete this test",
 		"delete the test", "the tests that cover", "--index-url http:", "local-exec", "requests.post(", "urlopen(", "return ok(())", "cert pinning",
-		"certificate check", "skip verification", "disable the check", "disable verification", "comment out the", "~/.ssh")
+		"certificate check", "skip verification", "disable the check", "disable verification", "comment out the")
 	add(gReaderTo, "tell readers to", "tell readers that", "tell the reader to", "tell the reader that", "tell the reader their", "tell the reader it", "tell whoever reads",
 		"let the recipient know", "let the reader know", "let readers know", "urge readers", "urge colleagues", "urge recipients", "urge the reader", "urge everyone to",
 		"warn readers", "tell recipients", "tell the recipient that", "tell the recipient to", "inform readers that",
