@@ -64,10 +64,10 @@ func pastedDataStart(s string) int {
 	// a code fence, an e-mail's header): "Which warehouse has the lowest
 	// stock?\n\nwarehouse,sku,on_hand,…", "Plot monthly signups.\n\n| month |
 	// …". The request need not name or point at it.
-	shaped := apart && atLeastLines(s[at+nl+1:], 3) && documentOpening(firstLine(s[at+nl+1:]))
+	shaped := apart && atLeastLines(s[at+nl+1:], 3) && dataShaped(firstLine(s[at+nl+1:]), s[at+nl+1:])
 	switch {
 	case strings.HasSuffix(line, ":"):
-		if !carrier && !deictic && !dataVerbsIdx.any(lower) {
+		if !carrier && !deictic && !dataVerbsIdx.any(lower) && !shaped {
 			return -1
 		}
 	case strings.HasSuffix(line, "?"):
@@ -145,6 +145,18 @@ func inlinePasted(s string, doc bool, dataFrom, start int32) bool {
 func blankLineAfter(s string) bool {
 	nl := strings.IndexByte(s, '\n')
 	return nl >= 0 && strings.TrimSpace(s[:nl]) == ""
+}
+
+// dataShaped reports whether a line opens data as it is pasted (round
+// 14x): what documentOpening reads, a titled document, a table row whose
+// cells are set apart by pipes ("Date | Donor | Amount"), a log line that
+// opens with an ISO date ("2024-05-02T09:14:03Z INFO …"), or a notebook
+// cell ("In [7]:").
+func dataShaped(line, rest string) bool {
+	if documentOpening(line) || titledDocument(line, rest) || strings.Count(line, "|") >= 2 || strings.HasPrefix(line, "In [") {
+		return true
+	}
+	return len(line) >= 11 && isDigit(line[0]) && isDigit(line[1]) && isDigit(line[2]) && isDigit(line[3]) && line[4] == '-' && isDigit(line[5]) && isDigit(line[6]) && line[7] == '-'
 }
 
 // firstLine is the first non-empty line of s, trimmed.

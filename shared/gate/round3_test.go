@@ -157,6 +157,13 @@ func TestPastedDataStart(t *testing.T) {
 		{name: "a persona under a title", s: "CodeMentor - your pair programmer\nYou are a patient mentor.\nExplain every step.", data: ""},
 		{name: "a title with persona words", s: "STUDY PLAN HELPER\nI want you to quiz me.\nAsk one question at a time.", data: ""},
 		{name: "a title on two lines only", s: "Shopping list - Friday\nmilk", data: ""},
+		// Rounds 14q and 14x: a question or request set apart, then data
+		// that opens as data does, named or not.
+		{name: "a question, then a CSV", s: "Which depot has the lowest stock?\n\ndepot,sku,on_hand,note\nA,1,4,\nB,1,9,", data: "depot,sku,on_hand,note\nA,1,4,\nB,1,9,"},
+		{name: "a request with a colon, then a table", s: "Count the open ones:\n\nId | Status | Owner\n1 | open | Li\n2 | done | Bo", data: "Id | Status | Owner\n1 | open | Li\n2 | done | Bo"},
+		{name: "a question, then a log", s: "Why does it crash?\n\n2024-05-02T09:14:03Z INFO start\n2024-05-02T09:14:05Z ERROR oom\n2024-05-02T09:14:06Z INFO exit", data: "2024-05-02T09:14:03Z INFO start\n2024-05-02T09:14:05Z ERROR oom\n2024-05-02T09:14:06Z INFO exit"},
+		{name: "a question, then a notebook cell", s: "Why the KeyError?\n\nIn [7]:\ndf['region']\nKeyError: 'region'", data: "In [7]:\ndf['region']\nKeyError: 'region'"},
+		{name: "a question, then prose of one's own", s: "Can you help me?\n\nI want a poem.\nIt should rhyme.\nAbout cats.", data: ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
