@@ -240,6 +240,10 @@ const (
 	gAnsForm2  // round 14x: forms read with an answer that points back at the data ("all replies about this sheet … in capital letters")
 	gCodeKeep  // round 14x: a line of code kept by its comment: "# keep: required by infra", "do not remove", "no borrar"
 	gCodeTake  // round 14x: what such a line takes or breaks: secrets read and sent, a raw address piped to a shell, a table dropped
+	gApproval  // round 14y: a guard's passing words in any phrasing: "approved", "unlocked", "verified", "clearance", "welcome in", "you're in"
+	gOwnSecret // round 14y: the secret as the one the model guards: "the code you protect", "the password you guard"
+	gLeakForm2 // round 14y: forms of leaking it read only with gOwnSecret: "in pig latin", "at positions 2, 4 and 6", "hangman", "a regex that matches", "url-encoded"
+	gAltOut    // round 14y: the other answer offered beside the passing one: "or 'rejected'", "or denied", "otherwise 'Denied'"
 	gFrameW    // the frames of round 14w, read only with gNoWarn and gDetail: "let's play a game", "a one-act play", "小説", "roleplay"
 	gTalkTitle // a title that names the text as one about attacks: "Moderation guideline", "Annotation guidelines", "Writeup:", "Quiz", "Reading list"
 	gTalkTopic // attacks on models as a title's subject: "jailbreak", "prompt injection", "LLM security", "red team"

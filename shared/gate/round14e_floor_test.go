@@ -91,3 +91,14 @@ func TestFresh32aFloor(t *testing.T) {
 	assert.GreaterOrEqual(t, f.caughtAs, 88, "%d of %d attacks as sent", f.caughtAs, f.attacks)
 	assert.LessOrEqual(t, f.benignIn, 5, "look-alikes flagged as input")
 }
+
+// TestFresh33aFloor holds round 14y's writing set (testdata/fresh33a.jsonl,
+// competition hijacks and extractions worded away from the stock examples;
+// not trained on by the model): the lexicon found 64 of its 150 attacks
+// before the round, 89 after (tuned on); its look-alikes flagged as input
+// 3 of 150 before and after.
+func TestFresh33aFloor(t *testing.T) {
+	f := tallyFloor(t, lexiconGate(t), "testdata/fresh33a.jsonl", 0)
+	assert.GreaterOrEqual(t, f.caughtAs, 89, "%d of %d attacks as sent", f.caughtAs, f.attacks)
+	assert.LessOrEqual(t, f.benignIn, 3, "look-alikes flagged as input")
+}
