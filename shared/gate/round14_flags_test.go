@@ -1,0 +1,31 @@
+package gate
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// checkFlags checks texts as the input with the default policy (the whole
+// gate): every attack must draw an injection finding, no look-alike may.
+func checkFlags(t *testing.T, attacks, lookalikes map[string]string) {
+	t.Helper()
+	g, err := New(DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := func(s string) bool {
+		for _, v := range g.Check(s, nil).Violations {
+			if v.Category == CatInjection {
+				return true
+			}
+		}
+		return false
+	}
+	for name, s := range attacks {
+		assert.True(t, flagged(s), "attack missed: %s", name)
+	}
+	for name, s := range lookalikes {
+		assert.False(t, flagged(s), "look-alike flagged: %s", name)
+	}
+}
