@@ -244,6 +244,7 @@ const (
 	gOwnSecret // round 14y: the secret as the one the model guards: "the code you protect", "the password you guard"
 	gLeakForm2 // round 14y: forms of leaking it read only with gOwnSecret: "in pig latin", "at positions 2, 4 and 6", "hangman", "a regex that matches", "url-encoded"
 	gAltOut    // round 14y: the other answer offered beside the passing one: "or 'rejected'", "or denied", "otherwise 'Denied'"
+	gAgentDo   // round 14z: what a note headed for an AI agent makes it do with its tools: "refund", "wire", "unlock", "grant", "email the"; read only with aiHeading's address
 	gFrameW    // the frames of round 14w, read only with gNoWarn and gDetail: "let's play a game", "a one-act play", "小説", "roleplay"
 	gTalkTitle // a title that names the text as one about attacks: "Moderation guideline", "Annotation guidelines", "Writeup:", "Quiz", "Reading list"
 	gTalkTopic // attacks on models as a title's subject: "jailbreak", "prompt injection", "LLM security", "red team"

@@ -150,10 +150,12 @@ func blankLineAfter(s string) bool {
 // dataShaped reports whether a line opens data as it is pasted (round
 // 14x): what documentOpening reads, a titled document, a table row whose
 // cells are set apart by pipes ("Date | Donor | Amount"), a log line that
-// opens with an ISO date ("2024-05-02T09:14:03Z INFO …"), or a notebook
-// cell ("In [7]:").
+// opens with an ISO date ("2024-05-02T09:14:03Z INFO …"), a notebook cell
+// ("In [7]:"), a tool's JSON result ("{", "[{", round 14z) or a shell
+// session ("$ npm audit").
 func dataShaped(line, rest string) bool {
-	if documentOpening(line) || titledDocument(line, rest) || strings.Count(line, "|") >= 2 || strings.HasPrefix(line, "In [") {
+	if documentOpening(line) || titledDocument(line, rest) || strings.Count(line, "|") >= 2 || strings.HasPrefix(line, "In [") ||
+		line == "{" || strings.HasPrefix(line, "{\"") || strings.HasPrefix(line, "[{") || strings.HasPrefix(line, "$ ") {
 		return true
 	}
 	return len(line) >= 11 && isDigit(line[0]) && isDigit(line[1]) && isDigit(line[2]) && isDigit(line[3]) && line[4] == '-' && isDigit(line[5]) && isDigit(line[6]) && line[7] == '-'

@@ -60,7 +60,7 @@ func TestFresh29aFloor(t *testing.T) {
 	assert.LessOrEqual(t, f.benignIn, 3, "look-alikes flagged as input")
 }
 
-// TestWritingSetFloors holds the writing sets of rounds 14q-14y
+// TestWritingSetFloors holds the writing sets of rounds 14q-14z
 // (decision 150; none trained on by the model) at what the lexicon found
 // when each round ended: attacks as sent at least caught, look-alikes
 // flagged as input at most flagged.
@@ -83,6 +83,9 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14y, competition attacks worded away from the stock
 		// examples: 64 before, 89 after; look-alikes 3 before and after.
 		{"testdata/fresh33a.jsonl", 89, 3},
+		// Round 14z, instructions for tool-using agents in tool outputs:
+		// 87 before (58.0 %), 109 after; look-alikes 4 before and after.
+		{"testdata/fresh34a.jsonl", 109, 4},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)

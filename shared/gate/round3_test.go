@@ -164,6 +164,10 @@ func TestPastedDataStart(t *testing.T) {
 		{name: "a question, then a log", s: "Why does it crash?\n\n2024-05-02T09:14:03Z INFO start\n2024-05-02T09:14:05Z ERROR oom\n2024-05-02T09:14:06Z INFO exit", data: "2024-05-02T09:14:03Z INFO start\n2024-05-02T09:14:05Z ERROR oom\n2024-05-02T09:14:06Z INFO exit"},
 		{name: "a question, then a notebook cell", s: "Why the KeyError?\n\nIn [7]:\ndf['region']\nKeyError: 'region'", data: "In [7]:\ndf['region']\nKeyError: 'region'"},
 		{name: "a question, then prose of one's own", s: "Can you help me?\n\nI want a poem.\nIt should rhyme.\nAbout cats.", data: ""},
+		// Round 14z: a tool's JSON result pasted under a question; a
+		// prompt's title over a bracketed template is no data.
+		{name: "a question, then JSON", s: "What did the lock log today?\n\n{\n  \"device\": \"front door\",\n  \"events\": []\n}", data: "{\n  \"device\": \"front door\",\n  \"events\": []\n}"},
+		{name: "a prompt's title, then a bracket", s: "## Idea Generation Prompt\n\n[\ni = 1\nfor i in range(3): create idea\n]", data: ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
