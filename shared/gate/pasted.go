@@ -238,9 +238,28 @@ func titledDocument(line, s string) bool {
 	if !titled {
 		return false
 	}
-	head := s[:min(len(s), 400)]
+	// A persona under a title says so at once ("CodeMentor - your pair
+	// programmer\nYou are …", "STUDY PLAN HELPER\nI want you to quiz me"):
+	// read the title and the line after it. Further down, "you are" is as
+	// likely a plant addressing the AI that reads the document (2026-12-07,
+	// after round 14z: 48 of fresh22a's 150 documents pasted whole were
+	// not taken for data, many for their own plant's words).
+	head := s[:min(len(s), len(line)+1+firstLineLen(s[min(len(s), len(line)+1):]), 400)]
 	var hb [400]byte
 	return !hasAnyWord(appendLower(hb[:0], head), personaMarkers)
+}
+
+// firstLineLen is the length of s up to the end of its first non-empty
+// line.
+func firstLineLen(s string) int {
+	i := 0
+	for i < len(s) && (s[i] == '\n' || s[i] == '\r' || s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if nl := strings.IndexByte(s[i:], '\n'); nl >= 0 {
+		return i + nl
+	}
+	return len(s)
 }
 
 // hasLower reports whether s holds a lower-case ASCII letter.
@@ -565,12 +584,17 @@ func jsonData(line, s string) bool {
 	}
 	var buf [512]byte
 	lower := appendLower(buf[:0], s[:min(len(s), 512)])
+	// Persona words in the opening make it a prompt written in JSON
+	// ({"persona": "You are …"}); further down they are as likely a
+	// plant in a field addressing the AI that reads the tool's result
+	// (2026-12-07, after round 14z). A chat's messages are read anywhere.
+	opening := lower[:min(len(lower), 120)]
 	for _, p := range personaMarkers {
-		if strings.Contains(lower, p) {
+		if strings.Contains(opening, p) {
 			return false
 		}
 	}
-	return !promptWordsIdx.any(lower) && !strings.Contains(lower, "\"role\"") && !strings.Contains(lower, "\"system\"")
+	return !promptWordsIdx.any(opening) && !strings.Contains(lower, "\"role\"") && !strings.Contains(lower, "\"system\"")
 }
 
 // csvHeader reports whether line is a CSV header: at least three commas
