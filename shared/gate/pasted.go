@@ -616,6 +616,11 @@ var documentOpeners = withFolded([]string{
 	"diff --git", "search results for",
 	"betreff:", "objet :", "objet:", "asunto:", "assunto:", "oggetto:", "temat:", "onderwerp:", "тема:", "件名",
 	"主题：", "主题:", "主題：", "主題:", "제목:", "konu:", "amne:", "emne:", "aihe:", "targy:", "predmet:",
+	// 2026-12-07: the sender's line in more languages and spacings
+	// ("De : Service Client …", "发件人：…", "보낸사람: …", "Kimden: …"), and
+	// a review that opens with its stars.
+	"de :", "发件人", "寄件人", "寄件者", "差出人", "보낸사람", "보낸 사람", "kimden:", "dari:", "من:", "प्रेषक:", "отправитель:",
+	"★", "☆",
 })
 
 // pastedDataEnd returns where the data ends in an input whose request
