@@ -64,7 +64,8 @@ func pastedDataStart(s string) int {
 	// a code fence, an e-mail's header): "Which warehouse has the lowest
 	// stock?\n\nwarehouse,sku,on_hand,…", "Plot monthly signups.\n\n| month |
 	// …". The request need not name or point at it.
-	shaped := apart && atLeastLines(s[at+nl+1:], 3) && dataShaped(firstLine(s[at+nl+1:]), s[at+nl+1:])
+	next, _ := firstLine(s[at+nl+1:])
+	shaped := apart && atLeastLines(s[at+nl+1:], 3) && dataShaped(next, s[at+nl+1:])
 	switch {
 	case strings.HasSuffix(line, ":"):
 		if !carrier && !deictic && !dataVerbsIdx.any(lower) && !shaped {
@@ -161,20 +162,20 @@ func dataShaped(line, rest string) bool {
 	return len(line) >= 11 && isDigit(line[0]) && isDigit(line[1]) && isDigit(line[2]) && isDigit(line[3]) && line[4] == '-' && isDigit(line[5]) && isDigit(line[6]) && line[7] == '-'
 }
 
-// firstLine is the first non-empty line of s, trimmed.
-func firstLine(s string) string {
-	for len(s) > 0 {
-		line := s
-		if nl := strings.IndexByte(s, '\n'); nl >= 0 {
-			line, s = s[:nl], s[nl+1:]
-		} else {
-			s = ""
+// firstLine is the first non-empty line of s, trimmed, and the offset in s
+// just past it.
+func firstLine(s string) (string, int) {
+	for at := 0; at < len(s); {
+		end := len(s)
+		if nl := strings.IndexByte(s[at:], '\n'); nl >= 0 {
+			end = at + nl
 		}
-		if t := strings.TrimSpace(line); t != "" {
-			return t
+		if t := strings.TrimSpace(s[at:end]); t != "" {
+			return t, end
 		}
+		at = end + 1
 	}
-	return ""
+	return "", len(s)
 }
 
 // atLeastLines reports whether s holds at least n non-empty lines.
@@ -244,22 +245,11 @@ func titledDocument(line, s string) bool {
 	// likely a plant addressing the AI that reads the document (2026-12-07,
 	// after round 14z: 48 of fresh22a's 150 documents pasted whole were
 	// not taken for data, many for their own plant's words).
-	head := s[:min(len(s), len(line)+1+firstLineLen(s[min(len(s), len(line)+1):]), 400)]
+	_, title := firstLine(s)
+	_, next := firstLine(s[title:])
+	head := s[:min(title+next, 400)]
 	var hb [400]byte
 	return !hasAnyWord(appendLower(hb[:0], head), personaMarkers)
-}
-
-// firstLineLen is the length of s up to the end of its first non-empty
-// line.
-func firstLineLen(s string) int {
-	i := 0
-	for i < len(s) && (s[i] == '\n' || s[i] == '\r' || s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	if nl := strings.IndexByte(s[i:], '\n'); nl >= 0 {
-		return i + nl
-	}
-	return len(s)
 }
 
 // hasLower reports whether s holds a lower-case ASCII letter.
