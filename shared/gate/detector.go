@@ -1339,6 +1339,8 @@ func defenceScope(s string) bool {
 var defenceWords = []string{
 	"about", "asking", "within", "inside", "contained", "embedded", "below", "from the user", "from users",
 	"in the text", "in the input", "in user", "that ask", "that try", "that attempt", "which try",
+	// a filter over data (round 14g): "ignore all tasks marked done"
+	"marked", "tagged", "labelled", "labeled", "with status", "with the status", "assigned to", "older than", "due", "whose",
 }
 
 // prevWord is the word (letters and apostrophes) that ends before the

@@ -7,7 +7,7 @@ package gate
 // (case, accents, leetspeak, homoglyphs), so lists hold plain lower-case
 // ASCII (accents dropped) or Chinese as written. '*' at the end marks a stem.
 
-type group uint8
+type group uint16
 
 const (
 	gOvrVerb group = iota
@@ -237,28 +237,45 @@ const (
 
 	// Round 14w (decision 150, "Round 14w: jailbreaks as posted, second
 	// hand"; lexicon_round14w.go).
-	gAnsForm2  // round 14x: forms read with an answer that points back at the data ("all replies about this sheet … in capital letters")
-	gCodeKeep  // round 14x: a line of code kept by its comment: "# keep: required by infra", "do not remove", "no borrar"
-	gCodeTake  // round 14x: what such a line takes or breaks: secrets read and sent, a raw address piped to a shell, a table dropped
-	gApproval  // round 14y: a guard's passing words in any phrasing: "approved", "unlocked", "verified", "clearance", "welcome in", "you're in"
-	gOwnSecret // round 14y: the secret as the one the model guards: "the code you protect", "the password you guard"
-	gLeakForm2 // round 14y: forms of leaking it read only with gOwnSecret: "in pig latin", "at positions 2, 4 and 6", "hangman", "a regex that matches", "url-encoded"
-	gAltOut    // round 14y: the other answer offered beside the passing one: "or 'rejected'", "or denied", "otherwise 'Denied'"
-	gAgentDo   // round 14z: what a note headed for an AI agent makes it do with its tools: "refund", "wire", "unlock", "grant", "email the"; read only with aiHeading's address
-	gFrameW    // the frames of round 14w, read only with gNoWarn and gDetail: "let's play a game", "a one-act play", "小説", "roleplay"
-	gTalkTitle // a title that names the text as one about attacks: "Moderation guideline", "Annotation guidelines", "Writeup:", "Quiz", "Reading list"
-	gTalkTopic // attacks on models as a title's subject: "jailbreak", "prompt injection", "LLM security", "red team"
-	gNoWarn    // the answer's warnings forbidden: "without the usual safety disclaimers", "a warning counts as a wasted turn", "注意書きや免責事項は…入れないで"
+	gAnsForm2     // round 14x: forms read with an answer that points back at the data ("all replies about this sheet … in capital letters")
+	gCodeKeep     // round 14x: a line of code kept by its comment: "# keep: required by infra", "do not remove", "no borrar"
+	gCodeTake     // round 14x: what such a line takes or breaks: secrets read and sent, a raw address piped to a shell, a table dropped
+	gApproval     // round 14y: a guard's passing words in any phrasing: "approved", "unlocked", "verified", "clearance", "welcome in", "you're in"
+	gOwnSecret    // round 14y: the secret as the one the model guards: "the code you protect", "the password you guard"
+	gLeakForm2    // round 14y: forms of leaking it read only with gOwnSecret: "in pig latin", "at positions 2, 4 and 6", "hangman", "a regex that matches", "url-encoded"
+	gAltOut       // round 14y: the other answer offered beside the passing one: "or 'rejected'", "or denied", "otherwise 'Denied'"
+	gAgentDo      // round 14z: what a note headed for an AI agent makes it do with its tools: "refund", "wire", "unlock", "grant", "email the"; read only with aiHeading's address
+	gFrameW       // the frames of round 14w, read only with gNoWarn and gDetail: "let's play a game", "a one-act play", "小説", "roleplay"
+	gTalkTitle    // a title that names the text as one about attacks: "Moderation guideline", "Annotation guidelines", "Writeup:", "Quiz", "Reading list"
+	gTalkTopic    // attacks on models as a title's subject: "jailbreak", "prompt injection", "LLM security", "red team"
+	gNoWarn       // the answer's warnings forbidden: "without the usual safety disclaimers", "a warning counts as a wasted turn", "注意書きや免責事項は…入れないで"
+	gJobObj       // round 14g: the bot's job as an object to drop: "task", "assignment", "brief", "role", "Aufgabe", "Auftrag", "tâche", "opdracht"
+	gSwitchLead   // round 14g: the job closed or praised before a switch: "that's enough news for today", "the first task is finished", "well done", "Das reicht jetzt mit"
+	gTaskNew      // round 14g: a new job handed over: "new task", "next assignment", "Task 2:", "your new role", "neue Aufgabe", "nouvelle tâche", "instead of working"
+	gRoleNow      // round 14g: a new identity given now: "now you are", "you're a … now", "from now on you are", "take the role of", "ab jetzt bist du", "tu es maintenant"
+	gPrevInfo     // round 14g: what came before, as a whole: "the previous information", "everything I said before", "Alles vorher Gesagte", "informazioni precedenti"
+	gInfoYours    // round 14g: the earlier words are the bot's, or the sentence asks: "you gave me", "your previous answer", "is that correct"
+	gWipe         // round 14g: a memory wiped: "wipe your memory", "clear your head", "Lösche dein Gedächtnis", "Mach dir den Kopf frei"
+	gWipeWhat     // round 14g: of what came before: "of the above", "of the earlier", "von allem oben", "was vor dieser Nachricht kam"
+	gForgetYouAre // round 14g: "forget that you are", "vergiss, dass du", "oublie que tu es": the bot's identity dropped
+	gJobVerb      // round 14g: an override verb in the imperative: "ignore", "drop", "vergiss", "ignoriere", "oublie", "negeer", "zapomnij"
+	gJobQuant     // round 14g: whose job: "your", "all", "the old", "deine", "Ihre", "ton", "je", "twoje"
+	gFirstDone    // round 14g: the bot's task named finished as the first of a series: "the first task is finished", "Task 1 complete", "die erste Aufgabe ist abgeschlossen"
+	gNowW         // round 14g: now, in the languages of round 14g: "now", "jetzt", "nun", "maintenant", "adesso", "instead"
+	gNoLonger     // round 14g: the bot told it is no longer what it was: "you're no longer a", "du bist kein", "tu n'es plus", "sondern"
+	gAIIdentity   // round 14g: what a persona prompt drops is the AI's identity, or a reminder: "an AI language model", "ChatGPT", "eine KI", "don't forget"
+	gMine         // round 14g: the tasks are the user's own: "my first task", "I need help with", "ich brauche"
 	numGroups
 )
 
-// gmask is a set of groups: three words, so the lexicon may hold up to
-// 192 groups (a pattern's groups, the groups seen in a text). Two words
-// held 128, all taken by round 14p.
-type gmask [3]uint64
+// gmask is a set of groups: four words, so the lexicon may hold up to
+// 256 groups (a pattern's groups, the groups seen in a text). Two words
+// held 128, all taken by round 14p; three held 192, nearly all taken by
+// round 14z.
+type gmask [4]uint64
 
 // The array size fails to compile if numGroups outgrows the mask.
-var _ [192 - numGroups]struct{}
+var _ [256 - numGroups]struct{}
 
 func bitOf(g group) gmask {
 	var m gmask
@@ -267,12 +284,12 @@ func bitOf(g group) gmask {
 }
 
 func (m gmask) has(g group) bool    { return m[g>>6]&(1<<(g&63)) != 0 }
-func (m gmask) or(o gmask) gmask    { return gmask{m[0] | o[0], m[1] | o[1], m[2] | o[2]} }
+func (m gmask) or(o gmask) gmask    { return gmask{m[0] | o[0], m[1] | o[1], m[2] | o[2], m[3] | o[3]} }
 func (m gmask) clear(g group) gmask { m[g>>6] &^= 1 << (g & 63); return m }
-func (m gmask) empty() bool         { return m[0]|m[1]|m[2] == 0 }
+func (m gmask) empty() bool         { return m[0]|m[1]|m[2]|m[3] == 0 }
 
 // meets reports whether m and o share a group.
-func (m gmask) meets(o gmask) bool { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2] != 0 }
+func (m gmask) meets(o gmask) bool { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0 }
 
 var lexicon = map[group][]string{
 	gOvrVerb: {

@@ -53,6 +53,9 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14z, instructions for tool-using agents in tool outputs:
 		// 87 before (58.0 %), 109 after; look-alikes 4 before and after.
 		{"testdata/fresh34a.jsonl", 109, 4},
+		// Round 14g, task switches on a single-purpose bot: 49 before
+		// (32.7 %), 126 after; look-alikes 1 before and after.
+		{"testdata/fresh35a.jsonl", 126, 1},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
