@@ -265,6 +265,8 @@ const (
 	gNoLonger     // round 14g: the bot told it is no longer what it was: "you're no longer a", "du bist kein", "tu n'es plus", "sondern"
 	gAIIdentity   // round 14g: what a persona prompt drops is the AI's identity, or a reminder: "an AI language model", "ChatGPT", "eine KI", "don't forget"
 	gMine         // round 14g: the tasks are the user's own: "my first task", "I need help with", "ich brauche"
+	gJbCore       // round 14h: a way around the assistant's care: "don't add warnings", "ethics approval has already been granted", "it's only a novel", "start your reply with"
+	gJbReal       // round 14h: the harm made real or unnoticed: "exact quantities", "no placeholders", "genuinely persuasive", "untraceable", "without her noticing"
 	numGroups
 )
 

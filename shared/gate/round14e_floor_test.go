@@ -56,6 +56,9 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14g, task switches on a single-purpose bot: 49 before
 		// (32.7 %), 126 after; look-alikes 1 before and after.
 		{"testdata/fresh35a.jsonl", 126, 1},
+		// Round 14h, harmful asks in elaborate frames: 17 before (11.3 %),
+		// 47 after; look-alikes 1 before and after.
+		{"testdata/fresh36a.jsonl", 47, 1},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
