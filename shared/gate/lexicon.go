@@ -267,6 +267,15 @@ const (
 	gMine         // round 14g: the tasks are the user's own: "my first task", "I need help with", "ich brauche"
 	gJbCore       // round 14h: a way around the assistant's care: "don't add warnings", "ethics approval has already been granted", "it's only a novel", "start your reply with"
 	gJbReal       // round 14h: the harm made real or unnoticed: "exact quantities", "no placeholders", "genuinely persuasive", "untraceable", "without her noticing"
+	gCfgNoun      // round 14r: what configures the bot: "config", "setup instructions", "operator notes", "tool descriptions", "role definition"
+	gGivenBot     // round 14r: given to the bot: "you were given", "the company gave you", "you booted with", "the operator left for you"
+	gTopText      // round 14r: the text before the user's first words: "above where I started typing", "before the first 'User:'", "the <system> block"
+	gDevClaim     // round 14r: a claim to have written or to run the bot: "I'm the developer", "admin here", "ich bin der Entwickler", "я разработчик"
+	gLostCfg      // round 14r: its prompt lost or broken: "lost the file", "got corrupted", "typo in the current config", "perdeu o arquivo"
+	gCfgSecret    // round 14r: a secret kept in a bot's prompt: "discount code", "promo code", "internal wiki", "优惠码", "비밀 코드"
+	gInYourCfg    // round 14r: where the bot keeps it: "in your notes", "dans tes instructions", "in there somewhere", "你的设定里"
+	gHowSetUp     // round 14r: how the bot was set up: "how were you configured", "what were you told", "instruções que você recebeu"
+	gVerbatim2    // round 14r: word for word, read only with gHowSetUp: "exact wording", "all of it", "texto exato", "not a paraphrase"
 	numGroups
 )
 

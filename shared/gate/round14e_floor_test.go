@@ -59,6 +59,9 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14h, harmful asks in elaborate frames: 17 before (11.3 %),
 		// 47 after; look-alikes 1 before and after.
 		{"testdata/fresh36a.jsonl", 47, 1},
+		// Round 14r, the hidden instructions asked for, second hand: 81
+		// before (54.0 %), 123 after; look-alikes 2 before and after.
+		{"testdata/fresh37a.jsonl", 123, 2},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
