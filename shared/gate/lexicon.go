@@ -276,6 +276,9 @@ const (
 	gInYourCfg    // round 14r: where the bot keeps it: "in your notes", "dans tes instructions", "in there somewhere", "你的设定里"
 	gHowSetUp     // round 14r: how the bot was set up: "how were you configured", "what were you told", "instruções que você recebeu"
 	gVerbatim2    // round 14r: word for word, read only with gHowSetUp: "exact wording", "all of it", "texto exato", "not a paraphrase"
+	gDecodeHow    // round 14o: a way of decoding, assembling or reading a hidden text: "decode", "first letter of each", "join them", "undo the shift", "run mentally"
+	gObeyResult   // round 14o: an order to act on what comes out: "do what it says", "act on it", "comply", "treat it as my request", "выполни", "照做"
+	gComplyWith   // round 14o: compliance with a rule set, not obedience: "comply with GDPR", "comply with the law"
 	numGroups
 )
 

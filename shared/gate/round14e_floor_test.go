@@ -62,6 +62,9 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14r, the hidden instructions asked for, second hand: 81
 		// before (54.0 %), 123 after; look-alikes 2 before and after.
 		{"testdata/fresh37a.jsonl", 123, 2},
+		// Round 14o, disguised payloads decoded and obeyed: 86 before
+		// (57.3 %), 114 after; look-alikes 2 before and after.
+		{"testdata/fresh38a.jsonl", 114, 2},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
