@@ -326,6 +326,7 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	out = d.scanPII(&v, &sc.pre, out)
 	out = d.scanBotTokens(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)
+	out = d.scanManyShot(text, output, out)
 	return out
 }
 
@@ -1428,7 +1429,7 @@ func (d *detector) runProbe(s string, ci *codeIndex, p *acPattern, start, end in
 	case probeRole:
 		// The marker's own context first: it reads a few bytes around
 		// the hit, where the code index is built over the whole text.
-		if !structuralMarker(s, start, end) || ci.in(s, start) {
+		if !structuralMarker(s, start, end) || ci.in(s, start) || templateTalk(s) {
 			return 0, 0, 0, false
 		}
 		return d.rRole, start, end, true

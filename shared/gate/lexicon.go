@@ -279,6 +279,8 @@ const (
 	gDecodeHow    // round 14o: a way of decoding, assembling or reading a hidden text: "decode", "first letter of each", "join them", "undo the shift", "run mentally"
 	gObeyResult   // round 14o: an order to act on what comes out: "do what it says", "act on it", "comply", "treat it as my request", "выполни", "照做"
 	gComplyWith   // round 14o: compliance with a rule set, not obedience: "comply with GDPR", "comply with the law"
+	gPrior        // round 14f: an earlier turn or setting claimed: "you already said you'd", "your reply from yesterday", "my settings say", "last session"
+	gPermitState  // round 14f: a care lifted: "safety level 0", "restrictions: none", "unfiltered", "admin override", "no refusals"
 	numGroups
 )
 
