@@ -281,6 +281,10 @@ const (
 	gComplyWith   // round 14o: compliance with a rule set, not obedience: "comply with GDPR", "comply with the law"
 	gPrior        // round 14f: an earlier turn or setting claimed: "you already said you'd", "your reply from yesterday", "my settings say", "last session"
 	gPermitState  // round 14f: a care lifted: "safety level 0", "restrictions: none", "unfiltered", "admin override", "no refusals"
+	gOutAny       // round 14u: any answer drawn from the data: "any summary", "every answer", "responses referencing", "is summarized", "o resumo desta"
+	gModalW       // round 14u: a must, in the languages of round 14u: "must", "should", "is to", "deve", "debe", "muss", "doit", "必须"
+	gPlantPay     // round 14u: what no editor asks of a summary: an address (".com", "http"), a credential, "10/10", "leave out", "toxic", "the only"
+	gHTTPTalk     // round 14u: a response of HTTP, not an answer: "header", "status code", "content-type", "endpoint"
 	numGroups
 )
 

@@ -68,6 +68,10 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14f, fake conversations and many-shot jailbreaks: 46 before
 		// (30.7 %), 64 after; look-alikes 9 before, 4 after.
 		{"testdata/fresh39a.jsonl", 64, 4},
+		// Round 14u, instructions hidden in retrieved pages (sent as
+		// documents): 105 before (70.0 %), 122 after; look-alikes flagged as
+		// input 10 before and after (as documents 10 -> 7).
+		{"testdata/fresh40a.jsonl", 122, 10},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)

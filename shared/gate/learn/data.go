@@ -286,9 +286,10 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // round 14y's competition attacks, and fresh34a, round 14z's notes for
 // tool-using agents, likewise; and fresh35a, round 14g's task switches, and
 // fresh36a, round 14h's harmful asks in frames, fresh37a, round 14r's
-// extractions, fresh38a, round 14o's disguised payloads, and fresh39a,
-// round 14f's fake conversations, not measured trained.
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh35a.jsonl": true, "fresh36a.jsonl": true, "fresh37a.jsonl": true, "fresh38a.jsonl": true, "fresh39a.jsonl": true}
+// extractions, fresh38a, round 14o's disguised payloads, fresh39a, round
+// 14f's fake conversations, and fresh40a, round 14u's retrieved pages, not
+// trained on (the model trained on them was measured, decision 140).
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh35a.jsonl": true, "fresh36a.jsonl": true, "fresh37a.jsonl": true, "fresh38a.jsonl": true, "fresh39a.jsonl": true, "fresh40a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
