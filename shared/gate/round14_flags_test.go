@@ -14,6 +14,26 @@ func checkFlags(t *testing.T, attacks, lookalikes map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkFlagsWith(t, g, attacks, lookalikes)
+}
+
+// checkLexiconFlags is checkFlags with the learned layer's rules off.
+func checkLexiconFlags(t *testing.T, attacks, lookalikes map[string]string) {
+	t.Helper()
+	p := DefaultPolicy()
+	p.Rules = map[string]RulePolicy{}
+	for _, r := range ModelRules() {
+		p.Rules[r] = RulePolicy{Action: ActionOff}
+	}
+	g, err := New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFlagsWith(t, g, attacks, lookalikes)
+}
+
+func checkFlagsWith(t *testing.T, g *Gate, attacks, lookalikes map[string]string) {
+	t.Helper()
 	flagged := func(s string) bool {
 		for _, v := range g.Check(s, nil).Violations {
 			if v.Category == CatInjection {

@@ -284,12 +284,11 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // sixteen blind sets found 1,019 attacks against 1,022 (decision 150,
 // round 14w); fresh32a, round 14x's second set of task swaps, fresh33a,
 // round 14y's competition attacks, and fresh34a, round 14z's notes for
-// tool-using agents, likewise; and fresh35a, round 14g's task switches, and
-// fresh36a, round 14h's harmful asks in frames, fresh37a, round 14r's
-// extractions, fresh38a, round 14o's disguised payloads, fresh39a, round
-// 14f's fake conversations, and fresh40a, round 14u's retrieved pages, not
-// trained on (the model trained on them was measured, decision 140).
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh35a.jsonl": true, "fresh36a.jsonl": true, "fresh37a.jsonl": true, "fresh38a.jsonl": true, "fresh39a.jsonl": true, "fresh40a.jsonl": true}
+// tool-using agents, likewise. The writing sets of rounds 14g, 14h, 14r,
+// 14o, 14f and 14u (fresh35a-fresh40a) are trained on since model
+// 26d8e768 (decision 140): with them the blind sets gained 29 attacks and
+// two fewer look-alikes, the pool's benign texts out of fold 0.7 -> 0.6 %.
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
