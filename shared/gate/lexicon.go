@@ -285,6 +285,7 @@ const (
 	gModalW       // round 14u: a must, in the languages of round 14u: "must", "should", "is to", "deve", "debe", "muss", "doit", "必须"
 	gPlantPay     // round 14u: what no editor asks of a summary: an address (".com", "http"), a credential, "10/10", "leave out", "toxic", "the only"
 	gHTTPTalk     // round 14u: a response of HTTP, not an answer: "header", "status code", "content-type", "endpoint"
+	gHideUser     // round 14s: a change kept from the user: "do not show the diff", "just say 'all green'", "without telling the user", "不要告诉用户"
 	numGroups
 )
 

@@ -72,6 +72,9 @@ func TestWritingSetFloors(t *testing.T) {
 		// documents): 105 before (70.0 %), 122 after; look-alikes flagged as
 		// input 10 before and after (as documents 10 -> 7).
 		{"testdata/fresh40a.jsonl", 122, 10},
+		// Round 14s, plants for coding agents (as documents): 66 before
+		// (44.0 %), 72 after; look-alikes flagged as input 5 before and after.
+		{"testdata/fresh41a.jsonl", 72, 5},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
