@@ -30,6 +30,7 @@ var turnLabels = map[string]bool{
 	"answer": true, "r": true, "respuesta": true, "risposta": true, "resposta": true, "antwort": true, "réponse": true, "reponse": true,
 	"assistent": true, "assistente": true, "asistente": true, "ассистент": true, "ответ": true, "ии": true, "助手": true, "答": true,
 	"アシスタント": true, "回答": true,
+	"Usuário": false, "Пользователь": false, "Вопрос": false, "Réponse": true, "Ассистент": true, "Ответ": true, "ИИ": true,
 }
 
 // eagerOpeners open an AI turn that goes along at once.
@@ -39,6 +40,7 @@ var eagerOpeners = []string{
 	"claro", "por supuesto", "sin problema", "desde luego", "con gusto", "kein problem", "gern", "klar", "na klar", "ja, klar", "selbstverständlich",
 	"certo", "nessun problema", "facile", "volentieri", "bien sûr", "bien sur", "pas de problème", "pas de probleme", "avec plaisir",
 	"com certeza", "tranquilo", "sem problema", "конечно", "без проблем", "да,", "легко", "当然", "没问题", "很简单", "好的", "もちろん", "いいですよ",
+	"Конечно", "Без проблем", "Да,", "Легко", "Bien sûr", "Sí", "Selbstverständlich",
 }
 
 // goOnCues in the user's last turn ask the AI to answer the same way.
@@ -97,9 +99,8 @@ func (d *detector) scanManyShot(s string, output bool, out []finding) []finding 
 	}
 	open := last.ai && strings.TrimSpace(last.body) == ""
 	if !open && !last.ai {
-		low := strings.ToLower(last.body)
 		for _, c := range goOnCues {
-			if strings.Contains(low, c) {
+			if containsFold(last.body, c) {
 				open = true
 				break
 			}
@@ -113,25 +114,53 @@ func (d *detector) scanManyShot(s string, output bool, out []finding) []finding 
 
 // turnLine reports whether line opens with a turn label and a colon
 // (after spaces, a list bullet or bold marks), whether it is an AI's, and
-// the text after the colon.
+// the text after the colon. It reads at most the line's first 28 bytes for
+// the label and allocates only for a label in capitals of another script.
 func turnLine(line string) (ai bool, body string, ok bool) {
-	t := strings.TrimLeft(line, " \t>-*•")
-	c := strings.IndexAny(t, ":：")
+	t := line
+	for len(t) > 0 {
+		if c := t[0]; c == ' ' || c == '\t' || c == '>' || c == '-' || c == '*' {
+			t = t[1:]
+		} else if strings.HasPrefix(t, "•") {
+			t = t[len("•"):]
+		} else {
+			break
+		}
+	}
+	head := t[:min(len(t), 28)]
+	c := strings.IndexByte(head, ':')
+	w := 1
+	if f := strings.Index(head, "："); f >= 0 && (c < 0 || f < c) {
+		c, w = f, len("：")
+	}
 	if c <= 0 || c > 24 {
 		return false, "", false
 	}
-	label := strings.ToLower(strings.Trim(t[:c], " *_[]"))
-	ai, ok = turnLabels[label]
+	label := strings.Trim(t[:c], " *_[]")
+	var buf [24]byte
+	ascii := true
+	for k := 0; k < len(label); k++ {
+		b := label[k]
+		if b >= 0x80 {
+			ascii = false
+			break
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[k] = b
+	}
+	if ascii {
+		ai, ok = turnLabels[string(buf[:len(label)])]
+	} else {
+		// Labels of other scripts are listed as written, capitalised
+		// or not: no lowering, no allocation.
+		ai, ok = turnLabels[label]
+	}
 	if !ok {
 		return false, "", false
 	}
-	rest := t[c:]
-	if strings.HasPrefix(rest, "：") {
-		rest = rest[len("："):]
-	} else {
-		rest = rest[1:]
-	}
-	return ai, strings.TrimLeft(rest, " *_"), true
+	return ai, strings.TrimLeft(t[c+w:], " *_"), true
 }
 
 // eagerOpening reports whether an AI turn opens with eager assent.
@@ -139,9 +168,14 @@ func eagerOpening(body string) bool {
 	if len(body) > 48 {
 		body = body[:48]
 	}
-	low := strings.TrimLeft(strings.ToLower(body), "¡¿\"'“«(")
+	for len(body) > 0 && strings.IndexByte("\"'(", body[0]) >= 0 {
+		body = body[1:]
+	}
+	for _, q := range []string{"¡", "¿", "“", "«"} {
+		body = strings.TrimPrefix(body, q)
+	}
 	for _, o := range eagerOpeners {
-		if strings.HasPrefix(low, o) {
+		if hasPrefixLower(body, o) {
 			return true
 		}
 	}
