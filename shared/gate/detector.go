@@ -1064,28 +1064,8 @@ func talkQuoted(s string, a, b int) bool {
 			return true
 		}
 	}
-	open := -1
-	for i := a - 1; i >= 0 && i >= a-300; i-- {
-		if s[i] == '\n' {
-			return false
-		}
-		if isQuote(s, i, true) {
-			open = i
-			break
-		}
-	}
-	if open < 0 {
-		return false
-	}
-	for i := b; i < len(s) && i < b+400; i++ {
-		if s[i] == '\n' {
-			return false
-		}
-		if s[i] == s[open] && isQuote(s, i, false) {
-			return true
-		}
-	}
-	return false
+	open, _ := enclosingQuote(s, a, b, 300, 400)
+	return open >= 0
 }
 
 // titleUnless are the unless groups a talk title stands in for.
@@ -1161,11 +1141,26 @@ func nearAll(near *nearHits, gs []group, a, b int) bool {
 // line that holds more words than it: "translate 'Your password has been
 // reset' into French" quotes a sentence, whose "your" is not the model.
 func quotedSentence(s string, a, b int) bool {
-	const reach = 48
-	open := -1
-	for i := a - 1; i >= 0 && i >= a-reach; i-- {
+	open, close := enclosingQuote(s, a, b, 48, 48)
+	if open < 0 {
+		return false
+	}
+	// More than the phrase between the quotes: a word before or after it;
+	// not a template with a blank to fill ("'My instructions say: ____'").
+	if strings.Contains(s[open:close], "__") || strings.Contains(s[open:close], "...") {
+		return false
+	}
+	return strings.TrimSpace(s[open+1:a]) != "" || strings.TrimSpace(s[b:close]) != ""
+}
+
+// enclosingQuote finds the quotation on its line that s[a:b] lies in: an
+// opening quote at most before bytes before a and its closing quote at
+// most after bytes after b, no line break between; -1, -1 if there is none.
+func enclosingQuote(s string, a, b, before, after int) (open, close int) {
+	open = -1
+	for i := a - 1; i >= 0 && i >= a-before; i-- {
 		if s[i] == '\n' {
-			return false
+			return -1, -1
 		}
 		if isQuote(s, i, true) {
 			open = i
@@ -1173,23 +1168,17 @@ func quotedSentence(s string, a, b int) bool {
 		}
 	}
 	if open < 0 {
-		return false
+		return -1, -1
 	}
-	for i := b; i < len(s) && i < b+reach; i++ {
+	for i := b; i < len(s) && i < b+after; i++ {
 		if s[i] == '\n' {
-			return false
+			return -1, -1
 		}
 		if s[i] == s[open] && isQuote(s, i, false) {
-			// More than the phrase between the quotes: a word before
-			// or after it; not a template with a blank to fill ("'My
-			// instructions say: ____'").
-			if strings.Contains(s[open:i], "__") || strings.Contains(s[open:i], "...") {
-				return false
-			}
-			return strings.TrimSpace(s[open+1:a]) != "" || strings.TrimSpace(s[b:i]) != ""
+			return open, i
 		}
 	}
-	return false
+	return -1, -1
 }
 
 // compoundNoun reports whether the word after "the password" makes it a

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // The families of issue 14 item 4, each with attacks written fresh for the
@@ -24,13 +23,7 @@ func checkFamily(t *testing.T, tests []familyCase) {
 	// The lexicon alone: these are its families. The learned layer is
 	// retrained on its own schedule and held to its own calibration, so
 	// a retraining does not move what these tables say about the rules.
-	p := DefaultPolicy()
-	p.Rules = map[string]RulePolicy{}
-	for _, r := range ModelRules() {
-		p.Rules[r] = RulePolicy{Action: ActionOff}
-	}
-	g, err := New(p)
-	require.NoError(t, err)
+	g := lexiconOnly(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := g.Check(tc.text, nil)

@@ -20,6 +20,13 @@ func checkFlags(t *testing.T, attacks, lookalikes map[string]string) {
 // checkLexiconFlags is checkFlags with the learned layer's rules off.
 func checkLexiconFlags(t *testing.T, attacks, lookalikes map[string]string) {
 	t.Helper()
+	checkFlagsWith(t, lexiconOnly(t), attacks, lookalikes)
+}
+
+// lexiconOnly is the gate with the default policy and the learned layer's
+// rules off: the lexicon alone.
+func lexiconOnly(t *testing.T) *Gate {
+	t.Helper()
 	p := DefaultPolicy()
 	p.Rules = map[string]RulePolicy{}
 	for _, r := range ModelRules() {
@@ -29,7 +36,7 @@ func checkLexiconFlags(t *testing.T, attacks, lookalikes map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkFlagsWith(t, g, attacks, lookalikes)
+	return g
 }
 
 func checkFlagsWith(t *testing.T, g *Gate, attacks, lookalikes map[string]string) {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Decision 150, round 4: a task planted in data that addresses nobody.
@@ -23,13 +22,7 @@ type plantedCase struct {
 
 func checkPlanted(t *testing.T, tests []plantedCase) {
 	t.Helper()
-	p := DefaultPolicy()
-	p.Rules = map[string]RulePolicy{}
-	for _, r := range ModelRules() {
-		p.Rules[r] = RulePolicy{Action: ActionOff}
-	}
-	g, err := New(p)
-	require.NoError(t, err)
+	g := lexiconOnly(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var r Result
