@@ -288,9 +288,10 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // 14o, 14f and 14u (fresh35a-fresh40a) are trained on since model
 // 26d8e768 (decision 140): with them the blind sets gained 29 attacks and
 // two fewer look-alikes, the pool's benign texts out of fold 0.7 -> 0.6 %.
-// fresh41a, round 14s's plants for coding agents, was written after that
-// model and is not trained on.
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh41a.jsonl": true}
+// fresh41a, round 14s's plants for coding agents, and fresh42a, round
+// 14n's injections that announce themselves, were written after that
+// model and are not trained on.
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh41a.jsonl": true, "fresh42a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
