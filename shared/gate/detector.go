@@ -197,6 +197,11 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		}
 		for _, w := range words {
 			addWord(w, g)
+			if !contractionSkip.has(g) {
+				for _, v := range contractionForms(w) {
+					addWord(v, g)
+				}
+			}
 			// Phrases are also read written as one identifier
 			// ("YourSystemPrompt", "#newinstructions"); underscores and
 			// camelCase boundaries the automaton reads itself.

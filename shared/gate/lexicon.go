@@ -286,6 +286,12 @@ const (
 	gPlantPay     // round 14u: what no editor asks of a summary: an address (".com", "http"), a credential, "10/10", "leave out", "toxic", "the only"
 	gHTTPTalk     // round 14u: a response of HTTP, not an answer: "header", "status code", "content-type", "endpoint"
 	gHideUser     // round 14s: a change kept from the user: "do not show the diff", "just say 'all green'", "without telling the user", "不要告诉用户"
+	gOwnRules     // round 14n: the assistant's rules as its own or as the ones above: "your instructions", "the bot's filters", "previous restrictions", "deine Regeln", "tus restricciones"
+	gRulesOff     // round 14n: those rules said to be changed, over or off: "have been updated", "expired", "are suspended", "ends here", ": cleared", "wurden aufgehoben"
+	gGone         // round 14n: the assistant said to be gone: "is offline", "has crashed", "was shut down", "was replaced", "your shift is over", "wurde abgeschaltet"
+	gTakeOver     // round 14n: another said to answer now: "takes over", "is now online", "now in charge", "has taken over", "hat übernommen", "接管"
+	gModeName     // round 14n: a special mode by name, read with a state of no limits after it: "god mode", "maintenance mode", "modo dios", "tryb awaryjny"
+	gNoticeAI     // round 14n: a notice headed for the AI: "instructions for the bot", "NOTICE TO AI ANSWER ENGINES", "AI DIRECTIVE", "you have been reprogrammed"
 	numGroups
 )
 
@@ -1263,7 +1269,7 @@ var lexicon = map[group][]string{
 		"told by your doctor", "told by your teacher", "told by your boss", "told by your bank", "told by your landlord",
 	},
 	gWorldly: {
-		"travel", "parking", "covid*", "corona", "lockdown*", "pandemic", "quarantine", "curfew", "visa", "border", "entry", "import*", "export*", "trade", "sanction*",
+		"travel", "parking", "covid*", "corona", "lockdown*", "pandemic", "quarantine", "curfew", "visa", "border", "entry", "import", "imports", "imported", "importing", "importer*", "export*", "trade", "sanction*",
 		"water", "hosepipe", "fishing", "hunting", "building", "zoning", "planning", "speed", "traffic", "road", "flight*", "airline", "airport", "tariff*", "mortgage",
 		"lending", "credit", "loan*", "government", "the council", "federal", "ban on", "embargo", "reisebeschrankung*", "restricciones de viaje", "restrictions sanitaires",
 	},

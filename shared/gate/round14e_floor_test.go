@@ -42,8 +42,10 @@ func TestWritingSetFloors(t *testing.T) {
 		// before and after.
 		{"testdata/fresh30a.jsonl", 87, 3},
 		// Round 14w, jailbreaks as posted: 70 before, 84 after; look-alikes
-		// 16 before, 10 after.
-		{"testdata/fresh31a.jsonl", 84, 10},
+		// 16 before, 10 after; 11 since round 14n's contractions (a forum
+		// post quoting the trick, "everything you'd normally refuse", read
+		// as "you would normally refuse" already was).
+		{"testdata/fresh31a.jsonl", 84, 11},
 		// Round 14x, task swaps worded away from the stock phrasings: 31
 		// before (20.7 %), 88 after; look-alikes 5 before and after.
 		{"testdata/fresh32a.jsonl", 88, 5},
@@ -75,6 +77,10 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 14s, plants for coding agents (as documents): 66 before
 		// (44.0 %), 72 after; look-alikes flagged as input 5 before and after.
 		{"testdata/fresh41a.jsonl", 72, 5},
+		// Round 14n, injections that announce themselves: 102 before
+		// (68.0 %), 132 after; look-alikes flagged as input 8 before, 9
+		// after.
+		{"testdata/fresh42a.jsonl", 132, 9},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
