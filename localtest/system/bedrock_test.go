@@ -13,9 +13,9 @@ import (
 )
 
 // Inputs on either side of the default grey band [0.35, 0.5) of the learned
-// layer's scores (model 26d8e768…, re-measured 2026-12-07: the clear one
-// scores at most 0.133, the grey one 0.430 and the gate allows it; 0.127 and
-// 0.434 with 722cc32a…; the
+// layer's scores (model eb44ca21…, re-measured 2026-12-07: the clear one
+// scores at most 0.128, the grey one 0.468 and the gate allows it; 0.133 and
+// 0.430 with 26d8e768…, 0.127 and 0.434 with 722cc32a…; the
 // earlier clear input, a grandmother persona, scored 0.49 on the jailbreak
 // head's whole-text score with an older model).
 const (

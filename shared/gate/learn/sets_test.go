@@ -90,5 +90,5 @@ func TestSetsInTraining(t *testing.T) {
 	for _, id := range d.SetsNearPool {
 		assert.False(t, ids[id], "%s is a near duplicate of a pool text and is trained on", id)
 	}
-	assert.Len(t, d.SetsNearPool, 10)
+	assert.Len(t, d.SetsNearPool, 11)
 }
