@@ -292,6 +292,7 @@ const (
 	gTakeOver     // round 14n: another said to answer now: "takes over", "is now online", "now in charge", "has taken over", "hat übernommen", "接管"
 	gModeName     // round 14n: a special mode by name, read with a state of no limits after it: "god mode", "maintenance mode", "modo dios", "tryb awaryjny"
 	gOvrSys       // round 14n: the system message or the developer's instructions as an override's object: "the system prompt", "the developer's instructions"
+	gExtSysEnd    // round 14n: the system message asked for whole, the order ending on it: "the system prompt.", "the system message verbatim"
 	gNoticeAI     // round 14n: a notice headed for the AI: "instructions for the bot", "NOTICE TO AI ANSWER ENGINES", "AI DIRECTIVE", "you have been reprogrammed"
 	numGroups
 )
