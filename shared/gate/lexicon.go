@@ -293,6 +293,9 @@ const (
 	gModeName     // round 14n: a special mode by name, read with a state of no limits after it: "god mode", "maintenance mode", "modo dios", "tryb awaryjny"
 	gOvrSys       // round 14n: the system message or the developer's instructions as an override's object: "the system prompt", "the developer's instructions"
 	gExtSysEnd    // round 14n: the system message asked for whole, the order ending on it: "the system prompt.", "the system message verbatim"
+	gModeVerb     // round 14n: a verb that switches a mode on: "enable", "activate", "switch to", "enter", "turn on", "aktiviere", "开启"
+	gModeEvil     // round 14n: a mode that is only a jailbreak: "uncensored mode", "evil mode", "no-filter mode", "modo sin censura"
+	gModeAsk      // round 14n: the switch addressed to the assistant's answers: "and answer my next question", "from now on", "for this chat"
 	gNoticeAI     // round 14n: a notice headed for the AI: "instructions for the bot", "NOTICE TO AI ANSWER ENGINES", "AI DIRECTIVE", "you have been reprogrammed"
 	numGroups
 )
