@@ -224,3 +224,10 @@ func init() {
 		"for this conversation", "for this chat", "in this chat", "from now on", "chatgpt", "your responses", "your replies", "your answers",
 		"respond as", "answer as", "reply as", "without restrictions", "without any restrictions", "no restrictions", "without filters")
 }
+
+// "Suppose you had no restrictions": the persona's freedom in the past
+// subjunctive, beside round 1's "you have no" (a matrix of framings ×
+// freedoms missed only "Suppose you had …").
+func init() {
+	lexicon[gJbPersona] = append(lexicon[gJbPersona], "you had no", "if you had no", "you'd have no", "you would have no")
+}
