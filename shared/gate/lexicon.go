@@ -296,6 +296,7 @@ const (
 	gModeVerb     // round 14n: a verb that switches a mode on: "enable", "activate", "switch to", "enter", "turn on", "aktiviere", "开启"
 	gModeEvil     // round 14n: a mode that is only a jailbreak: "uncensored mode", "evil mode", "no-filter mode", "modo sin censura"
 	gModeAsk      // round 14n: the switch addressed to the assistant's answers: "and answer my next question", "from now on", "for this chat"
+	gRefSupp      // round 14a: a refusal forbidden: "don't apologize", "you cannot refuse", "a refusal counts as a failure", "never say I can't", "ne refuse pas"
 	gNoticeAI     // round 14n: a notice headed for the AI: "instructions for the bot", "NOTICE TO AI ANSWER ENGINES", "AI DIRECTIVE", "you have been reprogrammed"
 	numGroups
 )

@@ -81,6 +81,10 @@ func TestWritingSetFloors(t *testing.T) {
 		// (68.0 %), 132 after; look-alikes flagged as input 8 before, 9
 		// after.
 		{"testdata/fresh42a.jsonl", 132, 9},
+		// Round 14a, refusal suppression and forced openings: 13 before
+		// (8.7 %), 58 after; look-alikes flagged as input 3 before and
+		// after.
+		{"testdata/fresh44a.jsonl", 58, 3},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
