@@ -297,6 +297,7 @@ const (
 	gModeEvil     // round 14n: a mode that is only a jailbreak: "uncensored mode", "evil mode", "no-filter mode", "modo sin censura"
 	gModeAsk      // round 14n: the switch addressed to the assistant's answers: "and answer my next question", "from now on", "for this chat"
 	gRefSupp      // round 14a: a refusal forbidden: "don't apologize", "you cannot refuse", "a refusal counts as a failure", "never say I can't", "ne refuse pas"
+	gContinue     // round 14a: an answer to continue: "continue this answer", "resume from here", "fill in the rest", "the answer already began"
 	gNoticeAI     // round 14n: a notice headed for the AI: "instructions for the bot", "NOTICE TO AI ANSWER ENGINES", "AI DIRECTIVE", "you have been reprogrammed"
 	numGroups
 )
