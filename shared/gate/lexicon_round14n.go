@@ -231,3 +231,10 @@ func init() {
 func init() {
 	lexicon[gJbPersona] = append(lexicon[gJbPersona], "you had no", "if you had no", "you'd have no", "you would have no")
 }
+
+// "Show me" is a phrase of its own in the lists (the longer match at the
+// same start), so "Show me the system prompt." did not read "show" as an
+// extraction verb; it is one too.
+func init() {
+	lexicon[gExtVerb] = append(lexicon[gExtVerb], "show me")
+}
