@@ -59,48 +59,40 @@ var contractionShort = func() map[string][]string {
 // more are read: a stem ("don't*"), a phrase in another script and the
 // short, common ones ("you are a") are left alone.
 func contractionForms(w string) []string {
-	if !isASCII(w) || strings.ContainsAny(w, "*^$") {
-		return nil
-	}
-	if strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, " ") && !strings.HasPrefix(w, "cannot") && !strings.Contains(w, "cannot") {
-		return nil
-	}
-	toks := strings.Split(w, " ")
-	if len(toks) < 3 {
+	if !isASCII(w) || strings.ContainsAny(w, "*^$") || strings.Count(w, " ") < 2 {
 		// "you are", "and you're", "you'll": too common alone to read
 		// twice as often; the weighted persona rules count them.
 		return nil
 	}
-	var out []string
-	swap := func(i, n int, alt string) {
-		var b strings.Builder
-		b.Grow(len(w) + 4)
-		for j, t := range toks {
-			if j > i && j < i+n {
-				continue
+	// Token i is w[at[i]:at[i+1]-1]; the words are read in place, so a
+	// phrase with nothing to swap (most of the lists) allocates nothing
+	// at cold start.
+	var at [33]int
+	n := 0
+	for j := 0; j <= len(w); j++ {
+		if j == 0 || w[j-1] == ' ' {
+			if n == len(at)-1 {
+				return nil
 			}
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			if j == i {
-				b.WriteString(alt)
-			} else {
-				b.WriteString(t)
-			}
+			at[n] = j
+			n++
 		}
-		out = append(out, b.String())
 	}
-	for i, t := range toks {
-		if i+1 < len(toks) {
-			for _, alt := range contractionFull[t+" "+toks[i+1]] {
-				swap(i, 2, alt)
+	at[n] = len(w) + 1
+	var out []string
+	swap := func(from, to int, alt string) { out = append(out, w[:from]+alt+w[to:]) }
+	for i := 0; i < n; i++ {
+		start, end := at[i], at[i+1]-1
+		if i+1 < n {
+			for _, alt := range contractionFull[w[start:at[i+2]-1]] {
+				swap(start, at[i+2]-1, alt)
 			}
 		}
-		for _, alt := range contractionFull[t] { // "cannot"
-			swap(i, 1, alt)
+		for _, alt := range contractionFull[w[start:end]] { // "cannot"
+			swap(start, end, alt)
 		}
-		for _, alt := range contractionShort[t] {
-			swap(i, 1, alt)
+		for _, alt := range contractionShort[w[start:end]] {
+			swap(start, end, alt)
 		}
 	}
 	return out
