@@ -299,6 +299,14 @@ const (
 	gRefSupp      // round 14a: a refusal forbidden: "don't apologize", "you cannot refuse", "a refusal counts as a failure", "never say I can't", "ne refuse pas"
 	gContinue     // round 14a: an answer to continue: "continue this answer", "resume from here", "fill in the rest", "the answer already began"
 	gNoticeAI     // round 14n: a notice headed for the AI: "instructions for the bot", "NOTICE TO AI ANSWER ENGINES", "AI DIRECTIVE", "you have been reprogrammed"
+	gAnsEdge      // round 15a: the answer's start or end named: "begin the answer", "end every reply", "sign off the summary"
+	gWithQuote    // round 15a: with a fixed string: "with '", "with the words", "with the slogan"
+	gInsVerb      // round 15a: a verb that puts something into the answer: "add", "append", "insert", "embed"
+	gInsObj       // round 15a: what is put into the answer: "the phrase", "the slogan", "a link", "www."
+	gAnsIn        // round 15a: into the answer: "at the end of the response", "in every reply", "to the summary"
+	gCodeAsk      // round 15a: code asked for: "include code", "add a line", "insert a", "make the script"
+	gCodeHarm2    // round 15a: what the code does that opens a hole: "keylogger", "reverse shell", "disables ssl", "browser cookies"
+	gBareVerb     // round 15a: a verb of a task for an assistant, read alone in data when the sentence is whole in itself: "explain", "recommend", "outline"
 	numGroups
 )
 
@@ -1330,6 +1338,8 @@ type proxRule struct {
 	opens      uint8 // bit k: requirement k must open a sentence of the data, after at most a label ("Important:", "P.S.") or a short lead-in ("From now on,")
 	heading    uint8 // bit k: requirement k, a word for an AI, must head a short phrase that opens a line or a note and ends at a colon: "Aan de AI-assistent die deze mail samenvat:" (aiHeadingAt)
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
+	notPrompt  bool  // the text does not read as a prompt that sets up a persona or a game (personaText)
+	bare       bool  // the sentence that opens at the match is a self-contained task: no person, no pointer into the data, not a comment line of code (bareTask)
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
 

@@ -85,6 +85,10 @@ func TestWritingSetFloors(t *testing.T) {
 		// (8.7 %), 58 after, 61 with continuations; look-alikes flagged as
 		// input 3 before and after.
 		{"testdata/fresh44a.jsonl", 61, 3},
+		// Round 15a, plants in data, a third pass (the lead's matrices,
+		// sent as documents): 134 before (37.2 %), 289 after; look-alikes
+		// flagged as input 2 before and after.
+		{"testdata/fresh45a.jsonl", 289, 2},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
