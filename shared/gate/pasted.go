@@ -65,7 +65,11 @@ func pastedDataStart(s string) int {
 	// stock?\n\nwarehouse,sku,on_hand,…", "Plot monthly signups.\n\n| month |
 	// …". The request need not name or point at it.
 	next, _ := firstLine(s[at+nl+1:])
-	shaped := apart && atLeastLines(s[at+nl+1:], 3) && dataShaped(next, s[at+nl+1:])
+	shaped := apart && atLeastLines(s[at+nl+1:], 3) && dataShaped(next, s[at+nl+1:]) ||
+		// Round 15a: a request with no blank line after it, when what
+		// follows opens as a document does ("Can you help me reply to
+		// this?\nFrom: …"). A title over a chat export is no request.
+		len(line) <= 120 && (strings.HasSuffix(line, "?") || strings.HasSuffix(line, ":") || requestOpening(lower)) && atLeastLines(s[at+nl+1:], 3) && documentOpening(next)
 	switch {
 	case strings.HasSuffix(line, ":"):
 		if !carrier && !deictic && !dataVerbsIdx.any(lower) && !shaped {

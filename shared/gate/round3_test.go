@@ -175,6 +175,9 @@ func TestPastedDataStart(t *testing.T) {
 		{name: "a persona in JSON", s: "{\"persona\": \"You are Bob, a pirate\",\n \"style\": \"salty\"}", data: ""},
 		{name: "a French e-mail header with a spaced colon", s: "De : Service Client <contact@azur.example>\nObjet : Réservation\nBonjour,", data: "De : Service Client <contact@azur.example>\nObjet : Réservation\nBonjour,"},
 		{name: "a Chinese sender line", s: "发件人：人事部 <hr@example.cn>\n主题：体检安排\n各位同事：", data: "发件人：人事部 <hr@example.cn>\n主题：体检安排\n各位同事："},
+		// Round 15a: a request with no blank line before an e-mail.
+		{name: "a question right above an e-mail", s: "Can you help me reply to this?\nFrom: Dana <dana@example.org>\nSubject: rota\nHi, are you free Friday?", data: "From: Dana <dana@example.org>\nSubject: rota\nHi, are you free Friday?"},
+		{name: "a title over a chat export", s: "Slack export #support\n[10:01] sam: export broken\n[10:02] li: on it\n[10:03] sam: thanks", data: ""},
 		{name: "a review opening with its stars", s: "★★☆☆☆ Loud and leaky.\n★★★★☆ Fine for smoothies.\n★☆☆☆☆ Broke in a week.", data: "★★☆☆☆ Loud and leaky.\n★★★★☆ Fine for smoothies.\n★☆☆☆☆ Broke in a week."},
 	}
 	for _, tc := range tests {
