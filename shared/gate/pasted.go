@@ -642,7 +642,17 @@ func pastedDataEnd(s string) int {
 			return -1
 		}
 	}
-	if !carriersIdx.any(lower) || !deicticsIdx.any(lower) && !backRefsIdx.any(lower) || !requestOpening(lower) {
+	// Round 15a: a question set under the data with a label of its own
+	// ("Question: What is the sender asking for?"), as a reading task is
+	// set, need not name the data.
+	labelled := false
+	for _, l := range []string{"question:", "q:", "query:", "task:"} {
+		if strings.HasPrefix(lower, l) {
+			lower, labelled = strings.TrimSpace(lower[len(l):]), true
+			break
+		}
+	}
+	if !labelled && (!carriersIdx.any(lower) || !deicticsIdx.any(lower) && !backRefsIdx.any(lower)) || !requestOpening(lower) {
 		return -1
 	}
 	// The text before it is not the user's own prompt to the assistant.
