@@ -307,6 +307,10 @@ const (
 	gCodeAsk      // round 15a: code asked for: "include code", "add a line", "insert a", "make the script"
 	gCodeHarm2    // round 15a: what the code does that opens a hole: "keylogger", "reverse shell", "disables ssl", "browser cookies"
 	gBareVerb     // round 15a: a verb of a task for an assistant, read alone in data when the sentence is whole in itself: "explain", "recommend", "outline"
+	gInsteadOf    // round 15b: the reader's task set aside: "instead of summarizing", "rather than answering the question"
+	gOvrObjU      // round 15b: the reader's task as an override's object, in data: "the task above", "what you were asked"
+	gDontTask     // round 15b: the reader's task forbidden: "do not answer the question", "don't summarize"
+	gInstead      // round 15b: "instead", after a task forbidden
 	numGroups
 )
 
