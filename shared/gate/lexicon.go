@@ -311,6 +311,7 @@ const (
 	gOvrObjU      // round 15b: the reader's task as an override's object, in data: "the task above", "what you were asked"
 	gDontTask     // round 15b: the reader's task forbidden: "do not answer the question", "don't summarize"
 	gInstead      // round 15b: "instead", after a task forbidden
+	gAnsThis      // round 15b: a question of the plant's own put first or beside: "answer this first", "also answer", "first, answer"
 	numGroups
 )
 
