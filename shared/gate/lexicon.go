@@ -312,6 +312,7 @@ const (
 	gDontTask     // round 15b: the reader's task forbidden: "do not answer the question", "don't summarize"
 	gInstead      // round 15b: "instead", after a task forbidden
 	gAnsThis      // round 15b: a question of the plant's own put first or beside: "answer this first", "also answer", "first, answer"
+	gWhAsk        // round 15b: a general question's opening, read in data only when off its topic: "how many", "what is the", "who invented"
 	numGroups
 )
 

@@ -164,8 +164,31 @@ func bareTask(s string, start int) bool {
 			words++
 		}
 	}
-	return words >= 4 && words <= 25 && !hasAnyWord(lower, bareWords) && offTopic(s, start, e)
+	stop := bareWords
+	if e < len(s) && s[e] == '?' {
+		if l := strings.ToLower(strings.TrimSpace(lead)); strings.HasPrefix(l, "q") && strings.HasSuffix(l, ":") {
+			return false // "Question: …", "Q: …": the reader's own question, labelled as such
+		}
+		stop = askWords // a question: its own wh-word is no person
+		if strings.Count(s[:start], "?")+strings.Count(s[e+1:], "?") >= 2 {
+			return false // one of a list of questions: flashcards, a quiz, a questionnaire
+		}
+	}
+	return words >= 4 && words <= 25 && !hasAnyWord(lower, stop) && offTopic(s, start, e)
 }
+
+// askWords are bareWords but the question words.
+var askWords = func() []string {
+	var out []string
+	for _, w := range bareWords {
+		switch w {
+		case "why", "how", "whether", "if", "when", "question", "questions", "answer", "answers":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}()
 
 // offTopic reports whether the sentence s[start:end] shares no word with
 // the rest of s: a task planted in data is about something else ("Explain

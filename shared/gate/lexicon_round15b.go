@@ -69,3 +69,20 @@ func init() {
 	add(gAnsThis, "also answer", "also answer this", "first, answer", "first answer this", "first answer the following", "start by answering",
 		"begin by answering", "please also answer")
 }
+
+// bareQuestion: a general-knowledge question set into data, off its topic
+// ("How many moons does Mars have?" in a warehouse note, "What are three
+// good exercises for lower back pain?" in a review): the question form of
+// round 15a's bare task, with the same tests of the sentence and the topic.
+// A question an e-mail asks its reader names a person ("What time suits
+// you?") or the data's own topic ("What is the return window?" in a
+// store's FAQ).
+var bareQuestion = proxRule{rule: "prompt_injection.indirect", reqs: []group{gWhAsk}, sentence: 3, opens: 1, bare: true, notPrompt: true, untrusted: true, data: true, unless: []group{gReported, gJbTalk}}
+
+func init() {
+	proxRules = append(proxRules, bareQuestion)
+	lexicon[gWhAsk] = append(lexicon[gWhAsk], "what is the", "what are the", "what are some", "what are three", "what are five", "what was the", "what were the",
+		"which is the", "which country", "which planet", "which animal", "which city", "who was the", "who is the", "who invented", "who wrote", "who discovered",
+		"who painted", "how many", "how much", "how does a", "how does the", "how do you make", "how do plants", "how do i make", "where is the", "when did the",
+		"when was the", "why is the", "why do cats", "why does the", "name three", "name five", "name the")
+}
