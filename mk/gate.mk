@@ -5,7 +5,7 @@ GATE_PKG        := ./shared/gate
 GATE_FUZZTIME   ?= 60s
 GATE_BENCHCOUNT ?= 5
 
-.PHONY: gate-test gate-accuracy gate-fuzz gate-bench gate-train gate-eval gate-vectors
+.PHONY: gate-test gate-accuracy gate-fuzz gate-bench gate-train gate-eval gate-vectors gate-generate
 
 ## gate-train: retrain the learned layer from shared/gate/learn/data (+ the corpus) into shared/gate/learn/model/<hash>.glm
 gate-train:
@@ -19,6 +19,12 @@ gate-vectors:
 ## gate-eval: leave-one-source-out detection / false positives per source and family: model, lexicon, gate (docs/gate.md)
 gate-eval:
 	cd $(ROOT) && $(GO) run ./shared/gate/learn/cmd/gatelearn eval
+
+## gate-generate: remake what the gate ships computed from its code and word lists (decision 233): the rune fold table (shared/gate/norm_fold_gen.go), then the ASCII automaton's image (shared/gate/ac_ascii.img); run after any change to the word lists, TestASCIIImageFresh fails until then
+gate-generate:
+	cd $(ROOT) && GATE_GENERATE=1 $(GO) test -count=1 -run '^TestRuneFoldTableFresh$$' $(GATE_PKG)
+	cd $(ROOT) && GATE_GENERATE=1 $(GO) test -count=1 -run '^TestASCIIImageFresh$$' $(GATE_PKG)
+	cd $(ROOT) && $(GO) test -count=1 -run '^Test(RuneFoldTable|ASCIIImage)Fresh$$' $(GATE_PKG)
 
 ## gate-test: gate unit, validator, policy and corpus-accuracy tests, plus the scan CLI
 gate-test:

@@ -219,6 +219,12 @@ func buildAutomaton(pats []acPattern) (*automaton, error) {
 // buildAutomatonDepth builds with full rows for states at most depth bytes
 // deep.
 func buildAutomatonDepth(pats []acPattern, depth int) (*automaton, error) {
+	return buildAutomatonRec(pats, depth, nil)
+}
+
+// buildAutomatonRec is buildAutomatonDepth, recording into rec what the
+// automaton's image needs (ac_image.go) when rec is not nil.
+func buildAutomatonRec(pats []acPattern, depth int, rec *imageRec) (*automaton, error) {
 	if len(pats) == 0 {
 		return nil, errors.New("automaton: no patterns")
 	}
@@ -264,7 +270,7 @@ func buildAutomatonDepth(pats []acPattern, depth int) (*automaton, error) {
 	for c := 0; c < 256; c++ {
 		a.tab[c] = uint32(a.class[c])
 	}
-	a.build(depth)
+	a.buildRec(depth, rec)
 	return a, nil
 }
 
@@ -298,7 +304,11 @@ func buildAutomatonDepth(pats []acPattern, depth int) (*automaton, error) {
 // own; a child on a space of such a state (a pattern with two spaces in a
 // row: foldString makes none) is never reached. A sparse state keeps the
 // self-loop as its first child, ahead of any such child.
-func (a *automaton) build(maxDense int) {
+func (a *automaton) build(maxDense int) { a.buildRec(maxDense, nil) }
+
+// buildRec is build, which also writes to rec, when it is not nil, what
+// the image of the automaton needs to replay it (ac_image.go).
+func (a *automaton) buildRec(maxDense int, rec *imageRec) {
 	n := a.nclass
 	pats := a.pats
 	keys := make([]string, len(pats))
@@ -409,9 +419,15 @@ func (a *automaton) build(maxDense int) {
 		return v-sparse >= splain
 	}
 	queue := make([]int32, 1, states)
+	if rec != nil {
+		rec.begin(depth, states)
+	}
 	for q := 0; q < len(queue); q++ {
 		s := queue[q]
 		vs, ff := val[s], fail[s]
+		if rec != nil {
+			rec.state(a, s == 0, ff, first[s], sibling, ids[own[s]:own[s]+nown[s]])
+		}
 		var row []uint32
 		if vs < sparse {
 			row = next[vs : vs+nn]
@@ -454,6 +470,9 @@ func (a *automaton) build(maxDense int) {
 				plain++
 			}
 			val[x] = v
+			if rec != nil {
+				rec.kid(c, out)
+			}
 			if row != nil {
 				row[c] = v
 			} else {

@@ -3,6 +3,7 @@ package gate
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -167,6 +168,56 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	d.allowValues = append(d.allowValues, p.Allowlist.Values...)
 	d.canaries = append(d.canaries, p.Canaries...)
 
+	var err error
+	canaries := slices.Clone(p.Canaries)
+	if d.wide, d.ascii, err = automataFor(p.Canaries, func() ([]acPattern, error) { return patternList(canaries) }); err != nil {
+		return nil, err
+	}
+	// The ASCII automaton numbers its own subset of the patterns: each
+	// automaton keeps its pattern slice, and hits index into it.
+
+	if len(proxRules) > maxRules {
+		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(proxRules), maxRules)
+	}
+	for _, pr := range proxRules {
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
+		for _, g := range pr.reqs {
+			cr.reqs = append(cr.reqs, g)
+		}
+		for _, g := range pr.unless {
+			cr.unless = cr.unless.or(bitOf(g))
+		}
+		cr.unlessBoth = pr.unlessBoth
+		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens | cr.heading
+		for _, g := range pr.reqs {
+			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
+		}
+		d.rules = append(d.rules, cr)
+	}
+	d.reqOf = make([]reqIndex, len(d.rules))
+	for ri := range d.rules {
+		r := &d.rules[ri]
+		if len(r.reqs) > 8 {
+			// The flags of a requirement (lineStart, …) and weigh's
+			// counts hold eight.
+			return nil, fmt.Errorf("detector: rule %s has %d requirements, at most 8", ruleIDs[r.rule], len(r.reqs))
+		}
+		for k, g := range r.reqs {
+			d.reqOf[ri].groups = d.reqOf[ri].groups.or(bitOf(g))
+			d.reqOf[ri].bits[g] |= 1 << k
+		}
+	}
+	return d, nil
+}
+
+// patternList makes the automaton's patterns from the word lists: every
+// word of every group (and its contracted and joined forms), the probes'
+// literals and the policy's canaries. The ASCII automaton of a policy
+// without canaries ships as an image (ac_image.go), so this runs at start
+// only for policies with canaries, and otherwise on the first text that
+// needs the automaton over every pattern.
+func patternList(canaries []string) ([]acPattern, error) {
+	lexiconFingerprint() // of the lists before traditionalForms adds to them
 	traditionalOnce.Do(traditionalForms)
 	// Sized up front: the lists hold tens of thousands of words, and
 	// growing the slice by doubling copies it a dozen times at cold start.
@@ -175,7 +226,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		words += len(ws)
 	}
 	// Short phrases are also added joined up (below): room for some.
-	pats := make([]acPattern, 0, words+words/4+len(secretPrefixes)+len(roleMarkers)+len(passwordWords)+len(activeMarkers)+len(p.Canaries)+4)
+	pats := make([]acPattern, 0, words+words/4+len(secretPrefixes)+len(roleMarkers)+len(passwordWords)+len(activeMarkers)+len(canaries)+4)
 	type patKey struct {
 		text  string
 		flags uint8
@@ -236,50 +287,12 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	for _, a := range activeMarkers {
 		addProbe(a, probeActive, 0)
 	}
-	for i, c := range p.Canaries {
+	for i, c := range canaries {
 		text := foldString(c)
 		pats = append(pats, acPattern{text: text, size: len(text), flags: pfLeftOpen | pfRightOpen, probe: probeCanary, arg: int32(i)})
 	}
 
-	var err error
-	if d.wide, d.ascii, err = automataFor(p.Canaries, pats); err != nil {
-		return nil, err
-	}
-	// The ASCII automaton numbers its own subset of the patterns: each
-	// automaton keeps its pattern slice, and hits index into it.
-
-	if len(proxRules) > maxRules {
-		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(proxRules), maxRules)
-	}
-	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
-		for _, g := range pr.reqs {
-			cr.reqs = append(cr.reqs, g)
-		}
-		for _, g := range pr.unless {
-			cr.unless = cr.unless.or(bitOf(g))
-		}
-		cr.unlessBoth = pr.unlessBoth
-		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens | cr.heading
-		for _, g := range pr.reqs {
-			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
-		}
-		d.rules = append(d.rules, cr)
-	}
-	d.reqOf = make([]reqIndex, len(d.rules))
-	for ri := range d.rules {
-		r := &d.rules[ri]
-		if len(r.reqs) > 8 {
-			// The flags of a requirement (lineStart, …) and weigh's
-			// counts hold eight.
-			return nil, fmt.Errorf("detector: rule %s has %d requirements, at most 8", ruleIDs[r.rule], len(r.reqs))
-		}
-		for k, g := range r.reqs {
-			d.reqOf[ri].groups = d.reqOf[ri].groups.or(bitOf(g))
-			d.reqOf[ri].bits[g] |= 1 << k
-		}
-	}
-	return d, nil
+	return pats, nil
 }
 
 // isASCII tests 32 bytes per step (one OR of four unaligned loads), then
@@ -1524,12 +1537,23 @@ type autoPair struct {
 type lazyAutomaton struct {
 	once  sync.Once
 	pats  []acPattern
+	list  func() ([]acPattern, error) // makes pats when it is nil
 	ascii *automaton
 	a     *automaton
 }
 
 func (l *lazyAutomaton) get() *automaton {
 	l.once.Do(func() {
+		if l.pats == nil {
+			pats, err := l.list()
+			if err != nil {
+				// Unreachable: the same lists made the ASCII
+				// automaton's image.
+				l.a = l.ascii
+				return
+			}
+			l.pats = pats
+		}
 		a, err := buildAutomaton(l.pats)
 		if err != nil {
 			// Unreachable: the patterns that are not ASCII are non-empty,
@@ -1544,13 +1568,30 @@ func (l *lazyAutomaton) get() *automaton {
 
 const maxCachedAutomata = 64
 
-func automataFor(canaries []string, pats []acPattern) (wide *lazyAutomaton, ascii *automaton, err error) {
+func automataFor(canaries []string, list func() ([]acPattern, error)) (wide *lazyAutomaton, ascii *automaton, err error) {
 	key := strings.Join(canaries, "\x00")
 	automata.Lock()
 	pair, ok := automata.m[key]
 	automata.Unlock()
 	if ok {
 		return pair.wide, pair.ascii, nil
+	}
+	if len(canaries) == 0 {
+		// The default lists' ASCII automaton ships as an image (decision
+		// 233); the list itself is made when the wide automaton is.
+		if ascii = imageAutomaton(); ascii != nil {
+			wide = &lazyAutomaton{list: list, ascii: ascii}
+			automata.Lock()
+			if len(automata.m) < maxCachedAutomata {
+				automata.m[key] = autoPair{wide: wide, ascii: ascii}
+			}
+			automata.Unlock()
+			return wide, ascii, nil
+		}
+	}
+	pats, err := list()
+	if err != nil {
+		return nil, nil, err
 	}
 	asciiPats := make([]acPattern, 0, len(pats))
 	for _, pt := range pats {

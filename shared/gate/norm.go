@@ -278,8 +278,28 @@ func foldRune(r rune) (string, bool) {
 // matches "precedentes" and fullwidth or mathematical letters become
 // ASCII), then the confusables, then lower case. Runes that stay
 // non-Latin keep their NFKC form so Chinese is matched as written.
+//
+// The table ships computed (norm_fold_gen.go, made by make gate-generate
+// from computeRuneFold): at start buildRuneFold only fills the map and the
+// indexes from it. TestRuneFoldTableFresh holds the two equal.
 func buildRuneFold() {
-	runeFold = make(map[rune]string, 8192)
+	runeFold = make(map[rune]string, len(runeFoldTable))
+	for _, e := range runeFoldTable {
+		runeFold[e.r] = e.f
+	}
+	for _, e := range runeFoldTable { // in rune order
+		if e.r < foldLowEnd {
+			runeFoldLow = append(runeFoldLow, e.f)
+			runeFoldIdx[e.r] = uint16(len(runeFoldLow))
+		} else if e.r < 0x20000 {
+			runeFoldBlock[e.r>>8] = true
+		}
+	}
+}
+
+// computeRuneFold computes the rune fold table described at buildRuneFold.
+func computeRuneFold() map[rune]string {
+	runeFold := make(map[rune]string, 8192)
 	// Buffers reused across runes: this runs over some 14,000 runes when
 	// the package is first used, at cold start, so nothing is allocated
 	// per rune but the entries kept.
@@ -396,17 +416,13 @@ func buildRuneFold() {
 		runeFold[r] = "\""
 	}
 	runeFold[0x3010], runeFold[0x3011] = "[", "]"
-	for r := rune(0); r < foldLowEnd; r++ {
-		if f, ok := runeFold[r]; ok {
-			runeFoldLow = append(runeFoldLow, f)
-			runeFoldIdx[r] = uint16(len(runeFoldLow))
-		}
-	}
-	for r := range runeFold {
-		if r >= foldLowEnd && r < 0x20000 {
-			runeFoldBlock[r>>8] = true
-		}
-	}
+	return runeFold
+}
+
+// runeFoldEntry is one entry of the shipped rune fold table.
+type runeFoldEntry struct {
+	r rune
+	f string
 }
 
 // foldPatternRunes applies the same rune folding to a word-list entry that

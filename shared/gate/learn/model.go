@@ -8,11 +8,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"math/bits"
 	"strings"
 	"sync"
+
+	"github.com/agentgate/agentgate/shared/gate/internal/hugepage"
 )
 
 // Model is a trained, quantised model: per bucket one int8 weight per head
@@ -164,13 +167,15 @@ func Decode(raw []byte) (*Model, error) {
 	if len(p) != want {
 		return nil, fmt.Errorf("decode model: tables are %d bytes, want %d", len(p), want)
 	}
-	m.table = make([]uint32, n)
+	// The tables are made on huge pages: the model is decoded at a
+	// function's start, on fresh memory (internal/hugepage).
+	m.table = hugepage.Make[uint32](n)
 	for i := range m.table {
 		m.table[i] = le.Uint32(p[4*i:])
 	}
 	if m.Features.Global {
 		p = p[4*n:]
-		m.gtable = make([]uint32, n)
+		m.gtable = hugepage.Make[uint32](n)
 		for h := 0; h < NumHeads; h++ {
 			if m.Features.globalHead(h) {
 				for i := range m.gtable {
@@ -217,7 +222,7 @@ func (m *Model) index() {
 		// Each head's byte biased by flipping its top bit and spread to
 		// its 16-bit lane with masks (three heads: quadPacking).
 		m.qhead = bits.TrailingZeros32(gh)
-		m.wide = make([]uint64, len(m.table))
+		m.wide = hugepage.Make[uint64](len(m.table))
 		gs := 8 * m.qhead
 		for i, v := range m.table {
 			x := uint64(v ^ 0x808080)
@@ -225,12 +230,12 @@ func (m *Model) index() {
 			m.wide[i] = x&0xFF | x&0xFF00<<8 | x&0xFF0000<<16 | g<<48
 		}
 	case m.Features.Global:
-		m.wide = make([]uint64, 2*len(m.table))
+		m.wide = hugepage.Make[uint64](2 * len(m.table))
 		for i, v := range m.table {
 			m.wide[2*i], m.wide[2*i+1] = pack(v), pack(m.gtable[i])
 		}
 	default:
-		m.wide = make([]uint64, len(m.table))
+		m.wide = hugepage.Make[uint64](len(m.table))
 		for i, v := range m.table {
 			m.wide[i] = pack(v)
 		}
@@ -280,6 +285,24 @@ func Embedded() (*Model, error) {
 	return embedded.m, embedded.err
 }
 
+// readHuge is modelFS.ReadFile into a slice made on huge pages.
+func readHuge(name string) ([]byte, error) {
+	f, err := modelFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	b := hugepage.Make[byte](int(st.Size()))
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 func loadEmbedded() (*Model, error) {
 	ents, err := fs.ReadDir(modelFS, "model")
 	if err != nil {
@@ -294,7 +317,7 @@ func loadEmbedded() (*Model, error) {
 	if len(names) != 1 {
 		return nil, fmt.Errorf("embedded model: want one .glm file, found %d", len(names))
 	}
-	raw, err := modelFS.ReadFile("model/" + names[0])
+	raw, err := readHuge("model/" + names[0])
 	if err != nil {
 		return nil, fmt.Errorf("embedded model: %w", err)
 	}
