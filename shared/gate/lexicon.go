@@ -307,12 +307,12 @@ const (
 	gCodeAsk      // round 15a: code asked for: "include code", "add a line", "insert a", "make the script"
 	gCodeHarm2    // round 15a: what the code does that opens a hole: "keylogger", "reverse shell", "disables ssl", "browser cookies"
 	gBareVerb     // round 15a: a verb of a task for an assistant, read alone in data when the sentence is whole in itself: "explain", "recommend", "outline"
-	gInsteadOf    // round 15b: the reader's task set aside: "instead of summarizing", "rather than answering the question"
 	gOvrObjU      // round 15b: the reader's task as an override's object, in data: "the task above", "what you were asked"
 	gDontTask     // round 15b: the reader's task forbidden: "do not answer the question", "don't summarize"
 	gInstead      // round 15b: "instead", after a task forbidden
 	gAnsThis      // round 15b: a question of the plant's own put first or beside: "answer this first", "also answer", "first, answer"
 	gWhAsk        // round 15b: a general question's opening, read in data only when off its topic: "how many", "what is the", "who invented"
+	gUserTo       // round 15c: the answer's reader told or asked something, at a sentence's opening: "tell the user to", "inform the user that", "ask the user for"
 	numGroups
 )
 
@@ -1345,6 +1345,7 @@ type proxRule struct {
 	heading    uint8 // bit k: requirement k, a word for an AI, must head a short phrase that opens a line or a note and ends at a colon: "Aan de AI-assistent die deze mail samenvat:" (aiHeadingAt)
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	notPrompt  bool  // the text does not read as a prompt that sets up a persona or a game (personaText)
+	offTopic   bool  // the sentence that opens at the match shares no word with the rest of the text and is not on a comment line of code (topicalSentence)
 	bare       bool  // the sentence that opens at the match is a self-contained task: no person, no pointer into the data, not a comment line of code (bareTask)
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)
