@@ -306,6 +306,10 @@ var dataVerbs = withFolded([]string{
 	"zusammenfassen", "what does this say", "what does it say", "what's this say", "was steht", "написано", "перескажи", "переведи",
 	"erklare", "was macht", "explique", "explica", "spiega", "wyjasnij", "объясни", "검토", "요약", "要約", "まとめ", "总结", "翻译", "解释", "説明", "설명",
 	"सारांश", "समझाओ", "لخص", "تلخص", "tom tat", "ringkas", "rangkum", "jelaskan", "safe to apply", "proofread this", "check this",
+	// 2026-12-08: a reply to the data asked for ("Can you help me reply to
+	// this?").
+	"reply to this", "respond to this", "reply to it", "respond to it", "draft a reply", "write a reply", "draft a response", "write a response",
+	"help me reply", "help me respond", "how should i reply", "how should i respond", "what should i reply", "how do i reply", "how do i respond",
 })
 
 // carriers name what a user pastes (accents are folded in the view the

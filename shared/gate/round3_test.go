@@ -177,6 +177,7 @@ func TestPastedDataStart(t *testing.T) {
 		{name: "a Chinese sender line", s: "发件人：人事部 <hr@example.cn>\n主题：体检安排\n各位同事：", data: "发件人：人事部 <hr@example.cn>\n主题：体检安排\n各位同事："},
 		// Round 15a: a request with no blank line before an e-mail.
 		{name: "a question right above an e-mail", s: "Can you help me reply to this?\nFrom: Dana <dana@example.org>\nSubject: rota\nHi, are you free Friday?", data: "From: Dana <dana@example.org>\nSubject: rota\nHi, are you free Friday?"},
+		{name: "a reply asked for above prose", s: "Can you help me reply to this?\nHi Sam, the boiler service is booked for Tuesday.\nCheers, Pat", data: "Hi Sam, the boiler service is booked for Tuesday.\nCheers, Pat"},
 		{name: "a title over a chat export", s: "Slack export #support\n[10:01] sam: export broken\n[10:02] li: on it\n[10:03] sam: thanks", data: ""},
 		{name: "a review opening with its stars", s: "★★☆☆☆ Loud and leaky.\n★★★★☆ Fine for smoothies.\n★☆☆☆☆ Broke in a week.", data: "★★☆☆☆ Loud and leaky.\n★★★★☆ Fine for smoothies.\n★☆☆☆☆ Broke in a week."},
 	}
