@@ -1582,11 +1582,7 @@ func automataFor(canaries []string, list func() ([]acPattern, error)) (wide *laz
 		// 233); the list itself is made when the wide automaton is.
 		if ascii = imageAutomaton(); ascii != nil {
 			wide = &lazyAutomaton{list: list, ascii: ascii}
-			automata.Lock()
-			if len(automata.m) < maxCachedAutomata {
-				automata.m[key] = autoPair{wide: wide, ascii: ascii}
-			}
-			automata.Unlock()
+			cacheAutomata(key, wide, ascii)
 			return wide, ascii, nil
 		}
 	}
@@ -1606,12 +1602,18 @@ func automataFor(canaries []string, list func() ([]acPattern, error)) (wide *laz
 	// An empty pattern is ASCII: the build above has refused it, so the
 	// wide automaton's lazy build cannot fail.
 	wide = &lazyAutomaton{pats: pats, ascii: ascii}
+	cacheAutomata(key, wide, ascii)
+	return wide, ascii, nil
+}
+
+// cacheAutomata keeps a policy's automata for the next gate with the same
+// canaries, while the cache holds fewer than maxCachedAutomata.
+func cacheAutomata(key string, wide *lazyAutomaton, ascii *automaton) {
 	automata.Lock()
 	if len(automata.m) < maxCachedAutomata {
 		automata.m[key] = autoPair{wide: wide, ascii: ascii}
 	}
 	automata.Unlock()
-	return wide, ascii, nil
 }
 
 // codeLiteral reports whether the marker at s[start:] opens a string

@@ -138,10 +138,8 @@ func bareTask(s string, start int) bool {
 	}
 	ls := lineStartOf(s, start)
 	lead := strings.TrimLeft(s[ls:start], " \t")
-	for _, c := range []string{"#", "//", "/*", "*", "--", "<!--", ";", "%", "'"} {
-		if strings.HasPrefix(lead, c) {
-			return false
-		}
+	if onCommentLine(lead) || strings.HasPrefix(lead, "'") {
+		return false // and a quoted line, or a comment of Visual Basic
 	}
 	e := start
 	for e < len(s) && e-start < 240 {
@@ -315,4 +313,16 @@ var personaMarks = []string{"act as", "you are a", "you are an", "you are the", 
 func personaText(s string) bool {
 	buf := make([]byte, 0, min(len(s), 1<<16))
 	return hasAnyWord(appendLower(buf, s[:min(len(s), 1<<16)]), personaMarks)
+}
+
+// onCommentLine reports whether lead, what stands before a match on its
+// line (spaces trimmed), opens a comment of code: what a comment says is
+// about the code ("# Warn the user that the file will be overwritten").
+func onCommentLine(lead string) bool {
+	for _, c := range []string{"#", "//", "/*", "*", "--", "<!--", ";", "%"} {
+		if strings.HasPrefix(lead, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -35,12 +35,8 @@ func init() {
 // (the words after the match at s[start:end]) shares no word with the rest
 // of s, and does not stand on a comment line of code.
 func offTopicSentence(s string, start, end int) bool {
-	ls := lineStartOf(s, start)
-	lead := strings.TrimLeft(s[ls:start], " \t")
-	for _, c := range []string{"#", "//", "/*", "*", "--", "<!--", ";", "%"} {
-		if strings.HasPrefix(lead, c) {
-			return false
-		}
+	if onCommentLine(strings.TrimLeft(s[lineStartOf(s, start):start], " \t")) {
+		return false
 	}
 	e := end
 	for e < len(s) && e-start < 300 && s[e] != '\n' {
