@@ -92,6 +92,7 @@ type compiledRule struct {
 	docOnly    bool
 	scoped     bool
 	bare       bool
+	sole       bool
 	offTopic   bool
 	notPrompt  bool
 	inner      bool
@@ -181,7 +182,7 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(proxRules), maxRules)
 	}
 	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, offTopic: pr.offTopic, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
+		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, sole: pr.sole, offTopic: pr.offTopic, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
 		for _, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
 		}
@@ -689,7 +690,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						// still open a match of its own.
 						break
 					}
-					if r.bare && !bareTask(v.s, int(h.start)) || r.offTopic && !offTopicSentence(v.s, int(h.start), int(h.end)) || r.notPrompt && personaText(v.s) {
+					if r.bare && !bareTask(v.s, int(h.start)) || r.sole && !soleTask(v.s, int(h.start)) || r.offTopic && !offTopicSentence(v.s, int(h.start), int(h.end)) || r.notPrompt && personaText(v.s) {
 						// A task that speaks to someone or points into
 						// the data: a host's own instruction (round 15a).
 						i = j
@@ -702,7 +703,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if r.data && (introduces(v.s, int(end)) || r.opens != 0 && !r.bare && !standsAlone(v.s, int(h.start), int(end)) || !r.bare && requestAtTop(v.s, int(h.start)) && !inlinePasted(v.s, eb.doc, dataFrom, h.start)) {
+					if r.data && (introduces(v.s, int(end)) || taskList(v.s, int(h.start)) || r.opens != 0 && !r.bare && !r.sole && !standsAlone(v.s, int(h.start), int(end)) || !r.bare && !r.sole && requestAtTop(v.s, int(h.start)) && !inlinePasted(v.s, eb.doc, dataFrom, h.start)) {
 						// "Translate the following sentences into French:",
 						// "Write your answer below:": the host's own
 						// instruction, followed by what it is about.

@@ -313,6 +313,9 @@ const (
 	gAnsThis      // round 15b: a question of the plant's own put first or beside: "answer this first", "also answer", "first, answer"
 	gWhAsk        // round 15b: a general question's opening, read in data only when off its topic: "how many", "what is the", "who invented"
 	gUserTo       // round 15c: the answer's reader told or asked something, at a sentence's opening: "tell the user to", "inform the user that", "ask the user for"
+	gExfilTpl     // round 15d: a URL's query filled with the user's data: "?d=<the user's previous messages", "={conversation}"
+	gAgentWho     // round 15d: agents or models named at a sentence's opening: "Agents with shell access", "The model reading this", "Any model reviewing"
+	gToolAct      // round 15d: what a tool-using agent is made to do: "call delete_", "invoke ", "approve and merge", "| sh"
 	numGroups
 )
 
@@ -1346,6 +1349,7 @@ type proxRule struct {
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	notPrompt  bool  // the text does not read as a prompt that sets up a persona or a game (personaText)
 	offTopic   bool  // the sentence that opens at the match shares no word with the rest of the text and is not on a comment line of code (topicalSentence)
+	sole       bool  // with bare: no other sentence of the text sets a task or asks a question (soleTask)
 	bare       bool  // the sentence that opens at the match is a self-contained task: no person, no pointer into the data, not a comment line of code (bareTask)
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)

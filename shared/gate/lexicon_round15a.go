@@ -132,7 +132,11 @@ var bareWords = []string{
 // self-contained task (bareTaskRule): four to twenty-five words ending in
 // '.', '!' or '?', none of bareWords, not on a comment line of code (a
 // comment says what the code does: "# Describe the schema in the docs").
-func bareTask(s string, start int) bool {
+func bareTask(s string, start int) bool { return bareTaskWith(s, start, bareWords, askWords) }
+
+// bareTaskWith is bareTask with its own lists of words that make a task a
+// host's own (stop) and a question's (ask).
+func bareTaskWith(s string, start int, stop0, ask []string) bool {
 	if s[start] < 'A' || s[start] > 'Z' {
 		return false // a clause after "Please" or "can you": said to someone
 	}
@@ -163,12 +167,12 @@ func bareTask(s string, start int) bool {
 			words++
 		}
 	}
-	stop := bareWords
+	stop := stop0
 	if e < len(s) && s[e] == '?' {
 		if l := strings.ToLower(strings.TrimSpace(lead)); strings.HasPrefix(l, "q") && strings.HasSuffix(l, ":") {
 			return false // "Question: …", "Q: …": the reader's own question, labelled as such
 		}
-		stop = askWords // a question: its own wh-word is no person
+		stop = ask // a question: its own wh-word is no person
 		if strings.Count(s[:start], "?")+strings.Count(s[e+1:], "?") >= 2 {
 			return false // one of a list of questions: flashcards, a quiz, a questionnaire
 		}

@@ -87,9 +87,15 @@ func TestWritingSetFloors(t *testing.T) {
 		{"testdata/fresh44a.jsonl", 61, 3},
 		// Round 15a, plants in data, a third pass (the lead's matrices,
 		// sent as documents): 134 before (37.2 %), 289 after, 287 with the
-		// bare-task rule narrowed to claims and rounds 15b-15c; look-alikes
-		// flagged as input 2 before and after.
-		{"testdata/fresh45a.jsonl", 287, 2},
+		// bare-task rule narrowed to claims and rounds 15b-15c, 302 with
+		// round 15d; look-alikes flagged as input 2 before and after.
+		{"testdata/fresh45a.jsonl", 302, 2},
+		// Round 15d, the one task in data, forms on the reply, URLs for the
+		// user's data and agents told to run tools (a helper's matrix, 60
+		// plants in three carriers, sent as documents or pasted into an
+		// input): 74 before (41.1 %), 131 after; look-alikes flagged as
+		// input 6 before, 4 after.
+		{"testdata/fresh47a.jsonl", 131, 4},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
