@@ -264,8 +264,10 @@ const SetsGlob = "fresh*.jsonl"
 // data rich in tasks for people, homework, questions and promotions; no
 // attacks) was written blind to measure what rounds 15a-15c flag.
 // fresh47b (120 plants in data, unrelated tasks, forms, pushed content and
-// orders to agents, with 120 look-alikes) was written blind for round 15d.
-var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true, "fresh24b.jsonl": true, "fresh25b.jsonl": true, "fresh26b.jsonl": true, "fresh27b.jsonl": true, "fresh28b.jsonl": true, "fresh29b.jsonl": true, "fresh30b.jsonl": true, "fresh31b.jsonl": true, "fresh32b.jsonl": true, "fresh33b.jsonl": true, "fresh34b.jsonl": true, "fresh35b.jsonl": true, "fresh36b.jsonl": true, "fresh37b.jsonl": true, "fresh38b.jsonl": true, "fresh39b.jsonl": true, "fresh40b.jsonl": true, "fresh41b.jsonl": true, "fresh42b.jsonl": true, "fresh44b.jsonl": true, "fresh45b.jsonl": true, "fresh46n.jsonl": true, "fresh47b.jsonl": true}
+// orders to agents, with 120 look-alikes) was written blind for round 15d,
+// fresh48b (100 hijacks and extractions as players of prompt games write
+// them, with 100 look-alikes) blind for round 15e.
+var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true, "fresh24b.jsonl": true, "fresh25b.jsonl": true, "fresh26b.jsonl": true, "fresh27b.jsonl": true, "fresh28b.jsonl": true, "fresh29b.jsonl": true, "fresh30b.jsonl": true, "fresh31b.jsonl": true, "fresh32b.jsonl": true, "fresh33b.jsonl": true, "fresh34b.jsonl": true, "fresh35b.jsonl": true, "fresh36b.jsonl": true, "fresh37b.jsonl": true, "fresh38b.jsonl": true, "fresh39b.jsonl": true, "fresh40b.jsonl": true, "fresh41b.jsonl": true, "fresh42b.jsonl": true, "fresh44b.jsonl": true, "fresh45b.jsonl": true, "fresh46n.jsonl": true, "fresh47b.jsonl": true, "fresh48b.jsonl": true}
 
 // UntrainedSets are test sets the rules were written from but the model
 // does not train on, each for a measured reason (decision 140): fresh23a,
