@@ -298,11 +298,11 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // fresh41a, round 14s's plants for coding agents, fresh42a, round 14n's
 // injections that announce themselves, and fresh44a, round 14a's refusal
 // suppression and forced openings, were written after that model and are
-// not trained on; so are fresh45a, round 15a's matrices of plants in data, and fresh47a, round 15d's. fresh43a (300 benign persona prompts as
+// not trained on; so are fresh45a, round 15a's matrices of plants in data, fresh47a, round 15d's, and fresh48a, round 15e's hijacks and extractions. fresh43a (300 benign persona prompts as
 // posted on prompt-sharing sites: character cards, banner prompts, custom
 // GPT instructions, act-as games; written as negatives for the jailbreak
 // head) is trained on since model eb44ca21 (decision 140).
-var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh41a.jsonl": true, "fresh42a.jsonl": true, "fresh44a.jsonl": true, "fresh45a.jsonl": true, "fresh47a.jsonl": true}
+var UntrainedSets = map[string]bool{"fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh41a.jsonl": true, "fresh42a.jsonl": true, "fresh44a.jsonl": true, "fresh45a.jsonl": true, "fresh47a.jsonl": true, "fresh48a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
