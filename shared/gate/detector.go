@@ -26,6 +26,7 @@ const (
 // scratch holds per-call buffers so the clean path allocates nothing.
 type scratch struct {
 	findings []finding
+	puz      puzzleScratch // round 15e's letter streams
 	hits     []acHit
 	dhits    []acHit
 	side     [runWays - 1][]acHit // later pieces' hits in automaton.run
@@ -349,6 +350,9 @@ func (d *detector) scan(sc *scratch, text string, output bool, out []finding) []
 	out = d.scanBotTokens(&v, &sc.pre, out)
 	out = d.scanEncoded(sc, &v, &sc.pre, out)
 	out = d.scanManyShot(text, output, out)
+	if !output && (len(text) <= puzzleShort || len(text) <= puzzleMax && anyHitOf(auto, sc.hits, gLeakForm)) {
+		out = d.scanPuzzle(sc, text, out)
+	}
 	return out
 }
 

@@ -96,6 +96,10 @@ func TestWritingSetFloors(t *testing.T) {
 		// input): 74 before (41.1 %), 131 after; look-alikes flagged as
 		// input 6 before, 4 after.
 		{"testdata/fresh47a.jsonl", 131, 4},
+		// Round 15e, players' hijacks and extractions (as input): 87 before
+		// (58.0 %), 109 after; look-alikes flagged as input 4 before and
+		// after.
+		{"testdata/fresh48a.jsonl", 109, 4},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)

@@ -17,7 +17,7 @@ var ruleInfo = map[string]rule{
 	"prompt_injection.system_prompt_extraction": {CatInjection, "high", "[REMOVED]", "attempt to extract the system prompt or hidden instructions"},
 	"prompt_injection.role_injection":           {CatInjection, "high", "[REMOVED]", "chat-template token or fake system/role delimiter"},
 	"prompt_injection.indirect":                 {CatInjection, "high", "[REMOVED]", "instructions addressed to the AI hidden in a document or markup"},
-	"prompt_injection.encoded_payload":          {CatInjection, "high", "[REMOVED]", "encoded (base64, hex or URL-encoded) text carrying instructions"},
+	"prompt_injection.encoded_payload":          {CatInjection, "high", "[REMOVED]", "encoded (base64, hex or URL-encoded) text carrying instructions, or a hijack phrase hidden by a transform (spaced, reversed, leetspeak, ROT13)"},
 	"prompt_injection.invisible_text":           {CatInjection, "critical", "[REMOVED]", "text smuggled in invisible Unicode tag characters"},
 
 	// The learned layer's findings (decision 141): category prompt_injection,
