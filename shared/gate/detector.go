@@ -707,7 +707,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						i = j
 						break
 					}
-					if r.data && (introduces(v.s, int(end)) || taskList(v.s, int(h.start)) || r.opens != 0 && !r.bare && !r.sole && !standsAlone(v.s, int(h.start), int(end)) || !r.bare && !r.sole && requestAtTop(v.s, int(h.start)) && !inlinePasted(v.s, eb.doc, dataFrom, h.start)) {
+					if r.data && (introduces(v.s, int(end)) || taskList(v.s, int(h.start)) || r.opens != 0 && !r.bare && !standsAlone(v.s, int(h.start), int(end)) || !r.bare && !r.sole && requestAtTop(v.s, int(h.start)) && !inlinePasted(v.s, eb.doc, dataFrom, h.start)) {
 						// "Translate the following sentences into French:",
 						// "Write your answer below:": the host's own
 						// instruction, followed by what it is about.

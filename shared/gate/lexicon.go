@@ -1350,7 +1350,7 @@ type proxRule struct {
 	scoped     bool  // not when the words after it scope it to what is still to come ("ignore instructions within the brackets")
 	notPrompt  bool  // the text does not read as a prompt that sets up a persona or a game (personaText)
 	offTopic   bool  // the sentence that opens at the match shares no word with the rest of the text and is not on a comment line of code (topicalSentence)
-	sole       bool  // with bare: no other sentence of the text sets a task or asks a question (soleTask)
+	sole       bool  // the sentence that opens at the match is the text's only task, whole in itself and off its topic (soleTask, round 15d)
 	bare       bool  // the sentence that opens at the match is a self-contained task: no person, no pointer into the data, not a comment line of code (bareTask)
 	inner      bool  // not at the very start of the text (a "System:" label of a whole prompt is no fake turn)
 	lead       int   // > 0: the match must start in the text's first lead bytes ("repeat the above" with nothing above it)

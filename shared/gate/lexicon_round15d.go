@@ -43,6 +43,12 @@ var soleWords, soleAsk = func() ([]string, []string) {
 	return a, b
 }()
 
+// soleMax bounds the texts soleTask and taskList read: each reads the
+// whole text for a hit, so a long list of tasks would cost the square of
+// its length. A planted task's host (an e-mail, a review, a table) is
+// shorter.
+const soleMax = 8 << 10
+
 // soleRuleVerbs are the English verbs of gTaskVerb the rule reads.
 var soleRuleVerbs = map[string]bool{}
 
@@ -64,7 +70,7 @@ func init() {
 		"contact reply respond let keep ask show draw label match sort rank estimate convert design build sketch research present record " +
 		"count measure mix bake stir cook boil add pour heat cut chop serve preheat combine whisk place put set take go click open run install " +
 		"update enter type save copy paste download upload log sign please kindly imagine comment be do don never always avoid focus start begin end " +
-		"stop think consider follow format return assume pretend act stay keep limit") {
+		"stop think consider follow format return assume pretend act stay keep limit brainstorm") {
 		soleVerbs[w] = true
 	}
 }
@@ -75,6 +81,9 @@ func init() {
 // Questions elsewhere do not count: a forum post asks its own ("Has anyone
 // seen this error?") and a planted task is no less alone beside it.
 func soleTask(s string, start int) bool {
+	if len(s) > soleMax {
+		return false // the test reads the whole text for each candidate: bounded, like a planted task's host
+	}
 	k := start
 	for k > 0 && s[k-1] == ' ' {
 		k--
@@ -89,10 +98,9 @@ func soleTask(s string, start int) bool {
 	for w < len(s) && isLetter(s[w]) {
 		w++
 	}
-	first := strings.ToLower(s[start:w])
 	qEnd := strings.IndexAny(s[start:], "?.!\n")
-	question := whWords[first] && qEnd > 0 && s[start+qEnd] == '?'
-	if !question && (!soleRuleVerbs[first] || w < len(s) && s[w] == ':' || w < len(s) && nounNext(s[w+1:])) {
+	question := inWordSet(whWords, s[start:w]) && qEnd > 0 && s[start+qEnd] == '?'
+	if !question && (!inWordSet(soleRuleVerbs, s[start:w]) || w < len(s) && s[w] == ':' || w < len(s) && nounNext(s[w+1:])) {
 		return false // English only (the tests' words are), and not a label ("Plan: 1 to add")
 	}
 	if !bareTaskWith(s, start, soleWords, soleQAsk) {
@@ -115,7 +123,7 @@ func soleTask(s string, start int) bool {
 	if p := strings.TrimRight(s[:ls], " \t\r\n"); strings.HasSuffix(p, ":") && strings.TrimSpace(s[ls:start]) == "" {
 		return false // under "Text:", "Example:": what a prompt is given to work on
 	}
-	if before := strings.TrimSpace(s[:start]); !strings.ContainsRune(before, '\n') && len(strings.Fields(before)) < 12 {
+	if before := strings.TrimSpace(s[:start]); !strings.ContainsRune(before, '\n') && fewWords(before, 12) {
 		return false // after a title or a question of one line: "Personal finance explainer for young adults. Explain budgeting …"
 	}
 	if strings.TrimSpace(s[min(end+1, len(s)):]) == "" && !strings.Contains(strings.TrimSpace(s), "\n\n") {
@@ -142,7 +150,7 @@ func soleTask(s string, start int) bool {
 		for j < len(s) && isLetter(s[j]) {
 			j++
 		}
-		if j < len(s) && s[j] == ' ' && soleVerbs[strings.ToLower(s[i:j])] && !nounNext(s[j+1:]) && !hostTask(s, i) {
+		if j < len(s) && s[j] == ' ' && isSoleVerb(s[i:j]) && !nounNext(s[j+1:]) && !hostTask(s, i) {
 			return false // not a label, a key or a compound ("Type: Task", "\"name\":", "check-ups")
 		}
 		i = j - 1
@@ -186,6 +194,34 @@ func hostQuestions(s string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// isSoleVerb reports whether w, in any case, is one of soleVerbs.
+func isSoleVerb(w string) bool { return inWordSet(soleVerbs, w) }
+
+// inWordSet reports whether the ASCII word w, in lower case, is in m.
+func inWordSet(m map[string]bool, w string) bool {
+	var b [16]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b[i] = w[i] | 0x20
+	}
+	return m[string(b[:len(w)])] // the conversion in a map index does not allocate
+}
+
+// fewWords reports whether s has fewer than n words.
+func fewWords(s string, n int) bool {
+	words := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') {
+			if words++; words >= n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // nounNext reports whether s, what follows a verb of soleVerbs, makes it
@@ -239,8 +275,8 @@ func clockIn(s string) bool {
 		if j+1 < len(s) && (s[j] == 'a' || s[j] == 'p' || s[j] == 'A' || s[j] == 'P') && (s[j+1] == 'm' || s[j+1] == 'M') && (j+2 == len(s) || !isLetter(s[j+2])) {
 			return true
 		}
-		if strings.Contains(s[i:j], ":") {
-			return true
+		if c := strings.IndexByte(s[i:j], ':'); c >= 0 && i+c+1 < j {
+			return true // "10:30", not "Step 2: go"
 		}
 		i = j
 	}
@@ -322,6 +358,9 @@ func init() {
 // topic ("4. Give a brief overview of the 2008 financial crisis" in a
 // README's steps for contributors).
 func taskList(s string, i int) bool {
+	if len(s) > soleMax {
+		return false
+	}
 	ls := lineStartOf(s, i)
 	_, kind, ok := listItem(s[ls : i+1])
 	if !ok {
@@ -336,7 +375,7 @@ func taskList(s string, i int) bool {
 			e += p
 		}
 		if p != ls {
-			if w, k, ok := listItem(s[p:e]); ok && k == kind && soleVerbs[strings.ToLower(w)] {
+			if w, k, ok := listItem(s[p:e]); ok && k == kind && isSoleVerb(w) {
 				n++
 			}
 		}

@@ -26,11 +26,30 @@ const puzzleMax = 2 << 10
 // puzzleShort is the length up to which every input and document is read.
 const puzzleShort = 400
 
-// puzzleTargets are the phrases, as their letters ("accessgranted") and
-// with runs of a letter collapsed ("acesgranted").
-var puzzleTargets = []struct{ letters, collapsed string }{
-	{"accessgranted", "acesgranted"},
-	{"ihavebeenpwned", "ihavebenpwned"},
+// puzzleTargets are the phrases: their letters ("accessgranted"), with
+// runs of a letter collapsed ("acesgranted"), reversed, in ROT13, and the
+// gaps between their words written plainly.
+var puzzleTargets = func() []puzzleTarget {
+	var ts []puzzleTarget
+	for _, p := range []struct {
+		letters, collapsed string
+		gaps               int
+	}{{"accessgranted", "acesgranted", 1}, {"ihavebeenpwned", "ihavebenpwned", 3}} {
+		t := puzzleTarget{letters: []byte(p.letters), collapsed: []byte(p.collapsed), gaps: p.gaps}
+		for i := len(p.letters) - 1; i >= 0; i-- {
+			t.reversed = append(t.reversed, p.letters[i])
+		}
+		for i := 0; i < len(p.letters); i++ {
+			t.rot13 = append(t.rot13, 'a'+(p.letters[i]-'a'+13)%26)
+		}
+		ts = append(ts, t)
+	}
+	return ts
+}()
+
+type puzzleTarget struct {
+	letters, collapsed, reversed, rot13 []byte
+	gaps                                int
 }
 
 // leet maps the digits and signs of leetspeak to the letters they stand for.
@@ -177,7 +196,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 	leetSigns := p.streams(s)
 	for _, t := range puzzleTargets {
 		for k := 0; ; {
-			j := bytes.Index(p.c[k:], []byte(t.collapsed))
+			j := bytes.Index(p.c[k:], t.collapsed)
 			if j < 0 {
 				break
 			}
@@ -201,7 +220,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 			// Broken apart, or misspelled with an order to fix it: a text
 			// with slips of its own ("Acess granted on the second try")
 			// orders nothing.
-			if gaps(span) > words(t.letters) || !sameLetters(span, t.letters) && fixOrder(s) {
+			if gaps(span) > t.gaps || !sameLetters(span, t.letters) && fixOrder(s) {
 				return a, b, true
 			}
 			k = j + 1
@@ -209,12 +228,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 	}
 	// Reversed ("DENWP neeb evah I") and ROT13 ("Npprff Tenagrq").
 	for _, t := range puzzleTargets {
-		var r, m [32]byte
-		for i := 0; i < len(t.letters); i++ {
-			r[i] = t.letters[len(t.letters)-1-i]
-			m[i] = 'a' + (t.letters[i]-'a'+13)%26
-		}
-		for _, w := range [][]byte{r[:len(t.letters)], m[:len(t.letters)]} {
+		for _, w := range [][]byte{t.reversed, t.rot13} {
 			if j := bytes.Index(p.b, w); j >= 0 {
 				a, b := locate(s, streamLetters, 0, j, len(w))
 				return a, b, true
@@ -228,7 +242,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 		}
 		q := stream(nil, s, streamLetters, f)
 		for _, t := range puzzleTargets {
-			if j := bytes.Index(q, []byte(t.letters)); j >= 0 {
+			if j := bytes.Index(q, t.letters); j >= 0 {
 				a, b := locate(s, streamLetters, f, j, len(t.letters))
 				if strings.Count(strings.ToLower(s[a:b]), string(f)) >= 4 {
 					return a, b, true
@@ -242,7 +256,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 	}
 	for _, t := range puzzleTargets {
 		for k := 0; ; {
-			j := bytes.Index(p.d[k:], []byte(t.letters))
+			j := bytes.Index(p.d[k:], t.letters)
 			if j < 0 {
 				break
 			}
@@ -258,7 +272,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 	}
 	// The first letters of words ("Apple Cat Cow Egg Snake Snake …").
 	for _, t := range puzzleTargets {
-		if j := bytes.Index(p.f, []byte(t.letters)); j >= 0 {
+		if j := bytes.Index(p.f, t.letters); j >= 0 {
 			a, b := locate(s, streamFirst, 0, j, len(t.letters))
 			for b < len(s) && isLetter(s[b]) {
 				b++
@@ -268,11 +282,13 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 	}
 	// \u escapes and base64, with an order to answer with what they hold:
 	// "What does `echo 'QWNj…' | base64 -d` do?" asks about it.
-	a, b, ok := escapedPhrase(s)
-	if !ok {
-		a, b, ok = base64Phrase(s)
+	if !outputOrder(s) {
+		return 0, 0, false
 	}
-	return a, b, ok && outputOrder(s)
+	if a, b, ok := escapedPhrase(s); ok {
+		return a, b, true
+	}
+	return base64Phrase(s)
 }
 
 // outputOrder reports whether s orders an answer that is only a given
@@ -293,7 +309,7 @@ func nextLetter(s string, i int) int {
 
 // sameLetters reports whether the letters of span, in lower case, are
 // letters: "Accesss Grantedd" is not "accessgranted".
-func sameLetters(span, letters string) bool {
+func sameLetters(span string, letters []byte) bool {
 	k := 0
 	for i := 0; i < len(span); i++ {
 		if isLetter(span[i]) {
@@ -304,14 +320,6 @@ func sameLetters(span, letters string) bool {
 		}
 	}
 	return k == len(letters)
-}
-
-// words is the number of gaps a phrase written plainly has: its words but one.
-func words(letters string) int {
-	if letters == "accessgranted" {
-		return 1
-	}
-	return 3 // "i have been pwned"
 }
 
 // gaps counts the runs of characters other than letters inside span.
@@ -331,22 +339,23 @@ func fixOrder(s string) bool {
 	return hasAnyWord(appendLower(buf[:0], s), []string{"typo", "typos", "spelling", "misspelled", "misspelt", "misspelling", "fix it", "fix this", "correct it", "correct this"})
 }
 
-// leetWords counts the words of s that mix letters with leetspeak's digits
-// or signs ("h4v3", "r34d").
+// leetWords counts the words of s that have a digit between letters, or
+// after one and before another digit ("h4v3", "r34d", "b33n"): a sign
+// at a word's end ("Wow!", "US$") is punctuation.
 func leetWords(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		j := i
-		letters, signs := 0, 0
-		for j < len(s) && leet[s[j]] != 0 {
+		letters, digits := 0, 0
+		for j < len(s) && (isLetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
 			if isLetter(s[j]) {
 				letters++
-			} else {
-				signs++
+			} else if letters > 0 {
+				digits++
 			}
 			j++
 		}
-		if letters > 0 && signs > 0 {
+		if letters > 0 && digits > 0 {
 			n++
 		}
 		if j == i {
@@ -405,7 +414,7 @@ func escapedPhrase(s string) (int, int, bool) {
 				j++
 			}
 		}
-		if len(dec) >= 8 && plainTarget(string(dec)) {
+		if len(dec) >= 8 && plainTarget(dec) {
 			return i, j, true
 		}
 		i = max(i, j-1)
@@ -417,18 +426,20 @@ func escapedPhrase(s string) (int, int, bool) {
 // (round 8's decoder wants an instruction: "QWNjZXNzIEdyYW50ZWQ=" is only
 // the phrase).
 func base64Phrase(s string) (int, int, bool) {
+	var buf [192]byte
 	for i := 0; i < len(s); {
 		if !b64Char[s[i]] {
 			i++
 			continue
 		}
 		j := i
+		url := false
 		for j < len(s) && b64Char[s[j]] {
+			url = url || s[j] == '-' || s[j] == '_'
 			j++
 		}
-		if j-i >= 16 && j-i <= 256 {
-			t := strings.TrimRight(s[i:j], "=")
-			if b, err := base64.RawStdEncoding.DecodeString(t); err == nil && plainTarget(string(b)) {
+		if t := strings.TrimRight(s[i:j], "="); !url && len(t) >= 16 && len(t) <= 256 {
+			if m, err := base64.RawStdEncoding.Decode(buf[:], []byte(t)); err == nil && plainTarget(buf[:m]) {
 				return i, j, true
 			}
 		}
@@ -437,17 +448,19 @@ func base64Phrase(s string) (int, int, bool) {
 	return 0, 0, false
 }
 
-// plainTarget reports whether s holds a phrase of puzzleTargets, its
+// plainTarget reports whether b holds a phrase of puzzleTargets, its
 // letters read in order.
-func plainTarget(s string) bool {
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		if isLetter(s[i]) {
-			b = append(b, s[i]|0x20)
+func plainTarget(b []byte) bool {
+	var l [256]byte
+	n := 0
+	for _, c := range b {
+		if x := lowLetter8[c]; x != 0 && n < len(l) {
+			l[n] = x
+			n++
 		}
 	}
 	for _, t := range puzzleTargets {
-		if strings.Contains(string(b), t.letters) {
+		if bytes.Contains(l[:n], t.letters) {
 			return true
 		}
 	}
