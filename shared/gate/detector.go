@@ -379,6 +379,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 		return out
 	}
 	sortHits(hits)
+	eb.topicN = 0
 	var ci codeIndex
 	var seen gmask // every group some hit belongs to
 	gh := eb.hits[:0]
@@ -694,6 +695,12 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 						// still open a match of its own.
 						break
 					}
+					if topic := r.bare || r.sole || r.offTopic; topic && eb.topicN >= maxTopicTests {
+						i = j
+						break
+					} else if topic {
+						eb.topicN++
+					}
 					if r.bare && !bareTask(v.s, int(h.start)) || r.sole && !soleTask(v.s, int(h.start)) || r.offTopic && !offTopicSentence(v.s, int(h.start), int(h.end)) || r.notPrompt && personaText(v.s) {
 						// A task that speaks to someone or points into
 						// the data: a host's own instruction (round 15a).
@@ -875,7 +882,15 @@ type evalBuf struct {
 	rel   [][]relHit // per rule
 	reach []int32    // nearHits.reach
 	doc   bool       // the text is an untrusted document: untrusted rules apply
+	// topicN counts the sentences a text's topic tests read (bareTask,
+	// soleTask, offTopicSentence: each reads around its sentence); past
+	// maxTopicTests a text is a list of such sentences, not data with one
+	// planted, and no more are read.
+	topicN int
 }
+
+// maxTopicTests bounds the topic tests one text gets (evalBuf.topicN).
+const maxTopicTests = 64
 
 // maxRules is how many proximity rules an rmask holds.
 const maxRules = 192

@@ -242,10 +242,16 @@ func offTopic(s string, start, end int) bool {
 			}
 		})
 	}
-	scan(s[:start])
-	scan(s[end:])
+	// The text around the sentence, up to offTopicReach bytes either side:
+	// a long document's topic near the sentence is its host's, and reading
+	// all of it for each sentence would cost the square of its length.
+	scan(s[max(0, start-offTopicReach):start])
+	scan(s[end:min(len(s), end+offTopicReach)])
 	return !shared && rest >= 10 // a host to be off the topic of: not a prompt of a sentence or two
 }
+
+// offTopicReach is how far either side of a sentence offTopic reads.
+const offTopicReach = 3 << 10
 
 // forWords calls f with each run of ASCII letters in s.
 func forWords(s string, f func(string)) {
