@@ -109,10 +109,7 @@ func soleTask(s string, start int) bool {
 	if question && hostQuestions(s, start, start+qEnd) {
 		return false // a text that asks its own questions: a forum post, a quiz
 	}
-	end := start
-	for end < len(s) && s[end] != '!' && s[end] != '?' && s[end] != '\n' && !(s[end] == '.' && (end+1 == len(s) || s[end+1] == ' ' || s[end+1] == '\n')) {
-		end++
-	}
+	end := sentenceEnd(s, start, len(s))
 	if clockIn(s[start:end]) {
 		return false // "before 9am": a task of the host's day
 	}
@@ -238,16 +235,24 @@ func nounNext(s string) bool {
 	return false
 }
 
+// sentenceEnd is the offset of the end of the sentence that opens at
+// s[i:] ('!', '?', a line break, or '.' before a space, a line break or
+// the end), read for at most limit bytes.
+func sentenceEnd(s string, i, limit int) int {
+	e := i
+	for e < len(s) && e-i < limit && s[e] != '!' && s[e] != '?' && s[e] != '\n' && !(s[e] == '.' && (e+1 == len(s) || s[e+1] == ' ' || s[e+1] == '\n')) {
+		e++
+	}
+	return e
+}
+
 // hostTask reports whether the sentence opening at s[i:] is a task a host
 // sets a person: with courtesy or a deadline ("Please send dietary needs
 // by Friday.", "Let me know by 5pm."). Beside a planted task it does not
 // make the planted one less alone; a prompt's further orders ("Keep it
 // accurate.", "Rate each 1-5 stars.") do.
 func hostTask(s string, i int) bool {
-	e := i
-	for e < len(s) && e-i < 400 && s[e] != '!' && s[e] != '?' && s[e] != '\n' && !(s[e] == '.' && (e+1 == len(s) || s[e+1] == ' ' || s[e+1] == '\n')) {
-		e++
-	}
+	e := sentenceEnd(s, i, 400)
 	var buf [512]byte
 	return hasAnyWord(appendLower(buf[:0], s[i:e]), hostWords) || clockIn(s[i:e])
 }

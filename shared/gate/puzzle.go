@@ -54,10 +54,7 @@ type puzzleTarget struct {
 
 // leet maps the digits and signs of leetspeak to the letters they stand for.
 var leet = func() (t [256]byte) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = byte(c)
-		t[c-'a'+'A'] = byte(c)
-	}
+	t = lowLetter8
 	for k, v := range map[byte]byte{'4': 'a', '@': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't', '6': 'g', '9': 'g', '8': 'b'} {
 		t[k] = v
 	}
@@ -123,17 +120,6 @@ func (p *puzzleScratch) streams(s string) (leetSigns int) {
 	return leetSigns
 }
 
-// stream appends to dst the stream of kind k of s, without the letter
-// skip (0: none).
-func stream(dst []byte, s string, k int, skip byte) []byte {
-	for i := 0; i < len(s); i++ {
-		if c, ok := streamAt(s, i, k); ok && c != skip && !(k == streamCollapsed && len(dst) > 0 && dst[len(dst)-1] == c) {
-			dst = append(dst, c)
-		}
-	}
-	return dst
-}
-
 // streamAt is the character s[i] puts in a stream of kind k, if any.
 func streamAt(s string, i, k int) (byte, bool) {
 	c := s[i]
@@ -195,12 +181,7 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 	// and its span is not the phrase written plainly.
 	leetSigns := p.streams(s)
 	for _, t := range puzzleTargets {
-		for k := 0; ; {
-			j := bytes.Index(p.c[k:], t.collapsed)
-			if j < 0 {
-				break
-			}
-			j += k
+		if a, b, ok := eachMatch(p.c, t.collapsed, func(j int) (int, int, bool) {
 			a, b := locate(s, streamCollapsed, 0, j, len(t.collapsed))
 			// A run may reach into the word before or after: in "a 'Access
 			// Granted' do" the runs "aa" and "dd" do. The phrase starts at
@@ -212,18 +193,13 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 			for b < len(s) && isLetter(s[b]) && (s[b]|0x20) == (s[b-1]|0x20) {
 				b++
 			}
-			span := s[a:b]
-			if strings.ContainsAny(span, "_\n") {
-				k = j + 1
-				continue
-			}
 			// Broken apart, or misspelled with an order to fix it: a text
 			// with slips of its own ("Acess granted on the second try")
-			// orders nothing.
-			if gaps(span) > t.gaps || !sameLetters(span, t.letters) && fixOrder(s) {
-				return a, b, true
-			}
-			k = j + 1
+			// orders nothing. Not across lines, nor one identifier.
+			span := s[a:b]
+			return a, b, !strings.ContainsAny(span, "_\n") && (gaps(span) > t.gaps || !sameLetters(span, t.letters) && fixOrder(s))
+		}); ok {
+			return a, b, true
 		}
 	}
 	// Reversed ("DENWP neeb evah I") and ROT13 ("Npprff Tenagrq").
@@ -240,11 +216,16 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 		if n := bytes.Count(p.b, []byte{f}); n < 4 || n*8 < len(p.b) {
 			continue
 		}
-		q := stream(nil, s, streamLetters, f)
+		q := make([]byte, 0, len(p.b)) // the letters without f
+		for _, c := range p.b {
+			if c != f {
+				q = append(q, c)
+			}
+		}
 		for _, t := range puzzleTargets {
 			if j := bytes.Index(q, t.letters); j >= 0 {
 				a, b := locate(s, streamLetters, f, j, len(t.letters))
-				if strings.Count(strings.ToLower(s[a:b]), string(f)) >= 4 {
+				if bytes.Count(bytes.ToLower([]byte(s[a:b])), []byte{f}) >= 4 {
 					return a, b, true
 				}
 			}
@@ -255,19 +236,13 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 		p.d = p.d[:0]
 	}
 	for _, t := range puzzleTargets {
-		for k := 0; ; {
-			j := bytes.Index(p.d[k:], t.letters)
-			if j < 0 {
-				break
-			}
-			j += k
+		if a, b, ok := eachMatch(p.d, t.letters, func(j int) (int, int, bool) {
 			a, b := locate(s, streamLeet, 0, j, len(t.letters))
 			// Hidden when written otherwise than its text: a text in
 			// leetspeak throughout writes the phrase so too.
-			if countNotLetters(s[a:b]) >= 2 && leetWords(s[:a])+leetWords(s[b:]) < 2 {
-				return a, b, true
-			}
-			k = j + 1
+			return a, b, countNotLetters(s[a:b]) >= 2 && leetWords(s[:a])+leetWords(s[b:]) < 2
+		}); ok {
+			return a, b, true
 		}
 	}
 	// The first letters of words ("Apple Cat Cow Egg Snake Snake …").
@@ -289,6 +264,21 @@ func puzzleIn(p *puzzleScratch, s string) (int, int, bool) {
 		return a, b, true
 	}
 	return base64Phrase(s)
+}
+
+// eachMatch calls f with each offset of needle in hay, in order, until f
+// accepts the span it maps the match to.
+func eachMatch(hay, needle []byte, f func(j int) (int, int, bool)) (int, int, bool) {
+	for k := 0; ; {
+		j := bytes.Index(hay[k:], needle)
+		if j < 0 {
+			return 0, 0, false
+		}
+		if a, b, ok := f(k + j); ok {
+			return a, b, true
+		}
+		k += j + 1
+	}
 }
 
 // outputOrder reports whether s orders an answer that is only a given
