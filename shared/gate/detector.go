@@ -80,6 +80,8 @@ func bytesToString(b []byte) string { return unsafe.String(unsafe.SliceData(b), 
 type compiledRule struct {
 	rule       int
 	reqs       []group
+	reqMask    []gmask // reqMask[k]: the groups that meet requirement k (reqs[k] and its alts)
+	apart      bool
 	window     int32
 	outputOnly bool
 	untrusted  bool
@@ -179,21 +181,33 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// The ASCII automaton numbers its own subset of the patterns: each
 	// automaton keeps its pattern slice, and hits index into it.
 
-	if len(proxRules) > maxRules {
-		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(proxRules), maxRules)
+	rules := mergeAlike(proxRules)
+	if len(rules) > maxRules {
+		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(rules), maxRules)
 	}
-	for _, pr := range proxRules {
-		cr := compiledRule{rule: ruleNo(pr.rule), window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, sole: pr.sole, offTopic: pr.offTopic, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
-		for _, g := range pr.reqs {
+	for _, pr := range rules {
+		cr := compiledRule{rule: ruleNo(pr.rule), apart: pr.apart, window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, sole: pr.sole, offTopic: pr.offTopic, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
+		for k, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
+			m := bitOf(g)
+			if k < len(pr.alts) {
+				for _, a := range pr.alts[k] {
+					m = m.or(bitOf(a))
+				}
+			}
+			cr.reqMask = append(cr.reqMask, m)
 		}
 		for _, g := range pr.unless {
 			cr.unless = cr.unless.or(bitOf(g))
 		}
 		cr.unlessBoth = pr.unlessBoth
 		cr.placed = cr.lineStart | cr.col0 | cr.sentStart | cr.address | cr.opens | cr.heading
-		for _, g := range pr.reqs {
-			d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
+		for _, m := range cr.reqMask {
+			for g := group(0); g < numGroups; g++ {
+				if m.has(g) {
+					d.groupRules[g][len(d.rules)>>6] |= 1 << (len(d.rules) & 63)
+				}
+			}
 		}
 		d.rules = append(d.rules, cr)
 	}
@@ -205,9 +219,13 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 			// counts hold eight.
 			return nil, fmt.Errorf("detector: rule %s has %d requirements, at most 8", ruleIDs[r.rule], len(r.reqs))
 		}
-		for k, g := range r.reqs {
-			d.reqOf[ri].groups = d.reqOf[ri].groups.or(bitOf(g))
-			d.reqOf[ri].bits[g] |= 1 << k
+		for k, m := range r.reqMask {
+			d.reqOf[ri].groups = d.reqOf[ri].groups.or(m)
+			for g := group(0); g < numGroups; g++ {
+				if m.has(g) {
+					d.reqOf[ri].bits[g] |= 1 << k
+				}
+			}
 		}
 	}
 	return d, nil
@@ -670,6 +688,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				continue // a label of the whole text, not a turn inside it
 			}
 			var sat uint32
+			var single, both int // with apart: the requirements met by hits that meet one, and the hits that meet both
 			end := h.end
 			for j := i; j < len(rel) && rel[j].start < h.start+r.window; j++ {
 				if rel[j].meets == 0 {
@@ -677,6 +696,16 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				}
 				sat |= rel[j].meets
 				end = max(end, rel[j].end)
+				if r.apart {
+					if rel[j].meets == full {
+						both++
+					} else {
+						single |= int(rel[j].meets)
+					}
+					if !(single == int(full) || single != 0 && both > 0) {
+						continue // a word in both groups ("keylogger" is a harm and harmful code), however often, meets one requirement
+					}
+				}
 				if sat == full {
 					if r.sentence == 2 && rel[j].start > h.end && clauseBetween(v.s[h.end:rel[j].start]) {
 						// The verb and the object belong to different
@@ -942,15 +971,15 @@ type groupHit struct {
 func (r *compiledRule) possible(seen gmask) bool {
 	if r.need > 0 {
 		var sum uint8
-		for k, req := range r.reqs {
-			if seen.has(req) {
+		for k, m := range r.reqMask {
+			if seen.meets(m) {
 				sum += r.weights[k]
 			}
 		}
 		return sum >= r.need
 	}
-	for _, req := range r.reqs {
-		if !seen.has(req) {
+	for _, m := range r.reqMask {
+		if !seen.meets(m) {
 			return false
 		}
 	}
@@ -1767,4 +1796,70 @@ func onLastLine(s string, end int) bool {
 func inPastedData(s string, i int) bool {
 	from := pastedDataStart(s)
 	return from >= 0 && i >= from
+}
+
+// mergeAlike compiles rules that differ in one requirement's group alone
+// (the same finding, window and tests: "the reader's output" with a form,
+// a code, a task or a claim) as one rule whose requirement any of those
+// groups meets (proxRule.alts). A rule mask holds maxRules; merged, the
+// word lists' rounds keep their own rules in the source and share a bit.
+// A merged rule finds what either found: the first window that meets its
+// requirements comes no later than either's.
+func mergeAlike(in []proxRule) []proxRule {
+	out := make([]proxRule, 0, len(in))
+	key := func(r proxRule, k int) string {
+		c := r
+		c.reqs = append([]group(nil), r.reqs...)
+		c.reqs[k] = numGroups
+		return fmt.Sprintf("%d|%+v", k, c)
+	}
+	at := map[string]int{} // key → index into out of a rule it merges into
+	for _, r := range in {
+		merged := false
+		if mergeable(r) {
+			for k := range r.reqs {
+				if i, ok := at[key(r, k)]; ok && onlyAltsAt(out[i].alts, k) {
+					o := &out[i]
+					alts := make([][]group, len(o.reqs))
+					copy(alts, o.alts)
+					alts[k] = append(append([]group(nil), alts[k]...), r.reqs[k])
+					o.alts = alts
+					merged = true
+					break
+				}
+			}
+		}
+		if merged {
+			continue
+		}
+		if mergeable(r) {
+			for k := range r.reqs {
+				if _, ok := at[key(r, k)]; !ok {
+					at[key(r, k)] = len(out)
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// mergeable reports whether mergeAlike may merge r: a rule of plain
+// requirements for injections in data. A jailbreak's match is also read
+// for a quotation of talk about personas, which a merged rule's earlier
+// window can pass where each rule's own did not.
+func mergeable(r proxRule) bool {
+	return r.rule == "prompt_injection.indirect" && len(r.alts) == 0 && r.need == 0 && len(r.reqs) >= 2
+}
+
+// onlyAltsAt reports whether alts has groups at requirement k alone: a rule
+// merged at one requirement takes no partner at another, which would pair
+// groups no rule pairs.
+func onlyAltsAt(alts [][]group, k int) bool {
+	for i, a := range alts {
+		if i != k && len(a) > 0 {
+			return false
+		}
+	}
+	return true
 }

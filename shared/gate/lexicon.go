@@ -1334,6 +1334,8 @@ var roleNames = []string{"system", "user", "assistant", "model", "human", "devel
 type proxRule struct {
 	rule       string
 	reqs       []group
+	alts       [][]group // alts[k]: more groups that meet requirement k as reqs[k] does (round 15f: one rule for a group and several partners)
+	apart      bool      // with two requirements: met by a hit of one group alone and another hit, not by words in both groups
 	window     int
 	outputOnly bool
 	untrusted  bool

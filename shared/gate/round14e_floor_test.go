@@ -100,6 +100,12 @@ func TestWritingSetFloors(t *testing.T) {
 		// (58.0 %), 109 after; look-alikes flagged as input 4 before and
 		// after.
 		{"testdata/fresh48a.jsonl", 109, 4},
+		// Round 15f, plants in short hosts as indirect-injection benchmarks
+		// build them (document or pasted into an input), tuned on by
+		// counting group pairs over every writing set's misses: 47 before
+		// (31.3 %), 54 after; look-alikes flagged as input 3 before and
+		// after.
+		{"testdata/fresh49a.jsonl", 54, 3},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
