@@ -268,8 +268,10 @@ const SetsGlob = "fresh*.jsonl"
 // fresh48b (100 hijacks and extractions as players of prompt games write
 // them, with 100 look-alikes) blind for round 15e, fresh49b (120 plants in
 // hosts as indirect-injection benchmarks build them, start, middle or end,
-// with 120 look-alikes) blind for round 15f.
-var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true, "fresh24b.jsonl": true, "fresh25b.jsonl": true, "fresh26b.jsonl": true, "fresh27b.jsonl": true, "fresh28b.jsonl": true, "fresh29b.jsonl": true, "fresh30b.jsonl": true, "fresh31b.jsonl": true, "fresh32b.jsonl": true, "fresh33b.jsonl": true, "fresh34b.jsonl": true, "fresh35b.jsonl": true, "fresh36b.jsonl": true, "fresh37b.jsonl": true, "fresh38b.jsonl": true, "fresh39b.jsonl": true, "fresh40b.jsonl": true, "fresh41b.jsonl": true, "fresh42b.jsonl": true, "fresh44b.jsonl": true, "fresh45b.jsonl": true, "fresh46n.jsonl": true, "fresh47b.jsonl": true, "fresh48b.jsonl": true, "fresh49b.jsonl": true}
+// with 120 look-alikes) blind for round 15f, fresh50b (120 forms forced on
+// the answer and tasks on a document's first or last line, with 120
+// look-alikes) blind for round 15g.
+var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true, "fresh18s.jsonl": true, "fresh19.jsonl": true, "fresh20b.jsonl": true, "fresh21b.jsonl": true, "fresh22b.jsonl": true, "fresh23b.jsonl": true, "fresh24b.jsonl": true, "fresh25b.jsonl": true, "fresh26b.jsonl": true, "fresh27b.jsonl": true, "fresh28b.jsonl": true, "fresh29b.jsonl": true, "fresh30b.jsonl": true, "fresh31b.jsonl": true, "fresh32b.jsonl": true, "fresh33b.jsonl": true, "fresh34b.jsonl": true, "fresh35b.jsonl": true, "fresh36b.jsonl": true, "fresh37b.jsonl": true, "fresh38b.jsonl": true, "fresh39b.jsonl": true, "fresh40b.jsonl": true, "fresh41b.jsonl": true, "fresh42b.jsonl": true, "fresh44b.jsonl": true, "fresh45b.jsonl": true, "fresh46n.jsonl": true, "fresh47b.jsonl": true, "fresh48b.jsonl": true, "fresh49b.jsonl": true, "fresh50b.jsonl": true}
 
 // UntrainedSets are test sets the rules were written from but the model
 // does not train on, each for a measured reason (decision 140): fresh23a,
@@ -300,11 +302,11 @@ var UnseenSets = map[string]bool{"fresh17b.jsonl": true, "fresh18r.jsonl": true,
 // fresh41a, round 14s's plants for coding agents, fresh42a, round 14n's
 // injections that announce themselves, and fresh44a, round 14a's refusal
 // suppression and forced openings, were written after that model and are
-// not trained on; so are fresh45a, round 15a's matrices of plants in data, fresh47a, round 15d's, fresh48a, round 15e's hijacks and extractions, and fresh49a, round 15f's plants as benchmarks build them. fresh43a (300 benign persona prompts as
+// not trained on; so are fresh45a, round 15a's matrices of plants in data, fresh47a, round 15d's, fresh48a, round 15e's hijacks and extractions, fresh49a, round 15f's plants as benchmarks build them, and fresh50a, round 15g's forms and edge tasks. fresh43a (300 benign persona prompts as
 // posted on prompt-sharing sites: character cards, banner prompts, custom
 // GPT instructions, act-as games; written as negatives for the jailbreak
 // head) is trained on since model eb44ca21 (decision 140).
-var UntrainedSets = map[string]bool{"fresh49a.jsonl": true, "fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh41a.jsonl": true, "fresh42a.jsonl": true, "fresh44a.jsonl": true, "fresh45a.jsonl": true, "fresh47a.jsonl": true, "fresh48a.jsonl": true}
+var UntrainedSets = map[string]bool{"fresh49a.jsonl": true, "fresh50a.jsonl": true, "fresh23a.jsonl": true, "fresh24a.jsonl": true, "fresh25a.jsonl": true, "fresh26a.jsonl": true, "fresh27a.jsonl": true, "fresh27c.jsonl": true, "fresh28a.jsonl": true, "fresh29a.jsonl": true, "fresh30a.jsonl": true, "fresh31a.jsonl": true, "fresh32a.jsonl": true, "fresh33a.jsonl": true, "fresh34a.jsonl": true, "fresh41a.jsonl": true, "fresh42a.jsonl": true, "fresh44a.jsonl": true, "fresh45a.jsonl": true, "fresh47a.jsonl": true, "fresh48a.jsonl": true}
 
 // setFamily maps a test set item to a family of the pool's: the sets name
 // finer families of their own. A text the set sends as a document, or
