@@ -181,11 +181,13 @@ func newDetector(p *Policy, active []Action) (*detector, error) {
 	// The ASCII automaton numbers its own subset of the patterns: each
 	// automaton keeps its pattern slice, and hits index into it.
 
-	rules := mergeAlike(proxRules)
-	if len(rules) > maxRules {
-		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(rules), maxRules)
+	if len(proxRules) > maxRules {
+		return nil, fmt.Errorf("detector: %d proximity rules, at most %d", len(proxRules), maxRules)
 	}
-	for _, pr := range rules {
+	for _, pr := range proxRules {
+		if pr.apart && (len(pr.reqs) != 2 || pr.need > 0) {
+			return nil, fmt.Errorf("detector: rule %s: apart needs two requirements and no weights", pr.rule)
+		}
 		cr := compiledRule{rule: ruleNo(pr.rule), apart: pr.apart, window: int32(max(pr.window, 1)), outputOnly: pr.outputOnly, untrusted: pr.untrusted, lineStart: pr.lineStart, col0: pr.col0, sentStart: pr.sentStart, ordered: pr.ordered, sentence: pr.sentence, address: pr.address, docOnly: pr.docOnly, scoped: pr.scoped, bare: pr.bare, sole: pr.sole, offTopic: pr.offTopic, notPrompt: pr.notPrompt, inner: pr.inner, lead: int32(pr.lead), data: pr.data, opens: pr.opens, heading: pr.heading, weights: pr.weights, need: pr.need, must: pr.must, mustAny: pr.mustAny}
 		for k, g := range pr.reqs {
 			cr.reqs = append(cr.reqs, g)
@@ -577,14 +579,14 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 			// or-ing rmask values went through the stack a word at a
 			// time and was read back whole, which the CPU cannot
 			// forward from the store (a stall per group).
-			var r0, r1, r2 uint64
+			var r0, r1, r2, r3 uint64
 			for w, b := range g {
 				for ; b != 0; b &= b - 1 {
 					gr := &d.groupRules[w<<6+bits.TrailingZeros64(b)]
-					r0, r1, r2 = r0|gr[0], r1|gr[1], r2|gr[2]
+					r0, r1, r2, r3 = r0|gr[0], r1|gr[1], r2|gr[2], r3|gr[3]
 				}
 			}
-			gh = append(gh, groupHit{group: g, rules: rmask{r0, r1, r2}, start: h.start, end: h.end})
+			gh = append(gh, groupHit{group: g, rules: rmask{r0, r1, r2, r3}, start: h.start, end: h.end})
 		}
 	probe:
 		if p.probe == probeNone {
@@ -688,7 +690,8 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				continue // a label of the whole text, not a turn inside it
 			}
 			var sat uint32
-			var single, both int // with apart: the requirements met by hits that meet one, and the hits that meet both
+			var seenApart [16]relHit // with apart: the window's hits so far
+			nApart, apartMet := 0, false
 			end := h.end
 			for j := i; j < len(rel) && rel[j].start < h.start+r.window; j++ {
 				if rel[j].meets == 0 {
@@ -696,14 +699,25 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				}
 				sat |= rel[j].meets
 				end = max(end, rel[j].end)
-				if r.apart {
-					if rel[j].meets == full {
-						both++
-					} else {
-						single |= int(rel[j].meets)
+				if r.apart && !apartMet {
+					// Two hits that do not overlap, which between them meet
+					// both requirements: a word in both groups ("keylogger"
+					// is a harm and harmful code) meets one, however often
+					// it is repeated, and a phrase inside another
+					// ("base64" in "base64 -w0") is the same words.
+					x := rel[j]
+					for _, p := range seenApart[:nApart] {
+						if (p.end <= x.start || x.end <= p.start) && p.meets|x.meets == full && !(p.meets == full && x.meets == full) {
+							apartMet = true
+							break
+						}
 					}
-					if !(single == int(full) || single != 0 && both > 0) {
-						continue // a word in both groups ("keylogger" is a harm and harmful code), however often, meets one requirement
+					if nApart < len(seenApart) {
+						seenApart[nApart] = x
+						nApart++
+					}
+					if !apartMet {
+						continue
 					}
 				}
 				if sat == full {
@@ -730,7 +744,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 					} else if topic {
 						eb.topicN++
 					}
-					if r.bare && !bareTask(v.s, int(h.start)) || r.sole && !soleTask(v.s, int(h.start)) || r.offTopic && !offTopicSentence(v.s, int(h.start), int(h.end)) || r.notPrompt && personaText(v.s) {
+					if r.bare && !bareTask(v.s, int(h.start)) || r.sole && !soleTask(v.s, int(h.start), eb.doc) || r.offTopic && !offTopicSentence(v.s, int(h.start), int(h.end)) || r.notPrompt && personaText(v.s) {
 						// A task that speaks to someone or points into
 						// the data: a host's own instruction (round 15a).
 						i = j
@@ -778,7 +792,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 // [dataFrom, dataTo).
 //
 // It is the innermost loop of evalHits, a (hit, rule) pair per turn, so
-// the set of rules left is three scalar words: as an rmask value it went
+// the set of rules left is four scalar words: as an rmask value it went
 // through the stack a word at a time and was read back whole, which the
 // CPU cannot forward from the stores.
 func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, input bool, dataFrom, dataTo int32) {
@@ -791,8 +805,8 @@ func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, inpu
 	}
 	for j := range gh {
 		h := &gh[j]
-		m0, m1, m2 := h.rules[0]&live[0], h.rules[1]&live[1], h.rules[2]&live[2]
-		for m0|m1|m2 != 0 {
+		m0, m1, m2, m3 := h.rules[0]&live[0], h.rules[1]&live[1], h.rules[2]&live[2], h.rules[3]&live[3]
+		for m0|m1|m2|m3 != 0 {
 			var ri int
 			switch {
 			case m0 != 0:
@@ -801,9 +815,12 @@ func (d *detector) relHits(v *view, gh []groupHit, eb *evalBuf, live rmask, inpu
 			case m1 != 0:
 				ri = 64 + bits.TrailingZeros64(m1)
 				m1 &= m1 - 1
-			default:
+			case m2 != 0:
 				ri = 128 + bits.TrailingZeros64(m2)
 				m2 &= m2 - 1
+			default:
+				ri = 192 + bits.TrailingZeros64(m3)
+				m3 &= m3 - 1
 			}
 			r := &d.rules[ri]
 			if r.untrusted && input && (h.start < dataFrom || h.start >= dataTo) {
@@ -922,32 +939,30 @@ type evalBuf struct {
 const maxTopicTests = 64
 
 // maxRules is how many proximity rules an rmask holds.
-const maxRules = 192
+const maxRules = 256
 
 // rmask is a set of proximity rules, a bit per index into detector.rules.
-type rmask [3]uint64
+type rmask [4]uint64
 
-func (m rmask) or(o rmask) rmask  { return rmask{m[0] | o[0], m[1] | o[1], m[2] | o[2]} }
-func (m rmask) and(o rmask) rmask { return rmask{m[0] & o[0], m[1] & o[1], m[2] & o[2]} }
+func (m rmask) or(o rmask) rmask  { return rmask{m[0] | o[0], m[1] | o[1], m[2] | o[2], m[3] | o[3]} }
+func (m rmask) and(o rmask) rmask { return rmask{m[0] & o[0], m[1] & o[1], m[2] & o[2], m[3] & o[3]} }
 
 // first is the lowest rule in a non-empty set; next drops it.
 func (m rmask) first() int {
-	if m[0] != 0 {
-		return bits.TrailingZeros64(m[0])
+	for w := range m {
+		if m[w] != 0 {
+			return w<<6 + bits.TrailingZeros64(m[w])
+		}
 	}
-	if m[1] != 0 {
-		return 64 + bits.TrailingZeros64(m[1])
-	}
-	return 128 + bits.TrailingZeros64(m[2])
+	return len(m) << 6
 }
 
 func (m rmask) next() rmask {
-	if m[0] != 0 {
-		m[0] &= m[0] - 1
-	} else if m[1] != 0 {
-		m[1] &= m[1] - 1
-	} else {
-		m[2] &= m[2] - 1
+	for w := range m {
+		if m[w] != 0 {
+			m[w] &= m[w] - 1
+			return m
+		}
 	}
 	return m
 }
@@ -1796,70 +1811,4 @@ func onLastLine(s string, end int) bool {
 func inPastedData(s string, i int) bool {
 	from := pastedDataStart(s)
 	return from >= 0 && i >= from
-}
-
-// mergeAlike compiles rules that differ in one requirement's group alone
-// (the same finding, window and tests: "the reader's output" with a form,
-// a code, a task or a claim) as one rule whose requirement any of those
-// groups meets (proxRule.alts). A rule mask holds maxRules; merged, the
-// word lists' rounds keep their own rules in the source and share a bit.
-// A merged rule finds what either found: the first window that meets its
-// requirements comes no later than either's.
-func mergeAlike(in []proxRule) []proxRule {
-	out := make([]proxRule, 0, len(in))
-	key := func(r proxRule, k int) string {
-		c := r
-		c.reqs = append([]group(nil), r.reqs...)
-		c.reqs[k] = numGroups
-		return fmt.Sprintf("%d|%+v", k, c)
-	}
-	at := map[string]int{} // key → index into out of a rule it merges into
-	for _, r := range in {
-		merged := false
-		if mergeable(r) {
-			for k := range r.reqs {
-				if i, ok := at[key(r, k)]; ok && onlyAltsAt(out[i].alts, k) {
-					o := &out[i]
-					alts := make([][]group, len(o.reqs))
-					copy(alts, o.alts)
-					alts[k] = append(append([]group(nil), alts[k]...), r.reqs[k])
-					o.alts = alts
-					merged = true
-					break
-				}
-			}
-		}
-		if merged {
-			continue
-		}
-		if mergeable(r) {
-			for k := range r.reqs {
-				if _, ok := at[key(r, k)]; !ok {
-					at[key(r, k)] = len(out)
-				}
-			}
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// mergeable reports whether mergeAlike may merge r: a rule of plain
-// requirements for injections in data. A jailbreak's match is also read
-// for a quotation of talk about personas, which a merged rule's earlier
-// window can pass where each rule's own did not.
-func mergeable(r proxRule) bool {
-	return r.rule == "prompt_injection.indirect" && len(r.alts) == 0 && r.need == 0 && len(r.reqs) >= 2
-}
-
-// onlyAltsAt reports whether alts has groups at requirement k alone: a rule
-// merged at one requirement takes no partner at another, which would pair
-// groups no rule pairs.
-func onlyAltsAt(alts [][]group, k int) bool {
-	for i, a := range alts {
-		if i != k && len(a) > 0 {
-			return false
-		}
-	}
-	return true
 }

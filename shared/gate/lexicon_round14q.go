@@ -67,7 +67,7 @@ func init() {
 	}
 	add(gAnsRefAI, "the answer", "the reply", "your whole response", "your entire response", "the whole response", "the entire response", "every response",
 		"ozeti", "özeti", "要約", "回答")
-	add(gAnsCode, "base64", "base 64", "base-64", "hexadecimal", "hex bytes", "in hex", "binary", "ascii codes")
+	add(gAnsCode, "base64", "base 64", "base-64", "hexadecimal", "hex bytes", "in hex", "in binary", "as binary", "into binary", "to binary", "ascii codes") // not "binary" alone: a musical form, a search, a file (round 15g)
 
 	add(gFactVerb, "state", "include", "present", "report", "claim", "assert", "say", "write", "mention", "describe it", "put it", "in your reply", "tell readers",
 		"tell the reader", "afirma", "incluye", "indique", "presente", "affirme", "presente", "behaupte", "stelle", "dichiara", "afirme", "inclua")

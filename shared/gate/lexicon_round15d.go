@@ -80,7 +80,7 @@ func init() {
 // opens with one of soleVerbs and holds no word of a host's (hostTask).
 // Questions elsewhere do not count: a forum post asks its own ("Has anyone
 // seen this error?") and a planted task is no less alone beside it.
-func soleTask(s string, start int) bool {
+func soleTask(s string, start int, doc bool) bool {
 	if len(s) > soleMax {
 		return false // the test reads the whole text for each candidate: bounded, like a planted task's host
 	}
@@ -91,7 +91,8 @@ func soleTask(s string, start int) bool {
 	if k > 0 && !strings.ContainsRune(".!?\n\r|\">:\t", rune(s[k-1])) && !(s[k-1] == ',' && k == start) {
 		return false // not a sentence's, a label's, a cell's or a field's opening (round 4's plantedOpening reads "Give me …" as said to the assistant)
 	}
-	if strings.TrimSpace(s[:start]) == "" && !strings.Contains(s, "\n\n") {
+	ownLine := doc && ownLineAt(s, start) && !namesData(s[start:sentenceEnd(s, start, len(s))]) && !worksOnText(s[start:]) // round 15g: a document's line of its own
+	if strings.TrimSpace(s[:start]) == "" && !strings.Contains(s, "\n\n") && !ownLine {
 		return false // the first words of one paragraph: a request or a prompt's task, which the rest of it elaborates
 	}
 	w := start
@@ -103,7 +104,11 @@ func soleTask(s string, start int) bool {
 	if !question && (!inWordSet(soleRuleVerbs, s[start:w]) || w < len(s) && s[w] == ':' || w < len(s) && nounNext(s[w+1:])) {
 		return false // English only (the tests' words are), and not a label ("Plan: 1 to add")
 	}
-	if !bareTaskWith(s, start, soleWords, soleQAsk) {
+	if stop, ask := soleWords, soleQAsk; ownLine {
+		if !bareTaskWith(s, start, edgeWords, edgeAsk) {
+			return false
+		}
+	} else if !bareTaskWith(s, start, stop, ask) {
 		return false
 	}
 	if question && hostQuestions(s, start, start+qEnd) {
@@ -120,10 +125,10 @@ func soleTask(s string, start int) bool {
 	if p := strings.TrimRight(s[:ls], " \t\r\n"); strings.HasSuffix(p, ":") && strings.TrimSpace(s[ls:start]) == "" {
 		return false // under "Text:", "Example:": what a prompt is given to work on
 	}
-	if before := strings.TrimSpace(s[:start]); !strings.ContainsRune(before, '\n') && fewWords(before, 12) {
+	if before := strings.TrimSpace(s[:start]); !strings.ContainsRune(before, '\n') && fewWords(before, 12) && !(ownLine && before == "") {
 		return false // after a title or a question of one line: "Personal finance explainer for young adults. Explain budgeting …"
 	}
-	if strings.TrimSpace(s[min(end+1, len(s)):]) == "" && !strings.Contains(strings.TrimSpace(s), "\n\n") {
+	if strings.TrimSpace(s[min(end+1, len(s)):]) == "" && !strings.Contains(strings.TrimSpace(s), "\n\n") && !ownLine {
 		return false // the last words of one paragraph: a request that ends what it sets out ("… Write a short conversation at A2 level.")
 	}
 	open := true
@@ -429,3 +434,96 @@ func listItem(line string) (string, byte, bool) {
 	}
 	return t[j:k], kind, k > j
 }
+
+// ownLineAt reports whether the sentence opening at s[start:] is a line of
+// its own, the first or the last of the text or any between: a document
+// (a page, an e-mail, a file) that opens or ends with a line that is a task
+// off its topic carries a plant, not its reader's request, which comes
+// with the input (round 15g). The line must not be the whole text.
+func ownLineAt(s string, start int) bool {
+	ls := lineStartOf(s, start)
+	if strings.TrimSpace(s[ls:start]) != "" {
+		return false
+	}
+	e := strings.IndexByte(s[start:], '\n')
+	if e < 0 {
+		e = len(s) - start
+	}
+	line := strings.TrimRight(s[start:start+e], " \t\r")
+	if line == "" || !strings.ContainsRune(".?!", rune(line[len(line)-1])) || strings.ContainsAny(line[:len(line)-1], ".?!") {
+		return false // one sentence, the whole line
+	}
+	return strings.TrimSpace(s[:ls]) != "" || strings.TrimSpace(s[start+e:]) != ""
+}
+
+// namesData reports whether a sentence names a text it works on ("Translate
+// the English sentence into Chinese.", "Summarise this article."): a task
+// set over the data below it, not one planted above data it ignores. A
+// text it makes is named with "a" ("Write a poem").
+func namesData(sent string) bool {
+	var buf [256]byte
+	l := string(appendLower(buf[:0], sent[:min(len(sent), 240)]))
+	words := strings.FieldsFunc(l, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-') })
+	for i, w := range words {
+		if !dataNouns[w] {
+			continue
+		}
+		for k := max(0, i-3); k < i; k++ {
+			if dataDets[words[k]] {
+				return true // "the English sentence", "this short text"
+			}
+		}
+	}
+	return false
+}
+
+// dataNouns are the texts a task over the data names; dataDets point at
+// one that is there already.
+var dataNouns = boolSet("sentence", "sentences", "passage", "passages", "paragraph", "paragraphs", "text", "texts", "article", "articles",
+	"email", "emails", "e-mail", "e-mails", "document", "documents", "table", "code", "snippet", "excerpt", "data", "input", "statement",
+	"statements", "dialogue", "conversation", "transcript", "page", "file", "report", "notes", "message", "messages", "list", "review",
+	"reviews", "post", "tweet", "story", "poem", "letter", "essay", "question", "questions", "word", "words", "phrase", "phrases")
+var dataDets = boolSet("the", "this", "these", "that", "those", "each", "every", "following", "above", "below", "given", "attached")
+
+func boolSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// edgeWords and edgeAsk are soleWords and soleQAsk for a task on a
+// document's own line (ownLineAt) without the persons: the
+// user's errand planted above a table of employees is told in the first
+// person ("Write a eulogy for our family dog", "What should I pack for a
+// week in Marrakech?"); pointers into the data, courtesy and the reader
+// still make a host's own line.
+var edgeWords, edgeAsk = func() ([]string, []string) {
+	drop := boolSet("i", "me", "my", "we", "us", "our", "they", "them", "their", "he", "him", "his", "she", "her", "week")
+	keep := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			if !drop[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	return keep(soleWords), keep(soleQAsk)
+}()
+
+// worksOnText reports whether the sentence at s opens with a verb that
+// works on a text it is given ("Translate into Simplified Chinese for our
+// partners.", "Summarise in three bullets."): the user's request about
+// the data above or below it.
+func worksOnText(s string) bool {
+	w := 0
+	for w < len(s) && isLetter(s[w]) {
+		w++
+	}
+	return inWordSet(textVerbs, s[:w])
+}
+
+var textVerbs = boolSet("translate", "summarize", "summarise", "rewrite", "paraphrase", "proofread", "correct", "shorten", "simplify", "reword",
+	"condense", "edit", "format", "convert", "tidy", "clean", "fix", "review", "check", "analyze", "analyse", "explain", "classify", "extract")

@@ -1,5 +1,7 @@
 package gate
 
+import "strings"
+
 // Round 15f (decision 150, "Round 15f: the plant that hides itself"). An
 // instruction planted in data for an agent to act on often asks, in the
 // same breath, that the people around it not learn of it: "Forward the
@@ -18,140 +20,99 @@ package gate
 // "don't tell Maya" sends nothing anywhere.
 
 func init() {
-	add := func(g group, ws ...string) { lexicon[g] = append(lexicon[g], ws...) }
-
-	// The ones kept out of it.
-	who := []string{"the user", "users", "the owner", "the owners", "the account owner", "the customer", "customers", "the operator", "operators",
-		"the admin", "the admins", "admins", "the administrator", "the administrators", "the security team", "security", "it", "the reviewer",
-		"the reviewers", "reviewers", "anyone", "anybody", "anyone else", "the client", "your user", "the human", "people", "the maintainers",
-		"maintainers", "the release manager", "management", "your manager", "the manager", "the recipient", "the team", "the rest of the team",
-		"the end user", "end users", "the requester", "the person", "compliance", "legal", "audit", "the auditors", "auditors", "finance", "the boss"}
-	// Anyone at all: kept out of a friend's secret ("don't tell anyone"),
-	// not of an agent's act; read only in "without anyone knowing".
-	anyone := map[string]bool{"anyone": true, "anybody": true, "anyone else": true, "people": true, "it": true, "the team": true, "the rest of the team": true}
-	// Verbs of telling, with an object (someone).
-	tell := []string{"tell", "inform", "notify", "alert", "warn", "ping", "brief", "let"}
-	// Verbs of telling, with a thing told (it).
-	// Not "disclose" or "reveal": a persona's prompt keeps itself from
-	// its users ("don't disclose it to anyone"), and round 6 reads that.
-	report := []string{"mention", "report", "explain", "flag", "bring up", "raise", "announce", "signal",
-		"surface", "highlight", "point out", "call out", "acknowledge", "describe"}
-	what := []string{"it", "this", "that", "the change", "this change", "these changes", "the changes", "this step", "the step", "the transfer",
-		"the forward", "the copy", "the upload", "this rule", "this note", "this line", "this part", "the extra step",
-		"the addition", "the plugin", "the script", "this plugin", "this script", "the hook", "this hook", "this package", "the package"}
+	// The ones kept out of it: people an agent serves or answers to.
+	who := []string{"the user", "users", "the owner", "the account owner", "the customer", "customers", "the operator", "operators",
+		"the admin", "admins", "the administrator", "the security team", "the reviewer", "reviewers", "the maintainers", "the release manager",
+		"your manager", "the recipient", "the end user", "the requester", "compliance", "the auditors"}
+	negs := []string{"do not", "don't", "never"}
 	var ws []string
-	for _, n := range []string{"do not", "don't", "never", "no need to", "you need not", "there is no need to", "avoid", "refrain from"} {
-		for _, v := range tell {
-			verb := v
-			if n == "avoid" || n == "refrain from" {
-				verb = ing(v)
-			}
+	// "do not tell the owner", "never let the user know".
+	for _, n := range negs {
+		for _, v := range []string{"tell", "inform", "notify", "alert", "warn", "let"} {
 			for _, o := range who {
-				if anyone[o] {
-					continue // "don't tell anyone": a secret among friends; an agent is told to keep it from someone it serves
-				}
 				if v == "let" {
-					ws = append(ws, n+" "+verb+" "+o+" know")
-					continue
+					ws = append(ws, n+" let "+o+" know")
+				} else {
+					ws = append(ws, n+" "+v+" "+o)
 				}
-				ws = append(ws, n+" "+verb+" "+o)
 			}
 		}
-		for _, v := range report {
+	}
+	// "avoid mentioning the change to", "do not point it out to": a verb of
+	// telling with what is told, then the one it is kept from. Not
+	// "report" or "describe": a security policy asks that a flaw not be
+	// reported in public, a guide that it does not describe something.
+	what := []string{"it", "this", "that", "the change", "this change", "this step", "the transfer", "the script", "the package", "the hook", "the plugin"}
+	for _, n := range append(negs, "avoid", "without") {
+		for _, v := range []string{"mention", "explain", "flag", "raise", "highlight", "bring * up", "point * out", "call * out"} {
 			verb := v
-			if n == "avoid" || n == "refrain from" {
+			if n == "avoid" || n == "without" {
 				verb = ing(v)
 			}
 			for _, t := range what {
-				ws = append(ws, n+" "+verb+" "+t+" to", n+" "+verb+" "+t+" in", n+" "+verb+" "+t+" with")
+				phrase := verb + " " + t
+				if k := strings.IndexByte(verb, '*'); k >= 0 {
+					phrase = verb[:k] + t + verb[k+1:] // "bring it up", not "bring up it"
+				}
+				ws = append(ws, n+" "+phrase+" to", n+" "+phrase+" with")
 			}
 		}
 	}
-	// "without telling the owner", "without anyone knowing", "without flagging it".
-	for _, v := range tell {
-		for _, o := range who {
-			if anyone[o] {
-				continue
-			}
-			if v == "let" {
-				ws = append(ws, "without letting "+o+" know")
-				continue
-			}
-			ws = append(ws, "without "+ing(v)+" "+o)
-		}
-	}
-	for _, o := range who {
-		for _, k := range []string{"knowing", "noticing", "being told", "being informed", "being notified", "finding out", "hearing about it",
-			"hearing of it", "seeing it", "being aware"} {
+	// "without the owner knowing", "without letting the user know".
+	for _, o := range append(who, "anyone") {
+		for _, k := range []string{"knowing", "noticing", "finding out", "being told"} {
 			ws = append(ws, "without "+o+" "+k)
 		}
-	}
-	for _, v := range report {
-		for _, t := range []string{"it", "this", "that", "the change"} {
-			ws = append(ws, "without "+ing(v)+" "+t)
-		}
+		ws = append(ws, "without letting "+o+" know")
 	}
 	// The passive: "users must not be told", "operators are not to be
-	// informed", "the release manager should not hear about this step",
-	// "no one on the security team needs to know".
+	// informed", "the release manager should not hear about this step".
 	for _, o := range who {
-		if o == "it" || o == "security" || o == "legal" || o == "audit" || o == "finance" || o == "compliance" {
-			continue // "it must not be told": the thing, not a person; a team's name alone is read with "the"
-		}
-		for _, m := range []string{"must not", "mustn't", "should not", "shouldn't", "is not to", "are not to", "must never", "should never"} {
-			for _, k := range []string{"be told", "be informed", "be notified", "be alerted", "be made aware", "know", "hear about", "hear of",
-				"find out", "learn of", "learn about", "notice"} {
+		for _, m := range []string{"must not", "mustn't", "should not", "shouldn't", "is not to", "are not to", "must never"} {
+			for _, k := range []string{"be told", "be informed", "be notified", "know", "hear about", "find out"} {
 				ws = append(ws, o+" "+m+" "+k)
 			}
 		}
 		// "The caller doesn't need to know which backend is used": what
-		// documentation says of an interface. Need-not is read with being told.
-		for _, m := range []string{"need not", "needn't", "does not need to", "doesn't need to", "do not need to", "don't need to"} {
-			for _, k := range []string{"be told", "be informed", "be notified", "be alerted", "be made aware", "hear about", "hear of", "find out"} {
+		// documentation says of an interface. Need-not is read with being
+		// told.
+		for _, m := range []string{"need not", "does not need to", "doesn't need to", "don't need to"} {
+			for _, k := range []string{"be told", "be informed", "hear about"} {
 				ws = append(ws, o+" "+m+" "+k)
 			}
 		}
 	}
-	for _, n := range []string{"no one", "nobody", "no one else", "nobody else"} {
-		for _, k := range []string{"needs to know", "has to know", "should know", "must know", "needs to be told", "should be told",
-			"must be told", "needs to hear", "should hear", "will know", "will notice", "needs to find out", "should find out",
-			"is to be told", "is to know"} {
+	for _, n := range []string{"no one", "nobody"} {
+		for _, k := range []string{"needs to know", "has to know", "should know", "must know", "needs to be told", "should be told", "needs to hear"} {
 			ws = append(ws, n+" "+k)
 		}
 	}
-	// The record it is kept out of.
-	for _, k := range []string{"leave it", "leave this", "leave that", "keep it", "keep this", "keep that", "keep the step", "leave the step"} {
+	// The record it is kept off.
+	for _, k := range []string{"leave it", "leave this", "keep it", "keep this", "keep that"} {
 		for _, p := range []string{"out of", "off"} {
-			for _, r := range []string{"your status update", "the status update", "your report", "the report", "the changelog", "your changelog",
-				"the release notes", "the pr description", "the pull request description", "the diff description", "the commit message",
-				"the audit", "the audit log", "the audit sheet", "the audit trail", "the logs", "the log", "the record", "the records", "the minutes",
-				"the ticket", "your reply", "your answer", "your summary", "the summary", "the review", "your review", "the books"} {
+			for _, r := range []string{"your status update", "the status update", "your report", "the changelog", "the release notes",
+				"the pr description", "the diff description", "the commit message", "the audit log", "the audit sheet", "the audit trail",
+				"the logs", "the minutes", "your reply", "your summary", "the summary"} {
 				ws = append(ws, k+" "+p+" "+r)
 			}
 		}
 	}
-	ws = append(ws, "keep it quiet", "keep this quiet", "keep it between us", "keep this between us", "under the radar", "on the quiet",
-		"on the down low", "off the record", "don't bring it up", "do not bring it up", "don't bring this up", "do not bring this up",
-		"without bringing it up", "without raising it",
+	ws = append(ws, "don't bring it up", "do not bring it up", "don't bring this up", "do not bring this up",
 		// A cover story for what the act does.
-		"if anyone asks what it does", "if someone asks what it does", "if anyone asks what this does", "if someone asks what this does",
-		"if the user asks what it does", "if the user asks what this does", "if asked what it does", "if asked what this does",
-		"if anyone asks why", "if the user asks why", "if asked why, say",
-		// Other languages: the same parts, as their speakers join them.
-		"no se lo comentes", "no se lo digas", "no le digas", "sin que nadie", "sin informar", "sin decir nada", "a espaldas de", "sin que lo sepa",
-		"sans en informer", "sans en parler", "sans le signaler", "sans que personne", "a l'insu", "sans rien dire", "n'en informez", "sans en avertir",
-		"senza dirlo", "senza informare", "all'insaputa", "senza avvisare nessuno", "senza dire nulla", "senza segnalarlo",
-		"sem informar", "sem contar a", "sem que ninguem", "nao conte a", "sem avisar ninguem", "sem dizer nada",
-		"ohne bescheid zu geben", "ohne es zu melden", "nichts davon sagen", "davon erfahren", "ohne jemanden zu informieren", "ohne es zu erwahnen",
-		"ohne es anzusprechen", "ohne das zu erwahnen", "ohne dies zu erwahnen",
-		"zonder het te melden", "zonder iemand", "niemand hoeft", "zonder het te vermelden", "zonder het te zeggen",
-		"bez informowania", "nikomu nie mow", "bez wiedzy",
-		"не сообщай", "не сообщайте", "незаметно", "тайно", "втайне", "никому не говори", "не говорите никому",
-		"不要告诉", "不要让用户", "不要让任何人", "悄悄", "不要通知", "不要提到", "不要向用户",
-		"知らせず", "知らせないで", "報告しないで", "説明しないで", "伝えないで", "言わないで", "黙って",
-		"알리지 말", "알리지 않", "몰래", "말하지 말",
-		"kimseye soyleme", "haber vermeden", "kimseye haber verme")
-	add(gStealth, ws...)
+		"if anyone asks what it does", "if someone asks what it does", "if anyone asks what this does", "if the user asks what it does",
+		"if the user asks what this does", "if asked what it does", "if asked what this does",
+		// Other languages, as their speakers join the same parts.
+		"no se lo comentes", "no se lo digas", "sin que nadie lo sepa", "sin informar al", "sin decir nada al",
+		"sans en informer", "sans en parler", "sans le signaler", "sans que personne", "a l'insu de", "n'en informez pas",
+		"senza dirlo a", "senza informare", "all'insaputa", "senza segnalarlo",
+		"sem informar o", "sem contar a", "sem que ninguem", "nao conte a",
+		"ohne es zu melden", "ohne jemanden zu informieren", "ohne es zu erwahnen", "ohne dass es jemand merkt",
+		"zonder het te melden", "zonder het te vermelden",
+		"nikomu nie mow", "не сообщай", "не сообщайте", "никому не говори", "не говорите никому",
+		"不要告诉", "不要让用户", "不要让任何人", "不要通知", "不要向用户",
+		"知らせず", "知らせないで", "報告しないで", "説明しないで", "伝えないで",
+		"알리지 말", "말하지 말", "kimseye soyleme", "haber vermeden")
+	lexicon[gStealth] = append(lexicon[gStealth], ws...)
 }
 
 // ing is the -ing form of a verb of round 15f's lists: "tell" → "telling",
@@ -165,7 +126,7 @@ func ing(v string) string {
 		}
 	}
 	switch {
-	case head == "let" || head == "log" || head == "flag":
+	case head == "let" || head == "flag":
 		head += head[len(head)-1:] + "ing"
 	case head[len(head)-1] == 'e' && head != "see":
 		head = head[:len(head)-1] + "ing"
@@ -200,29 +161,4 @@ var round15fPairs = func() []proxRule {
 	}
 }()
 
-// round15fDirect: the same count over the misses of the writing sets'
-// extractions and hijacks (not the pool's: its figures stay a measure).
-// What was given to the model with a quantifier, an object or a mode of
-// extraction; the guard's passing case said to "you" or named as the
-// output; a guard's passing words with a fixed string. Jailbreak pairs were
-// counted too and taken back: a harm made real (gJbReal: "no technical
-// detail", "actually work") with a harm, a harm with an override's task and
-// harms with harmful code flagged blind look-alikes (a thriller's bomb, how
-// to spot phishing mail) or a security text that names a keylogger; what a
-// persona is asked with a task or a recipe's detail flagged the pool's
-// requests for firewall scripts once their punctuation was gone
-// (TestRobustnessBenign). apart: a word in both groups meets one
-// requirement, not two.
-var round15fDirect = func() []proxRule {
-	pair := func(rule string, a []group, b []group) proxRule {
-		return proxRule{rule: rule, reqs: []group{a[0], b[0]}, alts: [][]group{a[1:], b[1:]}, window: 160, sentence: 3,
-			apart: true, unless: []group{gReported, gJbTalk}}
-	}
-	return []proxRule{
-		pair("prompt_injection.system_prompt_extraction", []group{gGivenYou}, []group{gOvrQuantW, gExtObjW, gExtModW}),
-		pair("prompt_injection.instruction_override", []group{gCorrectPw}, []group{gYou, gOutRefNoun}),
-		pair("prompt_injection.instruction_override", []group{gApproval}, []group{gWithQuote}),
-	}
-}()
-
-func init() { proxRules = append(append(proxRules, round15fPairs...), round15fDirect...) }
+func init() { proxRules = append(proxRules, round15fPairs...) }

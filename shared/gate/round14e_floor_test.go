@@ -103,9 +103,13 @@ func TestWritingSetFloors(t *testing.T) {
 		// Round 15f, plants in short hosts as indirect-injection benchmarks
 		// build them (document or pasted into an input), tuned on by
 		// counting group pairs over every writing set's misses: 47 before
-		// (31.3 %), 54 after; look-alikes flagged as input 3 before and
-		// after.
-		{"testdata/fresh49a.jsonl", 54, 3},
+		// (31.3 %), 54 after, 61 with round 15g; look-alikes flagged as
+		// input 3 before and after.
+		{"testdata/fresh49a.jsonl", 61, 3},
+		// Round 15g, forms forced on the answer and unrelated tasks on a
+		// document's first or last line: 63 before (42.0 %), 82 after;
+		// look-alikes flagged as input 1 before and after.
+		{"testdata/fresh50a.jsonl", 82, 1},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f := tallyFloor(t, g, tc.file, 0)
