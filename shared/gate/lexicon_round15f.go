@@ -158,6 +158,15 @@ var round15fPairs = func() []proxRule {
 		pair([]group{gBareVerb}, []group{gClaimObj}),
 		pair([]group{gInsert, gClaimVerb, gInsVerb}, []group{gCodeRdr}),
 		pair([]group{gAnsCode}, []group{gCodeHarm}),
+		// Counted again after round 15g, over the misses of fresh49a and
+		// fresh50a too: a check waived with a guard's passing words; an
+		// agent named with what the user is made to do or with the reader's
+		// own output. Taken back: any output named with a claim's object or
+		// the reader's output (a security guide's "all the web application
+		// responses"), an AI named with harmful code (a log's
+		// "http_client: certificate verification").
+		pair([]group{gSkipCheck}, []group{gApproval}),
+		pair([]group{gAgentWho}, []group{gUserAct, gReaderOwn}),
 	}
 }()
 
