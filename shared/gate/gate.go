@@ -11,7 +11,7 @@ import "sort"
 // RuleSetVersion names the detection rules compiled into this binary. It is
 // hashed into PolicyHash so an evidence entry says which rules decided.
 // Bump it whenever a rule, word list or validator changes behaviour.
-const RuleSetVersion = "2026.12.70"
+const RuleSetVersion = "2026.12.71"
 
 // Decision is the outcome of a check.
 type Decision string

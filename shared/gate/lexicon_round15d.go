@@ -91,6 +91,9 @@ func soleTask(s string, start int, doc bool) bool {
 	if k > 0 && !strings.ContainsRune(".!?\n\r|\">:\t", rune(s[k-1])) && !(s[k-1] == ',' && k == start) {
 		return false // not a sentence's, a label's, a cell's or a field's opening (round 4's plantedOpening reads "Give me …" as said to the assistant)
 	}
+	if !isLetter(s[start]) || !inWordSet(soleRuleVerbs, firstWord(s[start:])) && !inWordSet(whWords, firstWord(s[start:])) {
+		return false // the rule's verbs and questions: cheap, before the tests that read the text
+	}
 	ownLine := doc && ownLineAt(s, start) && !namesData(s[start:sentenceEnd(s, start, len(s))]) && !worksOnText(s[start:]) // round 15g: a document's line of its own
 	if strings.TrimSpace(s[:start]) == "" && !strings.Contains(s, "\n\n") && !ownLine {
 		return false // the first words of one paragraph: a request or a prompt's task, which the rest of it elaborates
@@ -436,10 +439,12 @@ func listItem(line string) (string, byte, bool) {
 }
 
 // ownLineAt reports whether the sentence opening at s[start:] is a line of
-// its own, the first or the last of the text or any between: a document
-// (a page, an e-mail, a file) that opens or ends with a line that is a task
-// off its topic carries a plant, not its reader's request, which comes
-// with the input (round 15g). The line must not be the whole text.
+// its own, the first or the last of the text: a document (a page, an
+// e-mail, a file) that opens or ends with a line that is a task off its
+// topic carries a plant, not its reader's request, which comes with the
+// input (round 15g). Not in a text of such lines (minutes, a changelog: one
+// sentence a line), nor in a letter to someone ("Dear Anna, … Give my love
+// to the kids."), nor when the line is the whole text.
 func ownLineAt(s string, start int) bool {
 	ls := lineStartOf(s, start)
 	if strings.TrimSpace(s[ls:start]) != "" {
@@ -449,11 +454,32 @@ func ownLineAt(s string, start int) bool {
 	if e < 0 {
 		e = len(s) - start
 	}
-	line := strings.TrimRight(s[start:start+e], " \t\r")
-	if line == "" || !strings.ContainsRune(".?!", rune(line[len(line)-1])) || strings.ContainsAny(line[:len(line)-1], ".?!") {
-		return false // one sentence, the whole line
+	if !oneSentenceLine(s[start : start+e]) {
+		return false
 	}
-	return strings.TrimSpace(s[:ls]) != "" || strings.TrimSpace(s[start+e:]) != ""
+	above, below := strings.TrimSpace(s[:ls]), strings.TrimSpace(s[start+e:])
+	if above != "" && below != "" || above == "" && below == "" {
+		return false // not the first or the last line
+	}
+	if l := strings.ToLower(strings.TrimSpace(s)); strings.HasPrefix(l, "hi ") || strings.HasPrefix(l, "dear ") || strings.HasPrefix(l, "hello") || strings.HasPrefix(l, "hey ") {
+		return false
+	}
+	others := 0
+	for _, line := range strings.Split(above+"\n"+below, "\n") {
+		if oneSentenceLine(line) {
+			if others++; others >= 2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// oneSentenceLine reports whether a line is one sentence: it ends in '.',
+// '?' or '!' and holds no other.
+func oneSentenceLine(line string) bool {
+	line = strings.TrimSpace(line)
+	return line != "" && strings.ContainsRune(".?!", rune(line[len(line)-1])) && !strings.ContainsAny(line[:len(line)-1], ".?!")
 }
 
 // namesData reports whether a sentence names a text it works on ("Translate

@@ -20,15 +20,20 @@ import "strings"
 // "don't tell Maya" sends nothing anywhere.
 
 func init() {
-	// The ones kept out of it: people an agent serves or answers to.
-	who := []string{"the user", "users", "the owner", "the account owner", "the customer", "customers", "the operator", "operators",
-		"the admin", "admins", "the administrator", "the security team", "the reviewer", "reviewers", "the maintainers", "the release manager",
-		"your manager", "the recipient", "the end user", "the requester", "compliance", "the auditors"}
+	// The ones kept out of it: people an agent serves or answers to. Not
+	// the customer: a support runbook says "don't mention it to the
+	// customer".
+	who := []string{"the user", "users", "the owner", "the account owner", "the operator", "operators", "the admin", "admins",
+		"the administrator", "the security team", "the reviewer", "reviewers", "the maintainers", "the release manager", "your manager",
+		"the recipient", "the end user", "the requester", "compliance", "the auditors"}
+	plural := boolSet("users", "operators", "admins", "reviewers", "the maintainers", "the auditors")
 	negs := []string{"do not", "don't", "never"}
 	var ws []string
-	// "do not tell the owner", "never let the user know".
+	// "do not tell the owner", "never let the user know". Not "notify",
+	// "alert" or "warn": "Do not notify the user when the save succeeds"
+	// is a specification.
 	for _, n := range negs {
-		for _, v := range []string{"tell", "inform", "notify", "alert", "warn", "let"} {
+		for _, v := range []string{"tell", "inform", "let"} {
 			for _, o := range who {
 				if v == "let" {
 					ws = append(ws, n+" let "+o+" know")
@@ -41,7 +46,9 @@ func init() {
 	// "avoid mentioning the change to", "do not point it out to": a verb of
 	// telling with what is told, then the one it is kept from. Not
 	// "report" or "describe": a security policy asks that a flaw not be
-	// reported in public, a guide that it does not describe something.
+	// reported in public, a guide that it does not describe something;
+	// "with" only after "raise" and "bring up" ("Do not highlight it with
+	// colour alone" is advice on design).
 	what := []string{"it", "this", "that", "the change", "this change", "this step", "the transfer", "the script", "the package", "the hook", "the plugin"}
 	for _, n := range append(negs, "avoid", "without") {
 		for _, v := range []string{"mention", "explain", "flag", "raise", "highlight", "bring * up", "point * out", "call * out"} {
@@ -54,29 +61,33 @@ func init() {
 				if k := strings.IndexByte(verb, '*'); k >= 0 {
 					phrase = verb[:k] + t + verb[k+1:] // "bring it up", not "bring up it"
 				}
-				ws = append(ws, n+" "+phrase+" to", n+" "+phrase+" with")
+				ws = append(ws, n+" "+phrase+" to")
+				if v == "raise" || v == "bring * up" {
+					ws = append(ws, n+" "+phrase+" with")
+				}
 			}
 		}
 	}
-	// "without the owner knowing", "without letting the user know".
-	for _, o := range append(who, "anyone") {
-		for _, k := range []string{"knowing", "noticing", "finding out", "being told"} {
-			ws = append(ws, "without "+o+" "+k)
-		}
+	// "without letting the user know". Not "without the user knowing": a
+	// privacy article says what apps do that way.
+	for _, o := range who {
 		ws = append(ws, "without letting "+o+" know")
 	}
 	// The passive: "users must not be told", "operators are not to be
 	// informed", "the release manager should not hear about this step".
+	// Not "know": "the user should not know which backend is used" is what
+	// documentation says of an interface, and so is "need not".
 	for _, o := range who {
-		for _, m := range []string{"must not", "mustn't", "should not", "shouldn't", "is not to", "are not to", "must never"} {
-			for _, k := range []string{"be told", "be informed", "be notified", "know", "hear about", "find out"} {
+		be, do := "is", "does"
+		if plural[o] {
+			be, do = "are", "do"
+		}
+		for _, m := range []string{"must not", "mustn't", "should not", "shouldn't", be + " not to", "must never"} {
+			for _, k := range []string{"be told", "be informed", "be notified", "hear about", "find out"} {
 				ws = append(ws, o+" "+m+" "+k)
 			}
 		}
-		// "The caller doesn't need to know which backend is used": what
-		// documentation says of an interface. Need-not is read with being
-		// told.
-		for _, m := range []string{"need not", "does not need to", "doesn't need to", "don't need to"} {
+		for _, m := range []string{"need not", do + " not need to", do + "n't need to"} {
 			for _, k := range []string{"be told", "be informed", "hear about"} {
 				ws = append(ws, o+" "+m+" "+k)
 			}
@@ -87,12 +98,12 @@ func init() {
 			ws = append(ws, n+" "+k)
 		}
 	}
-	// The record it is kept off.
+	// The record it is kept off. Not the release notes, the changelog or
+	// the minutes: what a team leaves out of them is its own business.
 	for _, k := range []string{"leave it", "leave this", "keep it", "keep this", "keep that"} {
 		for _, p := range []string{"out of", "off"} {
-			for _, r := range []string{"your status update", "the status update", "your report", "the changelog", "the release notes",
-				"the pr description", "the diff description", "the commit message", "the audit log", "the audit sheet", "the audit trail",
-				"the logs", "the minutes", "your reply", "your summary", "the summary"} {
+			for _, r := range []string{"your status update", "the status update", "your report", "the pr description", "the diff description",
+				"the audit log", "the audit sheet", "the audit trail", "your reply", "your summary"} {
 				ws = append(ws, k+" "+p+" "+r)
 			}
 		}
