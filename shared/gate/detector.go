@@ -669,6 +669,7 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 	}
 	near := nearHits{gh: gh, reach: eb.reach, title: talkTitle(v.s, gh), talk: eb.doc && talkDocument(gh)}
 	d.relHits(v, gh, eb, live, !output && !eb.doc, dataFrom, dataTo)
+	var seenApart [16]relHit // with apart: an anchor's window's hits so far (nApart resets it per anchor)
 	for rs := live; rs != (rmask{}); rs = rs.next() {
 		ri := rs.first()
 		r := &d.rules[ri]
@@ -690,7 +691,6 @@ func (d *detector) evalHits(a *automaton, v *view, hits []acHit, eb *evalBuf, ou
 				continue // a label of the whole text, not a turn inside it
 			}
 			var sat uint32
-			var seenApart [16]relHit // with apart: the window's hits so far
 			nApart, apartMet := 0, false
 			end := h.end
 			for j := i; j < len(rel) && rel[j].start < h.start+r.window; j++ {

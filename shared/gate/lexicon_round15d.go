@@ -91,13 +91,6 @@ func soleTask(s string, start int, doc bool) bool {
 	if k > 0 && !strings.ContainsRune(".!?\n\r|\">:\t", rune(s[k-1])) && !(s[k-1] == ',' && k == start) {
 		return false // not a sentence's, a label's, a cell's or a field's opening (round 4's plantedOpening reads "Give me …" as said to the assistant)
 	}
-	if !isLetter(s[start]) || !inWordSet(soleRuleVerbs, firstWord(s[start:])) && !inWordSet(whWords, firstWord(s[start:])) {
-		return false // the rule's verbs and questions: cheap, before the tests that read the text
-	}
-	ownLine := doc && ownLineAt(s, start) && !namesData(s[start:sentenceEnd(s, start, len(s))]) && !worksOnText(s[start:]) // round 15g: a document's line of its own
-	if strings.TrimSpace(s[:start]) == "" && !strings.Contains(s, "\n\n") && !ownLine {
-		return false // the first words of one paragraph: a request or a prompt's task, which the rest of it elaborates
-	}
 	w := start
 	for w < len(s) && isLetter(s[w]) {
 		w++
@@ -107,11 +100,15 @@ func soleTask(s string, start int, doc bool) bool {
 	if !question && (!inWordSet(soleRuleVerbs, s[start:w]) || w < len(s) && s[w] == ':' || w < len(s) && nounNext(s[w+1:])) {
 		return false // English only (the tests' words are), and not a label ("Plan: 1 to add")
 	}
-	if stop, ask := soleWords, soleQAsk; ownLine {
-		if !bareTaskWith(s, start, edgeWords, edgeAsk) {
-			return false
-		}
-	} else if !bareTaskWith(s, start, stop, ask) {
+	ownLine := doc && ownLineAt(s, start) && !namesData(s[start:sentenceEnd(s, start, len(s))]) && !inWordSet(textVerbs, s[start:w]) // round 15g: a document's line of its own
+	if strings.TrimSpace(s[:start]) == "" && !strings.Contains(s, "\n\n") && !ownLine {
+		return false // the first words of one paragraph: a request or a prompt's task, which the rest of it elaborates
+	}
+	stop, ask := soleWords, soleQAsk
+	if ownLine {
+		stop, ask = edgeWords, edgeAsk
+	}
+	if !bareTaskWith(s, start, stop, ask) {
 		return false
 	}
 	if question && hostQuestions(s, start, start+qEnd) {
@@ -539,17 +536,8 @@ var edgeWords, edgeAsk = func() ([]string, []string) {
 	return keep(soleWords), keep(soleQAsk)
 }()
 
-// worksOnText reports whether the sentence at s opens with a verb that
-// works on a text it is given ("Translate into Simplified Chinese for our
-// partners.", "Summarise in three bullets."): the user's request about
-// the data above or below it.
-func worksOnText(s string) bool {
-	w := 0
-	for w < len(s) && isLetter(s[w]) {
-		w++
-	}
-	return inWordSet(textVerbs, s[:w])
-}
-
+// textVerbs open a sentence that works on a text it is given ("Translate
+// into Simplified Chinese for our partners.", "Summarise in three
+// bullets."): the user's request about the data above or below it.
 var textVerbs = boolSet("translate", "summarize", "summarise", "rewrite", "paraphrase", "proofread", "correct", "shorten", "simplify", "reword",
 	"condense", "edit", "format", "convert", "tidy", "clean", "fix", "review", "check", "analyze", "analyse", "explain", "classify", "extract")

@@ -11,7 +11,7 @@ import "strings"
 // lead's own sentences, written before this round's rules, showed that a
 // list misses most of them (0 of 10 found). Here the phrases are built
 // from their parts: a negation, a verb of telling or of learning, and the
-// one kept out (the user, the owner, the operator, anyone); the same in
+// one kept out (the user, the owner, the operator); the same in
 // the passive ("operators are not to be informed"); the record the act is
 // kept out of ("keep it off the audit sheet"); and a cover story ("if
 // anyone asks what it does, say …"). They join round 6's gStealth and so
